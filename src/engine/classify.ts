@@ -1,0 +1,319 @@
+// The line classifier: a budget line (label, account, context) → lever, pillar, nature, destination,
+// a confidence and a short reason. Accounts first where present; the label where the account is absent,
+// generic, or contradicted by the funder the label names (SPEC.md §2).
+import { engineeringWordInLabel, isEngineeringBlock } from "./destinations.ts";
+import { findFunder, type FunderMatch } from "./funders.ts";
+import { chapterOf, chaptersOf, lever as leverById, leversOfSection, LEVERS, type Keyword, type Lever } from "./levers.ts";
+import { compilePattern, matchPattern, tokenize, type CompiledPattern, type Token } from "./text.ts";
+import type { Classification, Destination, LeverId, LineContext, Section } from "./types.ts";
+
+export type InKindNumbering = "crc99" | "anc2018";
+
+export interface ClassifyInput {
+  label: string;
+  account?: string | null;
+  context?: LineContext;
+}
+
+export interface ClassifyOptions {
+  /** How to read 870/875 when the label says nothing: Cerfa / CRC 99-01 (870 bénévolat) or ANC 2018-06 (875 bénévolat). */
+  inKindNumbering?: InKindNumbering;
+}
+
+interface CompiledKeyword {
+  lever: Lever;
+  pattern: CompiledPattern;
+  dest?: Destination;
+  weight: number;
+  order: number;
+}
+
+const KEYWORDS: CompiledKeyword[] = LEVERS.flatMap((l, leverIndex) =>
+  l.keywords.map((k: Keyword, i) => {
+    const rule = typeof k === "string" ? { p: k } : k;
+    return { lever: l, pattern: compilePattern(rule.p), dest: rule.dest, weight: rule.w ?? 0, order: leverIndex * 1000 + i };
+  }),
+);
+
+/** Where an account number puts a line: a section, the balance sheet (classes 1–5), or nothing known. */
+export function accountSection(account: string | null | undefined): Section | "balance_sheet" | null {
+  const digits = normalizeAccount(account);
+  if (!digits) return null;
+  const c = digits[0]!;
+  if (c >= "1" && c <= "5") return "balance_sheet";
+  if (c === "6") return "expense";
+  if (c === "7") return "income";
+  if (digits.startsWith("86")) return "in_kind_use";
+  if (digits.startsWith("87")) return "in_kind_resource";
+  return null;
+}
+
+/** Digits of an account as written ("756.", "6061 00", "741100") or null. */
+export function normalizeAccount(account: string | null | undefined): string | null {
+  if (account === null || account === undefined) return null;
+  const digits = String(account).replace(/[\s.\-]/g, "");
+  return /^\d{2,10}$/.test(digits) ? digits : null;
+}
+
+/** The account a chapter row names at its start: "60 - Achats" → "60", "756. Cotisations" → "756". */
+export function leadingAccount(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const m = /^\s*(\d{2,8})(?:\s*[-–—.:)]\s*|\s+)(?=\D)/.exec(text);
+  return m ? m[1]! : null;
+}
+
+interface LabelHit {
+  keyword: CompiledKeyword;
+  score: number;
+  position: number;
+  fuzzy: boolean;
+}
+
+function bestLabelHit(tokens: readonly Token[], levers: readonly Lever[]): LabelHit | null {
+  const allowed = new Set(levers.map((l) => l.id));
+  let best: LabelHit | null = null;
+  for (const k of KEYWORDS) {
+    if (!allowed.has(k.lever.id)) continue;
+    const m = matchPattern(k.pattern, tokens);
+    if (!m) continue;
+    const score = m.length + k.weight - (m.fuzzy ? 0.5 : 0);
+    if (
+      !best ||
+      score > best.score ||
+      (score === best.score && m.position < best.position) ||
+      (score === best.score && m.position === best.position && k.order < best.keyword.order)
+    ) {
+      best = { keyword: k, score, position: m.position, fuzzy: m.fuzzy };
+    }
+  }
+  return best;
+}
+
+interface AccountHit {
+  lever: Lever;
+  prefix: string;
+}
+
+function accountLever(digits: string, section: Section, numbering: InKindNumbering): AccountHit | null {
+  let best: AccountHit | null = null;
+  for (const l of leversOfSection(section)) {
+    const prefixes = [...l.accounts, ...((numbering === "anc2018" ? l.accountsAnc2018 : l.accountsCrc99) ?? [])];
+    for (const p of prefixes) {
+      if (digits.startsWith(p) && (!best || p.length > best.prefix.length)) best = { lever: l, prefix: p };
+    }
+  }
+  return best;
+}
+
+/** Activity words that, said of a public body, mean a contribution rather than a purchase ("participation de la commune"). */
+const CONTRIBUTION_WORDS = ["participation", "participations", "contribution", "contributions", "soutien", "financement", "aide", "aides"];
+
+const FUNDER_LEVER: Record<FunderMatch["kind"], LeverId> = {
+  public_body: "public_grants",
+  foundation: "foundations",
+  company: "corporate_patronage",
+};
+
+interface Decision {
+  lever: Lever;
+  confidence: number;
+  reasons: { fr: string; en: string }[];
+  keywordDest?: Destination;
+}
+
+const quote = (s: string) => ({ fr: `« ${s} »`, en: `“${s}”` });
+
+function keywordReason(hit: LabelHit): { fr: string; en: string } {
+  const q = quote(hit.keyword.pattern.source.replace(/\*/g, ""));
+  return hit.fuzzy
+    ? { fr: `mot-clé ${q.fr} (orthographe approchée)`, en: `keyword ${q.en} (approximate spelling)` }
+    : { fr: `mot-clé ${q.fr}`, en: `keyword ${q.en}` };
+}
+
+function labelConfidence(hit: LabelHit): number {
+  const base = hit.score >= 2 ? 0.85 : 0.75;
+  return hit.fuzzy ? base - 0.15 : base;
+}
+
+/** Applies "the funder decides the nature" to an income label. */
+function applyFunder(hit: LabelHit | null, funder: FunderMatch | null, tokens: readonly Token[]): Decision | null {
+  const fq = funder ? quote(funder.keyword.replace(/\*/g, "")) : null;
+  if (!hit) {
+    if (!funder || !fq) return null;
+    return {
+      lever: leverById(FUNDER_LEVER[funder.kind]),
+      confidence: 0.7,
+      reasons: [{ fr: `financeur ${fq.fr}`, en: `funder ${fq.en}` }],
+    };
+  }
+  const base: Decision = { lever: hit.keyword.lever, confidence: labelConfidence(hit), reasons: [keywordReason(hit)], keywordDest: hit.keyword.dest };
+  if (!funder || !fq) return base;
+  const id = hit.keyword.lever.id;
+  if (funder.kind === "public_body" && (id === "sales_services" || id === "sponsorship")) {
+    const word = tokens[hit.position]?.text ?? "";
+    const contribution = CONTRIBUTION_WORDS.includes(word);
+    return {
+      lever: leverById(contribution ? "public_grants" : "public_procurement"),
+      confidence: 0.8,
+      reasons: [...base.reasons, { fr: `payeur public ${fq.fr}`, en: `public payer ${fq.en}` }],
+    };
+  }
+  if (id === "public_grants" && funder.kind !== "public_body" && funder.position !== hit.position) {
+    return {
+      lever: leverById(FUNDER_LEVER[funder.kind]),
+      confidence: 0.8,
+      reasons: [...base.reasons, { fr: `financeur privé ${fq.fr}`, en: `private funder ${fq.en}` }],
+    };
+  }
+  return base;
+}
+
+function sectionFromLabel(tokens: readonly Token[]): { section: Section; hit: LabelHit } | null {
+  let best: { section: Section; hit: LabelHit } | null = null;
+  for (const section of ["income", "expense", "in_kind_resource"] as const) {
+    const hit = bestLabelHit(tokens, leversOfSection(section));
+    if (hit && (!best || hit.score > best.hit.score)) best = { section, hit };
+  }
+  return best;
+}
+
+const FALLBACK: Record<Section, LeverId> = {
+  income: "other_income",
+  expense: "other_operating",
+  in_kind_use: "in_kind_goods",
+  in_kind_resource: "in_kind_goods",
+};
+
+const SECTION_WORD: Record<Section, { fr: string; en: string }> = {
+  income: { fr: "produits", en: "income" },
+  expense: { fr: "charges", en: "expenses" },
+  in_kind_use: { fr: "emplois en nature (86)", en: "in-kind use (86)" },
+  in_kind_resource: { fr: "contributions en nature (87)", en: "in-kind resources (87)" },
+};
+
+export function classify(input: ClassifyInput, options: ClassifyOptions = {}): Classification {
+  const numbering = options.inKindNumbering ?? "crc99";
+  const context = input.context ?? {};
+  const tokens = tokenize(input.label);
+  const ownAccount = normalizeAccount(input.account) ?? normalizeAccount(leadingAccount(input.label));
+  const chapterAccount = normalizeAccount(leadingAccount(context.chapter));
+  const account = ownAccount ?? chapterAccount;
+
+  // 1. Section: the account class, else what the layout says, else the label.
+  const fromAccount = accountSection(account);
+  let section: Section;
+  let sectionGuessed = false;
+  if (fromAccount && fromAccount !== "balance_sheet") section = fromAccount;
+  else if (context.sectionHint) section = context.sectionHint;
+  else {
+    const guess = sectionFromLabel(tokens);
+    section = guess?.section ?? "expense";
+    sectionGuessed = true;
+  }
+
+  // 2. Lever: account and label, then reconcile.
+  const levers = leversOfSection(section);
+  const acc = account ? accountLever(account, section, numbering) : null;
+  const hit = bestLabelHit(tokens, levers);
+  const funder = section === "income" ? findFunder(tokens) : null;
+  const fromLabel = section === "income" ? applyFunder(hit, funder, tokens) : hit ? { lever: hit.keyword.lever, confidence: labelConfidence(hit), reasons: [keywordReason(hit)], keywordDest: hit.keyword.dest } : null;
+
+  const accountWord = (a: AccountHit) =>
+    ownAccount
+      ? { fr: `compte ${ownAccount}`, en: `account ${ownAccount}` }
+      : { fr: `chapitre ${a.prefix}`, en: `chapter ${a.prefix}` };
+
+  let decision: Decision;
+  if (acc && fromLabel) {
+    const generic = acc.lever.catchAll || acc.prefix.length <= 2 || !ownAccount;
+    const refines = chaptersOf(fromLabel.lever).includes(chapterOf(account!));
+    const funderSays =
+      section === "income" &&
+      (fromLabel.lever.nature !== acc.lever.nature || fromLabel.lever.payer !== acc.lever.payer) &&
+      (funder !== null || isFunderLever(fromLabel.lever.id));
+    if (fromLabel.lever.id === acc.lever.id) {
+      decision = { ...fromLabel, confidence: ownAccount ? 0.95 : 0.9, reasons: [accountWord(acc), ...fromLabel.reasons] };
+    } else if (section === "in_kind_use" || section === "in_kind_resource") {
+      // 87x numbering differs between charts: the label decides (SPEC.md §2).
+      decision = { ...fromLabel, confidence: Math.min(fromLabel.confidence, 0.85), reasons: [accountWord(acc), ...fromLabel.reasons] };
+    } else if ((generic && refines) || funderSays) {
+      decision = { ...fromLabel, confidence: funderSays && !refines ? 0.8 : 0.85, reasons: [accountWord(acc), ...fromLabel.reasons] };
+    } else {
+      decision = { lever: acc.lever, confidence: ownAccount ? 0.85 : 0.7, reasons: [accountWord(acc)] };
+    }
+  } else if (acc) {
+    decision = { lever: acc.lever, confidence: ownAccount ? (acc.prefix.length >= 3 ? 0.85 : 0.75) : 0.6, reasons: [accountWord(acc)] };
+  } else if (fromLabel) {
+    decision = fromLabel;
+  } else {
+    decision = {
+      lever: leverById(FALLBACK[section]),
+      confidence: 0.25,
+      reasons: [{ fr: `aucun indice : ${SECTION_WORD[section].fr} non classés`, en: `no clue: unclassified ${SECTION_WORD[section].en}` }],
+    };
+  }
+  if (sectionGuessed) decision.confidence = Math.max(0.1, decision.confidence - 0.15);
+
+  // 3. Destination (expenses): analytic column, then the label, then the block, then the account, then the lever.
+  let destination: Destination | null = null;
+  if (section === "expense") {
+    const d = decideDestination(decision, tokens, context, account);
+    destination = d.destination;
+    if (d.reason) decision.reasons.push(d.reason);
+  }
+
+  const l = decision.lever;
+  const isResource = section === "in_kind_resource";
+  return {
+    section,
+    lever: l.id,
+    pillar: l.pillar,
+    tags: [...l.tags],
+    nature: section === "income" ? l.nature : isResource ? "neutral" : null,
+    payer: section === "income" && l.nature === "activity" ? l.payer : null,
+    destination,
+    confidence: round2(decision.confidence),
+    reason: decision.reasons.map((r) => r.fr).join(" ; "),
+    reasonEn: decision.reasons.map((r) => r.en).join("; "),
+  };
+}
+
+function isFunderLever(id: LeverId): boolean {
+  return id === "foundations" || id === "corporate_patronage" || id === "public_procurement" || id === "donations" || id === "bequests";
+}
+
+function decideDestination(
+  decision: Decision,
+  tokens: readonly Token[],
+  context: LineContext,
+  account: string | null,
+): { destination: Destination; reason: { fr: string; en: string } | null } {
+  if (context.analyticColumn && context.columnHeader) {
+    const q = quote(context.columnHeader);
+    return isEngineeringBlock(context.columnHeader)
+      ? { destination: "engineering", reason: { fr: `colonne ${q.fr} : ingénierie`, en: `column ${q.en}: engineering` } }
+      : { destination: "action", reason: { fr: `colonne ${q.fr} : action`, en: `column ${q.en}: action` } };
+  }
+  const word = engineeringWordInLabel(tokens);
+  if (word) {
+    const q = quote(word.replace(/\*/g, ""));
+    return { destination: "engineering", reason: { fr: `ingénierie : ${q.fr}`, en: `engineering: ${q.en}` } };
+  }
+  if (decision.keywordDest) return { destination: decision.keywordDest, reason: null };
+  if (isEngineeringBlock(context.heading)) {
+    const q = quote(context.heading!);
+    return { destination: "engineering", reason: { fr: `bloc ${q.fr}`, en: `block ${q.en}` } };
+  }
+  const byAccount = decision.lever.destinationByAccount;
+  if (byAccount && account) {
+    const prefix = Object.keys(byAccount)
+      .filter((p) => account.startsWith(p))
+      .sort((a, b) => b.length - a.length)[0];
+    if (prefix) return { destination: byAccount[prefix]!, reason: null };
+  }
+  return { destination: decision.lever.destination ?? "action", reason: null };
+}
+
+function round2(x: number): number {
+  return Math.round(Math.min(1, Math.max(0, x)) * 100) / 100;
+}

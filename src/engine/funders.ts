@@ -1,0 +1,49 @@
+// Who pays: "the funder decides the nature, not the row" (SPEC.md §2). One table of funder kinds.
+import { compilePattern, matchPattern, type CompiledPattern, type Token } from "./text.ts";
+
+export type FunderKind = "public_body" | "foundation" | "company";
+
+interface FunderTable {
+  kind: FunderKind;
+  patterns: string[];
+}
+
+const FUNDERS: FunderTable[] = [
+  {
+    kind: "public_body",
+    patterns: [
+      "etat", "ministere*", "prefecture*", "region*", "conseil regional", "departement*", "conseil departemental", "conseil general",
+      "CD", "CG", "CR", "commune*", "mairie*", "ville", "villes", "municipalite*", "municipal*", "com com", "comcom", "communaute de communes",
+      "communaute d agglomeration", "agglo*", "metropole*", "EPCI", "epci", "intercommunalite*", "collectivite*", "syndicat intercommunal",
+      "CAF", "caf", "MSA", "CPAM", "CARSAT", "ARS", "DRAC", "DREAL", "DDETS", "DREETS", "ANCT", "ADEME", "ASP", "agence de l eau",
+      "etablissement* public*", "etablissement* scolaire*", "ecole* publique*", "college*", "lycee*", "education nationale", "universite*",
+      "hopital", "hopitaux", "CHU", "CCAS", "CIAS", "office public", "bailleur* social*", "pole emploi", "france travail", "organismes sociaux",
+      "service* public*", "EHPAD public*", "centre hospitalier", "rectorat", "inspection academique", "parc naturel regional",
+    ],
+  },
+  {
+    kind: "foundation",
+    patterns: ["fondation*", "fonds de dotation", "aide* privee*", "fonds prive*"],
+  },
+  { kind: "company", patterns: ["entreprise*", "societe*", "SA", "SARL", "SAS", "banque*", "credit agricole", "credit cooperatif", "caisse d epargne", "mecene*"] },
+];
+
+const COMPILED: { kind: FunderKind; pattern: CompiledPattern }[] = FUNDERS.flatMap((f) =>
+  f.patterns.map((p) => ({ kind: f.kind, pattern: compilePattern(p) })),
+);
+
+export interface FunderMatch {
+  kind: FunderKind;
+  keyword: string;
+  position: number;
+}
+
+/** The first funder the label names, if any. */
+export function findFunder(tokens: readonly Token[]): FunderMatch | null {
+  let best: FunderMatch | null = null;
+  for (const { kind, pattern } of COMPILED) {
+    const m = matchPattern(pattern, tokens);
+    if (m && !m.fuzzy && (!best || m.position < best.position)) best = { kind, keyword: pattern.source, position: m.position };
+  }
+  return best;
+}

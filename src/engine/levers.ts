@@ -1,0 +1,481 @@
+// The lever registry (SPEC.md §2): one typed table says everything about a lever. The rest of the code
+// reads this table; nothing else repeats a lever's accounts, nature, pillar or keywords.
+import type { Destination, LeverId, Nature, Payer, Pillar, Section } from "./types.ts";
+
+/** Where a lever lives: income and expense are monetary; in_kind covers both 86 (use) and 87 (resource). */
+export type LeverFamily = "income" | "expense" | "in_kind";
+
+/**
+ * A label keyword. Words are matched accent- and case-insensitively; `word*` matches any word that starts
+ * with `word`; a pattern in capitals ("ANS") only matches that acronym. Longer patterns win over shorter ones.
+ */
+export interface KeywordRule {
+  p: string;
+  /** Destination the keyword implies for an expense (e.g. "assurance" → engineering, "licences" → action). */
+  dest?: Destination;
+  /** Weight added to the pattern's length when several levers match (default 0). */
+  w?: number;
+}
+export type Keyword = string | KeywordRule;
+
+export interface Lever {
+  id: LeverId;
+  label: { fr: string; en: string };
+  family: LeverFamily;
+  pillar: Pillar;
+  tags: Pillar[];
+  /** Nature for income (and for 87 resources, always neutral: they stay out of the money mix). */
+  nature: Nature | null;
+  payer: Payer | null;
+  destination: Destination | null;
+  /** Account prefixes valid in both the ANC 2018-06 and the CRC 99-01 charts. */
+  accounts: string[];
+  /** Prefixes only in the ANC 2018-06 chart (some software charts swap 870/875). */
+  accountsAnc2018?: string[];
+  /** Prefixes only in the older CRC 99-01 chart and the Cerfa forms. */
+  accountsCrc99?: string[];
+  /** Account prefixes whose expenses have another destination than the lever's default. */
+  destinationByAccount?: Record<string, Destination>;
+  /** A catch-all lever: a label that names a more precise lever of the same chapter wins over its account. */
+  catchAll?: boolean;
+  keywords: Keyword[];
+}
+
+const income = (l: Omit<Lever, "family" | "destination" | "pillar" | "tags"> & Partial<Pick<Lever, "pillar" | "tags">>): Lever => ({
+  family: "income",
+  destination: null,
+  pillar: "financial",
+  tags: [],
+  ...l,
+});
+const expense = (l: Omit<Lever, "family" | "nature" | "payer" | "tags"> & Partial<Pick<Lever, "tags">>): Lever => ({
+  family: "expense",
+  nature: null,
+  payer: null,
+  tags: [],
+  ...l,
+});
+const inKind = (l: Omit<Lever, "family" | "nature" | "payer" | "destination" | "tags"> & Partial<Pick<Lever, "tags">>): Lever => ({
+  family: "in_kind",
+  nature: "neutral",
+  payer: null,
+  destination: null,
+  tags: [],
+  ...l,
+});
+
+export const LEVERS: readonly Lever[] = [
+  // ───────────── income ─────────────
+  income({
+    id: "membership_fees",
+    label: { fr: "Cotisations", en: "Membership fees" },
+    nature: "private",
+    payer: null,
+    accounts: ["756", "7561"],
+    keywords: ["cotisation*", "adhesion*", "adherent*", "licence*", "licencies", "carte* de membre", "cotis", "droit* d adhesion"],
+  }),
+  income({
+    id: "sales_services",
+    label: { fr: "Ventes et prestations", en: "Sales and services" },
+    nature: "activity",
+    payer: "private",
+    accounts: ["70", "701", "702", "703", "704", "705", "706", "707", "708", "7562"],
+    catchAll: true,
+    keywords: [
+      "vente*", "prestation*", "participation*", "billetterie", "billeterie", "billet*", "entree*", "buvette*", "bar",
+      "restauration", "repas", "snack*", "stage*", "inscription*", "location*", "loto*", "tombola*", "vide grenier*",
+      "brocante*", "kermesse*", "fete*", "gala*", "soiree*", "spectacle*", "manifestation*", "tournoi*", "calendrier*",
+      "produits derives", "boutique*", "marchandise*", "abonnement*", "sejour*", "camp*", "centre de loisirs",
+      "accueil de loisirs", "garderie*", "cantine*", "hebergement*", "factur*", "chiffre d affaires", "recettes d activite*",
+      "produits des activites", "cours", "atelier*", "sortie*", "usager*", "familles", "droits d entree", "mise a disposition de personnel facturee",
+      "ventes de dons en nature", "friperie*", "forfait*", "pension*", "tarif*", "animation*", "intervention*", "formation*",
+      "cotisation* avec contrepartie", "redevance* usager*",
+    ],
+  }),
+  income({
+    id: "sponsorship",
+    label: { fr: "Parrainage / sponsoring", en: "Sponsorship" },
+    nature: "activity",
+    payer: "private",
+    tags: ["alliances"],
+    accounts: ["7063"],
+    keywords: ["sponsor*", "parrainage*", "partenaire* maillot*", "partenariat* prive*", "encart*", "recettes publicitaires", "publicite*", "panneau* publicitaire*", "naming"],
+  }),
+  income({
+    id: "public_procurement",
+    label: { fr: "Commande publique", en: "Public procurement" },
+    nature: "activity",
+    payer: "public",
+    accounts: [],
+    keywords: [
+      "marche*", "marche public", "marches publics", "appel* d offre*", "DSP", "delegation de service public", "commande publique",
+      "prestation* pour la commune", "prestation* pour la ville", "convention de prestation*", "bon* de commande",
+    ],
+  }),
+  income({
+    id: "public_tariffs",
+    label: { fr: "Dotations et tarification", en: "Public tariffs" },
+    nature: "activity",
+    payer: "public",
+    accounts: ["73"],
+    keywords: [
+      "dotation globale", "dotations et produits de tarification", "produits de tarification", "tarification", "prix de journee",
+      "forfait soin*", "concours publics", "dotation de fonctionnement", "financement ARS", "CPOM",
+    ],
+  }),
+  income({
+    id: "public_grants",
+    label: { fr: "Subventions publiques", en: "Public grants" },
+    nature: "public",
+    payer: null,
+    accounts: ["74", "741", "742", "744"],
+    keywords: [
+      "subvention*", "subv", "subv*", "sub", "aide* publique*", "ANS", "agence nationale du sport", "CNDS", "FDVA", "FONJEP", "fonjep",
+      "fdva", "cnds", "politique de la ville", "contrat de ville", "emploi* aide*", "contrat* aide*", "PEC", "adulte* relais",
+      "agence de services et de paiement", "ASP", "FSE", "fse", "FEDER", "feder", "FEADER", "LEADER", "fonds europeen*", "fonds social europeen",
+      "erasmus", "subvention d equilibre", "aide* a l emploi", "aide* au poste", "poste* FONJEP", "bourse*", "DRAC", "drac", "DREAL", "dreal",
+      "ARS", "CAF", "caf", "DDETS", "DDCS", "DRAJES", "SDJES", "DREETS", "ANCT", "ADEME", "CNC", "CNL", "ministere*", "prefecture*",
+      "etat", "region*", "conseil regional", "departement*", "conseil departemental", "conseil general", "CD", "CG", "CR", "commune*",
+      "mairie*", "ville de", "municipalite*", "com com", "comcom", "communaute de communes", "communaute d agglomeration", "agglo*",
+      "metropole*", "EPCI", "epci", "intercommunalite*", "agence de l eau", "fonds publics", "financement* public*", "etablissement* public*",
+      "organismes sociaux", "MSA", "CPAM", "CARSAT", "pole emploi", "france travail", "collectivite*",
+    ],
+  }),
+  income({
+    id: "donations",
+    label: { fr: "Dons", en: "Donations" },
+    nature: "private",
+    payer: null,
+    accounts: ["754", "7541", "75411", "75412"],
+    keywords: [
+      "don", "dons", "dons manuels", "collecte*", "crowdfunding", "financement participatif", "helloasso", "hello asso", "quete*",
+      "generosite*", "appel* aux dons", "abandon* de frais", "liberalite*", "ulule", "kisskissbankbank", "cagnotte*", "souscription*",
+      "parrainage* d enfant*", "donateur*",
+    ],
+  }),
+  income({
+    id: "corporate_patronage",
+    label: { fr: "Mécénat d'entreprise", en: "Corporate patronage" },
+    nature: "private",
+    payer: null,
+    tags: ["alliances"],
+    accounts: ["7542"],
+    keywords: ["mecenat*", "mecene*", "entreprise*", "club des mecenes", "partenariat* entreprise*", "partenaire* prive*"],
+  }),
+  income({
+    id: "bequests",
+    label: { fr: "Legs et donations", en: "Bequests" },
+    nature: "private",
+    payer: null,
+    accounts: ["7543"],
+    keywords: ["legs", "donation", "donations", "assurance* vie*", "succession*", "heritage*"],
+  }),
+  income({
+    id: "foundations",
+    label: { fr: "Fondations et fonds de dotation", en: "Foundations" },
+    nature: "private",
+    payer: null,
+    tags: ["alliances"],
+    accounts: ["753", "755", "7551", "7552"],
+    keywords: [
+      "fondation*", "fonds de dotation", "aide* privee*", "aides privees", "contributions financieres", "versements des fondateurs",
+      "quote* part* de generosite", "fonds prive*", "financement* prive*",
+    ],
+  }),
+  income({
+    id: "financial_income",
+    label: { fr: "Produits financiers", en: "Financial income" },
+    nature: "neutral",
+    payer: null,
+    accounts: ["76"],
+    keywords: ["produits financiers", "interet*", "livret*", "placement*", "revenus des valeurs", "dividende*", "produit* de placement*"],
+  }),
+  income({
+    id: "exceptional_income",
+    label: { fr: "Produits exceptionnels", en: "Exceptional income" },
+    nature: "neutral",
+    payer: null,
+    accounts: ["77"],
+    keywords: ["produits exceptionnels", "exceptionnel*", "cession* d immobilisation*", "produits sur exercices anterieurs", "plus value*"],
+  }),
+  income({
+    id: "reversals_transfers",
+    label: { fr: "Reprises et transferts de charges", en: "Reversals and transfers" },
+    nature: "neutral",
+    payer: null,
+    // 747 (share of an investment grant taken to income) is not cash: kept out of the mix by default.
+    accounts: ["78", "789", "79", "747"],
+    keywords: [
+      "reprise*", "report* de ressources", "report*", "fonds dedies", "transfert* de charges", "transfert*", "remboursement*", "OPCO", "opco",
+      "indemnites journalieres", "IJSS", "utilisation* des fonds dedies", "quote part des subventions d investissement", "ressources non utilisees",
+      "fonds propres", "ressources propres", "autofinancement", "apport* de l association",
+    ],
+  }),
+  income({
+    id: "other_income",
+    label: { fr: "Autres produits", en: "Other income" },
+    nature: "neutral",
+    payer: null,
+    accounts: ["75", "751", "752", "758"],
+    catchAll: true,
+    keywords: ["autres produits", "produits divers", "redevance*", "droits d auteur", "loyers percus", "revenus des immeubles", "divers"],
+  }),
+
+  // ───────────── expense ─────────────
+  expense({
+    id: "purchases",
+    label: { fr: "Achats", en: "Purchases" },
+    pillar: "financial",
+    destination: "action",
+    accounts: ["60"],
+    destinationByAccount: { "6064": "engineering" },
+    keywords: [
+      "achat*", "fourniture*", "materiel*", "matiere*", "petit equipement*", "equipement*", "marchandise*", "alimentation*", "denree*",
+      "nourriture", "carburant*", "essence", "gasoil", "eau", "electricite", "energie*", "gaz", "chauffage", "combustible*",
+      "prestations de services", "prestation de service", "etudes et prestations", "ballon*", "maillot*", "tenue* sportive*", "lots", "lot",
+      "produits d entretien", "consommable*", "pharmacie", "trophee*", "coupe*", "medaille*", "vetement*", "costume*", "decor*",
+      "catering", "repas", "boisson*", "achats buvette", "fournitures de bureau", "papeterie", "cartouche*",
+    ],
+  }),
+  expense({
+    id: "external_services",
+    label: { fr: "Services extérieurs", en: "External services" },
+    pillar: "financial",
+    destination: "action",
+    accounts: ["61"],
+    destinationByAccount: { "613": "engineering", "616": "engineering" },
+    keywords: [
+      "location*", "loyer*", "charges locatives", "entretien*", "reparation*", "maintenance", { p: "assurance*", dest: "engineering" },
+      { p: "primes d assurance*", dest: "engineering" }, { p: "responsabilite civile", dest: "engineering" }, "documentation*", "credit bail",
+      "leasing", "sous traitance*", "etudes et recherches", "colloque*", "seminaire*", "abonnement*", "nettoyage", "menage",
+      "location de salle*", "location du local", "location des locaux", "gardiennage", "logiciel*",
+    ],
+  }),
+  expense({
+    id: "other_external_services",
+    label: { fr: "Autres services extérieurs", en: "Other external services" },
+    pillar: "financial",
+    destination: "action",
+    accounts: ["62"],
+    destinationByAccount: { "622": "engineering", "626": "engineering", "627": "engineering" },
+    catchAll: true,
+    keywords: [
+      { p: "honoraire*", dest: "engineering" }, { p: "remunerations intermediaires", dest: "engineering" }, { p: "remuneration* d intermediaire*", dest: "engineering" },
+      "publicite*", "publication*", "communication*", "impression*", "affiche*", "flyer*", "tract*", "site internet", "site web",
+      "deplacement*", "mission*", "voyage*", "transport*", "frais de route", "indemnites kilometriques", "kilometr*", "peage*", "billet* de train",
+      "hebergement*", "hotel*", "reception*", "frais de reception", { p: "frais postaux", dest: "engineering" }, { p: "affranchissement*", dest: "engineering" },
+      { p: "telephone*", dest: "engineering" }, { p: "telecom*", dest: "engineering" },
+      { p: "internet", dest: "engineering" }, { p: "frais bancaires", dest: "engineering" }, { p: "services bancaires", dest: "engineering" },
+      { p: "bancaire*", dest: "engineering" }, { p: "banque*", dest: "engineering" }, { p: "tenue de compte*", dest: "engineering" },
+      { p: "agios", dest: "engineering" }, "cachet*", "contrat* de cession", "cession* de droits", "intervenant*", "prestataire*",
+      "arbitrage*", "arbitre*", "sous traitant*", "animation* exterieure*", "frais de mission*", "traiteur",
+      "commission*", "frais d actes", "frais de contentieux",
+    ],
+  }),
+  expense({
+    id: "external_staff",
+    label: { fr: "Personnel extérieur", en: "External staff" },
+    pillar: "human",
+    destination: "action",
+    accounts: ["621"],
+    keywords: [
+      "personnel exterieur*", "personnel interimaire", "interim*", "personnel detache", "personnel mis a disposition", "mise* a disposition de personnel",
+      "groupement d employeurs", "portage salarial",
+    ],
+  }),
+  expense({
+    id: "network_dues",
+    label: { fr: "Cotisations aux réseaux et fédérations", en: "Network dues" },
+    pillar: "alliances",
+    destination: "engineering",
+    accounts: ["6281"],
+    keywords: [
+      "cotisation*", "adhesion*", "affiliation*", "federation*", "fede", "fedes", "reseau*", "union* regional*", "union* departemental*",
+      { p: "licence*", dest: "action" }, { p: "engagement*", dest: "action" }, { p: "championnat*", dest: "action" },
+      { p: "droits d inscription en competition", dest: "action" }, "ligue*", "district*", "comite departemental", "comite regional",
+      "cotisations versees", "adhesions versees",
+    ],
+  }),
+  expense({
+    id: "taxes",
+    label: { fr: "Impôts et taxes", en: "Taxes" },
+    pillar: "financial",
+    destination: "engineering",
+    accounts: ["63", "69"],
+    keywords: [
+      "impot*", "taxe*", "taxe fonciere", "CFE", "cotisation fonciere", "droits d enregistrement", "impot sur les societes", "IS",
+      "taxe d habitation", "vignette*", "autres impots et taxes",
+    ],
+  }),
+  expense({
+    id: "payroll_taxes",
+    label: { fr: "Taxes sur les rémunérations", en: "Payroll taxes" },
+    pillar: "human",
+    destination: "action",
+    accounts: ["631", "633"],
+    keywords: [
+      "taxe* sur les salaires", "taxe sur salaires", "taxes sur remuneration*", "impots et taxes sur remuneration*", "taxe* sur remuneration*",
+      "versement transport", "versement mobilite", "participation a l effort de construction", "taxe d apprentissage",
+    ],
+  }),
+  expense({
+    id: "staff",
+    label: { fr: "Charges de personnel", en: "Staff costs" },
+    pillar: "human",
+    destination: "action",
+    accounts: ["64"],
+    keywords: [
+      "salaire*", "salarie*", "remuneration*", "charges sociales", "cotisations sociales", "cotisation* sociale*", "cotisation* urssaf", "cotisations a l urssaf", "cotisation* retraite*", "cotisation* mutuelle*", "charges patronales", "cotisations patronales",
+      "urssaf", "retraite*", "prevoyance", "mutuelle*", "medecine du travail", "indemnite*", "traitement*", "appointement*", "gratification*",
+      "personnel*", "charges de personnel", "paie", "paye", "CDI", "CDD", "intermittent*", "GUSO", "guso", "ticket* restaurant*",
+      "titre* restaurant*", "cheques vacances", "entraineur*", "educateur*", "animateur*", "coordinat*", "directeur*", "directrice*",
+      "emploi*", "poste*", "contrat* d engagement educatif", "CEE", "service civique", "volontaire*", "masse salariale",
+      "conges payes", "primes", "prime*",
+    ],
+  }),
+  expense({
+    id: "training",
+    label: { fr: "Formation", en: "Training" },
+    pillar: "human",
+    destination: "action",
+    accounts: ["6228", "6333"],
+    keywords: [
+      "formation*", "formations des benevoles", "formation des educateurs", "formation des salaries", "formation continue", "BAFA", "BAFD",
+      "brevet* d etat", "diplome*", "stage* de formation", "OPCO",
+    ],
+  }),
+  expense({
+    id: "other_operating",
+    label: { fr: "Autres charges de gestion courante", en: "Other operating costs" },
+    pillar: "financial",
+    destination: "action",
+    accounts: ["65"],
+    catchAll: true,
+    keywords: [
+      "autres charges de gestion courante", "charges de gestion courante", "droits d auteur*", "SACEM", "SACD", "redevance*", "pertes sur creances",
+      "creances irrecouvrables", "aides financieres", "aide* aux familles", "secours", "bourses versees", "charges diverses", "autres charges",
+      "divers", "frais divers", "imprevus", "imprevu*",
+    ],
+  }),
+  expense({
+    id: "common_operations",
+    label: { fr: "Opérations faites en commun", en: "Joint operations" },
+    pillar: "alliances",
+    destination: "engineering",
+    accounts: ["655", "6572"],
+    keywords: [
+      "quote* part*", "operation* faite* en commun", "operation* en commun", "operation* commune*", "projet commun", "consortium",
+      "generosite reversee", "reversement*", "quotes parts de generosite reversees", "mutualisation*", "fonds commun",
+    ],
+  }),
+  expense({
+    id: "financial_charges",
+    label: { fr: "Charges financières", en: "Financial charges" },
+    pillar: "financial",
+    destination: "engineering",
+    accounts: ["66"],
+    keywords: ["charges financieres", "interet*", "interets d emprunt*", "emprunt*", "frais financiers", "agios"],
+  }),
+  expense({
+    id: "exceptional_charges",
+    label: { fr: "Charges exceptionnelles", en: "Exceptional charges" },
+    pillar: "financial",
+    destination: "engineering",
+    accounts: ["67"],
+    keywords: ["charges exceptionnelles", "exceptionnel*", "penalite*", "amende*", "charges sur exercices anterieurs"],
+  }),
+  expense({
+    id: "depreciation_provisions",
+    label: { fr: "Dotations aux amortissements et provisions", en: "Depreciation and provisions" },
+    pillar: "financial",
+    destination: "engineering",
+    accounts: ["68", "689"],
+    keywords: [
+      "amortissement*", "dotation* aux amortissements", "dotation aux amortissements", "dotation* aux provisions", "provision*",
+      "engagements a realiser", "fonds dedies", "report en fonds dedies",
+    ],
+  }),
+  expense({
+    id: "volunteer_expenses",
+    label: { fr: "Frais des bénévoles", en: "Volunteers' expenses" },
+    pillar: "human",
+    destination: "action",
+    accounts: [],
+    keywords: [
+      "frais des benevoles", "frais benevoles", "frais de benevoles", "defraiement*", "remboursement* de frais", "remboursement* des benevoles",
+      "indemnites kilometriques des benevoles", "frais de deplacement des benevoles", "notes de frais", "repas des benevoles",
+    ],
+  }),
+
+  // ───────────── in kind (86 use ↔ 87 resource) ─────────────
+  inKind({
+    id: "volunteering",
+    label: { fr: "Bénévolat valorisé", en: "Valued volunteering" },
+    pillar: "human",
+    accounts: ["864"],
+    accountsCrc99: ["870"],
+    accountsAnc2018: ["875"],
+    keywords: ["benevol*", "personnel benevole", "valorisation du benevolat", "temps benevole", "heures de benevolat", "benevoles", "volontariat*", "engagement benevole"],
+  }),
+  inKind({
+    id: "skills_patronage",
+    label: { fr: "Mécénat de compétences", en: "Skills-based patronage" },
+    pillar: "human",
+    tags: ["alliances"],
+    accounts: [],
+    keywords: [
+      "mecenat de competence*", "mecenat de competences", "mise* a disposition gratuite de personnel", "personnel mis a disposition",
+      "mise a disposition de personnel", "salaries mis a disposition", "pro bono", "competences",
+    ],
+  }),
+  inKind({
+    id: "in_kind_services",
+    label: { fr: "Prestations en nature", en: "In-kind services" },
+    pillar: "alliances",
+    accounts: ["862", "871"],
+    keywords: ["prestation*", "prestations en nature", "services gratuits", "prestations gratuites", "services en nature"],
+  }),
+  inKind({
+    id: "in_kind_goods",
+    label: { fr: "Dons et mises à disposition en nature", en: "In-kind goods and premises" },
+    pillar: "alliances",
+    accounts: ["860", "861"],
+    accountsCrc99: ["875"],
+    accountsAnc2018: ["870"],
+    keywords: [
+      "dons en nature", "don en nature", "secours en nature", "mise* a disposition gratuite", "mise* a disposition", "mis a disposition",
+      "pret* de local", "pret* de locaux", "pret* de salle*", "pret* de materiel", "locaux mis a disposition", "commodat", "dons alimentaires",
+      "biens et services", "materiel prete", "nature", "dons", "don",
+    ],
+  }),
+];
+
+const BY_ID = new Map<LeverId, Lever>(LEVERS.map((l) => [l.id, l]));
+
+export function lever(id: LeverId): Lever {
+  const found = BY_ID.get(id);
+  if (!found) throw new Error(`unknown lever ${id}`); // programming error: ids are a closed union
+  return found;
+}
+
+export function isLeverId(value: unknown): value is LeverId {
+  return typeof value === "string" && BY_ID.has(value as LeverId);
+}
+
+export function leversOfSection(section: Section): Lever[] {
+  const family: LeverFamily = section === "income" ? "income" : section === "expense" ? "expense" : "in_kind";
+  return LEVERS.filter((l) => l.family === family);
+}
+
+/** The chapter (two first digits) of an account, e.g. "741100" → "74". */
+export function chapterOf(account: string): string {
+  return account.slice(0, 2);
+}
+
+/** The chapters a lever's accounts belong to (public procurement lives in 70 without an account of its own). */
+export function chaptersOf(l: Lever): string[] {
+  const all = [...l.accounts, ...(l.accountsAnc2018 ?? []), ...(l.accountsCrc99 ?? [])].map(chapterOf);
+  if (l.id === "public_procurement") all.push("70");
+  if (l.id === "volunteer_expenses") all.push("62", "64");
+  return [...new Set(all)];
+}

@@ -1,0 +1,134 @@
+// Label normalisation and keyword matching: accent-, case- and spacing-insensitive, tolerant of typos.
+
+/** Lower-case, accents and ligatures folded, punctuation turned into spaces, spaces collapsed. */
+export function normalizeText(text: string): string {
+  return foldAccents(text)
+    .toLowerCase()
+    .replace(/[’'`´]/g, " ")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** Accents and ligatures folded, case kept (acronyms are matched on this). */
+export function foldAccents(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/œ/g, "oe")
+    .replace(/Œ/g, "OE")
+    .replace(/æ/g, "ae")
+    .replace(/Æ/g, "AE");
+}
+
+export interface Token {
+  /** Normalised (lower-case, no accent). */
+  text: string;
+  /** As written, accents folded: used for acronyms such as "ANS" or "CD". */
+  raw: string;
+}
+
+export function tokenize(label: string): Token[] {
+  const raw = foldAccents(label)
+    .replace(/[’'`´]/g, " ")
+    .split(/[^A-Za-z0-9]+/)
+    .filter((t) => t.length > 0);
+  return raw.map((r) => ({ text: r.toLowerCase(), raw: r }));
+}
+
+/**
+ * A keyword pattern: space-separated words; a word ending in `*` matches any word starting with it;
+ * a pattern written in capitals ("ANS", "CD") is an acronym and only matches that word in capitals.
+ */
+export interface CompiledPattern {
+  source: string;
+  words: { stem: string; prefix: boolean }[];
+  acronym: boolean;
+}
+
+export function compilePattern(source: string): CompiledPattern {
+  const acronym = /[A-Z]/.test(source) && source === source.toUpperCase();
+  const words = (acronym ? foldAccents(source) : normalizeKeepingStars(source))
+    .split(" ")
+    .filter((w) => w.length > 0)
+    .map((w) => ({ stem: w.replace(/\*$/, ""), prefix: w.endsWith("*") }));
+  return { source, words, acronym };
+}
+
+function normalizeKeepingStars(source: string): string {
+  return foldAccents(source)
+    .toLowerCase()
+    .replace(/[’'`´]/g, " ")
+    .replace(/[^a-z0-9*]+/g, " ")
+    .trim();
+}
+
+export interface PatternMatch {
+  /** Index of the first label word matched. */
+  position: number;
+  /** Number of pattern words (longer patterns are more specific). */
+  length: number;
+  /** True when at least one word matched only with a typo tolerance. */
+  fuzzy: boolean;
+}
+
+/** Finds the pattern in the label's words (consecutive words), allowing small typos in long words. */
+export function matchPattern(pattern: CompiledPattern, tokens: readonly Token[]): PatternMatch | null {
+  const n = pattern.words.length;
+  for (let start = 0; start + n <= tokens.length; start++) {
+    let fuzzy = false;
+    let ok = true;
+    for (let k = 0; k < n; k++) {
+      const word = pattern.words[k]!;
+      const token = tokens[start + k]!;
+      const result = pattern.acronym ? (token.raw === word.stem ? "exact" : "no") : matchWord(word, token.text);
+      if (result === "no") {
+        ok = false;
+        break;
+      }
+      if (result === "fuzzy") fuzzy = true;
+    }
+    if (ok) return { position: start, length: n, fuzzy };
+  }
+  return null;
+}
+
+function matchWord(word: { stem: string; prefix: boolean }, text: string): "exact" | "fuzzy" | "no" {
+  if (word.prefix ? text.startsWith(word.stem) : text === word.stem) return "exact";
+  // Typos: only on words long enough that one slip does not make another word.
+  const tolerance = word.stem.length >= 12 ? 2 : word.stem.length >= 6 ? 1 : 0;
+  if (tolerance === 0) return "no";
+  if (word.prefix) {
+    if (text.length < word.stem.length - 1) return "no";
+    // Compare with the same length or one more/less, so inserted or dropped letters still count.
+    for (const len of [word.stem.length, word.stem.length + 1, word.stem.length - 1]) {
+      if (len <= text.length && editDistance(word.stem, text.slice(0, len), tolerance) <= tolerance) return "fuzzy";
+    }
+    return "no";
+  }
+  return editDistance(word.stem, text, tolerance) <= tolerance ? "fuzzy" : "no";
+}
+
+/** Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), capped. */
+export function editDistance(a: string, b: string, cap = Infinity): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) => {
+    const row = new Array<number>(cols).fill(0);
+    row[0] = i;
+    return row;
+  });
+  for (let j = 0; j < cols; j++) d[0]![j] = j;
+  for (let i = 1; i < rows; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > cap) return cap + 1;
+  }
+  return d[a.length]![b.length]!;
+}
