@@ -1,6 +1,7 @@
 // The layer rule of DESIGN.md: each layer imports only the layers above it.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import globals from "globals";
 
 const office = ["office-js", "@microsoft/*", "office-addin-*"];
 const ui = ["react", "react-dom", "react-dom/*", "@fluentui/*"];
@@ -13,6 +14,10 @@ export default tseslint.config(
   { ignores: ["node_modules/**", "dist/**", "coverage/**", "docs/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  {
+    files: ["scripts/**/*.{js,mjs}", "bin/**/*.mjs", "*.config.{js,ts}"],
+    languageOptions: { globals: { ...globals.node } },
+  },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],

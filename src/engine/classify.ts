@@ -51,7 +51,7 @@ export function accountSection(account: string | null | undefined): Section | "b
 /** Digits of an account as written ("756.", "6061 00", "741100") or null. */
 export function normalizeAccount(account: string | null | undefined): string | null {
   if (account === null || account === undefined) return null;
-  const digits = String(account).replace(/[\s.\-]/g, "");
+  const digits = String(account).replace(/[\s.-]/g, "");
   return /^\d{2,10}$/.test(digits) ? digits : null;
 }
 

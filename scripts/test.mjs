@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// The project's test command: type-check, lint (with the layer rule), then every vitest test.
+// Prints a final "N passed, N failed" line (the type-check and the lint count as one check each).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const extra = process.argv.slice(2);
+const run = (cmd, args) => spawnSync(cmd, args, { stdio: "inherit", shell: false }).status === 0;
+const bin = (name) => join("node_modules", ".bin", name);
+
+let passed = 0;
+let failed = 0;
+for (const [name, cmd, args] of [
+  ["type-check (tsc --noEmit)", bin("tsc"), ["--noEmit", "-p", "."]],
+  ["lint (eslint, layer rule)", bin("eslint"), ["--max-warnings=0", "src", "tests", "scripts", "bin"]],
+]) {
+  console.log(`\n▶ ${name}`);
+  if (run(cmd, args)) {
+    passed++;
+    console.log(`✔ ${name}`);
+  } else {
+    failed++;
+    console.log(`✘ ${name} failed`);
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), "equilibre-vitest-"));
+const report = join(dir, "vitest.json");
+console.log("\n▶ tests (vitest)");
+const ok = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extra]);
+try {
+  const r = JSON.parse(readFileSync(report, "utf8"));
+  passed += r.numPassedTests;
+  failed += r.numFailedTests;
+  if (!ok && r.numFailedTests === 0) failed++; // a suite that failed to load
+} catch {
+  failed++;
+  console.log("✘ vitest produced no report");
+}
+rmSync(dir, { recursive: true, force: true });
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

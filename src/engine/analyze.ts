@@ -1,0 +1,204 @@
+// The analysis: classified lines → totals, model, ratios and what the mix implies, per scenario.
+import { classify, type ClassifyOptions } from "./classify.ts";
+import { familyOf, LEVER_FAMILIES } from "./implications.ts";
+import { lever as leverById } from "./levers.ts";
+import { classifyModel, type ModelResult } from "./models.ts";
+import type { Parameters } from "./parameters.ts";
+import { alliance, fourThirds, tiersOnTop, type Alliance, type FourThirds, type TiersOnTop } from "./ratios.ts";
+import {
+  DESTINATIONS,
+
+  NATURES,
+  PILLARS,
+  SECTIONS,
+  type BudgetLine,
+  type Classification,
+  type ClassifiedLine,
+  type Correction,
+  type Destination,
+  type LeverId,
+  type MixNature,
+  type Nature,
+  type Pillar,
+  type Section,
+} from "./types.ts";
+
+export interface Totals {
+  bySection: Record<Section, number>;
+  byNature: Record<Nature, number>;
+  byPillar: Record<Pillar, number>;
+  byLever: Partial<Record<LeverId, number>>;
+  byDestination: Record<Destination, number>;
+}
+
+export interface Implication {
+  lever: LeverId;
+  cents: number;
+  share: number;
+  text: { fr: string; en: string };
+}
+
+export interface Analysis {
+  scenario: string;
+  lineCount: number;
+  /** Lines of this scenario whose cell holds an error: not summed. */
+  errorLines: string[];
+  totals: Totals;
+  /** Income minus expenses, in cents (0 for a balanced budget). */
+  resultCents: number;
+  model: ModelResult;
+  ratios: { tiersOnTop: TiersOnTop; fourThirds: FourThirds; alliance: Alliance };
+  implications: Implication[];
+  parameters: Parameters;
+}
+
+/** A key for a correction that survives rows inserted above: sheet, label, account, column. */
+export function correctionKey(line: Pick<BudgetLine, "sheet" | "label" | "account" | "column">): string {
+  return [line.sheet, line.label.trim(), line.account ?? "", line.column ?? ""].join("\u241f");
+}
+
+/** Classifies every line (once per distinct label/account/context) and applies the user's corrections. */
+export function classifyLines(
+  lines: readonly BudgetLine[],
+  options: ClassifyOptions = {},
+  corrections: ReadonlyMap<string, Correction> = new Map(),
+): ClassifiedLine[] {
+  const cache = new Map<string, Classification>();
+  return lines.map((line) => {
+    const c = line.context;
+    const key = [line.label, line.account ?? "", c.sectionHint ?? "", c.heading ?? "", c.chapter ?? "", c.columnHeader ?? "", c.analyticColumn ? 1 : 0].join("\u241f");
+    let automatic = cache.get(key);
+    if (!automatic) {
+      automatic = classify({ label: line.label, account: line.account, context: line.context }, options);
+      cache.set(key, automatic);
+    }
+    const correction = corrections.get(correctionKey(line));
+    const effective = correction ? applyCorrection(automatic, correction) : automatic;
+    return { ...line, ...effective, corrected: effective !== automatic, automatic };
+  });
+}
+
+/**
+ * A corrected lever brings its own pillar, tags, nature and payer (the registry's); the destination is
+ * the corrected one, else the automatic one — the same rule the report's formulas apply.
+ */
+export function applyCorrection(auto: Classification, correction: Correction): Classification {
+  const leverId = correction.lever ?? null;
+  const destination = correction.destination ?? null;
+  if (!leverId && !destination) return auto;
+  let section = auto.section;
+  let out: Classification = { ...auto };
+  if (leverId && leverId !== auto.lever) {
+    const l = leverById(leverId);
+    if (l.family === "income" || l.family === "expense") section = l.family;
+    else if (section === "income") section = "in_kind_resource";
+    else if (section === "expense") section = "in_kind_use";
+    out = {
+      ...out,
+      section,
+      lever: l.id,
+      pillar: l.pillar,
+      tags: [...l.tags],
+      nature: section === "income" ? l.nature : section === "in_kind_resource" ? "neutral" : null,
+      payer: section === "income" && l.nature === "activity" ? l.payer : null,
+      destination: section === "expense" ? (auto.section === "expense" ? auto.destination : l.destination) : null,
+      confidence: 1,
+      reason: "corrigé par l'utilisateur",
+      reasonEn: "corrected by the user",
+    };
+  }
+  if (destination && out.section === "expense" && destination !== out.destination) {
+    out = { ...out, destination, confidence: 1, reason: "corrigé par l'utilisateur", reasonEn: "corrected by the user" };
+  }
+  return out.lever === auto.lever && out.destination === auto.destination && out.section === auto.section ? auto : out;
+}
+
+const zero = <K extends string>(keys: readonly K[]): Record<K, number> => Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+export function totalsOf(lines: readonly ClassifiedLine[], params: Parameters): Totals {
+  const t: Totals = { bySection: zero(SECTIONS), byNature: zero(NATURES), byPillar: zero(PILLARS), byLever: {}, byDestination: zero(DESTINATIONS) };
+  for (const l of lines) {
+    if (l.amount.kind !== "value") continue;
+    const c = l.amount.cents;
+    t.bySection[l.section] += c;
+    t.byPillar[l.pillar] += c;
+    t.byLever[l.lever] = (t.byLever[l.lever] ?? 0) + c;
+    if (l.section === "income" && l.nature) t.byNature[l.nature] += c;
+    if (l.section === "in_kind_resource" && params.inKindInMix) t.byNature[inKindNature(l)] += c;
+    if (l.section === "expense" && l.destination) t.byDestination[l.destination] += c;
+  }
+  return t;
+}
+
+/** With in-kind in the mix, volunteering is a private gift of time; goods and services follow their provider. */
+function inKindNature(l: ClassifiedLine): MixNature {
+  if (l.lever === "volunteering") return "private";
+  return /mairie|commune|ville|d[ée]partement|r[ée]gion|[ée]tat\b|public/i.test(l.label) ? "public" : "private";
+}
+
+/** One analysis per scenario, in the order scenarios first appear. */
+export function analyze(lines: readonly ClassifiedLine[], params: Parameters): Analysis[] {
+  const scenarios: string[] = [];
+  const byScenario = new Map<string, ClassifiedLine[]>();
+  for (const l of lines) {
+    let list = byScenario.get(l.scenario);
+    if (!list) {
+      list = [];
+      byScenario.set(l.scenario, list);
+      scenarios.push(l.scenario);
+    }
+    list.push(l);
+  }
+  return scenarios.map((s) => analyzeScenario(s, byScenario.get(s)!, params));
+}
+
+export function analyzeScenario(scenario: string, lines: ClassifiedLine[], params: Parameters): Analysis {
+  const totals = totalsOf(lines, params);
+  const byMixLever: Partial<Record<LeverId, number>> = {};
+  let publicPayerActivity = 0;
+  for (const l of lines) {
+    if (l.amount.kind !== "value" || l.section !== "income" || !l.nature || l.nature === "neutral") continue;
+    byMixLever[l.lever] = (byMixLever[l.lever] ?? 0) + l.amount.cents;
+    if (l.nature === "activity" && l.payer === "public") publicPayerActivity += l.amount.cents;
+  }
+  const four = fourThirds(lines, params);
+  const model = classifyModel(
+    {
+      byNature: { public: totals.byNature.public, private: totals.byNature.private, activity: totals.byNature.activity },
+      byMixLever,
+      publicPayerActivity,
+      volunteeringShare: four.value ?? 0,
+    },
+    params,
+  );
+  return {
+    scenario,
+    lineCount: lines.length,
+    errorLines: lines.filter((l) => l.amount.kind === "error").map((l) => l.id),
+    totals,
+    resultCents: totals.bySection.income - totals.bySection.expense,
+    model,
+    ratios: { tiersOnTop: tiersOnTop(lines, params), fourThirds: four, alliance: alliance(lines, params) },
+    implications: implicationsOf(byMixLever, model.baseCents),
+    parameters: params,
+  };
+}
+
+/** What the two or three levers that weigh most imply (one sentence per lever family). */
+function implicationsOf(byMixLever: Partial<Record<LeverId, number>>, base: number): Implication[] {
+  if (base <= 0) return [];
+  const seen = new Set<string>();
+  const out: Implication[] = [];
+  const sorted = (Object.entries(byMixLever) as [LeverId, number][]).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
+  for (const [id, cents] of sorted) {
+    const family = familyOf(id);
+    if (!family || seen.has(family)) continue;
+    seen.add(family);
+    const f = LEVER_FAMILIES[family];
+    const name = leverById(id).label;
+    out.push({ lever: id, cents, share: cents / base, text: { fr: `${name.fr} : ${f.implies.fr}`, en: `${name.en}: ${f.implies.en}` } });
+    if (out.length === 3) break;
+  }
+  return out;
+}
+

@@ -1,0 +1,95 @@
+// Typed errors: a code for tests and scripts, a plain sentence for people (French first, English second).
+// Every message tells the user what happened and what to do.
+import type { Lang } from "./types.ts";
+
+type Params = Record<string, string | number>;
+type Template = (p: Params) => string;
+
+interface ErrorEntry {
+  fr: Template;
+  en: Template;
+}
+
+export const ERROR_CATALOGUE = {
+  file_not_found: {
+    fr: (p) => `Le fichier « ${p.file} » est introuvable : vérifiez son nom et son dossier.`,
+    en: (p) => `The file “${p.file}” cannot be found: check its name and folder.`,
+  },
+  unreadable_file: {
+    fr: (p) =>
+      `Le fichier « ${p.file} » ne peut pas être lu comme un classeur Excel (.xlsx)${p.detail ? ` (${p.detail})` : ""} : ouvrez-le dans Excel et enregistrez-le au format .xlsx.`,
+    en: (p) => `“${p.file}” cannot be read as an Excel workbook (.xlsx)${p.detail ? ` (${p.detail})` : ""}: open it in Excel and save it as .xlsx.`,
+  },
+  encrypted_file: {
+    fr: (p) => `Le fichier « ${p.file} » est protégé par un mot de passe à l'ouverture : enregistrez-en une copie sans mot de passe, puis relancez l'analyse.`,
+    en: (p) => `“${p.file}” is password-protected: save a copy without a password, then run the analysis again.`,
+  },
+  legacy_format: {
+    fr: (p) => `Le fichier « ${p.file} » est au format Excel 97-2003 (.xls) : ouvrez-le dans Excel et enregistrez-le au format .xlsx.`,
+    en: (p) => `“${p.file}” is in the Excel 97-2003 format (.xls): open it in Excel and save it as .xlsx.`,
+  },
+  empty_workbook: {
+    fr: (p) => `Le classeur « ${p.file} » est vide : aucune feuille ne contient de données. Ajoutez votre budget (libellés et montants), puis relancez l'analyse.`,
+    en: (p) => `The workbook “${p.file}” is empty: no sheet holds any data. Add your budget (labels and amounts), then run the analysis again.`,
+  },
+  no_budget: {
+    fr: (p) =>
+      `Aucun budget trouvé dans « ${p.file} » : il faut une colonne de libellés (charges, produits…) et au moins une colonne de montants. Vérifiez que le budget est dans une feuille visible.`,
+    en: (p) => `No budget found in “${p.file}”: a budget needs a column of labels (expenses, income…) and at least one column of amounts. Check that it is on a visible sheet.`,
+  },
+  output_is_input: {
+    fr: (p) => `Le fichier de sortie « ${p.file} » est le fichier d'entrée : choisissez un autre nom avec -o, le classeur d'origine n'est jamais modifié.`,
+    en: (p) => `The output file “${p.file}” is the input file: choose another name with -o; the original workbook is never modified.`,
+  },
+  bad_usage: {
+    fr: (p) => `${p.detail} Tapez « equilibre --help » pour voir les options.`,
+    en: (p) => `${p.detail} Type “equilibre --help” to see the options.`,
+  },
+  invalid_parameter: {
+    fr: (p) => `Le paramètre « ${p.name} » vaut « ${p.value} » : ${p.expected}.`,
+    en: (p) => `The parameter “${p.name}” is “${p.value}”: ${p.expectedEn ?? p.expected}.`,
+  },
+  unknown_column: {
+    fr: (p) => `La colonne « ${p.column} » n'existe pas dans ce budget. Colonnes trouvées : ${p.columns}.`,
+    en: (p) => `There is no column “${p.column}” in this budget. Columns found: ${p.columns}.`,
+  },
+  write_failed: {
+    fr: (p) => `Le classeur « ${p.file} » n'a pas pu être écrit (${p.detail}) : vérifiez qu'il n'est pas ouvert dans Excel et que le dossier est accessible en écriture.`,
+    en: (p) => `The workbook “${p.file}” could not be written (${p.detail}): check that it is not open in Excel and that the folder is writable.`,
+  },
+  writing_unavailable: {
+    fr: () => `L'écriture du rapport dans le classeur n'est pas encore disponible : utilisez --json pour obtenir l'analyse.`,
+    en: () => `Writing the report into the workbook is not available yet: use --json to get the analysis.`,
+  },
+  protected_sheet: {
+    fr: (p) => `La feuille « ${p.sheet} » est protégée : Équilibre n'y écrit rien et place son rapport dans une nouvelle feuille.`,
+    en: (p) => `The sheet “${p.sheet}” is protected: Équilibre writes nothing there and puts its report on a new sheet.`,
+  },
+} satisfies Record<string, ErrorEntry>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOGUE;
+
+export function errorMessage(code: ErrorCode, params: Params = {}, lang: Lang = "fr"): string {
+  return ERROR_CATALOGUE[code][lang](params);
+}
+
+/** An error people may see. `message` is the French sentence; `messageIn(lang)` gives another language. */
+export class EquilibreError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Params;
+
+  constructor(code: ErrorCode, params: Params = {}, options?: { cause?: unknown }) {
+    super(errorMessage(code, params, "fr"), options);
+    this.name = "EquilibreError";
+    this.code = code;
+    this.params = params;
+  }
+
+  messageIn(lang: Lang): string {
+    return errorMessage(this.code, this.params, lang);
+  }
+}
+
+export function isEquilibreError(e: unknown): e is EquilibreError {
+  return e instanceof EquilibreError;
+}

@@ -1,0 +1,133 @@
+// The workbook snapshot: what a host reads from a workbook, as plain data. Every host (Excel, the .xlsx
+// file, tests) produces this; detection and reading work on it and nothing else.
+
+/** A cell's value as the spreadsheet holds it (never its displayed text). Formulas give their cached result. */
+export type CellValue = string | number | boolean | null | CellError;
+export interface CellError {
+  error: string; // "#REF!", "#VALUE!", "#DIV/0!"…
+}
+
+export interface SnapshotCell {
+  /** 1-based column number (A = 1). */
+  col: number;
+  value: CellValue;
+  /** The formula without "=", when the cell holds one. */
+  formula?: string;
+}
+
+export interface SnapshotRow {
+  /** 1-based row number. */
+  index: number;
+  hidden?: boolean;
+  /** Non-empty cells, sorted by column. */
+  cells: SnapshotCell[];
+}
+
+export type SheetVisibility = "visible" | "hidden" | "veryHidden";
+
+export interface SheetSnapshot {
+  name: string;
+  visibility: SheetVisibility;
+  /** True when the sheet is protected (reading works; writing to it does not). */
+  protected: boolean;
+  /** Rows that hold at least one non-empty cell, sorted by index. */
+  rows: SnapshotRow[];
+  /** Merged ranges in A1 notation ("A1:D1"); the value sits in the top-left cell only. */
+  merges: string[];
+  /** The used range as the host reported it (may be far wider than the data). */
+  usedRange?: string | null;
+}
+
+export interface WorkbookSnapshot {
+  /** File name or workbook name, shown in messages and on the report. */
+  name: string;
+  sheets: SheetSnapshot[];
+  /** Document title or company from the workbook's properties, when set. */
+  title?: string | null;
+  /** Names of the sheets Équilibre wrote in an earlier run (its report and mapping sheets). */
+  ownSheets?: string[];
+}
+
+export function isCellError(v: CellValue | undefined): v is CellError {
+  return typeof v === "object" && v !== null && "error" in v;
+}
+
+/** Column number → letters (1 → "A", 28 → "AB"). */
+export function columnLetters(col: number): string {
+  let n = col;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Letters → column number ("AB" → 28). */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetters(col)}${row}`;
+}
+
+/** "B12" → { row: 12, col: 2 }. */
+export function parseAddress(address: string): { row: number; col: number } | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  return m ? { row: Number(m[2]), col: columnNumber(m[1]!) } : null;
+}
+
+/** Random access over a sheet's sparse rows. */
+export class SheetGrid {
+  readonly sheet: SheetSnapshot;
+  private readonly byRow = new Map<number, Map<number, SnapshotCell>>();
+  readonly maxCol: number;
+  readonly maxRow: number;
+
+  constructor(sheet: SheetSnapshot) {
+    this.sheet = sheet;
+    let maxCol = 0;
+    let maxRow = 0;
+    for (const row of sheet.rows) {
+      const cells = new Map<number, SnapshotCell>();
+      for (const c of row.cells) {
+        if (c.value === null || c.value === "") continue;
+        cells.set(c.col, c);
+        if (c.col > maxCol) maxCol = c.col;
+      }
+      if (cells.size > 0) {
+        this.byRow.set(row.index, cells);
+        if (row.index > maxRow) maxRow = row.index;
+      }
+    }
+    this.maxCol = maxCol;
+    this.maxRow = maxRow;
+  }
+
+  cell(row: number, col: number): SnapshotCell | undefined {
+    return this.byRow.get(row)?.get(col);
+  }
+
+  value(row: number, col: number): CellValue {
+    return this.cell(row, col)?.value ?? null;
+  }
+
+  /** Row numbers that hold data, ascending. */
+  rowIndexes(): number[] {
+    return [...this.byRow.keys()].sort((a, b) => a - b);
+  }
+
+  /** The non-empty cells of a row, by column ascending. */
+  rowCells(row: number): SnapshotCell[] {
+    const cells = this.byRow.get(row);
+    return cells ? [...cells.values()].sort((a, b) => a.col - b.col) : [];
+  }
+
+  isEmpty(): boolean {
+    return this.byRow.size === 0;
+  }
+}
