@@ -1,0 +1,119 @@
+// Column profiling: which columns hold labels, accounts and amounts, and how they group into tables.
+import { parseAmountText } from "../engine/money.ts";
+import { normalizeText } from "../engine/text.ts";
+import { isCellError, type CellValue, type SheetGrid } from "./snapshot.ts";
+
+export type CellKind = "empty" | "text" | "amount" | "account" | "error" | "date";
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T.*)?$/;
+const FR_DATE = /^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/;
+const ACCOUNT_TEXT = /^[1-8]\d{1,9}$/;
+
+export function cellKind(value: CellValue): CellKind {
+  if (value === null || value === "") return "empty";
+  if (isCellError(value)) return "error";
+  if (typeof value === "number") return Number.isFinite(value) ? "amount" : "error";
+  if (typeof value === "boolean") return "text";
+  const s = value.trim();
+  if (s === "") return "empty";
+  if (ISO_DATE.test(s) || FR_DATE.test(s)) return "date";
+  if (ACCOUNT_TEXT.test(s)) return "account";
+  return parseAmountText(s) !== null ? "amount" : "text";
+}
+
+export interface ColumnProfile {
+  col: number;
+  text: number;
+  amount: number;
+  account: number;
+  error: number;
+  date: number;
+  /** Integers that could be account numbers (6061, 741100) typed as numbers. */
+  accountLikeNumbers: number;
+  total: number;
+}
+
+export function profileColumns(grid: SheetGrid, rows: number[]): Map<number, ColumnProfile> {
+  const out = new Map<number, ColumnProfile>();
+  for (const r of rows) {
+    for (const cell of grid.rowCells(r)) {
+      let p = out.get(cell.col);
+      if (!p) {
+        p = { col: cell.col, text: 0, amount: 0, account: 0, error: 0, date: 0, accountLikeNumbers: 0, total: 0 };
+        out.set(cell.col, p);
+      }
+      const kind = cellKind(cell.value);
+      if (kind === "empty") continue;
+      p.total++;
+      if (kind === "text") p.text++;
+      else if (kind === "amount") {
+        p.amount++;
+        if (typeof cell.value === "number" && Number.isInteger(cell.value) && ACCOUNT_TEXT.test(String(cell.value))) p.accountLikeNumbers++;
+      } else if (kind === "account") p.account++;
+      else if (kind === "error") p.error++;
+      else if (kind === "date") p.date++;
+    }
+  }
+  return out;
+}
+
+const ACCOUNT_HEADER = /\b(compte|comptes|cpte|n|no|numero|num|account|code|imputation)\b/;
+const DEBIT_HEADER = /\b(debit|debits|depenses?|sorties?|charges?)\b/;
+const CREDIT_HEADER = /\b(credit|credits|recettes?|entrees?|produits?)\b/;
+
+export type ColumnRole = "label" | "account" | "amount" | "date" | "other";
+
+/** The role of each column with data, from its profile and its header words. */
+export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col: number) => string | null): Map<number, ColumnRole> {
+  const roles = new Map<number, ColumnRole>();
+  const cols = [...profiles.keys()].sort((a, b) => a - b);
+  for (const col of cols) {
+    const p = profiles.get(col)!;
+    const header = normalizeText(headerOf(col) ?? "");
+    const numeric = p.amount + p.error;
+    if (p.date >= 2 && p.date >= numeric && p.date >= p.text) roles.set(col, "date");
+    else if (p.account >= 2 && p.account >= 0.6 * (p.total - 1) && p.account >= numeric) roles.set(col, "account");
+    else if (ACCOUNT_HEADER.test(header) && !DEBIT_HEADER.test(header) && !CREDIT_HEADER.test(header) && p.accountLikeNumbers + p.account >= 0.6 * (p.total - 1)) {
+      roles.set(col, "account");
+    } else if (numeric >= 2 && numeric >= p.text) roles.set(col, "amount");
+    else if (p.text >= 1 && p.text > numeric) roles.set(col, "label");
+    else roles.set(col, "other");
+  }
+  return roles;
+}
+
+export interface TableBlock {
+  labelCols: number[];
+  accountCol: number | null;
+  dateCol: number | null;
+  amountCols: number[];
+}
+
+/** Groups columns left to right: [date] [account] label(s) [account] amount… ; a label after amounts starts a new table. */
+export function segmentBlocks(roles: Map<number, ColumnRole>): TableBlock[] {
+  const blocks: TableBlock[] = [];
+  let current: TableBlock | null = null;
+  let pendingAccount: number | null = null;
+  let pendingDate: number | null = null;
+  for (const col of [...roles.keys()].sort((a, b) => a - b)) {
+    const role = roles.get(col)!;
+    if (role === "label") {
+      if (current && current.amountCols.length === 0) {
+        current.labelCols.push(col);
+      } else {
+        current = { labelCols: [col], accountCol: pendingAccount, dateCol: pendingDate, amountCols: [] };
+        blocks.push(current);
+      }
+      pendingAccount = null;
+      pendingDate = null;
+    } else if (role === "account") {
+      if (current && current.amountCols.length === 0 && current.accountCol === null) current.accountCol = col;
+      else pendingAccount = col;
+    } else if (role === "date") {
+      pendingDate = col;
+    } else if (role === "amount") {
+      if (current) current.amountCols.push(col);
+    }
+  }
+  return blocks.filter((b) => b.amountCols.length > 0);
+}

@@ -1,0 +1,54 @@
+// snapshot → budgets → lines → classified lines → analyses: the one pipeline every host runs.
+import { analyze, classifyLines, type Analysis } from "../engine/analyze.ts";
+import { EquilibreError } from "../engine/errors.ts";
+import type { Parameters } from "../engine/parameters.ts";
+import type { ClassifiedLine, Correction } from "../engine/types.ts";
+import type { ReadIssue, ReadResult } from "./budget.ts";
+import { readBudgets } from "./read.ts";
+import type { WorkbookSnapshot } from "./snapshot.ts";
+import { formatEuros } from "../engine/money.ts";
+
+export interface WorkbookAnalysis extends ReadResult {
+  fileName: string;
+  parameters: Parameters;
+  classified: ClassifiedLine[];
+  analyses: Analysis[];
+}
+
+export interface RunOptions {
+  /** Keep only this amount column (a scenario name), as `--column` asks. */
+  column?: string | null;
+  /** Corrections read back from Équilibre's mapping table, by correction key. */
+  corrections?: ReadonlyMap<string, Correction>;
+}
+
+/** Reads the budgets of a snapshot and analyses them; throws `no_budget` when there is none. */
+export function analyzeSnapshot(snapshot: WorkbookSnapshot, parameters: Parameters, options: RunOptions = {}): WorkbookAnalysis {
+  const read = readBudgets(snapshot);
+  if (read.budgets.length === 0) throw new EquilibreError("no_budget", { file: snapshot.name });
+  let lines = read.lines;
+  if (options.column) {
+    const scenarios = [...new Set(lines.map((l) => l.scenario))];
+    if (!scenarios.includes(options.column)) {
+      throw new EquilibreError("unknown_column", { column: options.column, columns: scenarios.map((s) => `« ${s} »`).join(", ") });
+    }
+    lines = lines.filter((l) => l.scenario === options.column);
+  }
+  const classified = classifyLines(lines, { inKindNumbering: parameters.inKindNumbering }, options.corrections);
+  const analyses = analyze(classified, parameters);
+  const issues: ReadIssue[] = [...read.issues];
+  for (const a of analyses) {
+    if (a.resultCents !== 0 && a.totals.bySection.income > 0 && a.totals.bySection.expense > 0) {
+      const diff = { fr: formatEuros(Math.abs(a.resultCents), "fr"), en: formatEuros(Math.abs(a.resultCents), "en") };
+      const sign = a.resultCents > 0;
+      issues.push({
+        sheet: read.budgets[0]!.sheet,
+        cell: null,
+        code: "unbalanced",
+        message: `« ${a.scenario} » : les produits et les charges ne s'équilibrent pas (${sign ? "excédent" : "déficit"} de ${diff.fr}). L'analyse est faite quand même.`,
+        messageEn: `“${a.scenario}”: income and expenses do not balance (${sign ? "surplus" : "deficit"} of ${diff.en}). The analysis is done all the same.`,
+      });
+    }
+  }
+  return { ...read, lines, issues, fileName: snapshot.name, parameters, classified, analyses };
+}

@@ -1,0 +1,453 @@
+// Budget detection and reading: find the budget tables of a snapshot, read every line exactly once,
+// and say which rows were skipped and why.
+import { accountSection, classify, leadingAccount, normalizeAccount } from "../engine/classify.ts";
+import { nonLineKind } from "../engine/lineKinds.ts";
+import { amountFromCellValue } from "../engine/money.ts";
+import { normalizeText } from "../engine/text.ts";
+import type { Amount, BudgetLine, Section } from "../engine/types.ts";
+import type { AmountColumnInfo, DetectedBudget, Layout, ReadIssue, ReadResult, SkippedRow } from "./budget.ts";
+import { cellKind, columnRoles, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
+import { headerKind, sectionOfHeading } from "./sections.ts";
+import { cellAddress, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
+import { findSubtotals, type SubtotalCandidate } from "./subtotals.ts";
+
+/** The name a single unnamed amount column gets. */
+export const UNNAMED_COLUMN = "Montant";
+/** The analysis of a budget split into analytic columns covers all of them. */
+export const ANALYTIC_SCENARIO = "Total";
+export const TRIAL_BALANCE_SCENARIO = "Solde";
+
+export function readBudgets(snapshot: WorkbookSnapshot): ReadResult {
+  const own = new Set(snapshot.ownSheets ?? []);
+  const result: ReadResult = { budgets: [], lines: [], skipped: [], issues: [] };
+  for (const sheet of snapshot.sheets) {
+    if (sheet.visibility !== "visible" || own.has(sheet.name)) continue;
+    const found = readSheet(sheet);
+    result.budgets.push(...found.budgets);
+    result.lines.push(...found.lines);
+    result.skipped.push(...found.skipped);
+    result.issues.push(...found.issues);
+  }
+  unifySingleScenarios(result);
+  return result;
+}
+
+/** Budgets that each have one scenario column (a Cerfa's two halves, two sheets Ressources / Emplois) form one analysis. */
+function unifySingleScenarios(result: ReadResult): void {
+  const scenarioBudgets = result.budgets.filter((b) => b.layout !== "analytic_columns");
+  const singles = scenarioBudgets.filter((b) => b.amountColumns.length === 1);
+  if (singles.length < 2 || singles.length !== scenarioBudgets.length) return;
+  const names = new Set(singles.map((b) => b.amountColumns[0]));
+  if (names.size === 1) return;
+  const name = singles[0]!.amountColumns[0]!;
+  const renamed = new Set(singles.map((b) => b.amountColumns[0]));
+  for (const line of result.lines) if (renamed.has(line.scenario)) line.scenario = name;
+}
+
+type SheetRead = ReadResult;
+
+function readSheet(sheet: SheetSnapshot): SheetRead {
+  const out: SheetRead = { budgets: [], lines: [], skipped: [], issues: [] };
+  const grid = new SheetGrid(sheet);
+  if (grid.isEmpty()) return out;
+  const rows = grid.rowIndexes();
+  const profiles = profileColumns(grid, rows);
+  const headers = new Map<number, { text: string; row: number } | null>();
+  const headerOf = (col: number) => {
+    if (!headers.has(col)) headers.set(col, findHeader(grid, rows, col));
+    return headers.get(col)?.text ?? null;
+  };
+  const roles = columnRoles(profiles, headerOf);
+  const blocks = segmentBlocks(roles);
+  const sideBySide = blocks.length >= 2;
+  for (const block of blocks) {
+    const read = readBlock(grid, rows, block, headerOf, (col) => headers.get(col)?.row ?? null, sideBySide);
+    if (!read) continue;
+    out.budgets.push(read.budget);
+    out.lines.push(...read.lines);
+    out.skipped.push(...read.skipped);
+    out.issues.push(...read.issues);
+  }
+  const hidden = sheet.rows.filter((r) => r.hidden && r.cells.length > 0).length;
+  if (out.budgets.length > 0 && hidden > 0) {
+    out.issues.push({
+      sheet: sheet.name,
+      cell: null,
+      code: "hidden_rows",
+      message: `La feuille « ${sheet.name} » contient ${hidden} ligne(s) masquée(s) : elles ont été lues comme les autres. Affichez-les pour vérifier qu'elles font bien partie du budget.`,
+      messageEn: `The sheet “${sheet.name}” has ${hidden} hidden row(s): they were read like the others. Unhide them to check they belong to the budget.`,
+    });
+  }
+  return out;
+}
+
+/** The text just above the first amount of a column (within a few rows): its header. */
+function findHeader(grid: SheetGrid, rows: number[], col: number): { text: string; row: number } | null {
+  const firstAmount = rows.find((r) => {
+    const k = cellKind(grid.value(r, col));
+    return k === "amount" || k === "error" || k === "account";
+  });
+  if (firstAmount === undefined) return null;
+  for (let r = firstAmount - 1; r >= Math.max(1, firstAmount - 4); r--) {
+    const v = grid.value(r, col);
+    if (typeof v === "string" && cellKind(v) === "text") return { text: v.trim(), row: r };
+    if (typeof v === "string" && cellKind(v) === "amount" && /^\s*(19|20)\d{2}\s*$/.test(v)) return { text: v.trim(), row: r };
+    if (typeof v === "number" && Number.isInteger(v) && v >= 1990 && v <= 2100 && isHeaderRow(grid, r, col)) return { text: String(v), row: r };
+  }
+  return null;
+}
+
+/** A year typed as a number is a header only when the cells beside it are headers too. */
+function isHeaderRow(grid: SheetGrid, row: number, col: number): boolean {
+  const cells = grid.rowCells(row).filter((c) => c.col !== col);
+  return cells.some((c) => typeof c.value === "string" && cellKind(c.value) === "text");
+}
+
+interface BlockRead {
+  budget: DetectedBudget;
+  lines: BudgetLine[];
+  skipped: SkippedRow[];
+  issues: ReadIssue[];
+}
+
+interface RowInfo {
+  row: number;
+  label: string;
+  labelCol: number;
+  account: string | null;
+  cells: { col: number; value: CellValue; formula?: string }[];
+  hasAmount: boolean;
+  section: Section | null;
+  heading: string | null;
+  chapter: string | null;
+  chapterRow: number;
+}
+
+function readBlock(
+  grid: SheetGrid,
+  rows: number[],
+  block: TableBlock,
+  headerOf: (col: number) => string | null,
+  headerRowOf: (col: number) => number | null,
+  sideBySide: boolean,
+): BlockRead | null {
+  const sheet = grid.sheet.name;
+  // Amount columns and their kinds.
+  const kinds = block.amountCols.map((col) => ({ col, header: headerOf(col), kind: headerKind(headerOf(col)) }));
+  const used = kinds.filter((k) => k.kind !== "total" && k.kind !== "derived");
+  if (used.length === 0) return null;
+  const ledger = used.filter((k) => k.kind === "debit" || k.kind === "credit" || k.kind.startsWith("balance"));
+  const scenarioCols = used.filter((k) => !ledger.includes(k));
+  const isLedger = ledger.length > 0 && scenarioCols.length === 0;
+  const analytic = !isLedger && scenarioCols.length >= 2 && scenarioCols.some((k) => k.kind !== "period");
+  const blockCols = [...block.labelCols, ...(block.accountCol ? [block.accountCol] : []), ...block.amountCols];
+  const firstCol = Math.min(...blockCols);
+  const lastCol = Math.max(...blockCols);
+
+  // The header row: the lowest header found above the amounts; rows above it are titles.
+  const headerRows = block.amountCols.map(headerRowOf).filter((r): r is number => r !== null);
+  const headerRow = headerRows.length > 0 ? Math.max(...headerRows) : null;
+  const labelCol = block.labelCols[block.labelCols.length - 1]!;
+  const sheetSection = sectionOfHeading(sheet);
+  let section: Section | null =
+    (headerRow !== null ? block.labelCols.map((c) => sectionOfHeading(textAt(grid, headerRow, c))).find((s) => s) : null) ?? sheetSection;
+
+  // Walk the rows: headings set the section and context; rows with amounts are candidates.
+  const infos: RowInfo[] = [];
+  const skipped: SkippedRow[] = [];
+  const issues: ReadIssue[] = [];
+  let heading: string | null = null;
+  let chapter: string | null = null;
+  let chapterRow = 0;
+  let firstRow = headerRow ?? Infinity;
+  let lastRow = headerRow ?? -Infinity;
+  for (const r of rows) {
+    if (headerRow !== null && r <= headerRow) continue;
+    const labels = block.labelCols.map((c) => ({ col: c, text: textAt(grid, r, c) })).filter((l) => l.text !== "");
+    const label = labels.length > 0 ? labels[labels.length - 1]! : null;
+    const accountRaw = block.accountCol ? grid.value(r, block.accountCol) : null;
+    const account = normalizeAccount(accountRaw === null ? null : String(accountRaw)) ?? normalizeAccount(leadingAccount(label?.text));
+    const cells = used.map((k) => {
+      const c = grid.cell(r, k.col);
+      return { col: k.col, value: c?.value ?? null, formula: c?.formula };
+    });
+    const hasAmount = cells.some((c) => c.value !== null && c.value !== "" && cellKind(c.value) !== "text") || cells.some((c) => c.formula);
+    const textInAmounts = cells.filter((c) => typeof c.value === "string" && cellKind(c.value) === "text").length;
+    if (!label && !hasAmount && account === null) continue;
+    firstRow = Math.min(firstRow, r);
+    lastRow = Math.max(lastRow, r);
+    const labelText = label?.text ?? "";
+    // A repeated header row (05: "Produits | action 1 | action 2 …").
+    if (textInAmounts > 0 && textInAmounts >= Math.ceil(used.length / 2) && !hasAmount) {
+      const s = sectionOfHeading(labelText);
+      if (s) section = s;
+      heading = labelText || heading;
+      continue;
+    }
+    const kind = nonLineKind(labelText);
+    if (kind) {
+      skipped.push({ sheet, row: r, cell: cellAddress(r, label!.col), label: labelText, why: kind });
+      continue;
+    }
+    const headingSection = sectionOfHeading(labelText);
+    if (!hasAmount) {
+      // A heading: a section, a block ("Charges indirectes") or a chapter title.
+      if (headingSection) section = headingSection;
+      if (account && account.length <= 2) {
+        chapter = labelText;
+        chapterRow = r;
+      } else heading = labelText;
+      for (const c of cells) {
+        if (typeof c.value === "string" && cellKind(c.value) === "text" && textInAmounts < Math.ceil(used.length / 2)) {
+          issues.push(textIssue(sheet, r, c.col, labelText, c.value));
+        }
+      }
+      continue;
+    }
+    if (headingSection && !account) {
+      // "CHARGES 160 000 €": the section's total, not a line.
+      section = headingSection;
+      skipped.push({ sheet, row: r, cell: cellAddress(r, label?.col ?? labelCol), label: labelText, why: "total" });
+      continue;
+    }
+    if (!label && account === null) {
+      skipped.push({ sheet, row: r, cell: cellAddress(r, labelCol), label: "", why: "empty" });
+      continue;
+    }
+    const accSection = accountSection(account);
+    if (accSection === "balance_sheet") {
+      skipped.push({ sheet, row: r, cell: cellAddress(r, label?.col ?? labelCol), label: labelText, why: "balance_sheet_account" });
+      continue;
+    }
+    if (/^[(\-–•\s]*dont\b/i.test(labelText)) {
+      skipped.push({ sheet, row: r, cell: cellAddress(r, label!.col), label: labelText, why: "breakdown" });
+      continue;
+    }
+    // A chapter row with its own amount opens the 86/87 block for the rows under it.
+    if (account === "86" || account === "87") section = account === "86" ? "in_kind_use" : "in_kind_resource";
+    infos.push({
+      row: r,
+      label: labelText,
+      labelCol: label?.col ?? labelCol,
+      account,
+      cells,
+      hasAmount,
+      section: accSection ?? section,
+      heading,
+      chapter,
+      chapterRow,
+    });
+  }
+  if (infos.length === 0) return null;
+
+  // Chapter rows whose amount is the sum of the lines under them are subtotals.
+  const candidates: SubtotalCandidate[] = infos.map((i) => ({
+    row: i.row,
+    account: i.account,
+    label: i.label,
+    amounts: i.cells.map((c) => amountOf(c.value)),
+    formulas: i.cells.map((c) => c.formula ?? null),
+    amountCols: i.cells.map((c) => c.col),
+  }));
+  const subtotalRows = findSubtotals(candidates);
+  const lineInfos = infos.filter((i) => {
+    if (!subtotalRows.has(i.row)) return true;
+    skipped.push({ sheet, row: i.row, cell: cellAddress(i.row, i.labelCol), label: i.label, why: "subtotal" });
+    return false;
+  });
+  // A subtotal row is the chapter of the lines under it (when it is closer than a chapter heading).
+  let parent: RowInfo | null = null;
+  for (const i of infos) {
+    if (subtotalRows.has(i.row)) parent = i;
+    else if (parent && parent.row > i.chapterRow && isUnder(infos, parent.row, i.row)) i.chapter = parent.label;
+  }
+  // Children of an 86/87 subtotal belong to the in-kind section even without account numbers.
+  for (const i of infos) {
+    if (subtotalRows.has(i.row) && (i.account === "86" || i.account === "87")) {
+      const s: Section = i.account === "86" ? "in_kind_use" : "in_kind_resource";
+      for (const child of lineInfos) if (child.row > i.row && child.account === null && child.section !== s && isUnder(infos, i.row, child.row)) child.section = s;
+    }
+  }
+
+  const lines: BudgetLine[] = [];
+  const columns: AmountColumnInfo[] = [];
+  let layout: Layout;
+  let amountColumns: string[];
+  if (isLedger) {
+    layout = block.dateCol !== null || block.accountCol === null ? "journal" : "trial_balance";
+    amountColumns = [layout === "trial_balance" ? TRIAL_BALANCE_SCENARIO : UNNAMED_COLUMN];
+    for (const k of ledger) columns.push({ header: k.header, col: k.col, role: k.kind === "debit" ? "debit" : k.kind === "credit" ? "credit" : (k.kind as AmountColumnInfo["role"]) });
+    for (const info of lineInfos) {
+      const ledgerLine = ledgerAmount(info, ledger);
+      if (!ledgerLine) continue;
+      lines.push(makeLine(sheet, info, ledgerLine.col, amountColumns[0]!, amountColumns[0]!, ledgerLine.amount, ledgerLine.section ?? info.section, null, false));
+    }
+  } else {
+    layout = analytic ? "analytic_columns" : scenarioCols.length >= 2 ? "multi_year" : sideBySide ? "cerfa_side_by_side" : hasSectionHeadings(infos, section) ? "vertical_sections" : "simple_list";
+    amountColumns = scenarioCols.map((k) => k.header ?? UNNAMED_COLUMN);
+    for (const k of scenarioCols) {
+      const engineering = analytic && isEngineeringHeader(k.header);
+      columns.push({ header: k.header, col: k.col, role: analytic ? (engineering ? "analytic_engineering" : "analytic_action") : "scenario" });
+    }
+    for (const info of lineInfos) {
+      scenarioCols.forEach((k, idx) => {
+        const cell = info.cells.find((c) => c.col === k.col)!;
+        const amount = amountOf(cell.value);
+        if (!amount) {
+          if (typeof cell.value === "string" && cellKind(cell.value) === "text") issues.push(textIssue(sheet, info.row, k.col, info.label, cell.value));
+          return;
+        }
+        if (analytic && amount.kind === "value" && amount.cents === 0) return;
+        const name = amountColumns[idx]!;
+        lines.push(
+          makeLine(sheet, info, k.col, analytic ? ANALYTIC_SCENARIO : name, k.header === null && scenarioCols.length === 1 ? null : name, amount, info.section, analytic ? k.header : null, analytic),
+        );
+      });
+    }
+  }
+  for (const line of lines) {
+    if (line.amount.kind === "error") {
+      issues.push({
+        sheet,
+        cell: line.amountCell ?? null,
+        code: "cell_error",
+        message: `La cellule ${line.amountCell} (« ${line.label} »${line.column ? `, ${line.column}` : ""}) contient l'erreur ${line.amount.error} : ce montant n'est pas compté. Corrigez la formule dans le classeur puis relancez l'analyse.`,
+        messageEn: `Cell ${line.amountCell} (“${line.label}”${line.column ? `, ${line.column}` : ""}) holds the error ${line.amount.error}: this amount is not counted. Fix the formula in the workbook, then run the analysis again.`,
+      });
+    }
+  }
+  if (!looksLikeBudget(lines, block, section, sheet, layout)) return null;
+  const range = `${cellAddress(Math.min(firstRow, headerRow ?? firstRow), firstCol)}:${cellAddress(lastRow, lastCol)}`;
+  return {
+    budget: { sheet, range, layout, amountColumns, columns, labelCol, accountCol: block.accountCol, lineCount: lines.length },
+    lines,
+    skipped,
+    issues,
+  };
+}
+
+function isUnder(infos: RowInfo[], parentRow: number, childRow: number): boolean {
+  // No other two-digit chapter between the parent and the child.
+  return !infos.some((i) => i.row > parentRow && i.row < childRow && i.account !== null && i.account.length <= 2);
+}
+
+function hasSectionHeadings(infos: RowInfo[], lastSection: Section | null): boolean {
+  return lastSection !== null || infos.some((i) => i.section !== null);
+}
+
+function isEngineeringHeader(header: string | null): boolean {
+  // Same words as the engine's analytic-column rule, through a classification of a neutral expense.
+  if (!header) return false;
+  return classify({ label: "x", context: { sectionHint: "expense", columnHeader: header, analyticColumn: true } }).destination === "engineering";
+}
+
+function textAt(grid: SheetGrid, row: number, col: number): string {
+  const v = grid.value(row, col);
+  if (typeof v === "string") return v.trim();
+  return "";
+}
+
+function amountOf(value: CellValue): Amount | null {
+  if (value === null || value === "") return null;
+  if (isCellError(value)) return { kind: "error", error: value.error };
+  const cents = amountFromCellValue(value);
+  return cents === null ? null : { kind: "value", cents };
+}
+
+function ledgerAmount(
+  info: RowInfo,
+  ledger: { col: number; kind: string }[],
+): { col: number; amount: Amount; section: Section | null } | null {
+  const get = (kind: string) => {
+    const k = ledger.find((l) => l.kind === kind);
+    if (!k) return null;
+    const cell = info.cells.find((c) => c.col === k.col);
+    const amount = cell ? amountOf(cell.value) : null;
+    return amount ? { col: k.col, amount } : null;
+  };
+  const error = ledger.map((l) => get(l.kind)).find((a) => a?.amount.kind === "error");
+  if (error) return { col: error.col, amount: error.amount, section: null };
+  const cents = (a: { amount: Amount } | null) => (a && a.amount.kind === "value" ? a.amount.cents : 0);
+  const bd = get("balance_debit");
+  const bc = get("balance_credit");
+  const b = get("balance");
+  const d = get("debit");
+  const c = get("credit");
+  const side = info.section;
+  let debitMinusCredit: number;
+  let col: number;
+  if (bd || bc) {
+    debitMinusCredit = cents(bd) - cents(bc);
+    col = (side === "income" || side === "in_kind_resource" ? (bc ?? bd) : (bd ?? bc))!.col;
+  } else if (b) {
+    debitMinusCredit = cents(b);
+    col = b.col;
+  } else if (d || c) {
+    debitMinusCredit = cents(d) - cents(c);
+    col = (side === "income" || side === "in_kind_resource" ? (c ?? d) : (d ?? c))!.col;
+  } else return null;
+  let section = side;
+  if (!section) section = debitMinusCredit >= 0 ? "expense" : "income";
+  const credit = section === "income" || section === "in_kind_resource";
+  let value = credit ? -debitMinusCredit : debitMinusCredit;
+  // A single signed "Solde" column: income shown as a positive balance in some exports.
+  if (b && !bd && !bc && credit && value < 0 && debitMinusCredit > 0) value = debitMinusCredit;
+  return { col, amount: { kind: "value", cents: value }, section };
+}
+
+function makeLine(
+  sheet: string,
+  info: RowInfo,
+  amountCol: number,
+  scenario: string,
+  column: string | null,
+  amount: Amount,
+  section: Section | null,
+  columnHeader: string | null,
+  analytic: boolean,
+): BudgetLine {
+  const amountCell = cellAddress(info.row, amountCol);
+  return {
+    id: `${sheet}!${amountCell}`,
+    sheet,
+    cell: cellAddress(info.row, info.labelCol),
+    row: info.row,
+    amountCell,
+    label: info.label,
+    account: info.account,
+    column,
+    scenario,
+    amount,
+    context: { sectionHint: section, heading: info.heading, chapter: info.chapter, columnHeader, analyticColumn: analytic },
+  };
+}
+
+function textIssue(sheet: string, row: number, col: number, label: string, text: string): ReadIssue {
+  const cell = cellAddress(row, col);
+  return {
+    sheet,
+    cell,
+    code: "text_not_a_number",
+    message: `La cellule ${cell}${label ? ` (« ${label} »)` : ""} contient « ${text} », qui n'est pas un montant : elle n'est pas comptée. Saisissez un nombre si c'est un montant.`,
+    messageEn: `Cell ${cell}${label ? ` (“${label}”)` : ""} holds “${text}”, which is not an amount: it is not counted. Type a number if it is an amount.`,
+  };
+}
+
+const MONEY_HEADER = /\b(montant|montants|budget|realise|previsionnel|prevision|prevu|euros?|eur|cout|couts|total|debit|credit|solde|charges|produits|recettes|depenses|ressources|emplois|exercice|annee|\d{4})\b|€/;
+const NOT_MONEY_HEADER = /\b(quantite|qte|nombre|nb|effectif|effectifs|stock|age|heures|h|jours|taille|poids|note|rang|telephone|tel|code postal)\b/;
+
+/** An inventory or a contact list has labels and numbers too: a budget also has money words, sections or accounts. */
+function looksLikeBudget(lines: BudgetLine[], block: TableBlock, section: Section | null, sheet: string, layout: Layout): boolean {
+  if (lines.length === 0) return false;
+  if (layout === "trial_balance") return true;
+  const headers = lines.map((l) => l.column ?? "").concat(lines.map((l) => l.context.columnHeader ?? ""));
+  const headerText = normalizeText(headers.join(" "));
+  if (NOT_MONEY_HEADER.test(headerText) && !MONEY_HEADER.test(headerText)) return false;
+  const distinct = [...new Map(lines.map((l) => [l.cell, l])).values()];
+  if (distinct.length < 2) return false;
+  const recognised = distinct.filter((l) => classify({ label: l.label, account: l.account, context: l.context }).confidence >= 0.6).length;
+  const share = recognised / distinct.length;
+  const structure = block.accountCol !== null || section !== null || sectionOfHeading(sheet) !== null || distinct.some((l) => l.context.sectionHint) || MONEY_HEADER.test(headerText);
+  return share >= 0.5 || (structure && share >= 0.25);
+}
+

@@ -1,0 +1,43 @@
+// Headings that open a section (Charges, Dépenses, Emplois / Produits, Recettes, Ressources; 86 / 87),
+// and amount-column headers that name a kind of column (Total, Débit, Crédit, Solde, a year…).
+import { leadingAccount } from "../engine/classify.ts";
+import type { Section } from "../engine/types.ts";
+import { normalizeText } from "../engine/text.ts";
+
+const QUALIFIER = "(?: (?:previsionnel|previsionnels|previsionnelle|previsionnelles|realise|realises|realisees|d exploitation|de fonctionnement|de l exercice|du projet|de l action|de l association|totales?|\\d{4}|n|n 1))*";
+const SECTION_HEADINGS: { section: Section; re: RegExp }[] = [
+  { section: "in_kind_use", re: /^(86 )?emplois des contributions volontaires( en nature)?\b/ },
+  { section: "in_kind_use", re: /^contributions volontaires en nature emplois?$/ },
+  { section: "in_kind_resource", re: /^(87 )?contributions volontaires( en nature)?\b/ },
+  { section: "in_kind_resource", re: /^(valorisation|valorisations) (du benevolat|des contributions)/ },
+  { section: "expense", re: new RegExp(`^(?:i+ |[a-d] )?(?:les |budget des |total )?(?:charges|depenses|emplois|sorties|besoins)${QUALIFIER}$`) },
+  { section: "income", re: new RegExp(`^(?:i+ |[a-d] )?(?:les |budget des |total )?(?:produits|recettes|ressources|entrees|financements)${QUALIFIER}$`) },
+];
+
+/** The section a heading row, a table header or a sheet name opens; null when it names none. */
+export function sectionOfHeading(text: string | null | undefined): Section | null {
+  if (!text) return null;
+  const account = leadingAccount(text);
+  if (account === "86") return "in_kind_use";
+  if (account === "87") return "in_kind_resource";
+  const n = normalizeText(text);
+  for (const h of SECTION_HEADINGS) if (h.re.test(n)) return h.section;
+  return null;
+}
+
+export type HeaderKind = "total" | "derived" | "debit" | "credit" | "balance" | "balance_debit" | "balance_credit" | "period" | "other";
+
+/** What an amount column's header says it holds. */
+export function headerKind(header: string | null): HeaderKind {
+  if (!header) return "other";
+  const n = normalizeText(header);
+  if (/^solde(s)? (debiteur|debit)/.test(n)) return "balance_debit";
+  if (/^solde(s)? (crediteur|credit)/.test(n)) return "balance_credit";
+  if (/^(solde|soldes|balance)$/.test(n)) return "balance";
+  if (/^(total |totaux )?(debit|debits|mouvements? debit)$/.test(n) || /^(depenses|sorties|decaissements)$/.test(n)) return "debit";
+  if (/^(total |totaux )?(credit|credits|mouvements? credit)$/.test(n) || /^(recettes|entrees|encaissements)$/.test(n)) return "credit";
+  if (/^(total|totaux|ensemble|cumul|total general|montant total|total \d{4})$/.test(n) || /^total (annuel|budget|des actions|projet|general)/.test(n)) return "total";
+  if (/^(%|part|pourcentage|ecart|ecarts|variation|evolution|taux|delta|diff|difference)\b/.test(n) || n.endsWith(" %") || header.trim().endsWith("%")) return "derived";
+  if (/\b(19|20)\d{2}\b/.test(n) || /\b(realise|realisee|budget|previsionnel|previsionnelle|prevision|previsions|prevu|bp|br|n 1|n|exercice|annee|actualise|reel|reels|initial|rectificatif)\b/.test(n)) return "period";
+  return "other";
+}
