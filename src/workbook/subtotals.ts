@@ -90,7 +90,8 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
       if (!equal) continue;
       const next = cands[j + 1];
       const boundary = !next || next.row !== child.row + 1 || closes(parent, next) || isChapterish(next);
-      if (boundary) {
+      // A titled chapter that equals two or more lines under it is their subtotal even when a sibling follows.
+      if (boundary || (count >= 2 && isChapterish(parent))) {
         out.add(parent.row);
         break;
       }

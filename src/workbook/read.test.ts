@@ -1,0 +1,200 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { readBudgets } from "./read.ts";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot.ts";
+
+/** A sheet from a grid of values (row 1 first, column A first). */
+function sheet(name: string, grid: CellValue[][], extra: Partial<SheetSnapshot> = {}): SheetSnapshot {
+  return {
+    name,
+    visibility: "visible",
+    protected: false,
+    merges: [],
+    rows: grid
+      .map((values, i) => ({
+        index: i + 1,
+        cells: values.map((value, j) => ({ col: j + 1, value })).filter((c) => c.value !== null && c.value !== ""),
+      }))
+      .filter((r) => r.cells.length > 0),
+    ...extra,
+  };
+}
+const book = (...sheets: SheetSnapshot[]): WorkbookSnapshot => ({ name: "test.xlsx", sheets });
+
+describe("readBudgets on hand-made layouts", () => {
+  it("reads a table that does not start in A1, with amounts typed as French text", () => {
+    const r = readBudgets(
+      book(
+        sheet("Budget", [
+          [null, null, null],
+          [null, null, null],
+          [null, "Budget 2026 de l'association", null],
+          [null, "DÉPENSES", "Montant"],
+          [null, "Achats fournitures", "1 200,50 €"],
+          [null, "Assurance", 300],
+          [null, "RECETTES", null],
+          [null, "Subvention mairie", "1\u202f500"],
+          [null, "Cotisations", "(0,50)"],
+          [null, "Total recettes", 1499.5],
+        ]),
+      ),
+    );
+    expect(r.budgets).toHaveLength(1);
+    expect(r.lines.map((l) => [l.label, l.amount, l.context.sectionHint])).toEqual([
+      ["Achats fournitures", { kind: "value", cents: 120050 }, "expense"],
+      ["Assurance", { kind: "value", cents: 30000 }, "expense"],
+      ["Subvention mairie", { kind: "value", cents: 150000 }, "income"],
+      ["Cotisations", { kind: "value", cents: -50 }, "income"],
+    ]);
+    expect(r.skipped).toEqual([{ sheet: "Budget", row: 10, cell: "B10", label: "Total recettes", why: "total" }]);
+  });
+
+  it("takes a chapter row that sums the lines under it for a subtotal, and a lone chapter with its own amount for a line", () => {
+    const r = readBudgets(
+      book(
+        sheet("B", [
+          ["Charges", "Montant"],
+          ["Achats", 800],
+          ["Fournitures", 500],
+          ["Petit matériel", 300],
+          ["Charges de personnel", 4000],
+          ["Impôts et taxes", 100],
+          ["Produits", null],
+          ["Subventions", 3000],
+          ["Subvention Région", 2000],
+          ["Subvention commune", 1000],
+          ["Dons", 1900],
+        ]),
+      ),
+    );
+    expect(r.skipped.map((s) => [s.label, s.why])).toEqual([
+      ["Achats", "subtotal"],
+      ["Subventions", "subtotal"],
+    ]);
+    expect(r.lines.map((l) => l.label)).toEqual(["Fournitures", "Petit matériel", "Charges de personnel", "Impôts et taxes", "Subvention Région", "Subvention commune", "Dons"]);
+  });
+
+  it("never adds a « dont » row twice", () => {
+    const r = readBudgets(
+      book(
+        sheet("B", [
+          ["Dépenses", "Montant"],
+          ["Salaires", 5000],
+          ["dont coordination", 2000],
+          ["Loyer", 1000],
+        ]),
+      ),
+    );
+    expect(r.lines.map((l) => l.label)).toEqual(["Salaires", "Loyer"]);
+    expect(r.skipped).toEqual([{ sheet: "B", row: 3, cell: "A3", label: "dont coordination", why: "breakdown" }]);
+  });
+
+  it("reports an error cell as an issue and keeps the line without summing it", () => {
+    const r = readBudgets(
+      book(
+        sheet("B", [
+          ["Recettes", "Montant"],
+          ["Subvention DRAC", { error: "#REF!" }],
+          ["Billetterie", 3000],
+          ["Dons", 100],
+        ]),
+      ),
+    );
+    expect(r.lines[0]!.amount).toEqual({ kind: "error", error: "#REF!" });
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([["cell_error", "B2"]]);
+    expect(r.issues[0]!.message).toMatch(/#REF!.*n'est pas compté/);
+  });
+
+  it("reads a budget split over two sheets, Ressources and Emplois, as one scenario", () => {
+    const r = readBudgets(
+      book(
+        sheet("Ressources", [
+          ["Libellé", "Budget 2026"],
+          ["Subvention Département", 10000],
+          ["Cotisations", 2000],
+        ]),
+        sheet("Emplois", [
+          ["Libellé", "Montant"],
+          ["Salaires", 9000],
+          ["Loyer", 3000],
+        ]),
+      ),
+    );
+    expect(r.budgets.map((b) => b.sheet)).toEqual(["Ressources", "Emplois"]);
+    expect(new Set(r.lines.map((l) => l.scenario))).toEqual(new Set(["Budget 2026"]));
+    expect(r.lines.map((l) => l.context.sectionHint)).toEqual(["income", "income", "expense", "expense"]);
+  });
+
+  it("reads a journal with Débit and Crédit on the same row", () => {
+    const r = readBudgets(
+      book(
+        sheet("Journal", [
+          ["Date", "Libellé", "Débit", "Crédit"],
+          ["2026-01-05", "Achat fournitures bureau", 120, null],
+          ["2026-01-09", "Subvention mairie", null, 1500],
+          ["2026-02-01", "Cotisations adhérents", null, 600],
+          ["2026-02-03", "Assurance MAIF", 280, null],
+        ]),
+      ),
+    );
+    expect(r.budgets[0]!.layout).toBe("journal");
+    expect(r.lines.map((l) => [l.label, l.amount.kind === "value" ? l.amount.cents : null, l.context.sectionHint])).toEqual([
+      ["Achat fournitures bureau", 12000, "expense"],
+      ["Subvention mairie", 150000, "income"],
+      ["Cotisations adhérents", 60000, "income"],
+      ["Assurance MAIF", 28000, "expense"],
+    ]);
+  });
+
+  it("ignores hidden sheets, Équilibre's own sheets and an inventory", () => {
+    const budget = [
+      ["Charges", "Montant"],
+      ["Achats", 100],
+      ["Assurance", 50],
+    ] as CellValue[][];
+    const inventory = [
+      ["Objet", "Quantité"],
+      ["Chaises", 40],
+      ["Tables", 12],
+      ["Sono", 1],
+    ] as CellValue[][];
+    const r = readBudgets({
+      name: "x.xlsx",
+      sheets: [sheet("Caché", budget, { visibility: "hidden" }), sheet("Équilibre", budget), sheet("Inventaire", inventory)],
+      ownSheets: ["Équilibre"],
+    });
+    expect(r.budgets).toEqual([]);
+  });
+});
+
+const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
+  fc.constant(null),
+  fc.string({ maxLength: 30 }),
+  fc.constantFrom("Total", "Charges", "PRODUITS", "Subvention mairie", "Achats", "60 - Achats", "dont x", "#N/A", "1 234,56 €", "(12)", "=SUM(A1)"),
+  fc.double({ noNaN: false, min: -1e9, max: 1e9 }),
+  fc.integer({ min: -1_000_000, max: 1_000_000 }),
+  fc.boolean(),
+  fc.constantFrom({ error: "#REF!" }, { error: "#VALUE!" }, { error: "#DIV/0!" }),
+);
+
+describe("readBudgets on random grids (fast-check)", () => {
+  it("never throws, and every line it returns has a finite amount or an error", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cellArb, { minLength: 0, maxLength: 8 }), { minLength: 0, maxLength: 25 }),
+        fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }),
+        (grid, merges) => {
+          const r = readBudgets(book(sheet("S", grid, { merges })));
+          for (const l of r.lines) {
+            if (l.amount.kind === "value") expect(Number.isSafeInteger(l.amount.cents)).toBe(true);
+            else expect(l.amount.error).toMatch(/^#/);
+          }
+          expect(r.lines.length).toBeGreaterThanOrEqual(0);
+          // Every line is read exactly once.
+          expect(new Set(r.lines.map((l) => l.id)).size).toBe(r.lines.length);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
