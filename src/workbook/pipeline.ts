@@ -7,6 +7,7 @@ import type { ReadIssue, ReadResult } from "./budget.ts";
 import { readBudgets } from "./read.ts";
 import type { WorkbookSnapshot } from "./snapshot.ts";
 import { formatEuros } from "../engine/money.ts";
+import { isEquilibreSheet, readCorrections } from "./corrections.ts";
 
 export interface WorkbookAnalysis extends ReadResult {
   fileName: string;
@@ -18,13 +19,15 @@ export interface WorkbookAnalysis extends ReadResult {
 export interface RunOptions {
   /** Keep only this amount column (a scenario name), as `--column` asks. */
   column?: string | null;
-  /** Corrections read back from Équilibre's mapping table, by correction key. */
+  /** Corrections by correction key; default: read back from Équilibre's mapping table in the snapshot. */
   corrections?: ReadonlyMap<string, Correction>;
 }
 
 /** Reads the budgets of a snapshot and analyses them; throws `no_budget` when there is none. */
 export function analyzeSnapshot(snapshot: WorkbookSnapshot, parameters: Parameters, options: RunOptions = {}): WorkbookAnalysis {
-  const read = readBudgets(snapshot);
+  // Équilibre's own sheets are never budgets, even when the marker that names them was lost.
+  const own = new Set([...(snapshot.ownSheets ?? []), ...snapshot.sheets.filter(isEquilibreSheet).map((s) => s.name)]);
+  const read = readBudgets({ ...snapshot, ownSheets: [...own] });
   if (read.budgets.length === 0) throw new EquilibreError("no_budget", { file: snapshot.name });
   let lines = read.lines;
   if (options.column) {
@@ -34,7 +37,8 @@ export function analyzeSnapshot(snapshot: WorkbookSnapshot, parameters: Paramete
     }
     lines = lines.filter((l) => l.scenario === options.column);
   }
-  const classified = classifyLines(lines, { inKindNumbering: parameters.inKindNumbering }, options.corrections);
+  const corrections = options.corrections ?? readCorrections(snapshot);
+  const classified = classifyLines(lines, { inKindNumbering: parameters.inKindNumbering }, corrections);
   const analyses = analyze(classified, parameters);
   const issues: ReadIssue[] = [...read.issues];
   for (const a of analyses) {

@@ -1,0 +1,190 @@
+// The mapping table (one row per line, two columns the user may fill) and the levers reference table.
+// Effective lever, section, pillar, nature and destination are formulas, so a correction typed in Excel
+// flows into the report even without the add-in.
+import { LEVERS } from "../engine/levers.ts";
+import { NATURE_NAMES, PILLAR_NAMES } from "../engine/labels.ts";
+import { centsToEuros } from "../engine/money.ts";
+import type { ClassifiedLine, Lang } from "../engine/types.ts";
+import type { PlannedCell, PlannedSheet } from "./plan.ts";
+import {
+  destinationShort,
+  familyShort,
+  LEVERS_HEADERS,
+  LEVERS_TABLE_NAME,
+  MAP_COL,
+  MAPPING_FIRST_ROW,
+  MAPPING_HEADER_ROW,
+  MAPPING_HEADERS,
+  MAPPING_TABLE_NAME,
+  sectionShort,
+  type SheetNames,
+} from "./reportText.ts";
+
+/** "'Équilibre – lignes'!" — a sheet name quoted for a formula. */
+export function sheetRef(name: string): string {
+  return `'${name.replace(/'/g, "''")}'!`;
+}
+
+export interface MappingRanges {
+  /** Absolute range of one mapping column over the data rows, with its sheet: "'…'!$H$5:$H$52". */
+  col(letter: string): string;
+  leversCol(letter: string): string;
+  firstRow: number;
+  lastRow: number;
+}
+
+export function mappingRanges(names: SheetNames, lineCount: number): MappingRanges {
+  const first = MAPPING_FIRST_ROW;
+  const last = MAPPING_FIRST_ROW + Math.max(lineCount, 1) - 1;
+  const leversLast = 1 + LEVERS.length;
+  return {
+    col: (c) => `${sheetRef(names.mapping)}$${c}$${first}:$${c}$${last}`,
+    leversCol: (c) => `${sheetRef(names.levers)}$${c}$2:$${c}$${leversLast}`,
+    firstRow: first,
+    lastRow: last,
+  };
+}
+
+export function buildLeversSheet(names: SheetNames, lang: Lang): PlannedSheet {
+  const cells: PlannedCell[] = LEVERS_HEADERS[lang].map((h, i) => ({ ref: `${String.fromCharCode(65 + i)}1`, value: h, style: "tableHeader" }));
+  LEVERS.forEach((l, i) => {
+    const r = i + 2;
+    cells.push(
+      { ref: `A${r}`, value: l.label[lang] },
+      { ref: `B${r}`, value: l.id },
+      { ref: `C${r}`, value: familyShort(l.family, lang) },
+      { ref: `D${r}`, value: PILLAR_NAMES[l.pillar][lang] },
+      { ref: `E${r}`, value: l.family === "income" && l.nature ? NATURE_NAMES[l.nature][lang] : "" },
+      { ref: `F${r}`, value: l.destination ? destinationShort(l.destination, lang) : "" },
+    );
+  });
+  return {
+    name: names.levers,
+    role: "levers",
+    cells,
+    columnWidths: { 1: 44, 2: 24, 3: 16, 4: 26, 5: 40, 6: 22 },
+    merges: [],
+    tables: [{ name: LEVERS_TABLE_NAME, ref: `A1:F${LEVERS.length + 1}`, columns: [...LEVERS_HEADERS[lang]] }],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+    freeze: { rows: 1, cols: 0 },
+    tabColor: "A6A6A6",
+  };
+}
+
+export function buildMappingSheet(names: SheetNames, lines: readonly ClassifiedLine[], lang: Lang): PlannedSheet {
+  const ranges = mappingRanges(names, lines.length);
+  const headers = MAPPING_HEADERS[lang];
+  const cells: PlannedCell[] = [
+    { ref: "A1", value: lang === "fr" ? "Équilibre — lignes du budget" : "Équilibre — budget lines", style: "title" },
+    {
+      ref: "A2",
+      value:
+        lang === "fr"
+          ? "Corrigez un levier dans la colonne « Levier corrigé » (ou la destination d'une charge dans « Destination corrigée ») : le rapport se met à jour."
+          : "Correct a lever in the “Corrected lever” column (or an expense's destination in “Corrected destination”): the report updates.",
+      style: "note",
+    },
+  ];
+  headers.forEach((h, i) => cells.push({ ref: `${String.fromCharCode(65 + i)}${MAPPING_HEADER_ROW}`, value: h, style: "tableHeader" }));
+  const leverName = ranges.leversCol("A");
+  const lookup = (col: string, leverCell: string) => `INDEX(${ranges.leversCol(col)},MATCH(${leverCell},${leverName},0))`;
+  const incomeWord = sectionShort("income", lang);
+  const expenseWord = sectionShort("expense", lang);
+  const useWord = sectionShort("in_kind_use", lang);
+  const resourceWord = sectionShort("in_kind_resource", lang);
+  const inKindFamily = familyShort("in_kind", lang);
+  const neutral = NATURE_NAMES.neutral[lang];
+  lines.forEach((l, i) => {
+    const r = MAPPING_FIRST_ROW + i;
+    const c = (col: string) => `${col}${r}`;
+    const amount = l.amount.kind === "value" ? centsToEuros(l.amount.cents) : null;
+    const auto = l.automatic;
+    cells.push(
+      { ref: c(MAP_COL.sheet), value: l.sheet },
+      { ref: c(MAP_COL.cell), value: l.amountCell ?? l.cell },
+      { ref: c(MAP_COL.label), value: l.label },
+      { ref: c(MAP_COL.account), value: l.account ?? "" },
+      { ref: c(MAP_COL.column), value: l.column ?? "" },
+      { ref: c(MAP_COL.scenario), value: l.scenario },
+      { ref: c(MAP_COL.autoSection), value: sectionShort(auto.section, lang) },
+      { ref: c(MAP_COL.amount), value: amount, style: "money" },
+      { ref: c(MAP_COL.autoLever), value: leverLabel(auto.lever, lang) },
+      { ref: c(MAP_COL.autoPillar), value: PILLAR_NAMES[auto.pillar][lang] },
+      { ref: c(MAP_COL.autoNature), value: auto.nature ? NATURE_NAMES[auto.nature][lang] : "" },
+      { ref: c(MAP_COL.autoDestination), value: auto.destination ? destinationShort(auto.destination, lang) : "" },
+      { ref: c(MAP_COL.confidence), value: auto.confidence, style: "percent" },
+      {
+        ref: c(MAP_COL.reason),
+        value: (lang === "fr" ? auto.reason : auto.reasonEn) + (l.amount.kind === "error" ? (lang === "fr" ? ` ; cellule en erreur ${l.amount.error}, non comptée` : `; error cell ${l.amount.error}, not counted`) : ""),
+      },
+      { ref: c(MAP_COL.correctedLever), value: l.corrected && l.lever !== auto.lever ? leverLabel(l.lever, lang) : "", style: "input" },
+      {
+        ref: c(MAP_COL.correctedDestination),
+        value: l.corrected && l.destination && l.destination !== auto.destination && l.section === "expense" ? destinationShort(l.destination, lang) : "",
+        style: "input",
+      },
+    );
+    const corrected = c(MAP_COL.correctedLever);
+    const leverCell = c(MAP_COL.lever);
+    const family = lookup("C", leverCell);
+    const autoSection = c(MAP_COL.autoSection);
+    const sectionCell = c(MAP_COL.section);
+    cells.push(
+      {
+        ref: leverCell,
+        formula: `IF(AND(${corrected}<>"",ISNUMBER(MATCH(${corrected},${leverName},0))),${corrected},${c(MAP_COL.autoLever)})`,
+        expected: leverLabel(l.lever, lang),
+      },
+      {
+        ref: sectionCell,
+        formula: `IF(${family}="${inKindFamily}",IF(OR(${autoSection}="${incomeWord}",${autoSection}="${resourceWord}"),"${resourceWord}","${useWord}"),${family})`,
+        expected: sectionShort(l.section, lang),
+      },
+      { ref: c(MAP_COL.pillar), formula: lookup("D", leverCell), expected: PILLAR_NAMES[l.pillar][lang] },
+      {
+        ref: c(MAP_COL.nature),
+        formula: `IF(${sectionCell}="${incomeWord}",${lookup("E", leverCell)},IF(${sectionCell}="${resourceWord}","${neutral}",""))`,
+        expected: l.nature ? NATURE_NAMES[l.nature][lang] : "",
+      },
+      {
+        ref: c(MAP_COL.destination),
+        formula: `IF(${sectionCell}="${expenseWord}",IF(${c(MAP_COL.correctedDestination)}<>"",${c(MAP_COL.correctedDestination)},IF(${autoSection}="${expenseWord}",${c(MAP_COL.autoDestination)},${lookup("F", leverCell)})),"")`,
+        expected: l.destination ? destinationShort(l.destination, lang) : "",
+      },
+    );
+  });
+  const last = ranges.lastRow;
+  const destinations = `"${destinationShort("action", lang)},${destinationShort("engineering", lang)}"`;
+  return {
+    name: names.mapping,
+    role: "mapping",
+    cells,
+    columnWidths: { 1: 18, 2: 8, 3: 44, 4: 10, 5: 16, 6: 16, 7: 14, 8: 12, 9: 30, 10: 20, 11: 20, 12: 16, 13: 10, 14: 40, 15: 30, 16: 18, 17: 30, 18: 14, 19: 20, 20: 20, 21: 16 },
+    merges: [],
+    tables: [{ name: MAPPING_TABLE_NAME, ref: `A${MAPPING_HEADER_ROW}:U${last}`, columns: [...headers] }],
+    validations: [
+      {
+        ref: `${MAP_COL.correctedLever}${MAPPING_FIRST_ROW}:${MAP_COL.correctedLever}${last}`,
+        listSource: ranges.leversCol("A"),
+        prompt: lang === "fr" ? { title: "Levier corrigé", text: "Choisissez le levier qui convient : le rapport se met à jour." } : { title: "Corrected lever", text: "Pick the right lever: the report updates." },
+        error: lang === "fr" ? { title: "Levier inconnu", text: "Choisissez un levier dans la liste." } : { title: "Unknown lever", text: "Pick a lever from the list." },
+      },
+      {
+        ref: `${MAP_COL.correctedDestination}${MAPPING_FIRST_ROW}:${MAP_COL.correctedDestination}${last}`,
+        listSource: destinations,
+        prompt: lang === "fr" ? { title: "Destination corrigée", text: "Actions / projets ou Ingénierie (charges seulement)." } : { title: "Corrected destination", text: "Actions / projects or Engineering (expenses only)." },
+        error: lang === "fr" ? { title: "Destination inconnue", text: "Choisissez une destination dans la liste." } : { title: "Unknown destination", text: "Pick a destination from the list." },
+      },
+    ],
+    conditionalFormats: [{ ref: `${MAP_COL.confidence}${MAPPING_FIRST_ROW}:${MAP_COL.confidence}${last}`, textEquals: [], lessThan: { threshold: 0.6, fill: "FCE4D6" } }],
+    charts: [],
+    freeze: { rows: MAPPING_HEADER_ROW, cols: 3 },
+    tabColor: "2F5597",
+  };
+}
+
+function leverLabel(id: ClassifiedLine["lever"], lang: Lang): string {
+  return LEVERS.find((l) => l.id === id)!.label[lang];
+}

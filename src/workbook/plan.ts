@@ -1,0 +1,135 @@
+// The report plan: what Équilibre writes into a workbook, as plain data. The file host (exceljs) and the
+// Excel host (Office.js) both execute it; neither decides anything about the content.
+
+/** A named style; hosts map it to fonts, fills, borders and number formats (see PLAN_STYLES). */
+export type StyleId =
+  | "title"
+  | "subtitle"
+  | "section"
+  | "tableHeader"
+  | "label"
+  | "text"
+  | "note"
+  | "money"
+  | "moneyBold"
+  | "percent"
+  | "percentBold"
+  | "number"
+  | "status"
+  | "input"
+  | "inputMoney"
+  | "inputPercent"
+  | "modelName"
+  | "wrap";
+
+export interface StyleSpec {
+  bold?: boolean;
+  italic?: boolean;
+  size?: number;
+  color?: string; // "RRGGBB"
+  fill?: string; // "RRGGBB"
+  numFmt?: string;
+  wrap?: boolean;
+  align?: "left" | "center" | "right";
+  border?: boolean;
+}
+
+export const PLAN_STYLES: Record<StyleId, StyleSpec> = {
+  title: { bold: true, size: 16, color: "1F3864" },
+  subtitle: { italic: true, size: 10, color: "595959" },
+  section: { bold: true, size: 12, color: "FFFFFF", fill: "1F3864" },
+  tableHeader: { bold: true, fill: "D9E1F2", border: true, wrap: true },
+  label: { bold: true },
+  text: {},
+  note: { italic: true, size: 9, color: "595959", wrap: true },
+  money: { numFmt: '#,##0 "€";-#,##0 "€"', align: "right" },
+  moneyBold: { numFmt: '#,##0 "€";-#,##0 "€"', bold: true, align: "right" },
+  percent: { numFmt: "0%", align: "right" },
+  percentBold: { numFmt: "0%", bold: true, align: "right" },
+  number: { numFmt: "0.00", align: "right" },
+  status: { bold: true, align: "center", border: true },
+  input: { fill: "FFF2CC", border: true },
+  inputMoney: { fill: "FFF2CC", border: true, numFmt: '#,##0.00 "€"' },
+  inputPercent: { fill: "FFF2CC", border: true, numFmt: "0%" },
+  modelName: { bold: true, size: 14, color: "1F3864" },
+  wrap: { wrap: true },
+};
+
+/** A cell to write. `formula` (without "=") wins over `value`; text values are always written as text. */
+export interface PlannedCell {
+  ref: string;
+  value?: string | number | boolean | null;
+  formula?: string;
+  /** The value the formula should give, as the engine computed it (hosts may write it as a cached result). */
+  expected?: string | number | null;
+  style?: StyleId;
+}
+
+export interface PlannedTable {
+  name: string;
+  /** Header row + data rows, e.g. "A4:P52". */
+  ref: string;
+  columns: string[];
+}
+
+export interface PlannedValidation {
+  /** Cells that get a dropdown, e.g. "O5:O52". */
+  ref: string;
+  /** The list's source range, absolute, e.g. "'Équilibre – leviers'!$A$2:$A$34". */
+  listSource: string;
+  prompt: { title: string; text: string };
+  error: { title: string; text: string };
+}
+
+export interface PlannedConditionalFormat {
+  ref: string;
+  /** Cells whose text equals `text` get this fill and font colour. */
+  textEquals: { text: string; fill: string; color: string }[];
+  /** Optional: numbers below `threshold` get this fill (low confidence). */
+  lessThan?: { threshold: number; fill: string };
+}
+
+export interface PlannedChart {
+  kind: "doughnut" | "bar" | "column";
+  title: string;
+  /** Category labels and series values as ranges on the same sheet. */
+  categories: string;
+  series: { name: string; values: string }[];
+  /** Top-left and bottom-right cells of the area the chart covers. */
+  anchor: { from: string; to: string };
+}
+
+export interface PlannedSheet {
+  name: string;
+  role: "report" | "mapping" | "levers";
+  cells: PlannedCell[];
+  columnWidths: Record<number, number>;
+  merges: string[];
+  tables: PlannedTable[];
+  validations: PlannedValidation[];
+  conditionalFormats: PlannedConditionalFormat[];
+  charts: PlannedChart[];
+  /** Rows and columns frozen above / left of this cell. */
+  freeze?: { rows: number; cols: number };
+  print?: { area: string; landscape: boolean; fitToWidth: number; header: string; footer: string };
+  /** Tab colour, "RRGGBB". */
+  tabColor?: string;
+}
+
+/** Small machine state kept in the workbook (schema version, engine version, parameters, sheet names). */
+export interface EquilibreState {
+  schemaVersion: number;
+  engineVersion: string;
+  reportSheet: string;
+  mappingSheet: string;
+  leversSheet: string;
+  parameters: Record<string, unknown>;
+  language: "fr" | "en";
+}
+
+export interface ReportPlan {
+  sheets: PlannedSheet[];
+  state: EquilibreState;
+  /** Sheets of an earlier run to replace (Équilibre's own, by name). */
+  replaces: string[];
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import { defaultParameters } from "../engine/parameters.ts";
+import { analyzeSnapshot } from "./pipeline.ts";
+import { buildReportPlan } from "./reportPlan.ts";
+import { readCorrections } from "./corrections.ts";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot.ts";
+
+function sheet(name: string, grid: CellValue[][]): SheetSnapshot {
+  return {
+    name,
+    visibility: "visible",
+    protected: false,
+    merges: [],
+    rows: grid.map((values, i) => ({ index: i + 1, cells: values.map((value, j) => ({ col: j + 1, value })).filter((c) => c.value !== null) })),
+  };
+}
+
+const budget: WorkbookSnapshot = {
+  name: "asso.xlsx",
+  sheets: [
+    sheet("Budget", [
+      ["Poste", "Réalisé 2025", "Budget 2026"],
+      ["CHARGES", null, null],
+      ["Achats fournitures", 1000, 1200],
+      ["=HYPERLINK(\"http://x\",\"clic\")", 500, 500],
+      ["Salaire coordinatrice", 20000, 21000],
+      ["PRODUITS", null, null],
+      ["Subvention Région", 15000, 16000],
+      ["+cmd|' /C calc'!A0", 100, 100],
+      ["Cotisations", 6400, 6600],
+    ]),
+  ],
+};
+
+describe("the report plan", () => {
+  const result = analyzeSnapshot(budget, defaultParameters());
+  const plan = buildReportPlan(result, { lang: "fr", date: new Date(Date.UTC(2026, 10, 24)) });
+  const [report, mapping, levers] = plan.sheets;
+
+  it("has the report, the mapping table and the levers table, in that order", () => {
+    expect(plan.sheets.map((s) => [s.name, s.role])).toEqual([
+      ["Équilibre", "report"],
+      ["Équilibre – lignes", "mapping"],
+      ["Équilibre – leviers", "levers"],
+    ]);
+    expect(mapping!.tables[0]!.ref).toBe(`A4:U${4 + result.classified.length}`);
+    expect(levers!.tables[0]!.columns[0]).toBe("Levier");
+  });
+
+  it("writes labels that look like formulas as text, never as formulas", () => {
+    const all = plan.sheets.flatMap((s) => s.cells);
+    const hostile = all.filter((c) => typeof c.value === "string" && /^[=+]/.test(c.value));
+    expect(hostile.map((c) => c.value)).toEqual(expect.arrayContaining(['=HYPERLINK("http://x","clic")', "+cmd|' /C calc'!A0"]));
+    for (const c of all) if (c.formula) expect(c.formula).not.toMatch(/HYPERLINK|cmd\|/);
+  });
+
+  it("uses only functions that Excel 2016 and LibreOffice both compute", () => {
+    const allowed = new Set(["SUMIFS", "INDEX", "MATCH", "IF", "CHOOSE", "AND", "OR", "ISNUMBER", "MAX", "ABS", "ROUND", "TEXT", "FIXED"]);
+    const used = new Set(plan.sheets.flatMap((s) => s.cells.flatMap((c) => (c.formula ? [...c.formula.replace(/"[^"]*"/g, "").matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1]!) : []))));
+    expect([...used].filter((f) => !allowed.has(f))).toEqual([]);
+    for (const c of plan.sheets.flatMap((s) => s.cells)) {
+      if (!c.formula) continue;
+      const bare = c.formula.replace(/"[^"]*"/g, "");
+      expect(bare.split("(").length, c.ref).toBe(bare.split(")").length);
+    }
+  });
+
+  it("shows the last column by default and lets the user pick another one", () => {
+    const pick = report!.cells.find((c) => c.value === "Budget 2026" && c.style === "input");
+    expect(pick).toBeDefined();
+    expect(report!.validations[0]!.listSource).toBe('"Réalisé 2025,Budget 2026"');
+  });
+
+  it("gives every report figure the engine's value as expected result", () => {
+    const main = result.analyses[1]!;
+    const expectedNumbers = report!.cells.filter((c) => c.formula && typeof c.expected === "number").map((c) => c.expected);
+    expect(expectedNumbers).toContain(main.totals.byNature.public / 100);
+    expect(expectedNumbers).toContain(main.model.shares.public);
+    expect(report!.cells.some((c) => c.expected === main.model.name.fr)).toBe(true);
+    expect(report!.print).toMatchObject({ landscape: true, fitToWidth: 1 });
+  });
+
+  it("reads back a correction typed into the mapping table, by sheet, label, account and column", () => {
+    const header = mapping!.cells.filter((c) => /^[A-U]4$/.test(c.ref)).map((c) => c.value as string);
+    const first = 5;
+    const row = (r: number) => ["A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P"].map((col) => mapping!.cells.find((c) => c.ref === `${col}${r}`)?.value ?? null);
+    const rows = [header, row(first)];
+    rows[1]![14] = "Dons";
+    const snapshot: WorkbookSnapshot = { name: "x", sheets: [sheet("Équilibre – lignes", [[], [], [], ...rows])] };
+    const corrections = readCorrections(snapshot);
+    expect([...corrections.values()]).toEqual([{ lever: "donations", destination: null }]);
+    const again = analyzeSnapshot({ ...budget, sheets: [...budget.sheets, ...snapshot.sheets] }, defaultParameters());
+    const corrected = again.classified.filter((l) => l.corrected);
+    expect(corrected.map((l) => [l.label, l.lever, l.section])).toEqual([["Achats fournitures", "donations", "income"]]);
+  });
+});

@@ -1,0 +1,52 @@
+// Builds the whole report plan: the report sheet, the mapping table, the levers table and the state.
+import type { Lang } from "../engine/types.ts";
+import { buildLeversSheet, buildMappingSheet } from "./mappingSheet.ts";
+import type { WorkbookAnalysis } from "./pipeline.ts";
+import type { ReportPlan } from "./plan.ts";
+import { buildReportSheet } from "./reportSheet.ts";
+import { sheetNames } from "./reportText.ts";
+
+export const STATE_SCHEMA_VERSION = 1;
+export const ENGINE_VERSION = "0.1.0";
+
+export interface PlanOptions {
+  lang: Lang;
+  /** The run date, shown on the report (the only thing that differs between two runs). */
+  date: Date;
+  /** Main scenario; default: the last amount column (the budget being prepared). */
+  scenario?: string | null;
+  /** Association name for the header; default: the workbook's title, else its file name. */
+  title?: string | null;
+  /** Équilibre's sheets from an earlier run, replaced by this one. */
+  previousSheets?: string[];
+}
+
+export function buildReportPlan(result: WorkbookAnalysis, options: PlanOptions): ReportPlan {
+  const names = sheetNames(options.lang);
+  const scenario = options.scenario ?? result.analyses[result.analyses.length - 1]!.scenario;
+  const dateText = formatDate(options.date, options.lang);
+  const title = options.title ?? result.fileName.replace(/\.xlsx$/i, "");
+  const report = buildReportSheet(result, names, { lang: options.lang, scenario, dateText, title });
+  const mapping = buildMappingSheet(names, result.classified, options.lang);
+  const levers = buildLeversSheet(names, options.lang);
+  return {
+    sheets: [report, mapping, levers],
+    replaces: options.previousSheets ?? [],
+    state: {
+      schemaVersion: STATE_SCHEMA_VERSION,
+      engineVersion: ENGINE_VERSION,
+      reportSheet: names.report,
+      mappingSheet: names.mapping,
+      leversSheet: names.levers,
+      parameters: { ...result.parameters },
+      language: options.lang,
+    },
+  };
+}
+
+export function formatDate(date: Date, lang: Lang): string {
+  const d = String(date.getUTCDate()).padStart(2, "0");
+  const m = String(date.getUTCMonth() + 1).padStart(2, "0");
+  const y = date.getUTCFullYear();
+  return lang === "fr" ? `${d}/${m}/${y}` : `${y}-${m}-${d}`;
+}
