@@ -234,7 +234,6 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
   });
 
   body.push(() => {
-    const f = F();
     c.put("A", t(lang, "LES TROIS PILIERS", "THE THREE PILLARS"), "section");
     c.merge("A", "H");
     c.next();
