@@ -72,9 +72,35 @@ export function classifyLines(
       automatic = classify({ label: line.label, account: line.account, context: line.context }, options);
       cache.set(key, automatic);
     }
-    const correction = corrections.get(correctionKey(line));
-    const effective = correction ? applyCorrection(automatic, correction) : automatic;
-    return { ...line, ...effective, corrected: effective !== automatic, automatic };
+    const correction = corrections.size > 0 ? corrections.get(correctionKey(line)) : undefined;
+    const e = correction ? applyCorrection(automatic, correction) : automatic;
+    // One fixed shape for every line: V8 keeps property access fast on 100,000 of them.
+    const out: ClassifiedLine = {
+      id: line.id,
+      sheet: line.sheet,
+      cell: line.cell,
+      row: line.row,
+      amountCell: line.amountCell ?? null,
+      label: line.label,
+      account: line.account,
+      column: line.column,
+      scenario: line.scenario,
+      amount: line.amount,
+      context: line.context,
+      section: e.section,
+      lever: e.lever,
+      pillar: e.pillar,
+      tags: e.tags,
+      nature: e.nature,
+      payer: e.payer,
+      destination: e.destination,
+      confidence: e.confidence,
+      reason: e.reason,
+      reasonEn: e.reasonEn,
+      corrected: e !== automatic,
+      automatic,
+    };
+    return out;
   });
 }
 

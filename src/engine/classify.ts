@@ -3,8 +3,8 @@
 // generic, or contradicted by the funder the label names (SPEC.md §2).
 import { engineeringWordInLabel, isEngineeringBlock } from "./destinations.ts";
 import { findFunder, type FunderMatch } from "./funders.ts";
-import { chapterOf, chaptersOf, lever as leverById, leversOfSection, LEVERS, type Keyword, type Lever } from "./levers.ts";
-import { compilePattern, matchPattern, tokenize, type CompiledPattern, type Token } from "./text.ts";
+import { chapterOf, chaptersOf, familyOfSection, lever as leverById, leversOfSection, LEVERS, type Keyword, type Lever, type LeverFamily } from "./levers.ts";
+import { compilePattern, KeywordIndex, tokenize, type CompiledPattern, type Token } from "./text.ts";
 import type { Classification, Destination, LeverId, LineContext, Section } from "./types.ts";
 
 export type InKindNumbering = "crc99" | "anc2018";
@@ -69,13 +69,13 @@ interface LabelHit {
   fuzzy: boolean;
 }
 
-function bestLabelHit(tokens: readonly Token[], levers: readonly Lever[]): LabelHit | null {
-  const allowed = new Set(levers.map((l) => l.id));
+const KEYWORD_INDEX = new KeywordIndex(KEYWORDS.map((k) => ({ item: k, pattern: k.pattern })));
+
+function bestLabelHit(tokens: readonly Token[], family: LeverFamily): LabelHit | null {
   let best: LabelHit | null = null;
-  for (const k of KEYWORDS) {
-    if (!allowed.has(k.lever.id)) continue;
-    const m = matchPattern(k.pattern, tokens);
-    if (!m) continue;
+  for (const m of KEYWORD_INDEX.matchAll(tokens)) {
+    const k = m.item;
+    if (k.lever.family !== family) continue;
     const score = m.length + k.weight - (m.fuzzy ? 0.5 : 0);
     if (
       !best ||
@@ -94,7 +94,19 @@ interface AccountHit {
   prefix: string;
 }
 
+const ACCOUNT_CACHE = new Map<string, AccountHit | null>();
+
 function accountLever(digits: string, section: Section, numbering: InKindNumbering): AccountHit | null {
+  const key = `${digits}|${section}|${numbering}`;
+  const cached = ACCOUNT_CACHE.get(key);
+  if (cached !== undefined) return cached;
+  const found = findAccountLever(digits, section, numbering);
+  if (ACCOUNT_CACHE.size > 50_000) ACCOUNT_CACHE.clear();
+  ACCOUNT_CACHE.set(key, found);
+  return found;
+}
+
+function findAccountLever(digits: string, section: Section, numbering: InKindNumbering): AccountHit | null {
   let best: AccountHit | null = null;
   for (const l of leversOfSection(section)) {
     const prefixes = [...l.accounts, ...((numbering === "anc2018" ? l.accountsAnc2018 : l.accountsCrc99) ?? [])];
@@ -171,7 +183,7 @@ function applyFunder(hit: LabelHit | null, funder: FunderMatch | null, tokens: r
 function sectionFromLabel(tokens: readonly Token[]): { section: Section; hit: LabelHit } | null {
   let best: { section: Section; hit: LabelHit } | null = null;
   for (const section of ["income", "expense", "in_kind_resource"] as const) {
-    const hit = bestLabelHit(tokens, leversOfSection(section));
+    const hit = bestLabelHit(tokens, familyOfSection(section));
     if (hit && (!best || hit.score > best.hit.score)) best = { section, hit };
   }
   return best;
@@ -191,10 +203,46 @@ const SECTION_WORD: Record<Section, { fr: string; en: string }> = {
   in_kind_resource: { fr: "contributions en nature (87)", en: "in-kind resources (87)" },
 };
 
+// Budgets repeat labels (a trial balance of 100,000 lines has far fewer distinct labels): what depends on
+// the label alone is computed once per label and family.
+const TOKENS = new Map<string, Token[]>();
+const FACTS = new Map<string, LabelFacts>();
+
+interface LabelFacts {
+  hit: LabelHit | null;
+  funder: FunderMatch | null;
+  engineeringWord: string | null;
+}
+
+function tokensOf(label: string): Token[] {
+  let t = TOKENS.get(label);
+  if (!t) {
+    if (TOKENS.size > 100_000) TOKENS.clear();
+    t = tokenize(label);
+    TOKENS.set(label, t);
+  }
+  return t;
+}
+
+function factsOf(label: string, tokens: readonly Token[], family: LeverFamily): LabelFacts {
+  const key = `${family}\u0000${label}`;
+  let f = FACTS.get(key);
+  if (!f) {
+    if (FACTS.size > 100_000) FACTS.clear();
+    f = {
+      hit: bestLabelHit(tokens, family),
+      funder: family === "income" ? findFunder(tokens) : null,
+      engineeringWord: family === "expense" ? engineeringWordInLabel(tokens) : null,
+    };
+    FACTS.set(key, f);
+  }
+  return f;
+}
+
 export function classify(input: ClassifyInput, options: ClassifyOptions = {}): Classification {
   const numbering = options.inKindNumbering ?? "crc99";
   const context = input.context ?? {};
-  const tokens = tokenize(input.label);
+  const tokens = tokensOf(input.label);
   const ownAccount = normalizeAccount(input.account) ?? normalizeAccount(leadingAccount(input.label));
   const chapterAccount = normalizeAccount(leadingAccount(context.chapter));
   const account = ownAccount ?? chapterAccount;
@@ -212,10 +260,10 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
   }
 
   // 2. Lever: account and label, then reconcile.
-  const levers = leversOfSection(section);
   const acc = account ? accountLever(account, section, numbering) : null;
-  const hit = bestLabelHit(tokens, levers);
-  const funder = section === "income" ? findFunder(tokens) : null;
+  const labelFacts = factsOf(input.label, tokens, familyOfSection(section));
+  const hit = labelFacts.hit;
+  const funder = section === "income" ? labelFacts.funder : null;
   const fromLabel = section === "income" ? applyFunder(hit, funder, tokens) : hit ? { lever: hit.keyword.lever, confidence: labelConfidence(hit), reasons: [keywordReason(hit)], keywordDest: hit.keyword.dest } : null;
 
   const accountWord = (a: AccountHit) =>
@@ -257,7 +305,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
   // 3. Destination (expenses): analytic column, then the label, then the block, then the account, then the lever.
   let destination: Destination | null = null;
   if (section === "expense") {
-    const d = decideDestination(decision, tokens, context, account);
+    const d = decideDestination(decision, labelFacts.engineeringWord, context, account);
     destination = d.destination;
     if (d.reason) decision.reasons.push(d.reason);
   }
@@ -284,7 +332,7 @@ function isFunderLever(id: LeverId): boolean {
 
 function decideDestination(
   decision: Decision,
-  tokens: readonly Token[],
+  engineeringWord: string | null,
   context: LineContext,
   account: string | null,
 ): { destination: Destination; reason: { fr: string; en: string } | null } {
@@ -294,7 +342,7 @@ function decideDestination(
       ? { destination: "engineering", reason: { fr: `colonne ${q.fr} : ingénierie`, en: `column ${q.en}: engineering` } }
       : { destination: "action", reason: { fr: `colonne ${q.fr} : action`, en: `column ${q.en}: action` } };
   }
-  const word = engineeringWordInLabel(tokens);
+  const word = engineeringWord;
   if (word) {
     const q = quote(word.replace(/\*/g, ""));
     return { destination: "engineering", reason: { fr: `ingénierie : ${q.fr}`, en: `engineering: ${q.en}` } };

@@ -1,6 +1,6 @@
 // Action or engineering (SPEC.md §2, "Any expense whose label says coordination…"): one table of the words
 // and the block or column names that make an expense "ingénierie".
-import { compilePattern, matchPattern, normalizeText, tokenize, type CompiledPattern, type Token } from "./text.ts";
+import { compilePattern, KeywordIndex, normalizeText, tokenize, type Token } from "./text.ts";
 
 /** Label words that make an expense engineering, whatever its lever. */
 const ENGINEERING_LABEL_WORDS = [
@@ -20,16 +20,13 @@ const ENGINEERING_BLOCK_WORDS = [
   "hors projet*", "non affecte*", "non affectees", "commun*", "mutualise*",
 ];
 
-const compileAll = (ps: string[]): CompiledPattern[] => ps.map(compilePattern);
-const LABEL = compileAll(ENGINEERING_LABEL_WORDS);
-const BLOCK = compileAll(ENGINEERING_BLOCK_WORDS);
+const indexOf = (ps: string[]) => new KeywordIndex(ps.map((p) => ({ item: p, pattern: compilePattern(p) })));
+const LABEL = indexOf(ENGINEERING_LABEL_WORDS);
+const BLOCK = indexOf(ENGINEERING_BLOCK_WORDS);
 
-function firstMatch(patterns: CompiledPattern[], tokens: readonly Token[]): string | null {
-  for (const p of patterns) {
-    const m = matchPattern(p, tokens);
-    if (m && !m.fuzzy) return p.source;
-  }
-  return null;
+/** The first pattern of the table (in table order) that the words hold exactly. */
+function firstMatch(index: KeywordIndex<string>, tokens: readonly Token[]): string | null {
+  return index.matchAll(tokens).find((m) => !m.fuzzy)?.item ?? null;
 }
 
 /** The engineering word the label holds ("coordination", "comptable"…), or null. */

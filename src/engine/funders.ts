@@ -1,5 +1,5 @@
 // Who pays: "the funder decides the nature, not the row" (SPEC.md §2). One table of funder kinds.
-import { compilePattern, matchPattern, type CompiledPattern, type Token } from "./text.ts";
+import { compilePattern, KeywordIndex, type Token } from "./text.ts";
 
 export type FunderKind = "public_body" | "foundation" | "company";
 
@@ -28,9 +28,7 @@ const FUNDERS: FunderTable[] = [
   { kind: "company", patterns: ["entreprise*", "societe*", "SA", "SARL", "SAS", "banque*", "credit agricole", "credit cooperatif", "caisse d epargne", "mecene*"] },
 ];
 
-const COMPILED: { kind: FunderKind; pattern: CompiledPattern }[] = FUNDERS.flatMap((f) =>
-  f.patterns.map((p) => ({ kind: f.kind, pattern: compilePattern(p) })),
-);
+const INDEX = new KeywordIndex(FUNDERS.flatMap((f) => f.patterns.map((p) => ({ item: f.kind, pattern: compilePattern(p) }))));
 
 export interface FunderMatch {
   kind: FunderKind;
@@ -41,9 +39,8 @@ export interface FunderMatch {
 /** The first funder the label names, if any. */
 export function findFunder(tokens: readonly Token[]): FunderMatch | null {
   let best: FunderMatch | null = null;
-  for (const { kind, pattern } of COMPILED) {
-    const m = matchPattern(pattern, tokens);
-    if (m && !m.fuzzy && (!best || m.position < best.position)) best = { kind, keyword: pattern.source, position: m.position };
+  for (const m of INDEX.matchAll(tokens)) {
+    if (!m.fuzzy && (!best || m.position < best.position)) best = { kind: m.item, keyword: m.pattern.source, position: m.position };
   }
   return best;
 }

@@ -462,9 +462,18 @@ export function isLeverId(value: unknown): value is LeverId {
   return typeof value === "string" && BY_ID.has(value as LeverId);
 }
 
-export function leversOfSection(section: Section): Lever[] {
-  const family: LeverFamily = section === "income" ? "income" : section === "expense" ? "expense" : "in_kind";
-  return LEVERS.filter((l) => l.family === family);
+const BY_FAMILY: Record<LeverFamily, Lever[]> = {
+  income: LEVERS.filter((l) => l.family === "income"),
+  expense: LEVERS.filter((l) => l.family === "expense"),
+  in_kind: LEVERS.filter((l) => l.family === "in_kind"),
+};
+
+export function familyOfSection(section: Section): LeverFamily {
+  return section === "income" ? "income" : section === "expense" ? "expense" : "in_kind";
+}
+
+export function leversOfSection(section: Section): readonly Lever[] {
+  return BY_FAMILY[familyOfSection(section)];
 }
 
 /** The chapter (two first digits) of an account, e.g. "741100" → "74". */
@@ -473,9 +482,15 @@ export function chapterOf(account: string): string {
 }
 
 /** The chapters a lever's accounts belong to (public procurement lives in 70 without an account of its own). */
+const CHAPTERS = new Map<LeverId, string[]>();
+
 export function chaptersOf(l: Lever): string[] {
+  const known = CHAPTERS.get(l.id);
+  if (known) return known;
   const all = [...l.accounts, ...(l.accountsAnc2018 ?? []), ...(l.accountsCrc99 ?? [])].map(chapterOf);
   if (l.id === "public_procurement") all.push("70");
   if (l.id === "volunteer_expenses") all.push("62", "64");
-  return [...new Set(all)];
+  const out = [...new Set(all)];
+  CHAPTERS.set(l.id, out);
+  return out;
 }

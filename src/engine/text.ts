@@ -132,3 +132,103 @@ export function editDistance(a: string, b: string, cap = Infinity): number {
   }
   return d[a.length]![b.length]!;
 }
+
+export interface IndexedMatch<T> {
+  item: T;
+  pattern: CompiledPattern;
+  position: number;
+  length: number;
+  fuzzy: boolean;
+}
+
+/**
+ * Many patterns matched against many labels, fast: each distinct label word is compared once with the
+ * distinct keyword words (exact, prefix, then typo-tolerant), and patterns are tried only where their
+ * first word matched. Same results as `matchPattern` on every pattern.
+ */
+export class KeywordIndex<T> {
+  private readonly words: { stem: string; prefix: boolean; acronym: boolean }[] = [];
+  private readonly wordId = new Map<string, number>();
+  private readonly exact = new Map<string, number[]>();
+  private readonly prefixes = new Map<string, number[]>();
+  private readonly acronyms = new Map<string, number[]>();
+  private readonly fuzzyByFirst = new Map<string, number[]>();
+  private readonly entries: { item: T; pattern: CompiledPattern; wordIds: number[] }[] = [];
+  private readonly byFirstWord = new Map<number, number[]>();
+  private readonly tokenCache = new Map<string, Map<number, boolean>>();
+
+  constructor(items: readonly { item: T; pattern: CompiledPattern }[]) {
+    for (const { item, pattern } of items) {
+      const wordIds = pattern.words.map((w) => this.internWord(w.stem, w.prefix, pattern.acronym));
+      const index = this.entries.push({ item, pattern, wordIds }) - 1;
+      const first = wordIds[0];
+      if (first === undefined) continue;
+      const list = this.byFirstWord.get(first) ?? [];
+      list.push(index);
+      this.byFirstWord.set(first, list);
+    }
+  }
+
+  private internWord(stem: string, prefix: boolean, acronym: boolean): number {
+    const key = `${acronym ? "A" : prefix ? "P" : "E"}:${stem}`;
+    const known = this.wordId.get(key);
+    if (known !== undefined) return known;
+    const id = this.words.push({ stem, prefix, acronym }) - 1;
+    this.wordId.set(key, id);
+    const add = (m: Map<string, number[]>, k: string) => m.set(k, [...(m.get(k) ?? []), id]);
+    if (acronym) add(this.acronyms, stem);
+    else {
+      add(prefix ? this.prefixes : this.exact, stem);
+      if (stem.length >= 6) add(this.fuzzyByFirst, stem[0]!);
+    }
+    return id;
+  }
+
+  /** Keyword words this label word matches: word id → true when only by typo tolerance. */
+  private wordsOf(token: Token): Map<number, boolean> {
+    const key = `${token.text}\u0000${token.raw}`;
+    const cached = this.tokenCache.get(key);
+    if (cached) return cached;
+    const out = new Map<number, boolean>();
+    for (const id of this.exact.get(token.text) ?? []) out.set(id, false);
+    for (let len = 1; len <= token.text.length; len++) for (const id of this.prefixes.get(token.text.slice(0, len)) ?? []) out.set(id, false);
+    for (const id of this.acronyms.get(token.raw) ?? []) out.set(id, false);
+    if (token.text.length >= 5) {
+      // Typos: words of similar length; a first letter kept, or swapped with the second.
+      const firsts = new Set([token.text[0]!, token.text[1] ?? ""]);
+      for (const f of firsts) {
+        for (const id of this.fuzzyByFirst.get(f) ?? []) {
+          if (out.has(id)) continue;
+          const w = this.words[id]!;
+          if (matchWord(w, token.text) === "fuzzy") out.set(id, true);
+        }
+      }
+    }
+    if (this.tokenCache.size > 200_000) this.tokenCache.clear();
+    this.tokenCache.set(key, out);
+    return out;
+  }
+
+  /** Every pattern found in the label (first occurrence of each), in index order. */
+  matchAll(tokens: readonly Token[]): IndexedMatch<T>[] {
+    const perToken = tokens.map((t) => this.wordsOf(t));
+    const found = new Map<number, IndexedMatch<T>>();
+    perToken.forEach((words, start) => {
+      for (const [firstId] of words) {
+        for (const index of this.byFirstWord.get(firstId) ?? []) {
+          if (found.has(index)) continue;
+          const entry = this.entries[index]!;
+          let fuzzy = false;
+          let ok = start + entry.wordIds.length <= tokens.length;
+          for (let k = 0; ok && k < entry.wordIds.length; k++) {
+            const hit = perToken[start + k]!.get(entry.wordIds[k]!);
+            if (hit === undefined) ok = false;
+            else if (hit) fuzzy = true;
+          }
+          if (ok) found.set(index, { item: entry.item, pattern: entry.pattern, position: start, length: entry.wordIds.length, fuzzy });
+        }
+      }
+    });
+    return [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, m]) => m);
+  }
+}
