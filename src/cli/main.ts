@@ -1,0 +1,60 @@
+// `equilibre`: analyse a budget workbook (or a folder of them) and print the model, the ratios and the gaps.
+import { stat } from "node:fs/promises";
+import { EquilibreError, isEquilibreError } from "../engine/errors.ts";
+import type { Lang } from "../engine/types.ts";
+import { HELP, parseArgs } from "./args.ts";
+import { analyzeFile, loadParameters } from "./analyzeFile.ts";
+import { analyzeFolder } from "./folder.ts";
+import { summaryText } from "./summaryText.ts";
+
+export interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+const VERSION = "0.1.0";
+
+/** Runs the command and returns its exit code: 0 analysed, 2 bad usage or unreadable file, 3 no budget. */
+export async function main(argv: string[], io: Io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let lang: Lang = argv.includes("en") && argv[argv.indexOf("--lang") + 1] === "en" ? "en" : "fr";
+  try {
+    const args = parseArgs(argv);
+    lang = args.lang;
+    if (args.command === "help") {
+      io.stdout.write(HELP[lang] + "\n");
+      return 0;
+    }
+    if (args.command === "version") {
+      io.stdout.write(`equilibre ${VERSION}\n`);
+      return 0;
+    }
+    const params = await loadParameters(args.params);
+    const info = await stat(args.input).catch(() => null);
+    if (!info) throw new EquilibreError("file_not_found", { file: args.input });
+    if (info.isDirectory()) {
+      if (args.json) throw new EquilibreError("bad_usage", { detail: "--json s'utilise avec un seul classeur ; pour un dossier, la synthèse est un fichier CSV (--summary)." });
+      const { code } = await analyzeFolder(args.input, { params, outputDir: args.output, summary: args.summary, lang, stderr: io.stderr });
+      return code;
+    }
+    const run = await analyzeFile(args.input, { params, column: args.column, output: args.output, lang });
+    if (args.json) io.stdout.write(JSON.stringify(run.doc, null, 2) + "\n");
+    else io.stdout.write(summaryText(run.doc, lang) + "\n");
+    if (run.written) {
+      io.stderr.write(lang === "fr" ? `Rapport écrit dans « ${run.written.path} ».\n` : `Report written to “${run.written.path}”.\n`);
+      for (const w of run.written.warnings) io.stderr.write(`${w}\n`);
+    }
+    return 0;
+  } catch (e) {
+    if (isEquilibreError(e)) {
+      io.stderr.write(e.messageIn(lang) + "\n");
+      return e.code === "no_budget" ? 3 : 2;
+    }
+    if (process.env.EQUILIBRE_DEBUG) io.stderr.write(`${(e as Error)?.stack ?? e}\n`);
+    io.stderr.write(
+      lang === "fr"
+        ? "Une erreur inattendue a interrompu l'analyse : relancez avec EQUILIBRE_DEBUG=1 et transmettez le message à l'équipe Équilibre.\n"
+        : "An unexpected error stopped the analysis: run again with EQUILIBRE_DEBUG=1 and send the message to the Équilibre team.\n",
+    );
+    return 1;
+  }
+}
