@@ -1,16 +1,20 @@
 // -o: the report written into a copy of the workbook (the input is never modified).
-import { EquilibreError } from "../engine/errors.ts";
 import type { Lang } from "../engine/types.ts";
+import { writeReportFile } from "../hosts/file/applyPlan.ts";
 import type { WorkbookAnalysis } from "../workbook/pipeline.ts";
+import { buildReportPlan } from "../workbook/reportPlan.ts";
 import type { WorkbookSnapshot } from "../workbook/snapshot.ts";
 
 export async function writeReport(
-  _input: string,
-  _output: string,
-  _snapshot: WorkbookSnapshot,
-  _result: WorkbookAnalysis,
-  _lang: Lang,
-  _now: Date,
+  input: string,
+  output: string,
+  snapshot: WorkbookSnapshot,
+  result: WorkbookAnalysis,
+  lang: Lang,
+  now: Date,
+  scenario: string | null = null,
 ): Promise<{ path: string; warnings: string[] }> {
-  throw new EquilibreError("writing_unavailable");
+  const plan = buildReportPlan(result, { lang, date: now, scenario, title: snapshot.title ?? null, previousSheets: snapshot.ownSheets ?? [] });
+  const written = await writeReportFile(input, output, plan, now);
+  return { path: output, warnings: written.warnings };
 }

@@ -1,0 +1,165 @@
+// The written report, recalculated by a real spreadsheet engine (LibreOffice headless): every figure the
+// report computes equals the engine's, corrections typed in the file move the figures and survive a re-run,
+// source cells never change, and two runs give the same workbook.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { defaultParameters } from "../src/engine/parameters.ts";
+import { readSnapshotFromFile } from "../src/hosts/file/readSnapshot.ts";
+import { writeReportFile } from "../src/hosts/file/applyPlan.ts";
+import { analyzeSnapshot } from "../src/workbook/pipeline.ts";
+import type { ReportPlan } from "../src/workbook/plan.ts";
+import { buildReportPlan } from "../src/workbook/reportPlan.ts";
+import { MAP_COL, MAPPING_FIRST_ROW } from "../src/workbook/reportText.ts";
+import { FIXTURES_DIR } from "./fixtureExpectations.ts";
+import { cachedValues, libreOfficeAvailable, recalculate } from "./libreoffice.ts";
+
+const ROOT = join(import.meta.dirname, "..");
+const NOW = new Date(Date.UTC(2026, 10, 24, 12));
+const fixture = (name: string) => join(FIXTURES_DIR, `${name}.xlsx`);
+
+async function writeReport(input: string, output: string): Promise<{ plan: ReportPlan; names: string[] }> {
+  const snapshot = await readSnapshotFromFile(input);
+  const result = analyzeSnapshot(snapshot, defaultParameters());
+  const plan = buildReportPlan(result, { lang: "fr", date: NOW, previousSheets: snapshot.ownSheets ?? [] });
+  const written = await writeReportFile(input, output, plan, NOW);
+  return { plan, names: written.sheets.map((s) => s.name) };
+}
+
+/** Compares every formula cell that has an expected value with LibreOffice's result; returns the mismatches. */
+function mismatches(plan: ReportPlan, values: Map<string, Map<string, string | number | boolean>>): string[] {
+  const out: string[] = [];
+  for (const s of plan.sheets) {
+    const cells = values.get(s.name);
+    if (!cells) {
+      out.push(`sheet ${s.name} missing`);
+      continue;
+    }
+    for (const c of s.cells) {
+      if (!c.formula || c.expected === undefined || c.expected === null) continue;
+      const got = cells.get(c.ref) ?? "";
+      const same = typeof c.expected === "number" ? typeof got === "number" && Math.abs(got - c.expected) < 0.011 : got === c.expected;
+      if (!same) out.push(`${s.name}!${c.ref}: expected ${JSON.stringify(c.expected)}, LibreOffice gives ${JSON.stringify(got)}`);
+    }
+  }
+  return out;
+}
+
+const countChecked = (plan: ReportPlan) => plan.sheets.flatMap((s) => s.cells).filter((c) => c.formula && c.expected !== undefined && c.expected !== null).length;
+
+describe.runIf(libreOfficeAvailable())("the report recalculated by LibreOffice", () => {
+  const dir = mkdtempSync(join(tmpdir(), "equilibre-lo-"));
+
+  it.each(["01-cerfa-12156-ateliers-du-quartier", "02-club-sportif-recettes-depenses", "03-balance-comptable-nature-en-garonne", "04-festival-budget-pluriannuel", "05-budget-analytique-par-action", "92-feuille-protegee"])(
+    "%s: every figure on the report equals the engine's",
+    async (name) => {
+      const out = join(dir, `${name}-rapport.xlsx`);
+      const { plan } = await writeReport(fixture(name), out);
+      const values = await cachedValues(recalculate(out, join(dir, `recalc-${name}`)));
+      expect(mismatches(plan, values)).toEqual([]);
+      expect(countChecked(plan)).toBeGreaterThan(40);
+      // The model's name on the report is a formula result too.
+      const report = values.get("Équilibre")!;
+      const result = analyzeSnapshot(await readSnapshotFromFile(fixture(name)), defaultParameters());
+      expect([...report.values()]).toContain(result.analyses[result.analyses.length - 1]!.model.name.fr);
+    },
+  );
+
+  describe("a correction typed into the mapping table", () => {
+    let corrected: string;
+    let before: Map<string, Map<string, string | number | boolean>>;
+    const name = "01-cerfa-12156-ateliers-du-quartier";
+    beforeAll(async () => {
+      const out = join(dir, "correction-rapport.xlsx");
+      await writeReport(fixture(name), out);
+      before = await cachedValues(recalculate(out, join(dir, "recalc-before")));
+      // The user opens the file and corrects "Mécénat d'entreprises (Crédit Coopératif)" into a public grant.
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const ws = wb.getWorksheet("Équilibre – lignes")!;
+      let row = 0;
+      ws.eachRow((r, i) => {
+        if (String(r.getCell(MAP_COL.label).value).startsWith("Mécénat d'entreprises")) row = i;
+      });
+      expect(row).toBeGreaterThanOrEqual(MAPPING_FIRST_ROW);
+      ws.getCell(`${MAP_COL.correctedLever}${row}`).value = "Subventions publiques";
+      corrected = join(dir, "corrige.xlsx");
+      await wb.xlsx.writeFile(corrected);
+    });
+
+    it("moves the figures when the workbook is recalculated, without the add-in", async () => {
+      const after = await cachedValues(recalculate(corrected, join(dir, "recalc-after")));
+      const find = (values: typeof before, label: string) => {
+        const report = values.get("Équilibre")!;
+        const row = [...report.entries()].find(([ref, v]) => ref.startsWith("A") && v === label)?.[0].slice(1);
+        return report.get(`C${row}`);
+      };
+      // Public funding grows by 12 000 €, private shrinks by as much.
+      expect(find(before, "Financements publics")).toBe(115350);
+      expect(find(after, "Financements publics")).toBe(127350);
+      expect(find(after, "Financements privés")).toBe(16500);
+    });
+
+    it("is kept by a re-run of the command, marked corrected, and wins", () => {
+      const r = spawnSync(process.execPath, [join(ROOT, "bin", "equilibre.mjs"), "analyze", corrected, "--json"], { cwd: ROOT, encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(0);
+      const doc = JSON.parse(r.stdout);
+      const line = doc.lines.find((l: { label: string }) => l.label.startsWith("Mécénat d'entreprises"));
+      expect(line).toMatchObject({ lever: "public_grants", nature: "public", corrected: true });
+      expect(doc.lines.filter((l: { corrected: boolean }) => l.corrected)).toHaveLength(1);
+      expect(doc.analyses[0].totals.byNature.public).toBe(127350);
+      // Équilibre's own sheets are not read as budgets.
+      expect(doc.budgets.map((b: { sheet: string }) => b.sheet)).toEqual(["Budget prévisionnel 2026", "Budget prévisionnel 2026"]);
+    });
+
+    it("stays in the new mapping table of the next run", async () => {
+      const again = join(dir, "corrige-2.xlsx");
+      const { names } = await writeReport(corrected, again);
+      expect(names).toEqual(["Équilibre", "Équilibre – lignes", "Équilibre – leviers"]);
+      const values = await cachedValues(recalculate(again, join(dir, "recalc-again")));
+      const mapping = values.get("Équilibre – lignes")!;
+      const row = [...mapping.entries()].find(([ref, v]) => ref.startsWith(MAP_COL.label) && String(v).startsWith("Mécénat d'entreprises"))![0].slice(1);
+      expect(mapping.get(`${MAP_COL.correctedLever}${row}`)).toBe("Subventions publiques");
+      expect(mapping.get(`${MAP_COL.nature}${row}`)).toBe("Financements publics");
+    });
+  });
+
+  it("never changes a source cell, keeps the protected sheet protected, and two runs give the same workbook", async () => {
+    const input = join(dir, "protegee.xlsx");
+    copyFileSync(fixture("92-feuille-protegee"), input);
+    const original = readFileSync(input);
+    const a = join(dir, "a.xlsx");
+    const b = join(dir, "b.xlsx");
+    await writeReport(input, a);
+    await writeReport(input, b);
+    expect(readFileSync(input).equals(original)).toBe(true);
+    const [va, vb, src] = await Promise.all([cachedValues(a), cachedValues(b), cachedValues(input)]);
+    expect([...va.keys()]).toEqual(["Budget", "Équilibre", "Équilibre – lignes", "Équilibre – leviers", "_equilibre"]);
+    expect(va.get("Budget")).toEqual(src.get("Budget"));
+    for (const [sheet, cells] of va) expect([...cells.entries()], sheet).toEqual([...vb.get(sheet)!.entries()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(a);
+    const sp = (wb.getWorksheet("Budget") as unknown as { sheetProtection?: { sheet?: boolean; hashValue?: string } }).sheetProtection;
+    expect(sp?.sheet).toBe(true);
+    expect(sp?.hashValue).toMatch(/^Z6HVe/);
+  });
+
+  it("writes into « Équilibre (2) » when the user already has a sheet called « Équilibre »", async () => {
+    const input = join(dir, "homonyme.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(fixture("02-club-sportif-recettes-depenses"));
+    wb.addWorksheet("Équilibre").getCell("A1").value = "Mes notes d'équilibre";
+    await wb.xlsx.writeFile(input);
+    const out = join(dir, "homonyme-rapport.xlsx");
+    const { plan, names } = await writeReport(input, out);
+    expect(names[0]).toBe("Équilibre (2)");
+    const values = await cachedValues(recalculate(out, join(dir, "recalc-homonyme")));
+    expect(values.get("Équilibre")!.get("A1")).toBe("Mes notes d'équilibre");
+    // Formulas follow the renamed sheets: recalculated figures still equal the engine's.
+    const renamed: ReportPlan = { ...plan, sheets: plan.sheets.map((s, i) => ({ ...s, name: names[i]! })) };
+    expect(mismatches(renamed, values)).toEqual([]);
+  });
+});
