@@ -4,6 +4,7 @@ import { writeReportFile } from "../hosts/file/applyPlan.ts";
 import type { WorkbookAnalysis } from "../workbook/pipeline.ts";
 import { buildReportPlan } from "../workbook/reportPlan.ts";
 import type { WorkbookSnapshot } from "../workbook/snapshot.ts";
+import { associationName } from "../workbook/title.ts";
 
 export async function writeReport(
   input: string,
@@ -14,7 +15,7 @@ export async function writeReport(
   now: Date,
   scenario: string | null = null,
 ): Promise<{ path: string; warnings: string[] }> {
-  const plan = buildReportPlan(result, { lang, date: now, scenario, title: snapshot.title ?? null, previousSheets: snapshot.ownSheets ?? [] });
+  const plan = buildReportPlan(result, { lang, date: now, scenario, title: associationName(snapshot, result.budgets), previousSheets: snapshot.ownSheets ?? [] });
   const written = await writeReportFile(input, output, plan, now);
   return { path: output, warnings: written.warnings };
 }

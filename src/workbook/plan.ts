@@ -20,7 +20,8 @@ export type StyleId =
   | "inputMoney"
   | "inputPercent"
   | "modelName"
-  | "wrap";
+  | "wrap"
+  | "hidden";
 
 export interface StyleSpec {
   bold?: boolean;
@@ -53,6 +54,7 @@ export const PLAN_STYLES: Record<StyleId, StyleSpec> = {
   inputPercent: { fill: "FFF2CC", border: true, numFmt: "0%" },
   modelName: { bold: true, size: 14, color: "1F3864" },
   wrap: { wrap: true },
+  hidden: { color: "FFFFFF", size: 8 },
 };
 
 /** A cell to write. `formula` (without "=") wins over `value`; text values are always written as text. */
@@ -104,6 +106,8 @@ export interface PlannedSheet {
   role: "report" | "mapping" | "levers";
   cells: PlannedCell[];
   columnWidths: Record<number, number>;
+  /** Row heights in points, for rows whose wrapped text needs more than one line. */
+  rowHeights?: Record<number, number>;
   merges: string[];
   tables: PlannedTable[];
   validations: PlannedValidation[];

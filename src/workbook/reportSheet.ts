@@ -35,10 +35,20 @@ export interface ReportOptions {
   title: string;
 }
 
+/** Characters that fit on one line of a wrapped cell: the merged report width, or column H. */
+const WIDE_LINE = 170;
+const H_LINE = 62;
+
 class Cursor {
   row = 1;
   readonly cells: PlannedCell[] = [];
   readonly merges: string[] = [];
+  readonly heights: Record<number, number> = {};
+  /** Makes the current row tall enough for `text` wrapped at `perLine` characters. */
+  fit(text: string, perLine: number): void {
+    const lines = Math.max(1, Math.ceil(text.length / perLine));
+    if (lines > 1) this.heights[this.row] = Math.max(this.heights[this.row] ?? 0, 14 * lines + 2);
+  }
   put(col: string, value: PlannedCell["value"], style?: StyleId): string {
     const ref = `${col}${this.row}`;
     this.cells.push({ ref, value, style });
@@ -182,8 +192,9 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
     c.put("A", t(lang, "VOTRE MODÈLE", "YOUR MODEL"), "section");
     c.merge("A", "H");
     c.next();
-    const codeRef = `$H$${c.row}`;
-    c.formula("H", f.modelCode(), modelCode(main), "text");
+    // The model's code (public 1 + private 2 + activity 4) sits outside the print area, for the formulas.
+    const codeRef = `$J$${c.row}`;
+    c.formula("J", f.modelCode(), modelCode(main), "hidden");
     const nameRef = c.formula("A", f.modelName(abs(codeRef)), main.model.name[lang], "modelName");
     void nameRef;
     c.merge("A", "D");
@@ -204,6 +215,7 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
     c.next();
     const meanings = MODEL_BY_CODE.map((m) => q(m.meaning[lang])).join(",");
     c.formula("A", `IF(${abs(codeRef)}=0,${q(t(lang, "Aucune ressource publique, privée ou d'activité n'a été trouvée.", "No public, private or activity resource was found."))},CHOOSE(${abs(codeRef)},${meanings}))`, main.model.meaning[lang], "wrap");
+    c.fit(main.model.meaning[lang], WIDE_LINE);
     c.merge("A", "H");
     c.next();
     const close = MIX_NATURES.map((n) => {
@@ -353,6 +365,7 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
       c.formula("F", `IF(${v}="","",D${c.row}-${v})`, valueExpected === null ? "" : points, "percent");
       const st = c.formula("G", statusFormula(v, `D${c.row}`, p.closeFraction, lang), STATUS_NAMES[status as "reached"][lang], "status");
       c.formula("H", sentence(v, `D${c.row}`, `E${c.row}`, st), recommendation || null, "wrap");
+      c.fit("x".repeat(150), H_LINE);
       c.next();
     };
     const tiers = RATIOS.find((r) => r.id === "tiersOnTop")!;
@@ -433,6 +446,7 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
     c.next();
     for (const imp of main.implications) {
       c.put("A", imp.text[lang], "wrap");
+      c.fit(imp.text[lang], WIDE_LINE);
       c.merge("A", "H");
       c.next();
     }
@@ -512,6 +526,7 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
   c.next();
   for (const r of RATIOS) {
     c.put("A", `${r.name[lang]} : ${r.measures[lang]}`, "wrap");
+    c.fit(`${r.name[lang]} : ${r.measures[lang]}`, WIDE_LINE);
     c.merge("A", "H");
     c.next();
   }
@@ -524,6 +539,7 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
     ),
     "wrap",
   );
+  c.fit("x".repeat(330), WIDE_LINE);
   c.merge("A", "H");
   c.next();
   if (result.issues.length > 0) {
@@ -533,6 +549,7 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
     c.next();
     for (const issue of result.issues.slice(0, 30)) {
       c.put("A", lang === "fr" ? issue.message : issue.messageEn, "wrap");
+      c.fit(issue.message, WIDE_LINE);
       c.merge("A", "H");
       c.next();
     }
@@ -542,7 +559,8 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
     name: names.report,
     role: "report",
     cells: c.cells,
-    columnWidths: { 1: 34, 2: 14, 3: 16, 4: 12, 5: 16, 6: 14, 7: 14, 8: 60 },
+    columnWidths: { 1: 34, 2: 14, 3: 16, 4: 12, 5: 16, 6: 14, 7: 14, 8: 60, 10: 6 },
+    rowHeights: c.heights,
     merges: c.merges,
     tables: [],
     validations: [

@@ -65,7 +65,7 @@ function styleCell(cell: ExcelJS.Cell, id: StyleId | undefined): void {
   if (s.bold || s.italic || s.size || s.color) cell.font = { bold: s.bold, italic: s.italic, size: s.size ?? 11, color: s.color ? { argb: argb(s.color) } : undefined, name: "Calibri" };
   if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(s.fill) } };
   if (s.numFmt) cell.numFmt = s.numFmt;
-  if (s.wrap || s.align) cell.alignment = { wrapText: s.wrap, horizontal: s.align, vertical: "top" };
+  cell.alignment = { wrapText: s.wrap, horizontal: s.align, vertical: "top" };
   if (s.border) {
     const thin = { style: "thin" as const, color: { argb: "FFBFBFBF" } };
     cell.border = { top: thin, left: thin, bottom: thin, right: thin };
@@ -95,6 +95,7 @@ function writeSheet(wb: ExcelJS.Workbook, sheet: PlannedSheet): void {
     views: sheet.freeze ? [{ state: "frozen", xSplit: sheet.freeze.cols, ySplit: sheet.freeze.rows }] : undefined,
   });
   for (const [col, width] of Object.entries(sheet.columnWidths)) ws.getColumn(Number(col)).width = width;
+  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRow(Number(row)).height = height;
   const byRef = new Map(sheet.cells.map((c) => [c.ref, c]));
   // Tables: exceljs writes the header and rows itself; give it the planned cells.
   const inTable = new Set<string>();
