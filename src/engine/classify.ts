@@ -58,7 +58,8 @@ export function normalizeAccount(account: string | null | undefined): string | n
 /** The account a chapter row names at its start: "60 - Achats" → "60", "756. Cotisations" → "756". */
 export function leadingAccount(text: string | null | undefined): string | null {
   if (!text) return null;
-  const m = /^\s*(\d{2,8})(?:\s*[-–—.:)]\s*|\s+)(?=\D)/.exec(text);
+  // Budget classes only (6, 7, 8): a label that starts with a year ("2026 …") names no account.
+  const m = /^\s*([678]\d{1,7})(?:\s*[-–—.:)]\s*|\s+)(?=\D)/.exec(text);
   return m ? m[1]! : null;
 }
 

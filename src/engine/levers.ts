@@ -260,7 +260,7 @@ export const LEVERS: readonly Lever[] = [
     destinationByAccount: { "622": "engineering", "626": "engineering", "627": "engineering" },
     catchAll: true,
     keywords: [
-      { p: "honoraire*", dest: "engineering" }, { p: "remunerations intermediaires", dest: "engineering" }, { p: "remuneration* d intermediaire*", dest: "engineering" },
+      { p: "honoraire*", dest: "engineering" }, { p: "commissaire aux comptes", dest: "engineering" }, { p: "expert comptable", dest: "engineering" }, { p: "remunerations intermediaires", dest: "engineering" }, { p: "remuneration* d intermediaire*", dest: "engineering" },
       "publicite*", "publication*", "communication*", "impression*", "affiche*", "flyer*", "tract*", "site internet", "site web",
       "deplacement*", "mission*", "voyage*", "transport*", "frais de route", "indemnites kilometriques", "kilometr*", "peage*", "billet* de train",
       "hebergement*", "hotel*", "reception*", "frais de reception", { p: "frais postaux", dest: "engineering" }, { p: "affranchissement*", dest: "engineering" },

@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import { classify, leadingAccount, normalizeAccount } from "./classify.ts";
+import type { LeverId, Section } from "./types.ts";
+
+const c = (label: string, section: Section, account: string | null = null, extra = {}) => classify({ label, account, context: { sectionHint: section, ...extra } });
+
+describe("income labels as treasurers write them", () => {
+  it.each<[string, LeverId, string]>([
+    ["Subv mairie", "public_grants", "public"],
+    ["SUBVENTION CONSEIL DEPARTEMENTAL", "public_grants", "public"],
+    ["Subvention CD 31", "public_grants", "public"],
+    ["Aide du CG", "public_grants", "public"],
+    ["Ville de Lyon", "public_grants", "public"],
+    ["Com com du Pays de Foix", "public_grants", "public"],
+    ["EPCI - contrat de territoire", "public_grants", "public"],
+    ["ASP - emplois aidés", "public_grants", "public"],
+    ["Poste FONJEP", "public_grants", "public"],
+    ["FDVA fonctionnement", "public_grants", "public"],
+    ["ANS (ex-CNDS)", "public_grants", "public"],
+    ["CAF prestation de service", "public_grants", "public"],
+    ["DRAC Occitanie", "public_grants", "public"],
+    ["Subvension mairie", "public_grants", "public"],
+    ["Subventoin Région", "public_grants", "public"],
+    ["Fonds social européen", "public_grants", "public"],
+    ["Cotisations", "membership_fees", "private"],
+    ["Cotisatons adhérents", "membership_fees", "private"],
+    ["Adhésions 2026", "membership_fees", "private"],
+    ["Licences joueurs", "membership_fees", "private"],
+    ["Dons HelloAsso", "donations", "private"],
+    ["Dons manuels des particuliers", "donations", "private"],
+    ["Legs Mme Durand", "bequests", "private"],
+    ["Mécénat Crédit Agricole", "corporate_patronage", "private"],
+    ["Fondation Abbé Pierre", "foundations", "private"],
+    ["Subvention Fondation de France", "foundations", "private"],
+    ["Loto", "sales_services", "activity"],
+    ["Tombola de Noël", "sales_services", "activity"],
+    ["Buvette", "sales_services", "activity"],
+    ["Billetterie concerts", "sales_services", "activity"],
+    ["Participation des familles", "sales_services", "activity"],
+    ["Stages vacances", "sales_services", "activity"],
+    ["Sponsors", "sponsorship", "activity"],
+    ["Partenaires maillots", "sponsorship", "activity"],
+    ["Prestation pour la commune", "public_procurement", "activity"],
+    ["Marché public entretien espaces verts", "public_procurement", "activity"],
+    ["Ateliers facturés aux collèges", "public_procurement", "activity"],
+    ["Dotation globale ARS", "public_tariffs", "activity"],
+    ["Prix de journée", "public_tariffs", "activity"],
+    ["Intérêts livret A", "financial_income", "neutral"],
+    ["Reprise sur provisions", "reversals_transfers", "neutral"],
+    ["Remboursement formation OPCO", "reversals_transfers", "neutral"],
+  ])("%s → %s (%s)", (label, lever, nature) => {
+    const r = c(label, "income");
+    expect([r.lever, r.nature]).toEqual([lever, nature]);
+  });
+
+  it("the funder decides the nature: a foundation under 74 is private, a sale to a commune under 706 is public activity", () => {
+    expect(c("Aides privées (fondation)", "income", "74")).toMatchObject({ lever: "foundations", nature: "private" });
+    expect(c("Animations facturées aux communes", "income", "706")).toMatchObject({ lever: "public_procurement", nature: "activity", payer: "public" });
+    expect(c("Participation de la commune", "income")).toMatchObject({ lever: "public_grants", nature: "public" });
+  });
+
+  it("six-digit accounts of both charts", () => {
+    expect(c("Subventions", "income", "741100").lever).toBe("public_grants");
+    expect(c("Dons", "income", "754110").lever).toBe("donations");
+    expect(c("Cotisations", "income", "756100").lever).toBe("membership_fees");
+    expect(c("Cotisations avec contrepartie", "income", "756200").lever).toBe("sales_services");
+    expect(c("Parrainages", "income", "706300").lever).toBe("sponsorship");
+    expect(c("758. Dons manuels", "income", "758").lever).toBe("donations");
+  });
+
+  it("explains itself in French", () => {
+    expect(c("Subvention mairie", "income", "741").reason).toBe("compte 741 ; mot-clé « subvention »");
+    expect(c("Subvention mairie", "income", "741").confidence).toBeGreaterThanOrEqual(0.9);
+    expect(c("Recettes diverses", "income").confidence).toBeLessThan(0.6);
+  });
+});
+
+describe("expense labels", () => {
+  it.each<[string, LeverId, "action" | "engineering"]>([
+    ["Salaires animateurs", "staff", "action"],
+    ["Salaire directrice", "staff", "engineering"],
+    ["Charges sociales", "staff", "action"],
+    ["Cotisations URSSAF", "staff", "action"],
+    ["Taxe sur les salaires", "payroll_taxes", "action"],
+    ["Loyer", "external_services", "action"],
+    ["Assurance MAIF", "external_services", "engineering"],
+    ["Assurence", "external_services", "engineering"],
+    ["Honoraires expert-comptable", "other_external_services", "engineering"],
+    ["Commissaire aux comptes", "other_external_services", "engineering"],
+    ["Frais bancaires", "other_external_services", "engineering"],
+    ["Déplacements bénévoles", "other_external_services", "action"],
+    ["Achats alimentation", "purchases", "action"],
+    ["Fournitures de bureau", "purchases", "action"],
+    ["Cotisation fédé", "network_dues", "engineering"],
+    ["Licences FFF", "network_dues", "action"],
+    ["Formation des bénévoles", "training", "action"],
+    ["Frais des bénévoles", "volunteer_expenses", "action"],
+    ["Dotation aux amortissements", "depreciation_provisions", "engineering"],
+    ["Agios", "other_external_services", "engineering"],
+    ["Quote-part frais du réseau régional", "common_operations", "engineering"],
+    ["Evaluation du projet", "other_operating", "engineering"],
+  ])("%s → %s, %s", (label, lever, destination) => {
+    const r = c(label, "expense");
+    expect([r.lever, r.destination]).toEqual([lever, destination]);
+  });
+
+  it("a block heading or an analytic column decides the destination", () => {
+    expect(c("Loyer", "expense", null, { heading: "Charges indirectes" }).destination).toBe("engineering");
+    expect(c("Assurances", "expense", null, { columnHeader: "Atelier vélo", analyticColumn: true }).destination).toBe("action");
+    expect(c("Achats", "expense", null, { columnHeader: "Fonctionnement / structure", analyticColumn: true }).destination).toBe("engineering");
+  });
+
+  it("a thin label takes its chapter from the row above", () => {
+    expect(c("Autres", "expense", null, { chapter: "62 - Autres services extérieurs" }).lever).toBe("other_external_services");
+    expect(c("Divers", "expense", null, { chapter: "60 - Achats" }).lever).toBe("purchases");
+  });
+});
+
+describe("in-kind contributions (86/87): the label first, the number only when it says nothing", () => {
+  it("reads both numberings of 870/875", () => {
+    expect(c("Dons en nature", "in_kind_resource", "870").lever).toBe("in_kind_goods");
+    expect(c("Bénévolat", "in_kind_resource", "875").lever).toBe("volunteering");
+    expect(c("870", "in_kind_resource", "870").lever).toBe("volunteering");
+    expect(classify({ label: "875", account: "875", context: {} }, { inKindNumbering: "anc2018" }).lever).toBe("volunteering");
+    expect(c("Mise à disposition gratuite de personnel", "in_kind_use", "862").lever).toBe("skills_patronage");
+    expect(c("Prêt de locaux par la mairie", "in_kind_use").lever).toBe("in_kind_goods");
+  });
+  it("puts 87 resources outside the money mix", () => {
+    expect(c("Bénévolat", "in_kind_resource").nature).toBe("neutral");
+  });
+});
+
+describe("sections", () => {
+  it("the account class wins, else the layout, else the label", () => {
+    expect(c("Subvention", "expense", "741").section).toBe("income");
+    expect(c("Subvention", "expense").section).toBe("expense");
+    expect(classify({ label: "Subvention Région" }).section).toBe("income");
+    expect(classify({ label: "Salaires" }).section).toBe("expense");
+  });
+});
+
+describe("account helpers", () => {
+  it("normalise accounts and read the one a label starts with", () => {
+    expect(normalizeAccount(" 606 100 ")).toBe("606100");
+    expect(normalizeAccount("abc")).toBeNull();
+    expect(leadingAccount("60 - Achats")).toBe("60");
+    expect(leadingAccount("756. Cotisations")).toBe("756");
+    expect(leadingAccount("2026 Budget")).toBeNull();
+    expect(leadingAccount("Achats")).toBeNull();
+  });
+});

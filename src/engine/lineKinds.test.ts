@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { nonLineKind } from "./lineKinds.ts";
+
+describe("rows that are not lines", () => {
+  it.each([
+    ["Total", "total"],
+    ["TOTAL DES CHARGES", "total"],
+    ["Total recettes", "total"],
+    ["Totaux", "total"],
+    ["Montant total", "total"],
+    ["Sous-total", "subtotal"],
+    ["Sous total produits", "subtotal"],
+    ["S/Total charges", "subtotal"],
+    ["Résultat", "result"],
+    ["Résultat prévisionnel", "result"],
+    ["Excédent", "result"],
+    ["Déficit de l'exercice", "result"],
+    ["Report à nouveau", "result"],
+    ["  total général ", "total"],
+  ])("%j is a %s", (label, kind) => {
+    expect(nonLineKind(label)).toBe(kind);
+  });
+  it.each(["Pertes sur créances irrécouvrables", "Achats totalement remboursés", "Subvention", "Soldes de tout compte des salariés", "Résidence d'artistes", "Excursion", "Totem de signalétique", ""])(
+    "%j is an ordinary line",
+    (label) => {
+      expect(nonLineKind(label)).toBeNull();
+    },
+  );
+});

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { compilePattern, editDistance, KeywordIndex, matchPattern, normalizeText, tokenize } from "./text.ts";
+
+describe("text", () => {
+  it("normalises accents, case, punctuation and spaces", () => {
+    expect(normalizeText("  Mécénat d'Entreprises — ŒUVRES  ")).toBe("mecenat d entreprises oeuvres");
+  });
+  it("measures edit distance with transpositions", () => {
+    expect(editDistance("subvention", "subventoin")).toBe(1);
+    expect(editDistance("cotisation", "dotation")).toBe(3);
+    expect(editDistance("abc", "abcdef", 1)).toBe(2);
+  });
+  it("matches words, prefixes, acronyms in capitals, and long words with one typo", () => {
+    const t = tokenize("Subvension ANS pour les années 2026");
+    expect(matchPattern(compilePattern("subvention*"), t)).toMatchObject({ position: 0, fuzzy: true });
+    expect(matchPattern(compilePattern("ANS"), t)).toMatchObject({ position: 1, fuzzy: false });
+    expect(matchPattern(compilePattern("ANS"), tokenize("depuis 3 ans"))).toBeNull();
+    expect(matchPattern(compilePattern("pour les"), t)).toMatchObject({ position: 2, length: 2 });
+    expect(matchPattern(compilePattern("dons"), tokenize("donc"))).toBeNull();
+  });
+  it("the keyword index finds what matchPattern finds", () => {
+    const patterns = ["subvention*", "ANS", "pour les", "mairie", "conseil departemental"].map((p) => ({ item: p, pattern: compilePattern(p) }));
+    const index = new KeywordIndex(patterns);
+    for (const label of ["Subvension ANS pour les années", "Subv. Conseil Départemental", "MAIRIE de Foix", "rien"]) {
+      const tokens = tokenize(label);
+      const direct = patterns.filter((p) => matchPattern(p.pattern, tokens)).map((p) => p.item);
+      expect(index.matchAll(tokens).map((m) => m.item)).toEqual(direct);
+    }
+  });
+});
