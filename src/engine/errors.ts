@@ -65,6 +65,30 @@ export const ERROR_CATALOGUE = {
     fr: (p) => `La feuille « ${p.sheet} » est protégée : Équilibre n'y écrit rien et place son rapport dans une nouvelle feuille.`,
     en: (p) => `The sheet “${p.sheet}” is protected: Équilibre writes nothing there and puts its report on a new sheet.`,
   },
+  office_cell_edit_mode: {
+    fr: () => `Excel est en train de modifier une cellule : appuyez sur Entrée ou Échap pour terminer la saisie, puis relancez.`,
+    en: () => `Excel is editing a cell: press Enter or Esc to finish, then try again.`,
+  },
+  office_protected: {
+    fr: () => `Une feuille ou le classeur est protégé et Équilibre ne peut pas y écrire : ôtez la protection de la structure du classeur (Révision > Protéger le classeur), puis relancez.`,
+    en: () => `A sheet or the workbook is protected and Équilibre cannot write there: unprotect the workbook structure (Review > Protect Workbook), then try again.`,
+  },
+  office_too_large: {
+    fr: () => `Le classeur est trop volumineux pour être lu ou écrit en une fois par Excel sur le web : ouvrez-le dans Excel pour Windows ou Mac, ou analysez une copie allégée.`,
+    en: () => `The workbook is too large for Excel on the web to read or write at once: open it in Excel for Windows or Mac, or analyse a lighter copy.`,
+  },
+  office_inactive_workbook: {
+    fr: () => `Le classeur n'est plus actif (un autre classeur a pris la main) : cliquez dans ce classeur, puis relancez.`,
+    en: () => `The workbook is no longer active (another workbook took over): click into this workbook, then try again.`,
+  },
+  office_changed: {
+    fr: () => `Le classeur a changé depuis la lecture du budget : relancez l'analyse, puis écrivez le rapport.`,
+    en: () => `The workbook changed since the budget was read: run the analysis again, then write the report.`,
+  },
+  office_unknown: {
+    fr: (p) => `Excel a refusé l'opération (${p.detail}) : enregistrez le classeur, fermez et rouvrez le volet Équilibre, puis relancez.`,
+    en: (p) => `Excel refused the operation (${p.detail}): save the workbook, close and reopen the Équilibre pane, then try again.`,
+  },
 } satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

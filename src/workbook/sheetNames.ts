@@ -1,0 +1,49 @@
+// Sheet names for Équilibre's sheets: its own are replaced on a re-run; a user's sheet of the same name
+// is never overwritten ("Équilibre (2)"); formulas that name a renamed sheet are rewritten.
+import type { ReportPlan } from "./plan.ts";
+
+const FORBIDDEN = /[[\]:*?/\\]/g;
+
+/** Final sheet names: Équilibre's own sheets are replaced; a user's sheet of the same name is never overwritten. */
+export function resolveSheetNames(existing: readonly string[], own: readonly string[], wanted: readonly string[]): Map<string, string> {
+  const taken = new Set(existing.filter((n) => !own.includes(n)).map((n) => n.toLowerCase()));
+  const out = new Map<string, string>();
+  for (const w of wanted) {
+    const base = w.replace(FORBIDDEN, "-").slice(0, 31);
+    let name = base;
+    for (let i = 2; taken.has(name.toLowerCase()); i++) {
+      const suffix = ` (${i})`;
+      name = base.slice(0, 31 - suffix.length) + suffix;
+    }
+    taken.add(name.toLowerCase());
+    out.set(w, name);
+  }
+  return out;
+}
+
+const quoted = (name: string) => `'${name.replace(/'/g, "''")}'!`;
+
+/** The plan with its sheet names (and every formula, list source and chart range that names them) renamed. */
+export function renameSheets(plan: ReportPlan, names: Map<string, string>): ReportPlan {
+  const swap = (text: string) => {
+    let out = text;
+    for (const [from, to] of names) if (from !== to) out = out.split(quoted(from)).join(quoted(to));
+    return out;
+  };
+  return {
+    ...plan,
+    sheets: plan.sheets.map((s) => ({
+      ...s,
+      name: names.get(s.name) ?? s.name,
+      cells: s.cells.map((c) => (c.formula ? { ...c, formula: swap(c.formula) } : c)),
+      validations: s.validations.map((v) => ({ ...v, listSource: swap(v.listSource) })),
+    })),
+    state: {
+      ...plan.state,
+      reportSheet: names.get(plan.state.reportSheet) ?? plan.state.reportSheet,
+      mappingSheet: names.get(plan.state.mappingSheet) ?? plan.state.mappingSheet,
+      leversSheet: names.get(plan.state.leversSheet) ?? plan.state.leversSheet,
+    },
+  };
+}
+
