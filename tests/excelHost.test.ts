@@ -5,7 +5,7 @@ import { EquilibreError } from "../src/engine/errors.ts";
 import { defaultParameters } from "../src/engine/parameters.ts";
 import { ExcelHost, type ExcelApi } from "../src/hosts/excel/excelHost.ts";
 import { migrateState, STATE_KEY } from "../src/hosts/excel/state.ts";
-import { readSnapshotFromFile } from "../src/hosts/file/readSnapshot.ts";
+import { readSnapshotFromFile } from "../src/hosts/file/node.ts";
 import { analyzeSnapshot } from "../src/workbook/pipeline.ts";
 import { buildReportPlan } from "../src/workbook/reportPlan.ts";
 import type { WorkbookSnapshot } from "../src/workbook/snapshot.ts";

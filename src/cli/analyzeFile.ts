@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { EquilibreError } from "../engine/errors.ts";
 import { resolveParameters, type Parameters } from "../engine/parameters.ts";
 import type { Lang } from "../engine/types.ts";
-import { readSnapshotFromFile } from "../hosts/file/readSnapshot.ts";
+import { readSnapshotFromFile } from "../hosts/file/node.ts";
 import { toAnalysisJson, type AnalysisJson } from "../workbook/analysisJson.ts";
 import { analyzeSnapshot, type WorkbookAnalysis } from "../workbook/pipeline.ts";
 import { writeReport } from "./writeReport.ts";

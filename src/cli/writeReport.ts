@@ -1,6 +1,6 @@
 // -o: the report written into a copy of the workbook (the input is never modified).
 import type { Lang } from "../engine/types.ts";
-import { writeReportFile } from "../hosts/file/applyPlan.ts";
+import { writeReportFile } from "../hosts/file/node.ts";
 import type { WorkbookAnalysis } from "../workbook/pipeline.ts";
 import { buildReportPlan } from "../workbook/reportPlan.ts";
 import type { WorkbookSnapshot } from "../workbook/snapshot.ts";

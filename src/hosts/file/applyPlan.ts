@@ -2,7 +2,6 @@
 // Only Équilibre's own sheets are added or replaced; every other sheet keeps its cells, protection and
 // formulas. Text is always written as text (a label "=HYPERLINK(…)" never becomes a formula).
 import ExcelJS from "exceljs";
-import { EquilibreError } from "../../engine/errors.ts";
 import { PLAN_STYLES, type PlannedCell, type PlannedSheet, type ReportPlan, type StyleId } from "../../workbook/plan.ts";
 import { readState, STATE_SHEET, type StoredState } from "./readSnapshot.ts";
 import { renameSheets, resolveSheetNames } from "../../workbook/sheetNames.ts";
@@ -191,17 +190,4 @@ export async function writeReportBuffer(input: ArrayBuffer | Uint8Array, plan: R
   const result = applyPlanToWorkbook(wb, plan, now);
   const out = await wb.xlsx.writeBuffer();
   return { bytes: new Uint8Array(out as ArrayBuffer), result };
-}
-
-export async function writeReportFile(inputPath: string, outputPath: string, plan: ReportPlan, now: Date): Promise<WriteResult> {
-  const { readFile, writeFile } = await import("node:fs/promises");
-  const { basename } = await import("node:path");
-  const input = await readFile(inputPath);
-  const { bytes, result } = await writeReportBuffer(new Uint8Array(input.buffer, input.byteOffset, input.byteLength), plan, now);
-  try {
-    await writeFile(outputPath, bytes);
-  } catch (e) {
-    throw new EquilibreError("write_failed", { file: basename(outputPath), detail: (e as NodeJS.ErrnoException).code ?? "erreur d'écriture" }, { cause: e });
-  }
-  return result;
 }

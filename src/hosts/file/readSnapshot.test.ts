@@ -4,7 +4,8 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { EquilibreError } from "../../engine/errors.ts";
-import { readSnapshotFromBuffer, readSnapshotFromFile } from "./readSnapshot.ts";
+import { readSnapshotFromBuffer } from "./readSnapshot.ts";
+import { readSnapshotFromFile } from "./node.ts";
 
 const FIXTURES = join(import.meta.dirname, "..", "..", "..", "tests", "fixtures");
 

@@ -54,22 +54,6 @@ export async function readSnapshotFromBuffer(data: ArrayBuffer | Uint8Array, nam
   return snapshotOf(wb, name);
 }
 
-/** Reads an .xlsx file from disk. */
-export async function readSnapshotFromFile(path: string): Promise<WorkbookSnapshot> {
-  const { readFile, stat } = await import("node:fs/promises");
-  const { basename } = await import("node:path");
-  const name = basename(path);
-  let info;
-  try {
-    info = await stat(path);
-  } catch {
-    throw new EquilibreError("file_not_found", { file: path });
-  }
-  if (info.isDirectory()) throw new EquilibreError("unreadable_file", { file: name, detail: "c'est un dossier" });
-  const bytes = await readFile(path);
-  return readSnapshotFromBuffer(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
-}
-
 export function readState(wb: ExcelJS.Workbook): StoredState | null {
   const ws = wb.getWorksheet(STATE_SHEET);
   if (!ws) return null;

@@ -1,0 +1,178 @@
+// The task pane: open (standalone) → budget found → review → results → report.
+import { Button, MessageBar, MessageBarBody, Tab, TabList } from "@fluentui/react-components";
+import { useCallback, useMemo, useRef, useState } from "react";
+import { isEquilibreError } from "../engine/errors.ts";
+import { defaultParameters, resolveParameters, type Parameters } from "../engine/parameters.ts";
+import type { ClassifiedLine, Correction, Lang } from "../engine/types.ts";
+import type { WorkbookHost } from "../workbook/port.ts";
+import { buildReportPlan } from "../workbook/reportPlan.ts";
+import { associationName } from "../workbook/title.ts";
+import { Detected } from "./Detected.tsx";
+import { Report, type WriteState } from "./Report.tsx";
+import { Results } from "./Results.tsx";
+import { Review } from "./Review.tsx";
+import { analyse, correct, reviewRows, startSession, type Session } from "./session.ts";
+import { strings } from "./strings.ts";
+
+type Step = "detected" | "review" | "results" | "report";
+
+export interface AppProps {
+  lang: Lang;
+  /** In Excel: the Excel host. Standalone: null until a workbook is opened. */
+  host: WorkbookHost | null;
+  /** Standalone only: turns a picked file into a host (loads the file host lazily). */
+  openFile?: (file: File) => Promise<WorkbookHost & { output?: Uint8Array | null; outputName?: () => string }>;
+  now?: () => Date;
+}
+
+export function App(props: AppProps) {
+  const { lang } = props;
+  const s = strings(lang);
+  const [host, setHost] = useState<(WorkbookHost & { output?: Uint8Array | null; outputName?: () => string }) | null>(props.host);
+  const [session, setSession] = useState<Session | null>(null);
+  const [step, setStep] = useState<Step>("detected");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [scenario, setScenario] = useState<string | null>(null);
+  const [write, setWrite] = useState<WriteState>({ phase: "idle" });
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const message = (e: unknown) => (isEquilibreError(e) ? e.messageIn(lang) : lang === "fr" ? "Une erreur inattendue est survenue : fermez et rouvrez le volet." : "An unexpected error occurred: close and reopen the pane.");
+
+  const read = useCallback(
+    async (h: WorkbookHost, params: Parameters = session?.parameters ?? defaultParameters()) => {
+      setBusy(true);
+      setError(null);
+      try {
+        const next = startSession(await h.readSnapshot(), params, lang);
+        setSession(next);
+        setError(next.error);
+        setScenario(next.result ? next.result.analyses[next.result.analyses.length - 1]!.scenario : null);
+        setStep("detected");
+        setWrite({ phase: "idle" });
+      } catch (e) {
+        setError(message(e));
+      } finally {
+        setBusy(false);
+      }
+    },
+    [lang, session?.parameters],
+  );
+
+  // In Excel, read the open workbook once.
+  const started = useRef(false);
+  if (props.host && !started.current) {
+    started.current = true;
+    queueMicrotask(() => void read(props.host!));
+  }
+
+  const onFile = async (file: File | undefined) => {
+    if (!file || !props.openFile) return;
+    try {
+      const h = await props.openFile(file);
+      setHost(h);
+      await read(h);
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+
+  const result = session?.result ?? null;
+  const main = result ? (result.analyses.find((a) => a.scenario === scenario) ?? result.analyses[result.analyses.length - 1]!) : null;
+  const rows = useMemo(() => (result ? reviewRows(result, scenario) : []), [result, scenario]);
+
+  const onCorrect = (line: ClassifiedLine, c: Correction) => {
+    if (session) setSession(correct(session, line, c, lang));
+  };
+  const onParameters = (p: Parameters) => {
+    if (!session) return;
+    try {
+      const checked = resolveParameters(p as unknown as Record<string, unknown>);
+      setSession(analyse({ ...session, parameters: checked }, lang));
+      setError(null);
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+  const onWrite = async () => {
+    if (!host || !result || !session) return;
+    setWrite({ phase: "writing" });
+    try {
+      const plan = buildReportPlan(result, {
+        lang,
+        date: (props.now ?? (() => new Date()))(),
+        scenario,
+        title: associationName(session.snapshot, result.budgets),
+        previousSheets: session.snapshot.ownSheets ?? [],
+      });
+      const applied = await host.apply(plan);
+      setWrite({ phase: "done", warnings: applied.warnings, reportSheet: applied.sheets.find((x) => x.role === "report")?.name ?? "Équilibre" });
+    } catch (e) {
+      setWrite({ phase: "error", message: message(e) });
+    }
+  };
+  const onDownload = () => {
+    if (!host?.output || !host.outputName) return;
+    const blob = new Blob([host.output as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(blob);
+    a.download = host.outputName();
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  };
+
+  return (
+    <main className="pane" lang={lang}>
+      <header>
+        <span className="t s500 w-bold" role="heading" aria-level={1}>
+          {s.appTitle}
+        </span>
+        <span className="t s200">{s.subtitle}</span>
+      </header>
+      {!props.host && (
+        <div className="open">
+          <Button appearance={host ? "secondary" : "primary"} onClick={() => fileInput.current?.click()}>
+            {s.open}
+          </Button>
+          <input ref={fileInput} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" hidden data-testid="file-input" onChange={(e) => void onFile(e.target.files?.[0])} />
+          {!host && <span className="t s200">{s.openHint}</span>}
+        </div>
+      )}
+      {busy && <span className="t" role="status">{s.reading}</span>}
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {result && main && (
+        <>
+          <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} size="small" aria-label="Étapes">
+            <Tab value="detected">{s.stepDetected}</Tab>
+            <Tab value="review">{s.stepReview}</Tab>
+            <Tab value="results">{s.stepResults}</Tab>
+            <Tab value="report">{s.stepReport}</Tab>
+          </TabList>
+          {step === "detected" && (
+            <Detected result={result} s={s} lang={lang} scenario={main.scenario} onScenario={setScenario} onNext={() => setStep("review")} onSelect={(sh, c) => void host?.selectCell(sh, c)} />
+          )}
+          {step === "review" && (
+            <Review
+              rows={rows}
+              s={s}
+              lang={lang}
+              onLever={(l, lever) => onCorrect(l, { lever })}
+              onDestination={(l, destination) => onCorrect(l, { destination })}
+              onSelect={(l) => void host?.selectCell(l.sheet, l.amountCell ?? l.cell)}
+              onNext={() => setStep("results")}
+            />
+          )}
+          {step === "results" && <Results analyses={result.analyses} main={main} s={s} lang={lang} parameters={session!.parameters} onParameters={onParameters} onNext={() => setStep("report")} />}
+          {step === "report" && (
+            <Report s={s} standalone={!props.host} state={write} onWrite={() => void onWrite()} onGo={() => write.phase === "done" && void host?.selectCell(write.reportSheet, "A1")} onDownload={onDownload} />
+          )}
+        </>
+      )}
+    </main>
+  );
+}

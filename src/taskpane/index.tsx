@@ -1,0 +1,37 @@
+// Entry point: in Excel, the Office.js host; outside Office (Office.onReady gives no host), the standalone
+// page, whose file host (and exceljs) is loaded only when a workbook is opened.
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { createRoot } from "react-dom/client";
+import type { Lang } from "../engine/types.ts";
+import { ExcelHost } from "../hosts/excel/excelHost.ts";
+import { App } from "./App.tsx";
+import "./taskpane.css";
+
+function languageOf(tag: string | undefined): Lang {
+  return tag && tag.toLowerCase().startsWith("en") ? "en" : "fr";
+}
+
+async function openFile(file: File) {
+  const { FileHost } = await import(/* webpackChunkName: "file-host" */ "../hosts/file/fileHost.ts");
+  return new FileHost(new Uint8Array(await file.arrayBuffer()), file.name);
+}
+
+function render(inExcel: boolean, lang: Lang) {
+  const root = createRoot(document.getElementById("root")!);
+  root.render(
+    <FluentProvider theme={webLightTheme}>
+      <App lang={lang} host={inExcel ? new ExcelHost(Excel) : null} openFile={openFile} />
+    </FluentProvider>,
+  );
+}
+
+const office = (globalThis as { Office?: typeof Office }).Office;
+if (office && typeof office.onReady === "function") {
+  office.onReady((info) => {
+    const inExcel = info.host === office.HostType.Excel && typeof Excel !== "undefined";
+    render(inExcel, languageOf(inExcel ? office.context.displayLanguage : navigator.language));
+  });
+} else {
+  // Office.js did not load (offline, or opened as a plain page): standalone mode.
+  render(false, languageOf(navigator.language));
+}

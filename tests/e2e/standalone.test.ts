@@ -1,0 +1,101 @@
+// End to end in a real browser: Debian's chromium, driven by playwright-core, opens the built standalone
+// page, loads fixture 01, sees "Modèle public", corrects one line's lever, writes the report, downloads it,
+// and the downloaded workbook is checked. Screenshots of each step go to docs/.
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import { extname, join } from "node:path";
+import { spawnSync } from "node:child_process";
+import ExcelJS from "exceljs";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAP_COL } from "../../src/workbook/reportText.ts";
+import { FIXTURES_DIR } from "../fixtureExpectations.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const DIST = join(ROOT, "dist");
+const DOCS = join(ROOT, "docs");
+const CHROMIUM = "/usr/bin/chromium";
+const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml" };
+
+describe.runIf(existsSync(CHROMIUM))("the standalone pane in chromium", () => {
+  let server: Server;
+  let browser: Browser;
+  let url = "";
+
+  beforeAll(async () => {
+    if (!existsSync(join(DIST, "taskpane.html"))) {
+      const r = spawnSync(process.execPath, [join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], { cwd: ROOT, encoding: "utf8" });
+      if (r.status !== 0) throw new Error(`webpack failed: ${r.stdout}\n${r.stderr}`);
+    }
+    server = createServer((req, res) => {
+      const path = join(DIST, decodeURIComponent((req.url ?? "/").split("?")[0]!));
+      if (!path.startsWith(DIST) || !existsSync(path)) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "content-type": TYPES[extname(path)] ?? "application/octet-stream" }).end(readFileSync(path));
+    });
+    await new Promise<void>((ok) => server.listen(0, "127.0.0.1", ok));
+    const address = server.address();
+    url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/taskpane.html`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((ok) => server?.close(ok));
+  });
+
+  it("opens a workbook, shows the model, takes a correction, writes and downloads the analysed workbook", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 900 }, acceptDownloads: true, locale: "fr-FR" });
+    const page = await context.newPage();
+    // Office.js comes from Microsoft's CDN, unreachable here: the page must run standalone.
+    await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+    await page.goto(url);
+    await page.getByRole("button", { name: "Ouvrir un classeur…" }).waitFor();
+    await page.screenshot({ path: join(DOCS, "pane-1-ouvrir.png") });
+
+    await page.getByTestId("file-input").setInputFiles(join(FIXTURES_DIR, "01-cerfa-12156-ateliers-du-quartier.xlsx"));
+    await page.getByText(/2 budgets trouvés dans/).waitFor();
+    await page.screenshot({ path: join(DOCS, "pane-2-budget.png") });
+
+    await page.getByRole("tab", { name: "Résultats" }).click();
+    await expect.poll(() => page.getByTestId("model-name").textContent()).toBe("Modèle public");
+    await page.screenshot({ path: join(DOCS, "pane-3-resultats.png"), fullPage: true });
+
+    await page.getByRole("tab", { name: "Vérifier" }).click();
+    await page.getByRole("tab", { name: "Toutes" }).click();
+    const label = "Mécénat d'entreprises (Crédit Coopératif)";
+    await page.getByRole("combobox", { name: `Levier — ${label}` }).click();
+    await page.getByRole("option", { name: "Subventions publiques" }).click();
+    await expect.poll(() => page.getByRole("combobox", { name: `Levier — ${label}` }).textContent()).toContain("Subventions publiques");
+    await page.getByRole("combobox", { name: `Levier — ${label}` }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(DOCS, "pane-4-verifier.png") });
+
+    await page.getByRole("tab", { name: "Rapport" }).click();
+    await page.getByRole("button", { name: "Écrire le rapport" }).click();
+    const downloadButton = page.getByRole("button", { name: "Télécharger le classeur analysé" });
+    await downloadButton.waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: join(DOCS, "pane-5-rapport.png") });
+    const [download] = await Promise.all([page.waitForEvent("download"), downloadButton.click()]);
+    expect(download.suggestedFilename()).toBe("01-cerfa-12156-ateliers-du-quartier - Équilibre.xlsx");
+    const file = join(mkdtempSync(join(tmpdir(), "equilibre-e2e-")), "analyse.xlsx");
+    await download.saveAs(file);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Budget prévisionnel 2026", "Équilibre", "Équilibre – lignes", "Équilibre – leviers", "_equilibre"]);
+    const mapping = wb.getWorksheet("Équilibre – lignes")!;
+    let corrected: unknown = null;
+    mapping.eachRow((row) => {
+      if (row.getCell(MAP_COL.label).value === label) corrected = row.getCell(MAP_COL.correctedLever).value;
+    });
+    expect(corrected).toBe("Subventions publiques");
+    await context.close();
+  });
+});
