@@ -202,21 +202,33 @@ function writeSheet(ws: Excel.Worksheet, sheet: PlannedSheet): void {
     }
     ws.getRange(`A1:${colLetters(maxCol)}${maxRow}`).formulas = grid;
   }
-  // Formats, one call per style over all its cells (in chunks: an address list has a length limit).
-  const byStyle = new Map<StyleId, string[]>();
-  for (const { c } of parsed) if (c.style) byStyle.set(c.style, [...(byStyle.get(c.style) ?? []), c.ref]);
-  for (const [style, refs] of byStyle) {
+  // Formats: one call per style and per run of consecutive cells in a column ("H5:H10004"), so a
+  // 100,000-line mapping table costs a handful of commands, not one per cell.
+  const runs = new Map<StyleId, Map<number, number[]>>();
+  for (const { c, row, col } of parsed) {
+    if (!c.style) continue;
+    const byCol = runs.get(c.style) ?? new Map<number, number[]>();
+    byCol.set(col, [...(byCol.get(col) ?? []), row]);
+    runs.set(c.style, byCol);
+  }
+  for (const [style, byCol] of runs) {
     const s = PLAN_STYLES[style];
-    for (let i = 0; i < refs.length; i += 200) {
-      for (const ref of refs.slice(i, i + 200)) {
-        const f = ws.getRange(ref).format;
+    for (const [col, rows] of byCol) {
+      rows.sort((a, b) => a - b);
+      for (let i = 0; i < rows.length; ) {
+        let j = i;
+        while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
+        const letters = colLetters(col);
+        const range = ws.getRange(`${letters}${rows[i]}:${letters}${rows[j]}`);
+        const f = range.format;
         if (s.bold !== undefined) f.font.bold = s.bold;
         if (s.italic !== undefined) f.font.italic = s.italic;
         if (s.size) f.font.size = s.size;
         if (s.color) f.font.color = `#${s.color}`;
         if (s.fill) f.fill.color = `#${s.fill}`;
         if (s.wrap) f.wrapText = true;
-        if (s.numFmt) (ws.getRange(ref) as Excel.Range).numberFormat = [[s.numFmt]];
+        if (s.numFmt) range.numberFormat = Array.from({ length: j - i + 1 }, () => [s.numFmt!]);
+        i = j + 1;
       }
     }
   }
