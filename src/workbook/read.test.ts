@@ -146,6 +146,27 @@ describe("readBudgets on hand-made layouts", () => {
     ]);
   });
 
+  it("reads a trial balance whose credit columns start far below their header (charges listed first)", () => {
+    const charges = ["Achats", "Loyer", "Assurance", "Honoraires", "Salaires", "Charges sociales"].map((l, i): CellValue[] => [`6${i}1000`, l, 100 * (i + 1), 0, 100 * (i + 1), null]);
+    const r = readBudgets(
+      book(
+        sheet("Balance", [
+          ["N° compte", "Intitulé du compte", "Total débit", "Total crédit", "Solde débiteur", "Solde créditeur"],
+          ...charges,
+          ["706000", "Prestations", 0, 900, null, 900],
+          ["741000", "Subvention commune", 0, 1200, null, 1200],
+        ]),
+      ),
+    );
+    expect(r.budgets.map((b) => b.layout)).toEqual(["trial_balance"]);
+    expect(r.lines).toHaveLength(8);
+    expect(r.lines.filter((l) => l.context.sectionHint === "expense").map((l) => l.amount)).toEqual(charges.map((c) => ({ kind: "value", cents: (c[4] as number) * 100 })));
+    expect(r.lines.filter((l) => l.context.sectionHint === "income").map((l) => [l.label, l.amountCell])).toEqual([
+      ["Prestations", "F8"],
+      ["Subvention commune", "F9"],
+    ]);
+  });
+
   it("ignores hidden sheets, Équilibre's own sheets and an inventory", () => {
     const budget = [
       ["Charges", "Montant"],

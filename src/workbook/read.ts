@@ -81,15 +81,23 @@ function readSheet(sheet: SheetSnapshot): SheetRead {
   return out;
 }
 
-/** The text just above the first amount of a column (within a few rows): its header. */
+/**
+ * The text above the first amount of a column: its header. Blank cells do not count, so a column whose
+ * first value comes late (a trial balance's "Solde créditeur" when the first accounts are charges) still
+ * finds its header; at most four filled cells are looked at.
+ */
 function findHeader(grid: SheetGrid, rows: number[], col: number): { text: string; row: number } | null {
-  const firstAmount = rows.find((r) => {
+  const first = rows.findIndex((r) => {
     const k = cellKind(grid.value(r, col));
     return k === "amount" || k === "error" || k === "account";
   });
-  if (firstAmount === undefined) return null;
-  for (let r = firstAmount - 1; r >= Math.max(1, firstAmount - 4); r--) {
+  if (first < 0) return null;
+  let looked = 0;
+  for (let i = first - 1; i >= 0; i--) {
+    const r = rows[i]!;
     const v = grid.value(r, col);
+    if (v === null || v === "") continue;
+    if (++looked > 4) break;
     if (typeof v === "string" && cellKind(v) === "text") return { text: v.trim(), row: r };
     if (typeof v === "string" && cellKind(v) === "amount" && /^\s*(19|20)\d{2}\s*$/.test(v)) return { text: v.trim(), row: r };
     if (typeof v === "number" && Number.isInteger(v) && v >= 1990 && v <= 2100 && isHeaderRow(grid, r, col)) return { text: String(v), row: r };
