@@ -77,6 +77,8 @@ describe("workbooks that hold no budget", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
     expect(r.stderr).toMatch(/^Aucun budget trouvé dans « .*\.xlsx » : /);
+    // The empty workbook says so; the inventory says what a budget needs.
+    expect(r.stderr).toContain(name === "91-classeur-vide" ? "le classeur est vide" : "colonne de montants");
   });
   it("reads the protected sheet", () => {
     const r = run("analyze", fixture("92-feuille-protegee"), "--json");

@@ -1,7 +1,7 @@
 // A folder: every .xlsx in it, a progress bar on stderr, one CSV row per file; one bad file stops nothing.
 import { readdir, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { isEquilibreError } from "../engine/errors.ts";
+import { isEquilibreError, isNoBudget } from "../engine/errors.ts";
 import type { Parameters } from "../engine/parameters.ts";
 import type { Lang } from "../engine/types.ts";
 import { toCsv } from "./csv.ts";
@@ -53,7 +53,7 @@ export async function analyzeFolder(folder: string, options: FolderOptions): Pro
         ]);
       }
     } catch (e) {
-      const code = isEquilibreError(e) ? (e.code === "no_budget" ? 3 : 2) : 1;
+      const code = isEquilibreError(e) ? (isNoBudget(e) ? 3 : 2) : 1;
       worst = Math.max(worst, code);
       const message = isEquilibreError(e) ? e.messageIn(options.lang) : fr ? "Erreur inattendue pendant l'analyse." : "Unexpected error during the analysis.";
       rows.push([name, code === 3 ? (fr ? "pas de budget" : "no budget") : fr ? "erreur" : "error", ...new Array(19).fill(null), message]);

@@ -1,6 +1,6 @@
 // `equilibre`: analyse a budget workbook (or a folder of them) and print the model, the ratios and the gaps.
 import { stat } from "node:fs/promises";
-import { EquilibreError, isEquilibreError } from "../engine/errors.ts";
+import { EquilibreError, isEquilibreError, isNoBudget } from "../engine/errors.ts";
 import type { Lang } from "../engine/types.ts";
 import { HELP, parseArgs } from "./args.ts";
 import { analyzeFile, loadParameters } from "./analyzeFile.ts";
@@ -47,7 +47,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
   } catch (e) {
     if (isEquilibreError(e)) {
       io.stderr.write(e.messageIn(lang) + "\n");
-      return e.code === "no_budget" ? 3 : 2;
+      return isNoBudget(e) ? 3 : 2;
     }
     if (process.env.EQUILIBRE_DEBUG) io.stderr.write(`${(e as Error)?.stack ?? e}\n`);
     io.stderr.write(

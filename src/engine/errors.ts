@@ -29,8 +29,8 @@ export const ERROR_CATALOGUE = {
     en: (p) => `“${p.file}” is in the Excel 97-2003 format (.xls): open it in Excel and save it as .xlsx.`,
   },
   empty_workbook: {
-    fr: (p) => `Le classeur « ${p.file} » est vide : aucune feuille ne contient de données. Ajoutez votre budget (libellés et montants), puis relancez l'analyse.`,
-    en: (p) => `The workbook “${p.file}” is empty: no sheet holds any data. Add your budget (labels and amounts), then run the analysis again.`,
+    fr: (p) => `Aucun budget trouvé dans « ${p.file} » : le classeur est vide, aucune feuille visible ne contient de données. Ajoutez votre budget (libellés et montants), puis relancez l'analyse.`,
+    en: (p) => `No budget found in “${p.file}”: the workbook is empty, no visible sheet holds any data. Add your budget (labels and amounts), then run the analysis again.`,
   },
   no_budget: {
     fr: (p) =>
@@ -56,14 +56,6 @@ export const ERROR_CATALOGUE = {
   write_failed: {
     fr: (p) => `Le classeur « ${p.file} » n'a pas pu être écrit (${p.detail}) : vérifiez qu'il n'est pas ouvert dans Excel et que le dossier est accessible en écriture.`,
     en: (p) => `The workbook “${p.file}” could not be written (${p.detail}): check that it is not open in Excel and that the folder is writable.`,
-  },
-  writing_unavailable: {
-    fr: () => `L'écriture du rapport dans le classeur n'est pas encore disponible : utilisez --json pour obtenir l'analyse.`,
-    en: () => `Writing the report into the workbook is not available yet: use --json to get the analysis.`,
-  },
-  protected_sheet: {
-    fr: (p) => `La feuille « ${p.sheet} » est protégée : Équilibre n'y écrit rien et place son rapport dans une nouvelle feuille.`,
-    en: (p) => `The sheet “${p.sheet}” is protected: Équilibre writes nothing there and puts its report on a new sheet.`,
   },
   office_cell_edit_mode: {
     fr: () => `Excel est en train de modifier une cellule : appuyez sur Entrée ou Échap pour terminer la saisie, puis relancez.`,
@@ -116,4 +108,9 @@ export class EquilibreError extends Error {
 
 export function isEquilibreError(e: unknown): e is EquilibreError {
   return e instanceof EquilibreError;
+}
+
+/** The workbook was read but holds no budget (the CLI's exit code 3). */
+export function isNoBudget(e: unknown): boolean {
+  return isEquilibreError(e) && (e.code === "no_budget" || e.code === "empty_workbook");
 }

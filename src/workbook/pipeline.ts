@@ -23,12 +23,15 @@ export interface RunOptions {
   corrections?: ReadonlyMap<string, Correction>;
 }
 
-/** Reads the budgets of a snapshot and analyses them; throws `no_budget` when there is none. */
+/** Reads the budgets of a snapshot and analyses them; throws `no_budget` (or `empty_workbook`) when there is none. */
 export function analyzeSnapshot(snapshot: WorkbookSnapshot, parameters: Parameters, options: RunOptions = {}): WorkbookAnalysis {
   // Équilibre's own sheets are never budgets, even when the marker that names them was lost.
   const own = new Set([...(snapshot.ownSheets ?? []), ...snapshot.sheets.filter(isEquilibreSheet).map((s) => s.name)]);
   const read = readBudgets({ ...snapshot, ownSheets: [...own] });
-  if (read.budgets.length === 0) throw new EquilibreError("no_budget", { file: snapshot.name });
+  if (read.budgets.length === 0) {
+    const hasData = snapshot.sheets.some((s) => s.visibility === "visible" && !own.has(s.name) && s.rows.some((r) => r.cells.length > 0));
+    throw new EquilibreError(hasData ? "no_budget" : "empty_workbook", { file: snapshot.name });
+  }
   let lines = read.lines;
   if (options.column) {
     const scenarios = [...new Set(lines.map((l) => l.scenario))];
