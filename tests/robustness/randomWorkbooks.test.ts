@@ -1,0 +1,194 @@
+// Random budget workbooks (fast-check), real .xlsx files built with exceljs: tables anywhere, several
+// blocks, section headings, account numbers, amounts as numbers or French text, blanks, errors, merged
+// cells, hidden rows and hidden sheets. Every run ends in an analysis or a typed error with a French
+// message — never another exception, never NaN or Infinity — and the source sheets come back unchanged.
+import fc from "fast-check";
+import type ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { expectFrenchError, expectSoundRun, runWholePath, xlsx } from "./pipeline.ts";
+
+type Amount = number | string | boolean | null | { error: string } | Date | { formula: string; result?: number | string | { error: string } } | { richText: readonly { text: string }[] } | { text: string; hyperlink: string };
+
+interface LineSpec {
+  label: string;
+  account: string | number | null;
+  amounts: Amount[];
+}
+interface SectionSpec {
+  heading: string | null;
+  lines: LineSpec[];
+  total: string | null;
+}
+interface BlockSpec {
+  row: number;
+  col: number;
+  title: string | null;
+  headers: (string | number | null)[];
+  withAccount: boolean;
+  sections: SectionSpec[];
+}
+interface SheetSpec {
+  name: string;
+  state: "visible" | "hidden" | "veryHidden";
+  blocks: BlockSpec[];
+  noise: { row: number; col: number; value: Amount }[];
+  merges: [number, number, number, number][];
+  hiddenRows: number[];
+}
+
+const LABELS = [
+  "Achats fournitures", "Achats de marchandises", "Subvention mairie", "Subvention Région Occitanie", "Subvention DRAC", "Cotisations des adhérents",
+  "Dons manuels", "Mécénat d'entreprises", "Salaires bruts", "Charges sociales", "Loyer et charges locatives", "Assurance MAIF", "Honoraires comptable",
+  "Bénévolat valorisé", "Mise à disposition gratuite de locaux", "Prestations de services", "Billetterie", "Vente de repas", "Cotisation fédération",
+  "Frais bancaires", "Dotation aux amortissements", "Impôts et taxes", "Formation des bénévoles", "Reprise sur provisions", "Service civique",
+  "60 - Achats", "74 - Subventions d'exploitation", "dont coordination", "Sous-total", "TOTAL DES CHARGES", "Total produits", "Résultat", "Excédent",
+  "Report à nouveau", "Capital", "Solde", "N/A", "", "  ", "?",
+];
+const HEADINGS = ["CHARGES", "Produits", "DÉPENSES", "Recettes", "RESSOURCES", "Emplois", "Charges d'exploitation", "PRODUITS FINANCIERS", "86 - Emplois des contributions volontaires", "87 - Contributions volontaires en nature", "Divers"];
+const AMOUNT_HEADERS = ["Montant", "Budget 2025", "Réalisé 2024", "Prévisionnel 2026", "BP 2025", "Total", "Action 1", "Débit", "Crédit", "Solde", "€", 2025, 2024, null];
+const SHEET_NAMES = ["Budget", "BP 2025", "Compte de résultat", "Compte d'exploitation", "Résultat & bilan", "Feuil1", "Notes", "Ressources", "Emplois", "Balance", "Journal", "Équilibre", "Équilibre – lignes"];
+
+const textAmount = fc
+  .tuple(fc.integer({ min: -9_999_999, max: 9_999_999 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom(" €", "€", "", " EUR", " k€"), fc.constantFrom(" ", "\u00a0", "\u202f", ""))
+  .map(([euros, cents, unit, space]) => {
+    const whole = Math.abs(euros).toString().replace(/\B(?=(\d{3})+(?!\d))/g, space);
+    return `${euros < 0 ? "-" : ""}${whole},${String(cents).padStart(2, "0")}${unit}`;
+  });
+
+const amountArb: fc.Arbitrary<Amount> = fc.oneof(
+  { weight: 6, arbitrary: fc.integer({ min: -50_000, max: 500_000 }) },
+  { weight: 3, arbitrary: fc.double({ min: -1e7, max: 1e7, noNaN: true }) },
+  { weight: 3, arbitrary: textAmount },
+  { weight: 2, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.constantFrom({ error: "#REF!" }, { error: "#VALUE!" }, { error: "#DIV/0!" }, { error: "#N/A" }, { error: "#NAME?" }) },
+  { weight: 1, arbitrary: fc.constantFrom(1e15, -1e15, 1e300, -1e300, 2 ** 53 + 2, 5e-324, -0, "1e308", "(1 200,50)", "12.345,67", "1 234,56 €", "-", "—", "0", "NaN", "Infinity", "#N/A") },
+  { weight: 1, arbitrary: fc.oneof(fc.boolean(), fc.string({ maxLength: 12 }), fc.date({ min: new Date(Date.UTC(1990, 0, 1)), max: new Date(Date.UTC(2100, 0, 1)), noInvalidDate: true })) },
+  // Formulas with a cached result (or none), rich text and hyperlinks, as Excel saves them.
+  {
+    weight: 1,
+    arbitrary: fc.oneof(
+      fc.record({ formula: fc.constantFrom("SUM(C2:C4)", "C3*2", "1/0", "VLOOKUP(A1,Z:Z,2,0)", "'Compte d''exploitation'!B2"), result: fc.option(fc.oneof(fc.integer({ min: -1e6, max: 1e6 }), fc.constantFrom("1 200,00 €", "x"), fc.constant({ error: "#DIV/0!" })), { nil: undefined }) }),
+      fc.constant({ richText: [{ text: "1 2" }, { text: "00,50 €" }] }),
+      fc.constant({ richText: [{ text: "Subvention " }, { text: "mairie" }] }),
+      fc.constant({ text: "Subvention DRAC", hyperlink: "https://example.org/drac" }),
+    ),
+  },
+);
+
+const labelArb = fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...LABELS) }, { weight: 1, arbitrary: fc.string({ maxLength: 40 }) }, { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 25 }) });
+const accountArb = fc.oneof(fc.constant(null), fc.integer({ min: 60, max: 879_999 }), fc.constantFrom("606", "6061", "741000", "756", "8640", "870", "401", "512", "7", "A12"));
+
+function blockArb(amountCount: number): fc.Arbitrary<BlockSpec> {
+  const lineArb = fc.record({ label: labelArb, account: accountArb, amounts: fc.array(amountArb, { minLength: amountCount, maxLength: amountCount }) });
+  return fc.record({
+    row: fc.integer({ min: 1, max: 40 }),
+    col: fc.integer({ min: 1, max: 12 }),
+    title: fc.option(fc.constantFrom("Association Les Ateliers — Budget prévisionnel 2025", "FC Saint-Martin : compte de résultat", "BUDGET"), { nil: null }),
+    headers: fc.tuple(fc.constantFrom("Libellé", "Intitulé", "Poste", "", "Compte"), ...Array.from({ length: amountCount }, () => fc.constantFrom(...AMOUNT_HEADERS))).map((h) => [...h]),
+    withAccount: fc.boolean(),
+    sections: fc.array(
+      fc.record({
+        heading: fc.option(fc.constantFrom(...HEADINGS), { nil: null }),
+        lines: fc.array(lineArb, { minLength: 0, maxLength: 9 }),
+        total: fc.option(fc.constantFrom("Total", "TOTAL DES PRODUITS", "Sous-total", "Total charges"), { nil: null }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
+  });
+}
+
+const sheetArb: fc.Arbitrary<Omit<SheetSpec, "name">> = fc.record({
+  state: fc.constantFrom("visible", "visible", "visible", "hidden", "veryHidden"),
+  blocks: fc.array(fc.integer({ min: 1, max: 3 }).chain(blockArb), { minLength: 0, maxLength: 3 }),
+  noise: fc.array(fc.record({ row: fc.integer({ min: 1, max: 80 }), col: fc.integer({ min: 1, max: 30 }), value: amountArb }), { maxLength: 6 }),
+  merges: fc.array(fc.tuple(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 14 }), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 4 })), { maxLength: 4 }),
+  hiddenRows: fc.array(fc.integer({ min: 1, max: 60 }), { maxLength: 5 }),
+});
+
+const workbookArb = fc.array(sheetArb, { minLength: 1, maxLength: 3 }).chain((sheets) =>
+  fc.shuffledSubarray(SHEET_NAMES, { minLength: sheets.length, maxLength: sheets.length }).map((names) => sheets.map((s, i): SheetSpec => ({ ...s, name: names[i]! }))),
+);
+
+function cellValue(v: Amount): ExcelJS.CellValue {
+  return v as ExcelJS.CellValue;
+}
+
+function writeSheet(wb: ExcelJS.Workbook, spec: SheetSpec): void {
+  const ws = wb.addWorksheet(spec.name, { state: spec.state });
+  const put = (r: number, c: number, v: Amount) => {
+    if (v !== null) ws.getCell(r, c).value = cellValue(v);
+  };
+  for (const b of spec.blocks) {
+    let r = b.row;
+    const labelCol = b.col + (b.withAccount ? 1 : 0);
+    if (b.title) put(r++, b.col, b.title);
+    if (b.withAccount) put(r, b.col, "Compte");
+    b.headers.forEach((h, i) => put(r, labelCol + i, h));
+    r++;
+    for (const s of b.sections) {
+      if (s.heading) put(r++, labelCol, s.heading);
+      for (const l of s.lines) {
+        if (b.withAccount) put(r, b.col, l.account);
+        put(r, labelCol, l.label);
+        l.amounts.forEach((a, i) => put(r, labelCol + 1 + i, a));
+        r++;
+      }
+      if (s.total) put(r++, labelCol, s.total);
+    }
+  }
+  for (const n of spec.noise) put(n.row, n.col, n.value);
+  const merged = new Set<string>();
+  for (const [r, c, h, w] of spec.merges) {
+    if (h === 0 && w === 0) continue;
+    const cells: string[] = [];
+    for (let i = r; i <= r + h; i++) for (let j = c; j <= c + w; j++) cells.push(`${i},${j}`);
+    if (cells.some((k) => merged.has(k))) continue;
+    cells.forEach((k) => merged.add(k));
+    ws.mergeCells(r, c, r + h, c + w);
+  }
+  for (const r of spec.hiddenRows) ws.getRow(r).hidden = true;
+}
+
+const ALLOWED_ERRORS = ["no_budget", "empty_workbook", "unreadable_file"];
+
+describe("random workbooks, the whole path (fast-check)", () => {
+  it("end in an analysis or a French typed error; numbers finite; source sheets unchanged", async () => {
+    const outcomes: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(workbookArb, async (sheets) => {
+        const input = await xlsx((wb) => sheets.forEach((s) => writeSheet(wb, s)));
+        const outcome = await runWholePath(input, "aléatoire.xlsx");
+        outcomes.push(outcome.kind === "error" ? outcome.error.code : "analysis");
+        if (outcome.kind === "error") {
+          expectFrenchError(outcome.error);
+          expect(ALLOWED_ERRORS).toContain(outcome.error.code);
+          return;
+        }
+        await expectSoundRun(input, outcome);
+        // Only visible sheets hold budgets, and every line's amount cell is inside the sheet's data.
+        const visible = new Set(sheets.filter((s) => s.state === "visible").map((s) => s.name));
+        for (const b of outcome.doc.budgets) expect(visible.has(b.sheet), b.sheet).toBe(true);
+      }),
+      { numRuns: Number(process.env.ROBUSTNESS_RUNS ?? 30) },
+    );
+    if (process.env.ROBUSTNESS_STATS) console.log(JSON.stringify(outcomes.reduce<Record<string, number>>((n, o) => ({ ...n, [o]: (n[o] ?? 0) + 1 }), {})));
+  });
+
+  it("a second run over the written workbook gives the same analysis and still one report", async () => {
+    await fc.assert(
+      fc.asyncProperty(workbookArb, async (sheets) => {
+        const input = await xlsx((wb) => sheets.forEach((s) => writeSheet(wb, s)));
+        const first = await runWholePath(input, "aléatoire.xlsx");
+        if (first.kind === "error") return;
+        const second = await runWholePath(first.output, "aléatoire.xlsx");
+        expect(second.kind).toBe("analysis");
+        if (second.kind !== "analysis") return;
+        await expectSoundRun(first.output, second);
+        expect(second.doc.lines).toEqual(first.doc.lines);
+        expect(second.doc.analyses).toEqual(first.doc.analyses);
+        expect(second.back.sheets.map((s) => s.name)).toEqual(first.back.sheets.map((s) => s.name));
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
