@@ -128,6 +128,29 @@ describe("in-kind contributions (86/87): the label first, the number only when i
   it("puts 87 resources outside the money mix", () => {
     expect(c("Bénévolat", "in_kind_resource").nature).toBe("neutral");
   });
+  it("moves an in-kind line a budget lists among its produits or charges to 87 / 86", () => {
+    const moved = (label: string, hint: "income" | "expense") => {
+      const r = c(label, hint);
+      return [r.section, r.lever, r.nature];
+    };
+    expect(moved("Bénévolat valorisé", "income")).toEqual(["in_kind_resource", "volunteering", "neutral"]);
+    expect(moved("Valorisation du bénévolat", "expense")).toEqual(["in_kind_use", "volunteering", null]);
+    expect(moved("Personnel bénévole", "expense")).toEqual(["in_kind_use", "volunteering", null]);
+    expect(moved("Mise à disposition gratuite de locaux par la mairie", "income")).toEqual(["in_kind_resource", "in_kind_goods", "neutral"]);
+    expect(moved("Dons en nature", "income")).toEqual(["in_kind_resource", "in_kind_goods", "neutral"]);
+    expect(moved("Prestations en nature", "income")).toEqual(["in_kind_resource", "in_kind_services", "neutral"]);
+    expect(c("Bénévolat valorisé", "income").reason).toContain("contribution en nature (87)");
+  });
+  it("keeps charges and produits that only mention volunteers, and a line whose account says otherwise", () => {
+    expect(c("Frais des bénévoles", "expense").lever).toBe("volunteer_expenses");
+    expect(c("Formation des bénévoles", "expense").lever).toBe("training");
+    expect(c("Repas des bénévoles", "expense").section).toBe("expense");
+    expect(c("Assurance des bénévoles", "expense").section).toBe("expense");
+    expect(c("Cotisations des bénévoles", "income").lever).toBe("membership_fees");
+    expect(c("Prestations de services", "income").section).toBe("income");
+    expect(c("Dons", "income").lever).toBe("donations");
+    expect(c("Bénévolat", "income", "758").section).toBe("income");
+  });
 });
 
 describe("sections", () => {

@@ -3,7 +3,7 @@
 // generic, or contradicted by the funder the label names (SPEC.md §2).
 import { engineeringWordInLabel, isEngineeringBlock } from "./destinations.ts";
 import { findFunder, type FunderMatch } from "./funders.ts";
-import { chapterOf, chaptersOf, familyOfSection, lever as leverById, leversOfSection, LEVERS, type Keyword, type Lever, type LeverFamily } from "./levers.ts";
+import { chapterOf, chaptersOf, familyOfSection, IN_KIND_SIGNALS, lever as leverById, leversOfSection, LEVERS, type Keyword, type Lever, type LeverFamily } from "./levers.ts";
 import { compilePattern, KeywordIndex, tokenize, type CompiledPattern, type Token } from "./text.ts";
 import type { Classification, Destination, LeverId, LineContext, Section } from "./types.ts";
 
@@ -181,6 +181,22 @@ function applyFunder(hit: LabelHit | null, funder: FunderMatch | null, tokens: r
   return base;
 }
 
+const IN_KIND_SIGNAL_INDEX = new KeywordIndex(IN_KIND_SIGNALS.map((p) => ({ item: p, pattern: compilePattern(p) })));
+
+/**
+ * A line the layout puts among the charges or produits whose label names an in-kind contribution
+ * ("Bénévolat valorisé", "Mise à disposition gratuite de locaux") belongs to 86 / 87 — unless the label
+ * says more as a charge or a produit ("Frais des bénévoles", "Formation des bénévoles" stay charges).
+ */
+function inKindSectionFromLabel(tokens: readonly Token[], hint: Section): Section | null {
+  if (hint !== "income" && hint !== "expense") return null;
+  if (IN_KIND_SIGNAL_INDEX.matchAll(tokens).length === 0) return null;
+  const inKind = bestLabelHit(tokens, "in_kind");
+  const own = bestLabelHit(tokens, familyOfSection(hint));
+  if (!inKind || (own && own.score >= inKind.score)) return null;
+  return hint === "income" ? "in_kind_resource" : "in_kind_use";
+}
+
 function sectionFromLabel(tokens: readonly Token[]): { section: Section; hit: LabelHit } | null {
   let best: { section: Section; hit: LabelHit } | null = null;
   for (const section of ["income", "expense", "in_kind_resource"] as const) {
@@ -197,11 +213,11 @@ const FALLBACK: Record<Section, LeverId> = {
   in_kind_resource: "in_kind_goods",
 };
 
-const SECTION_WORD: Record<Section, { fr: string; en: string }> = {
-  income: { fr: "produits", en: "income" },
-  expense: { fr: "charges", en: "expenses" },
-  in_kind_use: { fr: "emplois en nature (86)", en: "in-kind use (86)" },
-  in_kind_resource: { fr: "contributions en nature (87)", en: "in-kind resources (87)" },
+const UNCLASSIFIED: Record<Section, { fr: string; en: string }> = {
+  income: { fr: "produits non classés", en: "unclassified income" },
+  expense: { fr: "charges non classées", en: "unclassified expenses" },
+  in_kind_use: { fr: "emplois en nature (86) non classés", en: "unclassified in-kind use (86)" },
+  in_kind_resource: { fr: "contributions en nature (87) non classées", en: "unclassified in-kind resources (87)" },
 };
 
 // Budgets repeat labels (a trial balance of 100,000 lines has far fewer distinct labels): what depends on
@@ -252,9 +268,13 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
   const fromAccount = accountSection(account);
   let section: Section;
   let sectionGuessed = false;
+  let movedInKind = false;
   if (fromAccount && fromAccount !== "balance_sheet") section = fromAccount;
-  else if (context.sectionHint) section = context.sectionHint;
-  else {
+  else if (context.sectionHint) {
+    const inKind = inKindSectionFromLabel(tokens, context.sectionHint);
+    movedInKind = inKind !== null;
+    section = inKind ?? context.sectionHint;
+  } else {
     const guess = sectionFromLabel(tokens);
     section = guess?.section ?? "expense";
     sectionGuessed = true;
@@ -298,10 +318,18 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     decision = {
       lever: leverById(FALLBACK[section]),
       confidence: 0.25,
-      reasons: [{ fr: `aucun indice : ${SECTION_WORD[section].fr} non classés`, en: `no clue: unclassified ${SECTION_WORD[section].en}` }],
+      reasons: [{ fr: `aucun indice : ${UNCLASSIFIED[section].fr}`, en: `no clue: ${UNCLASSIFIED[section].en}` }],
     };
   }
   if (sectionGuessed) decision.confidence = Math.max(0.1, decision.confidence - 0.15);
+  if (movedInKind) {
+    decision.confidence = Math.min(decision.confidence, 0.8);
+    decision.reasons.push(
+      section === "in_kind_resource"
+        ? { fr: "contribution en nature (87), hors ressources financières", en: "in-kind contribution (87), not a money resource" }
+        : { fr: "emploi en nature (86), hors charges financières", en: "in-kind use (86), not a money expense" },
+    );
+  }
 
   // 3. Destination (expenses): analytic column, then the label, then the block, then the account, then the lever.
   let destination: Destination | null = null;

@@ -450,6 +450,16 @@ export const LEVERS: readonly Lever[] = [
   }),
 ];
 
+/**
+ * Words that say a line is an in-kind contribution (86/87) even when a budget lists it among its ordinary
+ * charges or produits ("Bénévolat valorisé" in the Recettes column). The in-kind keywords above include
+ * generic words (« prestation », « dons ») that only count once a line is known to be in kind: these do not.
+ */
+export const IN_KIND_SIGNALS: readonly string[] = [
+  "benevol*", "volontariat*", "contribution* volontaire*", "en nature", "valorisation", "valorise*", "gratuit*",
+  "mise* a disposition gratuite", "mis a disposition gratuitement", "mecenat de competence*", "pro bono",
+];
+
 const BY_ID = new Map<LeverId, Lever>(LEVERS.map((l) => [l.id, l]));
 
 export function lever(id: LeverId): Lever {
