@@ -88,6 +88,7 @@ export const LEVERS: readonly Lever[] = [
       "produits derives", "boutique*", "marchandise*", "abonnement*", "sejour*", "camp*", "centre de loisirs",
       "accueil de loisirs", "garderie*", "cantine*", "hebergement*", "factur*", "chiffre d affaires", "recettes d activite*",
       "produits des activites", "cours", "atelier*", "sortie*", "usager*", "familles", "droits d entree", "mise a disposition de personnel facturee",
+      "production vendue", "recettes propres",
       "ventes de dons en nature", "friperie*", "forfait*", "pension*", "tarif*", "animation*", "intervention*", "formation*",
       "cotisation* avec contrepartie", "redevance* usager*",
     ],
@@ -248,7 +249,7 @@ export const LEVERS: readonly Lever[] = [
       "location*", "loyer*", "charges locatives", "entretien*", "reparation*", "maintenance", { p: "assurance*", dest: "engineering" },
       { p: "primes d assurance*", dest: "engineering" }, { p: "responsabilite civile", dest: "engineering" }, "documentation*", "credit bail",
       "leasing", "sous traitance*", "etudes et recherches", "colloque*", "seminaire*", "abonnement*", "nettoyage", "menage",
-      "location de salle*", "location du local", "location des locaux", "gardiennage", "logiciel*",
+      "location de salle*", "location du local", "location des locaux", "gardiennage", "logiciel*", "services exterieurs",
     ],
   }),
   expense({
@@ -260,7 +261,7 @@ export const LEVERS: readonly Lever[] = [
     destinationByAccount: { "622": "engineering", "626": "engineering", "627": "engineering" },
     catchAll: true,
     keywords: [
-      { p: "honoraire*", dest: "engineering" }, { p: "commissaire aux comptes", dest: "engineering" }, { p: "expert comptable", dest: "engineering" }, { p: "remunerations intermediaires", dest: "engineering" }, { p: "remuneration* d intermediaire*", dest: "engineering" },
+      "autres services exterieurs", { p: "honoraire*", dest: "engineering" }, { p: "commissaire aux comptes", dest: "engineering" }, { p: "expert comptable", dest: "engineering" }, { p: "remunerations intermediaires", dest: "engineering" }, { p: "remuneration* d intermediaire*", dest: "engineering" },
       "publicite*", "publication*", "communication*", "impression*", "affiche*", "flyer*", "tract*", "site internet", "site web",
       "deplacement*", "mission*", "voyage*", "transport*", "frais de route", "indemnites kilometriques", "kilometr*", "peage*", "billet* de train",
       "hebergement*", "hotel*", "reception*", "frais de reception", { p: "frais postaux", dest: "engineering" }, { p: "affranchissement*", dest: "engineering" },

@@ -146,6 +146,36 @@ describe("readBudgets on hand-made layouts", () => {
     ]);
   });
 
+  it("takes a row of years under the column titles for a header, not for a line", () => {
+    const r = readBudgets(
+      book(
+        sheet("Budget", [
+          [null, "Réalisé", "Budget", "Prévisionnel"],
+          ["Poste", 2024, 2025, 2026],
+          ["Charges", null, null, null],
+          ["Achats", 5000, 5200, 5600],
+          ["Assurance", 2000, 2000, 2100],
+          ["Produits", null, null, null],
+          ["Subventions", 4000, 4100, 4200],
+          ["Cotisations", 3000, 3100, 3200],
+        ]),
+      ),
+    );
+    expect(r.budgets.map((b) => b.amountColumns)).toEqual([["Réalisé 2024", "Budget 2025", "Prévisionnel 2026"]]);
+    expect([...new Set(r.lines.map((l) => l.label))]).toEqual(["Achats", "Assurance", "Subventions", "Cotisations"]);
+    expect(r.lines.find((l) => l.label === "Assurance" && l.scenario === "Réalisé 2024")!.amount).toEqual({ kind: "value", cents: 200000 });
+  });
+
+  it("takes « Libellé | 2026 » for a header, and « Assurance | 2000 » for a line", () => {
+    const r = readBudgets(book(sheet("B", [["Libellé", 2026], ["Charges", null], ["Assurance", 2000], ["Loyer", 6000], ["Produits", null], ["Subvention commune", 8000]])));
+    expect(r.budgets.map((b) => b.amountColumns)).toEqual([["2026"]]);
+    expect(r.lines.map((l) => [l.label, l.amount])).toEqual([
+      ["Assurance", { kind: "value", cents: 200000 }],
+      ["Loyer", { kind: "value", cents: 600000 }],
+      ["Subvention commune", { kind: "value", cents: 800000 }],
+    ]);
+  });
+
   it("reads a trial balance whose credit columns start far below their header (charges listed first)", () => {
     const charges = ["Achats", "Loyer", "Assurance", "Honoraires", "Salaires", "Charges sociales"].map((l, i): CellValue[] => [`6${i}1000`, l, 100 * (i + 1), 0, 100 * (i + 1), null]);
     const r = readBudgets(

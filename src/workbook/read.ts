@@ -84,31 +84,50 @@ function readSheet(sheet: SheetSnapshot): SheetRead {
 /**
  * The text above the first amount of a column: its header. Blank cells do not count, so a column whose
  * first value comes late (a trial balance's "Solde créditeur" when the first accounts are charges) still
- * finds its header; at most four filled cells are looked at.
+ * finds its header; at most four filled cells are looked at. A row of years ("Poste | 2024 | 2025") is a
+ * header, not the first amounts, and joins the text above it: "Réalisé 2024".
  */
 function findHeader(grid: SheetGrid, rows: number[], col: number): { text: string; row: number } | null {
   const first = rows.findIndex((r) => {
     const k = cellKind(grid.value(r, col));
-    return k === "amount" || k === "error" || k === "account";
+    return (k === "amount" || k === "error" || k === "account") && !(yearOf(grid.value(r, col)) !== null && isYearHeaderRow(grid, r));
   });
   if (first < 0) return null;
   let looked = 0;
+  let year: { text: string; row: number } | null = null;
   for (let i = first - 1; i >= 0; i--) {
     const r = rows[i]!;
     const v = grid.value(r, col);
     if (v === null || v === "") continue;
     if (++looked > 4) break;
-    if (typeof v === "string" && cellKind(v) === "text") return { text: v.trim(), row: r };
-    if (typeof v === "string" && cellKind(v) === "amount" && /^\s*(19|20)\d{2}\s*$/.test(v)) return { text: v.trim(), row: r };
-    if (typeof v === "number" && Number.isInteger(v) && v >= 1990 && v <= 2100 && isHeaderRow(grid, r, col)) return { text: String(v), row: r };
+    if (typeof v === "string" && cellKind(v) === "text") return year ? { text: `${v.trim()} ${year.text}`, row: year.row } : { text: v.trim(), row: r };
+    if (year) break;
+    const y = yearOf(v);
+    if (y !== null && (typeof v === "string" || isYearHeaderRow(grid, r))) year = { text: String(y), row: r };
   }
-  return null;
+  return year;
 }
 
-/** A year typed as a number is a header only when the cells beside it are headers too. */
-function isHeaderRow(grid: SheetGrid, row: number, col: number): boolean {
-  const cells = grid.rowCells(row).filter((c) => c.col !== col);
-  return cells.some((c) => typeof c.value === "string" && cellKind(c.value) === "text");
+/** A year as a header writes it: 2026 or "2026". */
+function yearOf(v: CellValue): number | null {
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\s*(19|20)\d{2}\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isInteger(n) && n >= 1990 && n <= 2100 ? n : null;
+}
+
+const HEADER_WORD = /\b(poste|postes|libelle|libelles|intitule|designation|rubrique|rubriques|compte|comptes|nature|exercice|annee|annees|budget|realise|previsionnel|charges|produits|depenses|recettes|emplois|ressources)\b/;
+
+/**
+ * A row of years is a header row when it holds no other number and either its years increase from left to
+ * right ("2024 | 2025 | 2026") or its text is a header word ("Libellé | 2026"): "Assurance | 2000" is a line.
+ */
+function isYearHeaderRow(grid: SheetGrid, row: number): boolean {
+  const cells = grid.rowCells(row).filter((c) => c.value !== null && c.value !== "");
+  const numeric = cells.filter((c) => cellKind(c.value) === "amount");
+  const years = numeric.map((c) => yearOf(c.value));
+  if (numeric.length === 0 || years.some((y) => y === null)) return false;
+  const increasing = years.length >= 2 && years.every((y, i) => i === 0 || y! > years[i - 1]!);
+  const texts = cells.filter((c) => cellKind(c.value) === "text").map((c) => normalizeText(String(c.value)));
+  return increasing || texts.some((t) => HEADER_WORD.test(t));
 }
 
 interface BlockRead {
