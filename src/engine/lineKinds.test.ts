@@ -17,10 +17,13 @@ describe("rows that are not lines", () => {
     ["Déficit de l'exercice", "result"],
     ["Report à nouveau", "result"],
     ["  total général ", "total"],
+    ["Insuffisance prévisionnelle (perte)", "result"],
+    ["Excédent prévisionnel (bénéfice)", "result"],
+    ["Perte prévisionnelle", "result"],
   ])("%j is a %s", (label, kind) => {
     expect(nonLineKind(label)).toBe(kind);
   });
-  it.each(["Pertes sur créances irrécouvrables", "Achats totalement remboursés", "Subvention", "Soldes de tout compte des salariés", "Résidence d'artistes", "Excursion", "Totem de signalétique", ""])(
+  it.each(["Pertes sur créances irrécouvrables", "Pertes de change", "Insuffisance d'isolation : travaux", "Achats totalement remboursés", "Subvention", "Soldes de tout compte des salariés", "Résidence d'artistes", "Excursion", "Totem de signalétique", ""])(
     "%j is an ordinary line",
     (label) => {
       expect(nonLineKind(label)).toBeNull();

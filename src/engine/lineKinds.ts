@@ -16,6 +16,9 @@ const RULES: Rule[] = [
   { kind: "total", re: /\btotal (general|des charges|des produits|charges|produits|recettes|depenses|emplois|ressources)$/ },
   { kind: "result", re: /^(resultat|excedent|deficit|benefice|perte de l exercice|pertes de l exercice|solde de l exercice|solde budgetaire|solde|equilibre budgetaire)\b/ },
   { kind: "result", re: /^report a nouveau\b/ },
+  // The Cerfa form's balancing rows: "Excédent prévisionnel (bénéfice)" / "Insuffisance prévisionnelle (perte)".
+  { kind: "result", re: /^insuffisance (previsionnelle|de financement|de ressources|d exploitation)\b/ },
+  { kind: "result", re: /^(perte|pertes|benefice) (previsionnel|previsionnelle|de l annee)\b/ },
   { kind: "result", re: /^(resultat|excedent|deficit) (previsionnel|de l exercice|net|d exploitation|comptable)/ },
 ];
 

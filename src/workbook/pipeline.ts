@@ -45,7 +45,8 @@ export function analyzeSnapshot(snapshot: WorkbookSnapshot, parameters: Paramete
   const analyses = analyze(classified, parameters);
   const issues: ReadIssue[] = [...read.issues];
   for (const a of analyses) {
-    if (a.resultCents !== 0 && a.totals.bySection.income > 0 && a.totals.bySection.expense > 0) {
+    // Under one euro, the difference is rounding (12 × 1 666,67 €), not a budget that does not balance.
+    if (Math.abs(a.resultCents) >= 100 && a.totals.bySection.income > 0 && a.totals.bySection.expense > 0) {
       const diff = { fr: formatEuros(Math.abs(a.resultCents), "fr"), en: formatEuros(Math.abs(a.resultCents), "en") };
       const sign = a.resultCents > 0;
       issues.push({

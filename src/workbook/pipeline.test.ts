@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { defaultParameters } from "../engine/parameters.ts";
+import { analyzeSnapshot } from "./pipeline.ts";
+import type { CellValue, WorkbookSnapshot } from "./snapshot.ts";
+
+function workbook(grid: CellValue[][]): WorkbookSnapshot {
+  const rows = grid.map((values, i) => ({ index: i + 1, cells: values.map((value, j) => ({ col: j + 1, value })).filter((c) => c.value !== null) }));
+  return { name: "budget.xlsx", sheets: [{ name: "Budget", visibility: "visible", protected: false, merges: [], rows }] };
+}
+
+const budget = (salaries: number): CellValue[][] => [
+  ["Charges", "Budget"],
+  ["Achats", 1000],
+  ["Salaires", salaries],
+  ["Produits", null],
+  ["Subvention commune", 15000],
+  ["Cotisations", 3000],
+  ["Ventes", 3000],
+];
+
+describe("analyzeSnapshot", () => {
+  it("says when charges and produits do not balance, with the amount", () => {
+    const r = analyzeSnapshot(workbook(budget(21200)), defaultParameters());
+    expect(r.issues.filter((i) => i.code === "unbalanced").map((i) => i.message)).toEqual([
+      "« Budget » : les produits et les charges ne s'équilibrent pas (déficit de 1\u00a0200\u00a0€). L'analyse est faite quand même.",
+    ]);
+  });
+
+  it("takes a difference of a few cents for rounding, not for an unbalanced budget", () => {
+    const r = analyzeSnapshot(workbook(budget(20000.04)), defaultParameters());
+    expect(r.issues.filter((i) => i.code === "unbalanced")).toEqual([]);
+  });
+
+  it("tells an empty workbook from one that holds no budget", () => {
+    expect(() => analyzeSnapshot(workbook([]), defaultParameters())).toThrow(/le classeur est vide/);
+    expect(() => analyzeSnapshot(workbook([["Stylos", "Quantité"], ["Bleus", 12], ["Rouges", 4]]), defaultParameters())).toThrow(/Aucun budget trouvé dans « budget.xlsx » : il faut/);
+  });
+});
