@@ -55,7 +55,7 @@ describe("the report plan", () => {
   });
 
   it("uses only functions that Excel 2016 and LibreOffice both compute", () => {
-    const allowed = new Set(["SUMIFS", "INDEX", "MATCH", "IF", "CHOOSE", "AND", "OR", "ISNUMBER", "MAX", "ABS", "ROUND", "TEXT", "FIXED"]);
+    const allowed = new Set(["SUMIFS", "INDEX", "MATCH", "IF", "CHOOSE", "AND", "OR", "ISNUMBER", "MAX", "ABS", "ROUND", "TEXT", "FIXED", "SUBSTITUTE"]);
     const used = new Set(plan.sheets.flatMap((s) => s.cells.flatMap((c) => (c.formula ? [...c.formula.replace(/"[^"]*"/g, "").matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1]!) : []))));
     expect([...used].filter((f) => !allowed.has(f))).toEqual([]);
     for (const c of plan.sheets.flatMap((s) => s.cells)) {
@@ -92,5 +92,36 @@ describe("the report plan", () => {
     const again = analyzeSnapshot({ ...budget, sheets: [...budget.sheets, ...snapshot.sheets] }, defaultParameters());
     const corrected = again.classified.filter((l) => l.corrected);
     expect(corrected.map((l) => [l.label, l.lever, l.section])).toEqual([["Achats fournitures", "donations", "income"]]);
+  });
+});
+
+describe("report formulas Excel accepts, whatever the column headers", () => {
+  const headers = ['=HYPERLINK("http://x","Budget")', "<2026", "Budget 2027*", "Réalisé ~?"];
+  const snapshot: WorkbookSnapshot = {
+    name: "entetes.xlsx",
+    sheets: [
+      sheet("Budget", [
+        ["Poste", ...headers],
+        ["CHARGES", null, null, null, null],
+        ["Achats fournitures", 1000, 1100, 1200, 1300],
+        ["Honoraires comptable", 500, 500, 500, 500],
+        ["PRODUITS", null, null, null, null],
+        ["Subvention Région", 1000, 1100, 1200, 1300],
+        ["Dons", 500, 500, 500, 500],
+      ]),
+    ],
+  };
+  const result = analyzeSnapshot(snapshot, defaultParameters());
+  const formulas = buildReportPlan(result, { lang: "fr", date: new Date(Date.UTC(2026, 10, 24)) }).sheets.flatMap((s) => s.cells.flatMap((c) => (c.formula ? [{ ref: c.ref, f: c.formula }] : [])));
+
+  it("matches a column's name as text: never as a comparison or a wildcard pattern", () => {
+    expect(result.analyses.map((a) => a.scenario)).toEqual(headers);
+    const sumifs = formulas.flatMap(({ f }) => [...f.matchAll(/SUMIFS\([^,]+,[^,]+,([^,]+)/g)].map((m) => m[1]!));
+    expect(sumifs.length).toBeGreaterThan(100);
+    expect(sumifs.filter((criterion) => !criterion.startsWith('"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE('))).toEqual([]);
+  });
+
+  it("keeps every formula within Excel's 8,192 characters, trajectory included", () => {
+    expect(formulas.filter(({ f }) => f.length > 8_192).map(({ ref, f }) => `${ref}: ${f.length}`)).toEqual([]);
   });
 });

@@ -68,6 +68,11 @@ class Cursor {
 }
 
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+/**
+ * A SUMIFS criterion that matches the text of `ref` exactly. A bare cell as criterion is read as one: a column
+ * header such as "=HYPERLINK(…)", "<2025" or "Budget 2025*" would compare or match a pattern and sum nothing.
+ */
+const exactly = (ref: string) => `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"~","~~"),"*","~*"),"?","~?")`;
 const abs = (ref: string) => ref.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
 const euros = (cents: number) => centsToEuros(cents);
 const share = (x: number | null) => (x === null ? "" : x);
@@ -79,10 +84,12 @@ class Figures {
     private readonly lang: Lang,
     private readonly scenario: string,
     private readonly p: Record<keyof Parameters, string>,
+    /** Cells that already hold the three shares: formulas that need them refer to them (Excel caps a formula at 8,192 characters). */
+    private readonly shares?: Record<MixNature, string>,
   ) {}
   sum(...conds: [string, string][]): string {
     const parts = conds.map(([col, crit]) => `,${this.R.col(col)},${crit}`).join("");
-    return `SUMIFS(${this.R.col(MAP_COL.amount)},${this.R.col(MAP_COL.scenario)},${this.scenario}${parts})`;
+    return `SUMIFS(${this.R.col(MAP_COL.amount)},${this.R.col(MAP_COL.scenario)},${exactly(this.scenario)}${parts})`;
   }
   section(s: "income" | "expense" | "in_kind_use" | "in_kind_resource"): string {
     return this.sum([MAP_COL.section, q(sectionShort(s, this.lang))]);
@@ -100,10 +107,13 @@ class Figures {
     return `(${MIX_NATURES.map((n) => this.nature(n)).join("+")})`;
   }
   shareOf(n: MixNature): string {
+    if (this.shares) return this.shares[n];
     return `IF(${this.base()}=0,0,${this.nature(n)}/${this.base()})`;
   }
   modelCode(): string {
-    return `IF(${this.base()}=0,0,${MIX_NATURES.map((n, i) => `(${this.shareOf(n)}>=${this.p.significanceThreshold})*${1 << i}`).join("+")})`;
+    // With the shares in cells, "no resource" is all three shares at 0 (the base is 0 exactly then).
+    const none = this.shares ? MIX_NATURES.map((n) => `ABS(${this.shares![n]})`).join("+") : this.base();
+    return `IF(${none}=0,0,${MIX_NATURES.map((n, i) => `(${this.shareOf(n)}>=${this.p.significanceThreshold})*${1 << i}`).join("+")})`;
   }
   modelName(codeRef?: string): string {
     const code = codeRef ?? this.modelCode();
@@ -192,23 +202,27 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
     c.put("A", t(lang, "VOTRE MODÈLE", "YOUR MODEL"), "section");
     c.merge("A", "H");
     c.next();
-    // The model's code (public 1 + private 2 + activity 4) sits outside the print area, for the formulas.
+    // The model's code (public 1 + private 2 + activity 4) and the three shares sit outside the print area, for the formulas.
     const codeRef = `$J$${c.row}`;
-    c.formula("J", f.modelCode(), modelCode(main), "hidden");
+    const shareCols: Record<MixNature, string> = { public: "K", private: "L", activity: "M" };
+    for (const n of MIX_NATURES) c.formula(shareCols[n], f.shareOf(n), main.model.shares[n], "hidden");
+    const shareRefs = Object.fromEntries(MIX_NATURES.map((n) => [n, `$${shareCols[n]}$${c.row}`])) as Record<MixNature, string>;
+    const fs = new Figures(R, lang, scenarioRef, p, shareRefs);
+    c.formula("J", fs.modelCode(), modelCode(main), "hidden");
     const nameRef = c.formula("A", f.modelName(abs(codeRef)), main.model.name[lang], "modelName");
     void nameRef;
     c.merge("A", "D");
     c.put("E", t(lang, "Profil :", "Profile:"), "label");
     c.formula(
       "F",
-      `IF(${f.shareOf("activity")}>${p.socialUtilityThreshold},${q(PROFILE_NAMES.social_utility[lang])},${q(PROFILE_NAMES.general_interest[lang])})`,
+      `IF(${fs.shareOf("activity")}>${p.socialUtilityThreshold},${q(PROFILE_NAMES.social_utility[lang])},${q(PROFILE_NAMES.general_interest[lang])})`,
       PROFILE_NAMES[main.model.profile][lang],
       "label",
     );
     c.next();
     const sentence = MIX_NATURES.map((n, i) => {
       const words = [t(lang, " de vos ressources sont publiques, ", " of your resources are public, "), t(lang, " privées, ", " private, "), t(lang, " issues de votre activité.", " from your activity.")];
-      return `${pctText(`(${f.shareOf(n)})`)}&${q(words[i]!)}`;
+      return `${pctText(`(${fs.shareOf(n)})`)}&${q(words[i]!)}`;
     }).join("&");
     c.formula("A", sentence, null, "text");
     c.merge("A", "H");
@@ -220,7 +234,7 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
     c.next();
     const close = MIX_NATURES.map((n) => {
       const label = { public: t(lang, "la part publique", "the public share"), private: t(lang, "la part privée", "the private share"), activity: t(lang, "la part d'activité", "the activity share") }[n];
-      return `IF(ABS(${f.shareOf(n)}-${p.significanceThreshold})<${p.closeCallMargin},${q(label + " (")}&${pctText(`(${f.shareOf(n)})`)}&") ","")`;
+      return `IF(ABS(${fs.shareOf(n)}-${p.significanceThreshold})<${p.closeCallMargin},${q(label + " (")}&${pctText(`(${fs.shareOf(n)})`)}&") ","")`;
     }).join("&");
     c.formula(
       "A",
@@ -271,7 +285,7 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
     };
     for (const pillar of PILLARS) {
       c.put("A", PILLAR_NAMES[pillar][lang], "label");
-      c.formula("C", `SUMIFS(${R.col(MAP_COL.amount)},${R.col(MAP_COL.scenario)},${scenarioRef},${R.col(MAP_COL.pillar)},${q(PILLAR_NAMES[pillar][lang])})`, euros(main.totals.byPillar[pillar]), "money");
+      c.formula("C", `SUMIFS(${R.col(MAP_COL.amount)},${R.col(MAP_COL.scenario)},${exactly(scenarioRef)},${R.col(MAP_COL.pillar)},${q(PILLAR_NAMES[pillar][lang])})`, euros(main.totals.byPillar[pillar]), "money");
       c.put("D", details[pillar], "text");
       c.merge("D", "H");
       c.next();
@@ -463,12 +477,13 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
     cols.forEach((col, i) => c.put(col, result.analyses[i]!.scenario, "tableHeader"));
     c.next();
     const firstTrajectory = c.row;
+    const modelLabel = t(lang, "Modèle", "Model");
     const rows: [string, (f: Figures) => string, (a: Analysis) => number | string | null, StyleId][] = [
       [t(lang, "Produits", "Income"), (f) => f.section("income"), (a) => euros(a.totals.bySection.income), "money"],
       [t(lang, "Charges", "Expenses"), (f) => f.section("expense"), (a) => euros(a.totals.bySection.expense), "money"],
       [t(lang, "Résultat", "Result"), (f) => `${f.section("income")}-${f.section("expense")}`, (a) => euros(a.resultCents), "money"],
       ...MIX_NATURES.map((n) => [NATURE_NAMES[n][lang], (f: Figures) => f.shareOf(n), (a: Analysis) => a.model.shares[n], "percent"] as [string, (f: Figures) => string, (a: Analysis) => number, StyleId]),
-      [t(lang, "Modèle", "Model"), (f) => f.modelName(), (a) => a.model.name[lang], "wrap"],
+      [modelLabel, (f) => f.modelName(), (a) => a.model.name[lang], "wrap"],
       [t(lang, "Tiers on top", "Third on top"), (f) => f.tiersValue(), (a) => share(a.ratios.tiersOnTop.value), "percent"],
       [t(lang, "4 tiers", "Four thirds"), (f) => f.fourValue(), (a) => share(a.ratios.fourThirds.value), "percent"],
       [t(lang, "Mutualisation", "Pooling"), (f) => f.ratioValue(f.pooled()), (a) => share(a.ratios.alliance.pooling.value), "percent"],
@@ -476,7 +491,9 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
     for (const [label, formula, expected, style] of rows) {
       c.put("A", label, "label");
       cols.forEach((col, i) => {
-        const fig = new Figures(R, lang, `${col}$${headerRow}`, p);
+        // The model row reads the shares computed in the rows above it.
+        const shares = Object.fromEntries(MIX_NATURES.map((n, k) => [n, `${col}${firstTrajectory + 3 + k}`])) as Record<MixNature, string>;
+        const fig = new Figures(R, lang, `${col}$${headerRow}`, p, label === modelLabel ? shares : undefined);
         c.formula(col, formula(fig), expected(result.analyses[i]!), style);
       });
       c.next();
