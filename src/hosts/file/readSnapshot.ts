@@ -7,14 +7,9 @@ import ExcelJS from "exceljs";
 import { EquilibreError } from "../../engine/errors.ts";
 import type { CellValue, SheetSnapshot, SheetVisibility, SnapshotCell, SnapshotRow, WorkbookSnapshot } from "../../workbook/snapshot.ts";
 import { parseAddress } from "../../workbook/snapshot.ts";
+import { parseState, STATE_SHEET, type StoredState } from "./stateSheet.ts";
 
-export const STATE_SHEET = "_equilibre";
-
-export interface StoredState {
-  schemaVersion: number;
-  ownSheets: string[];
-  [key: string]: unknown;
-}
+export { STATE_SHEET, type StoredState };
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -56,15 +51,7 @@ export async function readSnapshotFromBuffer(data: ArrayBuffer | Uint8Array, nam
 
 export function readState(wb: ExcelJS.Workbook): StoredState | null {
   const ws = wb.getWorksheet(STATE_SHEET);
-  if (!ws) return null;
-  const v = ws.getCell("A1").value;
-  if (typeof v !== "string") return null;
-  try {
-    const parsed = JSON.parse(v) as StoredState;
-    return Array.isArray(parsed.ownSheets) ? parsed : null;
-  } catch {
-    return null;
-  }
+  return ws ? parseState(ws.getCell("A1").value) : null;
 }
 
 function snapshotOf(wb: ExcelJS.Workbook, name: string): WorkbookSnapshot {

@@ -1,0 +1,30 @@
+// Reads Équilibre's state sheet straight from the package (A1 as an inline or shared string), so the
+// writer knows which sheets are its own without loading the workbook.
+import { parseState, STATE_SHEET, type StoredState } from "./stateSheet.ts";
+import { REL, resolveTarget, type XlsxPackage } from "./xlsxPackage.ts";
+import { unesc } from "./xmlText.ts";
+
+const texts = (xml: string) => [...xml.matchAll(/<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g)].map((m) => unesc(m[1]!)).join("");
+
+export async function readPackageState(pkg: XlsxPackage, wbPath: string, sheets: { name: string; part: string | null }[]): Promise<StoredState | null> {
+  const part = sheets.find((s) => s.name === STATE_SHEET)?.part;
+  if (!part) return null;
+  const xml = (await pkg.text(part)) ?? "";
+  const cell = /<(?:\w+:)?c\b([^>]*\br="A1"[^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/.exec(xml);
+  if (!cell) return null;
+  const type = /\bt="(\w+)"/.exec(cell[1]!)?.[1];
+  const body = cell[2] ?? "";
+  if (type === "inlineStr") return parseState(texts(body));
+  const v = /<(?:\w+:)?v>([\s\S]*?)<\/(?:\w+:)?v>/.exec(body)?.[1];
+  if (v === undefined) return null;
+  if (type === "str") return parseState(unesc(v));
+  if (type !== "s") return null;
+  const rel = (await pkg.rels(wbPath)).find((r) => r.type === REL.sharedStrings);
+  if (!rel) return null;
+  const shared = (await pkg.text(resolveTarget(wbPath, rel.target))) ?? "";
+  let i = 0;
+  for (const m of shared.matchAll(/<(?:\w+:)?si>([\s\S]*?)<\/(?:\w+:)?si>|<(?:\w+:)?si\/>/g)) {
+    if (i++ === Number(v)) return parseState(texts(m[1] ?? ""));
+  }
+  return null;
+}

@@ -1,0 +1,258 @@
+// A planned sheet → worksheet XML, built as strings (one array joined once: the mapping sheet of a large
+// trial balance has hundreds of thousands of cells). Children follow CT_Worksheet's order, which Excel
+// enforces. Text is always an inline string, never a formula: only `formula` makes a <f>.
+import type { PlannedCell, PlannedSheet, PlannedTable, StyleId } from "../../workbook/plan.ts";
+import { absoluteRange, cleanText, stripInvalid, colLetters, esc, num, parseRange, parseRef } from "./xmlText.ts";
+
+export const SHEET_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/** CT_Worksheet's children, in schema order (the ones Équilibre writes, and a few around them). */
+export const WORKSHEET_ORDER = [
+  "sheetPr",
+  "dimension",
+  "sheetViews",
+  "sheetFormatPr",
+  "cols",
+  "sheetData",
+  "sheetCalcPr",
+  "sheetProtection",
+  "protectedRanges",
+  "scenarios",
+  "autoFilter",
+  "sortState",
+  "dataConsolidate",
+  "customSheetViews",
+  "mergeCells",
+  "phoneticPr",
+  "conditionalFormatting",
+  "dataValidations",
+  "hyperlinks",
+  "printOptions",
+  "pageMargins",
+  "pageSetup",
+  "headerFooter",
+  "rowBreaks",
+  "colBreaks",
+  "customProperties",
+  "cellWatches",
+  "ignoredErrors",
+  "smartTags",
+  "drawing",
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+export interface SheetContext {
+  xf(id: StyleId): number;
+  dxf(fill: string, color?: string): number;
+  /** Relationship id of the sheet's drawing, if it has charts. */
+  drawingRid: string | null;
+  tableRids: string[];
+}
+
+/** Fast "AB12" → [row, col] (the plan's refs are plain A1 references). */
+function rowCol(ref: string): [number, number] {
+  let col = 0;
+  let i = 0;
+  for (; i < ref.length; i++) {
+    const c = ref.charCodeAt(i);
+    if (c === 36) continue; // $
+    if (c < 65 || c > 90) break;
+    col = col * 26 + c - 64;
+  }
+  const row = Number(ref.slice(ref[i] === "$" ? i + 1 : i));
+  if (!col || !Number.isInteger(row) || row < 1) {
+    const p = parseRef(ref);
+    return [p.row, p.col];
+  }
+  return [row, col];
+}
+
+/** Inline-string cell content: <is><t>…</t></is>, keeping leading and trailing spaces. */
+function inlineText(text: string): string {
+  const t = cleanText(text);
+  const space = t !== t.trim() || t.includes("\n") ? ' xml:space="preserve"' : "";
+  return `<is><t${space}>${esc(t)}</t></is>`;
+}
+
+function cellXml(ref: string, c: PlannedCell | undefined, text: string | undefined, s: string): string {
+  if (text !== undefined) return text === "" ? `<c r="${ref}"${s}/>` : `<c r="${ref}"${s} t="inlineStr">${inlineText(text)}</c>`;
+  if (!c) return `<c r="${ref}"${s}/>`;
+  if (c.formula) {
+    const f = `<f>${esc(cleanText(c.formula.replace(/^=/, "")))}</f>`;
+    const e = c.expected;
+    if (typeof e === "number" && Number.isFinite(e)) return `<c r="${ref}"${s}>${f}<v>${num(e)}</v></c>`;
+    if (typeof e === "string") return `<c r="${ref}"${s} t="str">${f}<v>${esc(cleanText(e))}</v></c>`;
+    return `<c r="${ref}"${s}>${f}</c>`;
+  }
+  const v = c.value;
+  if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${num(v)}</v></c>` : `<c r="${ref}"${s}/>`;
+  if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (typeof v === "string" && v !== "") return `<c r="${ref}"${s} t="inlineStr">${inlineText(v)}</c>`;
+  return `<c r="${ref}"${s}/>`;
+}
+
+/** Header texts of the sheet's tables (a table's column names must equal its header cells): ref → text. */
+export function tableHeaders(sheet: PlannedSheet): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const t of sheet.tables) {
+    const { from } = parseRange(t.ref);
+    uniqueColumns(t).forEach((name, i) => out.set(`${colLetters(from.col + i)}${from.row}`, name));
+  }
+  return out;
+}
+
+/** A table's column names: one per column of its range, non-empty, unique (case-insensitively), clean. */
+export function uniqueColumns(t: PlannedTable): string[] {
+  const { from, to } = parseRange(t.ref);
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (let i = 0; i <= to.col - from.col; i++) {
+    const base = cleanText(t.columns[i] ?? "", 255).replace(/[\r\n]+/g, " ").trim() || `Colonne${i + 1}`;
+    let name = base;
+    for (let k = 2; seen.has(name.toLowerCase()); k++) name = `${base}${k}`;
+    seen.add(name.toLowerCase());
+    out.push(name);
+  }
+  return out;
+}
+
+/** A table's range, with at least one data row (Excel refuses a table that is only a header). */
+export function tableRange(t: PlannedTable): string {
+  const { from, to } = parseRange(t.ref);
+  return `${colLetters(from.col)}${from.row}:${colLetters(to.col)}${Math.max(to.row, from.row + 1)}`;
+}
+
+/** "&" starts a header code in Excel: a title with "&" must double it. */
+const headerText = (s: string) => cleanText(s, 200).replace(/&/g, "&&");
+
+export function buildSheetXml(sheet: PlannedSheet, ctx: SheetContext): string {
+  const out: string[] = [DECL, `<worksheet ${SHEET_NS}>`];
+  // sheetPr: tab colour, fit to page.
+  const tab = sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor.toUpperCase()}"/>` : "";
+  const fit = sheet.print ? '<pageSetUpPr fitToPage="1"/>' : "";
+  if (tab || fit) out.push(`<sheetPr>${tab}${fit}</sheetPr>`);
+
+  const headers = tableHeaders(sheet);
+  const byRow = new Map<number, [number, string, PlannedCell | undefined][]>();
+  let maxRow = 1;
+  let maxCol = 1;
+  const add = (ref: string, c: PlannedCell | undefined) => {
+    const [r, col] = rowCol(ref);
+    let row = byRow.get(r);
+    if (!row) byRow.set(r, (row = []));
+    row.push([col, ref, c]);
+    if (r > maxRow) maxRow = r;
+    if (col > maxCol) maxCol = col;
+  };
+  const planned = new Set<string>();
+  for (const c of sheet.cells) {
+    if (planned.has(c.ref)) continue;
+    planned.add(c.ref);
+    add(c.ref, c);
+  }
+  for (const ref of headers.keys()) if (!planned.has(ref)) add(ref, undefined);
+  out.push(`<dimension ref="A1:${colLetters(maxCol)}${maxRow}"/>`);
+
+  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
+    const { rows, cols } = sheet.freeze;
+    const pane = rows > 0 && cols > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
+    const top = `${colLetters(cols + 1)}${rows + 1}`;
+    out.push(
+      `<sheetViews><sheetView workbookViewId="0"><pane${cols > 0 ? ` xSplit="${cols}"` : ""}${rows > 0 ? ` ySplit="${rows}"` : ""} topLeftCell="${top}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`,
+    );
+  } else {
+    out.push('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
+  }
+  out.push('<sheetFormatPr defaultRowHeight="15"/>');
+
+  const widths = Object.entries(sheet.columnWidths)
+    .map(([c, w]) => [Number(c), w] as const)
+    .filter(([c, w]) => c >= 1 && Number.isFinite(w))
+    .sort((a, b) => a[0] - b[0]);
+  if (widths.length > 0) out.push(`<cols>${widths.map(([c, w]) => `<col min="${c}" max="${c}" width="${num(w)}" customWidth="1"/>`).join("")}</cols>`);
+
+  const heights = sheet.rowHeights ?? {};
+  for (const r of Object.keys(heights)) if (!byRow.has(Number(r))) byRow.set(Number(r), []);
+  out.push("<sheetData>");
+  const styleAttr = new Map<StyleId, string>();
+  const sAttr = (id: StyleId | undefined) => {
+    if (!id) return "";
+    let a = styleAttr.get(id);
+    if (a === undefined) styleAttr.set(id, (a = ` s="${ctx.xf(id)}"`));
+    return a;
+  };
+  for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+    const cells = byRow.get(r)!.sort((a, b) => a[0] - b[0]);
+    const h = heights[r];
+    out.push(`<row r="${r}"${h ? ` ht="${num(h)}" customHeight="1"` : ""}>`);
+    for (const [, ref, c] of cells) out.push(cellXml(ref, c, headers.get(ref), sAttr(c?.style)));
+    out.push("</row>");
+  }
+  out.push("</sheetData>");
+
+  if (sheet.merges.length > 0) out.push(`<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${esc(m)}"/>`).join("")}</mergeCells>`);
+
+  let priority = 1;
+  for (const cf of sheet.conditionalFormats) {
+    const first = cf.ref.split(":")[0]!.replace(/\$/g, "");
+    const rules = cf.textEquals.map(
+      (t) => `<cfRule type="expression" dxfId="${ctx.dxf(t.fill, t.color)}" priority="${priority++}"><formula>${esc(`${first}="${t.text.replace(/"/g, '""')}"`)}</formula></cfRule>`,
+    );
+    if (cf.lessThan) rules.push(`<cfRule type="cellIs" dxfId="${ctx.dxf(cf.lessThan.fill)}" priority="${priority++}" operator="lessThan"><formula>${num(cf.lessThan.threshold)}</formula></cfRule>`);
+    if (rules.length > 0) out.push(`<conditionalFormatting sqref="${esc(cf.ref)}">${rules.join("")}</conditionalFormatting>`);
+  }
+
+  if (sheet.validations.length > 0) {
+    const items = sheet.validations.map((v) => {
+      const attr = (name: string, text: string, max: number) => ` ${name}="${esc(cleanText(text, max))}"`;
+      return (
+        `<dataValidation type="list" errorStyle="stop" allowBlank="1" showInputMessage="1" showErrorMessage="1"` +
+        `${attr("errorTitle", v.error.title, 32)}${attr("error", v.error.text, 255)}${attr("promptTitle", v.prompt.title, 32)}${attr("prompt", v.prompt.text, 255)}` +
+        ` sqref="${esc(v.ref)}"><formula1>${esc(v.listSource.replace(/^=/, ""))}</formula1></dataValidation>`
+      );
+    });
+    out.push(`<dataValidations count="${items.length}">${items.join("")}</dataValidations>`);
+  }
+
+  if (sheet.print) {
+    out.push('<pageMargins left="0.5" right="0.5" top="0.7" bottom="0.6" header="0.3" footer="0.3"/>');
+    out.push(`<pageSetup paperSize="9" orientation="${sheet.print.landscape ? "landscape" : "portrait"}" fitToWidth="${sheet.print.fitToWidth}" fitToHeight="0"/>`);
+    const header = `&L&B${headerText(sheet.print.header)}&R${headerText(sheet.name)}`;
+    const footer = `&L${headerText(sheet.print.footer)}&RPage &P / &N`;
+    out.push(`<headerFooter><oddHeader>${esc(header)}</oddHeader><oddFooter>${esc(footer)}</oddFooter></headerFooter>`);
+  } else {
+    out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  }
+  if (ctx.drawingRid) out.push(`<drawing r:id="${ctx.drawingRid}"/>`);
+  if (ctx.tableRids.length > 0) out.push(`<tableParts count="${ctx.tableRids.length}">${ctx.tableRids.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`);
+  out.push("</worksheet>");
+  return out.join("");
+}
+
+export function buildTableXml(t: PlannedTable, id: number, name: string): string {
+  const ref = tableRange(t);
+  const cols = uniqueColumns(t)
+    .map((c, i) => `<tableColumn id="${i + 1}" name="${esc(c)}"/>`)
+    .join("");
+  return (
+    `${DECL}<table xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" id="${id}" name="${esc(name)}" displayName="${esc(name)}" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${uniqueColumns(t).length}">${cols}</tableColumns>` +
+    `<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>`
+  );
+}
+
+/** The very hidden state sheet: its JSON in A1. */
+export function buildStateSheetXml(json: string): string {
+  return `${DECL}<worksheet ${SHEET_NS}><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${esc(stripInvalid(json))}</t></is></c></row></sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+}
+
+/** The print area as a defined name's formula. */
+export const printArea = (sheetName: string, area: string) => `'${sheetName.replace(/'/g, "''")}'!${absoluteRange(area)}`;

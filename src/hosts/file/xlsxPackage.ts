@@ -1,0 +1,225 @@
+// An .xlsx as an OPC package (a zip of XML parts tied by relationships and content types), edited in place:
+// parts Équilibre does not touch keep their bytes (JSZip passes unchanged entries through).
+import JSZip from "jszip";
+import { esc, unesc } from "./xmlText.ts";
+
+const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+export const REL = {
+  officeDocument: `${R}/officeDocument`,
+  worksheet: `${R}/worksheet`,
+  styles: `${R}/styles`,
+  sharedStrings: `${R}/sharedStrings`,
+  calcChain: `${R}/calcChain`,
+  table: `${R}/table`,
+  drawing: `${R}/drawing`,
+  chart: `${R}/chart`,
+};
+const SML = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+export const CONTENT_TYPE = {
+  worksheet: `${SML}.worksheet+xml`,
+  styles: `${SML}.styles+xml`,
+  table: `${SML}.table+xml`,
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+};
+
+export interface Rel {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+/** Attributes of one XML start tag's attribute text: name → decoded value. */
+export function attributes(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out.set(m[1]!, unesc(m[2] ?? m[3] ?? ""));
+  return out;
+}
+
+const dirOf = (path: string) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/") + 1) : "");
+
+/** The part a relationship target names, as a zip path (no leading slash). */
+export function resolveTarget(fromPart: string, target: string): string {
+  const raw = target.startsWith("/") ? target.slice(1) : dirOf(fromPart) + target;
+  const out: string[] = [];
+  for (const seg of raw.split("/")) {
+    if (seg === "..") out.pop();
+    else if (seg !== "." && seg !== "") out.push(seg);
+  }
+  return safeDecode(out.join("/"));
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
+}
+
+/** The relationships part of a part: "xl/workbook.xml" → "xl/_rels/workbook.xml.rels". */
+export const relsPathOf = (part: string) => `${dirOf(part)}_rels/${part.slice(dirOf(part).length)}.rels`;
+
+export class XlsxPackage {
+  private readonly relsCache = new Map<string, Rel[]>();
+  private readonly dirtyRels = new Set<string>();
+  private defaults: { ext: string; type: string }[] = [];
+  private overrides = new Map<string, string>();
+
+  private constructor(readonly zip: JSZip) {}
+
+  static async open(bytes: Uint8Array): Promise<XlsxPackage> {
+    const pkg = new XlsxPackage(await JSZip.loadAsync(bytes));
+    const ct = (await pkg.text("[Content_Types].xml")) ?? "";
+    for (const m of ct.matchAll(/<(?:\w+:)?Default\b([^>]*?)\/?>/g)) {
+      const a = attributes(m[1]!);
+      pkg.defaults.push({ ext: a.get("Extension") ?? "", type: a.get("ContentType") ?? "" });
+    }
+    for (const m of ct.matchAll(/<(?:\w+:)?Override\b([^>]*?)\/?>/g)) {
+      const a = attributes(m[1]!);
+      pkg.overrides.set(safeDecode((a.get("PartName") ?? "").replace(/^\//, "")), a.get("ContentType") ?? "");
+    }
+    return pkg;
+  }
+
+  has(path: string): boolean {
+    const f = this.zip.file(path);
+    return f !== null && !f.dir;
+  }
+
+  async text(path: string): Promise<string | null> {
+    const f = this.zip.file(path);
+    return f && !f.dir ? f.async("string") : null;
+  }
+
+  write(path: string, text: string, contentType?: string): void {
+    this.zip.file(path, text);
+    if (contentType) this.overrides.set(path, contentType);
+  }
+
+  /** Removes a part with its relationships part and content-type override. */
+  remove(path: string): void {
+    this.zip.remove(path);
+    this.overrides.delete(path);
+    const rels = relsPathOf(path);
+    this.zip.remove(rels);
+    this.relsCache.delete(rels);
+    this.dirtyRels.delete(rels);
+  }
+
+  /** Part paths whose content-type override is `type`. */
+  partsOfType(type: string): string[] {
+    return [...this.overrides].filter(([p, t]) => t === type && this.has(p)).map(([p]) => p);
+  }
+
+  contentTypeOf(path: string): string | undefined {
+    return this.overrides.get(path) ?? this.defaults.find((d) => path.toLowerCase().endsWith(`.${d.ext.toLowerCase()}`))?.type;
+  }
+
+  async rels(part: string): Promise<Rel[]> {
+    const path = relsPathOf(part);
+    const cached = this.relsCache.get(path);
+    if (cached) return cached;
+    const xml = (await this.text(path)) ?? "";
+    const rels: Rel[] = [...xml.matchAll(/<(?:\w+:)?Relationship\b([^>]*?)\/?>/g)].map((m) => {
+      const a = attributes(m[1]!);
+      return { id: a.get("Id") ?? "", type: a.get("Type") ?? "", target: a.get("Target") ?? "", external: a.get("TargetMode") === "External" };
+    });
+    this.relsCache.set(path, rels);
+    return rels;
+  }
+
+  setRels(part: string, rels: Rel[]): void {
+    const path = relsPathOf(part);
+    this.relsCache.set(path, rels);
+    this.dirtyRels.add(path);
+  }
+
+  /** Adds a relationship from `part` to `target` (a zip path); returns its id. */
+  async addRel(part: string, type: string, targetPath: string): Promise<string> {
+    const rels = [...(await this.rels(part))];
+    const used = new Set(rels.map((r) => r.id));
+    let n = rels.length + 1;
+    while (used.has(`rId${n}`)) n++;
+    const id = `rId${n}`;
+    rels.push({ id, type, target: relativeTarget(part, targetPath), external: false });
+    this.setRels(part, rels);
+    return id;
+  }
+
+  /** The first free path `make(n)`, n = 1, 2, …, also avoiding `reserved`. */
+  freePath(make: (n: number) => string, reserved: Set<string> = new Set()): string {
+    for (let n = 1; ; n++) {
+      const p = make(n);
+      if (!this.has(p) && !reserved.has(p) && !this.zip.file(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`, "i")).length) return p;
+    }
+  }
+
+  /** Every relationships part of the package, read (or taken from the edits in progress). */
+  private async allRels(): Promise<Map<string, Rel[]>> {
+    const out = new Map<string, Rel[]>();
+    const paths = new Set([...Object.keys(this.zip.files).filter((p) => p.endsWith(".rels") && !this.zip.files[p]!.dir), ...this.relsCache.keys()]);
+    for (const path of paths) {
+      const m = /^(.*?)_rels\/([^/]*)\.rels$/.exec(path);
+      if (!m) continue;
+      const part = m[1]! + m[2]!;
+      if (part !== "" && !this.has(part) && !this.relsCache.has(path)) continue;
+      out.set(part, await this.rels(part));
+    }
+    return out;
+  }
+
+  /**
+   * Removes `roots` and every part reachable from them through relationships, except parts still
+   * referenced by a part that stays (an image shared with a user's sheet, say).
+   */
+  async removeTree(roots: string[]): Promise<void> {
+    const doomed = new Set<string>();
+    const stack = [...roots];
+    while (stack.length > 0) {
+      const p = stack.pop()!;
+      if (doomed.has(p) || !this.has(p)) continue;
+      doomed.add(p);
+      for (const r of await this.rels(p)) if (!r.external) stack.push(resolveTarget(p, r.target));
+    }
+    const kept = new Set<string>();
+    for (const [part, rels] of await this.allRels()) {
+      if (doomed.has(part)) continue;
+      for (const r of rels) if (!r.external) kept.add(resolveTarget(part, r.target));
+    }
+    for (const p of doomed) if (roots.includes(p) || !kept.has(p)) this.remove(p);
+  }
+
+  async generate(): Promise<Uint8Array> {
+    for (const path of this.dirtyRels) {
+      const rels = this.relsCache.get(path)!;
+      const body = rels
+        .map((r) => `<Relationship Id="${esc(r.id)}" Type="${esc(r.type)}" Target="${esc(r.target)}"${r.external ? ' TargetMode="External"' : ""}/>`)
+        .join("");
+      this.zip.file(path, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${body}</Relationships>`);
+    }
+    if (!this.defaults.some((d) => d.ext.toLowerCase() === "rels")) this.defaults.push({ ext: "rels", type: "application/vnd.openxmlformats-package.relationships+xml" });
+    if (!this.defaults.some((d) => d.ext.toLowerCase() === "xml")) this.defaults.push({ ext: "xml", type: "application/xml" });
+    const defaults = this.defaults.map((d) => `<Default Extension="${esc(d.ext)}" ContentType="${esc(d.type)}"/>`).join("");
+    const overrides = [...this.overrides]
+      .filter(([p]) => this.has(p))
+      .map(([p, t]) => `<Override PartName="/${esc(encodeURI(p))}" ContentType="${esc(t)}"/>`)
+      .join("");
+    this.zip.file(
+      "[Content_Types].xml",
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${defaults}${overrides}</Types>`,
+    );
+    const out = await this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 } });
+    return out;
+  }
+}
+
+/** The relative target from `fromPart` to `toPath`, both zip paths. */
+export function relativeTarget(fromPart: string, toPath: string): string {
+  const from = dirOf(fromPart).split("/").filter(Boolean);
+  const to = toPath.split("/");
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return encodeURI([...from.slice(i).map(() => ".."), ...to.slice(i)].join("/"));
+}
