@@ -85,7 +85,7 @@ export function expectFiniteDocument(doc: AnalysisJson): void {
   }
 }
 
-/** Every planned cell's numeric value or expected result is finite; formulas never carry NaN or Infinity. */
+/** Every planned cell's numeric value or expected result is finite; formulas never carry NaN or Infinity; Excel's size limits hold. */
 export function expectFinitePlan(plan: ReportPlan): void {
   const bad: string[] = [];
   for (const s of plan.sheets) {
@@ -93,7 +93,8 @@ export function expectFinitePlan(plan: ReportPlan): void {
       if (typeof c.value === "number" && !Number.isFinite(c.value)) bad.push(`${s.name}!${c.ref} value ${c.value}`);
       if (typeof c.expected === "number" && !Number.isFinite(c.expected)) bad.push(`${s.name}!${c.ref} expected ${c.expected}`);
       if (c.formula && /\bNaN\b|\bInfinity\b/.test(c.formula.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'/g, '""'))) bad.push(`${s.name}!${c.ref} formula ${c.formula}`);
-      // Excel refuses a cell over 32,767 characters (it "repairs" the file and drops the text).
+      // Excel refuses a formula over 8,192 characters and a text over 32,767 (it "repairs" the file and drops them).
+      if (c.formula && c.formula.length > 8_192) bad.push(`${s.name}!${c.ref} formula of ${c.formula.length} characters`);
       if (typeof c.value === "string" && c.value.length > 32_767) bad.push(`${s.name}!${c.ref} text of ${c.value.length} characters`);
     }
   }
