@@ -236,6 +236,7 @@ export const LEVERS: readonly Lever[] = [
       "prestations de services", "prestation de service", "etudes et prestations", "ballon*", "maillot*", "tenue* sportive*", "lots", "lot",
       "produits d entretien", "consommable*", "pharmacie", "trophee*", "coupe*", "medaille*", "vetement*", "costume*", "decor*",
       "catering", "repas", "boisson*", "achats buvette", "fournitures de bureau", "papeterie", "cartouche*",
+      "outillage", "outil*", "semence*", "plants", "graine*", "terreau", "livres", "jeux", "jouet*", "mobilier",
     ],
   }),
   expense({

@@ -166,6 +166,28 @@ describe("readBudgets on hand-made layouts", () => {
     expect(r.lines.find((l) => l.label === "Assurance" && l.scenario === "Réalisé 2024")!.amount).toEqual({ kind: "value", cents: 200000 });
   });
 
+  it("never adds the quantity or unit-price columns of a detailed budget to the amounts", () => {
+    const r = readBudgets(
+      book(
+        sheet("Projet", [
+          ["Dépenses", "Quantité", "Prix unitaire", "Montant", "Commentaire"],
+          ["Intervenant (jours)", 20, 250, 5000, "devis reçu"],
+          ["Outillage", 10, 45, 450, null],
+          ["Recettes", null, null, null, null],
+          ["Subvention politique de la ville", null, null, 4950, "acquis"],
+          ["Participation des habitants", 50, 10, 500, null],
+        ]),
+      ),
+    );
+    expect(r.budgets.map((b) => [b.layout, b.amountColumns])).toEqual([["vertical_sections", ["Montant"]]]);
+    expect(r.lines.map((l) => [l.label, l.amountCell, l.amount])).toEqual([
+      ["Intervenant (jours)", "D2", { kind: "value", cents: 500000 }],
+      ["Outillage", "D3", { kind: "value", cents: 45000 }],
+      ["Subvention politique de la ville", "D5", { kind: "value", cents: 495000 }],
+      ["Participation des habitants", "D6", { kind: "value", cents: 50000 }],
+    ]);
+  });
+
   it("takes « Libellé | 2026 » for a header, and « Assurance | 2000 » for a line", () => {
     const r = readBudgets(book(sheet("B", [["Libellé", 2026], ["Charges", null], ["Assurance", 2000], ["Loyer", 6000], ["Produits", null], ["Subvention commune", 8000]])));
     expect(r.budgets.map((b) => b.amountColumns)).toEqual([["2026"]]);

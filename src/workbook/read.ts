@@ -161,7 +161,7 @@ function readBlock(
   const sheet = grid.sheet.name;
   // Amount columns and their kinds.
   const kinds = block.amountCols.map((col) => ({ col, header: headerOf(col), kind: headerKind(headerOf(col)) }));
-  const used = kinds.filter((k) => k.kind !== "total" && k.kind !== "derived");
+  const used = kinds.filter((k) => k.kind !== "total" && k.kind !== "derived" && k.kind !== "quantity");
   if (used.length === 0) return null;
   const ledger = used.filter((k) => k.kind === "debit" || k.kind === "credit" || k.kind.startsWith("balance"));
   const scenarioCols = used.filter((k) => !ledger.includes(k));

@@ -25,7 +25,11 @@ export function sectionOfHeading(text: string | null | undefined): Section | nul
   return null;
 }
 
-export type HeaderKind = "total" | "derived" | "debit" | "credit" | "balance" | "balance_debit" | "balance_credit" | "period" | "other";
+export type HeaderKind = "total" | "derived" | "quantity" | "debit" | "credit" | "balance" | "balance_debit" | "balance_credit" | "period" | "other";
+
+/** Headers of the columns a detailed budget multiplies (quantity × unit price = amount): never money to add. */
+const QUANTITY_HEADER =
+  /^(quantite|quantites|qte|qtes|qty|nb|nbre|nombre|unite|unites|u|pu|p u|prix unitaire|prix unit|prix u|cout unitaire|cout unit|cout horaire|cout journalier|tarif unitaire|tarif horaire|taux horaire|taux journalier|montant unitaire|heures|nb heures|nombre d heures|jours|nb jours|nombre de jours|duree|effectif|effectifs|coefficient|coef|etp)\b/;
 
 /** What an amount column's header says it holds. */
 export function headerKind(header: string | null): HeaderKind {
@@ -37,6 +41,7 @@ export function headerKind(header: string | null): HeaderKind {
   if (/^(total |totaux )?(debit|debits|mouvements? debit)$/.test(n) || /^(depenses|sorties|decaissements)$/.test(n)) return "debit";
   if (/^(total |totaux )?(credit|credits|mouvements? credit)$/.test(n) || /^(recettes|entrees|encaissements)$/.test(n)) return "credit";
   if (/^(total|totaux|ensemble|cumul|total general|montant total|total \d{4})$/.test(n) || /^total (annuel|budget|des actions|projet|general)/.test(n)) return "total";
+  if (QUANTITY_HEADER.test(n)) return "quantity";
   if (/^(%|part|pourcentage|ecart|ecarts|variation|evolution|taux|delta|diff|difference)\b/.test(n) || n.endsWith(" %") || header.trim().endsWith("%")) return "derived";
   if (/\b(19|20)\d{2}\b/.test(n) || /\b(realise|realisee|budget|previsionnel|previsionnelle|prevision|previsions|prevu|bp|br|n 1|n|exercice|annee|actualise|reel|reels|initial|rectificatif)\b/.test(n)) return "period";
   return "other";
