@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cachedValues, libreOfficeAvailable, recalculate } from "../libreoffice.ts";
 import { MAP_COL } from "../../src/workbook/reportText.ts";
+import type { ReportPlan } from "../../src/workbook/plan.ts";
 import { expectSoundRun, formulaTexts, runWholePath, xlsx, type Outcome } from "./pipeline.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -146,17 +147,46 @@ describe("hostile labels through the whole path", () => {
     const mapping = values.get("Équilibre – lignes")!;
     const read = [...mapping.entries()].filter(([ref]) => ref.startsWith(MAP_COL.label)).map(([, v]) => decodeRefs(v));
     for (const l of labels) expect(read.includes(l), short(l)).toBe(true);
-    const wrong: string[] = [];
-    for (const s of run.plan.sheets) {
-      const got = values.get(s.name)!;
-      for (const c of s.cells) {
-        if (!c.formula || c.expected === undefined || c.expected === null) continue;
-        const v = got.get(c.ref) ?? "";
-        const same = typeof c.expected === "number" ? typeof v === "number" && Math.abs(v - c.expected) < 0.011 : v === c.expected;
-        if (!same) wrong.push(`${s.name}!${c.ref}: ${JSON.stringify(c.expected)} ≠ ${JSON.stringify(v)}`);
-      }
+    expect(loMismatches(run.plan, values)).toEqual([]);
+  }, 120_000);
+});
+
+/** Formula cells whose LibreOffice result differs from the engine's expected value. */
+function loMismatches(plan: ReportPlan, values: Map<string, Map<string, string | number | boolean>>): string[] {
+  const wrong: string[] = [];
+  for (const s of plan.sheets) {
+    const got = values.get(s.name)!;
+    for (const c of s.cells) {
+      if (!c.formula || c.expected === undefined || c.expected === null) continue;
+      const v = got.get(c.ref) ?? "";
+      const same = typeof c.expected === "number" ? typeof v === "number" && Math.abs(v - c.expected) < 0.011 : v === c.expected;
+      if (!same) wrong.push(`${s.name}!${c.ref}: ${JSON.stringify(c.expected)} ≠ ${JSON.stringify(v)}`);
     }
-    expect(wrong).toEqual([]);
+  }
+  return wrong;
+}
+
+describe.runIf(libreOfficeAvailable())("column headers a spreadsheet could read as a criterion", () => {
+  it("are matched as text: LibreOffice's figures equal the engine's for every column", async () => {
+    const headers = ["<2026", "Budget 2027*", "Réalisé ~?", "=Prévu"];
+    const input = await xlsx((wb) =>
+      wb.addWorksheet("Budget").addRows([
+        ["Poste", ...headers],
+        ["CHARGES", null, null, null, null],
+        ["Achats fournitures", 1000, 1100, 1200, 1300],
+        ["Honoraires comptable", 500, 600, 700, 800],
+        ["PRODUITS", null, null, null, null],
+        ["Subvention Région", 1000, 1500, 2000, 2500],
+        ["Dons", 500, 400, 300, 200],
+      ]),
+    );
+    const outcome = await runWholePath(input, "entetes.xlsx");
+    if (outcome.kind !== "analysis") throw outcome.error;
+    expect(outcome.doc.analyses.map((a) => a.column)).toEqual(headers);
+    const dir = mkdtempSync(join(tmpdir(), "equilibre-criteria-"));
+    const file = join(dir, "entetes.xlsx");
+    writeFileSync(file, outcome.output);
+    expect(loMismatches(outcome.plan, await cachedValues(recalculate(file, join(dir, "lo"))))).toEqual([]);
   }, 120_000);
 });
 
@@ -166,18 +196,31 @@ function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let cell = "";
   let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = "";
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ";") row.push(cell), (cell = "");
-    else if (ch === "\r" && text[i + 1] === "\n") row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
-    else cell += ch;
+    else if (ch === ";") endCell();
+    else if (ch === "\r" && text[i + 1] === "\n") {
+      endCell();
+      rows.push(row);
+      row = [];
+      i++;
+    } else cell += ch;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) {
+    endCell();
+    rows.push(row);
+  }
   return rows;
 }
 
