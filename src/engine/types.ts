@@ -118,6 +118,8 @@ export interface Correction {
 
 export interface ClassifiedLine extends BudgetLine, Classification {
   corrected: boolean;
+  /** The sheet types this line's section as negative numbers; `amount` is the amount as read (positive). */
+  negativeInSheet?: boolean;
   /** The automatic answer, kept when a correction replaced it. */
   automatic: Classification;
 }

@@ -41,7 +41,9 @@ function lineJson(l: ClassifiedLine, lang: Lang) {
     scenario: l.scenario,
     label: l.label,
     account: l.account,
-    amount: l.amount.kind === "value" ? eur(l.amount.cents) : null,
+    // The contract gives the sign as in the sheet; a section typed negative is analysed as positive.
+    amount: l.amount.kind === "value" ? eur(l.negativeInSheet ? -l.amount.cents : l.amount.cents) : null,
+    ...(l.negativeInSheet ? { negativeInSheet: true } : {}),
     ...(l.amount.kind === "error" ? { error: l.amount.error } : {}),
     section: l.section,
     pillar: l.pillar,

@@ -21,7 +21,7 @@ export interface SkippedRow {
   why: SkipReason;
 }
 
-export type IssueCode = "cell_error" | "text_not_a_number" | "unbalanced" | "protected_sheet" | "hidden_rows" | "no_income";
+export type IssueCode = "cell_error" | "text_not_a_number" | "unbalanced" | "protected_sheet" | "hidden_rows" | "no_income" | "negative_amounts";
 
 export interface ReadIssue {
   sheet: string;

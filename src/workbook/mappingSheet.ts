@@ -117,7 +117,10 @@ export function buildMappingSheet(names: SheetNames, lines: readonly ClassifiedL
       { ref: c(MAP_COL.confidence), value: auto.confidence, style: "percent" },
       {
         ref: c(MAP_COL.reason),
-        value: (lang === "fr" ? auto.reason : auto.reasonEn) + (l.amount.kind === "error" ? (lang === "fr" ? ` ; cellule en erreur ${l.amount.error}, non comptée` : `; error cell ${l.amount.error}, not counted`) : ""),
+        value:
+          (lang === "fr" ? auto.reason : auto.reasonEn) +
+          (l.amount.kind === "error" ? (lang === "fr" ? ` ; cellule en erreur ${l.amount.error}, non comptée` : `; error cell ${l.amount.error}, not counted`) : "") +
+          (l.negativeInSheet ? (lang === "fr" ? " ; saisi en négatif, lu en positif" : "; typed as negative, read as positive") : ""),
       },
       { ref: c(MAP_COL.correctedLever), value: l.corrected && l.lever !== auto.lever ? leverLabel(l.lever, lang) : "", style: "input" },
       {

@@ -8,6 +8,7 @@ import { readBudgets } from "./read.ts";
 import type { WorkbookSnapshot } from "./snapshot.ts";
 import { formatEuros } from "../engine/money.ts";
 import { isEquilibreSheet, readCorrections } from "./corrections.ts";
+import { readNegativeSections } from "./signs.ts";
 
 export interface WorkbookAnalysis extends ReadResult {
   fileName: string;
@@ -41,9 +42,10 @@ export function analyzeSnapshot(snapshot: WorkbookSnapshot, parameters: Paramete
     lines = lines.filter((l) => l.scenario === options.column);
   }
   const corrections = options.corrections ?? readCorrections(snapshot);
-  const classified = classifyLines(lines, { inKindNumbering: parameters.inKindNumbering }, corrections);
+  const signed = readNegativeSections(classifyLines(lines, { inKindNumbering: parameters.inKindNumbering }, corrections));
+  const classified = signed.lines;
   const analyses = analyze(classified, parameters);
-  const issues: ReadIssue[] = [...read.issues];
+  const issues: ReadIssue[] = [...read.issues, ...signed.issues];
   for (const a of analyses) {
     // Under one euro, the difference is rounding (12 × 1 666,67 €), not a budget that does not balance.
     if (Math.abs(a.resultCents) >= 100 && a.totals.bySection.income > 0 && a.totals.bySection.expense > 0) {
