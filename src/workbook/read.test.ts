@@ -166,6 +166,30 @@ describe("readBudgets on hand-made layouts", () => {
     expect(r.lines.find((l) => l.label === "Assurance" && l.scenario === "Réalisé 2024")!.amount).toEqual({ kind: "value", cents: 200000 });
   });
 
+  it("skips a summary sheet whose amounts are formulas over the detailed budget, so nothing counts twice", () => {
+    const detail = sheet("Budget détaillé", [["Charges", "Montant"], ["Achats", 1200], ["Loyer", 6000], ["Salaires", 30000], ["Produits", null], ["Subvention Région", 20000], ["Ventes", 17200]]);
+    const f = (formula: string, value: number) => ({ value, formula });
+    const summary: SheetSnapshot = {
+      ...sheet("Synthèse", [["Charges", "Montant"], ["Achats et loyer", 7200], ["Personnel", 30000], ["Produits", null], ["Subventions", 20000], ["Ventes", 17200]]),
+    };
+    summary.rows = summary.rows.map((r) => ({
+      ...r,
+      cells: r.cells.map((c) =>
+        c.col !== 2 || typeof c.value !== "number"
+          ? c
+          : { ...c, ...f({ 2: "'Budget détaillé'!B2+'Budget détaillé'!B3", 3: "'Budget détaillé'!B4", 5: "SUM('Budget détaillé'!B6)", 6: "'budget détaillé'!B7" }[r.index]!, c.value) },
+      ),
+    }));
+    const r = readBudgets(book(detail, summary));
+    expect(r.budgets.map((b) => b.sheet)).toEqual(["Budget détaillé"]);
+    expect(r.lines.map((l) => l.label)).toEqual(["Achats", "Loyer", "Salaires", "Subvention Région", "Ventes"]);
+    expect(r.skipped.filter((s) => s.why === "summary").map((s) => s.label)).toEqual(["Achats et loyer", "Personnel", "Subventions", "Ventes"]);
+    expect(r.issues.map((i) => i.code)).toContain("summary_sheet");
+    // Two sheets with their own amounts are two budgets, both read.
+    const other = sheet("Budget 2", [["Charges", "Montant"], ["Achats", 100], ["Loyer", 200], ["Produits", null], ["Subvention", 300]]);
+    expect(readBudgets(book(detail, other)).budgets.map((b) => b.sheet)).toEqual(["Budget détaillé", "Budget 2"]);
+  });
+
   it("never adds the quantity or unit-price columns of a detailed budget to the amounts", () => {
     const r = readBudgets(
       book(

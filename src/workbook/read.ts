@@ -28,8 +28,52 @@ export function readBudgets(snapshot: WorkbookSnapshot): ReadResult {
     result.skipped.push(...found.skipped);
     result.issues.push(...found.issues);
   }
+  dropSummarySheets(snapshot, result);
   unifySingleScenarios(result);
   return result;
+}
+
+/**
+ * A "Synthèse" sheet whose amounts are formulas over another budget sheet ('Budget'!B12, SUM(Détail!B2:B9))
+ * repeats that budget: its lines are skipped, so no euro is counted twice. At least two of its amounts, and
+ * two thirds of them, must point at another budget sheet; when every budget sheet does, all are kept.
+ */
+function dropSummarySheets(snapshot: WorkbookSnapshot, result: ReadResult): void {
+  const budgetSheets = [...new Set(result.budgets.map((b) => b.sheet))];
+  if (budgetSheets.length < 2) return;
+  const refersTo = (formula: string, sheet: string) => {
+    const f = formula.toLowerCase();
+    const name = sheet.toLowerCase();
+    return f.includes(`'${name.replace(/'/g, "''")}'!`) || (/^[\p{L}\p{N}_.]+$/u.test(name) && new RegExp(`(^|[^\\p{L}\\p{N}_.'])${name.replace(/[.]/g, "\\.")}!`, "u").test(f));
+  };
+  const summaries = new Map<string, string>();
+  for (const sheet of budgetSheets) {
+    const formulas = new Map<string, string>();
+    for (const row of snapshot.sheets.find((s) => s.name === sheet)?.rows ?? []) for (const c of row.cells) if (c.formula) formulas.set(cellAddress(row.index, c.col), c.formula);
+    const lines = result.lines.filter((l) => l.sheet === sheet && l.amountCell);
+    const others = budgetSheets.filter((s) => s !== sheet);
+    const pointing = lines.map((l) => others.find((o) => refersTo(formulas.get(l.amountCell!) ?? "", o))).filter((o): o is string => o !== undefined);
+    if (pointing.length >= 2 && pointing.length * 3 >= lines.length * 2) summaries.set(sheet, pointing[0]!);
+  }
+  if (summaries.size === 0 || summaries.size === budgetSheets.length) return;
+  for (const [sheet, source] of summaries) {
+    const seen = new Set<number>();
+    for (const l of result.lines) {
+      if (l.sheet !== sheet || seen.has(l.row)) continue;
+      seen.add(l.row);
+      result.skipped.push({ sheet, row: l.row, cell: l.cell, label: l.label, why: "summary" });
+    }
+    result.lines = result.lines.filter((l) => l.sheet !== sheet);
+    result.budgets = result.budgets.filter((b) => b.sheet !== sheet);
+    result.issues = result.issues.filter((i) => i.sheet !== sheet);
+    result.issues.push({
+      sheet,
+      cell: null,
+      code: "summary_sheet",
+      message: `La feuille « ${sheet} » reprend par des formules les montants de « ${source} » : c'est une synthèse, ses lignes ne sont pas comptées une seconde fois.`,
+      messageEn: `The sheet “${sheet}” takes its amounts from “${source}” through formulas: it is a summary, and its lines are not counted twice.`,
+    });
+  }
 }
 
 /** Budgets that each have one scenario column (a Cerfa's two halves, two sheets Ressources / Emplois) form one analysis. */
