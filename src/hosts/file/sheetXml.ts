@@ -2,7 +2,8 @@
 // trial balance has hundreds of thousands of cells). Children follow CT_Worksheet's order, which Excel
 // enforces. Text is always an inline string, never a formula: only `formula` makes a <f>.
 import type { PlannedCell, PlannedSheet, PlannedTable, StyleId } from "../../workbook/plan.ts";
-import { absoluteRange, cleanText, stripInvalid, colLetters, esc, num, parseRange, parseRef } from "./xmlText.ts";
+import { sharedFormulaRuns, type SharedFormula } from "./sharedFormulas.ts";
+import { absoluteRange, cleanText, colLetters, esc, escText, num, parseRange, parseRef, stripInvalid } from "./xmlText.ts";
 
 export const SHEET_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -79,17 +80,21 @@ function rowCol(ref: string): [number, number] {
 function inlineText(text: string): string {
   const t = cleanText(text);
   const space = t !== t.trim() || t.includes("\n") ? ' xml:space="preserve"' : "";
-  return `<is><t${space}>${esc(t)}</t></is>`;
+  return `<is><t${space}>${escText(t)}</t></is>`;
 }
 
-function cellXml(ref: string, c: PlannedCell | undefined, text: string | undefined, s: string): string {
+function cellXml(ref: string, c: PlannedCell | undefined, text: string | undefined, s: string, shared: SharedFormula | undefined): string {
   if (text !== undefined) return text === "" ? `<c r="${ref}"${s}/>` : `<c r="${ref}"${s} t="inlineStr">${inlineText(text)}</c>`;
   if (!c) return `<c r="${ref}"${s}/>`;
   if (c.formula) {
-    const f = `<f>${esc(cleanText(c.formula.replace(/^=/, "")))}</f>`;
+    const f = !shared
+      ? `<f>${escText(cleanText(c.formula.replace(/^=/, "")))}</f>`
+      : shared.ref
+        ? `<f t="shared" ref="${shared.ref}" si="${shared.si}">${escText(cleanText(c.formula.replace(/^=/, "")))}</f>`
+        : `<f t="shared" si="${shared.si}"/>`;
     const e = c.expected;
     if (typeof e === "number" && Number.isFinite(e)) return `<c r="${ref}"${s}>${f}<v>${num(e)}</v></c>`;
-    if (typeof e === "string") return `<c r="${ref}"${s} t="str">${f}<v>${esc(cleanText(e))}</v></c>`;
+    if (typeof e === "string") return `<c r="${ref}"${s} t="str">${f}<v>${escText(cleanText(e))}</v></c>`;
     return `<c r="${ref}"${s}>${f}</c>`;
   }
   const v = c.value;
@@ -144,8 +149,10 @@ export function buildSheetXml(sheet: PlannedSheet, ctx: SheetContext): string {
   const byRow = new Map<number, [number, string, PlannedCell | undefined][]>();
   let maxRow = 1;
   let maxCol = 1;
+  const all: [number, number, string, PlannedCell | undefined][] = [];
   const add = (ref: string, c: PlannedCell | undefined) => {
     const [r, col] = rowCol(ref);
+    all.push([r, col, ref, c]);
     let row = byRow.get(r);
     if (!row) byRow.set(r, (row = []));
     row.push([col, ref, c]);
@@ -181,6 +188,7 @@ export function buildSheetXml(sheet: PlannedSheet, ctx: SheetContext): string {
 
   const heights = sheet.rowHeights ?? {};
   for (const r of Object.keys(heights)) if (!byRow.has(Number(r))) byRow.set(Number(r), []);
+  const shared = sharedFormulaRuns(all);
   out.push("<sheetData>");
   const styleAttr = new Map<StyleId, string>();
   const sAttr = (id: StyleId | undefined) => {
@@ -193,7 +201,7 @@ export function buildSheetXml(sheet: PlannedSheet, ctx: SheetContext): string {
     const cells = byRow.get(r)!.sort((a, b) => a[0] - b[0]);
     const h = heights[r];
     out.push(`<row r="${r}"${h ? ` ht="${num(h)}" customHeight="1"` : ""}>`);
-    for (const [, ref, c] of cells) out.push(cellXml(ref, c, headers.get(ref), sAttr(c?.style)));
+    for (const [, ref, c] of cells) out.push(cellXml(ref, c, headers.get(ref), sAttr(c?.style), c?.formula ? shared.get(ref) : undefined));
     out.push("</row>");
   }
   out.push("</sheetData>");
@@ -251,7 +259,7 @@ export function buildTableXml(t: PlannedTable, id: number, name: string): string
 
 /** The very hidden state sheet: its JSON in A1. */
 export function buildStateSheetXml(json: string): string {
-  return `${DECL}<worksheet ${SHEET_NS}><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${esc(stripInvalid(json))}</t></is></c></row></sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
+  return `${DECL}<worksheet ${SHEET_NS}><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${escText(stripInvalid(json))}</t></is></c></row></sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`;
 }
 
 /** The print area as a defined name's formula. */

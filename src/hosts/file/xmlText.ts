@@ -13,6 +13,14 @@ export function esc(text: string): string {
 /** Drops the characters XML 1.0 forbids (control characters, U+FFFE/U+FFFF, lone surrogates). */
 export const stripInvalid = (text: string) => text.replace(INVALID_XML, "");
 
+const NEEDS_TEXT_ESCAPE = /[&<>]/;
+
+/** Escapes text for an XML element's content (quotes need no escaping there). */
+export function escText(text: string): string {
+  if (!NEEDS_TEXT_ESCAPE.test(text)) return text;
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
 /** Excel's limit on the characters of a cell. */
 export const MAX_CELL_CHARS = 32_767;
 

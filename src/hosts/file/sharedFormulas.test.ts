@@ -1,0 +1,42 @@
+// Shared formulas: only formulas that are exactly their column's first formula shifted down share it, and
+// exceljs (readSnapshot) reads each follower back as its own formula.
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import type { PlannedCell, ReportPlan } from "../../workbook/plan.ts";
+import { writeReportBuffer } from "./applyPlan.ts";
+import { readSnapshotFromBuffer } from "./readSnapshot.ts";
+import { rowTemplate, sharedFormulaRuns } from "./sharedFormulas.ts";
+
+describe("shared formulas", () => {
+  it("turns relative rows into offsets, leaving absolute rows, strings and sheet names alone", () => {
+    expect(rowTemplate(`IF(O7<>"",O7,INDEX('Feuille A1'!$A$2:$A$34,MATCH(Q7,$B$2:B9,0)))&"A7"`, 7)).toBe(
+      `IF(O{0}<>"",O{0},INDEX('Feuille A1'!$A$2:$A$34,MATCH(Q{0},$B$2:B{2},0)))&"A7"`,
+    );
+    expect(rowTemplate("LOG10(A5)+ATAN2(B5,1)", 5)).toBe("LOG10(A{0})+ATAN2(B{0},1)");
+    expect(rowTemplate("SUM(5:7)", 5)).toBeNull();
+    expect(rowTemplate("SUM(T[Montant])", 5)).toBeNull();
+  });
+
+  it("shares runs of adjacent rows only", () => {
+    const cell = (ref: string, formula: string): [number, number, string, PlannedCell] => [Number(ref.slice(1)), ref.charCodeAt(0) - 64, ref, { ref, formula }];
+    const runs = sharedFormulaRuns([cell("Q5", "I5*2"), cell("Q6", "I6*2"), cell("Q7", "I7*2"), cell("Q9", "I9*2"), cell("Q10", "I10*3"), cell("R5", "$A$1")]);
+    expect(Object.fromEntries(runs)).toEqual({ Q5: { si: 0, ref: "Q5:Q7" }, Q6: { si: 0 }, Q7: { si: 0 } });
+  });
+
+  it("reads back, through exceljs, as each cell's own formula", async () => {
+    const cells: PlannedCell[] = [];
+    for (let r = 2; r <= 6; r++) cells.push({ ref: `A${r}`, value: r }, { ref: `B${r}`, formula: `IF(A${r}>3,"grand",A${r}*$A$2)`, expected: r > 3 ? "grand" : r * 2 });
+    const plan: ReportPlan = {
+      sheets: [{ name: "Équilibre", role: "report", cells, columnWidths: {}, merges: [], tables: [], validations: [], conditionalFormats: [], charts: [] }],
+      state: { schemaVersion: 1, engineVersion: "test", reportSheet: "Équilibre", mappingSheet: "m", leversSheet: "l", parameters: {}, language: "fr" },
+      replaces: [],
+    };
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Budget").getCell("A1").value = 1;
+    const { bytes } = await writeReportBuffer(new Uint8Array(await wb.xlsx.writeBuffer()), plan, new Date());
+    const sheet = (await readSnapshotFromBuffer(bytes, "s.xlsx")).sheets.find((s) => s.name === "Équilibre")!;
+    const b = sheet.rows.map((r) => r.cells.find((c) => c.col === 2)!);
+    expect(b.map((c) => c.formula)).toEqual([2, 3, 4, 5, 6].map((r) => `IF(A${r}>3,"grand",A${r}*$A$2)`));
+    expect(b.map((c) => c.value)).toEqual([4, 6, "grand", "grand", "grand"]);
+  });
+});
