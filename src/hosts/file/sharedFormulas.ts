@@ -4,43 +4,27 @@
 // faster to write, compress and open.
 import type { PlannedCell } from "../../workbook/plan.ts";
 
-/** A cell reference outside quotes: what precedes it, $ on the column, column, $ on the row, row. */
-const REF = /(^|[^A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\dA-Za-z_(])/g;
-/** Whole-row references ("5:7") shift too but carry no column: such formulas are not shared. */
-const ROW_RANGE = /(^|[^A-Za-z0-9_.$])\$?\d+:\$?\d+/;
+/**
+ * One pass over a formula: a quoted string or sheet name (kept as is), a whole-row reference ("5:7", which
+ * shifts but carries no column: such formulas are not shared), or a cell reference (what precedes it,
+ * $ on the column, column, $ on the row, row).
+ */
+const TOKENS = /("(?:[^"]|"")*"|'(?:[^']|'')*')|((?:^|[^A-Za-z0-9_.$])\$?\d+:\$?\d+)|(^|[^A-Za-z0-9_.$])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\dA-Za-z_(])/g;
 
 /** The formula with each relative row number written as an offset from `row`; null when it is not safe to share. */
 export function rowTemplate(formula: string, row: number): string | null {
   if (formula.includes("[") || formula.includes("{")) return null;
-  let out = "";
-  let i = 0;
-  const n = formula.length;
-  while (i < n) {
-    const ch = formula[i]!;
-    if (ch === '"' || ch === "'") {
-      let j = i + 1;
-      while (j < n) {
-        if (formula[j] === ch) {
-          if (formula[j + 1] === ch) {
-            j += 2;
-            continue;
-          }
-          break;
-        }
-        j++;
-      }
-      if (j >= n) return null;
-      out += formula.slice(i, j + 1);
-      i = j + 1;
-      continue;
+  let unsafe = false;
+  const out = formula.replace(TOKENS, (m, quoted?: string, rows?: string, pre?: string, c$?: string, col?: string, r$?: string, r?: string) => {
+    if (quoted !== undefined) return m;
+    if (rows !== undefined) {
+      unsafe = true;
+      return m;
     }
-    let j = i;
-    while (j < n && formula[j] !== '"' && formula[j] !== "'") j++;
-    const seg = formula.slice(i, j);
-    if (ROW_RANGE.test(seg)) return null;
-    out += seg.replace(REF, (m, pre: string, c$: string, col: string, r$: string, r: string) => (r$ ? m : `${pre}${c$}${col}{${Number(r) - row}}`));
-    i = j;
-  }
+    return r$ ? m : `${pre}${c$}${col}{${Number(r) - row}}`;
+  });
+  // An unclosed quote leaves a lone quote character behind: not a formula to share.
+  if (unsafe || /["']/.test(out.replace(/"(?:[^"]|"")*"|'(?:[^']|'')*'/g, ""))) return null;
   return out;
 }
 
@@ -67,9 +51,10 @@ export function sharedFormulaRuns(cells: [number, number, string, PlannedCell | 
   for (const list of byCol.values()) {
     list.sort((a, b) => a[0] - b[0]);
     let start = 0;
-    let template: string | null = null;
+    // The run's first formula as text and row offsets: ["IF(O", 0, "<>\"\",O", 0, …].
+    let parts: (string | number)[] | null = null;
     const close = (end: number) => {
-      if (end - start >= 2 && template !== null) {
+      if (end - start >= 2) {
         const id = si++;
         out.set(list[start]![1], { si: id, ref: `${list[start]![1]}:${list[end - 1]![1]}` });
         for (let k = start + 1; k < end; k++) out.set(list[k]![1], { si: id });
@@ -77,15 +62,20 @@ export function sharedFormulaRuns(cells: [number, number, string, PlannedCell | 
     };
     for (let i = 0; i < list.length; i++) {
       const [row, , formula] = list[i]!;
+      // A follower is the first formula with its relative rows moved to this row (cheaper than its own template).
+      if (parts !== null && list[i - 1]![0] === row - 1 && instantiate(parts, row) === formula) continue;
+      close(i);
+      start = i;
       const t = rowTemplate(formula, row);
-      const continues = i > start && t !== null && t === template && list[i - 1]![0] === row - 1;
-      if (!continues) {
-        close(i);
-        start = i;
-        template = t;
-      }
+      parts = t === null ? null : t.split(/\{(-?\d+)\}/).map((p, k) => (k % 2 === 1 ? Number(p) : p));
     }
     close(list.length);
   }
   return out;
+}
+
+function instantiate(parts: (string | number)[], row: number): string {
+  let s = "";
+  for (const p of parts) s += typeof p === "number" ? String(row + p) : p;
+  return s;
 }

@@ -146,26 +146,30 @@ export function buildSheetXml(sheet: PlannedSheet, ctx: SheetContext): string {
   if (tab || fit) out.push(`<sheetPr>${tab}${fit}</sheetPr>`);
 
   const headers = tableHeaders(sheet);
+  const headerRows = new Set([...headers.keys()].map((ref) => rowCol(ref)[0]));
   const byRow = new Map<number, [number, string, PlannedCell | undefined][]>();
+  const all: [number, number, string, PlannedCell | undefined][] = [];
   let maxRow = 1;
   let maxCol = 1;
-  const all: [number, number, string, PlannedCell | undefined][] = [];
-  const add = (ref: string, c: PlannedCell | undefined) => {
-    const [r, col] = rowCol(ref);
-    all.push([r, col, ref, c]);
+  for (const c of sheet.cells) {
+    const [r, col] = rowCol(c.ref);
+    const entry: [number, number, string, PlannedCell | undefined] = [r, col, c.ref, c];
+    all.push(entry);
     let row = byRow.get(r);
     if (!row) byRow.set(r, (row = []));
-    row.push([col, ref, c]);
+    row.push([col, c.ref, c]);
     if (r > maxRow) maxRow = r;
     if (col > maxCol) maxCol = col;
-  };
-  const planned = new Set<string>();
-  for (const c of sheet.cells) {
-    if (planned.has(c.ref)) continue;
-    planned.add(c.ref);
-    add(c.ref, c);
   }
-  for (const ref of headers.keys()) if (!planned.has(ref)) add(ref, undefined);
+  for (const ref of headers.keys()) {
+    const [r, col] = rowCol(ref);
+    let row = byRow.get(r);
+    if (!row) byRow.set(r, (row = []));
+    // After the planned cells: a planned header cell wins (and gets the column name as its text).
+    row.push([col, ref, undefined]);
+    if (r > maxRow) maxRow = r;
+    if (col > maxCol) maxCol = col;
+  }
   out.push(`<dimension ref="A1:${colLetters(maxCol)}${maxRow}"/>`);
 
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
@@ -198,10 +202,17 @@ export function buildSheetXml(sheet: PlannedSheet, ctx: SheetContext): string {
     return a;
   };
   for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+    // A stable sort: for two cells of one column, the first planned is written.
     const cells = byRow.get(r)!.sort((a, b) => a[0] - b[0]);
     const h = heights[r];
+    const header = headerRows.has(r);
     out.push(`<row r="${r}"${h ? ` ht="${num(h)}" customHeight="1"` : ""}>`);
-    for (const [, ref, c] of cells) out.push(cellXml(ref, c, headers.get(ref), sAttr(c?.style), c?.formula ? shared.get(ref) : undefined));
+    let last = 0;
+    for (const [col, ref, c] of cells) {
+      if (col === last) continue;
+      last = col;
+      out.push(cellXml(ref, c, header ? headers.get(ref) : undefined, sAttr(c?.style), c?.formula ? shared.get(ref) : undefined));
+    }
     out.push("</row>");
   }
   out.push("</sheetData>");
