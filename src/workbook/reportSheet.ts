@@ -318,7 +318,8 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
       title: t(lang, "Mix de financement", "Financing mix"),
       categories: `$A$${firstMix}:$A$${firstMix + 2}`,
       series: [{ name: t(lang, "Part", "Share"), values: `$C$${firstMix}:$C$${firstMix + 2}` }],
-      anchor: { from: `J${firstMix - 2}`, to: `O${firstMix + 12}` },
+      // Beside the mix table (columns G:H are free there), inside the print area.
+      anchor: { from: `G${firstMix - 1}`, to: `H${firstMix + 5}` },
     });
     c.put("A", t(lang, "Base du mix", "Mix base"), "label");
     c.formula("C", f.base(), euros(main.model.baseCents), "moneyBold");
@@ -343,7 +344,8 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
         title: t(lang, "Ressources par levier", "Resources by lever"),
         categories: `$A$${firstLever}:$A$${c.row - 1}`,
         series: [{ name: t(lang, "Montant", "Amount"), values: `$C$${firstLever}:$C$${c.row - 1}` }],
-        anchor: { from: `J${firstMix + 13}`, to: `O${firstMix + 30}` },
+        // Beside the levers, down to the note under them at most (the next section starts after a blank row).
+        anchor: { from: `G${firstLever}`, to: `H${Math.min(Math.max(c.row - 1, firstLever + 5), c.row + 1)}` },
       });
     }
     c.put("A", `* ${NATIONAL_MIX.note[lang]}`, "note");
@@ -503,7 +505,8 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
       title: t(lang, "Trajectoire des natures", "Trajectory of natures"),
       categories: `$C$${headerRow}:$${cols[cols.length - 1]}$${headerRow}`,
       series: MIX_NATURES.map((n, i) => ({ name: NATURE_NAMES[n][lang], values: `$C$${firstTrajectory + 3 + i}:$${cols[cols.length - 1]}$${firstTrajectory + 3 + i}` })),
-      anchor: { from: `J${headerRow}`, to: `O${headerRow + 16}` },
+      // Beside the trajectory table when it leaves G:H free (up to four columns), else right of the print area.
+      anchor: cols.length <= 4 ? { from: `G${headerRow}`, to: `H${c.row - 1}` } : { from: `J${headerRow}`, to: `O${headerRow + 16}` },
     });
     c.next();
   });

@@ -53,6 +53,9 @@ function numRef(ref: string, values: (string | number | null)[]): string {
 const text = (t: string, size: number, bold: boolean) =>
   `<c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="${bold ? 1 : 0}"/></a:pPr><a:r><a:rPr lang="fr-FR" sz="${size}" b="${bold ? 1 : 0}"/><a:t>${esc(cleanText(t, 255))}</a:t></a:r></a:p></c:rich>`;
 
+/** Small axis and legend text, so every lever's name fits beside its bar. */
+const SMALL_TEXT = '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="fr-FR"/></a:p></c:txPr>';
+
 /** A chart part for a planned chart on `sheetName`, whose ranges are on that sheet. */
 export function buildChartXml(chart: PlannedChart, sheetName: string, cells: Map<string, PlannedCell>): string {
   const ref = (range: string) => (range.includes("!") ? range : `${quotedSheet(sheetName)}!${absoluteRange(range.replace(/\$/g, ""))}`);
@@ -76,13 +79,13 @@ export function buildChartXml(chart: PlannedChart, sheetName: string, cells: Map
       `<c:barChart><c:barDir val="${horizontal ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series.join("")}` +
       `<c:gapWidth val="80"/><c:axId val="111"/><c:axId val="222"/></c:barChart>` +
       `<c:catAx><c:axId val="111"/><c:scaling><c:orientation val="${horizontal ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? "l" : "b"}"/>` +
-      `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>` +
-      `<c:crossAx val="222"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+      `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>${SMALL_TEXT}` +
+      `<c:crossAx val="222"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
       `<c:valAx><c:axId val="222"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? "t" : "l"}"/><c:majorGridlines/>` +
-      `<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+      `<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${SMALL_TEXT}` +
       `<c:crossAx val="111"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
   }
-  const legend = chart.kind === "doughnut" || chart.series.length > 1 ? `<c:legend><c:legendPos val="${chart.kind === "doughnut" ? "r" : "b"}"/><c:overlay val="0"/></c:legend>` : "";
+  const legend = chart.kind === "doughnut" || chart.series.length > 1 ? `<c:legend><c:legendPos val="${chart.kind === "doughnut" ? "r" : "b"}"/><c:overlay val="0"/>${SMALL_TEXT}</c:legend>` : "";
   return (
     `${DECL}<c:chartSpace xmlns:c="${C_NS}" xmlns:a="${A_NS}" xmlns:r="${R_NS}"><c:roundedCorners val="0"/>` +
     `<c:chart><c:title><c:tx>${text(chart.title, 1200, true)}</c:tx><c:overlay val="0"/></c:title><c:autoTitleDeleted val="0"/>` +
