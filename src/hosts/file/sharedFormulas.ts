@@ -63,7 +63,7 @@ export function sharedFormulaRuns(cells: [number, number, string, PlannedCell | 
     for (let i = 0; i < list.length; i++) {
       const [row, , formula] = list[i]!;
       // A follower is the first formula with its relative rows moved to this row (cheaper than its own template).
-      if (parts !== null && list[i - 1]![0] === row - 1 && instantiate(parts, row) === formula) continue;
+      if (parts !== null && list[i - 1]![0] === row - 1 && matches(parts, row, formula)) continue;
       close(i);
       start = i;
       const t = rowTemplate(formula, row);
@@ -74,8 +74,13 @@ export function sharedFormulaRuns(cells: [number, number, string, PlannedCell | 
   return out;
 }
 
-function instantiate(parts: (string | number)[], row: number): string {
-  let s = "";
-  for (const p of parts) s += typeof p === "number" ? String(row + p) : p;
-  return s;
+/** Whether `formula` is the template `parts` at `row`, compared in place (no string is built). */
+function matches(parts: (string | number)[], row: number, formula: string): boolean {
+  let pos = 0;
+  for (const p of parts) {
+    const text = typeof p === "number" ? String(row + p) : p;
+    if (!formula.startsWith(text, pos)) return false;
+    pos += text.length;
+  }
+  return pos === formula.length;
 }
