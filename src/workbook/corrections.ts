@@ -4,7 +4,7 @@ import { correctionKey } from "../engine/analyze.ts";
 import { LEVERS } from "../engine/levers.ts";
 import { normalizeText } from "../engine/text.ts";
 import type { Correction, Destination, LeverId } from "../engine/types.ts";
-import { MAPPING_HEADERS } from "./reportText.ts";
+import { LEVERS_HEADERS, MAPPING_HEADERS } from "./reportText.ts";
 import { SheetGrid, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 
 const LEVER_BY_LABEL = new Map<string, LeverId>();
@@ -38,11 +38,13 @@ function findHeader(grid: SheetGrid): { row: number; col: Record<string, number>
   return null;
 }
 
-/** A sheet Équilibre wrote: its mapping table, or a report or levers sheet whose title is Équilibre's. */
+/** A sheet Équilibre wrote: its mapping table, its report (whose title is Équilibre's) or its levers table (by its headers). */
 export function isEquilibreSheet(sheet: SheetSnapshot): boolean {
   const grid = new SheetGrid(sheet);
   const a1 = grid.value(1, 1);
   if (typeof a1 === "string" && /^Équilibre — /.test(a1)) return true;
+  const first = grid.rowCells(1).map((c) => c.value);
+  if ([LEVERS_HEADERS.fr, LEVERS_HEADERS.en].some((h) => h.length === first.length && h.every((text, i) => first[i] === text))) return true;
   return findHeader(grid) !== null;
 }
 

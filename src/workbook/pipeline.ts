@@ -15,6 +15,8 @@ export interface WorkbookAnalysis extends ReadResult {
   parameters: Parameters;
   classified: ClassifiedLine[];
   analyses: Analysis[];
+  /** Équilibre's sheets of an earlier run: named by the saved state, or recognised by their content when the state was lost. */
+  ownSheets?: string[];
 }
 
 export interface RunOptions {
@@ -60,5 +62,5 @@ export function analyzeSnapshot(snapshot: WorkbookSnapshot, parameters: Paramete
       });
     }
   }
-  return { ...read, lines, issues, fileName: snapshot.name, parameters, classified, analyses };
+  return { ...read, lines, issues, fileName: snapshot.name, parameters, classified, analyses, ownSheets: [...own] };
 }

@@ -125,3 +125,23 @@ describe("report formulas Excel accepts, whatever the column headers", () => {
     expect(formulas.filter(({ f }) => f.length > 8_192).map(({ ref, f }) => `${ref}: ${f.length}`)).toEqual([]);
   });
 });
+
+describe("the sheets a run replaces", () => {
+  it("include Équilibre's own recognised by their content when the state that names them was lost, never a user's sheet", () => {
+    const snapshot: WorkbookSnapshot = {
+      ...budget,
+      sheets: [
+        ...budget.sheets,
+        sheet("Équilibre", [["Équilibre — modèle socio-économique"], ["Source : …"]]),
+        sheet("Équilibre – leviers", [["Levier", "Identifiant", "Famille", "Pilier", "Nature", "Destination par défaut"], ["Subventions publiques", "public_grants"]]),
+        sheet("Notes", [["Équilibre — mes notes sur le rapport"]]),
+      ],
+      ownSheets: [],
+    };
+    const result = analyzeSnapshot(snapshot, defaultParameters());
+    expect(result.budgets.map((b) => b.sheet)).toEqual(["Budget"]);
+    const plan = buildReportPlan(result, { lang: "fr", date: new Date(Date.UTC(2026, 10, 24)), previousSheets: [] });
+    expect(plan.replaces).toEqual(["Équilibre", "Équilibre – leviers"]);
+    expect(buildReportPlan(result, { lang: "fr", date: new Date(), previousSheets: ["Ancien rapport"] }).replaces).toEqual(["Ancien rapport", "Équilibre", "Équilibre – leviers"]);
+  });
+});

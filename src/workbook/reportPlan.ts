@@ -31,7 +31,7 @@ export function buildReportPlan(result: WorkbookAnalysis, options: PlanOptions):
   const levers = buildLeversSheet(names, options.lang);
   return {
     sheets: [report, mapping, levers],
-    replaces: options.previousSheets ?? [],
+    replaces: replacedSheets(result, options.previousSheets ?? []),
     state: {
       schemaVersion: STATE_SCHEMA_VERSION,
       engineVersion: ENGINE_VERSION,
@@ -49,4 +49,14 @@ export function formatDate(date: Date, lang: Lang): string {
   const m = String(date.getUTCMonth() + 1).padStart(2, "0");
   const y = date.getUTCFullYear();
   return lang === "fr" ? `${d}/${m}/${y}` : `${y}-${m}-${d}`;
+}
+
+/**
+ * The sheets this run replaces: those the saved state names, and Équilibre's own recognised by their content
+ * under the names Équilibre gives them (the state is lost when the sheets are copied into another workbook:
+ * without this, the next run would add « Équilibre (2) » beside them). A user's sheet is never among them.
+ */
+function replacedSheets(result: WorkbookAnalysis, previous: readonly string[]): string[] {
+  const names = new Set([...Object.values(sheetNames("fr")), ...Object.values(sheetNames("en"))]);
+  return [...new Set([...previous, ...(result.ownSheets ?? []).filter((n) => names.has(n))])];
 }

@@ -155,11 +155,11 @@ export async function sheetXml(bytes: Uint8Array): Promise<Map<string, string>> 
   return out;
 }
 
-/** The text of every <f> element of the workbook's sheets (decoded). */
+/** The text of every <f> element of the workbook's sheets (decoded); a shared formula's empty clones (<f …/>) give none. */
 export async function formulaTexts(bytes: Uint8Array): Promise<string[]> {
   const decode = (s: string) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
   const out: string[] = [];
-  for (const xml of (await sheetXml(bytes)).values()) for (const m of xml.matchAll(/<f(?:\s[^>]*)?>([\s\S]*?)<\/f>/g)) out.push(decode(m[1]!));
+  for (const xml of (await sheetXml(bytes)).values()) for (const m of xml.matchAll(/<f(?:\s[^>]*[^/>])?>([\s\S]*?)<\/f>/g)) out.push(decode(m[1]!));
   return out;
 }
 
@@ -172,7 +172,7 @@ export async function expectSoundRun(input: Uint8Array, outcome: Extract<Outcome
   for (const s of outcome.written.sheets) expect(names.filter((n) => n === s.name), s.name).toHaveLength(1);
   expect(outcome.back.ownSheets).toEqual([...outcome.written.sheets.map((s) => s.name), "_equilibre"]);
   // Équilibre's sheets of an earlier run are replaced; every other sheet is the user's and stays as it was.
-  await expectSourceSheetsUnchanged(input, outcome.output, outcome.snapshot.ownSheets ?? [], outcome.back.ownSheets ?? []);
+  await expectSourceSheetsUnchanged(input, outcome.output, [...outcome.plan.replaces, "_equilibre"], outcome.back.ownSheets ?? []);
 }
 
 /** Builds an .xlsx with exceljs. */

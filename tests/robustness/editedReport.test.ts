@@ -1,0 +1,172 @@
+// A workbook whose report was edited or partly deleted by hand: the next run rebuilds the report whole
+// (the same as a fresh run with the user's correction), keeps the correction typed into the mapping table,
+// and leaves exactly one report sheet — never « Équilibre (2) » next to a damaged « Équilibre ».
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { MAP_COL, MAPPING_FIRST_ROW } from "../../src/workbook/reportText.ts";
+import { expectSoundRun, runWholePath, xlsx, type Outcome } from "./pipeline.ts";
+
+type Analysed = Extract<Outcome, { kind: "analysis" }>;
+
+const REPORT = "Équilibre";
+const MAPPING = "Équilibre – lignes";
+const LEVERS = "Équilibre – leviers";
+const CORRECTED_LABEL = "Mécénat Fondation Crédit Mutuel";
+
+async function analysed(bytes: Uint8Array, name = "club.xlsx"): Promise<Analysed> {
+  const outcome = await runWholePath(bytes, name);
+  if (outcome.kind === "error") throw outcome.error;
+  return outcome;
+}
+
+async function edit(bytes: Uint8Array, change: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  change(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** The lever label the levers sheet gives to a lever id (what a user picks in the dropdown). */
+function leverLabel(wb: ExcelJS.Workbook, id: string): string {
+  let label = "";
+  wb.getWorksheet(LEVERS)!.eachRow((row) => {
+    if (row.getCell(2).value === id) label = String(row.getCell(1).value);
+  });
+  expect(label).not.toBe("");
+  return label;
+}
+
+/** Types a correction into the mapping table: the row of CORRECTED_LABEL gets the public-grants lever. */
+function typeCorrection(wb: ExcelJS.Workbook): void {
+  const ws = wb.getWorksheet(MAPPING)!;
+  const label = leverLabel(wb, "public_grants");
+  let rows = 0;
+  ws.eachRow((row, r) => {
+    if (r >= MAPPING_FIRST_ROW && row.getCell(MAP_COL.label).value === CORRECTED_LABEL) {
+      row.getCell(MAP_COL.correctedLever).value = label;
+      rows++;
+    }
+  });
+  // One row per amount column.
+  expect(rows).toBe(2);
+}
+
+/** A sheet's cells as the snapshot reads them: "B12" → value (and formula). */
+function cellsOf(run: Analysed, sheet: string): Map<string, unknown> {
+  const s = run.back.sheets.find((x) => x.name === sheet)!;
+  return new Map(s.rows.flatMap((r) => r.cells.map((c) => [`${c.col},${r.index}`, [c.value, c.formula ?? null]] as const)));
+}
+
+describe("a report edited or partly deleted by hand", () => {
+  let input: Uint8Array;
+  let first: Analysed;
+  /** A fresh run over the first output with only the correction typed: what every repaired run must give. */
+  let reference: Analysed;
+
+  beforeAll(async () => {
+    input = await xlsx((wb) =>
+      wb.addWorksheet("Budget").addRows([
+        ["FC Saint-Martin — budget"],
+        [],
+        ["Poste", "Réalisé 2025", "Budget 2026"],
+        ["CHARGES", null, null],
+        ["Achats d'équipements", 4200, 4500],
+        ["Salaire de l'entraîneur", 18_000, 19_000],
+        ["Honoraires comptable", 1200, 1300],
+        ["Cotisation fédération", 900, 950],
+        ["Bénévolat valorisé", 6000, 6500],
+        ["PRODUITS", null, null],
+        ["Subvention commune", 9000, 9500],
+        ["Cotisations des adhérents", 12_000, 12_500],
+        [CORRECTED_LABEL, 3000, 3500],
+        ["Buvette et tournois", 4300, 4000],
+        ["Contributions volontaires en nature", 6000, 6500],
+      ]),
+    );
+    first = await analysed(input);
+    await expectSoundRun(input, first);
+    expect(first.doc.lines.filter((l) => l.label === CORRECTED_LABEL).map((l) => l.lever)).not.toContain("public_grants");
+    reference = await analysed(await edit(first.output, typeCorrection));
+    await expectSoundRun(await edit(first.output, typeCorrection), reference);
+  });
+
+  /** The checks every repaired run passes: one report, rebuilt whole, the correction kept. */
+  async function expectRepaired(edited: Uint8Array): Promise<void> {
+    const run = await analysed(edited);
+    await expectSoundRun(edited, run);
+    const names = run.back.sheets.map((s) => s.name);
+    expect(names).toEqual(["Budget", REPORT, MAPPING, LEVERS, "_equilibre"]);
+    expect(names.filter((n) => n.startsWith("Équilibre ("))).toEqual([]);
+    // The correction is kept and marked.
+    const corrected = run.doc.lines.filter((l) => l.corrected);
+    expect(corrected.map((l) => [l.label, l.column, l.lever, l.nature])).toEqual([
+      [CORRECTED_LABEL, "Réalisé 2025", "public_grants", "public"],
+      [CORRECTED_LABEL, "Budget 2026", "public_grants", "public"],
+    ]);
+    // Same analysis and same sheets as a fresh run with that correction.
+    expect(run.doc).toEqual(reference.doc);
+    for (const sheet of [REPORT, MAPPING, LEVERS]) expect(cellsOf(run, sheet), sheet).toEqual(cellsOf(reference, sheet));
+    // The report's figures move with the correction: public funding grows by the corrected amount.
+    const pub = (r: Analysed) => r.doc.analyses[1]!.totals.byNature.public;
+    expect(pub(run)).toBe(pub(first) + 3500);
+  }
+
+  it("rebuilds a report whose cells were overwritten, cleared and whose rows were deleted", async () => {
+    const edited = await edit(first.output, (wb) => {
+      const ws = wb.getWorksheet(REPORT)!;
+      ws.getCell("A1").value = "Mon rapport à moi";
+      ws.getCell("C15").value = 123_456;
+      ws.getCell("B5").value = "Réalisé 2025";
+      ws.getCell("A7").value = null;
+      ws.getCell("J7").value = "=1/0";
+      // Rows 10 to 21 deleted (cleared: exceljs cannot move rows that hold shared formulas), a note added below.
+      for (let r = 10; r <= 21; r++) ws.getRow(r).eachCell((cell) => (cell.value = null));
+      ws.getCell(`A${ws.rowCount + 2}`).value = "une note en bas";
+      typeCorrection(wb);
+    });
+    await expectRepaired(edited);
+  });
+
+  it("rebuilds a report sheet deleted entirely", async () => {
+    const edited = await edit(first.output, (wb) => {
+      wb.removeWorksheet(wb.getWorksheet(REPORT)!.id);
+      typeCorrection(wb);
+    });
+    await expectRepaired(edited);
+  });
+
+  it("rebuilds the report and the levers sheet when both were deleted and the mapping table was sorted by hand", async () => {
+    const edited = await edit(first.output, (wb) => {
+      const label = leverLabel(wb, "public_grants");
+      wb.removeWorksheet(wb.getWorksheet(REPORT)!.id);
+      wb.removeWorksheet(wb.getWorksheet(LEVERS)!.id);
+      // The user sorts the mapping table by amount, descending, and types the correction in. Only the
+      // columns the run writes as values move: the formulas beside them are the same on every row.
+      const ws = wb.getWorksheet(MAPPING)!;
+      const rows: ExcelJS.CellValue[][] = [];
+      ws.eachRow((row, r) => {
+        if (r >= MAPPING_FIRST_ROW) rows.push((row.values as ExcelJS.CellValue[]).slice(1));
+      });
+      const amountIndex = MAP_COL.amount.charCodeAt(0) - 65;
+      rows.sort((a, b) => Number(b[amountIndex] ?? 0) - Number(a[amountIndex] ?? 0));
+      rows.forEach((values, i) => {
+        values.slice(0, MAP_COL.correctedDestination.charCodeAt(0) - 64).forEach((v, k) => {
+          ws.getCell(MAPPING_FIRST_ROW + i, k + 1).value = v ?? null;
+        });
+      });
+      ws.eachRow((row, r) => {
+        if (r >= MAPPING_FIRST_ROW && row.getCell(MAP_COL.label).value === CORRECTED_LABEL) row.getCell(MAP_COL.correctedLever).value = label;
+      });
+    });
+    await expectRepaired(edited);
+  });
+
+  it("keeps one report when the very hidden state sheet that names Équilibre's sheets was lost", async () => {
+    const edited = await edit(first.output, (wb) => {
+      wb.removeWorksheet(wb.getWorksheet("_equilibre")!.id);
+      wb.getWorksheet(REPORT)!.getCell("C15").value = 1;
+      typeCorrection(wb);
+    });
+    await expectRepaired(edited);
+  });
+});
