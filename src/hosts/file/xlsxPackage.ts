@@ -1,7 +1,11 @@
 // An .xlsx as an OPC package (a zip of XML parts tied by relationships and content types), edited in place:
 // parts Équilibre does not touch keep their bytes (JSZip passes unchanged entries through).
 import JSZip from "jszip";
+import { deflateNatively } from "./nativeDeflate.ts";
 import { esc, unesc } from "./xmlText.ts";
+
+/** Parts larger than this are compressed natively when the platform can. */
+const LARGE_PART = 1 << 20;
 
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 export const REL = {
@@ -66,6 +70,7 @@ export class XlsxPackage {
   private readonly dirtyRels = new Set<string>();
   private defaults: { ext: string; type: string }[] = [];
   private overrides = new Map<string, string>();
+  private readonly large = new Map<string, string>();
 
   private constructor(readonly zip: JSZip) {}
 
@@ -95,12 +100,15 @@ export class XlsxPackage {
 
   write(path: string, text: string, contentType?: string): void {
     this.zip.file(path, text);
+    if (text.length > LARGE_PART) this.large.set(path, text);
+    else this.large.delete(path);
     if (contentType) this.overrides.set(path, contentType);
   }
 
   /** Removes a part with its relationships part and content-type override. */
   remove(path: string): void {
     this.zip.remove(path);
+    this.large.delete(path);
     this.overrides.delete(path);
     const rels = relsPathOf(path);
     this.zip.remove(rels);
@@ -210,6 +218,7 @@ export class XlsxPackage {
       "[Content_Types].xml",
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${defaults}${overrides}</Types>`,
     );
+    await deflateNatively(this.zip, this.large);
     const out = await this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 3 } });
     return out;
   }

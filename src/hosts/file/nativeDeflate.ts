@@ -1,0 +1,71 @@
+// Large parts (the mapping sheet of a big trial balance is tens of megabytes of XML) are compressed with
+// the platform's native deflate (CompressionStream, in browsers and Node) instead of JSZip's JavaScript
+// one, then handed to JSZip as already-compressed entries. Wherever that is not possible, JSZip
+// compresses them itself: the result is the same zip either way.
+import type JSZip from "jszip";
+
+interface CompressedLike {
+  compressedSize: number;
+  uncompressedSize: number;
+  crc32: number;
+  compression: { magic: string };
+  compressedContent: unknown;
+}
+
+/**
+ * JSZip's class for an entry's compressed bytes, and its DEFLATE method, taken from an entry loaded from
+ * the input (the browser bundle of JSZip has its own copy of its internals: only an instance tells them).
+ */
+function deflateClass(zip: JSZip): { proto: object; compression: unknown } | null {
+  for (const f of Object.values(zip.files)) {
+    const data = (f as unknown as { _data?: unknown })._data as Partial<CompressedLike> | undefined;
+    if (data && typeof data === "object" && data.compression?.magic === "\x08\x00" && "compressedContent" in data) {
+      // Its prototype, not its constructor: JSZip replaces the prototype object, so `constructor` is Object.
+      return { proto: Object.getPrototypeOf(data) as object, compression: data.compression };
+    }
+  }
+  return null;
+}
+
+let CRC_TABLE: Uint32Array | null = null;
+
+export function crc32(bytes: Uint8Array): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c >>> 0;
+    }
+  }
+  const t = CRC_TABLE;
+  let crc = -1;
+  for (let i = 0; i < bytes.length; i++) crc = t[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ -1) >>> 0;
+}
+
+async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream("deflate-raw" as CompressionFormat));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Replaces each of `parts` (path → text) in the zip by natively compressed bytes; false when it cannot. */
+export async function deflateNatively(zip: JSZip, parts: Map<string, string>): Promise<boolean> {
+  if (parts.size === 0 || typeof CompressionStream === "undefined" || typeof Response === "undefined" || typeof Blob === "undefined") return false;
+  const jszip = deflateClass(zip);
+  if (!jszip) return false;
+  const done: [string, CompressedLike][] = [];
+  try {
+    for (const [path, text] of parts) {
+      const bytes = new TextEncoder().encode(text);
+      const deflated = await deflateRaw(bytes);
+      const entry = Object.create(jszip.proto) as CompressedLike;
+      Object.assign(entry, { compressedSize: deflated.length, uncompressedSize: bytes.length, crc32: crc32(bytes), compression: jszip.compression, compressedContent: deflated });
+      done.push([path, entry]);
+    }
+  } catch {
+    return false;
+  }
+  for (const [path, data] of done) zip.file(path, data as never);
+  return true;
+}
