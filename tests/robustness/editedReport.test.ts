@@ -2,6 +2,7 @@
 // (the same as a fresh run with the user's correction), keeps the correction typed into the mapping table,
 // and leaves exactly one report sheet — never « Équilibre (2) » next to a damaged « Équilibre ».
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { MAP_COL, MAPPING_FIRST_ROW } from "../../src/workbook/reportText.ts";
 import { expectSoundRun, runWholePath, xlsx, type Outcome } from "./pipeline.ts";
@@ -19,9 +20,23 @@ async function analysed(bytes: Uint8Array, name = "club.xlsx"): Promise<Analysed
   return outcome;
 }
 
+/**
+ * Opens, changes and saves a workbook as a user would in Excel. exceljs cannot save a shared formula whose
+ * master cell was cleared or moved, which Excel does without a blink: the formulas are unshared first.
+ */
 async function edit(bytes: Uint8Array, change: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as { sharedFormula?: string; shareType?: string } | null;
+        if (v && typeof v === "object" && (v.sharedFormula !== undefined || v.shareType !== undefined)) {
+          cell.value = { formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue;
+        }
+      }),
+    ),
+  );
   change(wb);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
@@ -119,8 +134,9 @@ describe("a report edited or partly deleted by hand", () => {
       ws.getCell("B5").value = "Réalisé 2025";
       ws.getCell("A7").value = null;
       ws.getCell("J7").value = "=1/0";
-      // Rows 10 to 21 deleted (cleared: exceljs cannot move rows that hold shared formulas), a note added below.
-      for (let r = 10; r <= 21; r++) ws.getRow(r).eachCell((cell) => (cell.value = null));
+      // Rows 10 to 21 deleted, 30 to 32 cleared, a note added below.
+      ws.spliceRows(10, 12);
+      for (let r = 30; r <= 32; r++) ws.getRow(r).eachCell((cell) => (cell.value = null));
       ws.getCell(`A${ws.rowCount + 2}`).value = "une note en bas";
       typeCorrection(wb);
     });
@@ -168,5 +184,66 @@ describe("a report edited or partly deleted by hand", () => {
       typeCorrection(wb);
     });
     await expectRepaired(edited);
+  });
+});
+
+type Edit =
+  | { kind: "set"; sheet: string; row: number; col: number; value: string | number | null }
+  | { kind: "removeSheet"; sheet: string }
+  | { kind: "clearRows"; sheet: string; from: number; count: number };
+
+const ownSheetArb = fc.constantFrom(REPORT, MAPPING, LEVERS);
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant("set" as const),
+      sheet: ownSheetArb,
+      row: fc.integer({ min: 1, max: 70 }),
+      col: fc.integer({ min: 1, max: 22 }),
+      value: fc.oneof(fc.constant(null), fc.string({ maxLength: 20 }), fc.integer(), fc.constantFrom("Subventions publiques", "Dons", "Ingénierie", "=SUM(A1)", "Levier corrigé", "#REF!")),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant("removeSheet" as const), sheet: ownSheetArb }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant("clearRows" as const), sheet: ownSheetArb, from: fc.integer({ min: 1, max: 60 }), count: fc.integer({ min: 1, max: 20 }) }) },
+);
+
+describe("random hand edits of Équilibre's sheets (fast-check)", () => {
+  it("the next run ends in an analysis with exactly one report, mapping and levers sheet, and the budget untouched", async () => {
+    const input = await xlsx((wb) =>
+      wb.addWorksheet("Budget").addRows([
+        ["Poste", "Budget 2026"],
+        ["CHARGES", null],
+        ["Achats", 4500],
+        ["Salaires", 19_000],
+        ["PRODUITS", null],
+        ["Subvention commune", 9500],
+        ["Dons", 3500],
+        ["Ventes", 10_500],
+      ]),
+    );
+    const first = await analysed(input, "edits.xlsx");
+    await fc.assert(
+      fc.asyncProperty(fc.array(editArb, { minLength: 1, maxLength: 12 }), async (edits) => {
+        const edited = await edit(first.output, (wb) => {
+          for (const e of edits) {
+            const ws = wb.getWorksheet(e.sheet);
+            if (!ws) continue;
+            if (e.kind === "removeSheet") wb.removeWorksheet(ws.id);
+            else if (e.kind === "set") ws.getCell(e.row, e.col).value = e.value;
+            else for (let r = e.from; r < e.from + e.count; r++) ws.getRow(r).eachCell((cell) => (cell.value = null));
+          }
+        });
+        const run = await runWholePath(edited, "edits.xlsx");
+        expect(run.kind).toBe("analysis");
+        if (run.kind !== "analysis") return;
+        await expectSoundRun(edited, run);
+        expect(run.back.sheets.map((s) => s.name)).toEqual(["Budget", REPORT, MAPPING, LEVERS, "_equilibre"]);
+        expect(run.doc.lines.map((l) => [l.label, l.amount])).toEqual(first.doc.lines.map((l) => [l.label, l.amount]));
+        // Without a valid correction typed, the analysis is the first run's; with one, only levers and what follows change.
+        if (run.doc.lines.every((l) => !l.corrected)) expect(run.doc.analyses).toEqual(first.doc.analyses);
+      }),
+      { numRuns: 25 },
+    );
   });
 });
