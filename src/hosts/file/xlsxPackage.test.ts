@@ -55,6 +55,16 @@ async function budgetWithChartAndImage(): Promise<Uint8Array> {
     "[Content_Types].xml",
     (await zip.file("[Content_Types].xml")!.async("string")).replace("</Types>", '<Override PartName="/xl/charts/chart1.xml" ContentType="application/vnd.openxmlformats-officedocument.drawingml.chart+xml"/></Types>'),
   );
+  // A calculation chain, as Excel leaves one: it lists cells and goes stale once sheets change.
+  zip.file("xl/calcChain.xml", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="B2" i="1"/></calcChain>');
+  zip.file(
+    "[Content_Types].xml",
+    (await zip.file("[Content_Types].xml")!.async("string")).replace("</Types>", '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'),
+  );
+  zip.file(
+    "xl/_rels/workbook.xml.rels",
+    (await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).replace("</Relationships>", '<Relationship Id="rIdCalc" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>'),
+  );
   return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
 }
 
@@ -65,7 +75,7 @@ async function run(input: Uint8Array) {
 }
 
 /** Parts the writer edits (everything else must pass through). */
-const EDITED = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "docProps/core.xml"]);
+const EDITED = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "docProps/core.xml", "xl/calcChain.xml"]);
 
 describe("the report written into the package", () => {
   it("keeps the user's chart, image and every part it does not own byte for byte", async () => {
@@ -117,6 +127,8 @@ describe("the report written into the package", () => {
     expect(workbook).toContain('fullCalcOnLoad="1"');
     expect(workbook).toMatch(/<definedName name="_xlnm.Print_Area" localSheetId="1">'Équilibre'!\$A\$1:\$H\$\d+<\/definedName>/);
     expect(p.files).not.toContain("xl/calcChain.xml");
+    expect(await p.text("[Content_Types].xml")).not.toContain("calcChain");
+    expect(await p.text("xl/_rels/workbook.xml.rels")).not.toContain("calcChain");
     const report = await p.text(p.sheets[1]!.path);
     expect(report).toMatch(/<pageSetup [^>]*orientation="landscape"[^>]*fitToWidth="1"/);
     expect(report).toContain('<pageSetUpPr fitToPage="1"/>');
