@@ -35,4 +35,10 @@ describe("analyzeSnapshot", () => {
     expect(() => analyzeSnapshot(workbook([]), defaultParameters())).toThrow(/le classeur est vide/);
     expect(() => analyzeSnapshot(workbook([["Stylos", "Quantité"], ["Bleus", 12], ["Rouges", 4]]), defaultParameters())).toThrow(/Aucun budget trouvé dans « budget.xlsx » : il faut/);
   });
+
+  it("does not call a workbook whose only budget is on a hidden sheet empty: it says to check the sheet is visible", () => {
+    const hidden = workbook(budget(20000));
+    hidden.sheets[0]!.visibility = "hidden";
+    expect(() => analyzeSnapshot(hidden, defaultParameters())).toThrow(/Aucun budget trouvé .* Vérifiez que le budget est dans une feuille visible\./);
+  });
 });

@@ -32,7 +32,8 @@ export function analyzeSnapshot(snapshot: WorkbookSnapshot, parameters: Paramete
   const own = new Set([...(snapshot.ownSheets ?? []), ...snapshot.sheets.filter(isEquilibreSheet).map((s) => s.name)]);
   const read = readBudgets({ ...snapshot, ownSheets: [...own] });
   if (read.budgets.length === 0) {
-    const hasData = snapshot.sheets.some((s) => s.visibility === "visible" && !own.has(s.name) && s.rows.some((r) => r.cells.length > 0));
+    // Data on a hidden sheet is not an empty workbook: the no-budget message says to check the sheet is visible.
+    const hasData = snapshot.sheets.some((s) => !own.has(s.name) && s.rows.some((r) => r.cells.length > 0));
     throw new EquilibreError(hasData ? "no_budget" : "empty_workbook", { file: snapshot.name });
   }
   let lines = read.lines;

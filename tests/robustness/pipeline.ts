@@ -173,6 +173,9 @@ export async function expectSoundRun(input: Uint8Array, outcome: Extract<Outcome
   expect(outcome.back.ownSheets).toEqual([...outcome.written.sheets.map((s) => s.name), "_equilibre"]);
   // Équilibre's sheets of an earlier run are replaced; every other sheet is the user's and stays as it was.
   await expectSourceSheetsUnchanged(input, outcome.output, [...outcome.plan.replaces, "_equilibre"], outcome.back.ownSheets ?? []);
+  // No number in the written file is NaN or Infinity (a spreadsheet would refuse or "repair" the file).
+  const values = [...(await sheetXml(outcome.output)).values()].flatMap((xml) => [...xml.matchAll(/<v>([^<]*)<\/v>/g)].map((m) => m[1]!));
+  expect(values.filter((v) => /^-?(NaN|Infinity|inf|nan)$/i.test(v))).toEqual([]);
 }
 
 /** Builds an .xlsx with exceljs. */

@@ -5,6 +5,7 @@
 import fc from "fast-check";
 import type ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { readSnapshotFromBuffer } from "../../src/hosts/file/readSnapshot.ts";
 import { expectFrenchError, expectSoundRun, runWholePath, xlsx } from "./pipeline.ts";
 
 type Amount = number | string | boolean | null | { error: string } | Date | { formula: string; result?: number | string | { error: string } } | { richText: readonly { text: string }[] } | { text: string; hyperlink: string };
@@ -43,9 +44,10 @@ const LABELS = [
   "Frais bancaires", "Dotation aux amortissements", "Impôts et taxes", "Formation des bénévoles", "Reprise sur provisions", "Service civique",
   "60 - Achats", "74 - Subventions d'exploitation", "dont coordination", "Sous-total", "TOTAL DES CHARGES", "Total produits", "Résultat", "Excédent",
   "Report à nouveau", "Capital", "Solde", "N/A", "", "  ", "?",
+  '=HYPERLINK("http://evil.example","Subvention")', "+cmd|' /C calc'!A0", "@SUM(A1)", "Loyer\r\nannuel", "\u202eSubvention\u202c", `Dons ${"x".repeat(5000)}`,
 ];
 const HEADINGS = ["CHARGES", "Produits", "DÉPENSES", "Recettes", "RESSOURCES", "Emplois", "Charges d'exploitation", "PRODUITS FINANCIERS", "86 - Emplois des contributions volontaires", "87 - Contributions volontaires en nature", "Divers"];
-const AMOUNT_HEADERS = ["Montant", "Budget 2025", "Réalisé 2024", "Prévisionnel 2026", "BP 2025", "Total", "Action 1", "Débit", "Crédit", "Solde", "€", 2025, 2024, null];
+const AMOUNT_HEADERS = ["Montant", "Budget 2025", "Réalisé 2024", "Prévisionnel 2026", "BP 2025", "Total", "Action 1", "Débit", "Crédit", "Solde", "€", 2025, 2024, null, "Budget*", "<2026", "=Prévu"];
 const SHEET_NAMES = ["Budget", "BP 2025", "Compte de résultat", "Compte d'exploitation", "Résultat & bilan", "Feuil1", "Notes", "Ressources", "Emplois", "Balance", "Journal", "Équilibre", "Équilibre – lignes"];
 
 const textAmount = fc
@@ -162,6 +164,8 @@ describe("random workbooks, the whole path (fast-check)", () => {
         if (outcome.kind === "error") {
           expectFrenchError(outcome.error);
           expect(ALLOWED_ERRORS).toContain(outcome.error.code);
+          // "Empty" only when no sheet holds anything, hidden ones included.
+          if (outcome.error.code === "empty_workbook") expect((await readSnapshotFromBuffer(input, "x.xlsx")).sheets.flatMap((s) => s.rows)).toEqual([]);
           return;
         }
         await expectSoundRun(input, outcome);
