@@ -145,3 +145,15 @@ describe("the sheets a run replaces", () => {
     expect(buildReportPlan(result, { lang: "fr", date: new Date(), previousSheets: ["Ancien rapport"] }).replaces).toEqual(["Ancien rapport", "Équilibre", "Équilibre – leviers"]);
   });
 });
+
+describe("the print header", () => {
+  it("cuts a long association name so the header stays within Excel's 255 characters", () => {
+    const result = analyzeSnapshot(budget, defaultParameters());
+    const long = `Association ${"très longue & ".repeat(30)}`;
+    const report = buildReportPlan(result, { lang: "fr", date: new Date(Date.UTC(2026, 10, 24)), title: long }).sheets[0]!;
+    expect(report.print!.header.length).toBeLessThanOrEqual(90);
+    expect(report.print!.header).toMatch(/^Association très longue & .*…$/);
+    expect(report.cells.find((c) => c.ref === "F1")!.value).toBe(long);
+    expect(buildReportPlan(result, { lang: "fr", date: new Date(), title: "FC Saint-Martin\n(section foot)" }).sheets[0]!.print!.header).toBe("FC Saint-Martin (section foot)");
+  });
+});

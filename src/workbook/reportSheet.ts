@@ -606,11 +606,20 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
       area: `A1:H${lastRow}`,
       landscape: true,
       fitToWidth: 1,
-      header: `${options.title}`,
+      header: headerTitle(options.title),
       footer: t(lang, `Équilibre · établi le ${options.dateText}`, `Équilibre · made on ${options.dateText}`),
     },
     tabColor: "1F3864",
   };
+}
+
+/**
+ * The association's name as the print header shows it: Excel refuses a header over 255 characters (the
+ * host adds the sheet name and doubles every "&"), so a long name is cut, on one line.
+ */
+export function headerTitle(title: string, max = 90): string {
+  const line = title.replace(/\s+/g, " ").trim();
+  return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
 }
 
 function modelCode(a: Analysis): number {

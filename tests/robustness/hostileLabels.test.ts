@@ -151,6 +151,24 @@ describe("hostile labels through the whole path", () => {
   }, 120_000);
 });
 
+describe("a 400-character association name with ampersands and line breaks", () => {
+  it("is whole on the report and cut in the print header, which stays within Excel's 255 characters", async () => {
+    const title = `Association ${"des amis & voisins\n".repeat(22)}`.trim();
+    const input = await xlsx((wb) => {
+      wb.title = title;
+      wb.addWorksheet("Budget").addRows(budgetRows("Budget 2026").filter((r) => !RAW_LABELS.includes(r[0] as string)));
+    });
+    const run = await runWholePath(input, "titre.xlsx");
+    if (run.kind !== "analysis") throw run.error;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(run.output as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet("Équilibre")!;
+    expect(ws.getCell("F1").value).toBe(title);
+    expect(ws.headerFooter.oddHeader!.length).toBeLessThanOrEqual(255);
+    expect(ws.headerFooter.oddHeader).toContain("Association des amis && voisins des amis && voisins");
+  });
+});
+
 /** Formula cells whose LibreOffice result differs from the engine's expected value. */
 function loMismatches(plan: ReportPlan, values: Map<string, Map<string, string | number | boolean>>): string[] {
   const wrong: string[] = [];
