@@ -12,9 +12,10 @@ import { PARAMETER_TABLE, type Parameters } from "../engine/parameters.ts";
 import { RATIOS } from "../engine/ratios.ts";
 import { MIX_NATURES, PILLARS, type Lang, type LeverId, type MixNature } from "../engine/types.ts";
 import type { WorkbookAnalysis } from "./pipeline.ts";
-import { mappingRanges, type MappingRanges } from "./mappingSheet.ts";
+import { mappingRanges, sheetRef, type MappingRanges } from "./mappingSheet.ts";
 import type { PlannedCell, PlannedChart, PlannedSheet, StyleId } from "./plan.ts";
 import { destinationShort, MAP_COL, sectionShort, type SheetNames } from "./reportText.ts";
+import { columnLetters } from "./snapshot.ts";
 
 type Text = { fr: string; en: string };
 const t = (lang: Lang, fr: string, en: string) => (lang === "fr" ? fr : en);
@@ -186,6 +187,11 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
   const scenarioRef = `$B$${scenarioRow}`;
   c.put("A", t(lang, "Colonne analysée", "Column analysed"), "label");
   c.put("B", main.scenario, "input");
+  // The dropdown's choices sit in hidden cells beyond the print area, from column K: an inline list would break
+  // on a column name with a comma or a quote, and Excel refuses one over 255 characters.
+  const scenarios = [...new Set(result.analyses.map((a) => a.scenario))];
+  scenarios.forEach((name, i) => c.put(columnLetters(11 + i), name, "hidden"));
+  const scenarioList = `${sheetRef(names.report)}$K$${scenarioRow}:$${columnLetters(10 + scenarios.length)}$${scenarioRow}`;
   c.put("C", t(lang, "(choisissez une autre colonne du budget : tout le rapport suit)", "(pick another budget column: the whole report follows)"), "note");
   c.merge("C", "H");
   c.next(2);
@@ -586,7 +592,7 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
     validations: [
       {
         ref: `B${scenarioRow}`,
-        listSource: `"${[...new Set(result.analyses.map((a) => a.scenario))].join(",").replace(/"/g, "")}"`,
+        listSource: scenarioList,
         prompt: { title: t(lang, "Colonne analysée", "Column analysed"), text: t(lang, "Choisissez la colonne du budget à analyser.", "Pick the budget column to analyse.") },
         error: { title: t(lang, "Colonne inconnue", "Unknown column"), text: t(lang, "Choisissez une colonne dans la liste.", "Pick a column from the list.") },
       },

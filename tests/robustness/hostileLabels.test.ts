@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { cachedValues, libreOfficeAvailable, recalculate } from "../libreoffice.ts";
 import { MAP_COL } from "../../src/workbook/reportText.ts";
 import type { ReportPlan } from "../../src/workbook/plan.ts";
-import { expectSoundRun, formulaTexts, runWholePath, xlsx, type Outcome } from "./pipeline.ts";
+import { expectSoundRun, formulaTexts, runWholePath, sheetXml, xlsx, type Outcome } from "./pipeline.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -186,7 +186,7 @@ function loMismatches(plan: ReportPlan, values: Map<string, Map<string, string |
 
 describe.runIf(libreOfficeAvailable())("column headers a spreadsheet could read as a criterion", () => {
   it("are matched as text: LibreOffice's figures equal the engine's for every column", async () => {
-    const headers = ["<2026", "Budget 2027*", "Réalisé ~?", "=Prévu"];
+    const headers = ["<2026", "Budget 2027*", "Réalisé ~?", '=Prévu, révisé "CA"'];
     const input = await xlsx((wb) =>
       wb.addWorksheet("Budget").addRows([
         ["Poste", ...headers],
@@ -204,7 +204,14 @@ describe.runIf(libreOfficeAvailable())("column headers a spreadsheet could read 
     const dir = mkdtempSync(join(tmpdir(), "equilibre-criteria-"));
     const file = join(dir, "entetes.xlsx");
     writeFileSync(file, outcome.output);
-    expect(loMismatches(outcome.plan, await cachedValues(recalculate(file, join(dir, "lo"))))).toEqual([]);
+    const values = await cachedValues(recalculate(file, join(dir, "lo")));
+    expect(loMismatches(outcome.plan, values)).toEqual([]);
+    // The column dropdown lists the four names from cells, commas and quotes included.
+    const report = (await sheetXml(outcome.output)).get("Équilibre")!;
+    const list = /<dataValidation [^>]*type="list"[\s\S]*?<formula1>([^<]*)<\/formula1>/.exec(report)?.[1] ?? "";
+    const m = /^(?:'[^']*'!)?\$K\$(\d+):\$N\$\1$/.exec(list.replace(/&apos;/g, "'"));
+    expect(m, list).not.toBeNull();
+    expect(["K", "L", "M", "N"].map((col) => values.get("Équilibre")!.get(`${col}${m![1]}`))).toEqual(headers);
   }, 120_000);
 });
 
