@@ -134,10 +134,13 @@ export function buildMappingSheet(names: SheetNames, lines: readonly ClassifiedL
     const family = lookup("C", leverCell);
     const autoSection = c(MAP_COL.autoSection);
     const sectionCell = c(MAP_COL.section);
+    // The typed lever, trimmed and matched as text (not as a wildcard pattern: "Subv*" is no lever), gives the
+    // lever's own label, as the engine reads the correction back.
+    const typed = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(${corrected}),"~","~~"),"*","~*"),"?","~?")`;
     cells.push(
       {
         ref: leverCell,
-        formula: `IF(AND(${corrected}<>"",ISNUMBER(MATCH(${corrected},${leverName},0))),${corrected},${c(MAP_COL.autoLever)})`,
+        formula: `IF(AND(${corrected}<>"",ISNUMBER(MATCH(${typed},${leverName},0))),INDEX(${leverName},MATCH(${typed},${leverName},0)),${c(MAP_COL.autoLever)})`,
         expected: leverLabel(l.lever, lang),
       },
       {

@@ -55,7 +55,7 @@ describe("the report plan", () => {
   });
 
   it("uses only functions that Excel 2016 and LibreOffice both compute", () => {
-    const allowed = new Set(["SUMIFS", "INDEX", "MATCH", "IF", "CHOOSE", "AND", "OR", "ISNUMBER", "MAX", "ABS", "ROUND", "TEXT", "FIXED", "SUBSTITUTE"]);
+    const allowed = new Set(["SUMIFS", "INDEX", "MATCH", "IF", "CHOOSE", "AND", "OR", "ISNUMBER", "MAX", "ABS", "ROUND", "TEXT", "FIXED", "SUBSTITUTE", "TRIM"]);
     const used = new Set(plan.sheets.flatMap((s) => s.cells.flatMap((c) => (c.formula ? [...c.formula.replace(/"[^"]*"/g, "").matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1]!) : []))));
     expect([...used].filter((f) => !allowed.has(f))).toEqual([]);
     for (const c of plan.sheets.flatMap((s) => s.cells)) {
@@ -157,5 +157,15 @@ describe("the print header", () => {
     expect(report.print!.header).toMatch(/^Association très longue & .*…$/);
     expect(report.cells.find((c) => c.ref === "F1")!.value).toBe(long);
     expect(buildReportPlan(result, { lang: "fr", date: new Date(), title: "FC Saint-Martin\n(section foot)" }).sheets[0]!.print!.header).toBe("FC Saint-Martin (section foot)");
+  });
+});
+
+describe("the mapping table's effective lever", () => {
+  it("reads a typed correction as the engine does: trimmed, matched as text (no wildcard), shown as the lever's own label", () => {
+    const result = analyzeSnapshot(budget, defaultParameters());
+    const mapping = buildReportPlan(result, { lang: "fr", date: new Date(Date.UTC(2026, 10, 24)) }).sheets[1]!;
+    const lever = mapping.cells.find((c) => c.ref === "Q5")!;
+    expect(lever.formula).toContain('SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(O5),"~","~~"),"*","~*"),"?","~?")');
+    expect(lever.formula).toMatch(/^IF\(AND\(O5<>"",ISNUMBER\(MATCH\(.*\)\)\),INDEX\('Équilibre – leviers'!\$A\$2:\$A\$\d+,MATCH\(/);
   });
 });

@@ -1,10 +1,15 @@
 // A workbook whose report was edited or partly deleted by hand: the next run rebuilds the report whole
 // (the same as a fresh run with the user's correction), keeps the correction typed into the mapping table,
 // and leaves exactly one report sheet — never « Équilibre (2) » next to a damaged « Équilibre ».
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { NATURE_NAMES } from "../../src/engine/labels.ts";
 import { MAP_COL, MAPPING_FIRST_ROW } from "../../src/workbook/reportText.ts";
+import { cachedValues, libreOfficeAvailable, recalculate } from "../libreoffice.ts";
 import { expectSoundRun, runWholePath, xlsx, type Outcome } from "./pipeline.ts";
 
 type Analysed = Extract<Outcome, { kind: "analysis" }>;
@@ -185,6 +190,55 @@ describe("a report edited or partly deleted by hand", () => {
     });
     await expectRepaired(edited);
   });
+});
+
+describe.runIf(libreOfficeAvailable())("corrections typed loosely, recalculated by LibreOffice before any re-run", () => {
+  it("move the figures exactly as the engine reads them: trimmed, any case, never a wildcard pattern", async () => {
+    const input = await xlsx((wb) =>
+      wb.addWorksheet("Budget").addRows([
+        ["Poste", "Budget 2026"],
+        ["CHARGES", null],
+        ["Achats", 4500],
+        ["Salaires", 19_000],
+        ["PRODUITS", null],
+        ["Subvention commune", 9500],
+        ["Participation des familles", 3500],
+        ["Recettes diverses", 10_500],
+        ["Vente de gâteaux", 800],
+      ]),
+    );
+    const first = await analysed(input, "saisie.xlsx");
+    const edited = await edit(first.output, (wb) => {
+      const ws = wb.getWorksheet(MAPPING)!;
+      const typed: Record<string, string> = { "Participation des familles": "  DONS  ", "Recettes diverses": "Subv*", "Vente de gâteaux": "?" };
+      ws.eachRow((row, r) => {
+        const label = String(row.getCell(MAP_COL.label).value);
+        if (r >= MAPPING_FIRST_ROW && typed[label]) row.getCell(MAP_COL.correctedLever).value = typed[label];
+      });
+    });
+    const rerun = await analysed(edited, "saisie.xlsx");
+    expect(rerun.doc.lines.filter((l) => l.corrected).map((l) => [l.label, l.lever])).toEqual([["Participation des familles", "donations"]]);
+    const dir = mkdtempSync(join(tmpdir(), "equilibre-saisie-"));
+    const file = join(dir, "saisie.xlsx");
+    writeFileSync(file, edited);
+    const values = await cachedValues(recalculate(file, join(dir, "lo")));
+    // The edited file, recalculated, shows what the re-run computes: every line's effective lever, section,
+    // pillar, nature and destination in the mapping table (same rows), and the report's totals by nature.
+    const wrong: string[] = [];
+    const mapping = rerun.plan.sheets.find((x) => x.role === "mapping")!;
+    for (const cell of mapping.cells) {
+      if (!cell.formula || cell.expected === undefined || cell.expected === null) continue;
+      const v = values.get(MAPPING)?.get(cell.ref) ?? "";
+      if (v !== cell.expected) wrong.push(`${MAPPING}!${cell.ref}: ${JSON.stringify(cell.expected)} ≠ ${JSON.stringify(v)}`);
+    }
+    const report = values.get(REPORT)!;
+    for (const n of ["public", "private", "activity"] as const) {
+      const row = [...report.entries()].find(([ref, v]) => /^A\d+$/.test(ref) && v === NATURE_NAMES[n].fr)?.[0].slice(1);
+      const got = report.get(`C${row}`);
+      if (got !== rerun.doc.analyses[0]!.totals.byNature[n]) wrong.push(`${NATURE_NAMES[n].fr}: ${rerun.doc.analyses[0]!.totals.byNature[n]} ≠ ${JSON.stringify(got)}`);
+    }
+    expect(wrong).toEqual([]);
+  }, 120_000);
 });
 
 type Edit =
