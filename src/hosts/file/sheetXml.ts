@@ -147,7 +147,8 @@ export function buildSheetXml(sheet: PlannedSheet, ctx: SheetContext): string {
 
   const headers = tableHeaders(sheet);
   const headerRows = new Set([...headers.keys()].map((ref) => rowCol(ref)[0]));
-  const byRow = new Map<number, [number, string, PlannedCell | undefined][]>();
+  // One tuple per cell, [row, col, ref, cell], shared by the row index and the shared-formula pass.
+  const byRow = new Map<number, [number, number, string, PlannedCell | undefined][]>();
   const all: [number, number, string, PlannedCell | undefined][] = [];
   let maxRow = 1;
   let maxCol = 1;
@@ -157,7 +158,7 @@ export function buildSheetXml(sheet: PlannedSheet, ctx: SheetContext): string {
     all.push(entry);
     let row = byRow.get(r);
     if (!row) byRow.set(r, (row = []));
-    row.push([col, c.ref, c]);
+    row.push(entry);
     if (r > maxRow) maxRow = r;
     if (col > maxCol) maxCol = col;
   }
@@ -166,7 +167,7 @@ export function buildSheetXml(sheet: PlannedSheet, ctx: SheetContext): string {
     let row = byRow.get(r);
     if (!row) byRow.set(r, (row = []));
     // After the planned cells: a planned header cell wins (and gets the column name as its text).
-    row.push([col, ref, undefined]);
+    row.push([r, col, ref, undefined]);
     if (r > maxRow) maxRow = r;
     if (col > maxCol) maxCol = col;
   }
@@ -203,12 +204,12 @@ export function buildSheetXml(sheet: PlannedSheet, ctx: SheetContext): string {
   };
   for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
     // A stable sort: for two cells of one column, the first planned is written.
-    const cells = byRow.get(r)!.sort((a, b) => a[0] - b[0]);
+    const cells = byRow.get(r)!.sort((a, b) => a[1] - b[1]);
     const h = heights[r];
     const header = headerRows.has(r);
     out.push(`<row r="${r}"${h ? ` ht="${num(h)}" customHeight="1"` : ""}>`);
     let last = 0;
-    for (const [col, ref, c] of cells) {
+    for (const [, col, ref, c] of cells) {
       if (col === last) continue;
       last = col;
       out.push(cellXml(ref, c, header ? headers.get(ref) : undefined, sAttr(c?.style), c?.formula ? shared.get(ref) : undefined));
