@@ -3,6 +3,7 @@
 // cells, hidden rows and hidden sheets. Every run ends in an analysis or a typed error with a French
 // message — never another exception, never NaN or Infinity — and the source sheets come back unchanged.
 import fc from "fast-check";
+import JSZip from "jszip";
 import type ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { readSnapshotFromBuffer } from "../../src/hosts/file/readSnapshot.ts";
@@ -193,6 +194,58 @@ describe("random workbooks, the whole path (fast-check)", () => {
         expect(second.back.sheets.map((s) => s.name)).toEqual(first.back.sheets.map((s) => s.name));
       }),
       { numRuns: 15 },
+    );
+  });
+});
+
+/** What a damaged file can look like: a part missing, a part replaced by garbage or cut short, the zip cut short. */
+type Damage = { kind: "remove" | "garbage" | "truncatePart"; part: number; at: number } | { kind: "truncateZip"; at: number };
+const damageArb: fc.Arbitrary<Damage> = fc.oneof(
+  fc.record({ kind: fc.constantFrom("remove" as const, "garbage" as const, "truncatePart" as const), part: fc.nat(), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({ kind: fc.constant("truncateZip" as const), at: fc.double({ min: 0.05, max: 0.99, noNaN: true }) }),
+);
+
+describe("damaged .xlsx files (fast-check)", () => {
+  it("end in an analysis or the French « cannot be read » error, never another exception", async () => {
+    const good = await xlsx((wb) => {
+      wb.title = "Association test";
+      const ws = wb.addWorksheet("Budget");
+      ws.addRows([["Poste", "Budget 2026"], ["CHARGES", null], ["Achats", 4500], ["Salaires", 19_000], ["PRODUITS", null], ["Subvention commune", 9500], ["Dons", 3500]]);
+      ws.mergeCells("C1:D1");
+      ws.getCell("B3").value = { formula: "SUM(1,2)", result: 4500 };
+      wb.addWorksheet("Notes", { state: "hidden" }).getCell("A1").value = "note";
+    });
+    const zip = await JSZip.loadAsync(good);
+    const parts = Object.keys(zip.files).filter((f) => !zip.files[f]!.dir);
+    await fc.assert(
+      fc.asyncProperty(fc.array(damageArb, { minLength: 1, maxLength: 3 }), async (damages) => {
+        let bytes: Uint8Array = good;
+        const copy = await JSZip.loadAsync(good);
+        let zipCut: number | null = null;
+        for (const d of damages) {
+          if (d.kind === "truncateZip") {
+            zipCut = d.at;
+            continue;
+          }
+          const part = parts[d.part % parts.length]!;
+          if (d.kind === "remove") copy.remove(part);
+          else if (d.kind === "garbage") copy.file(part, "<<<pas du XML & \u0000 ]]>");
+          else {
+            const text = await copy.file(part)?.async("string");
+            if (text !== undefined) copy.file(part, text.slice(0, Math.floor(text.length * d.at)));
+          }
+        }
+        bytes = new Uint8Array(await copy.generateAsync({ type: "uint8array" }));
+        if (zipCut !== null) bytes = bytes.slice(0, Math.max(4, Math.floor(bytes.length * zipCut)));
+        const outcome = await runWholePath(bytes, "abime.xlsx");
+        if (outcome.kind === "error") {
+          expectFrenchError(outcome.error);
+          expect(ALLOWED_ERRORS).toContain(outcome.error.code);
+        } else {
+          await expectSoundRun(bytes, outcome);
+        }
+      }),
+      { numRuns: Number(process.env.ROBUSTNESS_RUNS ?? 40) },
     );
   });
 });
