@@ -84,4 +84,9 @@ describe("corrections", () => {
     const b = { ...a, row: a.row + 5, cell: "A99", id: "S!B99" };
     expect(correctionKey(a)).toBe(correctionKey(b));
   });
+  it("the key ignores control characters a spreadsheet file cannot hold, as the written mapping table drops them", () => {
+    const a = line("Loyer\u0001\u0007 annuel\u001b", 10, "expense");
+    expect(correctionKey(a)).toBe(correctionKey({ ...a, label: "Loyer annuel" }));
+    expect(correctionKey(a)).not.toBe(correctionKey({ ...a, label: "Loyer\tannuel" }));
+  });
 });

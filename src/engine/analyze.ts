@@ -54,7 +54,16 @@ export interface Analysis {
 
 /** A key for a correction that survives rows inserted above: sheet, label, account, column. */
 export function correctionKey(line: Pick<BudgetLine, "sheet" | "label" | "account" | "column">): string {
-  return [line.sheet, line.label.trim(), line.account ?? "", line.column ?? ""].join("\u241f");
+  return [line.sheet, keyText(line.label), keyText(line.account ?? ""), keyText(line.column ?? "")].join("\u241f");
+}
+
+/**
+ * Control characters a spreadsheet file cannot hold (XML 1.0 forbids them) are dropped when the mapping table
+ * is written, so the key ignores them: a correction on a label with a stray BEL or ESC is found again.
+ */
+function keyText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").trim();
 }
 
 /** Classifies every line (once per distinct label/account/context) and applies the user's corrections. */
