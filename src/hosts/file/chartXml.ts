@@ -68,6 +68,10 @@ export function buildChartXml(chart: PlannedChart, sheetName: string, cells: Map
       `<c:cat>${strRef(ref(chart.categories), categories)}</c:cat><c:val>${numRef(ref(s.values), values)}</c:val></c:ser>`
     );
   });
+  // Axis numbers as the cells show them: shares as percentages, amounts as whole numbers.
+  const first = chart.series[0] ? parseRange(chart.series[0].values.replace(/\$/g, "")).from : null;
+  const firstValue = first ? cells.get(`${colLetters(first.col)}${first.row}`) : undefined;
+  const axisFormat = firstValue?.style?.startsWith("percent") || firstValue?.style === "inputPercent" ? "0%" : "#,##0";
   let plot: string;
   if (chart.kind === "doughnut") {
     const labels =
@@ -82,7 +86,7 @@ export function buildChartXml(chart: PlannedChart, sheetName: string, cells: Map
       `<c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>${SMALL_TEXT}` +
       `<c:crossAx val="222"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
       `<c:valAx><c:axId val="222"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="${horizontal ? "t" : "l"}"/><c:majorGridlines/>` +
-      `<c:numFmt formatCode="#,##0" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${SMALL_TEXT}` +
+      `<c:numFmt formatCode="${axisFormat}" sourceLinked="0"/><c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${SMALL_TEXT}` +
       `<c:crossAx val="111"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`;
   }
   const legend = chart.kind === "doughnut" || chart.series.length > 1 ? `<c:legend><c:legendPos val="${chart.kind === "doughnut" ? "r" : "b"}"/><c:overlay val="0"/>${SMALL_TEXT}</c:legend>` : "";
