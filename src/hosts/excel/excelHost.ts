@@ -208,7 +208,9 @@ function writeSheet(ws: Excel.Worksheet, sheet: PlannedSheet): void {
   for (const { c, row, col } of parsed) {
     if (!c.style) continue;
     const byCol = runs.get(c.style) ?? new Map<number, number[]>();
-    byCol.set(col, [...(byCol.get(col) ?? []), row]);
+    const rows = byCol.get(col);
+    if (rows) rows.push(row);
+    else byCol.set(col, [row]);
     runs.set(c.style, byCol);
   }
   for (const [style, byCol] of runs) {
