@@ -6,8 +6,13 @@ import fc from "fast-check";
 import JSZip from "jszip";
 import type ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main, type Io } from "../../src/cli/main.ts";
 import { readSnapshotFromBuffer } from "../../src/hosts/file/readSnapshot.ts";
-import { expectFrenchError, expectSoundRun, runWholePath, xlsx } from "./pipeline.ts";
+import type { AnalysisJson } from "../../src/workbook/analysisJson.ts";
+import { expectFrenchError, expectSoundRun, nonFiniteNumbers, runWholePath, xlsx } from "./pipeline.ts";
 
 type Amount = number | string | boolean | null | { error: string } | Date | { formula: string; result?: number | string | { error: string } } | { richText: readonly { text: string }[] } | { text: string; hyperlink: string };
 
@@ -246,6 +251,34 @@ describe("damaged .xlsx files (fast-check)", () => {
         }
       }),
       { numRuns: Number(process.env.ROBUSTNESS_RUNS ?? 40) },
+    );
+  });
+});
+
+describe("the command on random workbooks (fast-check)", () => {
+  it("exits 0 with one JSON document, or 2 / 3 with one French sentence, never 1 (an unexpected error)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "equilibre-random-cli-"));
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(workbookArb, async (sheets) => {
+        const file = join(dir, `aleatoire-${++n}.xlsx`);
+        writeFileSync(file, await xlsx((wb) => sheets.forEach((s) => writeSheet(wb, s))));
+        let stdout = "";
+        let stderr = "";
+        const io = { stdout: { write: (s: string) => ((stdout += s), true) }, stderr: { write: (s: string) => ((stderr += s), true) } } as unknown as Io;
+        const code = await main(["analyze", file, "--json", "-o", join(dir, `rapport-${n}.xlsx`)], io);
+        expect([0, 2, 3], stderr).toContain(code);
+        if (code === 0) {
+          const doc = JSON.parse(stdout) as AnalysisJson;
+          expect(nonFiniteNumbers(doc)).toEqual([]);
+          expect(existsSync(join(dir, `rapport-${n}.xlsx`))).toBe(true);
+        } else {
+          expect(stdout).toBe("");
+          expect(stderr.trim().split("\n")).toHaveLength(1);
+          expect(stderr.trim()).toMatch(/ : .*\.$/);
+        }
+      }),
+      { numRuns: 20 },
     );
   });
 });
