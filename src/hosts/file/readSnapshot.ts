@@ -80,7 +80,7 @@ function sheetOf(ws: ExcelJS.Worksheet): SheetSnapshot {
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     const cells: SnapshotCell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
-      if (covered.has(`${r},${col}`)) return;
+      if (covered.size > 0 && covered.has(`${r},${col}`)) return;
       const read = cellOf(cell);
       if (read) cells.push({ col, ...read });
     });
