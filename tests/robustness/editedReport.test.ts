@@ -297,7 +297,7 @@ describe("random hand edits of Équilibre's sheets (fast-check)", () => {
         // Without a valid correction typed, the analysis is the first run's; with one, only levers and what follows change.
         if (run.doc.lines.every((l) => !l.corrected)) expect(run.doc.analyses).toEqual(first.doc.analyses);
       }),
-      { numRuns: 25 },
+      { numRuns: Number(process.env.ROBUSTNESS_RUNS ?? 25) },
     );
   });
 });
