@@ -303,10 +303,9 @@ describe("random hand edits of Équilibre's sheets (fast-check)", () => {
 });
 
 describe("a user's sheets named like Équilibre's", () => {
-  // Known writer bug (src/hosts/file/applyPlan.ts, applyPlanToWorkbook): it removes any sheet named "_equilibre"
-  // (STATE_SHEET) unconditionally, even when its A1 is not Équilibre's state (readState() gives null), so a
-  // user's own hidden sheet of that name is deleted with its data. Remove `.fails` once the writer keeps it.
-  it.fails("are never replaced: not « Équilibre », not a hidden « _equilibre » that is not Équilibre's state", async () => {
+  // The state sheet is Équilibre's only when its A1 holds Équilibre's state: a user's hidden "_equilibre" is kept,
+  // and the state goes to "_equilibre2".
+  it("are never replaced: not « Équilibre », not a hidden « _equilibre » that is not Équilibre's state", async () => {
     const input = await xlsx((wb) => {
       wb.addWorksheet("Budget").addRows([
         ["Poste", "Budget 2026"],
@@ -327,5 +326,9 @@ describe("a user's sheets named like Équilibre's", () => {
     expect(notes.rows[0]!.cells[0]!.value).toBe("Mes notes sur l'équilibre du budget");
     const hidden = run.back.sheets.filter((s) => s.rows.some((r) => r.cells.some((c) => c.value === "mes calculs cachés")));
     expect(hidden.map((s) => [s.visibility, s.rows.flatMap((r) => r.cells.map((c) => c.value))])).toEqual([["hidden", ["mes calculs cachés", 42]]]);
+    // A second run finds its state beside the user's sheet, replaces it, and keeps the user's sheet again.
+    const again = await analysed(run.output, "homonymes.xlsx");
+    expect(again.back.sheets.map((s) => s.name).filter((n) => n.startsWith("_equilibre"))).toEqual(["_equilibre", "_equilibre2"]);
+    expect(again.back.sheets.map((s) => s.name).filter((n) => n.startsWith("Équilibre"))).toEqual(["Équilibre", "Équilibre (2)", "Équilibre – lignes", "Équilibre – leviers"]);
   });
 });

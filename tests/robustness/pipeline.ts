@@ -170,9 +170,13 @@ export async function expectSoundRun(input: Uint8Array, outcome: Extract<Outcome
   // Exactly one report, mapping and levers sheet; their names are the plan's.
   const names = outcome.back.sheets.map((s) => s.name);
   for (const s of outcome.written.sheets) expect(names.filter((n) => n === s.name), s.name).toHaveLength(1);
-  expect(outcome.back.ownSheets).toEqual([...outcome.written.sheets.map((s) => s.name), "_equilibre"]);
-  // Équilibre's sheets of an earlier run are replaced; every other sheet is the user's and stays as it was.
-  await expectSourceSheetsUnchanged(input, outcome.output, [...outcome.plan.replaces, "_equilibre"], outcome.back.ownSheets ?? []);
+  // The state sheet is "_equilibre", or "_equilibre2"… when a user's sheet has that name.
+  const state = outcome.back.ownSheets?.at(-1) ?? "";
+  expect(state).toMatch(/^_equilibre\d*$/);
+  expect(outcome.back.ownSheets).toEqual([...outcome.written.sheets.map((s) => s.name), state]);
+  // Équilibre's sheets of an earlier run (its state sheet too) are replaced; every other sheet is the user's and stays as it was.
+  const previousState = (outcome.snapshot.ownSheets ?? []).filter((n) => /^_equilibre\d*$/.test(n));
+  await expectSourceSheetsUnchanged(input, outcome.output, [...outcome.plan.replaces, ...previousState], outcome.back.ownSheets ?? []);
   // No number in the written file is NaN or Infinity (a spreadsheet would refuse or "repair" the file).
   const values = [...(await sheetXml(outcome.output)).values()].flatMap((xml) => [...xml.matchAll(/<v>([^<]*)<\/v>/g)].map((m) => m[1]!));
   expect(values.filter((v) => /^-?(NaN|Infinity|inf|nan)$/i.test(v))).toEqual([]);

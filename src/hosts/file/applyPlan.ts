@@ -5,7 +5,7 @@
 import type { PlannedCell, PlannedSheet, ReportPlan } from "../../workbook/plan.ts";
 import { renameSheets, resolveSheetNames } from "../../workbook/sheetNames.ts";
 import { buildChartXml, buildDrawingXml } from "./chartXml.ts";
-import { STATE_SHEET, type StoredState } from "./stateSheet.ts";
+import { freeStateSheetName, isStateSheetName, type StoredState } from "./stateSheet.ts";
 import { readPackageState } from "./packageState.ts";
 import { buildSheetXml, buildStateSheetXml, buildTableXml, printArea } from "./sheetXml.ts";
 import { MINIMAL_STYLES, StylesXml } from "./stylesXml.ts";
@@ -51,7 +51,8 @@ export async function writeReportBuffer(input: ArrayBuffer | Uint8Array, plan: R
 
   // 1. Équilibre's sheets of an earlier run, and the old state sheet, go with everything they own.
   const previous = await readPackageState(pkg, wbPath, wb.sheets.map((s) => ({ name: s.name, part: partOf(s) })));
-  const own = new Set([...(previous?.ownSheets ?? []), ...plan.replaces, STATE_SHEET]);
+  // Only the state sheet that holds Équilibre's state is Équilibre's: a user's "_equilibre" stays.
+  const own = new Set([...(previous?.state.ownSheets ?? []), ...plan.replaces.filter((n) => n === previous?.sheet || !isStateSheetName(n)), ...(previous ? [previous.sheet] : [])]);
   const removed = wb.removeSheets(own);
   const removedParts = removed.map(partOf).filter((p): p is string => p !== null);
   wbRels = wbRels.filter((r) => !removed.some((s) => s.rid === r.id));
@@ -141,7 +142,7 @@ export async function writeReportBuffer(input: ArrayBuffer | Uint8Array, plan: R
   const state: StoredState = { ...renamed.state, ownSheets: renamed.sheets.map((s) => s.name), schemaVersion: renamed.state.schemaVersion };
   const statePath = pkg.freePath((n) => `xl/worksheets/sheet${n}.xml`);
   pkg.write(statePath, buildStateSheetXml(JSON.stringify(state)), CONTENT_TYPE.worksheet);
-  wb.addSheet(STATE_SHEET, await pkg.addRel(wbPath, REL.worksheet, statePath), "veryHidden");
+  wb.addSheet(freeStateSheetName(wb.sheets.map((s) => s.name)), await pkg.addRel(wbPath, REL.worksheet, statePath), "veryHidden");
 
   pkg.write(stylesPath, styles.toString());
   pkg.write(wbPath, wb.toString());

@@ -1,14 +1,22 @@
 // Reads Équilibre's state sheet straight from the package (A1 as an inline or shared string), so the
 // writer knows which sheets are its own without loading the workbook.
-import { parseState, STATE_SHEET, type StoredState } from "./stateSheet.ts";
+import { isStateSheetName, parseState, type StoredState } from "./stateSheet.ts";
 import { REL, resolveTarget, type XlsxPackage } from "./xlsxPackage.ts";
 import { unesc } from "./xmlText.ts";
 
 const texts = (xml: string) => [...xml.matchAll(/<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g)].map((m) => unesc(m[1]!)).join("");
 
-export async function readPackageState(pkg: XlsxPackage, wbPath: string, sheets: { name: string; part: string | null }[]): Promise<StoredState | null> {
-  const part = sheets.find((s) => s.name === STATE_SHEET)?.part;
-  if (!part) return null;
+/** Équilibre's state and the sheet that holds it, or null when no sheet holds it. */
+export async function readPackageState(pkg: XlsxPackage, wbPath: string, sheets: { name: string; part: string | null }[]): Promise<{ state: StoredState; sheet: string } | null> {
+  for (const s of sheets) {
+    if (!isStateSheetName(s.name) || !s.part) continue;
+    const state = await stateInPart(pkg, wbPath, s.part);
+    if (state) return { state, sheet: s.name };
+  }
+  return null;
+}
+
+async function stateInPart(pkg: XlsxPackage, wbPath: string, part: string): Promise<StoredState | null> {
   const xml = (await pkg.text(part)) ?? "";
   const cell = /<(?:\w+:)?c\b([^>]*\br="A1"[^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/.exec(xml);
   if (!cell) return null;

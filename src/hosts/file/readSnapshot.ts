@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { EquilibreError } from "../../engine/errors.ts";
 import type { CellValue, SheetSnapshot, SheetVisibility, SnapshotCell, SnapshotRow, WorkbookSnapshot } from "../../workbook/snapshot.ts";
 import { parseAddress } from "../../workbook/snapshot.ts";
-import { parseState, STATE_SHEET, type StoredState } from "./stateSheet.ts";
+import { isStateSheetName, parseState, STATE_SHEET, type StoredState } from "./stateSheet.ts";
 
 export { STATE_SHEET, type StoredState };
 
@@ -49,17 +49,22 @@ export async function readSnapshotFromBuffer(data: ArrayBuffer | Uint8Array, nam
   return snapshotOf(wb, name);
 }
 
-export function readState(wb: ExcelJS.Workbook): StoredState | null {
-  const ws = wb.getWorksheet(STATE_SHEET);
-  return ws ? parseState(ws.getCell("A1").value) : null;
+/** Équilibre's state and the sheet that holds it ("_equilibre", or "_equilibre2"… beside a user's sheet of that name). */
+export function readState(wb: ExcelJS.Workbook): { state: StoredState; sheet: string } | null {
+  for (const ws of wb.worksheets) {
+    if (!isStateSheetName(ws.name)) continue;
+    const state = parseState(ws.getCell("A1").value);
+    if (state) return { state, sheet: ws.name };
+  }
+  return null;
 }
 
 function snapshotOf(wb: ExcelJS.Workbook, name: string): WorkbookSnapshot {
-  const state = readState(wb);
+  const found = readState(wb);
   const sheets: SheetSnapshot[] = [];
   wb.eachSheet((ws) => sheets.push(sheetOf(ws)));
   const title = (wb.title || wb.company || "").trim();
-  return { name, sheets, title: title || null, ownSheets: state ? [...state.ownSheets, STATE_SHEET] : [] };
+  return { name, sheets, title: title || null, ownSheets: found ? [...found.state.ownSheets, found.sheet] : [] };
 }
 
 function sheetOf(ws: ExcelJS.Worksheet): SheetSnapshot {
