@@ -23,8 +23,12 @@ export function resolveSheetNames(existing: readonly string[], own: readonly str
 
 const quoted = (name: string) => `'${name.replace(/'/g, "''")}'!`;
 
-/** The plan with its sheet names (and every formula, list source and chart range that names them) renamed. */
+/**
+ * The plan with its sheet names (and every formula and list source that names them) renamed. Chart ranges
+ * name no sheet: hosts place them on the chart's own sheet. Nothing to rename: the plan as it is.
+ */
 export function renameSheets(plan: ReportPlan, names: Map<string, string>): ReportPlan {
+  if ([...names].every(([from, to]) => from === to)) return plan;
   const swap = (text: string) => {
     let out = text;
     for (const [from, to] of names) if (from !== to) out = out.split(quoted(from)).join(quoted(to));
