@@ -2,6 +2,7 @@
 // their loads, a property can only be read after load() and context.sync() (else it throws like Office's
 // PropertyNotLoaded), and every sync is counted. It holds a small in-memory workbook.
 /* eslint-disable @typescript-eslint/no-explicit-any */
+import { columnLetters } from "../src/workbook/snapshot.ts";
 
 export interface FakeCell {
   value: string | number | boolean | null;
@@ -68,16 +69,8 @@ export function fakeSheet(name: string, rows: (string | number | null | { error:
   };
 }
 
-const colLetters = (c: number) => {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
+/** 0-based column → letters (0 → "A"). */
+const colLetters = (c: number) => columnLetters(c + 1);
 const colNumber = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
 function parseRange(address: string): { r0: number; c0: number; r1: number; c1: number } {

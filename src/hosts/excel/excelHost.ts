@@ -6,7 +6,7 @@ import type { ReportPlan, PlannedSheet, StyleId } from "../../workbook/plan.ts";
 import { PLAN_STYLES } from "../../workbook/plan.ts";
 import type { ApplyResult, WorkbookHost } from "../../workbook/port.ts";
 import { renameSheets, resolveSheetNames } from "../../workbook/sheetNames.ts";
-import type { CellValue, SheetSnapshot, SnapshotRow, WorkbookSnapshot } from "../../workbook/snapshot.ts";
+import { columnLetters as colLetters, type CellValue, type SheetSnapshot, type SnapshotRow, type WorkbookSnapshot } from "../../workbook/snapshot.ts";
 import { mapOfficeError } from "./officeErrors.ts";
 import { migrateState, STATE_KEY, type StoredStateV1 } from "./state.ts";
 
@@ -168,16 +168,6 @@ function cellValue(v: unknown): CellValue {
 
 function colNumber(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-function colLetters(col: number): string {
-  let n = col;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 /** Every operation of a planned sheet, queued on the worksheet proxy (sent at the next sync). */

@@ -47,16 +47,8 @@ export function unesc(text: string): string {
   });
 }
 
-export function colLetters(col: number): string {
-  let n = col;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** Column number → letters (1 → "A"): the workbook layer's. */
+export { columnLetters as colLetters } from "../../workbook/snapshot.ts";
 
 /** "$AB$12" or "AB12" → 1-based row and column. */
 export function parseRef(ref: string): { row: number; col: number } {
