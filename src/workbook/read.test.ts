@@ -212,6 +212,31 @@ describe("readBudgets on hand-made layouts", () => {
     ]);
   });
 
+  it("reads a second table under the first with the column its own header names", () => {
+    const r = readBudgets(
+      book(
+        sheet("Budget", [
+          ["Charges", "Réalisé 2025", "Budget 2026"],
+          ["Achats", 1000, 1200],
+          ["Salaires", 20000, 21000],
+          [null, null, null],
+          ["Produits", "Budget 2026", null],
+          ["Subvention Région", 18000, null],
+          ["Ventes", 4200, null],
+        ]),
+      ),
+    );
+    expect(r.budgets.map((b) => b.amountColumns)).toEqual([["Réalisé 2025", "Budget 2026"]]);
+    expect(r.lines.map((l) => [l.label, l.scenario, l.amount])).toEqual([
+      ["Achats", "Réalisé 2025", { kind: "value", cents: 100000 }],
+      ["Achats", "Budget 2026", { kind: "value", cents: 120000 }],
+      ["Salaires", "Réalisé 2025", { kind: "value", cents: 2000000 }],
+      ["Salaires", "Budget 2026", { kind: "value", cents: 2100000 }],
+      ["Subvention Région", "Budget 2026", { kind: "value", cents: 1800000 }],
+      ["Ventes", "Budget 2026", { kind: "value", cents: 420000 }],
+    ]);
+  });
+
   it("takes « Libellé | 2026 » for a header, and « Assurance | 2000 » for a line", () => {
     const r = readBudgets(book(sheet("B", [["Libellé", 2026], ["Charges", null], ["Assurance", 2000], ["Loyer", 6000], ["Produits", null], ["Subvention commune", 8000]])));
     expect(r.budgets.map((b) => b.amountColumns)).toEqual([["2026"]]);

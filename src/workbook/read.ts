@@ -192,6 +192,8 @@ interface RowInfo {
   heading: string | null;
   chapter: string | null;
   chapterRow: number;
+  /** Amount columns renamed by a header row repeated above this row (a second table under the first). */
+  columnNames: ReadonlyMap<number, string>;
 }
 
 function readBlock(
@@ -230,6 +232,7 @@ function readBlock(
   let heading: string | null = null;
   let chapter: string | null = null;
   let chapterRow = 0;
+  let columnNames: ReadonlyMap<number, string> = new Map();
   let firstRow = headerRow ?? Infinity;
   let lastRow = headerRow ?? -Infinity;
   for (const r of rows) {
@@ -248,11 +251,13 @@ function readBlock(
     firstRow = Math.min(firstRow, r);
     lastRow = Math.max(lastRow, r);
     const labelText = label?.text ?? "";
-    // A repeated header row (05: "Produits | action 1 | action 2 …").
+    // A repeated header row (05: "Produits | action 1 | action 2 …"), or the header of a second table under the
+    // first ("Produits | Budget 2026" under "Charges | Réalisé 2025 | Budget 2026"): it names the columns below it.
     if (textInAmounts > 0 && textInAmounts >= Math.ceil(used.length / 2) && !hasAmount) {
       const s = sectionOfHeading(labelText);
       if (s) section = s;
       heading = labelText || heading;
+      columnNames = new Map(cells.filter((c) => typeof c.value === "string" && cellKind(c.value) === "text").map((c) => [c.col, String(c.value).trim()]));
       continue;
     }
     const kind = nonLineKind(labelText);
@@ -307,6 +312,7 @@ function readBlock(
       heading,
       chapter,
       chapterRow,
+      columnNames,
     });
   }
   if (infos.length === 0) return null;
@@ -369,7 +375,9 @@ function readBlock(
           return;
         }
         if (analytic && amount.kind === "value" && amount.cents === 0) return;
-        const name = amountColumns[idx]!;
+        // Under a second table's header, a column holds the scenario that header names, when the budget has it.
+        const renamed = info.columnNames.get(k.col);
+        const name = !analytic && renamed && renamed !== amountColumns[idx] && amountColumns.includes(renamed) ? renamed : amountColumns[idx]!;
         lines.push(
           makeLine(sheet, info, k.col, analytic ? ANALYTIC_SCENARIO : name, k.header === null && scenarioCols.length === 1 ? null : name, amount, info.section, analytic ? k.header : null, analytic),
         );
