@@ -21,7 +21,7 @@ export interface SkippedRow {
   why: SkipReason;
 }
 
-export type IssueCode = "cell_error" | "text_not_a_number" | "unbalanced" | "protected_sheet" | "hidden_rows" | "no_income" | "negative_amounts" | "summary_sheet";
+export type IssueCode = "cell_error" | "text_not_a_number" | "unbalanced" | "protected_sheet" | "hidden_rows" | "no_income" | "negative_amounts" | "summary_sheet" | "in_thousands";
 
 export interface ReadIssue {
   sheet: string;

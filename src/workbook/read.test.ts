@@ -237,6 +237,46 @@ describe("readBudgets on hand-made layouts", () => {
     ]);
   });
 
+  it("takes a Type column for each row's section, and « Entrées » for ticket income unless it adds up its section", () => {
+    const r = readBudgets(
+      book(
+        sheet("Concert", [
+          ["Type", "Poste", "Montant"],
+          ["Dépense", "Location salle des fêtes", 800],
+          ["Dépense", "Cachets artistes", 3000],
+          ["Recette", "Entrées", 3500],
+          ["Recette", "Buvette", 900],
+          ["Recette", "Mairie", 1000],
+        ]),
+      ),
+    );
+    expect(r.lines.map((l) => [l.label, l.context.sectionHint])).toEqual([
+      ["Location salle des fêtes", "expense"],
+      ["Cachets artistes", "expense"],
+      ["Entrées", "income"],
+      ["Buvette", "income"],
+      ["Mairie", "income"],
+    ]);
+    expect(r.skipped).toEqual([]);
+    const totals = readBudgets(book(sheet("B", [["Poste", "Montant"], ["SORTIES", 1100], ["Achats", 800], ["Loyer", 300], ["ENTRÉES", 1100], ["Subvention", 1100]])));
+    expect(totals.lines.map((l) => l.label)).toEqual(["Achats", "Loyer", "Subvention"]);
+    expect(totals.skipped.map((s) => [s.label, s.why])).toEqual([
+      ["ENTRÉES", "total"],
+      ["SORTIES", "total"],
+    ]);
+  });
+
+  it("reads a column in k€ as thousands of euros, and says so", () => {
+    const r = readBudgets(book(sheet("B", [["Poste", "Montant (k€)"], ["Charges", null], ["Salaires", 152.5], ["Loyer", 18], ["Produits", null], ["Subventions", 170.5]])));
+    expect(r.lines.map((l) => l.amount)).toEqual([
+      { kind: "value", cents: 15_250_000 },
+      { kind: "value", cents: 1_800_000 },
+      { kind: "value", cents: 17_050_000 },
+    ]);
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([["in_thousands", "B1"]]);
+    expect(readBudgets(book(sheet("B", [["Poste", "Montant (€)"], ["Charges", null], ["Loyer", 18], ["Produits", null], ["Dons", 18]]))).lines[0]!.amount).toEqual({ kind: "value", cents: 1800 });
+  });
+
   it("takes « Libellé | 2026 » for a header, and « Assurance | 2000 » for a line", () => {
     const r = readBudgets(book(sheet("B", [["Libellé", 2026], ["Charges", null], ["Assurance", 2000], ["Loyer", 6000], ["Produits", null], ["Subvention commune", 8000]])));
     expect(r.budgets.map((b) => b.amountColumns)).toEqual([["2026"]]);

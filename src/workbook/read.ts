@@ -7,8 +7,8 @@ import { normalizeText } from "../engine/text.ts";
 import type { Amount, BudgetLine, Section } from "../engine/types.ts";
 import type { AmountColumnInfo, DetectedBudget, Layout, ReadIssue, ReadResult, SkippedRow } from "./budget.ts";
 import { cellKind, columnRoles, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
-import { headerKind, sectionOfHeading } from "./sections.ts";
-import { cellAddress, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
+import { headerKind, sectionOfHeading, sectionOfTypeCell } from "./sections.ts";
+import { cellAddress, columnLetters, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { findSubtotals, type SubtotalCandidate } from "./subtotals.ts";
 
 /** The name a single unnamed amount column gets. */
@@ -194,7 +194,15 @@ interface RowInfo {
   chapterRow: number;
   /** Amount columns renamed by a header row repeated above this row (a second table under the first). */
   columnNames: ReadonlyMap<number, string>;
+  /** "Entrées 3 500": a section word that is also a line's label; a total only if it sums its section's lines. */
+  maybeSectionTotal?: boolean;
 }
+
+/** A column header that says its amounts are in thousands of euros. */
+const IN_THOUSANDS = /(^|[^a-z])k ?(€|eur\b|euros\b)|\bkeur\b|milliers d.?euros|en milliers/;
+
+/** Section words that are also ordinary lines: admissions ("Entrées") and outings ("Sorties"). */
+const LINE_OR_SECTION = /^(entree|entrees|sortie|sorties)$/;
 
 function readBlock(
   grid: SheetGrid,
@@ -207,6 +215,9 @@ function readBlock(
   const sheet = grid.sheet.name;
   // Amount columns and their kinds.
   const kinds = block.amountCols.map((col) => ({ col, header: headerOf(col), kind: headerKind(headerOf(col)) }));
+  // "Montant (k€)": amounts in thousands of euros.
+  const thousands = new Set(kinds.filter((k) => k.header !== null && IN_THOUSANDS.test(k.header.toLowerCase())).map((k) => k.col));
+  const scaled = (amount: Amount, col: number): Amount => (amount.kind === "value" && thousands.has(col) ? { kind: "value", cents: amount.cents * 1000 } : amount);
   const used = kinds.filter((k) => k.kind !== "total" && k.kind !== "derived" && k.kind !== "quantity");
   if (used.length === 0) return null;
   const ledger = used.filter((k) => k.kind === "debit" || k.kind === "credit" || k.kind.startsWith("balance"));
@@ -239,6 +250,8 @@ function readBlock(
     if (headerRow !== null && r <= headerRow) continue;
     const labels = block.labelCols.map((c) => ({ col: c, text: textAt(grid, r, c) })).filter((l) => l.text !== "");
     const label = labels.length > 0 ? labels[labels.length - 1]! : null;
+    // A "Type" column before the label ("Dépense | Location de salle | 800") gives the row its section.
+    const rowType = labels.slice(0, -1).map((l) => sectionOfTypeCell(l.text)).find((x) => x !== null) ?? null;
     const accountRaw = block.accountCol ? grid.value(r, block.accountCol) : null;
     const account = normalizeAccount(accountRaw === null ? null : String(accountRaw)) ?? normalizeAccount(leadingAccount(label?.text));
     const cells = used.map((k) => {
@@ -280,12 +293,14 @@ function readBlock(
       }
       continue;
     }
-    if (headingSection && !account) {
+    const maybeSectionTotal = Boolean(headingSection && !account && LINE_OR_SECTION.test(normalizeText(labelText)));
+    if (headingSection && !account && !maybeSectionTotal) {
       // "CHARGES 160 000 €": the section's total, not a line.
       section = headingSection;
       skipped.push({ sheet, row: r, cell: cellAddress(r, label?.col ?? labelCol), label: labelText, why: "total" });
       continue;
     }
+    if (maybeSectionTotal) section = headingSection;
     if (!label && account === null) {
       skipped.push({ sheet, row: r, cell: cellAddress(r, labelCol), label: "", why: "empty" });
       continue;
@@ -308,13 +323,15 @@ function readBlock(
       account,
       cells,
       hasAmount,
-      section: accSection ?? section,
+      section: accSection ?? rowType ?? section,
       heading,
       chapter,
       chapterRow,
       columnNames,
+      maybeSectionTotal,
     });
   }
+  sectionTotalsOf(infos, skipped, sheet);
   if (infos.length === 0) return null;
 
   // Chapter rows whose amount is the sum of the lines under them are subtotals.
@@ -357,7 +374,7 @@ function readBlock(
     for (const info of lineInfos) {
       const ledgerLine = ledgerAmount(info, ledger);
       if (!ledgerLine) continue;
-      lines.push(makeLine(sheet, info, ledgerLine.col, amountColumns[0]!, amountColumns[0]!, ledgerLine.amount, ledgerLine.section ?? info.section, null, false));
+      lines.push(makeLine(sheet, info, ledgerLine.col, amountColumns[0]!, amountColumns[0]!, scaled(ledgerLine.amount, ledgerLine.col), ledgerLine.section ?? info.section, null, false));
     }
   } else {
     layout = analytic ? "analytic_columns" : scenarioCols.length >= 2 ? "multi_year" : sideBySide ? "cerfa_side_by_side" : hasSectionHeadings(infos, section) ? "vertical_sections" : "simple_list";
@@ -379,7 +396,7 @@ function readBlock(
         const renamed = info.columnNames.get(k.col);
         const name = !analytic && renamed && renamed !== amountColumns[idx] && amountColumns.includes(renamed) ? renamed : amountColumns[idx]!;
         lines.push(
-          makeLine(sheet, info, k.col, analytic ? ANALYTIC_SCENARIO : name, k.header === null && scenarioCols.length === 1 ? null : name, amount, info.section, analytic ? k.header : null, analytic),
+          makeLine(sheet, info, k.col, analytic ? ANALYTIC_SCENARIO : name, k.header === null && scenarioCols.length === 1 ? null : name, scaled(amount, k.col), info.section, analytic ? k.header : null, analytic),
         );
       });
     }
@@ -396,6 +413,15 @@ function readBlock(
     }
   }
   if (!looksLikeBudget(lines, block, section, sheet, layout)) return null;
+  for (const k of kinds.filter((x) => thousands.has(x.col) && lines.some((l) => l.amountCell?.startsWith(columnLetters(x.col))))) {
+    issues.push({
+      sheet,
+      cell: cellAddress(headerRow ?? firstRow, k.col),
+      code: "in_thousands",
+      message: `La colonne « ${k.header} » est en milliers d'euros : Équilibre lit ses montants × 1 000 (12,5 → 12 500 €).`,
+      messageEn: `The column “${k.header}” is in thousands of euros: Équilibre reads its amounts × 1,000 (12.5 → €12,500).`,
+    });
+  }
   const range = `${cellAddress(Math.min(firstRow, headerRow ?? firstRow), firstCol)}:${cellAddress(lastRow, lastCol)}`;
   return {
     budget: { sheet, range, layout, amountColumns, columns, labelCol, accountCol: block.accountCol, lineCount: lines.length },
@@ -403,6 +429,40 @@ function readBlock(
     skipped,
     issues,
   };
+}
+
+/**
+ * "ENTRÉES 5 000" above (or below) the lines it adds up is the section's total; "Entrées 3 500" among other
+ * lines is ticket income. Takes the totals out of `infos` and reports them as skipped.
+ */
+function sectionTotalsOf(infos: RowInfo[], skipped: SkippedRow[], sheet: string): void {
+  const cents = (i: RowInfo) => {
+    const a = i.cells.map((c) => amountOf(c.value)).find((x) => x?.kind === "value");
+    return a?.kind === "value" ? a.cents : null;
+  };
+  const sumOf = (run: RowInfo[], col: number) =>
+    run.reduce((n, i) => {
+      const a = amountOf(i.cells.find((c) => c.col === col)?.value ?? null);
+      return n + (a?.kind === "value" ? a.cents : 0);
+    }, 0);
+  for (let k = infos.length - 1; k >= 0; k--) {
+    const t = infos[k]!;
+    if (!t.maybeSectionTotal) continue;
+    const total = cents(t);
+    const col = t.cells.find((c) => amountOf(c.value)?.kind === "value")?.col;
+    if (total === null || col === undefined) continue;
+    const run = (step: 1 | -1) => {
+      const out: RowInfo[] = [];
+      for (let j = k + step; j >= 0 && j < infos.length && infos[j]!.section === t.section && !infos[j]!.maybeSectionTotal; j += step) out.push(infos[j]!);
+      return out;
+    };
+    const after = run(1);
+    const before = run(-1);
+    if ((after.length > 0 && sumOf(after, col) === total) || (before.length > 0 && sumOf(before, col) === total)) {
+      infos.splice(k, 1);
+      skipped.push({ sheet, row: t.row, cell: cellAddress(t.row, t.labelCol), label: t.label, why: "total" });
+    }
+  }
 }
 
 function isUnder(infos: RowInfo[], parentRow: number, childRow: number): boolean {

@@ -14,6 +14,14 @@ const SECTION_HEADINGS: { section: Section; re: RegExp }[] = [
   { section: "income", re: new RegExp(`^(?:i+ |[a-d] )?(?:les |budget des |total )?(?:produits|recettes|ressources|entrees|financements)${QUALIFIER}$`) },
 ];
 
+/** A "Type" column's word for a row, singular or plural ("Dépense", "Recette", "Charge", "Produit"…). */
+export function sectionOfTypeCell(text: string | null | undefined): Section | null {
+  const n = normalizeText(text ?? "");
+  if (/^(depense|depenses|charge|charges|emploi|emplois|sortie|sorties)$/.test(n)) return "expense";
+  if (/^(recette|recettes|produit|produits|ressource|ressources|entree|entrees|financement|financements)$/.test(n)) return "income";
+  return null;
+}
+
 /** The section a heading row, a table header or a sheet name opens; null when it names none. */
 export function sectionOfHeading(text: string | null | undefined): Section | null {
   if (!text) return null;
