@@ -413,7 +413,7 @@ function readBlock(
     }
   }
   if (!looksLikeBudget(lines, block, section, sheet, layout)) return null;
-  for (const k of kinds.filter((x) => thousands.has(x.col) && lines.some((l) => l.amountCell?.startsWith(columnLetters(x.col))))) {
+  for (const k of kinds.filter((x) => thousands.has(x.col) && lines.some((l) => l.amountCell?.replace(/\d+$/, "") === columnLetters(x.col)))) {
     issues.push({
       sheet,
       cell: cellAddress(headerRow ?? firstRow, k.col),
