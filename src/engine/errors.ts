@@ -53,6 +53,14 @@ export const ERROR_CATALOGUE = {
     fr: (p) => `La colonne « ${p.column} » n'existe pas dans ce budget. Colonnes trouvées : ${p.columns}.`,
     en: (p) => `There is no column “${p.column}” in this budget. Columns found: ${p.columns}.`,
   },
+  scenario_file: {
+    fr: (p) => `Le fichier de scénario « ${p.file} » ${p.detail} : corrigez-le, puis relancez (exemple : {"name": "Baisse région", "changes": [{"lever": "public_grants", "percent": -20}]}).`,
+    en: (p) => `The scenario file “${p.file}” ${p.detailEn ?? p.detail}: fix it, then run again (example: {"name": "Region cut", "changes": [{"lever": "public_grants", "percent": -20}]}).`,
+  },
+  scenario_invalid: {
+    fr: (p) => `Le scénario ne peut pas être appliqué : ${p.detail}. Corrigez le fichier de scénario, puis relancez.`,
+    en: (p) => `The scenario cannot be applied: ${p.detailEn ?? p.detail}. Fix the scenario file, then run again.`,
+  },
   write_failed: {
     fr: (p) => `Le classeur « ${p.file} » n'a pas pu être écrit (${p.detail}) : vérifiez qu'il n'est pas ouvert dans Excel et que le dossier est accessible en écriture.`,
     en: (p) => `The workbook “${p.file}” could not be written (${p.detail}): check that it is not open in Excel and that the folder is writable.`,

@@ -1,0 +1,101 @@
+// Goal-seek: how many euros on one lever (or how many volunteer hours) reach a rule's target or change the
+// model. Bisection over the real analysis function, to the euro (to the hour), never a formula of its own.
+// For one lever the shares and the ratios move monotonically with the amount (a ratio (N + a·x)/(D + b·x)),
+// so each nature crosses the threshold at most once and each rule is reached at most once: bisection finds
+// the first amount that does it.
+import { analyze, type Analysis } from "./analyze.ts";
+import { lever as leverById } from "./levers.ts";
+import type { ModelId } from "./models.ts";
+import type { Parameters } from "./parameters.ts";
+import { applyChanges, type ScenarioChange } from "./scenario.ts";
+import { ruleValues, type RuleId } from "./scenarioDifference.ts";
+import type { ClassifiedLine, LeverId } from "./types.ts";
+
+/** What to reach: any other model, a given model, or a rule's target. */
+export type Goal = { kind: "model"; model: ModelId | null } | { kind: "rule"; rule: RuleId };
+
+/** What to move: euros on a lever (up or down), or volunteer hours added. */
+export type Variable = { kind: "lever"; lever: LeverId; direction: 1 | -1 } | { kind: "volunteerHours" };
+
+export interface GoalSeekResult {
+  variable: Variable;
+  goal: Goal;
+  /** Euros on the lever (whole euros, in cents) or hours: the least that reaches the goal; null when nothing does. */
+  cents: number | null;
+  hours: number | null;
+  /** The model the amount leads to. */
+  model: ModelId | null;
+  /** The analysis at that amount. */
+  analysis: Analysis | null;
+}
+
+/** Further than this is no answer a treasurer can use: 100 million euros, or 10 million hours. */
+const MAX_EUROS = 100_000_000;
+const MAX_HOURS = 10_000_000;
+
+function changeFor(v: Variable, units: number): ScenarioChange {
+  return v.kind === "lever" ? { kind: "amount", lever: v.lever, cents: v.direction * units * 100 } : { kind: "volunteerHours", hours: units };
+}
+
+/** The least whole number in [1, max] for which `holds` is true, assuming it stays true once it is. */
+function firstTrue(holds: (n: number) => boolean, max: number): number | null {
+  let hi = 1;
+  while (hi < max && !holds(hi)) hi = Math.min(max, hi * 2);
+  if (!holds(hi)) return null;
+  let lo = Math.floor(hi / 2); // false (or 0)
+  if (lo >= 1 && holds(lo)) lo = 0;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (holds(mid)) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+export function goalSeek(lines: readonly ClassifiedLine[], params: Parameters, variable: Variable, goal: Goal): GoalSeekResult {
+  const scenario = lines[0]?.scenario ?? "";
+  const memo = new Map<number, Analysis>();
+  const at = (units: number): Analysis => {
+    let a = memo.get(units);
+    if (!a) {
+      const changed = units === 0 ? { lines: [...lines], parameters: params } : applyChanges(lines, [changeFor(variable, units)], params, scenario);
+      a = analyze(changed.lines, changed.parameters)[0]!;
+      memo.set(units, a);
+    }
+    return a;
+  };
+  let max = variable.kind === "volunteerHours" ? MAX_HOURS : MAX_EUROS;
+  if (variable.kind === "lever" && variable.direction < 0) {
+    // Down: no further than the lever's amount (on one side for in-kind levers).
+    const l = leverById(variable.lever);
+    const side = l.family === "in_kind" ? "in_kind_resource" : l.family;
+    const total = lines.filter((x) => x.lever === variable.lever && x.section === side && x.amount.kind === "value").reduce((s, x) => s + (x.amount.kind === "value" ? x.amount.cents : 0), 0);
+    max = Math.floor(total / 100);
+  }
+  const done = (units: number | null): GoalSeekResult => {
+    const a = units === null ? null : at(units);
+    return {
+      variable,
+      goal,
+      cents: units !== null && variable.kind === "lever" ? units * 100 : null,
+      hours: units !== null && variable.kind === "volunteerHours" ? units : null,
+      model: a?.model.id ?? null,
+      analysis: a,
+    };
+  };
+  if (max < 1) return done(null);
+  if (goal.kind === "rule") {
+    const reached = (n: number) => ruleValues(at(n))[goal.rule].status === "reached";
+    return done(reached(0) ? null : firstTrue(reached, max));
+  }
+  // Models: walk from one change of model to the next (at most one per nature) until the one asked for.
+  let from = 0;
+  for (let step = 0; step < 4; step++) {
+    const current = at(from).model.id;
+    const next = firstTrue((n) => at(from + n).model.id !== current, max - from);
+    if (next === null) return done(null);
+    from += next;
+    if (goal.model === null || at(from).model.id === goal.model) return done(from);
+  }
+  return done(null);
+}
