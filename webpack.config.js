@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import path from "node:path";
 import HtmlWebpackPlugin from "html-webpack-plugin";
 import CopyWebpackPlugin from "copy-webpack-plugin";
+import { manifestForPublicUrl, normalisePublicUrl } from "./scripts/manifest-url.mjs";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -19,8 +20,11 @@ async function httpsOptions() {
   }
 }
 
-export default async (_env, argv) => {
+export default async (env, argv) => {
   const dev = argv.mode !== "production";
+  // `--env publicUrl=https://…/`: the address where dist/ will be served; dist/manifest.xml points there.
+  const publicUrl = env?.publicUrl ? normalisePublicUrl(env.publicUrl) : null;
+  if (publicUrl instanceof Error) throw publicUrl;
   const https = argv.$0 && process.argv.includes("serve") ? await httpsOptions() : null;
   return {
     mode: dev ? "development" : "production",
@@ -44,7 +48,11 @@ export default async (_env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets", to: "assets" },
-          { from: "manifest.xml", to: "manifest.xml" },
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: publicUrl ? (content) => manifestForPublicUrl(content.toString("utf8"), publicUrl) : undefined,
+          },
           { from: "src/taskpane/commands.html", to: "commands.html" },
           { from: "src/taskpane/aide.html", to: "aide.html" },
         ],

@@ -3,6 +3,7 @@ import { cpus, totalmem } from "node:os";
 import { cliRatio } from "./cli.bench.ts";
 import { runEngineBench } from "./engine.bench.ts";
 import { syncsForFullRun } from "./office.bench.ts";
+import { startupRatio } from "./startup.bench.ts";
 import { build, firstRenderMs, initialGzipBytes, lazyChunks } from "./pane.bench.ts";
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
@@ -26,3 +27,6 @@ const initial = initialGzipBytes();
 console.log(`pane: initial JavaScript in Excel ${(initial.bytes / 1024).toFixed(1)} KB gzip (${initial.files.join(", ")}; lazy: ${lazyChunks().join(", ")})   budget ≤ 200 KB   ${ok(initial.bytes <= 200 * 1024)}`);
 const render = [await firstRenderMs(), await firstRenderMs(), await firstRenderMs()].sort((a, b) => a - b)[1]!;
 console.log(`pane: first render of the standalone page in headless chromium: median ${render.toFixed(0)} ms`);
+
+const startup = startupRatio();
+console.log(`cli: equilibre --help ${startup.helpMs.toFixed(0)} ms vs node -e 0 ${startup.nodeMs.toFixed(0)} ms: ratio ${startup.ratio.toFixed(2)}   budget ≤ 3   ${ok(startup.ratio <= 3)}`);

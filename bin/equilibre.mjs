@@ -1,7 +1,36 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources directly (tsx), so `npx equilibre` works right after `npm ci`.
-import { register } from "tsx/esm/api";
+// `equilibre`: runs the build that `npm ci` makes (build/cli/, from scripts/build-cli.mjs), so a run costs about
+// Node's own start-up. When a source file is newer than the build (a developer's edit), the build is remade first;
+// without esbuild (an install without dev dependencies) the sources run through tsx instead.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
-register();
-const { main } = await import("../src/cli/main.ts");
+const root = fileURLToPath(new URL("..", import.meta.url));
+const built = new URL("../build/cli/main.mjs", import.meta.url);
+
+function newestSource(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile() && /\.tsx?$/.test(entry.name)) newest = Math.max(newest, statSync(`${entry.parentPath ?? entry.path}/${entry.name}`).mtimeMs);
+  }
+  return newest;
+}
+
+async function loadMain() {
+  const sources = `${root}src`;
+  const stale = !existsSync(built) || (existsSync(sources) && newestSource(sources) > statSync(built).mtimeMs);
+  if (stale) {
+    try {
+      const { buildCli } = await import("../scripts/build-cli.mjs");
+      await buildCli();
+    } catch {
+      const { register } = await import("tsx/esm/api");
+      register();
+      return (await import("../src/cli/main.ts")).main;
+    }
+  }
+  return (await import(built.href)).main;
+}
+
+const main = await loadMain();
 process.exitCode = await main(process.argv.slice(2));

@@ -13,6 +13,8 @@ const bin = (name) => join("node_modules", ".bin", name);
 let passed = 0;
 let failed = 0;
 for (const [name, cmd, args] of [
+  // The tests run the command as users do (bin/equilibre.mjs → build/cli/): build it from the current sources.
+  ["build of the command (esbuild)", process.execPath, [join("scripts", "build-cli.mjs")]],
   ["type-check (tsc --noEmit)", bin("tsc"), ["--noEmit", "-p", "."]],
   ["lint (eslint, layer rule)", bin("eslint"), ["--max-warnings=0", "src", "tests", "scripts", "bin"]],
 ]) {

@@ -3,8 +3,6 @@ import { stat } from "node:fs/promises";
 import { EquilibreError, isEquilibreError, isNoBudget } from "../engine/errors.ts";
 import type { Lang } from "../engine/types.ts";
 import { HELP, parseArgs } from "./args.ts";
-import { analyzeFile, loadParameters } from "./analyzeFile.ts";
-import { analyzeFolder } from "./folder.ts";
 import { summaryText } from "./summaryText.ts";
 
 export interface Io {
@@ -28,11 +26,14 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       io.stdout.write(`equilibre ${VERSION}\n`);
       return 0;
     }
+    // Loaded only when there is a workbook to read: `--help` and `--version` start without the .xlsx libraries.
+    const { analyzeFile, loadParameters } = await import("./analyzeFile.ts");
     const params = await loadParameters(args.params);
     const info = await stat(args.input).catch(() => null);
     if (!info) throw new EquilibreError("file_not_found", { file: args.input });
     if (info.isDirectory()) {
       if (args.json) throw new EquilibreError("bad_usage", { detail: "--json s'utilise avec un seul classeur ; pour un dossier, la synthèse est un fichier CSV (--summary)." });
+      const { analyzeFolder } = await import("./folder.ts");
       const { code } = await analyzeFolder(args.input, { params, outputDir: args.output, summary: args.summary, lang, stderr: io.stderr });
       return code;
     }

@@ -1,0 +1,2 @@
+export function normalisePublicUrl(raw: unknown): string | Error;
+export function manifestForPublicUrl(xml: string, base: string): string;
