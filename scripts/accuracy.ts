@@ -182,8 +182,9 @@ function printText(results: BudgetResult[]): void {
       `${r.name.padEnd(w)}  ${`${r.right}/${r.total}`.padStart(7)} ${pct(r.right, r.total).padStart(8)}  ${pct(r.leverRight, r.total).padStart(8)}  ${String(r.missing).padStart(10)}  ${String(r.spurious).padStart(7)}  ${`${r.wrong}(${r.wrongConfident})`.padStart(14)}  ${totalsOk ? "ok" : "écart"}`,
     );
   }
+  // A workbook the command cannot read counts all its lines as missing.
   const ok = results.filter((r) => !r.error);
-  const s = (f: (r: BudgetResult) => number) => ok.reduce((n, r) => n + f(r), 0);
+  const s = (f: (r: BudgetResult) => number) => results.reduce((n, r) => n + f(r), 0);
   const total = s((r) => r.total);
   console.log(
     `${"TOTAL".padEnd(w)}  ${`${s((r) => r.right)}/${total}`.padStart(7)} ${pct(s((r) => r.right), total).padStart(8)}  ${pct(s((r) => r.leverRight), total).padStart(8)}  ${String(s((r) => r.missing)).padStart(10)}  ${String(s((r) => r.spurious)).padStart(7)}  ${`${s((r) => r.wrong)}(${s((r) => r.wrongConfident)})`.padStart(14)}`,
