@@ -1,6 +1,6 @@
 // End to end in a real browser: Debian's chromium, driven by playwright-core, opens the built standalone
 // page, loads fixture 01, sees "Modèle public", corrects one line's lever, writes the report, downloads it,
-// and the downloaded workbook is checked. Screenshots of each step go to docs/.
+// and the downloaded workbook is checked.
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
@@ -14,7 +14,9 @@ import { FIXTURES_DIR } from "../fixtureExpectations.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const DIST = join(ROOT, "dist");
-const DOCS = join(ROOT, "docs");
+// Screenshots of each step go to a temporary folder: a test never writes into tracked files.
+// `npm run docs:screenshots` runs this test with EQUILIBRE_SCREENSHOTS=docs to refresh the README's pictures.
+const SHOTS = process.env.EQUILIBRE_SCREENSHOTS ? join(ROOT, process.env.EQUILIBRE_SCREENSHOTS) : mkdtempSync(join(tmpdir(), "equilibre-shots-"));
 const CHROMIUM = "/usr/bin/chromium";
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml" };
 
@@ -58,15 +60,15 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the standalone pane in c
     await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
     await page.goto(url);
     await page.getByRole("button", { name: "Ouvrir un classeur…" }).waitFor();
-    await page.screenshot({ path: join(DOCS, "pane-1-ouvrir.png") });
+    await page.screenshot({ path: join(SHOTS, "pane-1-ouvrir.png") });
 
     await page.getByTestId("file-input").setInputFiles(join(FIXTURES_DIR, "01-cerfa-12156-ateliers-du-quartier.xlsx"));
     await page.getByText(/2 budgets trouvés dans/).waitFor();
-    await page.screenshot({ path: join(DOCS, "pane-2-budget.png") });
+    await page.screenshot({ path: join(SHOTS, "pane-2-budget.png") });
 
     await page.getByRole("tab", { name: "Résultats" }).click();
     await expect.poll(() => page.getByTestId("model-name").textContent()).toBe("Modèle public");
-    await page.screenshot({ path: join(DOCS, "pane-3-resultats.png"), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, "pane-3-resultats.png"), fullPage: true });
 
     await page.getByRole("tab", { name: "Vérifier" }).click();
     await page.getByRole("tab", { name: "Toutes" }).click();
@@ -75,13 +77,13 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the standalone pane in c
     await page.getByRole("option", { name: "Subventions publiques" }).click();
     await expect.poll(() => page.getByRole("combobox", { name: `Levier — ${label}` }).textContent()).toContain("Subventions publiques");
     await page.getByRole("combobox", { name: `Levier — ${label}` }).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: join(DOCS, "pane-4-verifier.png") });
+    await page.screenshot({ path: join(SHOTS, "pane-4-verifier.png") });
 
     await page.getByRole("tab", { name: "Rapport" }).click();
     await page.getByRole("button", { name: "Écrire le rapport" }).click();
     const downloadButton = page.getByRole("button", { name: "Télécharger le classeur analysé" });
     await downloadButton.waitFor({ timeout: 60_000 });
-    await page.screenshot({ path: join(DOCS, "pane-5-rapport.png") });
+    await page.screenshot({ path: join(SHOTS, "pane-5-rapport.png") });
     const [download] = await Promise.all([page.waitForEvent("download"), downloadButton.click()]);
     expect(download.suggestedFilename()).toBe("01-cerfa-12156-ateliers-du-quartier - Équilibre.xlsx");
     const file = join(mkdtempSync(join(tmpdir(), "equilibre-e2e-")), "analyse.xlsx");
