@@ -296,26 +296,30 @@ function sideBySide(ctx: Ctx, cerfa: boolean): void {
   const acc = Boolean(b.accountColumn);
   const width = (acc ? 2 : 1) + ctx.cols.length;
   const side = (s: Section) => b.blocks.filter((x) => x.section === s);
+  // Charges on the left as on the Cerfa form, unless the treasurer writes « Recettes | Dépenses ».
+  const [l, r] = !cerfa && b.incomeLeft ? (["income", "expense"] as const) : (["expense", "income"] as const);
+  const [lUse, rUse] = l === "income" ? (["in_kind_resource", "in_kind_use"] as const) : (["in_kind_use", "in_kind_resource"] as const);
+  const word = (s: Section) => (s === "income" ? "PRODUITS" : "CHARGES");
   ctx.sb.set(1, 0, title(b));
   ctx.sb.bold.push(1);
-  header(ctx, 3, 0, "CHARGES");
-  header(ctx, 3, width, "PRODUITS");
+  header(ctx, 3, 0, word(l));
+  header(ctx, 3, width, word(r));
   const prep = (s: Section) => (cerfa ? chapterize(side(s)) : side(s));
-  const left = renderBlocks(ctx, prep("expense"), 4, 0, { headings: !cerfa && side("expense").length > 1, totals: false });
-  const right = renderBlocks(ctx, prep("income"), 4, width, { headings: !cerfa && side("income").length > 1, totals: false });
+  const left = renderBlocks(ctx, prep(l), 4, 0, { headings: !cerfa && side(l).length > 1, totals: false });
+  const right = renderBlocks(ctx, prep(r), 4, width, { headings: !cerfa && side(r).length > 1, totals: false });
   let row = Math.max(left.row, right.row);
   const totalRow = (members: number[], base: number, label: string) => {
     const labelCol = base + (acc ? 1 : 0);
     ctx.sb.set(row, labelCol, label);
     ctx.cols.forEach((_, k) => ctx.sb.set(row, labelCol + 1 + k, ctx.sb.sum(members, labelCol + 1 + k)));
   };
-  totalRow(left.members, 0, "TOTAL DES CHARGES");
-  totalRow(right.members, width, "TOTAL DES PRODUITS");
+  totalRow(left.members, 0, `TOTAL DES ${word(l)}`);
+  totalRow(right.members, width, `TOTAL DES ${word(r)}`);
   ctx.sb.bold.push(row);
   row += 2;
   if (side("in_kind_use").length || side("in_kind_resource").length) {
-    const l2 = renderBlocks(ctx, prep("in_kind_use"), row, 0, { headings: !cerfa, totals: false });
-    const r2 = renderBlocks(ctx, prep("in_kind_resource"), row, width, { headings: !cerfa, totals: false });
+    const l2 = renderBlocks(ctx, prep(lUse), row, 0, { headings: !cerfa, totals: false });
+    const r2 = renderBlocks(ctx, prep(rUse), row, width, { headings: !cerfa, totals: false });
     row = Math.max(l2.row, r2.row);
     totalRow([...left.members, ...l2.members], 0, "TOTAL");
     totalRow([...right.members, ...r2.members], width, "TOTAL");
@@ -372,8 +376,10 @@ function typeColumn(ctx: Ctx): void {
   const sb = ctx.sb;
   sb.set(1, 0, title(b));
   sb.bold.push(1);
-  sb.set(3, 0, "Libellé");
-  sb.set(3, 1, "Type");
+  // « Libellé | Type | Montant », or « Type | Poste | Montant » when the type comes first.
+  const [labelCol, typeCol] = b.typeFirst ? [1, 0] : [0, 1];
+  sb.set(3, labelCol, b.typeFirst ? "Poste" : "Libellé");
+  sb.set(3, typeCol, "Type");
   ctx.headers.forEach((h, k) => sb.set(3, 2 + k, h));
   sb.bold.push(3);
   const words: Record<Section, string> = { income: "Recette", expense: "Dépense", in_kind_use: "Valorisation (emploi)", in_kind_resource: "Valorisation (ressource)" };
@@ -381,8 +387,8 @@ function typeColumn(ctx: Ctx): void {
   let row = 4;
   const first = row;
   for (const block of b.blocks) for (const l of linesOf(block)) {
-    sb.set(row, 0, l.label);
-    sb.set(row, 1, word(block));
+    sb.set(row, labelCol, l.label);
+    sb.set(row, typeCol, word(block));
     const amounts: Placement["amounts"] = [];
     ctx.cols.forEach((j, k) => {
       const a = l.amounts[j];
@@ -390,22 +396,60 @@ function typeColumn(ctx: Ctx): void {
       sb.set(row, 2 + k, a);
       amounts.push({ col: 2 + k, header: ctx.headers[k]!, amount: a });
     });
-    ctx.placements.push(placement(ctx, row, 0, 0, 1 + ctx.cols.length, block.section, l, null, amounts));
+    ctx.placements.push(placement(ctx, row, 0, labelCol, 1 + ctx.cols.length, block.section, l, null, amounts));
     row++;
   }
   const last = row - 1;
   row++;
   for (const [label, type] of [["Total des recettes", "Recette"], ["Total des dépenses", "Dépense"]] as const) {
-    sb.set(row, 0, label);
+    sb.set(row, labelCol, label);
     ctx.cols.forEach((j, k) => {
       const L = colLetter(2 + k);
       let total = 0;
       for (const block of b.blocks) if (word(block) === type) for (const l of linesOf(block)) total += cents(l.amounts[j] ?? 0);
-      sb.set(row, 2 + k, { formula: `SUMIF(B${first}:B${last},"${type}",${L}${first}:${L}${last})`, result: total / 100 });
+      const T = colLetter(typeCol);
+      sb.set(row, 2 + k, { formula: `SUMIF(${T}${first}:${T}${last},"${type}",${L}${first}:${L}${last})`, result: total / 100 });
     });
     sb.bold.push(row);
     row++;
   }
+}
+
+/**
+ * A journal of operations « Poste | Dépenses | Recettes | Bénéfice »: one row per operation, its charge and its
+ * produit on the same row (both are real flows), the net as a formula. Expense and income lines pair by label.
+ */
+function journal(ctx: Ctx): void {
+  const b = ctx.budget;
+  const sb = ctx.sb;
+  const j = ctx.cols[0]!;
+  sb.set(1, 0, title(b));
+  sb.bold.push(1);
+  ["Poste", "Dépenses", "Recettes", "Bénéfice"].forEach((h, c) => sb.set(3, c, h));
+  sb.bold.push(3);
+  const rows: { label: string; cells: { section: Section; line: SourceLine }[] }[] = [];
+  for (const block of b.blocks) for (const l of linesOf(block)) {
+    const found = rows.find((r) => r.label === l.label && !r.cells.some((c) => c.section === block.section));
+    if (found) found.cells.push({ section: block.section, line: l });
+    else rows.push({ label: l.label, cells: [{ section: block.section, line: l }] });
+  }
+  let row = 4;
+  for (const r of rows) {
+    sb.set(row, 0, r.label);
+    for (const c of r.cells) {
+      const col = c.section === "expense" ? 1 : 2;
+      const a = c.line.amounts[j];
+      if (a === null || a === undefined) continue;
+      sb.set(row, col, a);
+      ctx.placements.push(placement(ctx, row, 0, 0, 3, c.section, c.line, null, [{ col, header: col === 1 ? "Dépenses" : "Recettes", amount: a }]));
+    }
+    const net = (sb.value(row, 2) ?? 0) - (sb.value(row, 1) ?? 0);
+    sb.set(row, 3, { formula: `C${row}-B${row}`, result: net / 100 });
+    row++;
+  }
+  sb.set(row, 0, "Total");
+  for (const c of [1, 2, 3]) sb.set(row, c, sb.sum(rows.map((_, i) => 4 + i), c));
+  sb.bold.push(row);
 }
 
 /** One file per budget, plus the re-laid copies it asks for. */
@@ -436,6 +480,7 @@ function lay(b: Budget, layout: string, name: string, cols: number[]): Laid {
     else if (layout === "cerfa") sideBySide(ctx, true);
     else if (layout === "trial_balance") trialBalance(ctx);
     else if (layout === "type_column") typeColumn(ctx);
+    else if (layout === "journal") journal(ctx);
     else throw new Error(`unknown layout ${layout}`);
     sheets.push(ctx.sb.grid());
   }

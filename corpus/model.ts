@@ -12,7 +12,7 @@ export const BUDGETS_DIR = join(CORPUS_DIR, "budgets");
 export const XLSX_DIR = join(CORPUS_DIR, "xlsx");
 
 /** How the sheet is laid out (each is a way treasurers really present a budget). */
-export type LayoutType = "vertical" | "side_by_side" | "cerfa" | "trial_balance" | "type_column" | "two_sheets";
+export type LayoutType = "vertical" | "side_by_side" | "cerfa" | "trial_balance" | "type_column" | "two_sheets" | "journal";
 
 /** Why a row of the source is not a budget line (the reader must skip it, never count it). */
 export type NotALine = "balance_sheet_account";
@@ -67,6 +67,10 @@ export interface Budget {
   source: BudgetSource;
   layout: LayoutType;
   sheet: string;
+  /** In a list with a Type column, the Type column comes first (« Type | Poste | Montant »). */
+  typeFirst?: boolean;
+  /** Side by side with the produits on the left (as some treasurers write « Recettes | Dépenses »). */
+  incomeLeft?: boolean;
   /** An account column before the label (the source prints account numbers). */
   accountColumn?: boolean;
   /** Amount column headers, in order. */

@@ -67,11 +67,23 @@ export async function analyze(file: string): Promise<AnalysisJson> {
   return JSON.parse(out) as AnalysisJson;
 }
 
-/** The expected placement a read line stands for: same sheet and row, its cell inside the placement's columns. */
-function findPlacement(placements: Placement[], l: ReadLine): Placement | undefined {
+/**
+ * The expected placement a read line stands for: same sheet and row, its cell inside the placement's columns; where
+ * a row holds two (a journal row with a charge and a produit), the one whose column header, else amount, it has.
+ */
+function findPlacement(placements: Placement[], l: ReadLine, taken: (p: Placement) => boolean): Placement | undefined {
   const col = colOf(l.cell);
   const onRow = placements.filter((p) => p.sheet === l.sheet && p.row === l.row);
-  return onRow.find((p) => col >= p.firstCol && col <= p.lastCol) ?? (onRow.length === 1 ? onRow[0] : undefined);
+  const inside = onRow.filter((p) => col >= p.firstCol && col <= p.lastCol);
+  if (inside.length > 1) {
+    const cents = Math.round((l.amount ?? NaN) * 100);
+    return (
+      inside.find((p) => !taken(p) && p.amounts.some((a) => norm(a.header) === norm(l.column))) ??
+      inside.find((p) => !taken(p) && p.amounts.some((a) => Math.round(a.amount * 100) === cents)) ??
+      inside.find((p) => !taken(p))
+    );
+  }
+  return inside[0] ?? (onRow.length === 1 ? onRow[0] : undefined);
 }
 
 /** Which amount of the placement a read line is: by its column header, else by its amount, else the first not yet taken. */
@@ -102,7 +114,7 @@ export function compare(laid: Laid, doc: AnalysisJson): BudgetResult {
   const seen = new Set<string>();
   const keyOf = (p: Placement, i: number) => `${p.sheet}!${p.row}:${p.firstCol}:${i}`;
   for (const l of doc.lines) {
-    const p = findPlacement(laid.placements, l);
+    const p = findPlacement(laid.placements, l, (q) => q.amounts.every((_, k) => seen.has(keyOf(q, k))));
     const i = p ? amountIndex(p, l, (k) => seen.has(keyOf(p, k))) : -1;
     const base = { sheet: l.sheet, row: l.row, column: l.column ?? "", label: l.label, read: describe(l as never), confidence: l.confidence };
     if (!p || i < 0) {
@@ -232,4 +244,8 @@ async function run(argv: string[]): Promise<number> {
   return 0;
 }
 
+// Piped into `head`, the reader may close early: that is not an error of the corpus.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code !== "EPIPE") throw e;
+});
 process.exitCode = await run(process.argv.slice(2));
