@@ -7,11 +7,13 @@ import type { Lang } from "../engine/types.ts";
 import { readSnapshotFromFile } from "../hosts/file/node.ts";
 import { toAnalysisJson, type AnalysisJson } from "../workbook/analysisJson.ts";
 import { analyzeSnapshot, type WorkbookAnalysis } from "../workbook/pipeline.ts";
+import type { ScenarioJson } from "../workbook/scenarioJson.ts";
+import { scenariosJson, type ScenarioFile } from "./scenarioFile.ts";
 import { writeReport } from "./writeReport.ts";
 
 export interface FileRun {
   result: WorkbookAnalysis;
-  doc: AnalysisJson;
+  doc: AnalysisJson & { scenarios?: ScenarioJson[] };
   written: { path: string; warnings: string[] } | null;
 }
 
@@ -37,12 +39,13 @@ export async function loadParameters(path: string | null): Promise<Parameters> {
 
 export async function analyzeFile(
   input: string,
-  options: { params: Parameters; column: string | null; output: string | null; lang: Lang; now?: Date },
+  options: { params: Parameters; column: string | null; output: string | null; lang: Lang; now?: Date; scenarios?: readonly ScenarioFile[] },
 ): Promise<FileRun> {
   if (options.output && resolve(options.output) === resolve(input)) throw new EquilibreError("output_is_input", { file: options.output });
   const snapshot = await readSnapshotFromFile(input);
   const result = analyzeSnapshot(snapshot, options.params, { column: options.column });
-  const doc = toAnalysisJson(result, options.lang);
+  const doc: FileRun["doc"] = toAnalysisJson(result, options.lang);
+  if (options.scenarios?.length) doc.scenarios = scenariosJson(result.classified, options.params, options.scenarios, options.lang);
   const written = options.output ? await writeReport(input, options.output, snapshot, result, options.lang, options.now ?? new Date()) : null;
   return { result, doc, written };
 }

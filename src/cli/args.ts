@@ -10,9 +10,22 @@ export interface AnalyzeArgs {
   column: string | null;
   params: string | null;
   summary: string | null;
+  /** --scenario files, in the order given (the option may be repeated). */
+  scenarios: string[];
   lang: Lang;
 }
-export type Args = AnalyzeArgs | { command: "help"; lang: Lang } | { command: "version"; lang: Lang };
+/** `equilibre compare BEFORE.xlsx AFTER.xlsx`: last year's accounts against this year's budget. */
+export interface CompareArgs {
+  command: "compare";
+  before: string;
+  after: string;
+  json: boolean;
+  columnBefore: string | null;
+  columnAfter: string | null;
+  params: string | null;
+  lang: Lang;
+}
+export type Args = AnalyzeArgs | CompareArgs | { command: "help"; lang: Lang } | { command: "version"; lang: Lang };
 
 const usage = (detail: string) => new EquilibreError("bad_usage", { detail });
 
@@ -29,13 +42,14 @@ export function parseArgs(argv: readonly string[]): Args {
   if (rest.length === 0 || rest.includes("--help") || rest.includes("-h") || rest[0] === "help") return { command: "help", lang };
   if (rest.includes("--version") || rest.includes("-v")) return { command: "version", lang };
   const command = rest.shift();
-  if (command !== "analyze") throw usage(`Commande inconnue « ${command} » : la seule commande est « analyze ».`);
-  const out: AnalyzeArgs = { command: "analyze", input: "", json: false, output: null, column: null, params: null, summary: null, lang };
+  if (command !== "analyze" && command !== "compare") throw usage(`Commande inconnue « ${command} » : les commandes sont « analyze » et « compare ».`);
   const takeValue = (flag: string): string => {
     const v = rest.shift();
     if (v === undefined || v.startsWith("--")) throw usage(`L'option ${flag} attend une valeur.`);
     return v;
   };
+  if (command === "compare") return parseCompare(rest, takeValue, lang);
+  const out: AnalyzeArgs = { command: "analyze", input: "", json: false, output: null, column: null, params: null, summary: null, scenarios: [], lang };
   while (rest.length > 0) {
     const a = rest.shift()!;
     if (a === "--json") out.json = true;
@@ -43,11 +57,29 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (a === "--column") out.column = takeValue(a);
     else if (a === "--params") out.params = takeValue(a);
     else if (a === "--summary") out.summary = takeValue(a);
+    else if (a === "--scenario") out.scenarios.push(takeValue(a));
     else if (a.startsWith("-")) throw usage(`Option inconnue « ${a} ».`);
     else if (!out.input) out.input = a;
     else throw usage(`Un seul fichier ou dossier à la fois (reçu aussi « ${a} »).`);
   }
   if (!out.input) throw usage("Indiquez le classeur (.xlsx) ou le dossier à analyser.");
+  return out;
+}
+
+function parseCompare(rest: string[], takeValue: (flag: string) => string, lang: Lang): CompareArgs {
+  const out: CompareArgs = { command: "compare", before: "", after: "", json: false, columnBefore: null, columnAfter: null, params: null, lang };
+  while (rest.length > 0) {
+    const a = rest.shift()!;
+    if (a === "--json") out.json = true;
+    else if (a === "--column-before") out.columnBefore = takeValue(a);
+    else if (a === "--column-after") out.columnAfter = takeValue(a);
+    else if (a === "--params") out.params = takeValue(a);
+    else if (a.startsWith("-")) throw usage(`Option inconnue « ${a} » pour « compare ».`);
+    else if (!out.before) out.before = a;
+    else if (!out.after) out.after = a;
+    else throw usage(`« compare » prend deux classeurs (reçu aussi « ${a} »).`);
+  }
+  if (!out.after) throw usage("« compare » attend deux classeurs : l'ancien puis le nouveau (ex. « equilibre compare comptes-2025.xlsx budget-2026.xlsx »).");
   return out;
 }
 
@@ -57,6 +89,8 @@ export const HELP = {
 Usage :
   equilibre analyze <classeur.xlsx> [--json] [-o <sortie.xlsx>] [--column <nom>] [--params <params.json>] [--lang fr|en]
   equilibre analyze <dossier> [-o <dossier-de-sortie>] [--summary <synthese.csv>]
+  equilibre analyze <classeur.xlsx> --scenario <scenario.json> [--json]
+  equilibre compare <avant.xlsx> <apres.xlsx> [--json] [--column-before <nom>] [--column-after <nom>]
 
 Options :
   --json            le document JSON complet sur la sortie standard (rien d'autre)
@@ -64,7 +98,15 @@ Options :
   --column <nom>    n'analyse que cette colonne de montants (ex. « Budget 2025 »)
   --params <json>   paramètres (seuil, cibles, heures de bénévolat, taux horaire…) dans un fichier JSON
   --summary <csv>   dossier : la synthèse CSV (par défaut <dossier>/equilibre-synthese.csv)
+  --scenario <json> un scénario « et si… » : {"name": "Baisse région", "column": "Budget 2026",
+                    "changes": [{"lever": "public_grants", "percent": -20}, {"lever": "donations", "amount": 5000},
+                    {"volunteerHours": 500}, {"line": "Budget!B12", "destination": "engineering"}],
+                    "goals": [{"lever": "corporate_patronage", "reach": "hybrid"}]} ; l'option peut être répétée
   --lang en         messages et rapport en anglais
+
+compare : l'écart entre deux classeurs (les comptes de l'an dernier et le budget de cette année, même de formes
+différentes) par nature, levier, pilier et règle, en euros et en points, et les lignes qui l'expliquent.
+  --column-before / --column-after <nom>   la colonne de montants de chaque classeur (par défaut la première)
 
 Codes de sortie : 0 analysé ; 2 usage incorrect ou fichier illisible ; 3 aucun budget trouvé.`,
   en: `equilibre — an association's socio-economic model, read from its Excel budget
@@ -72,6 +114,24 @@ Codes de sortie : 0 analysé ; 2 usage incorrect ou fichier illisible ; 3 aucun 
 Usage:
   equilibre analyze <workbook.xlsx> [--json] [-o <out.xlsx>] [--column <name>] [--params <params.json>] [--lang fr|en]
   equilibre analyze <folder> [-o <out-folder>] [--summary <summary.csv>]
+  equilibre analyze <workbook.xlsx> --scenario <scenario.json> [--json]
+  equilibre compare <before.xlsx> <after.xlsx> [--json] [--column-before <name>] [--column-after <name>]
+
+Options:
+  --json            the full JSON document on standard output (nothing else)
+  -o <file>         writes a copy of the workbook with the report and the lines table (the original is never modified)
+  --column <name>   analyses only this amount column (e.g. “Budget 2025”)
+  --params <json>   parameters (threshold, targets, volunteer hours, hourly rate…) in a JSON file
+  --summary <csv>   folder: the CSV summary (default <folder>/equilibre-synthese.csv)
+  --scenario <json> a what-if scenario: {"name": "Region cut", "column": "Budget 2026",
+                    "changes": [{"lever": "public_grants", "percent": -20}, {"lever": "donations", "amount": 5000},
+                    {"volunteerHours": 500}, {"line": "Budget!B12", "destination": "engineering"}],
+                    "goals": [{"lever": "corporate_patronage", "reach": "hybrid"}]}; may be repeated
+  --lang en         messages and report in English
+
+compare: the difference between two workbooks (last year's accounts and this year's budget, even of different
+layouts) by nature, lever, pillar and rule, in euros and points, and the lines that explain it.
+  --column-before / --column-after <name>   each workbook's amount column (default: the first)
 
 Exit codes: 0 analysed; 2 bad usage or unreadable file; 3 no budget found.`,
 };

@@ -29,17 +29,26 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     // Loaded only when there is a workbook to read: `--help` and `--version` start without the .xlsx libraries.
     const { analyzeFile, loadParameters } = await import("./analyzeFile.ts");
     const params = await loadParameters(args.params);
+    if (args.command === "compare") {
+      const { compareFiles, compareText } = await import("./compare.ts");
+      const doc = await compareFiles(args.before, args.after, { params, columnBefore: args.columnBefore, columnAfter: args.columnAfter, lang });
+      io.stdout.write((args.json ? JSON.stringify(doc, null, 2) : compareText(doc, lang)) + "\n");
+      return 0;
+    }
+    const { loadScenario, scenariosText } = await import("./scenarioFile.ts");
+    const scenarios = await Promise.all(args.scenarios.map(loadScenario));
     const info = await stat(args.input).catch(() => null);
     if (!info) throw new EquilibreError("file_not_found", { file: args.input });
     if (info.isDirectory()) {
+      if (scenarios.length > 0) throw new EquilibreError("bad_usage", { detail: "--scenario s'utilise avec un seul classeur, pas avec un dossier." });
       if (args.json) throw new EquilibreError("bad_usage", { detail: "--json s'utilise avec un seul classeur ; pour un dossier, la synthèse est un fichier CSV (--summary)." });
       const { analyzeFolder } = await import("./folder.ts");
       const { code } = await analyzeFolder(args.input, { params, outputDir: args.output, summary: args.summary, lang, stderr: io.stderr });
       return code;
     }
-    const run = await analyzeFile(args.input, { params, column: args.column, output: args.output, lang });
+    const run = await analyzeFile(args.input, { params, column: args.column, output: args.output, lang, scenarios });
     if (args.json) io.stdout.write(JSON.stringify(run.doc, null, 2) + "\n");
-    else io.stdout.write(summaryText(run.doc, lang) + "\n");
+    else io.stdout.write(summaryText(run.doc, lang) + (run.doc.scenarios ? scenariosText(run.doc.scenarios, lang) : "") + "\n");
     if (run.written) {
       io.stderr.write(lang === "fr" ? `Rapport écrit dans « ${run.written.path} ».\n` : `Report written to “${run.written.path}”.\n`);
       for (const w of run.written.warnings) io.stderr.write(`${w}\n`);

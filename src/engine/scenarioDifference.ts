@@ -4,7 +4,8 @@ import type { Analysis } from "./analyze.ts";
 import { lever as leverById } from "./levers.ts";
 import type { ModelId } from "./models.ts";
 import type { RatioValue, Status } from "./ratios.ts";
-import { DESTINATIONS, MIX_NATURES, NATURES, PILLARS, SECTIONS, type Destination, type LeverId, type MixNature, type Nature, type Pillar, type Section } from "./types.ts";
+import { normalizeText } from "./text.ts";
+import { DESTINATIONS, MIX_NATURES, NATURES, PILLARS, SECTIONS, type ClassifiedLine, type Destination, type LeverId, type MixNature, type Nature, type Pillar, type Section } from "./types.ts";
 
 export interface AmountChange {
   beforeCents: number;
@@ -114,4 +115,44 @@ export function leversThatMoved(d: AnalysisDifference): LeverId[] {
     .filter(([, c]) => c.cents !== 0)
     .sort((a, b) => Math.abs(b[1].cents) - Math.abs(a[1].cents))
     .map(([id]) => id);
+}
+
+export interface LineDriver {
+  label: string;
+  lever: LeverId;
+  section: Section;
+  beforeCents: number;
+  afterCents: number;
+  cents: number;
+  /** Where the line is in each workbook ("Budget!C12"), null when it is absent from one. */
+  before: string | null;
+  after: string | null;
+}
+
+/**
+ * The lines that explain most of the change between two budgets, possibly of different layouts: lines are
+ * matched by section, lever and label (case, accents and spacing ignored); a line found on one side only
+ * counts from zero.
+ */
+export function lineDrivers(before: readonly ClassifiedLine[], after: readonly ClassifiedLine[], n = 5): LineDriver[] {
+  const byKey = new Map<string, LineDriver>();
+  const add = (l: ClassifiedLine, side: "before" | "after") => {
+    if (l.amount.kind !== "value") return;
+    const key = [l.section, l.lever, normalizeText(l.label)].join("\u241f");
+    let d = byKey.get(key);
+    if (!d) {
+      d = { label: l.label, lever: l.lever, section: l.section, beforeCents: 0, afterCents: 0, cents: 0, before: null, after: null };
+      byKey.set(key, d);
+    }
+    if (side === "before") d.beforeCents += l.amount.cents;
+    else d.afterCents += l.amount.cents;
+    d[side] ??= `${l.sheet}!${l.amountCell ?? l.cell}`;
+  };
+  for (const l of before) add(l, "before");
+  for (const l of after) add(l, "after");
+  return [...byKey.values()]
+    .map((d) => ({ ...d, cents: d.afterCents - d.beforeCents }))
+    .filter((d) => d.cents !== 0)
+    .sort((a, b) => Math.abs(b.cents) - Math.abs(a.cents))
+    .slice(0, n);
 }

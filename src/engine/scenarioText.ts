@@ -42,7 +42,9 @@ const pct = (v: number | null, lang: Lang) => (v === null ? "—" : formatPercen
 export function modelAdjective(id: ModelId | null, lang: Lang): string {
   if (id === null) return lang === "fr" ? "indéterminé" : "undetermined";
   const name = modelInfo(id).name[lang];
-  return lang === "fr" ? name.replace(/^Modèle /, "") : name.replace(/ model$/, "").toLowerCase();
+  // « le modèle reste public », but « le modèle devient un modèle d'activité ».
+  if (lang === "fr") return id === "activity" ? "un modèle d'activité" : name.replace(/^Modèle /, "");
+  return name.replace(/ model$/, "").toLowerCase();
 }
 
 /** « de mécénat » / « d'achats »: French elision before a vowel. */

@@ -60,7 +60,7 @@ function lineJson(l: ClassifiedLine, lang: Lang) {
   };
 }
 
-function analysisJson(a: Analysis, lang: Lang) {
+export function analysisJson(a: Analysis, lang: Lang) {
   const m = a.model;
   const r = a.ratios;
   return {

@@ -1,0 +1,114 @@
+// `equilibre compare BEFORE.xlsx AFTER.xlsx`: last year's accounts against this year's budget (two workbooks,
+// possibly of different layouts), each analysed by the same pipeline as `analyze`, then their difference.
+import { basename } from "node:path";
+import type { Analysis } from "../engine/analyze.ts";
+import { leverName, PILLAR_NAMES, STATUS_NAMES } from "../engine/labels.ts";
+import { centsToEuros, formatEuros, formatPercent } from "../engine/money.ts";
+import type { Parameters } from "../engine/parameters.ts";
+import { analysisDifference, leversThatMoved, lineDrivers, RULE_IDS, type RuleId } from "../engine/scenarioDifference.ts";
+import { MIX_NATURES, PILLARS, type Lang } from "../engine/types.ts";
+import { analysisJson, SCHEMA_VERSION } from "../workbook/analysisJson.ts";
+import { differenceJson } from "../workbook/scenarioJson.ts";
+import { analyzeFile } from "./analyzeFile.ts";
+
+interface Side {
+  file: string;
+  column: string;
+  analysis: Analysis;
+  lines: Awaited<ReturnType<typeof analyzeFile>>["result"]["classified"];
+  columns: string[];
+}
+
+async function side(path: string, column: string | null, params: Parameters, lang: Lang): Promise<Side> {
+  const run = await analyzeFile(path, { params, column, output: null, lang });
+  const analysis = run.result.analyses[0]!;
+  return {
+    file: basename(path),
+    column: analysis.scenario,
+    analysis,
+    lines: run.result.classified.filter((l) => l.scenario === analysis.scenario),
+    columns: run.result.analyses.map((a) => a.scenario),
+  };
+}
+
+const round6 = (x: number | null) => (x === null ? null : Math.round(x * 1_000_000) / 1_000_000);
+
+export async function compareFiles(before: string, after: string, options: { params: Parameters; columnBefore: string | null; columnAfter: string | null; lang: Lang }) {
+  const { params, lang } = options;
+  const b = await side(before, options.columnBefore, params, lang);
+  const a = await side(after, options.columnAfter, params, lang);
+  const d = analysisDifference(b.analysis, a.analysis);
+  const drivers = leversThatMoved(d)
+    .slice(0, 5)
+    .map((id) => ({ lever: id, label: leverName(id, lang), amount: centsToEuros(d.byLever[id]!.cents), points: round6(d.byLever[id]!.points) }));
+  const lines = lineDrivers(b.lines, a.lines).map((l) => ({
+    label: l.label,
+    lever: l.lever,
+    section: l.section,
+    before: centsToEuros(l.beforeCents),
+    after: centsToEuros(l.afterCents),
+    amount: centsToEuros(l.cents),
+    cellBefore: l.before,
+    cellAfter: l.after,
+  }));
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    before: { file: b.file, column: b.column, columns: b.columns, analysis: analysisJson(b.analysis, lang) },
+    after: { file: a.file, column: a.column, columns: a.columns, analysis: analysisJson(a.analysis, lang) },
+    difference: { ...differenceJson(d), drivers, lines },
+  };
+}
+
+export type CompareJson = Awaited<ReturnType<typeof compareFiles>>;
+
+const RULE_NAMES: Record<RuleId, { fr: string; en: string }> = {
+  tiersOnTop: { fr: "Tiers on top (ingénierie)", en: "Third on top (engineering)" },
+  fourThirds: { fr: "4 tiers (bénévolat)", en: "Four thirds (volunteering)" },
+  pooling: { fr: "10+1 % mutualisation", en: "10+1% pooling" },
+  premium: { fr: "10+1 % prime collective", en: "10+1% collective premium" },
+};
+const NATURE_LABELS = {
+  public: { fr: "Part publique", en: "Public share" },
+  private: { fr: "Part privée", en: "Private share" },
+  activity: { fr: "Part d'activité", en: "Activity share" },
+};
+
+/** The comparison for people: the model before and after, then natures, pillars, rules and the lines behind the change. */
+export function compareText(doc: CompareJson, lang: Lang): string {
+  const fr = lang === "fr";
+  const d = doc.difference;
+  const eur = (x: number) => formatEuros(Math.round(x * 100), lang);
+  const signed = (x: number) => (x > 0 ? "+" : x < 0 ? "−" : "") + eur(Math.abs(x));
+  const pts = (x: number | null) => (x === null ? "—" : `${x > 0 ? "+" : x < 0 ? "−" : ""}${(Math.abs(x) * 100).toFixed(1).replace(".", fr ? "," : ".")}${fr ? "\u00a0pt" : " pt"}`);
+  const pct = (x: number | null) => (x === null ? "—" : formatPercent(x, lang));
+  const out: string[] = [];
+  out.push(fr ? `Avant : ${doc.before.file} (« ${doc.before.column} ») — après : ${doc.after.file} (« ${doc.after.column} »)` : `Before: ${doc.before.file} (“${doc.before.column}”) — after: ${doc.after.file} (“${doc.after.column}”)`);
+  const from = doc.before.analysis.model.name;
+  const to = doc.after.analysis.model.name;
+  out.push(
+    d.model.changed
+      ? fr ? `Le modèle passe de « ${from} » à « ${to} ».` : `The model goes from “${from}” to “${to}”.`
+      : fr ? `Le modèle reste « ${to} ».` : `The model stays “${to}”.`,
+  );
+  out.push(
+    fr
+      ? `Produits ${signed(d.bySection.income.amount)}, charges ${signed(d.bySection.expense.amount)} ; résultat ${signed(d.result.before)} → ${signed(d.result.after)}.`
+      : `Income ${signed(d.bySection.income.amount)}, expenses ${signed(d.bySection.expense.amount)}; result ${signed(d.result.before)} → ${signed(d.result.after)}.`,
+  );
+  out.push("");
+  for (const n of MIX_NATURES) {
+    const c = d.byNature[n];
+    out.push(`  ${NATURE_LABELS[n][lang].padEnd(26)} ${pct(c.shareBefore).padStart(6)} → ${pct(c.shareAfter).padStart(6)}  ${pts(c.points).padStart(9)}  ${signed(c.amount)}`);
+  }
+  for (const p of PILLARS) out.push(`  ${PILLAR_NAMES[p][lang].padEnd(26)} ${signed(d.byPillar[p].amount)}`);
+  for (const r of RULE_IDS) {
+    const c = d.ratios[r];
+    const status = c.statusBefore === c.statusAfter ? STATUS_NAMES[c.statusAfter][lang] : `${STATUS_NAMES[c.statusBefore][lang]} → ${STATUS_NAMES[c.statusAfter][lang]}`;
+    out.push(`  ${RULE_NAMES[r][lang].padEnd(26)} ${pct(c.valueBefore).padStart(6)} → ${pct(c.valueAfter).padStart(6)}  ${pts(c.points).padStart(9)}  ${status}`);
+  }
+  if (d.lines.length > 0) {
+    out.push("", fr ? "Les lignes qui expliquent le plus l'écart :" : "The lines that explain most of the change:");
+    for (const l of d.lines) out.push(`  - ${l.label} : ${eur(l.before)} → ${eur(l.after)} (${signed(l.amount)})`);
+  }
+  return out.join("\n");
+}
