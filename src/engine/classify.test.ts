@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classify, leadingAccount, normalizeAccount } from "./classify.ts";
+import { classify, isBalanceSheetLine, leadingAccount, normalizeAccount } from "./classify.ts";
 import type { LeverId, Section } from "./types.ts";
 
 const c = (label: string, section: Section, account: string | null = null, extra = {}) => classify({ label, account, context: { sectionHint: section, ...extra } });
@@ -174,5 +174,63 @@ describe("account helpers", () => {
     expect(leadingAccount("756. Cotisations")).toBe("756");
     expect(leadingAccount("2026 Budget")).toBeNull();
     expect(leadingAccount("Achats")).toBeNull();
+  });
+});
+
+describe("real labels: whole words, context and the chart of accounts", () => {
+  it("matches words, not fragments, and corrects typos only where no exact reading exists", () => {
+    // Grants paid to partner mutual-aid funds are not staff health insurance; fish restocking is not staff.
+    expect(c("Subventions versées aux caisses mutuelles partenaires", "expense")).toMatchObject({ lever: "other_operating" });
+    expect(c("Empoissonnement des étangs", "expense").lever).not.toBe("staff");
+    expect(c("Alevinage", "expense").lever).toBe("purchases");
+    // A real typo is still corrected.
+    expect(c("Subventoin Région", "income").lever).toBe("public_grants");
+  });
+
+  it("reads a municipality's free room hire as an in-kind contribution, not rent", () => {
+    const r = c("Aides indirectes (mairie de Rennes) – location de salles", "expense");
+    expect([r.section, r.lever]).toEqual(["in_kind_use", "in_kind_goods"]);
+    expect(c("Location de salle (mairie)", "expense").lever).toBe("external_services");
+    expect(c("Ventes de dons en nature", "income").section).toBe("income");
+  });
+
+  it("keeps an income line with no keyword in the mix: its block, its payer, or a low confidence that says so", () => {
+    expect(c("Boulangerie Martin", "income", null, { heading: "Sponsors" })).toMatchObject({ lever: "sponsorship", nature: "activity" });
+    expect(c("Crédit Mutuel", "income", null, { heading: "Nos partenaires" })).toMatchObject({ lever: "sponsorship", nature: "activity" });
+    expect(c("Participation d'autres associations", "income")).toMatchObject({ lever: "foundations", nature: "private" });
+    expect(c("Refacturation de personnel", "income")).toMatchObject({ nature: "activity" });
+    expect(c("Cartes de pêche", "income")).toMatchObject({ nature: "activity" });
+    const unknown = c("Opération Ker Avel", "income");
+    expect(unknown.nature).not.toBe("neutral");
+    expect(unknown.confidence).toBeLessThan(0.6);
+    expect(unknown.reason).toMatch(/gardé dans le mix/);
+    // Neutral stays neutral where the rules say so.
+    expect(c("Intérêts du livret", "income").nature).toBe("neutral");
+    expect(c("Reprise sur provisions", "income").nature).toBe("neutral");
+  });
+
+  it("reads a label against the official titles of the chart of accounts", () => {
+    expect(c("Escomptes obtenus", "income")).toMatchObject({ lever: "financial_income", nature: "neutral" });
+    expect(c("Escomptes obtenus", "income").reason).toMatch(/compte 765/);
+    expect(c("Supplément familial", "expense").lever).toBe("staff");
+    expect(c("Valeur comptable des éléments d'actif cédés", "expense").lever).toBe("exceptional_charges");
+  });
+
+  it("reads a functional breakdown by mission as mission costs, fundraising and administration as engineering", () => {
+    expect(c("Protéger les océans et le littoral", "expense")).toMatchObject({ destination: "action" });
+    expect(c("Renforcer le réseau des bénévoles", "expense")).toMatchObject({ destination: "action" });
+    expect(c("Collecte de fonds, comptabilité, administration", "expense")).toMatchObject({ destination: "engineering" });
+  });
+});
+
+describe("balance-sheet lines", () => {
+  it("a bank balance or a class 1–5 account is never income nor a charge", () => {
+    expect(isBalanceSheetLine("Compte courant disponible", null)).toBe(true);
+    expect(isBalanceSheetLine("512 - Banque Crédit Agricole", null)).toBe(true);
+    expect(isBalanceSheetLine("Solde bancaire au 1er janvier", null)).toBe(true);
+    expect(isBalanceSheetLine("Cotisations", "512")).toBe(true);
+    expect(isBalanceSheetLine("Cotisations", "756")).toBe(false);
+    expect(isBalanceSheetLine("Frais de tenue de compte", null)).toBe(false);
+    expect(isBalanceSheetLine("100 repas des bénévoles", null)).toBe(false);
   });
 });

@@ -1,9 +1,10 @@
 // The line classifier: a budget line (label, account, context) → lever, pillar, nature, destination,
 // a confidence and a short reason. Accounts first where present; the label where the account is absent,
 // generic, or contradicted by the funder the label names (SPEC.md §2).
+import { CHART_WORDS, matchAccountTitle } from "./accountTitles.ts";
 import { engineeringWordInLabel, isEngineeringBlock } from "./destinations.ts";
 import { findFunder, type FunderMatch } from "./funders.ts";
-import { chapterOf, chaptersOf, familyOfSection, IN_KIND_SIGNALS, lever as leverById, leversOfSection, LEVERS, type Keyword, type Lever, type LeverFamily } from "./levers.ts";
+import { chapterOf, chaptersOf, familyOfSection, IN_KIND_SIGNALS, STRONG_IN_KIND_SIGNALS, lever as leverById, leversOfSection, LEVERS, type Keyword, type Lever, type LeverFamily } from "./levers.ts";
 import { compilePattern, KeywordIndex, tokenize, type CompiledPattern, type Token } from "./text.ts";
 import type { Classification, Destination, LeverId, LineContext, Section } from "./types.ts";
 
@@ -48,6 +49,31 @@ export function accountSection(account: string | null | undefined): Section | "b
   return null;
 }
 
+/** Bank and cash balances (class 5) written as a line: « Compte courant disponible », « Solde bancaire au 31/12 ». */
+const BALANCE_SHEET_LABEL = [
+  /\b(compte|comptes|banque|caisse|livret|livrets|tresorerie|fonds)\b.*\bdisponibles?\b/,
+  /\bdisponibles? (en|sur) (banque|compte|caisse|livret)/,
+  /^(solde|soldes|avoir|avoirs|encaisse|disponibilites|tresorerie)\b.*\b(banque|bancaires?|caisse|compte|comptes|livrets?|tresorerie|disponibles?)\b/,
+  /^disponibilites\b/,
+  /^tresorerie (disponible|au|en debut|en fin|de debut|de fin)\b/,
+];
+
+/**
+ * True when a line is a balance-sheet amount (classes 1–5), never income nor a charge, wherever it is typed:
+ * an account of classes 1–5 written at the start of the label (« 512 Banque »), or a bank or cash balance.
+ */
+export function isBalanceSheetLine(label: string, account: string | null | undefined): boolean {
+  if (accountSection(account) === "balance_sheet") return true;
+  const m = /^\s*([1-5]\d{2,7})\s*[-–—.:)]?\s+(\D.*)$/.exec(label);
+  if (m && /\b(banque|caisse|compte|capital|fonds|report|emprunt|immobilisation|stock|creance|dette|fournisseur|client|livret|placement|valeurs)/i.test(foldAccentsLower(m[2]!))) return true;
+  const n = foldAccentsLower(label).replace(/[^a-z0-9]+/g, " ").trim();
+  return BALANCE_SHEET_LABEL.some((re) => re.test(n));
+}
+
+function foldAccentsLower(s: string): string {
+  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
 /** Digits of an account as written ("756.", "6061 00", "741100") or null. */
 export function normalizeAccount(account: string | null | undefined): string | null {
   if (account === null || account === undefined) return null;
@@ -70,13 +96,18 @@ interface LabelHit {
   fuzzy: boolean;
 }
 
-const KEYWORD_INDEX = new KeywordIndex(KEYWORDS.map((k) => ({ item: k, pattern: k.pattern })));
+const KEYWORD_INDEX = new KeywordIndex(
+  KEYWORDS.map((k) => ({ item: k, pattern: k.pattern })),
+  CHART_WORDS,
+);
 
 function bestLabelHit(tokens: readonly Token[], family: LeverFamily): LabelHit | null {
+  const matches = KEYWORD_INDEX.matchAll(tokens).filter((m) => m.item.lever.family === family);
+  // Fuzzy matching corrects typos only where the label has no exact reading.
+  const exact = matches.filter((m) => !m.fuzzy);
   let best: LabelHit | null = null;
-  for (const m of KEYWORD_INDEX.matchAll(tokens)) {
+  for (const m of exact.length > 0 ? exact : matches) {
     const k = m.item;
-    if (k.lever.family !== family) continue;
     const score = m.length + k.weight - (m.fuzzy ? 0.5 : 0);
     if (
       !best ||
@@ -171,6 +202,14 @@ function applyFunder(hit: LabelHit | null, funder: FunderMatch | null, tokens: r
       reasons: [...base.reasons, { fr: `payeur public ${fq.fr}`, en: `public payer ${fq.en}` }],
     };
   }
+  if (id === "sales_services" && funder.kind !== "public_body" && CONTRIBUTION_WORDS.includes(tokens[hit.position]?.text ?? "")) {
+    // « Participation d'autres associations », « Soutien de l'entreprise X »: a contribution, not a sale.
+    return {
+      lever: leverById(FUNDER_LEVER[funder.kind]),
+      confidence: 0.75,
+      reasons: [...base.reasons, { fr: `financeur privé ${fq.fr}`, en: `private funder ${fq.en}` }],
+    };
+  }
   if (id === "public_grants" && funder.kind !== "public_body" && funder.position !== hit.position) {
     return {
       lever: leverById(FUNDER_LEVER[funder.kind]),
@@ -190,10 +229,13 @@ const IN_KIND_SIGNAL_INDEX = new KeywordIndex(IN_KIND_SIGNALS.map((p) => ({ item
  */
 function inKindSectionFromLabel(tokens: readonly Token[], hint: Section): Section | null {
   if (hint !== "income" && hint !== "expense") return null;
-  if (IN_KIND_SIGNAL_INDEX.matchAll(tokens).length === 0) return null;
+  const signals = IN_KIND_SIGNAL_INDEX.matchAll(tokens).filter((m) => !m.fuzzy);
+  if (signals.length === 0) return null;
   const inKind = bestLabelHit(tokens, "in_kind");
   const own = bestLabelHit(tokens, familyOfSection(hint));
-  if (!inKind || (own && own.score >= inKind.score)) return null;
+  // « Aides indirectes (mairie) – location de salles »: a strong signal outweighs what the rest of the label names.
+  const strong = signals.some((m) => STRONG_IN_KIND_SIGNALS.includes(m.item)) ? 2 : 0;
+  if (!inKind || (own && own.score >= inKind.score + strong)) return null;
   return hint === "income" ? "in_kind_resource" : "in_kind_use";
 }
 
@@ -312,14 +354,18 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     }
   } else if (acc) {
     decision = { lever: acc.lever, confidence: ownAccount ? (acc.prefix.length >= 3 ? 0.85 : 0.75) : 0.6, reasons: [accountWord(acc)] };
+  } else if (fromLabel && section === "expense" && hit && hit.score < 2 && missionVerb(tokens)) {
+    // A mission stated as a sentence outweighs one word it happens to hold (« Renforcer le réseau … »).
+    decision = fromFunction(tokens, section)!;
   } else if (fromLabel) {
     decision = fromLabel;
+    // « Crédit Mutuel » under « Sponsors »: the label names a private payer, the block says what it pays for.
+    const block = !hit && funder && funder.kind !== "public_body" ? fromContext(context, section) : null;
+    if (block && block.lever.family === "income" && block.lever.nature !== "public") {
+      decision = { lever: block.lever, confidence: 0.7, reasons: [...fromLabel.reasons, ...block.reasons] };
+    }
   } else {
-    decision = {
-      lever: leverById(FALLBACK[section]),
-      confidence: 0.25,
-      reasons: [{ fr: `aucun indice : ${UNCLASSIFIED[section].fr}`, en: `no clue: ${UNCLASSIFIED[section].en}` }],
-    };
+    decision = fromTitle(tokens, section, numbering) ?? fromContext(context, section) ?? fromFunction(tokens, section) ?? fallback(section);
   }
   if (sectionGuessed) decision.confidence = Math.max(0.1, decision.confidence - 0.15);
   if (movedInKind) {
@@ -352,6 +398,89 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     confidence: round2(decision.confidence),
     reason: decision.reasons.map((r) => r.fr).join(" ; "),
     reasonEn: decision.reasons.map((r) => r.en).join("; "),
+  };
+}
+
+/** Official titles of the chart of accounts (« Documentation générale » → 6181). */
+function fromTitle(tokens: readonly Token[], section: Section, numbering: InKindNumbering): Decision | null {
+  const classes = section === "income" ? ["7"] : section === "expense" ? ["6"] : ["8"];
+  const m = matchAccountTitle(tokens, classes);
+  const acc = m ? accountLever(m.account, section, numbering) : null;
+  if (!m || !acc) return null;
+  const q = quote(m.title);
+  return {
+    lever: acc.lever,
+    confidence: 0.65,
+    reasons: [{ fr: `intitulé du compte ${m.account} ${q.fr}`, en: `title of account ${m.account} ${q.en}` }],
+  };
+}
+
+/**
+ * The block the line sits in says what the label does not: « Boulangerie Martin » under « Sponsors »,
+ * « Mairie » under « Subventions ». A chapter written without its number counts as a block.
+ */
+function fromContext(context: LineContext, section: Section): Decision | null {
+  const family = familyOfSection(section);
+  for (const text of [context.chapter, context.heading]) {
+    if (!text) continue;
+    const tokens = tokensOf(text);
+    const hit = bestLabelHit(tokens, family);
+    const funder = section === "income" && !hit ? findFunder(tokens) : null;
+    const lever = hit ? hit.keyword.lever : funder ? leverById(FUNDER_LEVER[funder.kind]) : null;
+    // A block that only names a catch-all (« Autres produits ») says nothing about the line.
+    if (!lever || lever.catchAll) continue;
+    const q = quote(text);
+    return { lever, confidence: 0.55, reasons: [{ fr: `bloc ${q.fr}`, en: `block ${q.en}` }], keywordDest: hit?.keyword.dest };
+  }
+  return null;
+}
+
+/** Infinitives that open a mission in a functional breakdown (« Protéger les océans », « Renforcer le réseau »). */
+const MISSION_VERB = /^[a-z]{3,}(er|ir)$/;
+/** Nouns that end like an infinitive (« Dossier », « Loisir »): never a mission's verb. */
+const NOT_A_VERB = /(ier|yer|oir|isir|sir)$/;
+const MISSION_ARTICLE = new Set(["le", "la", "les", "l", "des", "du", "un", "une", "au", "aux", "nos", "leur", "leurs", "ses", "sa", "son", "notre"]);
+
+/** « Protéger les océans », « Renforcer le réseau … »: a label that states a mission. */
+function missionVerb(tokens: readonly Token[]): string | null {
+  const first = tokens[0]?.text ?? "";
+  const next = tokens[1]?.text ?? "";
+  return MISSION_VERB.test(first) && !NOT_A_VERB.test(first) && MISSION_ARTICLE.has(next) ? first : null;
+}
+const MISSION_WORDS = new Set(["mission", "missions", "programme", "programmes", "projet", "projets", "action", "actions", "activite", "activites"]);
+
+/**
+ * A charges sheet that breaks its costs down by mission (a compte d'emploi des ressources): each line is a
+ * programme, not a nature of cost. It is a mission's cost (destination action, from the label's
+ * engineering words otherwise), of a nature the sheet does not say.
+ */
+function fromFunction(tokens: readonly Token[], section: Section): Decision | null {
+  if (section !== "expense" || tokens.length < 2) return null;
+  const verb = missionVerb(tokens);
+  const word = tokens.find((t) => MISSION_WORDS.has(t.text));
+  if (!verb && !word) return null;
+  const q = quote(verb ?? word!.text);
+  return {
+    lever: leverById("other_operating"),
+    confidence: 0.5,
+    reasons: [{ fr: `emploi par mission ${q.fr} : nature de charge non dite`, en: `cost by mission ${q.en}: nature of cost not said` }],
+    keywordDest: "action",
+  };
+}
+
+function fallback(section: Section): Decision {
+  if (section === "income") {
+    // An unknown produit is not neutral: it stays in the mix, at a confidence that asks the user to check it.
+    return {
+      lever: leverById("sales_services"),
+      confidence: 0.3,
+      reasons: [{ fr: "aucun indice sûr : gardé dans le mix comme produit d'activité, à vérifier", en: "no sure clue: kept in the mix as activity income, to check" }],
+    };
+  }
+  return {
+    lever: leverById(FALLBACK[section]),
+    confidence: 0.25,
+    reasons: [{ fr: `aucun indice : ${UNCLASSIFIED[section].fr}`, en: `no clue: ${UNCLASSIFIED[section].en}` }],
   };
 }
 

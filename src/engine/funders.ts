@@ -23,9 +23,10 @@ const FUNDERS: FunderTable[] = [
   },
   {
     kind: "foundation",
-    patterns: ["fondation*", "fonds de dotation", "aide* privee*", "fonds prive*"],
+    // Other associations pay as private bodies (7551 contributions financières d'autres organismes).
+    patterns: ["fondation*", "fonds de dotation", "aide* privee*", "fonds prive*", "association*", "asso", "assos", "autres organismes", "federation*", "comite* des fetes"],
   },
-  { kind: "company", patterns: ["entreprise*", "societe*", "SA", "SARL", "SAS", "banque*", "credit agricole", "credit cooperatif", "caisse d epargne", "mecene*"] },
+  { kind: "company", patterns: ["entreprise*", "societe*", "SA", "SARL", "SAS", "banque*", "credit agricole", "credit cooperatif", "credit mutuel", "caisse d epargne", "banque populaire", "mecene*", "EURL", "SCOP", "SCI", "ets", "etablissements", "groupe"] },
 ];
 
 const INDEX = new KeywordIndex(FUNDERS.flatMap((f) => f.patterns.map((p) => ({ item: f.kind, pattern: compilePattern(p) }))));

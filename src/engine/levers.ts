@@ -91,6 +91,9 @@ export const LEVERS: readonly Lever[] = [
       "production vendue", "recettes propres",
       "ventes de dons en nature", "friperie*", "forfait*", "pension*", "tarif*", "animation*", "intervention*", "formation*",
       "cotisation* avec contrepartie", "redevance* usager*",
+      "refactur*", "mise* a disposition de personnel", "personnel mis a disposition", "produits des activites annexes", "activites annexes",
+      "carte* de peche", "permis", "chocolat*", "sapin*", "brioche*", "crepe*", "gateau*", "photo* de classe", "bourse aux", "marche de noel",
+      "braderie*", "concert*", "exposition*",
     ],
   }),
   income({
@@ -100,7 +103,7 @@ export const LEVERS: readonly Lever[] = [
     payer: "private",
     tags: ["alliances"],
     accounts: ["7063"],
-    keywords: ["sponsor*", "parrainage*", "partenaire* maillot*", "partenariat* prive*", "encart*", "recettes publicitaires", "publicite*", "panneau* publicitaire*", "naming"],
+    keywords: ["sponsor*", "parrainage*", "partenaire*", "partenariat*", "partenaire* maillot*", "partenariat* prive*", "encart*", "recettes publicitaires", "publicite*", "panneau* publicitaire*", "naming"],
   }),
   income({
     id: "public_procurement",
@@ -140,6 +143,7 @@ export const LEVERS: readonly Lever[] = [
       "mairie*", "ville de", "municipalite*", "com com", "comcom", "communaute de communes", "communaute d agglomeration", "agglo*",
       "metropole*", "EPCI", "epci", "intercommunalite*", "agence de l eau", "fonds publics", "financement* public*", "etablissement* public*",
       "organismes sociaux", "MSA", "CPAM", "CARSAT", "pole emploi", "france travail", "collectivite*",
+      "partenaire* public*", "partenaire* institutionnel*", "financeur* public*",
     ],
   }),
   income({
@@ -237,6 +241,7 @@ export const LEVERS: readonly Lever[] = [
       "produits d entretien", "consommable*", "pharmacie", "trophee*", "coupe*", "medaille*", "vetement*", "costume*", "decor*",
       "catering", "repas", "boisson*", "achats buvette", "fournitures de bureau", "papeterie", "cartouche*",
       "outillage", "outil*", "semence*", "plants", "graine*", "terreau", "livres", "jeux", "jouet*", "mobilier",
+      "alevin*", "alevinage*", "empoissonnement*", "rempoissonnement*",
     ],
   }),
   expense({
@@ -356,6 +361,9 @@ export const LEVERS: readonly Lever[] = [
     keywords: [
       "autres charges de gestion courante", "charges de gestion courante", "droits d auteur*", "SACEM", "SACD", "redevance*", "pertes sur creances",
       "creances irrecouvrables", "aides financieres", "aide* aux familles", "secours", "bourses versees", "charges diverses", "autres charges",
+      // Grants paid out (657): « Subventions versées aux caisses mutuelles partenaires » is not staff insurance.
+      "subvention*", "subvention* versee*", "subvention* accordee*", "aide* versee*", "aide* accordee*", "aide* aux", "aides financieres octroyees",
+      "dons verses", "soutien* financier*",
       "divers", "frais divers", "imprevus", "imprevu*",
     ],
   }),
@@ -447,7 +455,8 @@ export const LEVERS: readonly Lever[] = [
     keywords: [
       "dons en nature", "don en nature", "secours en nature", "mise* a disposition gratuite", "mise* a disposition", "mis a disposition",
       "pret* de local", "pret* de locaux", "pret* de salle*", "pret* de materiel", "locaux mis a disposition", "commodat", "dons alimentaires",
-      "biens et services", "materiel prete", "nature", "dons", "don",
+      "biens et services", "materiel prete", "nature", "dons", "don", "aide* indirecte*", "location* de salle*", "salle*", "local", "locaux",
+      "avantage* en nature",
     ],
   }),
 ];
@@ -457,9 +466,14 @@ export const LEVERS: readonly Lever[] = [
  * charges or produits ("Bénévolat valorisé" in the Recettes column). The in-kind keywords above include
  * generic words (« prestation », « dons ») that only count once a line is known to be in kind: these do not.
  */
+/** Signals that make a line in kind whatever else its label names (« Aides indirectes (mairie) – location de salles »). */
+export const STRONG_IN_KIND_SIGNALS: readonly string[] = [
+  "aide* indirecte*", "en nature", "a titre gratuit", "mise* a disposition gratuite*", "mis a disposition gratuitement", "pret* gratuit*",
+  "contribution* volontaire*", "valorisation",
+];
+
 export const IN_KIND_SIGNALS: readonly string[] = [
-  "benevol*", "volontariat*", "contribution* volontaire*", "en nature", "valorisation", "valorise*", "gratuit*",
-  "mise* a disposition gratuite", "mis a disposition gratuitement", "mecenat de competence*", "pro bono",
+  ...STRONG_IN_KIND_SIGNALS, "benevol*", "volontariat*", "valorise*", "gratuit*", "mecenat de competence*", "pro bono",
 ];
 
 const BY_ID = new Map<LeverId, Lever>(LEVERS.map((l) => [l.id, l]));

@@ -98,7 +98,9 @@ function matchWord(word: { stem: string; prefix: boolean }, text: string): "exac
   const tolerance = word.stem.length >= 12 ? 2 : word.stem.length >= 6 ? 1 : 0;
   if (tolerance === 0) return "no";
   if (word.prefix) {
-    if (text.length < word.stem.length - 1) return "no";
+    // A typo changes a letter or two, it does not make a long derived word: « empoissonnement » is not a
+    // misspelt « emploi… », « subventoins » is a misspelt « subvention… ».
+    if (text.length < word.stem.length - 1 || text.length > word.stem.length + 4) return "no";
     // Compare with the same length or one more/less, so inserted or dropped letters still count.
     for (const len of [word.stem.length, word.stem.length + 1, word.stem.length - 1]) {
       if (len <= text.length && editDistance(word.stem, text.slice(0, len), tolerance) <= tolerance) return "fuzzy";
@@ -157,7 +159,14 @@ export class KeywordIndex<T> {
   private readonly byFirstWord = new Map<number, number[]>();
   private readonly tokenCache = new Map<string, Map<number, boolean>>();
 
-  constructor(items: readonly { item: T; pattern: CompiledPattern }[]) {
+  /**
+   * `knownWords`: words that are words of their own (a chart of accounts' titles, a treasurer's vocabulary):
+   * a label word that is one of them, or that matches a keyword exactly, is never read as a typo of another.
+   */
+  constructor(
+    items: readonly { item: T; pattern: CompiledPattern }[],
+    private readonly knownWords: ReadonlySet<string> = new Set(),
+  ) {
     for (const { item, pattern } of items) {
       const wordIds = pattern.words.map((w) => this.internWord(w.stem, w.prefix, pattern.acronym));
       const index = this.entries.push({ item, pattern, wordIds }) - 1;
@@ -193,7 +202,7 @@ export class KeywordIndex<T> {
     for (const id of this.exact.get(token.text) ?? []) out.set(id, false);
     for (let len = 1; len <= token.text.length; len++) for (const id of this.prefixes.get(token.text.slice(0, len)) ?? []) out.set(id, false);
     for (const id of this.acronyms.get(token.raw) ?? []) out.set(id, false);
-    if (token.text.length >= 5) {
+    if (token.text.length >= 5 && out.size === 0 && !this.knownWords.has(token.text)) {
       // Typos: words of similar length; a first letter kept, or swapped with the second.
       const firsts = new Set([token.text[0]!, token.text[1] ?? ""]);
       for (const f of firsts) {

@@ -329,6 +329,64 @@ describe("readBudgets on hand-made layouts", () => {
   });
 });
 
+const linesOf = (r: ReturnType<typeof readBudgets>) => r.lines.map((l) => [l.label, l.amount.kind === "value" ? l.amount.cents / 100 : null, l.context.sectionHint]);
+
+describe("readBudgets on real budgets' layouts", () => {
+  it("a chapter row whose amount could be a year is a line, not the header row; its single sub-line is the line", () => {
+    const r = readBudgets(
+      book(
+        sheet("Budget", [
+          ["Compte", "Libellé", "Montant"],
+          ["70", "Produits des activités", 2100],
+          ["706", "Prestations de services", 2100],
+          ["74", "Subventions", 5000],
+          ["60", "Achats", 7100],
+        ]),
+      ),
+    );
+    expect(r.budgets[0]!.amountColumns).toEqual(["Montant"]);
+    expect(linesOf(r).map((l) => l[0])).toEqual(["Prestations de services", "Subventions", "Achats"]);
+    expect(r.skipped.map((s) => [s.label, s.why])).toEqual([["Produits des activités", "subtotal"]]);
+  });
+
+  it("a journal row with both a credit and a debit is two lines: the income and the charge", () => {
+    const r = readBudgets(
+      book(
+        sheet("Fête", [
+          ["Poste", "Crédit", "Débit"],
+          ["Gobelets", 50, 450],
+          ["Buvette", 1200, "income"],
+          ["Sono", null, 300],
+        ]),
+      ),
+    );
+    expect(linesOf(r)).toEqual([
+      ["Gobelets", 50, "income"],
+      ["Gobelets", 450, "expense"],
+      ["Buvette", 1200, "income"],
+      ["Sono", 300, "expense"],
+    ]);
+  });
+
+  it("a bank balance typed among the produits is not income", () => {
+    const r = readBudgets(
+      book(
+        sheet("Budget", [
+          ["Produits", "Montant"],
+          ["Cotisations", 800],
+          ["Subvention mairie", 1500],
+          ["Compte courant disponible", 4200],
+          ["512 Banque", 300],
+          ["Charges", null],
+          ["Achats", 2000],
+        ]),
+      ),
+    );
+    expect(linesOf(r).map((l) => l[0])).toEqual(["Cotisations", "Subvention mairie", "Achats"]);
+    expect(r.skipped.filter((s) => s.why === "balance_sheet_account").map((s) => s.label)).toEqual(["Compte courant disponible", "512 Banque"]);
+  });
+});
+
 const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
   fc.string({ maxLength: 30 }),

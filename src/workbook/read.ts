@@ -1,6 +1,6 @@
 // Budget detection and reading: find the budget tables of a snapshot, read every line exactly once,
 // and say which rows were skipped and why.
-import { accountSection, classify, leadingAccount, normalizeAccount } from "../engine/classify.ts";
+import { accountSection, classify, isBalanceSheetLine, leadingAccount, normalizeAccount } from "../engine/classify.ts";
 import { nonLineKind } from "../engine/lineKinds.ts";
 import { amountFromCellValue } from "../engine/money.ts";
 import { normalizeText } from "../engine/text.ts";
@@ -169,9 +169,12 @@ function isYearHeaderRow(grid: SheetGrid, row: number): boolean {
   const numeric = cells.filter((c) => cellKind(c.value) === "amount");
   const years = numeric.map((c) => yearOf(c.value));
   if (numeric.length === 0 || years.some((y) => y === null)) return false;
+  // « 70 | Produits des activités | 2100 »: a row that names an account is a line, 2100 its amount.
+  if (cells.some((c) => cellKind(c.value) === "account") || cells.some((c) => typeof c.value === "string" && leadingAccount(c.value) !== null)) return false;
   const increasing = years.length >= 2 && years.every((y, i) => i === 0 || y! > years[i - 1]!);
   const texts = cells.filter((c) => cellKind(c.value) === "text").map((c) => normalizeText(String(c.value)));
-  return increasing || texts.some((t) => HEADER_WORD.test(t));
+  // A header cell is a header word, not a label that holds one (« Produits des activités »).
+  return increasing || texts.some((t) => HEADER_WORD.test(t) && t.split(" ").length <= 2);
 }
 
 interface BlockRead {
@@ -306,7 +309,7 @@ function readBlock(
       continue;
     }
     const accSection = accountSection(account);
-    if (accSection === "balance_sheet") {
+    if (accSection === "balance_sheet" || isBalanceSheetLine(labelText, account)) {
       skipped.push({ sheet, row: r, cell: cellAddress(r, label?.col ?? labelCol), label: labelText, why: "balance_sheet_account" });
       continue;
     }
@@ -372,6 +375,13 @@ function readBlock(
     amountColumns = [layout === "trial_balance" ? TRIAL_BALANCE_SCENARIO : UNNAMED_COLUMN];
     for (const k of ledger) columns.push({ header: k.header, col: k.col, role: k.kind === "debit" ? "debit" : k.kind === "credit" ? "credit" : (k.kind as AmountColumnInfo["role"]) });
     for (const info of lineInfos) {
+      // A journal row without an account that has both a credit and a debit (« Gobelets | 50 | 450 »: sold 50,
+      // bought 450) is two real flows: an income line and a charge line, never one net amount.
+      const twoSided = layout === "journal" ? twoSidedAmounts(info, ledger) : null;
+      if (twoSided) {
+        for (const side of twoSided) lines.push(makeLine(sheet, info, side.col, amountColumns[0]!, amountColumns[0]!, scaled(side.amount, side.col), side.section, null, false));
+        continue;
+      }
       const ledgerLine = ledgerAmount(info, ledger);
       if (!ledgerLine) continue;
       lines.push(makeLine(sheet, info, ledgerLine.col, amountColumns[0]!, amountColumns[0]!, scaled(ledgerLine.amount, ledgerLine.col), ledgerLine.section ?? info.section, null, false));
@@ -491,6 +501,21 @@ function amountOf(value: CellValue): Amount | null {
   if (isCellError(value)) return { kind: "error", error: value.error };
   const cents = amountFromCellValue(value);
   return cents === null ? null : { kind: "value", cents };
+}
+
+function twoSidedAmounts(info: RowInfo, ledger: { col: number; kind: string }[]): { col: number; amount: Amount; section: Section }[] | null {
+  if (info.account !== null) return null;
+  const d = ledger.find((l) => l.kind === "debit");
+  const c = ledger.find((l) => l.kind === "credit");
+  if (!d || !c || ledger.some((l) => l.kind.startsWith("balance"))) return null;
+  const amountAt = (col: number) => amountOf(info.cells.find((x) => x.col === col)?.value ?? null);
+  const da = amountAt(d.col);
+  const ca = amountAt(c.col);
+  if (da?.kind !== "value" || ca?.kind !== "value" || da.cents === 0 || ca.cents === 0) return null;
+  return [
+    { col: c.col, amount: ca, section: "income" },
+    { col: d.col, amount: da, section: "expense" },
+  ];
 }
 
 function ledgerAmount(

@@ -1,0 +1,60 @@
+// A label without an account number read against the official titles of the chart of accounts
+// (chartOfAccounts.ts): « Documentation générale » is 6181, « Libéralités reçues » 7582. Whole words only
+// (a plural is the same word); a title matches when the label holds most of its meaningful words.
+import { CHART_OF_ACCOUNTS, type ChartAccount } from "./chartOfAccounts.ts";
+import { normalizeText, type Token } from "./text.ts";
+
+/** Words that carry no meaning of their own in a title. */
+const STOP = new Set(["de", "des", "du", "d", "la", "le", "les", "l", "a", "au", "aux", "et", "ou", "sur", "en", "par", "pour", "dans", "un", "une", "inscrire"]);
+/** Words every chapter uses: they count, but never alone. */
+const GENERIC = new Set(["autres", "autre", "divers", "diverses", "charges", "charge", "produits", "produit", "frais", "achats", "achat", "ventes", "vente", "entite", "association"]);
+
+const stem = (w: string) => (w.length > 3 ? w.replace(/(s|x)$/, "") : w);
+
+interface Title {
+  account: ChartAccount;
+  title: string;
+  words: string[];
+}
+
+const TITLES: Title[] = CHART_OF_ACCOUNTS.flatMap((a) =>
+  [a.t, ...(a.crc && a.crc !== a.t ? [a.crc] : [])].map((title) => ({
+    account: a,
+    title,
+    words: [...new Set(normalizeText(title).split(" ").filter((w) => w && !STOP.has(w)).map(stem))],
+  })),
+);
+
+/** Every word of the chart's titles: words of their own, never read as a typo of a keyword. */
+export const CHART_WORDS: ReadonlySet<string> = new Set(CHART_OF_ACCOUNTS.flatMap((a) => normalizeText(`${a.t} ${a.crc ?? ""}`).split(" ").filter((w) => w.length >= 4)));
+
+export interface TitleMatch {
+  account: string;
+  title: string;
+}
+
+/**
+ * The account whose title the label says best, among accounts of the given classes ("6", "7", "8"):
+ * at least two thirds of the title's words and one word that is not generic; the most words, then the
+ * most precise account, win. Null when no title fits.
+ */
+export function matchAccountTitle(tokens: readonly Token[], classes: readonly string[]): TitleMatch | null {
+  const words = new Set(tokens.map((t) => stem(t.text)));
+  let best: { t: Title; hits: number; cover: number } | null = null;
+  for (const t of TITLES) {
+    if (!classes.includes(t.account.n[0]!)) continue;
+    const hits = t.words.filter((w) => words.has(w));
+    if (hits.length === 0 || hits.every((w) => GENERIC.has(w))) continue;
+    const cover = hits.length / t.words.length;
+    if (cover < 2 / 3) continue;
+    if (
+      !best ||
+      hits.length > best.hits ||
+      (hits.length === best.hits && cover > best.cover) ||
+      (hits.length === best.hits && cover === best.cover && t.account.n.length > best.t.account.n.length)
+    ) {
+      best = { t, hits: hits.length, cover };
+    }
+  }
+  return best ? { account: best.t.account.n, title: best.t.title } : null;
+}
