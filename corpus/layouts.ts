@@ -457,6 +457,7 @@ export function layOut(b: Budget): Laid[] {
   const out: Laid[] = [lay(b, b.layout, b.id, b.columns.map((_, j) => j))];
   for (const r of b.relays ?? []) {
     if (r.layout === "cerfa") out.push(lay(b, "cerfa", `${b.id}--cerfa`, b.columns.map((_, j) => j)));
+    else if (r.layout === "two_sheets") out.push(lay(b, "two_sheets", `${b.id}--deux-feuilles`, b.columns.map((_, j) => j)));
     else out.push(lay(b, "trial_balance", `${b.id}--balance`, [r.column ?? b.columns.length - 1]));
   }
   return out;

@@ -81,7 +81,7 @@ export interface Budget {
   /** Balance-sheet rows the source also gives (bank balances…), shown in a trial balance only. */
   balanceSheet?: { account: string; label: string; debit: number; credit: number }[];
   /** Extra entries: the same data re-laid as a Cerfa form with chapter subtotals and/or a trial balance. */
-  relays?: { layout: "cerfa" | "trial_balance"; column?: number }[];
+  relays?: { layout: "cerfa" | "trial_balance" | "two_sheets"; column?: number }[];
   notes?: string;
 }
 
