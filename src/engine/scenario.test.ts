@@ -4,8 +4,8 @@ import { EquilibreError } from "./errors.ts";
 import { goalSeek } from "./goalSeek.ts";
 import { defaultParameters } from "./parameters.ts";
 import { applyChanges, runScenario, spread, type Scenario } from "./scenario.ts";
-import { analysisDifference } from "./scenarioDifference.ts";
-import { goalSentence, scenarioSentences } from "./scenarioText.ts";
+import { analysisDifference, lineDrivers } from "./scenarioDifference.ts";
+import { changePhrase, goalSentence, modelAdjective, scenarioSentences } from "./scenarioText.ts";
 import type { BudgetLine, ClassifiedLine, Section } from "./types.ts";
 
 type Row = [label: string, account: string | null, euros: number, section: Section];
@@ -208,3 +208,53 @@ function applyAndStatus(base: ClassifiedLine[], hours: number) {
   const c = applyChanges(base, [{ kind: "volunteerHours", hours }], params, base[0]!.scenario);
   return analyze(c.lines, c.parameters)[0]!.ratios.fourThirds.status;
 }
+
+describe("the words of a change, in French and in English", () => {
+  const base = lines(BUDGET);
+  it("names each kind of change", () => {
+    const say = (c: Scenario["changes"][number]) => changePhrase(c, base, params);
+    expect(say({ kind: "percent", lever: "donations", percent: 10 })).toEqual({ fr: "Avec « Dons » en hausse de 10\u00a0%", en: "With “Donations” up 10%" });
+    expect(say({ kind: "amount", lever: "purchases", cents: -50_000 })).toEqual({ fr: "Avec 500\u00a0€ d'achats en moins", en: "With €500 less in purchases" });
+    expect(say({ kind: "volunteerHours", hours: 10 }).en).toBe("With 10 more volunteer hours (€120 valued)");
+    expect(say({ kind: "destination", line: "Budget!C10", destination: "action" })).toEqual({ fr: "Avec la ligne « Coordination et pilotage » comptée dans les actions", en: "With the line “Coordination et pilotage” counted as actions" });
+  });
+
+  it("says the result for a change outside the mix, and the rule that moves for an expense", () => {
+    const run = (c: Scenario["changes"][number]) => {
+      const r = runScenario(base, scenario([c]), params);
+      return scenarioSentences(base, [c], params, r.base, r.analysis, "x")[0]!.text;
+    };
+    expect(run({ kind: "amount", lever: "financial_income", cents: 100_000 }).fr).toMatch(/, le résultat passe d'un excédent de 10\u00a0500\u00a0€ à un excédent de 11\u00a0500\u00a0€ ; le modèle reste public\.$/);
+    expect(run({ kind: "amount", lever: "network_dues", cents: 100_000 }).en).toMatch(/goes from .* of your expenses/);
+    expect(run({ kind: "amount", lever: "in_kind_goods", cents: 100_000 }).fr).toMatch(/^Avec 1\u00a0000\u00a0€ de dons et mises à disposition en nature en plus, la mutualisation passe de/);
+  });
+
+  it("names the models as a sentence needs them", () => {
+    expect(modelAdjective("public", "fr")).toBe("public");
+    expect(modelAdjective("activity", "fr")).toBe("un modèle d'activité");
+    expect(modelAdjective("public_private", "en")).toBe("mixed public–private");
+    expect(modelAdjective(null, "en")).toBe("undetermined");
+  });
+
+  it("answers goal-seek questions in English too, and says when a cut cannot do it", () => {
+    const g = goalSeek(base, params, { kind: "lever", lever: "public_grants", direction: -1 }, { kind: "model", model: null });
+    expect(g.cents).not.toBeNull();
+    expect(goalSentence(g).en).toMatch(/^€[\d,]+ less in public grants would make you .+\.$/);
+    const none = goalSeek(base, params, { kind: "volunteerHours" }, { kind: "model", model: "private" });
+    expect(goalSentence(none)).toEqual({ fr: "Ajouter des heures de bénévolat ne suffit pas pour devenir privé.", en: "Adding volunteer hours is not enough to become private." });
+  });
+});
+
+describe("the lines that explain a change between two budgets", () => {
+  it("matches lines by label whatever their cell, and counts a line found on one side from zero", () => {
+    const before = lines(BUDGET);
+    const after = lines([...edited((r) => (r[0] === "Subvention Région" ? 45000 : r[2])).slice(1), ["SUBVENTION   région", "741", 45000, "income"], ["Mécénat d'entreprise", "7542", 9000, "income"]]);
+    const d = lineDrivers(before, after);
+    expect(d.map((x) => [x.label, x.cents])).toEqual([
+      ["Subvention Région", -1_500_000],
+      ["Mécénat d'entreprise", 900_000],
+    ]);
+    expect(d[1]!.before).toBeNull();
+    expect(d[0]!.after).toMatch(/^Budget!C\d+$/);
+  });
+});

@@ -10,7 +10,7 @@ import type { Parameters } from "./parameters.ts";
 import { applyChanges, hoursToCents, type ScenarioChange } from "./scenario.ts";
 import { analysisDifference, leversThatMoved, type AnalysisDifference, type RuleId } from "./scenarioDifference.ts";
 import type { GoalSeekResult } from "./goalSeek.ts";
-import { MIX_NATURES, type ClassifiedLine, type Lang, type LeverId, type MixNature } from "./types.ts";
+import { MIX_NATURES, type ClassifiedLine, type Lang, type MixNature } from "./types.ts";
 
 type Text = { fr: string; en: string };
 
@@ -114,7 +114,7 @@ function effectClause(d: AnalysisDifference, about: { nature?: MixNature; rule?:
     };
   }
   return {
-    fr: `le résultat passe de ${resultText(d.result.beforeCents, "fr")} à ${resultText(d.result.afterCents, "fr")}`,
+    fr: `le résultat passe ${d.result.beforeCents === 0 ? "de " : "d'"}${resultText(d.result.beforeCents, "fr")} à ${resultText(d.result.afterCents, "fr")}`,
     en: `the result goes from ${resultText(d.result.beforeCents, "en")} to ${resultText(d.result.afterCents, "en")}`,
   };
 }
@@ -218,9 +218,4 @@ export function goalSentence(g: GoalSeekResult): Text {
     fr: `${e.fr} ${of(what.fr)} en ${up ? "plus" : "moins"} ${aim.fr}.`,
     en: `${e.en} ${up ? "more" : "less"} in ${what.en} ${aim.en}.`,
   };
-}
-
-/** The lever ids that carry an amount in the column, for the CLI's and the pane's lists. */
-export function leversWithAmount(a: Analysis): LeverId[] {
-  return (Object.entries(a.totals.byLever) as [LeverId, number][]).filter(([, v]) => v !== 0).map(([id]) => id);
 }
