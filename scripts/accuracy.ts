@@ -112,7 +112,8 @@ function expectedModel(byNature: Record<string, number>): string | null {
 export function compare(laid: Laid, doc: AnalysisJson): BudgetResult {
   const lines: LineResult[] = [];
   const seen = new Set<string>();
-  const keyOf = (p: Placement, i: number) => `${p.sheet}!${p.row}:${p.firstCol}:${i}`;
+  // A journal row holds two placements on the same cells (its charge and its produit): the key is the placement's own.
+  const keyOf = (p: Placement, i: number) => `${laid.placements.indexOf(p)}:${i}`;
   for (const l of doc.lines) {
     const p = findPlacement(laid.placements, l, (q) => q.amounts.every((_, k) => seen.has(keyOf(q, k))));
     const i = p ? amountIndex(p, l, (k) => seen.has(keyOf(p, k))) : -1;

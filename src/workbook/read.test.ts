@@ -368,6 +368,41 @@ describe("readBudgets on real budgets' layouts", () => {
     ]);
   });
 
+  it("a Type column after the label gives each row its section; a journal's Bénéfice column is not money to add", () => {
+    const typed = readBudgets(
+      book(
+        sheet("Coop", [
+          ["Libellé", "Type", "Montant"],
+          ["Pizzas", "Recette", 62],
+          ["Loto", "Recette", 1320],
+          ["Comité des fêtes : lots pour le loto", "Don en nature", 350],
+          ["Location de matériel", "Dépense", 384.2],
+        ]),
+      ),
+    );
+    expect(linesOf(typed)).toEqual([
+      ["Pizzas", 62, "income"],
+      ["Loto", 1320, "income"],
+      ["Comité des fêtes : lots pour le loto", 350, "in_kind_resource"],
+      ["Location de matériel", 384.2, "expense"],
+    ]);
+    const journal = readBudgets(
+      book(
+        sheet("Marché", [
+          ["Poste", "Dépenses", "Recettes", "Bénéfice"],
+          ["Gerbes", 338, 1427, 1089],
+          ["Pâtisserie, boissons", 106.28, 451.55, 345.27],
+        ]),
+      ),
+    );
+    expect(linesOf(journal)).toEqual([
+      ["Gerbes", 1427, "income"],
+      ["Gerbes", 338, "expense"],
+      ["Pâtisserie, boissons", 451.55, "income"],
+      ["Pâtisserie, boissons", 106.28, "expense"],
+    ]);
+  });
+
   it("a bank balance typed among the produits is not income", () => {
     const r = readBudgets(
       book(

@@ -234,7 +234,8 @@ function readBlock(
   // The header row: the lowest header found above the amounts; rows above it are titles.
   const headerRows = block.amountCols.map(headerRowOf).filter((r): r is number => r !== null);
   const headerRow = headerRows.length > 0 ? Math.max(...headerRows) : null;
-  const labelCol = block.labelCols[block.labelCols.length - 1]!;
+  const typeCol = findTypeColumn(grid, rows, block.labelCols);
+  const labelCol = block.labelCols.filter((c) => c !== typeCol)[block.labelCols.length - (typeCol !== null ? 2 : 1)]!;
   const sheetSection = sectionOfHeading(sheet);
   let section: Section | null =
     (headerRow !== null ? block.labelCols.map((c) => sectionOfHeading(textAt(grid, headerRow, c))).find((s) => s) : null) ?? sheetSection;
@@ -251,10 +252,12 @@ function readBlock(
   let lastRow = headerRow ?? -Infinity;
   for (const r of rows) {
     if (headerRow !== null && r <= headerRow) continue;
-    const labels = block.labelCols.map((c) => ({ col: c, text: textAt(grid, r, c) })).filter((l) => l.text !== "");
+    const labels = block.labelCols.filter((c) => c !== typeCol).map((c) => ({ col: c, text: textAt(grid, r, c) })).filter((l) => l.text !== "");
     const label = labels.length > 0 ? labels[labels.length - 1]! : null;
-    // A "Type" column before the label ("Dépense | Location de salle | 800") gives the row its section.
-    const rowType = labels.slice(0, -1).map((l) => sectionOfTypeCell(l.text)).find((x) => x !== null) ?? null;
+    // A "Type" column before or after the label ("Dépense | Location de salle | 800", "Pizzas | Recette | 62")
+    // gives the row its section.
+    const typeText = typeCol !== null ? textAt(grid, r, typeCol) : "";
+    const rowType = (typeText ? sectionOfTypeCell(typeText) : null) ?? labels.slice(0, -1).map((l) => sectionOfTypeCell(l.text)).find((x) => x !== null) ?? null;
     const accountRaw = block.accountCol ? grid.value(r, block.accountCol) : null;
     const account = normalizeAccount(accountRaw === null ? null : String(accountRaw)) ?? normalizeAccount(leadingAccount(label?.text));
     const cells = used.map((k) => {
@@ -439,6 +442,17 @@ function readBlock(
     skipped,
     issues,
   };
+}
+
+/** A label column whose cells are, for most of its rows, a section word (« Recette », « Dépense », « Don en nature »). */
+function findTypeColumn(grid: SheetGrid, rows: number[], labelCols: number[]): number | null {
+  if (labelCols.length < 2) return null;
+  for (const col of labelCols) {
+    const texts = rows.map((r) => textAt(grid, r, col)).filter((t) => t !== "");
+    const typed = texts.filter((t) => sectionOfTypeCell(t) !== null).length;
+    if (texts.length >= 3 && typed >= 0.8 * (texts.length - 1)) return col;
+  }
+  return null;
 }
 
 /**

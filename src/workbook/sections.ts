@@ -19,6 +19,7 @@ export function sectionOfTypeCell(text: string | null | undefined): Section | nu
   const n = normalizeText(text ?? "");
   if (/^(depense|depenses|charge|charges|emploi|emplois|sortie|sorties)$/.test(n)) return "expense";
   if (/^(recette|recettes|produit|produits|ressource|ressources|entree|entrees|financement|financements)$/.test(n)) return "income";
+  if (/^(don|dons|contribution|contributions|apport|apports|aide|aides|pret|prets) en nature$|^(benevolat|contribution volontaire|contributions volontaires|valorisation)$/.test(n)) return "in_kind_resource";
   return null;
 }
 
@@ -50,7 +51,7 @@ export function headerKind(header: string | null): HeaderKind {
   if (/^(total |totaux )?(credit|credits|mouvements? credit)$/.test(n) || /^(recettes|entrees|encaissements)$/.test(n)) return "credit";
   if (/^(total|totaux|ensemble|cumul|total general|montant total|total \d{4})$/.test(n) || /^total (annuel|budget|des actions|projet|general)/.test(n)) return "total";
   if (QUANTITY_HEADER.test(n)) return "quantity";
-  if (/^(%|part|pourcentage|ecart|ecarts|variation|evolution|taux|delta|diff|difference)\b/.test(n) || n.endsWith(" %") || header.trim().endsWith("%")) return "derived";
+  if (/^(%|part|pourcentage|ecart|ecarts|variation|evolution|taux|delta|diff|difference|benefice|benefices|marge|marges|gain|gains|solde net)\b/.test(n) || /^(resultat|resultats)$/.test(n) || n.endsWith(" %") || header.trim().endsWith("%")) return "derived";
   if (/\b(19|20)\d{2}\b/.test(n) || /\b(realise|realisee|budget|previsionnel|previsionnelle|prevision|previsions|prevu|bp|br|n 1|n|exercice|annee|actualise|reel|reels|initial|rectificatif)\b/.test(n)) return "period";
   return "other";
 }
