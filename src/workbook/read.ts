@@ -23,10 +23,7 @@ export function readBudgets(snapshot: WorkbookSnapshot): ReadResult {
   for (const sheet of snapshot.sheets) {
     if (sheet.visibility !== "visible" || own.has(sheet.name)) continue;
     const found = readSheet(sheet);
-    result.budgets.push(...found.budgets);
-    result.lines.push(...found.lines);
-    result.skipped.push(...found.skipped);
-    result.issues.push(...found.issues);
+    appendAll(result, found);
   }
   dropSummarySheets(snapshot, result);
   unifySingleScenarios(result);
@@ -90,6 +87,14 @@ function unifySingleScenarios(result: ReadResult): void {
 
 type SheetRead = ReadResult;
 
+/** Appends one by one: `push(...lines)` passes every line as an argument and overflows the stack past ~100,000. */
+function appendAll(into: ReadResult, from: ReadResult): void {
+  for (const b of from.budgets) into.budgets.push(b);
+  for (const l of from.lines) into.lines.push(l);
+  for (const s of from.skipped) into.skipped.push(s);
+  for (const i of from.issues) into.issues.push(i);
+}
+
 function readSheet(sheet: SheetSnapshot): SheetRead {
   const out: SheetRead = { budgets: [], lines: [], skipped: [], issues: [] };
   const grid = new SheetGrid(sheet);
@@ -108,9 +113,7 @@ function readSheet(sheet: SheetSnapshot): SheetRead {
     const read = readBlock(grid, rows, block, headerOf, (col) => headers.get(col)?.row ?? null, sideBySide);
     if (!read) continue;
     out.budgets.push(read.budget);
-    out.lines.push(...read.lines);
-    out.skipped.push(...read.skipped);
-    out.issues.push(...read.issues);
+    appendAll(out, { budgets: [], ...read });
   }
   const hidden = sheet.rows.filter((r) => r.hidden && r.cells.length > 0).length;
   if (out.budgets.length > 0 && hidden > 0) {
@@ -356,16 +359,17 @@ function readBlock(
     return false;
   });
   // A subtotal row is the chapter of the lines under it (when it is closer than a chapter heading).
+  const isUnder = underTest(infos);
   let parent: RowInfo | null = null;
   for (const i of infos) {
     if (subtotalRows.has(i.row)) parent = i;
-    else if (parent && parent.row > i.chapterRow && isUnder(infos, parent.row, i.row)) i.chapter = parent.label;
+    else if (parent && parent.row > i.chapterRow && isUnder(parent.row, i.row)) i.chapter = parent.label;
   }
   // Children of an 86/87 subtotal belong to the in-kind section even without account numbers.
   for (const i of infos) {
     if (subtotalRows.has(i.row) && (i.account === "86" || i.account === "87")) {
       const s: Section = i.account === "86" ? "in_kind_use" : "in_kind_resource";
-      for (const child of lineInfos) if (child.row > i.row && child.account === null && child.section !== s && isUnder(infos, i.row, child.row)) child.section = s;
+      for (const child of lineInfos) if (child.row > i.row && child.account === null && child.section !== s && isUnder(i.row, child.row)) child.section = s;
     }
   }
 
@@ -460,38 +464,74 @@ function findTypeColumn(grid: SheetGrid, rows: number[], labelCols: number[]): n
  * lines is ticket income. Takes the totals out of `infos` and reports them as skipped.
  */
 function sectionTotalsOf(infos: RowInfo[], skipped: SkippedRow[], sheet: string): void {
-  const cents = (i: RowInfo) => {
-    const a = i.cells.map((c) => amountOf(c.value)).find((x) => x?.kind === "value");
-    return a?.kind === "value" ? a.cents : null;
+  // Each candidate total looks at the run of same-section lines after it (among the rows left once the totals
+  // after it are taken out) and before it. Both runs come from running sums, so the rows are walked once.
+  const centsAt = (i: RowInfo, col: number) => {
+    const a = amountOf(i.cells.find((c) => c.col === col)?.value ?? null);
+    return a?.kind === "value" ? a.cents : 0;
   };
-  const sumOf = (run: RowInfo[], col: number) =>
-    run.reduce((n, i) => {
-      const a = amountOf(i.cells.find((c) => c.col === col)?.value ?? null);
-      return n + (a?.kind === "value" ? a.cents : 0);
-    }, 0);
-  for (let k = infos.length - 1; k >= 0; k--) {
-    const t = infos[k]!;
-    if (!t.maybeSectionTotal) continue;
-    const total = cents(t);
-    const col = t.cells.find((c) => amountOf(c.value)?.kind === "value")?.col;
-    if (total === null || col === undefined) continue;
-    const run = (step: 1 | -1) => {
-      const out: RowInfo[] = [];
-      for (let j = k + step; j >= 0 && j < infos.length && infos[j]!.section === t.section && !infos[j]!.maybeSectionTotal; j += step) out.push(infos[j]!);
-      return out;
-    };
-    const after = run(1);
-    const before = run(-1);
-    if ((after.length > 0 && sumOf(after, col) === total) || (before.length > 0 && sumOf(before, col) === total)) {
-      infos.splice(k, 1);
-      skipped.push({ sheet, row: t.row, cell: cellAddress(t.row, t.labelCol), label: t.label, why: "total" });
-    }
+  const cols = [...new Set(infos.flatMap((i) => i.cells.map((c) => c.col)))];
+  const n = infos.length;
+  // Before: the original rows, which no removal to the right changes.
+  const backLen = new Array<number>(n).fill(0);
+  const before = new Map(cols.map((c) => [c, new Array<number>(n + 1).fill(0)]));
+  for (let j = 0; j < n; j++) {
+    const x = infos[j]!;
+    const prev = infos[j - 1];
+    backLen[j] = x.maybeSectionTotal ? 0 : 1 + (prev && !prev.maybeSectionTotal && prev.section === x.section ? backLen[j - 1]! : 0);
+    for (const c of cols) before.get(c)![j + 1] = before.get(c)![j]! + centsAt(x, c);
   }
+  // After: the rows kept so far, right to left (the last one is the nearest below the current row).
+  const kept: RowInfo[] = [];
+  const keptLen: number[] = [];
+  const after = new Map(cols.map((c) => [c, [0]]));
+  const keep = (x: RowInfo) => {
+    const prev = kept[kept.length - 1];
+    keptLen.push(x.maybeSectionTotal ? 0 : 1 + (prev && !prev.maybeSectionTotal && prev.section === x.section ? keptLen[keptLen.length - 1]! : 0));
+    kept.push(x);
+    for (const c of cols) {
+      const sums = after.get(c)!;
+      sums.push(sums[sums.length - 1]! + centsAt(x, c));
+    }
+  };
+  for (let k = n - 1; k >= 0; k--) {
+    const t = infos[k]!;
+    const col = t.maybeSectionTotal ? t.cells.find((c) => amountOf(c.value)?.kind === "value")?.col : undefined;
+    if (col === undefined) {
+      keep(t);
+      continue;
+    }
+    const total = centsAt(t, col);
+    const top = kept.length - 1;
+    const next = kept[top];
+    const afterLen = next && !next.maybeSectionTotal && next.section === t.section ? keptLen[top]! : 0;
+    const prev = infos[k - 1];
+    const beforeLen = prev && !prev.maybeSectionTotal && prev.section === t.section ? backLen[k - 1]! : 0;
+    const sa = after.get(col)!;
+    const sb = before.get(col)!;
+    const afterSum = sa[kept.length]! - sa[kept.length - afterLen]!;
+    const beforeSum = sb[k]! - sb[k - beforeLen]!;
+    if ((afterLen > 0 && afterSum === total) || (beforeLen > 0 && beforeSum === total)) {
+      skipped.push({ sheet, row: t.row, cell: cellAddress(t.row, t.labelCol), label: t.label, why: "total" });
+    } else keep(t);
+  }
+  infos.length = 0;
+  for (let j = kept.length - 1; j >= 0; j--) infos.push(kept[j]!);
 }
 
-function isUnder(infos: RowInfo[], parentRow: number, childRow: number): boolean {
-  // No other two-digit chapter between the parent and the child.
-  return !infos.some((i) => i.row > parentRow && i.row < childRow && i.account !== null && i.account.length <= 2);
+/** Whether a row is under a parent row: no other two-digit chapter between them (a binary search, not a walk). */
+function underTest(infos: RowInfo[]): (parentRow: number, childRow: number) => boolean {
+  const chapters = infos.filter((i) => i.account !== null && i.account.length <= 2).map((i) => i.row).sort((a, b) => a - b);
+  return (parentRow, childRow) => {
+    let lo = 0;
+    let hi = chapters.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (chapters[mid]! <= parentRow) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo >= chapters.length || chapters[lo]! >= childRow;
+  };
 }
 
 function hasSectionHeadings(infos: RowInfo[], lastSection: Section | null): boolean {

@@ -27,7 +27,7 @@ const CHAPTER_TITLES = new Set(
   ].map((t) => t),
 );
 
-function isChapterish(c: SubtotalCandidate): boolean {
+export function isChapterish(c: SubtotalCandidate): boolean {
   if (c.account !== null && c.account.length <= 2) return true;
   const text = normalizeText(c.label.replace(/^\s*\d{2,8}\s*[-–—.:)]?\s*/, ""));
   if (CHAPTER_TITLES.has(text)) return true;
@@ -46,7 +46,7 @@ function level(c: SubtotalCandidate): number | null {
 }
 
 /** True when `next` is at the same level as `parent` or above it: the parent's children stop before it. */
-function closes(parent: SubtotalCandidate, next: SubtotalCandidate): boolean {
+export function closes(parent: SubtotalCandidate, next: SubtotalCandidate): boolean {
   const lp = level(parent);
   const ln = level(next);
   if (lp !== null && ln !== null) return ln <= lp;
@@ -56,10 +56,56 @@ function closes(parent: SubtotalCandidate, next: SubtotalCandidate): boolean {
 
 const valueCents = (a: Amount | null) => (a && a.kind === "value" ? a.cents : null);
 
+/** First index in the ascending `list` that is ≥ `from` (list.length when none). */
+function firstAtLeast(list: readonly number[], from: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** What the subtotal search needs to know of each candidate, computed once (the labels' tests are costly). */
+interface Facts {
+  level: number | null;
+  chapterish: boolean;
+  heading: boolean;
+}
+
+/**
+ * For every candidate, the index of the first later candidate that `closes` it (cands.length when none),
+ * in one pass from the end per account length: no scan of the rows under each parent.
+ */
+function closingIndexes(facts: readonly Facts[]): number[] {
+  const n = facts.length;
+  const out = new Array<number>(n).fill(n);
+  // Next index (to the right) of a row with this exact account length, of an unnumbered heading, of an
+  // unnumbered-or-short chapter.
+  const nextOfLevel = new Map<number, number>();
+  let nextHeading = n;
+  let nextChapter = n;
+  for (let i = n - 1; i >= 0; i--) {
+    const f = facts[i]!;
+    if (f.level !== null) {
+      let end = nextHeading;
+      for (const [l, at] of nextOfLevel) if (l <= f.level && at < end) end = at;
+      out[i] = end;
+    } else if (f.chapterish) out[i] = nextChapter;
+    // Now i itself becomes "the next row" for the rows above it.
+    if (f.level !== null) nextOfLevel.set(f.level, i);
+    else if (f.heading) nextHeading = i;
+    if (f.chapterish && (f.level === null || f.level <= 2)) nextChapter = i;
+  }
+  return out;
+}
+
 /** Rows among the candidates that are subtotals of the rows under (or, by formula, around) them. */
 export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
   const out = new Set<number>();
-  const rows = new Set(cands.map((c) => c.row));
+  const sortedRows = [...new Set(cands.map((c) => c.row))].sort((a, b) => a - b);
   // 1. A SUM / SUBTOTAL formula over a vertical range of other lines.
   for (const c of cands) {
     for (const f of c.formulas) {
@@ -67,35 +113,83 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
       if (!m || m[1]!.toUpperCase() !== m[3]!.toUpperCase() || !c.amountCols.includes(columnNumber(m[1]!))) continue;
       const from = Number(m[2]);
       const to = Number(m[4]);
-      let covered = 0;
-      for (let r = from; r <= to; r++) if (r !== c.row && rows.has(r)) covered++;
+      // Candidate rows in [from, to], the formula's own row left out: two binary searches, not a walk of the range.
+      let covered = from <= to ? firstAtLeast(sortedRows, to + 1) - firstAtLeast(sortedRows, from) : 0;
+      if (c.row >= from && c.row <= to) covered--;
       if (covered >= 1) out.add(c.row);
     }
   }
   // 2. The amount equals the sum of the consecutive lines under it, up to the next row of its level.
-  for (let i = 0; i < cands.length; i++) {
+  // Done with prefix sums per amount column: the lines i+1..j add up to prefix[j] − prefix[i]; for each column
+  // and each prefix value, the ascending indexes where it occurs, so each parent looks only where its sum is met.
+  const n = cands.length;
+  const facts: Facts[] = cands.map((c) => ({ level: level(c), chapterish: isChapterish(c), heading: isHeadingStyle(c) }));
+  const closing = closingIndexes(facts);
+  const width = cands.reduce((w, c) => Math.max(w, c.amounts.length), 0);
+  const prefix: number[][] = [];
+  for (let k = 0; k < width; k++) {
+    const p = new Array<number>(n);
+    let sum = 0;
+    for (let j = 0; j < n; j++) {
+      sum += valueCents(cands[j]!.amounts[k] ?? null) ?? 0;
+      p[j] = sum;
+    }
+    prefix.push(p);
+  }
+  // A match at j may end the parent's children when the row after j is not its contiguous sibling line.
+  const boundaryAfter = (j: number): boolean => {
+    const next = cands[j + 1];
+    return !next || next.row !== cands[j]!.row + 1 || facts[j + 1]!.chapterish;
+  };
+  const where: { all: Map<number, number[]>; boundary: Map<number, number[]> }[] = [];
+  for (let k = 0; k < width; k++) {
+    const all = new Map<number, number[]>();
+    const boundary = new Map<number, number[]>();
+    for (let j = 0; j < n; j++) {
+      const v = prefix[k]![j]!;
+      let a = all.get(v);
+      if (!a) all.set(v, (a = []));
+      a.push(j);
+      if (boundaryAfter(j)) {
+        let b = boundary.get(v);
+        if (!b) boundary.set(v, (b = []));
+        b.push(j);
+      }
+    }
+    where.push({ all, boundary });
+  }
+  const NONE: number[] = [];
+  for (let i = 0; i < n; i++) {
     const parent = cands[i]!;
     if (out.has(parent.row)) continue;
     const parentCents = parent.amounts.map(valueCents);
-    if (parentCents.every((v) => v === null)) continue;
-    const minChildren = isChapterish(parent) ? 1 : 2;
-    const sums = parent.amounts.map(() => 0);
-    for (let j = i + 1; j < cands.length; j++) {
-      const child = cands[j]!;
-      if (closes(parent, child)) break;
-      child.amounts.forEach((a, k) => (sums[k]! += valueCents(a) ?? 0));
-      const count = j - i;
-      if (count < minChildren) continue;
-      const equal = parentCents.every((v, k) => v === null || v === sums[k]);
-      if (!equal) continue;
-      const next = cands[j + 1];
-      const boundary = !next || next.row !== child.row + 1 || closes(parent, next) || isChapterish(next);
-      // A titled chapter that equals two or more lines under it is their subtotal even when a sibling follows.
-      if (boundary || (count >= 2 && isChapterish(parent))) {
-        out.add(parent.row);
-        break;
-      }
+    const columns = parentCents.flatMap((v, k) => (v === null ? [] : [k]));
+    if (columns.length === 0) continue;
+    // The lines i+1..j add up to the parent in every column where it has an amount.
+    const matches = (j: number) => columns.every((k) => prefix[k]![j]! - prefix[k]![i]! === parentCents[k]);
+    const chapter = facts[i]!.chapterish;
+    const minChildren = chapter ? 1 : 2;
+    const end = closing[i]!;
+    // The column whose sum is met the fewest times: the indexes to look at.
+    let pick = columns[0]!;
+    let pickCount = Infinity;
+    for (const k of columns) {
+      const count = where[k]!.all.get(prefix[k]![i]! + parentCents[k]!)?.length ?? 0;
+      if (count < pickCount) [pick, pickCount] = [k, count];
     }
+    if (pickCount === 0) continue;
+    const target = prefix[pick]![i]! + parentCents[pick]!;
+    const first = (list: readonly number[], from: number): number | null => {
+      for (let p = firstAtLeast(list, from); p < list.length && list[p]! < end; p++) if (matches(list[p]!)) return list[p]!;
+      return null;
+    };
+    // A matching j where the children end: at a boundary, just before the closing row, or (a titled chapter)
+    // anywhere from two lines on.
+    const ends =
+      first(where[pick]!.boundary.get(target) ?? NONE, i + minChildren) !== null ||
+      (end - 1 >= i + minChildren && matches(end - 1)) ||
+      (chapter && first(where[pick]!.all.get(target) ?? NONE, i + 2) !== null);
+    if (ends) out.add(parent.row);
   }
   return out;
 }

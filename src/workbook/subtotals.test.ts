@@ -1,0 +1,79 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Amount } from "../engine/types.ts";
+import { closes, findSubtotals, isChapterish, type SubtotalCandidate } from "./subtotals.ts";
+
+const cents = (a: Amount | null) => (a && a.kind === "value" ? a.cents : null);
+
+/** The definition, written the plain way (each parent walks the rows under it): the fast search must agree. */
+function subtotalsByDefinition(cands: SubtotalCandidate[]): Set<number> {
+  const out = findSubtotals(cands.map((c) => ({ ...c, amounts: c.amounts.map(() => null) })));
+  for (let i = 0; i < cands.length; i++) {
+    const parent = cands[i]!;
+    if (out.has(parent.row)) continue;
+    const parentCents = parent.amounts.map(cents);
+    if (parentCents.every((v) => v === null)) continue;
+    const minChildren = isChapterish(parent) ? 1 : 2;
+    const sums = parent.amounts.map(() => 0);
+    for (let j = i + 1; j < cands.length; j++) {
+      const child = cands[j]!;
+      if (closes(parent, child)) break;
+      child.amounts.forEach((a, k) => (sums[k]! += cents(a) ?? 0));
+      const count = j - i;
+      if (count < minChildren || !parentCents.every((v, k) => v === null || v === sums[k])) continue;
+      const next = cands[j + 1];
+      if (!next || next.row !== child.row + 1 || closes(parent, next) || isChapterish(next) || (count >= 2 && isChapterish(parent))) {
+        out.add(parent.row);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+const LABELS = ["Achats", "Fournitures", "PERSONNEL", "Loyer", "Frais :", "Divers", "60 - Achats", "Subventions", "Dons"];
+
+const candidates = fc
+  .array(
+    fc.record({
+      gap: fc.constantFrom(1, 1, 1, 2),
+      account: fc.constantFrom(null, null, "6", "60", "606", "6061", "706", "74"),
+      label: fc.constantFrom(...LABELS),
+      amounts: fc.array(fc.option(fc.constantFrom(0, 100, 200, 300, 500, 1000), { nil: null }), { minLength: 2, maxLength: 2 }),
+      formula: fc.option(fc.constantFrom("SUM(B2:B4)", "SUBTOTAL(9,B1:B30)", "B3*2"), { nil: null, freq: 6 }),
+    }),
+    { maxLength: 30 },
+  )
+  .map((rows) => {
+    let row = 1;
+    return rows.map((r): SubtotalCandidate => {
+      row += r.gap;
+      return {
+        row,
+        account: r.account,
+        label: r.label,
+        amounts: r.amounts.map((v) => (v === null ? null : { kind: "value", cents: v })),
+        formulas: [r.formula, null],
+        amountCols: [2, 3],
+      };
+    });
+  });
+
+describe("subtotal detection", () => {
+  it("finds the same subtotals as the plain definition, on any mix of chapters, headings and lines", () => {
+    fc.assert(
+      fc.property(candidates, (cands) => {
+        expect([...findSubtotals(cands)].sort()).toEqual([...subtotalsByDefinition(cands)].sort());
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("reads a chapter above its lines as their subtotal", () => {
+    const line = (row: number, label: string, v: number, account: string | null = null): SubtotalCandidate => ({
+      row, account, label, amounts: [{ kind: "value", cents: v }], formulas: [null], amountCols: [2],
+    });
+    const cands = [line(2, "60 - Achats", 8400, "60"), line(3, "Prestations", 2000), line(4, "Fournitures", 4900), line(5, "Autres", 1500), line(6, "61 - Services", 100, "61"), line(7, "Loyer", 100)];
+    expect([...findSubtotals(cands)]).toEqual([2, 6]);
+  });
+});
