@@ -1,7 +1,7 @@
 // The JSON contract in docs/contrat-json.md is what `equilibre analyze --json` prints: run as a user runs it
-// on the fixtures (and on a workbook whose charges are typed as negative numbers), every field the command
-// outputs is listed in the document with its type, and every field the document lists is output by some
-// run. The folder mode's CSV has the columns the document lists, in French and in English.
+// on the fixtures, on a workbook whose charges are typed as negative numbers and with a what-if scenario, every
+// field the command outputs is listed in the document with its type, and every field the document lists is
+// output by some run. The folder mode's CSV has the columns the document lists, in French and in English.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -64,15 +64,18 @@ function observedFields(doc: unknown, maps: Map<string, string>, out = new Map<s
     types.add(typeOf(doc));
     out.set(path, types);
   }
-  if (Array.isArray(doc)) for (const item of doc) observedFields(item, maps, out, `${path}[]`);
+  // A scenario's analysis has the very shape of an entry of `analyses`: its fields are checked as those.
+  const base = SAME_SHAPE[path] ?? path;
+  if (Array.isArray(doc)) for (const item of doc) observedFields(item, maps, out, `${base}[]`);
   else if (doc && typeof doc === "object") {
     for (const [key, value] of Object.entries(doc)) {
-      const name = maps.get(path) ?? key;
-      observedFields(value, maps, out, path ? `${path}.${name}` : name);
+      const name = maps.get(base) ?? key;
+      observedFields(value, maps, out, base ? `${base}.${name}` : name);
     }
   }
   return out;
 }
+const SAME_SHAPE: Record<string, string> = { "scenarios[].analysis": "analyses[]" };
 
 /** A minimal .xlsx (one sheet, inline strings) built by hand, as any spreadsheet writer would. */
 async function workbook(rows: (string | number)[][]): Promise<Uint8Array> {
@@ -140,6 +143,17 @@ describe("docs/contrat-json.md: the fields of `equilibre analyze --json`", () =>
     const fixtures = ["01-cerfa-12156-ateliers-du-quartier", "02-club-sportif-recettes-depenses", "03-balance-comptable-nature-en-garonne", "04-festival-budget-pluriannuel", "05-budget-analytique-par-action"];
     const inputs = [...fixtures.map((name) => join(FIXTURES, `${name}.xlsx`)), negative];
     runs = inputs.map((input) => ({ input, ...run("analyze", input, "--json") }));
+    // A what-if scenario with every kind of change and of goal: the document gains `scenarios`.
+    const scenario = join(dir, "scenario.json");
+    writeFileSync(
+      scenario,
+      JSON.stringify({
+        name: "Baisse de la région",
+        changes: [{ lever: "public_grants", percent: -20 }, { lever: "donations", amount: 5000 }, { volunteerHours: 500 }, { line: "Budget prévisionnel 2026!A6", destination: "engineering" }],
+        goals: [{ lever: "corporate_patronage", reach: "hybrid" }, { volunteerHours: true, reach: "fourThirds" }],
+      }),
+    );
+    runs.push({ input: `${inputs[0]} --scenario`, ...run("analyze", inputs[0]!, "--json", "--scenario", scenario) });
     for (const r of runs) if (r.code === 0) observedFields(JSON.parse(r.stdout), maps, observed);
   });
 
@@ -149,7 +163,7 @@ describe("docs/contrat-json.md: the fields of `equilibre analyze --json`", () =>
   });
 
   it("runs the command on every input (exit 0, one JSON document of schemaVersion 1)", () => {
-    expect(runs).toHaveLength(6);
+    expect(runs).toHaveLength(7);
     for (const r of runs) {
       expect(r.code, `${r.input}: ${r.stderr}`).toBe(0);
       expect(JSON.parse(r.stdout).schemaVersion).toBe(1);
