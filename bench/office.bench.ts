@@ -1,18 +1,39 @@
-// context.sync() round trips of a full run (read, analyse, write the report) in the fake Excel.
-import { defaultParameters } from "../src/engine/parameters.ts";
-import { ExcelHost, type ExcelApi } from "../src/hosts/excel/excelHost.ts";
-import { analyzeSnapshot } from "../src/workbook/pipeline.ts";
-import { buildReportPlan } from "../src/workbook/reportPlan.ts";
-import { createFakeExcel, fakeSheet } from "../tests/fakeExcel.ts";
+// Excel on the web, through the real Office.js client (tests/officeHarness): syncs of a full run (read,
+// analyse, write) and of a re-run (which reads back Équilibre's own sheets), and the largest request and
+// response in bytes, under the real limits (5 MB each way, 5,000,000 cells per read).
+import { DEFAULT_BATCH_BYTES } from "../src/hosts/excel/payload.ts";
+import { EXCEL_WEB_LIMITS } from "../tests/officeHarness/harness.ts";
+import { measuredRun } from "../tests/officeHarness/runs.ts";
 
-export async function syncsForFullRun(lines: number): Promise<{ syncs: number; ms: number }> {
-  const rows: (string | number | null)[][] = [["Compte", "Libellé", "Budget 2026"]];
-  for (let i = 0; i < lines; i++) rows.push([i % 2 ? "6061" : "741", i % 2 ? `Achats ${i % 50}` : `Subvention commune ${i % 50}`, 100 + (i % 1000)]);
-  const excel = createFakeExcel({ name: "bench.xlsx", settings: new Map(), sheets: [fakeSheet("Budget", rows)] }, { maxCellsPerSync: Infinity });
-  const host = new ExcelHost(excel as unknown as ExcelApi, { maxCellsPerSync: Number.MAX_SAFE_INTEGER });
-  const start = performance.now();
-  const snapshot = await host.readSnapshot();
-  const result = analyzeSnapshot(snapshot, defaultParameters());
-  await host.apply(buildReportPlan(result, { lang: "fr", date: new Date() }));
-  return { syncs: excel.syncCount, ms: performance.now() - start };
+export interface OfficeFigures {
+  lines: number;
+  syncs: number;
+  rerunSyncs: number;
+  largestRequest: number;
+  largestResponse: number;
+  bytesWritten: number;
+  bytesRead: number;
+  failed: number;
+  ms: number;
 }
+
+export async function officeRun(lines: number): Promise<OfficeFigures> {
+  const start = performance.now();
+  const { first, rerun } = await measuredRun(lines);
+  const all = [...first, ...rerun];
+  return {
+    lines,
+    syncs: first.length,
+    rerunSyncs: rerun.length,
+    largestRequest: Math.max(...all.map((b) => b.requestBytes)),
+    largestResponse: Math.max(...all.map((b) => b.responseBytes)),
+    bytesWritten: first.slice(3).reduce((n, b) => n + b.requestBytes, 0),
+    bytesRead: rerun.reduce((n, b) => n + b.responseBytes, 0),
+    failed: all.filter((b) => b.failed).length,
+    ms: performance.now() - start,
+  };
+}
+
+export const SYNC_FORMULA =
+  `syncs = 2 (sheets, used ranges) + ⌈bytes read / ${(DEFAULT_BATCH_BYTES / 1e6).toFixed(1)} MB⌉ (+ a few when rows are hidden) + ⌈bytes written / ${(DEFAULT_BATCH_BYTES / 1e6).toFixed(1)} MB⌉; ` +
+  `limit ${EXCEL_WEB_LIMITS.maxRequestBytes.toLocaleString("en")} bytes per request and per response`;

@@ -1,136 +1,247 @@
-// The Office.js host against a fake Excel that counts round trips and enforces load-before-read.
+// The Office.js host against the real Excel JavaScript client (loaded from node_modules in a vm) and a
+// simulated workbook that executes its requests with Excel on the web's rules (tests/officeHarness).
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EquilibreError } from "../src/engine/errors.ts";
-import { defaultParameters } from "../src/engine/parameters.ts";
-import { ExcelHost, type ExcelApi } from "../src/hosts/excel/excelHost.ts";
 import { migrateState, STATE_KEY } from "../src/hosts/excel/state.ts";
 import { readSnapshotFromFile } from "../src/hosts/file/node.ts";
-import { analyzeSnapshot } from "../src/workbook/pipeline.ts";
-import { buildReportPlan } from "../src/workbook/reportPlan.ts";
 import type { WorkbookSnapshot } from "../src/workbook/snapshot.ts";
-import { createFakeExcel, fakeSheet, OfficeError, type FakeWorkbookData } from "./fakeExcel.ts";
+import { createExcelHarness, EXCEL_WEB_LIMITS } from "./officeHarness/harness.ts";
+import { fullRun, generatedBudget, hostOn, measuredRun } from "./officeHarness/runs.ts";
+import { simFromRows, simFromXlsx } from "./officeHarness/seed.ts";
 import { FIXTURES_DIR } from "./fixtureExpectations.ts";
 
-const NOW = new Date(Date.UTC(2026, 10, 24));
+const cellsOf = (s: WorkbookSnapshot) => s.sheets.map((sh) => [sh.name, sh.visibility, sh.rows.map((r) => [r.index, r.hidden ?? false, r.cells.map((c) => [c.col, c.value, c.formula ?? null])])]);
 
-/** A fake workbook holding the same cells as a snapshot. */
-function fakeFrom(snapshot: WorkbookSnapshot): FakeWorkbookData {
-  return {
-    name: snapshot.name,
-    settings: new Map(),
-    sheets: snapshot.sheets.map((s) => {
-      const sheet = fakeSheet(s.name, [], { visibility: s.visibility === "visible" ? "Visible" : s.visibility === "hidden" ? "Hidden" : "VeryHidden", protected: s.protected });
-      for (const r of s.rows)
-        for (const c of r.cells) {
-          const v = c.value;
-          const key = `${r.index - 1},${c.col - 1}`;
-          if (typeof v === "object" && v !== null) sheet.cells.set(key, { value: v.error, error: v.error, formula: c.formula ? `=${c.formula}` : undefined });
-          else sheet.cells.set(key, { value: v, formula: c.formula ? `=${c.formula}` : undefined });
-        }
-      return sheet;
-    }),
-  };
-}
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "equilibre-excel-"));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
-function generated(lines: number): FakeWorkbookData {
-  const rows: (string | number | null)[][] = [["Compte", "Libellé", "Budget 2026"], [null, "CHARGES", null]];
-  for (let i = 0; i < lines; i++) rows.push([i % 2 ? "6061" : "741", i % 2 ? `Achats fournitures ${i}` : `Subvention commune ${i}`, 100 + i]);
-  return { name: "gros.xlsx", settings: new Map(), sheets: [fakeSheet("Budget", rows)] };
-}
+describe("the harness", () => {
+  it("is the real client: reading before load and sync throws Office's own PropertyNotLoaded", async () => {
+    const h = createExcelHarness(generatedBudget(3));
+    const e = await h.Excel.run(async (context: Excel.RequestContext) => {
+      const sheets = context.workbook.worksheets;
+      sheets.load("items/name");
+      const setting = context.workbook.settings.getItemOrNullObject("x");
+      try {
+        void setting.isNullObject;
+      } catch (x) {
+        return x;
+      }
+      return sheets.items;
+    });
+    expect((e as { code: string }).code).toBe("PropertyNotLoaded");
+  });
 
-async function fullRun(host: ExcelHost) {
-  const snapshot = await host.readSnapshot();
-  const result = analyzeSnapshot(snapshot, defaultParameters());
-  const plan = buildReportPlan(result, { lang: "fr", date: NOW, previousSheets: snapshot.ownSheets ?? [] });
-  const applied = await host.apply(plan);
-  return { snapshot, result, plan, applied };
-}
+  it("refuses a request over 5 MB, as Excel on the web does", async () => {
+    const h = createExcelHarness(generatedBudget(3));
+    const big = Array.from({ length: 60_000 }, (_, i) => [`ligne ${i} ${"x".repeat(80)}`]);
+    const e = await h.Excel.run(async (context: Excel.RequestContext) => {
+      context.workbook.worksheets.getItem("Budget").getRange(`A1:A${big.length}`).values = big;
+      await context.sync();
+    }).catch((x: unknown) => x);
+    expect((e as { code: string }).code).toBe("RequestPayloadSizeLimitExceeded");
+    expect(h.batches[0]!.requestBytes).toBeGreaterThan(EXCEL_WEB_LIMITS.maxRequestBytes);
+  });
+});
 
 describe("the Excel host", () => {
-  it("reads the same snapshot as the file host, and a full run takes 4 syncs", async () => {
-    const file = await readSnapshotFromFile(join(FIXTURES_DIR, "04-festival-budget-pluriannuel.xlsx"));
-    const excel = createFakeExcel(fakeFrom(file));
-    const host = new ExcelHost(excel as unknown as ExcelApi);
-    const { snapshot, result, applied } = await fullRun(host);
-    const cellsOf = (s: WorkbookSnapshot) => s.sheets.map((sh) => [sh.name, sh.visibility, sh.rows.map((r) => [r.index, r.cells.map((c) => [c.col, c.value, c.formula ?? null])])]);
+  it("reads the same snapshot as the file host, and writes the report in 4 syncs", async () => {
+    const path = join(FIXTURES_DIR, "04-festival-budget-pluriannuel.xlsx");
+    const file = await readSnapshotFromFile(path);
+    const h = createExcelHarness(await simFromXlsx(path));
+    const { snapshot, result, applied } = await fullRun(hostOn(h));
     expect(cellsOf(snapshot)).toEqual(cellsOf(file));
     expect(result.analyses.map((a) => a.model.id)).toEqual(["activity", "activity", "activity"]);
-    expect(excel.syncCount).toBe(4);
+    expect(h.batches).toHaveLength(4);
     expect(applied.sheets.map((s) => s.name)).toEqual(["Équilibre", "Équilibre – lignes", "Équilibre – leviers"]);
-    const report = excel.data.sheets.find((s) => s.name === "Équilibre")!;
-    expect(report.charts.map((c) => c.type)).toEqual(["Doughnut", "BarClustered", "ColumnClustered"]);
-    expect(report.orientation).toBe("Landscape");
-    const mapping = excel.data.sheets.find((s) => s.name === "Équilibre – lignes")!;
-    expect(mapping.tables.map((t) => t.name)).toEqual(["EquilibreLignes"]);
-    expect(mapping.validations.length).toBe(2);
-    expect(migrateState(excel.data.settings.get(STATE_KEY))?.ownSheets).toEqual(["Équilibre", "Équilibre – lignes", "Équilibre – leviers"]);
-    // Source cells untouched.
-    expect(fakeFrom(file).sheets[0]!.cells).toEqual(excel.data.sheets[0]!.cells);
+    expect(h.workbook.sheets.map((s) => s.name).slice(-3)).toEqual(["Équilibre", "Équilibre – lignes", "Équilibre – leviers"]);
+    expect(migrateState(h.workbook.settings.get(STATE_KEY))?.ownSheets).toEqual(["Équilibre", "Équilibre – lignes", "Équilibre – leviers"]);
+    expect(applied.chartsWritten).toBe(true);
   });
 
-  it.each([100, 10_000])("a full run on a %i-line workbook takes 4 syncs", async (n) => {
-    const excel = createFakeExcel(generated(n));
-    await fullRun(new ExcelHost(excel as unknown as ExcelApi));
-    expect(excel.syncCount).toBe(4);
+  // Issue 12, point 1: the report went out in one request of ~1.45 KB per line (5.8 MB here).
+  it("keeps every request and response under 5 MB at 4,000 lines, with syncs only as the bytes require", async () => {
+    const { first, rerun } = await measuredRun(4_000);
+    for (const b of [...first, ...rerun]) {
+      expect(b.failed).toBeNull();
+      expect(b.requestBytes).toBeLessThan(EXCEL_WEB_LIMITS.maxRequestBytes);
+      expect(b.responseBytes).toBeLessThan(EXCEL_WEB_LIMITS.maxResponseBytes);
+    }
+    const written = first.slice(-1)[0]!;
+    expect(written.requestBytes).toBeGreaterThan(100_000);
+    const bytes = (list: typeof first) => list.reduce((n, b) => n + b.requestBytes, 0);
+    // Writing: ⌈bytes / 3.5 MB⌉ batches, give or take one for the cut between commands.
+    const writes = first.length - 3;
+    expect(writes).toBeLessThanOrEqual(Math.ceil(bytes(first.slice(3)) / 3_500_000) + 1);
+    expect(rerun.length).toBeGreaterThanOrEqual(first.length);
+  }, 120_000);
+
+  // Point 2: Range.values gives dates as serials; the file host gives ISO dates.
+  it("reads dates as the file host does: a journal with a Date column, a budget with « Échéance »", async () => {
+    const wb = new ExcelJS.Workbook();
+    const journal = wb.addWorksheet("Journal");
+    journal.addRow(["Libellé", "Date", "Débit", "Crédit"]);
+    for (let i = 0; i < 12; i++) journal.addRow([i % 2 ? `Achat fournitures ${i}` : `Cotisation ${i}`, new Date(Date.UTC(2026, i, 3 + i)), i % 2 ? 120 + i : null, i % 2 ? null : 40 + i]);
+    journal.getColumn(2).numFmt = "dd/mm/yyyy";
+    const budget = wb.addWorksheet("Budget");
+    budget.addRow(["Poste", "Montant", "Échéance"]);
+    budget.addRow(["Location de salle", 1200, new Date(Date.UTC(2026, 2, 31))]);
+    budget.addRow(["Subvention Région", 5000, new Date(Date.UTC(2026, 5, 30))]);
+    budget.getColumn(3).numFmt = "d mmmm yyyy";
+    budget.getRow(3).hidden = true;
+    const path = join(dir, "dates.xlsx");
+    await wb.xlsx.writeFile(path);
+    const file = await readSnapshotFromFile(path);
+    const h = createExcelHarness(await simFromXlsx(path));
+    const snapshot = await hostOn(h).readSnapshot();
+    expect(cellsOf(snapshot)).toEqual(cellsOf(file));
+    expect(snapshot.sheets[0]!.rows[1]!.cells[1]!.value).toBe("2026-01-03");
+    // Point 8: hidden rows are reported.
+    expect(snapshot.sheets[1]!.rows.find((r) => r.index === 3)?.hidden).toBe(true);
   });
 
-  it("reads in blocks that stay under the payload limit, with extra round trips only then", async () => {
-    const excel = createFakeExcel(generated(30_000), { maxCellsPerSync: 40_000 });
-    const host = new ExcelHost(excel as unknown as ExcelApi, { maxCellsPerSync: 40_000 });
-    const snapshot = await host.readSnapshot();
-    expect(snapshot.sheets[0]!.rows.length).toBe(30_002);
-    // 20,000 cells per response (values and formulas: 40,000 items): 6,666 rows of 3 cells per block.
-    expect(excel.syncCount).toBe(2 + Math.ceil(30_002 / Math.floor(20_000 / 3)));
+  // Point 3: only series[0] was drawn, without a name.
+  it("draws every series of every chart, each with its name and categories", async () => {
+    const h = createExcelHarness(await simFromXlsx(join(FIXTURES_DIR, "04-festival-budget-pluriannuel.xlsx")));
+    const { plan } = await fullRun(hostOn(h));
+    const planned = plan.sheets.find((s) => s.role === "report")!.charts;
+    const report = h.workbook.sheet("Équilibre")!;
+    expect(planned.some((c) => c.series.length === 3)).toBe(true);
+    expect(report.charts.map((c) => c.series.map((s) => s.name))).toEqual(planned.map((c) => c.series.map((s) => s.name)));
+    expect(report.charts.map((c) => c.series.map((s) => s.values))).toEqual(planned.map((c) => c.series.map((s) => `Équilibre!${s.values.replace(/\$/g, "")}`.replace(/^Équilibre!/, "'Équilibre'!"))));
+    expect(report.charts.every((c) => c.series.every((s) => s.xValues !== null))).toBe(true);
+  });
+
+  // Point 4: formulas and list sources named sheets not created yet.
+  it("creates every sheet before a formula or a list names it: no #REF!, every validation in place", async () => {
+    const h = createExcelHarness(generatedBudget(30));
+    const { plan } = await fullRun(hostOn(h));
+    const broken = h.workbook.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.error === "#REF!").map((c) => `${s.name}: ${c.formula}`));
+    expect(broken).toEqual([]);
+    const formulas = h.workbook.sheets.flatMap((s) => [...s.cells.values()].filter((c) => c.formula?.includes("'Équilibre – ")));
+    expect(formulas.length).toBeGreaterThan(0);
+    const mapping = h.workbook.sheet("Équilibre – lignes")!;
+    expect(mapping.validations.map((v) => (v.rule as { list: { source: string } }).list.source)).toEqual(
+      plan.sheets.find((s) => s.role === "mapping")!.validations.map((v) => (v.listSource.startsWith('"') ? v.listSource.slice(1, -1) : `=${v.listSource}`)),
+    );
+  });
+
+  // Point 5: Excel retyped « 6061 », « 50% », dates and TRUE; the correction key no longer matched.
+  it("writes every text as text: Excel retypes none of it", async () => {
+    const wb = simFromRows("textes.xlsx", [
+      {
+        name: "Budget",
+        rows: [
+          ["Compte", "Libellé", "Budget 2026"],
+          ["6061", "50%", 1200],
+          ["6064", "2026-01-15", 300],
+          ["741", "TRUE", 5000],
+          ["706", "=HYPERLINK(\"http://x\";\"y\")", 800],
+          ["6226", "- honoraires", 150],
+        ],
+      },
+    ]);
+    // The labels are texts in the source workbook (typed with an apostrophe).
+    const src = wb.sheet("Budget")!;
+    for (const [r, c] of [[1, 0], [1, 1], [2, 0], [2, 1], [3, 0], [3, 1], [4, 1], [5, 0], [5, 1]] as const) src.setCell(r, c, { value: String(src.cell(r, c)!.value ?? "") });
+    src.setCell(4, 1, { value: '=HYPERLINK("http://x";"y")' });
+    src.setCell(5, 1, { value: "- honoraires" });
+    const h = createExcelHarness(wb);
+    const { plan } = await fullRun(hostOn(h));
+    let texts = 0;
+    for (const sheet of plan.sheets) {
+      const sim = h.workbook.sheet(sheet.name)!;
+      for (const c of sheet.cells) {
+        if (c.formula || typeof c.value !== "string" || c.value === "") continue;
+        const m = /^([A-Z]+)(\d+)$/.exec(c.ref)!;
+        const col = [...m[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+        const cell = sim.cell(Number(m[2]) - 1, col - 1);
+        if (sheet.tables.some((t) => t.ref.startsWith(c.ref))) continue;
+        expect({ ref: `${sheet.name}!${c.ref}`, value: cell?.value, formula: cell?.formula }).toEqual({ ref: `${sheet.name}!${c.ref}`, value: c.value, formula: undefined });
+        texts++;
+      }
+    }
+    expect(texts).toBeGreaterThan(20);
+    const values = [...h.workbook.sheet("Équilibre – lignes")!.cells.values()].map((c) => c.value);
+    expect(values).toEqual(expect.arrayContaining(["6061", "50%", "2026-01-15", "TRUE"]));
+  });
+
+  // Point 7: the old sheets were deleted first, so a failure left a half-written report.
+  it("leaves the previous report whole when a write fails half-way", async () => {
+    const h = createExcelHarness(generatedBudget(40));
+    await fullRun(hostOn(h));
+    const before = h.workbook.sheets.map((s) => [s.name, s.cells.size, s.charts.length]);
+    // The next write fails at its first chart (Excel stops the batch there).
+    h.server.failOn = (a) => a.startsWith("ChartCollection.Add");
+    const e = await fullRun(hostOn(h)).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(EquilibreError);
+    h.server.failOn = null;
+    expect(h.workbook.sheets.map((s) => [s.name, s.cells.size, s.charts.length])).toEqual(before);
+    // And the next run succeeds, over the old report.
+    await fullRun(hostOn(h));
+    expect(h.workbook.sheets.map((s) => s.name)).toEqual(before.map((b) => b[0]));
   });
 
   it("re-running replaces its own sheets and keeps a user's sheet called Équilibre", async () => {
-    const data = generated(50);
-    data.sheets.push(fakeSheet("Équilibre", [["mes notes"]]));
-    const excel = createFakeExcel(data);
-    const host = new ExcelHost(excel as unknown as ExcelApi);
-    const first = await fullRun(host);
+    const wb = generatedBudget(50);
+    wb.addSheet("Équilibre").setCell(0, 0, { value: "mes notes" });
+    const h = createExcelHarness(wb);
+    const first = await fullRun(hostOn(h));
     expect(first.applied.sheets[0]!.name).toBe("Équilibre (2)");
     expect(first.applied.warnings[0]).toMatch(/existe déjà/);
-    await fullRun(new ExcelHost(excel as unknown as ExcelApi));
-    expect(excel.data.sheets.map((s) => s.name)).toEqual(["Budget", "Équilibre", "Équilibre (2)", "Équilibre – lignes", "Équilibre – leviers"]);
-    expect(excel.data.sheets[1]!.cells.get("0,0")?.value).toBe("mes notes");
+    await fullRun(hostOn(h));
+    expect(h.workbook.sheets.map((s) => s.name)).toEqual(["Budget", "Équilibre", "Équilibre (2)", "Équilibre – lignes", "Équilibre – leviers"]);
+    expect(h.workbook.sheet("Équilibre")!.cell(0, 0)?.value).toBe("mes notes");
   });
 
-  it("writes a label that looks like a formula as text", async () => {
-    const data = generated(4);
-    data.sheets[0]!.cells.set("6,0", { value: "6061" });
-    data.sheets[0]!.cells.set("6,1", { value: '=HYPERLINK("http://x","y")' });
-    data.sheets[0]!.cells.set("6,2", { value: 50 });
-    const excel = createFakeExcel(data);
-    await fullRun(new ExcelHost(excel as unknown as ExcelApi));
-    const mapping = excel.data.sheets.find((s) => s.name === "Équilibre – lignes")!;
-    const cell = [...mapping.cells.values()].find((c) => String(c.value).includes("HYPERLINK"));
-    expect(cell).toEqual({ value: '=HYPERLINK("http://x","y")' });
+  it("says chartsWritten only when charts were written", async () => {
+    const h = createExcelHarness(generatedBudget(10));
+    const host = hostOn(h);
+    const { plan } = await fullRun(host);
+    const applied = await host.apply({ ...plan, sheets: plan.sheets.map((s) => ({ ...s, charts: [] })) });
+    expect(applied.chartsWritten).toBe(false);
+    expect(h.workbook.sheets.flatMap((s) => s.charts)).toEqual([]);
   });
 
+  // Point 6: codes Excel really sends, each with a sentence in French and in English.
   it.each([
-    ["InvalidOperationInCellEditMode", /appuyez sur Entrée ou Échap/],
-    ["AccessDenied", /protégé/],
-    ["ResponsePayloadSizeLimitExceeded", /trop volumineux/],
-    ["InactiveWorkbook", /n'est plus actif/],
-    ["GeneralException", /Excel a refusé l'opération \(GeneralException\)/],
-  ])("turns Office's %s into a French sentence", async (code, message) => {
-    const host = new ExcelHost(createFakeExcel(generated(3), { failWith: code }) as unknown as ExcelApi);
-    const e = await host.readSnapshot().catch((x: unknown) => x);
+    ["a cell being edited (Office.js 5004)", { cellEditMode: true }, "office_cell_edit_mode", /Entrée ou Échap/, /Enter or Esc/],
+    ["a payload over 5 MB reported as GeneralException", { payloadErrorAs: "GeneralException" as const, maxResponseBytes: 100 }, "office_too_large", /trop volumineux/, /too large/],
+    ["a payload over 5 MB with its own code", { maxResponseBytes: 100 }, "office_too_large", /trop volumineux/, /too large/],
+    ["too many requests (5102)", { failBatch: { at: 1, code: 5102 } }, "office_busy", /occupé/, /busy/],
+    ["an expired session (5012)", { failBatch: { at: 1, code: 5012 } }, "office_session_expired", /expiré/, /expired/],
+  ])("turns %s into a sentence", async (_what, options, code, fr, en) => {
+    const h = createExcelHarness(generatedBudget(30), options);
+    const e = (await hostOn(h).readSnapshot().catch((x: unknown) => x)) as EquilibreError;
     expect(e).toBeInstanceOf(EquilibreError);
-    expect((e as EquilibreError).message).toMatch(message);
+    expect(e.code).toBe(code);
+    expect(e.message).toMatch(fr);
+    expect(e.messageIn("en")).toMatch(en);
   });
 
-  it("the fake enforces load-before-read, like Office", async () => {
-    const excel = createFakeExcel(generated(3));
-    await expect(
-      excel.run(async (context) => {
-        const sheets = context.workbook.worksheets;
-        sheets.load("items/name");
-        return sheets.items; // read before sync
-      }),
-    ).rejects.toBeInstanceOf(OfficeError);
+  it("says InvalidOperation (cell edit mode on the web) and a protected structure plainly, before writing anything", async () => {
+    const h = createExcelHarness(generatedBudget(30));
+    h.server.failOn = (a) => (a === "Workbook.Name" ? "InvalidOperation" : false);
+    const e = (await hostOn(h).readSnapshot().catch((x: unknown) => x)) as EquilibreError;
+    expect(e.code).toBe("office_invalid_operation");
+    expect(e.message).toMatch(/Entrée ou Échap/);
+    h.server.failOn = null;
+    h.workbook.structureProtected = true;
+    const host = hostOn(h);
+    const sheets = h.workbook.sheets.length;
+    const w = (await fullRun(host).catch((x: unknown) => x)) as EquilibreError;
+    expect(w.code).toBe("office_workbook_protected");
+    expect(w.messageIn("en")).toMatch(/Unprotect/);
+    expect(h.workbook.sheets.length).toBe(sheets);
   });
 });
 

@@ -77,6 +77,26 @@ export const ERROR_CATALOGUE = {
     fr: () => `Le classeur est trop volumineux pour être lu ou écrit en une fois par Excel sur le web : ouvrez-le dans Excel pour Windows ou Mac, ou analysez une copie allégée.`,
     en: () => `The workbook is too large for Excel on the web to read or write at once: open it in Excel for Windows or Mac, or analyse a lighter copy.`,
   },
+  office_workbook_protected: {
+    fr: () => `La structure du classeur est protégée : Équilibre ne peut pas y ajouter ses feuilles. Ôtez la protection (Révision > Protéger le classeur), puis relancez.`,
+    en: () => `The workbook structure is protected: Équilibre cannot add its sheets. Unprotect it (Review > Protect Workbook), then try again.`,
+  },
+  office_invalid_operation: {
+    fr: () => `Excel a refusé l'opération pour le moment : terminez la saisie en cours (Entrée ou Échap), fermez les boîtes de dialogue ouvertes, vérifiez que le classeur n'est pas protégé, puis relancez.`,
+    en: () => `Excel refused the operation for now: finish the cell you are editing (Enter or Esc), close any open dialog box, check that the workbook is not protected, then try again.`,
+  },
+  office_busy: {
+    fr: () => `Excel est occupé (trop de demandes à la fois) : attendez quelques secondes, puis relancez.`,
+    en: () => `Excel is busy (too many requests at once): wait a few seconds, then try again.`,
+  },
+  office_session_expired: {
+    fr: () => `La session Excel a expiré : enregistrez le classeur, rechargez la page ou rouvrez le volet Équilibre, puis relancez.`,
+    en: () => `The Excel session has expired: save the workbook, reload the page or reopen the Équilibre pane, then try again.`,
+  },
+  office_dialog_open: {
+    fr: () => `Une boîte de dialogue est ouverte dans Excel : fermez-la, puis relancez.`,
+    en: () => `A dialog box is open in Excel: close it, then try again.`,
+  },
   office_inactive_workbook: {
     fr: () => `Le classeur n'est plus actif (un autre classeur a pris la main) : cliquez dans ce classeur, puis relancez.`,
     en: () => `The workbook is no longer active (another workbook took over): click into this workbook, then try again.`,

@@ -1,42 +1,52 @@
-// The Excel host: the only code that touches Office.js. A full run — read the snapshot (3 syncs) and
-// write the report (1 sync) — takes 4 context.sync() whatever the workbook's size, as long as the data
-// fits one response (Excel on the web: 5 MB); beyond that, blocks go in extra round trips.
+// The Excel host: the only code that touches Office.js. It reads the snapshot in batches sized in bytes
+// (Excel on the web refuses a request or a response over 5 MB) and writes the report so that a failure at
+// any point leaves the workbook as it was: the new sheets are built under temporary names, the old ones are
+// removed last, then the new ones take their names (Excel rewrites every formula, list and chart that
+// names them). A full run takes 2 + ⌈bytes read / budget⌉ syncs to read and ⌈bytes written / budget⌉
+// to write: 4 for an ordinary budget.
 /* global Excel */
-import type { ReportPlan, PlannedSheet, StyleId } from "../../workbook/plan.ts";
-import { PLAN_STYLES } from "../../workbook/plan.ts";
+import { EquilibreError } from "../../engine/errors.ts";
+import type { ReportPlan } from "../../workbook/plan.ts";
 import type { ApplyResult, WorkbookHost } from "../../workbook/port.ts";
 import { renameSheets, resolveSheetNames } from "../../workbook/sheetNames.ts";
-import { columnLetters as colLetters, type CellValue, type SheetSnapshot, type SnapshotRow, type WorkbookSnapshot } from "../../workbook/snapshot.ts";
+import { columnLetters, columnNumber, type CellValue, type SheetSnapshot, type SnapshotRow, type WorkbookSnapshot } from "../../workbook/snapshot.ts";
+import { isDateFormat, serialToIsoDate } from "./dates.ts";
 import { mapOfficeError } from "./officeErrors.ts";
+import { DEFAULT_BATCH_BYTES } from "./payload.ts";
+import { hiddenRows, readBlocks, type ReadRequest } from "./readCells.ts";
 import { migrateState, STATE_KEY, type StoredStateV1 } from "./state.ts";
+import { sheetCommands, type Command } from "./writePlan.ts";
 
-/** The part of the `Excel` namespace the host uses (the real one, or a fake in tests). */
+/** The part of the `Excel` namespace the host uses (the real one, or the test harness's). */
 export interface ExcelApi {
   run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
 export interface ExcelHostOptions {
-  /** Cells per context.sync() when reading (values + formulas): under Excel on the web's 5 MB. */
-  maxCellsPerSync?: number;
-  /** Cells per range block (Excel's 5,000,000-cell limit). */
-  maxCellsPerBlock?: number;
+  /** Bytes the host allows itself per request and per response (Excel on the web refuses over 5 MB). */
+  batchBytes?: number;
 }
 
 const ERROR_VALUES = new Set(["#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"]);
+/** Above this many cells, a used range is read through the cells that hold something. */
+const SPARSE_CELLS = 1_000_000;
+/** Where a report is built before it replaces the old one. */
+const TEMP_PREFIX = "~Équilibre ";
 
 export class ExcelHost implements WorkbookHost {
   readonly kind = "excel" as const;
   private knownSheets: string[] = [];
   private state: StoredStateV1 | null = null;
-  private readonly maxCellsPerSync: number;
-  private readonly maxCellsPerBlock: number;
+  private structureProtected = false;
+  /** Table names by sheet (table names are unique in a workbook). */
+  private tablesBySheet = new Map<string, string[]>();
+  private readonly batchBytes: number;
 
   constructor(
     private readonly excel: ExcelApi,
     options: ExcelHostOptions = {},
   ) {
-    this.maxCellsPerSync = options.maxCellsPerSync ?? 250_000;
-    this.maxCellsPerBlock = Math.min(options.maxCellsPerBlock ?? 4_000_000, 5_000_000);
+    this.batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
   }
 
   async readSnapshot(): Promise<WorkbookSnapshot> {
@@ -48,72 +58,84 @@ export class ExcelHost implements WorkbookHost {
         const setting = wb.settings.getItemOrNullObject(STATE_KEY);
         setting.load("value");
         wb.properties.load("title");
+        wb.protection.load("protected");
         wb.load("name");
-        await context.sync(); // 1: sheets, state, title
+        await context.sync(); // 1: sheets, state, title, structure protection
         this.state = setting.isNullObject ? null : migrateState(setting.value);
+        this.structureProtected = Boolean(wb.protection.protected);
         const items = sheets.items;
         this.knownSheets = items.map((s) => s.name);
+        const tables = items.map((ws) => ws.tables.load("items/name"));
         const used = items.map((ws) => {
           ws.protection.load("protected");
           const r = ws.getUsedRangeOrNullObject(true);
-          r.load("rowIndex,columnIndex,rowCount,columnCount");
+          r.load("rowIndex,columnIndex,rowCount,columnCount,cellCount");
           return r;
         });
-        await context.sync(); // 2: used ranges and protection
-        // Blocks of rows, each under the cell limit; batches of blocks, each under the payload limit
-        // (two properties per cell: values and formulas).
-        type Block = { sheet: number; row0: number; col0: number; range: Excel.Range };
-        const blocks: { sheet: number; row0: number; col0: number; rows: number; cols: number }[] = [];
+        await context.sync(); // 2: used ranges, protection, tables
+        // A used range of millions of cells is mostly empty (one stray cell far right or far down): only
+        // the cells that hold something are read, as the rectangles Excel gives for them.
+        const sparse = used.map((r, i) => {
+          if (r.isNullObject || r.cellCount <= SPARSE_CELLS) return null;
+          // A fresh used range: a proxy does not outlive its request.
+          const fresh = items[i]!.getUsedRangeOrNullObject(true);
+          const constants = fresh.getSpecialCellsOrNullObject("Constants" as Excel.SpecialCellType);
+          const formulas = fresh.getSpecialCellsOrNullObject("Formulas" as Excel.SpecialCellType);
+          constants.load("address");
+          formulas.load("address");
+          return [constants, formulas] as const;
+        });
+        if (sparse.some((x) => x)) await context.sync(); // 2b: only for such sheets
+        this.tablesBySheet = new Map(items.map((ws, i) => [ws.name, tables[i]!.items.map((t) => t.name)]));
+        const requests: ReadRequest[] = [];
         used.forEach((r, i) => {
           if (r.isNullObject) return;
-          const cols = r.columnCount;
-          const rowsPerBlock = Math.max(1, Math.floor(Math.min(this.maxCellsPerBlock, this.maxCellsPerSync / 2) / cols));
-          for (let start = 0; start < r.rowCount; start += rowsPerBlock) {
-            blocks.push({ sheet: i, row0: r.rowIndex + start, col0: r.columnIndex, rows: Math.min(rowsPerBlock, r.rowCount - start), cols });
-          }
+          const areas = sparse[i];
+          if (!areas) return void requests.push({ sheet: i, row0: r.rowIndex, col0: r.columnIndex, rows: r.rowCount, cols: r.columnCount });
+          for (const a of areas) if (!a.isNullObject) for (const box of areaBoxes(a.address)) requests.push({ sheet: i, ...box });
         });
-        const loaded: Block[] = [];
-        let batch = 0;
+        const blocks = await readBlocks(context, items, requests.map((r) => ({ ...r })), this.batchBytes, () => undefined); // 3+
+        const mixed = blocks.filter((b) => b.rowHidden === null).map((b) => ({ sheet: b.sheet, row0: b.row0, col0: b.col0, rows: b.values.length, cols: 1 }));
+        const hidden = mixed.length > 0 ? await hiddenRows(context, items, mixed, () => undefined) : new Map<number, Set<number>>();
         for (const b of blocks) {
-          const cells = b.rows * b.cols * 2;
-          if (batch > 0 && batch + cells > this.maxCellsPerSync) {
-            await context.sync(); // 3+: one more round trip only when the data exceeds one response
-            batch = 0;
-          }
-          const range = items[b.sheet]!.getRangeByIndexes(b.row0, b.col0, b.rows, b.cols);
-          range.load("values,formulas");
-          loaded.push({ sheet: b.sheet, row0: b.row0, col0: b.col0, range });
-          batch += cells;
+          if (b.rowHidden !== true) continue;
+          const set = hidden.get(b.sheet) ?? new Set<number>();
+          for (let r = 0; r < b.values.length; r++) set.add(b.row0 + r);
+          hidden.set(b.sheet, set);
         }
-        await context.sync(); // 3: values and formulas
         const rowsBySheet = items.map(() => new Map<number, SnapshotRow>());
-        for (const b of loaded) {
-          const values = b.range.values as unknown[][];
-          const formulas = b.range.formulas as unknown[][];
-          values.forEach((row, i) => {
+        for (const b of blocks) {
+          b.values.forEach((row, i) => {
             const index = b.row0 + i + 1;
             for (let j = 0; j < row.length; j++) {
-              const f = formulas[i]?.[j];
-              const formula = typeof f === "string" && f.startsWith("=") ? f.slice(1) : undefined;
-              const value = cellValue(row[j]);
+              const f = b.formulas[i]?.[j];
+              const raw = row[j];
+              // A formula starts with "=" and is not its own value (a text "=abc" reads the same both ways).
+              const formula = typeof f === "string" && f.startsWith("=") && f !== raw ? f.slice(1) : undefined;
+              const value = cellValue(raw, b.numberFormat[i]?.[j]);
               if ((value === null || value === "") && !formula) continue;
               const map = rowsBySheet[b.sheet]!;
               let snapRow = map.get(index);
               if (!snapRow) {
-                snapRow = { index, cells: [] };
+                snapRow = { index, cells: [], ...(hidden.get(b.sheet)?.has(index - 1) ? { hidden: true } : {}) };
                 map.set(index, snapRow);
               }
               snapRow.cells.push({ col: b.col0 + j + 1, value: value === "" ? null : value, ...(formula ? { formula } : {}) });
             }
           });
         }
-        const snapshotSheets: SheetSnapshot[] = items.map((ws, i) => ({
-          name: ws.name,
-          visibility: ws.visibility === "Visible" ? "visible" : ws.visibility === "Hidden" ? "hidden" : "veryHidden",
-          protected: Boolean(ws.protection.protected),
-          rows: [...rowsBySheet[i]!.values()].sort((a, b) => a.index - b.index),
-          merges: [],
-        }));
+        const snapshotSheets: SheetSnapshot[] = items.map((ws, i) => {
+          const u = used[i]!;
+          const r = u.isNullObject ? null : { row0: u.rowIndex, col0: u.columnIndex, rows: u.rowCount, cols: u.columnCount };
+          return {
+            name: ws.name,
+            visibility: ws.visibility === "Visible" ? "visible" : ws.visibility === "Hidden" ? "hidden" : "veryHidden",
+            protected: Boolean(ws.protection.protected),
+            rows: [...rowsBySheet[i]!.values()].sort((a, b) => a.index - b.index).map((row) => ({ ...row, cells: row.cells.sort((a, b) => a.col - b.col) })),
+            merges: [],
+            usedRange: r ? `${columnLetters(r.col0 + 1)}${r.row0 + 1}:${columnLetters(r.col0 + r.cols)}${r.row0 + r.rows}` : null,
+          };
+        });
         const title = (wb.properties.title ?? "").trim();
         return { name: wb.name, sheets: snapshotSheets, title: title || null, ownSheets: this.state?.ownSheets ?? [] };
       });
@@ -123,26 +145,113 @@ export class ExcelHost implements WorkbookHost {
   }
 
   async apply(plan: ReportPlan): Promise<ApplyResult> {
-    const own = [...new Set([...(this.state?.ownSheets ?? []), ...plan.replaces])];
-    const remaining = this.knownSheets.filter((n) => !own.includes(n));
+    // Excel refuses to add, remove or rename sheets in a workbook whose structure is protected: say so
+    // before anything is written.
+    if (this.structureProtected) throw new EquilibreError("office_workbook_protected");
+    const own = [...new Set([...(this.state?.ownSheets ?? []), ...plan.replaces])].filter((n) => this.knownSheets.includes(n));
+    const leftovers = this.knownSheets.filter((n) => n.startsWith(TEMP_PREFIX));
+    const remaining = this.knownSheets.filter((n) => !own.includes(n) && !leftovers.includes(n));
     const names = resolveSheetNames(remaining, [], plan.sheets.map((s) => s.name));
-    const renamed = renameSheets(plan, names);
+    const final = renameSheets(plan, names);
+    // Temporary names that no sheet has: the report is written under them, formulas included.
+    const taken = new Set(this.knownSheets.map((n) => n.toLowerCase()));
+    const temp = new Map<string, string>();
+    let k = 1;
+    for (const s of final.sheets) {
+      while (taken.has(`${TEMP_PREFIX}${k}`.toLowerCase())) k++;
+      temp.set(s.name, `${TEMP_PREFIX}${k++}`);
+    }
+    // Table names: never a user's table's; built under temporary names too (the old report's tables
+    // keep theirs until it is removed), with the formulas that name them.
+    const takenTables = new Set([...this.tablesBySheet].filter(([sheet]) => !own.includes(sheet) && !leftovers.includes(sheet)).flatMap(([, t]) => t.map((n) => n.toLowerCase())));
+    const allTables = new Set([...this.tablesBySheet.values()].flat().map((n) => n.toLowerCase()));
+    const tableNames = new Map<string, { final: string; temp: string }>();
+    let t = 1;
+    for (const table of final.sheets.flatMap((s) => s.tables)) {
+      let name = table.name;
+      for (let i = 2; takenTables.has(name.toLowerCase()); i++) name = `${table.name}${i}`;
+      takenTables.add(name.toLowerCase());
+      while (allTables.has(`EquilibreTmp${t}`.toLowerCase())) t++;
+      tableNames.set(table.name, { final: name, temp: `EquilibreTmp${t++}` });
+    }
+    const building = withTableNames(renameSheets(final, temp), tableNames, "temp");
+    const commands: Command[] = [];
+    for (const [i, sheet] of building.sheets.entries()) {
+      // The print header names the sheet as the user will see it.
+      const shown = { ...sheet, name: final.sheets[i]!.name };
+      for (const c of sheetCommands(shown, sheet.name, this.batchBytes)) commands.push(c);
+    }
+    const state: StoredStateV1 = { ...final.state, schemaVersion: 1, ownSheets: final.sheets.map((s) => s.name) };
     try {
       await this.excel.run(async (context) => {
         const sheets = context.workbook.worksheets;
-        for (const name of own) if (this.knownSheets.includes(name)) sheets.getItem(name).delete();
-        for (const sheet of renamed.sheets) writeSheet(sheets.add(sheet.name), sheet);
-        const state: StoredStateV1 = { ...renamed.state, schemaVersion: 1, ownSheets: renamed.sheets.map((s) => s.name) };
-        context.workbook.settings.add(STATE_KEY, JSON.stringify(state));
-        await context.sync(); // 4: the whole report in one round trip
-        this.state = state;
-        this.knownSheets = [...remaining, ...state.ownSheets];
+        // Batch 1 starts by removing what an interrupted run left, and adding every new sheet: all exist
+        // before any formula or list names one.
+        const first = (ws: (name: string) => Excel.Worksheet) => {
+          for (const name of leftovers) sheets.getItem(name).delete();
+          for (const s of building.sheets) ws(s.name);
+        };
+        let batch: Command[] = [];
+        let bytes = 0;
+        let started = false;
+        const send = async (last: boolean) => {
+          const cache = new Map<string, Excel.Worksheet>();
+          const ws = (name: string) => {
+            let w = cache.get(name);
+            if (!w) cache.set(name, (w = started ? sheets.getItem(name) : sheets.add(name)));
+            return w;
+          };
+          if (!started) first(ws);
+          started = true;
+          for (const c of batch) c.run(ws(c.sheet));
+          if (last) {
+            // Only now, with the new report complete: the old sheets go, the new ones take their names.
+            for (const name of own) sheets.getItem(name).delete();
+            for (const [i, s] of building.sheets.entries()) {
+              for (const table of final.sheets[i]!.tables) {
+                const n = tableNames.get(table.name)!;
+                ws(s.name).tables.getItem(n.temp).name = n.final;
+              }
+              ws(s.name).name = final.sheets[i]!.name;
+            }
+            context.workbook.settings.add(STATE_KEY, JSON.stringify(state));
+            const report = final.sheets.find((s) => s.role === "report");
+            if (report) sheets.getItem(report.name).activate();
+          }
+          await context.sync();
+          batch = [];
+          bytes = 0;
+        };
+        for (const c of commands) {
+          if (batch.length > 0 && bytes + c.bytes > this.batchBytes) await send(false);
+          batch.push(c);
+          bytes += c.bytes;
+        }
+        await send(true);
       });
     } catch (e) {
+      await this.removeSheets([...temp.values()]);
       throw mapOfficeError(e);
     }
+    this.state = state;
+    this.knownSheets = [...remaining, ...state.ownSheets];
     const warnings = [...names].filter(([a, b]) => a !== b).map(([a, b]) => `Une feuille « ${a} » qui n'est pas d'Équilibre existe déjà : le rapport est écrit dans « ${b} ».`);
-    return { sheets: renamed.sheets.map((s) => ({ role: s.role, name: s.name })), chartsWritten: true, warnings };
+    for (const [from, { final: to }] of tableNames) if (from !== to) warnings.push(`Un tableau « ${from} » qui n'est pas d'Équilibre existe déjà : le tableau est nommé « ${to} ».`);
+    return { sheets: final.sheets.map((s) => ({ role: s.role, name: s.name })), chartsWritten: final.sheets.some((s) => s.charts.length > 0), warnings };
+  }
+
+  /** Best effort after a failed write: the half-built sheets go, the old report stays. */
+  private async removeSheets(names: string[]): Promise<void> {
+    try {
+      await this.excel.run(async (context) => {
+        const items = names.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
+        await context.sync();
+        for (const ws of items) if (!ws.isNullObject) ws.delete();
+        await context.sync();
+      });
+    } catch {
+      // The next run removes them (they carry the temporary prefix).
+    }
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
@@ -159,113 +268,43 @@ export class ExcelHost implements WorkbookHost {
   }
 }
 
-/** Office gives errors as "#REF!" strings in values: they become error cells. */
-function cellValue(v: unknown): CellValue {
+/** "Feuille!A1:C30,'Ma feuille'!XFD3" → 0-based boxes. */
+function areaBoxes(address: string): { row0: number; col0: number; rows: number; cols: number }[] {
+  const out: { row0: number; col0: number; rows: number; cols: number }[] = [];
+  for (const m of address.matchAll(/(?:'(?:[^']|'')+'|[^,!']+)!\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?/g)) {
+    const c0 = columnNumber(m[1]!) - 1;
+    const r0 = Number(m[2]) - 1;
+    const c1 = m[3] ? columnNumber(m[3]) - 1 : c0;
+    const r1 = m[4] ? Number(m[4]) - 1 : r0;
+    out.push({ row0: r0, col0: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 });
+  }
+  return out;
+}
+
+/** The plan with its tables named `which` (and the structured references of its formulas with them). */
+function withTableNames(plan: ReportPlan, names: Map<string, { final: string; temp: string }>, which: "temp" | "final"): ReportPlan {
+  const swap = (f: string) => {
+    let out = f;
+    for (const [from, n] of names) out = out.split(`${from}[`).join(`${n[which]}[`);
+    return out;
+  };
+  return {
+    ...plan,
+    sheets: plan.sheets.map((s) => ({
+      ...s,
+      tables: s.tables.map((t) => ({ ...t, name: names.get(t.name)?.[which] ?? t.name })),
+      cells: names.size === 0 ? s.cells : s.cells.map((c) => (c.formula ? { ...c, formula: swap(c.formula) } : c)),
+    })),
+  };
+}
+
+/** Office gives errors as "#REF!" strings, dates as serials whose number format says they are dates. */
+function cellValue(v: unknown, format: unknown): CellValue {
   if (typeof v === "string" && ERROR_VALUES.has(v)) return { error: v };
-  if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") return v;
+  if (typeof v === "number") {
+    if (isDateFormat(format)) return serialToIsoDate(v) ?? v;
+    return v;
+  }
+  if (typeof v === "boolean" || typeof v === "string") return v;
   return null;
 }
-
-function colNumber(letters: string): number {
-  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-
-/** Every operation of a planned sheet, queued on the worksheet proxy (sent at the next sync). */
-function writeSheet(ws: Excel.Worksheet, sheet: PlannedSheet): void {
-  if (sheet.tabColor) ws.tabColor = `#${sheet.tabColor}`;
-  // Values first, as one block: formulas start with "=", text that would look like one gets a leading "'".
-  let maxRow = 0;
-  let maxCol = 0;
-  const parsed = sheet.cells.map((c) => {
-    const m = /^([A-Z]+)(\d+)$/.exec(c.ref)!;
-    const row = Number(m[2]);
-    const col = colNumber(m[1]!);
-    maxRow = Math.max(maxRow, row);
-    maxCol = Math.max(maxCol, col);
-    return { c, row, col };
-  });
-  if (maxRow > 0) {
-    const grid: (string | number | boolean)[][] = Array.from({ length: maxRow }, () => new Array<string | number | boolean>(maxCol).fill(""));
-    for (const { c, row, col } of parsed) {
-      const v = c.formula ? `=${c.formula}` : c.value ?? "";
-      grid[row - 1]![col - 1] = typeof v === "string" && !c.formula && /^[=+\-@']/.test(v) ? `'${v}` : v;
-    }
-    ws.getRange(`A1:${colLetters(maxCol)}${maxRow}`).formulas = grid;
-  }
-  // Formats: one call per style and per run of consecutive cells in a column ("H5:H10004"), so a
-  // 100,000-line mapping table costs a handful of commands, not one per cell.
-  const runs = new Map<StyleId, Map<number, number[]>>();
-  for (const { c, row, col } of parsed) {
-    if (!c.style) continue;
-    const byCol = runs.get(c.style) ?? new Map<number, number[]>();
-    const rows = byCol.get(col);
-    if (rows) rows.push(row);
-    else byCol.set(col, [row]);
-    runs.set(c.style, byCol);
-  }
-  for (const [style, byCol] of runs) {
-    const s = PLAN_STYLES[style];
-    for (const [col, rows] of byCol) {
-      rows.sort((a, b) => a - b);
-      for (let i = 0; i < rows.length; ) {
-        let j = i;
-        while (j + 1 < rows.length && rows[j + 1] === rows[j]! + 1) j++;
-        const letters = colLetters(col);
-        const range = ws.getRange(`${letters}${rows[i]}:${letters}${rows[j]}`);
-        const f = range.format;
-        if (s.bold !== undefined) f.font.bold = s.bold;
-        if (s.italic !== undefined) f.font.italic = s.italic;
-        if (s.size) f.font.size = s.size;
-        if (s.color) f.font.color = `#${s.color}`;
-        if (s.fill) f.fill.color = `#${s.fill}`;
-        if (s.wrap) f.wrapText = true;
-        if (s.numFmt) range.numberFormat = Array.from({ length: j - i + 1 }, () => [s.numFmt!]);
-        i = j + 1;
-      }
-    }
-  }
-  for (const [col, width] of Object.entries(sheet.columnWidths)) ws.getRange(`${colLetters(Number(col))}:${colLetters(Number(col))}`).format.columnWidth = width * 7;
-  for (const [row, height] of Object.entries(sheet.rowHeights ?? {})) ws.getRange(`${row}:${row}`).format.rowHeight = height;
-  for (const m of sheet.merges) ws.getRange(m).merge(false);
-  for (const t of sheet.tables) {
-    const table = ws.tables.add(t.ref, true);
-    table.name = t.name;
-  }
-  for (const v of sheet.validations) {
-    const source = v.listSource.startsWith('"') ? v.listSource.slice(1, -1) : `=${v.listSource}`;
-    const range = ws.getRange(v.ref);
-    range.dataValidation.rule = { list: { inCellDropDown: true, source } };
-    range.dataValidation.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.text };
-    range.dataValidation.errorAlert = { showAlert: true, title: v.error.title, message: v.error.text, style: "Stop" as Excel.DataValidationAlertStyle };
-  }
-  for (const cf of sheet.conditionalFormats) {
-    const range = ws.getRange(cf.ref);
-    for (const t of cf.textEquals) {
-      const f = range.conditionalFormats.add("ContainsText" as Excel.ConditionalFormatType);
-      f.textComparison.format.fill.color = `#${t.fill}`;
-      f.textComparison.format.font.color = `#${t.color}`;
-      f.textComparison.rule = { operator: "Contains" as Excel.ConditionalTextOperator, text: t.text };
-    }
-    if (cf.lessThan) {
-      const f = range.conditionalFormats.add("CellValue" as Excel.ConditionalFormatType);
-      f.cellValue.format.fill.color = `#${cf.lessThan.fill}`;
-      f.cellValue.rule = { formula1: String(cf.lessThan.threshold), operator: "LessThan" };
-    }
-  }
-  for (const chart of sheet.charts) {
-    const type = chart.kind === "doughnut" ? "Doughnut" : chart.kind === "bar" ? "BarClustered" : "ColumnClustered";
-    const c = ws.charts.add(type as Excel.ChartType, ws.getRange(chart.series[0]!.values), "Auto" as Excel.ChartSeriesBy);
-    c.title.text = chart.title;
-    c.series.getItemAt(0).setXAxisValues(ws.getRange(chart.categories));
-    c.setPosition(chart.anchor.from, chart.anchor.to);
-  }
-  if (sheet.freeze) ws.freezePanes.freezeRows(sheet.freeze.rows);
-  if (sheet.print) {
-    ws.pageLayout.orientation = (sheet.print.landscape ? "Landscape" : "Portrait") as Excel.PageOrientation;
-    ws.pageLayout.zoom = { horizontalFitToPages: sheet.print.fitToWidth, verticalFitToPages: 0 };
-    ws.pageLayout.setPrintArea(sheet.print.area);
-    ws.pageLayout.headersFooters.defaultForAllPages.leftHeader = sheet.print.header.replace(/&/g, "&&");
-    ws.pageLayout.headersFooters.defaultForAllPages.leftFooter = sheet.print.footer.replace(/&/g, "&&");
-  }
-}
-
