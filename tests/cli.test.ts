@@ -148,8 +148,15 @@ describe("a folder of workbooks", () => {
       "90-pas-un-budget.xlsx;pas de budget",
       "casse.xlsx;erreur",
     ]);
-    expect(rows[0]).toContain(";public;Modèle public;0,730757;0,180551;0,088692;0,06875;À renforcer;62388,06;");
+    // Totals, result with its word, the model's id and name, shares and rules in percent (not raw fractions).
+    expect(rows[0]).toContain(";Montant;160000;160000;0;Équilibre;public;Modèle public;73,1;18,1;8,9;6,9;À renforcer;62388,06;");
     expect(rows[3]).toMatch(/ne peut pas être lu comme un classeur Excel/);
     expect(r.stderr).toMatch(/2 classeur\(s\) analysé\(s\) sur 4/);
+    // In English: commas between fields, a decimal point, English words.
+    const en = run("analyze", dir, "--lang", "en", "--summary", join(dir, "summary.csv"));
+    expect(en.code, en.stderr).toBe(0);
+    const enRows = readFileSync(join(dir, "summary.csv"), "utf8").trim().split("\r\n");
+    expect(enRows[0]!.startsWith("File,Status,Column,Total expenses (€)")).toBe(true);
+    expect(enRows[1]).toContain(",160000,160000,0,Balanced,public,Public model,73.1,18.1,8.9,6.9,To strengthen,62388.06,");
   });
 });

@@ -21,10 +21,10 @@ const ROOT = join(import.meta.dirname, "..");
 const NOW = new Date(Date.UTC(2026, 10, 24, 12));
 const fixture = (name: string) => join(FIXTURES_DIR, `${name}.xlsx`);
 
-async function writeReport(input: string, output: string): Promise<{ plan: ReportPlan; names: string[] }> {
+async function writeReport(input: string, output: string, lang: "fr" | "en" = "fr"): Promise<{ plan: ReportPlan; names: string[] }> {
   const snapshot = await readSnapshotFromFile(input);
   const result = analyzeSnapshot(snapshot, defaultParameters());
-  const plan = buildReportPlan(result, { lang: "fr", date: NOW, previousSheets: snapshot.ownSheets ?? [] });
+  const plan = buildReportPlan(result, { lang, date: NOW, previousSheets: snapshot.ownSheets ?? [] });
   const written = await writeReportFile(input, output, plan, NOW);
   return { plan, names: written.sheets.map((s) => s.name) };
 }
@@ -50,6 +50,18 @@ function mismatches(plan: ReportPlan, values: Map<string, Map<string, string | n
 
 const countChecked = (plan: ReportPlan) => plan.sheets.flatMap((s) => s.cells).filter((c) => c.formula && c.expected !== undefined && c.expected !== null).length;
 
+/** Formula cells of the plan that carry no expected value, or whose written file holds no cached value. */
+function uncached(plan: ReportPlan, written: Map<string, Map<string, string | number | boolean>>): string[] {
+  const out: string[] = [];
+  for (const s of plan.sheets)
+    for (const c of s.cells) {
+      if (!c.formula) continue;
+      if (c.expected === undefined || c.expected === null) out.push(`${s.name}!${c.ref}: no expected value`);
+      else if (!written.get(s.name)?.has(c.ref)) out.push(`${s.name}!${c.ref}: no cached value in the file`);
+    }
+  return out;
+}
+
 describe.runIf(libreOfficeAvailable() || process.env.CI)("the report recalculated by LibreOffice", () => {
   const dir = mkdtempSync(join(tmpdir(), "equilibre-lo-"));
 
@@ -59,14 +71,35 @@ describe.runIf(libreOfficeAvailable() || process.env.CI)("the report recalculate
       const out = join(dir, `${name}-rapport.xlsx`);
       const { plan } = await writeReport(fixture(name), out);
       const values = await cachedValues(recalculate(out, join(dir, `recalc-${name}`)));
+      // Every formula cell, sentences included, carries the engine's value, and LibreOffice gives the same.
+      expect(uncached(plan, await cachedValues(out))).toEqual([]);
       expect(mismatches(plan, values)).toEqual([]);
       expect(countChecked(plan)).toBeGreaterThan(40);
       // The model's name on the report is a formula result too.
       const report = values.get("Équilibre")!;
       const result = analyzeSnapshot(await readSnapshotFromFile(fixture(name)), defaultParameters());
-      expect([...report.values()]).toContain(result.analyses[result.analyses.length - 1]!.model.name.fr);
+      const main = result.analyses[result.analyses.length - 1]!;
+      expect([...report.values()]).toContain(main.model.name.fr);
+      // The budget's own figures, recalculated: total charges, total produits and the result with its word.
+      const beside = (label: string, col = "C") => {
+        const row = [...report.entries()].find(([ref, v]) => ref.startsWith("A") && v === label)?.[0].slice(1);
+        return row ? report.get(`${col}${row}`) : undefined;
+      };
+      expect(beside("Total des charges")).toBeCloseTo(main.budget.expenseCents / 100, 2);
+      expect(beside("Total des produits")).toBeCloseTo(main.budget.incomeCents / 100, 2);
+      expect(beside("Résultat (produits − charges)")).toBeCloseTo(main.budget.resultCents / 100, 2);
+      expect(beside("Résultat (produits − charges)", "D")).toBe({ surplus: "Excédent", deficit: "Déficit", balanced: "Équilibre" }[main.budget.result]);
+      if (name.startsWith("01-")) expect(beside("Richesses humaines")).toBe(152748);
     },
   );
+
+  it.each(["01-cerfa-12156-ateliers-du-quartier", "04-festival-budget-pluriannuel"])("%s in English: every figure and sentence equals the engine's", async (name) => {
+    const out = join(dir, `${name}-report-en.xlsx`);
+    const { plan } = await writeReport(fixture(name), out, "en");
+    const values = await cachedValues(recalculate(out, join(dir, `recalc-en-${name}`)));
+    expect(uncached(plan, await cachedValues(out))).toEqual([]);
+    expect(mismatches(plan, values)).toEqual([]);
+  });
 
   describe("a correction typed into the mapping table", () => {
     let corrected: string;

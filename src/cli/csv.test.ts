@@ -18,3 +18,9 @@ describe("CSV for French Excel", () => {
     expect(toCsv([["a", 1]])).toBe("\ufeffa;1\r\n");
   });
 });
+
+describe("CSV for English Excel", () => {
+  it("separates with commas, writes a decimal point and quotes a comma", () => {
+    expect(toCsv([["a, b", 0.5, "x;y"]], "en")).toBe('\ufeff"a, b",0.5,x;y\r\n');
+  });
+});

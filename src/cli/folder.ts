@@ -7,6 +7,8 @@ import type { Lang } from "../engine/types.ts";
 import { toCsv } from "./csv.ts";
 import { analyzeFile } from "./analyzeFile.ts";
 import { STATUS_NAMES } from "../engine/labels.ts";
+import { RULES, type RuleId } from "../engine/figures.ts";
+import type { AnalysisJson } from "../workbook/analysisJson.ts";
 
 export interface FolderOptions {
   params: Parameters;
@@ -16,10 +18,33 @@ export interface FolderOptions {
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
 }
 
-const HEADER = {
-  fr: ["Fichier", "Statut", "Colonne", "Modèle", "Nom du modèle", "Part publique", "Part privée", "Part activité", "Tiers on top", "Statut tiers on top", "Écart tiers on top (€)", "4 tiers", "Statut 4 tiers", "Écart 4 tiers (€)", "Mutualisation", "Statut mutualisation", "Écart mutualisation (€)", "Prime collective", "Statut prime", "Écart prime (€)", "Lignes", "Avertissements ou erreur"],
-  en: ["File", "Status", "Column", "Model", "Model name", "Public share", "Private share", "Activity share", "Third on top", "Third-on-top status", "Third-on-top gap (€)", "Four thirds", "Four-thirds status", "Four-thirds gap (€)", "Pooling", "Pooling status", "Pooling gap (€)", "Collective premium", "Premium status", "Premium gap (€)", "Lines", "Warnings or error"],
-};
+/** The columns of the summary: the budget's figures, the model, then every rule of the registry. */
+export function csvHeader(lang: Lang): string[] {
+  const fr = lang === "fr";
+  const rules = RULES.flatMap((r) => [`${r.short[lang]} (%)`, fr ? `Statut ${r.short.fr.toLowerCase()}` : `${r.short.en} status`, fr ? `Écart ${r.short.fr.toLowerCase()} (€)` : `${r.short.en} gap (€)`]);
+  return fr
+    ? ["Fichier", "Statut", "Colonne", "Total des charges (€)", "Total des produits (€)", "Résultat (€)", "Excédent ou déficit", "Modèle", "Nom du modèle", "Part publique (%)", "Part privée (%)", "Part activité (%)", ...rules, "Lignes", "Avertissements ou erreur"]
+    : ["File", "Status", "Column", "Total expenses (€)", "Total income (€)", "Result (€)", "Surplus or deficit", "Model", "Model name", "Public share (%)", "Private share (%)", "Activity share (%)", ...rules, "Lines", "Warnings or error"];
+}
+
+const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
+
+/** One row per analysed column; the workbook's warnings once, on its first row. */
+export function csvRows(name: string, doc: AnalysisJson, lang: Lang): (string | number | null)[][] {
+  const warnings = doc.issues.map((x) => x.message).join(" | ");
+  return doc.analyses.map((a, i) => {
+    const r = a.ratios;
+    const byId: Record<RuleId, { value: number | null; status: string; gapAmount: number }> = { tiersOnTop: r.tiersOnTop, fourThirds: r.fourThirds, pooling: r.alliance.pooling, premium: r.alliance.premium };
+    const rules = RULES.flatMap((def) => {
+      const v = byId[def.id];
+      return [percent(v.value), STATUS_NAMES[v.status as "reached"][lang], v.gapAmount];
+    });
+    return [
+      name, "ok", a.column, a.budget.expense, a.budget.income, a.budget.result, a.budget.resultWord, a.model.id, a.model.name,
+      percent(a.model.shares.public), percent(a.model.shares.private), percent(a.model.shares.activity), ...rules, a.lineCount, i === 0 ? warnings : "",
+    ];
+  });
+}
 
 export async function analyzeFolder(folder: string, options: FolderOptions): Promise<{ code: number; csvPath: string }> {
   const fr = options.lang === "fr";
@@ -27,7 +52,8 @@ export async function analyzeFolder(folder: string, options: FolderOptions): Pro
     .filter((d) => d.isFile() && /\.xlsx$/i.test(d.name) && !d.name.startsWith("~$"))
     .map((d) => d.name)
     .sort((a, b) => a.localeCompare(b, "fr"));
-  const rows: (string | number | null)[][] = [HEADER[options.lang]];
+  const header = csvHeader(options.lang);
+  const rows: (string | number | null)[][] = [header];
   let analysed = 0;
   let worst = 0;
   const tty = Boolean(options.stderr.isTTY);
@@ -42,26 +68,17 @@ export async function analyzeFolder(folder: string, options: FolderOptions): Pro
     try {
       const run = await analyzeFile(join(folder, name), { params: options.params, column: null, output, lang: options.lang });
       analysed++;
-      for (const a of run.doc.analyses) {
-        const r = a.ratios;
-        const st = (s: string) => STATUS_NAMES[s as "reached"][options.lang];
-        rows.push([
-          name, "ok", a.column, a.model.id, a.model.name, a.model.shares.public, a.model.shares.private, a.model.shares.activity,
-          r.tiersOnTop.value, st(r.tiersOnTop.status), r.tiersOnTop.gapAmount, r.fourThirds.value, st(r.fourThirds.status), r.fourThirds.gapAmount,
-          r.alliance.pooling.value, st(r.alliance.pooling.status), r.alliance.pooling.gapAmount, r.alliance.premium.value, st(r.alliance.premium.status),
-          r.alliance.premium.gapAmount, a.lineCount, run.doc.issues.map((x) => x.message).join(" | "),
-        ]);
-      }
+      rows.push(...csvRows(name, run.doc, options.lang));
     } catch (e) {
       const code = isEquilibreError(e) ? (isNoBudget(e) ? 3 : 2) : 1;
       worst = Math.max(worst, code);
       const message = isEquilibreError(e) ? e.messageIn(options.lang) : fr ? "Erreur inattendue pendant l'analyse." : "Unexpected error during the analysis.";
-      rows.push([name, code === 3 ? (fr ? "pas de budget" : "no budget") : fr ? "erreur" : "error", ...new Array(19).fill(null), message]);
+      rows.push([name, code === 3 ? (fr ? "pas de budget" : "no budget") : fr ? "erreur" : "error", ...new Array(header.length - 3).fill(null), message]);
     }
   }
   if (tty) options.stderr.write("\n");
   const csvPath = options.summary ?? join(folder, "equilibre-synthese.csv");
-  await writeFile(csvPath, toCsv(rows), "utf8");
+  await writeFile(csvPath, toCsv(rows, options.lang), "utf8");
   options.stderr.write(fr ? `${analysed} classeur(s) analysé(s) sur ${files.length} ; synthèse : ${basename(csvPath)}\n` : `${analysed} of ${files.length} workbook(s) analysed; summary: ${basename(csvPath)}\n`);
   return { code: analysed > 0 ? 0 : files.length === 0 ? 3 : worst || 2, csvPath };
 }

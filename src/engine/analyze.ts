@@ -1,5 +1,6 @@
 // The analysis: classified lines → totals, model, ratios and what the mix implies, per scenario.
 import { classify, type ClassifyOptions } from "./classify.ts";
+import { BUDGET_FIGURES, evaluateAmount, evaluatePillars, leverCounts, resultWord, type PillarValue, type ResultWord } from "./figures.ts";
 import { familyOf, LEVER_FAMILIES } from "./implications.ts";
 import { lever as leverById } from "./levers.ts";
 import { classifyModel, type ModelResult } from "./models.ts";
@@ -7,7 +8,6 @@ import type { Parameters } from "./parameters.ts";
 import { alliance, fourThirds, tiersOnTop, type Alliance, type FourThirds, type TiersOnTop } from "./ratios.ts";
 import {
   DESTINATIONS,
-
   NATURES,
   PILLARS,
   SECTIONS,
@@ -38,6 +38,19 @@ export interface Implication {
   text: { fr: string; en: string };
 }
 
+/** The budget as the treasurer knows it (SPEC §3b): its totals, its result and the in-kind counted once. */
+export interface BudgetSummary {
+  expenseCents: number;
+  incomeCents: number;
+  /** Income minus expenses. */
+  resultCents: number;
+  result: ResultWord;
+  /** Contributions volontaires en nature, once (87, else 86). */
+  inKindCents: number;
+  /** Levers that carry an amount, per section. */
+  leverCounts: { income: number; expense: number; inKind: number };
+}
+
 export interface Analysis {
   scenario: string;
   lineCount: number;
@@ -46,6 +59,9 @@ export interface Analysis {
   totals: Totals;
   /** Income minus expenses, in cents (0 for a balanced budget). */
   resultCents: number;
+  budget: BudgetSummary;
+  /** The three pillars, each euro once, with their parts (SPEC §3b). */
+  pillars: PillarValue[];
   model: ModelResult;
   ratios: { tiersOnTop: TiersOnTop; fourThirds: FourThirds; alliance: Alliance };
   implications: Implication[];
@@ -206,12 +222,23 @@ export function analyzeScenario(scenario: string, lines: ClassifiedLine[], param
     },
     params,
   );
+  const figure = (id: (typeof BUDGET_FIGURES)[number]["id"]) => evaluateAmount(BUDGET_FIGURES.find((f) => f.id === id)!.amount, lines);
+  const budget: BudgetSummary = {
+    expenseCents: figure("expense"),
+    incomeCents: figure("income"),
+    resultCents: totals.bySection.income - totals.bySection.expense,
+    result: resultWord(totals.bySection.income - totals.bySection.expense),
+    inKindCents: figure("inKind"),
+    leverCounts: leverCounts(lines),
+  };
   return {
     scenario,
     lineCount: lines.length,
     errorLines: lines.filter((l) => l.amount.kind === "error").map((l) => l.id),
     totals,
-    resultCents: totals.bySection.income - totals.bySection.expense,
+    resultCents: budget.resultCents,
+    budget,
+    pillars: evaluatePillars(lines),
     model,
     ratios: { tiersOnTop: tiersOnTop(lines, params), fourThirds: four, alliance: alliance(lines, params) },
     implications: implicationsOf(byMixLever, model.baseCents),

@@ -1,6 +1,5 @@
 // The 7 models (SPEC.md §3): one table gives each model its natures, names, meaning and reference model.
-import { formatPercent } from "./money.ts";
-import { NATURE_ADJECTIVES } from "./labels.ts";
+import { fillTemplate, MIX_SENTENCE, percentText } from "./figures.ts";
 import type { Parameters } from "./parameters.ts";
 import { MIX_NATURES, type Lang, type LeverId, type MixNature } from "./types.ts";
 
@@ -97,6 +96,15 @@ export const REFERENCE_MODELS = {
 } satisfies Record<string, Text>;
 export type ReferenceId = keyof typeof REFERENCE_MODELS;
 
+/** What the report and the pane say when no resource of the mix was found. */
+export const NO_MODEL: { name: Text; meaning: Text } = {
+  name: { fr: "Modèle indéterminé", en: "Undetermined model" },
+  meaning: {
+    fr: "Aucune ressource publique, privée ou d'activité n'a été trouvée : le modèle ne peut pas être établi.",
+    en: "No public, private or activity resource was found: the model cannot be established.",
+  },
+};
+
 export function modelInfo(id: ModelId): ModelInfo {
   return MODELS.find((m) => m.id === id)!;
 }
@@ -151,11 +159,8 @@ export function classifyModel(mix: MixInput, params: Parameters): ModelResult {
       en: "Your budget is mostly activity income but also relies on gifts or substantial volunteering: check that your activity stays non-profit (tax receipts for gifts, volunteers on a market activity).",
     };
   }
-  const noModel = { fr: "Modèle indéterminé", en: "Undetermined model" };
-  const noMeaning = {
-    fr: "Aucune ressource publique, privée ou d'activité n'a été trouvée : le modèle ne peut pas être établi.",
-    en: "No public, private or activity resource was found: the model cannot be established.",
-  };
+  const noModel = NO_MODEL.name;
+  const noMeaning = NO_MODEL.meaning;
   return {
     id: info?.id ?? null,
     name: info?.name ?? noModel,
@@ -197,12 +202,11 @@ function referenceFor(id: ModelId, mix: MixInput): { id: ReferenceId } & Text {
 }
 
 function mixSentence(shares: Record<MixNature, number>, base: number, lang: Lang): string {
-  if (base <= 0) return lang === "fr" ? "Aucune ressource dans le mix." : "No resource in the mix.";
-  const parts = MIX_NATURES.map((n) => `${formatPercent(shares[n], lang)} ${NATURE_ADJECTIVES[n][lang]}`);
-  return lang === "fr"
-    ? `${parts[0]!.replace(" publiques", " de vos ressources sont publiques")}, ${parts[1]}, ${parts[2]}.`
-    : `${parts[0]!.replace(" public", " of your resources are public")}, ${parts[1]}, ${parts[2]}.`;
+  if (base <= 0) return NO_MIX_SENTENCE[lang];
+  return fillTemplate(MIX_SENTENCE[lang], Object.fromEntries(MIX_NATURES.map((n) => [n, percentText(shares[n], lang)])));
 }
+
+export const NO_MIX_SENTENCE: Text = { fr: "Aucune ressource dans le mix.", en: "No resource in the mix." };
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));

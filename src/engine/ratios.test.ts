@@ -57,7 +57,7 @@ describe("status", () => {
 
 describe("four thirds", () => {
   const params = defaultParameters();
-  it("uses valued volunteering from 87 (or 86, whichever is larger) over monetary expenses", () => {
+  it("uses valued volunteering once (87, else 86) over monetary expenses", () => {
     const lines = classifyLines([
       line("Salaires", 30000, "expense"),
       line("Bénévolat", 6000, "in_kind_resource", "870"),
@@ -84,7 +84,7 @@ describe("four thirds", () => {
 
 describe("10+1 % alliance premium", () => {
   const params = defaultParameters();
-  it("counts alliance expenses and partners' in-kind support, and the collective premium", () => {
+  it("counts partners' in-kind support in pooling and network dues in the premium, each euro in one sub-rule", () => {
     const lines = classifyLines([
       line("Salaires", 90000, "expense"),
       line("Cotisation fédération", 1000, "expense"),
@@ -92,8 +92,9 @@ describe("10+1 % alliance premium", () => {
       line("Mise à disposition gratuite de locaux (mairie)", 4000, "in_kind_resource"),
     ]);
     const r = alliance(lines, params);
-    expect(r.pooling.numeratorCents).toBe(700000);
-    expect(r.pooling.value).toBeCloseTo(7000 / 93000, 6);
+    // The 3 000 € of network dues and joint operations are the premium's, not also pooling (SPEC §4).
+    expect(r.pooling.numeratorCents).toBe(400000);
+    expect(r.pooling.value).toBeCloseTo(4000 / 93000, 6);
     expect(r.premium.numeratorCents).toBe(300000);
     expect(r.premium.status).toBe("reached");
     expect(r.pooling.status).toBe("below");

@@ -67,7 +67,10 @@ describe("the task pane", () => {
     expect(screen.getByText("7 lignes · 0 totaux ignorés")).toBeTruthy();
     fireEvent.click(screen.getByRole("tab", { name: "Résultats" }));
     expect(screen.getByTestId("model-name").textContent).toBe("Modèle public");
-    expect(screen.getByText(/Règle du « tiers on top »/)).toBeTruthy();
+    // The rules under the registry's names, the report's words; the budget's own totals come first.
+    expect(screen.getByText("Tiers on top (67/33)")).toBeTruthy();
+    expect(screen.getByTestId("budget").textContent).toMatch(/Total des charges56\u00a0000\u00a0€.*Total des produits56\u00a0000\u00a0€.*Équilibre/);
+    expect(screen.getByTestId("pillars").textContent).toContain("Ressources financières47\u00a0000\u00a0€publics 42\u00a0000\u00a0€ · privés 5\u00a0000\u00a0€ · activité ✗ — hors mix : 9\u00a0000\u00a0€, non compté");
   });
 
   it("lists the lines to check first, selects a line's cell on click", async () => {

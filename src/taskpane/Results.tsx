@@ -3,8 +3,10 @@ import type { Analysis } from "../engine/analyze.ts";
 import { NATURE_NAMES, PILLAR_NAMES, PROFILE_NAMES, STATUS_NAMES } from "../engine/labels.ts";
 import { formatEuros, formatPercent } from "../engine/money.ts";
 import type { Parameters } from "../engine/parameters.ts";
-import { RATIOS } from "../engine/ratios.ts";
-import { MIX_NATURES, PILLARS, type Lang } from "../engine/types.ts";
+import { BUDGET_FIGURES, pillarDetail, RESULT_LABEL, RESULT_WORDS, RULES, watchSentence } from "../engine/figures.ts";
+import { NATIONAL_MIX } from "../engine/implications.ts";
+import { ruleValues } from "../engine/ratios.ts";
+import { MIX_NATURES, type Lang } from "../engine/types.ts";
 import type { Strings } from "./strings.ts";
 
 const STATUS_COLOR = { reached: "#107c10", close: "#8a6d00", below: "#a4262c" } as const;
@@ -12,12 +14,12 @@ const STATUS_COLOR = { reached: "#107c10", close: "#8a6d00", below: "#a4262c" } 
 export function Results(props: { analyses: Analysis[]; main: Analysis; s: Strings; lang: Lang; parameters: Parameters; onParameters: (p: Parameters) => void; onNext: () => void }) {
   const { main: a, s, lang } = props;
   const r = a.ratios;
-  const rules = [
-    { name: RATIOS[0]!.name[lang], v: r.tiersOnTop, text: r.tiersOnTop.recommendation[lang] },
-    { name: RATIOS[1]!.name[lang], v: r.fourThirds, text: r.fourThirds.recommendation[lang] },
-    { name: `${RATIOS[2]!.name[lang]} — ${lang === "fr" ? "mutualisation" : "pooling"}`, v: r.alliance.pooling, text: r.alliance.recommendation[lang] },
-    { name: `${RATIOS[2]!.name[lang]} — ${lang === "fr" ? "prime" : "premium"}`, v: r.alliance.premium, text: "" },
-  ];
+  // The rules in the registry's order, each with its own sentence (the report's, word for word).
+  const values = ruleValues(r);
+  const rules = RULES.map((def, i) => ({ name: def.name[lang], v: values[i]!, text: values[i]!.sentence[lang] }));
+  const b = a.budget;
+  const label = (id: "expense" | "income" | "inKind") => BUDGET_FIGURES.find((f) => f.id === id)!.label[lang];
+  const watch = watchSentence(a.model.shares, a.model.baseCents > 0 ? a.model.closeCalls : [], props.parameters.significanceThreshold, lang);
   const pct = (key: keyof Parameters) => Math.round(Number(props.parameters[key]) * 1000) / 10;
   const setPct = (key: keyof Parameters) => (_: unknown, d: { value: string }) => {
     const n = Number(d.value.replace(",", "."));
@@ -29,6 +31,28 @@ export function Results(props: { analyses: Analysis[]; main: Analysis; s: String
   };
   return (
     <section aria-labelledby="results-title" className="step">
+      <dl className="pillars budget" data-testid="budget">
+        <div>
+          <dt>{label("expense")}</dt>
+          <dd>{formatEuros(b.expenseCents, lang)}</dd>
+        </div>
+        <div>
+          <dt>{label("income")}</dt>
+          <dd>{formatEuros(b.incomeCents, lang)}</dd>
+        </div>
+        <div>
+          <dt>{RESULT_LABEL[lang]}</dt>
+          <dd>
+            {RESULT_WORDS[b.result][lang]} {b.resultCents !== 0 && formatEuros(Math.abs(b.resultCents), lang)}
+          </dd>
+        </div>
+        {b.inKindCents !== 0 && (
+          <div>
+            <dt>{label("inKind")}</dt>
+            <dd>{formatEuros(b.inKindCents, lang)}</dd>
+          </div>
+        )}
+      </dl>
       <div className="card model-card">
         <span className="t s200">{s.model}</span>
         <span className="t s600 w-bold" role="heading" aria-level={2} id="results-title" data-testid="model-name">
@@ -36,7 +60,12 @@ export function Results(props: { analyses: Analysis[]; main: Analysis; s: String
         </span>
         <span className="t">{a.model.sentence[lang]}</span>
         <span className="t s200">
-          {s.profile} : {PROFILE_NAMES[a.model.profile][lang]}
+          {s.profile}
+          {lang === "fr" ? " : " : ": "}
+          {PROFILE_NAMES[a.model.profile][lang]}
+        </span>
+        <span className="t s200" data-testid="watch">
+          {watch}
         </span>
       </div>
       <div className="mixbar" role="img" aria-label={a.model.sentence[lang]}>
@@ -44,14 +73,28 @@ export function Results(props: { analyses: Analysis[]; main: Analysis; s: String
           <span key={n} className={`mix-${n}`} style={{ width: `${a.model.shares[n] * 100}%` }} title={`${NATURE_NAMES[n][lang]} ${formatPercent(a.model.shares[n], lang)}`} />
         ))}
       </div>
+      <table className="trajectory national-mix">
+        <tbody>
+          {MIX_NATURES.map((n) => (
+            <tr key={n}>
+              <th scope="row">{NATURE_NAMES[n][lang]}</th>
+              <td>{formatPercent(a.model.shares[n], lang)}</td>
+              <td>
+                {lang === "fr" ? "moyenne nationale" : "national average"} {formatPercent(NATIONAL_MIX.byNature[n], lang)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <span className="t w-semibold" role="heading" aria-level={3}>
         {s.pillars}
       </span>
-      <dl className="pillars">
-        {PILLARS.map((p) => (
-          <div key={p}>
-            <dt>{PILLAR_NAMES[p][lang]}</dt>
-            <dd>{formatEuros(a.totals.byPillar[p], lang)}</dd>
+      <dl className="pillars" data-testid="pillars">
+        {a.pillars.map((p) => (
+          <div key={p.pillar}>
+            <dt>{PILLAR_NAMES[p.pillar][lang]}</dt>
+            <dd>{formatEuros(p.cents, lang)}</dd>
+            <dd className="t s200">{pillarDetail(p, lang, r.fourThirds.humanResources.civicService)}</dd>
           </div>
         ))}
       </dl>
@@ -62,7 +105,7 @@ export function Results(props: { analyses: Analysis[]; main: Analysis; s: String
         <div key={rule.name} className="card rule">
           <span className="t w-semibold">{rule.name}</span>
           <span className="t">
-            {s.value} {rule.v.value === null ? "—" : formatPercent(rule.v.value, lang)} · {s.target} {formatPercent(rule.v.target, lang)} · {s.gap} {formatEuros(Math.max(0, rule.v.gapCents), lang)}
+            {s.value} {rule.v.value === null ? "—" : formatPercent(rule.v.value, lang)} · {s.target} {formatPercent(rule.v.target, lang)} · {s.gap} {formatEuros(rule.v.gapCents, lang)}
           </span>
           <span className="t w-semibold" style={{ color: STATUS_COLOR[rule.v.status] }}>
             {STATUS_NAMES[rule.v.status][lang]}

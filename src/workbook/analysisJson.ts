@@ -1,9 +1,10 @@
 // The JSON document of shared/contracts/cli.md (schemaVersion 1): a stable contract that other tools read.
 // Fields may be added; none may change meaning. Euros rounded to the cent; never NaN or Infinity.
 import type { Analysis } from "../engine/analyze.ts";
-import { leverName } from "../engine/labels.ts";
+import { PILLAR_FIGURES, pillarDetail, RESULT_WORDS, watchSentence, type RuleValue } from "../engine/figures.ts";
+import { leverName, PILLAR_NAMES } from "../engine/labels.ts";
 import { centsToEuros } from "../engine/money.ts";
-import type { Driver, RatioValue } from "../engine/ratios.ts";
+import type { Driver } from "../engine/ratios.ts";
 import type { ClassifiedLine, Lang } from "../engine/types.ts";
 import type { WorkbookAnalysis } from "./pipeline.ts";
 
@@ -19,7 +20,7 @@ function driverText(d: Driver, lang: Lang): string {
   return `${d.label} (${amount}\u00a0€)`;
 }
 
-function ratioJson(r: RatioValue) {
+function ratioJson(r: RuleValue, lang: Lang) {
   return {
     value: round6(r.value),
     target: round6(r.target),
@@ -28,6 +29,7 @@ function ratioJson(r: RatioValue) {
     status: r.status,
     numerator: eur(r.numeratorCents),
     denominator: eur(r.denominatorCents),
+    sentence: r.sentence[lang],
   };
 }
 
@@ -77,6 +79,26 @@ export function analysisJson(a: Analysis, lang: Lang) {
       byLever: record(a.totals.byLever),
       byDestination: record(a.totals.byDestination),
     },
+    budget: {
+      expense: eur(a.budget.expenseCents),
+      income: eur(a.budget.incomeCents),
+      result: eur(a.budget.resultCents),
+      resultKind: a.budget.result,
+      resultWord: RESULT_WORDS[a.budget.result][lang],
+      inKind: eur(a.budget.inKindCents),
+      leverCounts: a.budget.leverCounts,
+    },
+    pillars: a.pillars.map((p) => {
+      const def = PILLAR_FIGURES.find((d) => d.pillar === p.pillar)!;
+      return {
+        pillar: p.pillar,
+        name: PILLAR_NAMES[p.pillar][lang],
+        amount: eur(p.cents),
+        parts: p.parts.map((x, i) => ({ id: x.id, label: def.parts[i]!.label[lang], amount: eur(x.cents) })),
+        beside: p.beside.map((x, i) => ({ id: x.id, label: def.beside[i]!.label[lang], amount: eur(x.cents) })),
+        detail: pillarDetail(p, lang, a.ratios.fourThirds.humanResources.civicService),
+      };
+    }),
     model: {
       id: m.id,
       name: m.name[lang],
@@ -90,21 +112,22 @@ export function analysisJson(a: Analysis, lang: Lang) {
       topLever: m.topLever ? { lever: m.topLever.id, share: round6(m.topLever.share) } : null,
       base: eur(m.baseCents),
       sentence: m.sentence[lang],
+      watch: watchSentence(m.shares, m.baseCents > 0 ? m.closeCalls : [], a.parameters.significanceThreshold, lang),
       meaning: m.meaning[lang],
       profileWarning: m.profileWarning ? m.profileWarning[lang] : null,
     },
     ratios: {
-      tiersOnTop: { ...ratioJson(r.tiersOnTop), drivers: r.tiersOnTop.drivers.map((d) => driverText(d, lang)), recommendation: r.tiersOnTop.recommendation[lang] },
+      tiersOnTop: { ...ratioJson(r.tiersOnTop, lang), drivers: r.tiersOnTop.drivers.map((d) => driverText(d, lang)), recommendation: r.tiersOnTop.recommendation[lang] },
       fourThirds: {
-        ...ratioJson(r.fourThirds),
+        ...ratioJson(r.fourThirds, lang),
         drivers: r.fourThirds.drivers.map((d) => driverText(d, lang)),
         humanResources: r.fourThirds.humanResources,
         valuedFromHours: r.fourThirds.valuedFromHours,
         recommendation: r.fourThirds.recommendation[lang],
       },
       alliance: {
-        pooling: ratioJson(r.alliance.pooling),
-        premium: ratioJson(r.alliance.premium),
+        pooling: ratioJson(r.alliance.pooling, lang),
+        premium: ratioJson(r.alliance.premium, lang),
         drivers: r.alliance.drivers.map((d) => driverText(d, lang)),
         recommendation: r.alliance.recommendation[lang],
       },

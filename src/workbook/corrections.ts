@@ -4,7 +4,7 @@ import { correctionKey } from "../engine/analyze.ts";
 import { LEVERS } from "../engine/levers.ts";
 import { normalizeText } from "../engine/text.ts";
 import type { Correction, Destination, LeverId } from "../engine/types.ts";
-import { LEVERS_HEADERS, MAPPING_HEADERS } from "./reportText.ts";
+import { EARLIER_LEVERS_HEADERS, LEVERS_HEADERS, MAPPING_HEADERS } from "./reportText.ts";
 import { SheetGrid, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 
 const LEVER_BY_LABEL = new Map<string, LeverId>();
@@ -44,7 +44,7 @@ export function isEquilibreSheet(sheet: SheetSnapshot): boolean {
   const a1 = grid.value(1, 1);
   if (typeof a1 === "string" && /^Équilibre — /.test(a1)) return true;
   const first = grid.rowCells(1).map((c) => c.value);
-  if ([LEVERS_HEADERS.fr, LEVERS_HEADERS.en].some((h) => h.length === first.length && h.every((text, i) => first[i] === text))) return true;
+  if ([LEVERS_HEADERS.fr, LEVERS_HEADERS.en, ...EARLIER_LEVERS_HEADERS].some((h) => h.length === first.length && h.every((text, i) => first[i] === text))) return true;
   return findHeader(grid) !== null;
 }
 

@@ -51,7 +51,7 @@ export function buildLeversSheet(names: SheetNames, lang: Lang): PlannedSheet {
     const r = i + 2;
     cells.push(
       { ref: `A${r}`, value: l.label[lang] },
-      { ref: `B${r}`, value: l.id },
+      { ref: `B${r}`, value: [...new Set([...l.accounts, ...(l.accountsCrc99 ?? []), ...(l.accountsAnc2018 ?? [])])].join(", ") },
       { ref: `C${r}`, value: familyShort(l.family, lang) },
       { ref: `D${r}`, value: PILLAR_NAMES[l.pillar][lang] },
       { ref: `E${r}`, value: l.family === "income" && l.nature ? NATURE_NAMES[l.nature][lang] : "" },

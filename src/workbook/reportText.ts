@@ -79,10 +79,16 @@ export const MAP_COL = {
   destination: "U",
 } as const;
 
+/** The levers sheet shows a reader's words only: the lever's accounts, not its internal id. */
 export const LEVERS_HEADERS = {
-  fr: ["Levier", "Identifiant", "Famille", "Pilier", "Nature", "Destination par défaut"],
-  en: ["Lever", "Id", "Family", "Pillar", "Nature", "Default destination"],
+  fr: ["Levier", "Comptes", "Famille", "Pilier", "Nature", "Destination par défaut"],
+  en: ["Lever", "Accounts", "Family", "Pillar", "Nature", "Default destination"],
 } as const;
+/** Headers of levers sheets written by earlier versions (still recognised as Équilibre's own). */
+export const EARLIER_LEVERS_HEADERS = [
+  ["Levier", "Identifiant", "Famille", "Pilier", "Nature", "Destination par défaut"],
+  ["Lever", "Id", "Family", "Pillar", "Nature", "Default destination"],
+] as const;
 
 /** First data row of the mapping table (row 4 holds the headers). */
 export const MAPPING_FIRST_ROW = 5;
