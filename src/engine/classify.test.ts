@@ -234,3 +234,20 @@ describe("balance-sheet lines", () => {
     expect(isBalanceSheetLine("100 repas des bénévoles", null)).toBe(false);
   });
 });
+
+describe("confidence that means something", () => {
+  it("an account and a label that name two levers keep the account at a confidence that asks to check", () => {
+    const r = c("Formations enseignants bénévoles", "expense", "6181");
+    expect(r.lever).toBe("external_services");
+    expect(r.confidence).toBeLessThan(0.6);
+    expect(r.reason).toMatch(/mais le libellé dit « formation »/);
+    expect(c("Assurance", "expense", "616").confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("a label that only says « autres recettes » is a guess; a grant from the federation is private; both charts' numbers are read", () => {
+    expect(c("Autres recettes", "income")).toMatchObject({ lever: "other_income", nature: "neutral" });
+    expect(c("Autres recettes", "income").confidence).toBeLessThan(0.6);
+    expect(c("Subvention Fédé", "income")).toMatchObject({ nature: "private" });
+    expect(normalizeAccount("871 / 876")).toBe("871");
+  });
+});

@@ -55,6 +55,8 @@ const BALANCE_SHEET_LABEL = [
   /\bdisponibles? (en|sur) (banque|compte|caisse|livret)/,
   /^(solde|soldes|avoir|avoirs|encaisse|disponibilites|tresorerie)\b.*\b(banque|bancaires?|caisse|compte|comptes|livrets?|tresorerie|disponibles?)\b/,
   /^disponibilites\b/,
+  // Repaying a loan or a debt moves the balance sheet (16, 40…), it is not a charge.
+  /^remboursements? (d |de l |des |du )?(emprunts?|dettes?|capital|pret|prets|avance|avances)\b/,
   /^tresorerie (disponible|au|en debut|en fin|de debut|de fin)\b/,
 ];
 
@@ -77,7 +79,8 @@ function foldAccentsLower(s: string): string {
 /** Digits of an account as written ("756.", "6061 00", "741100") or null. */
 export function normalizeAccount(account: string | null | undefined): string | null {
   if (account === null || account === undefined) return null;
-  const digits = String(account).replace(/[\s.-]/g, "");
+  // « 871 / 876 »: a budget that gives both charts' numbers; the first is read.
+  const digits = String(account).replace(/^\s*(\d{2,10})\s*\/\s*\d{2,10}\s*$/, "$1").replace(/[\s.-]/g, "");
   return /^\d{2,10}$/.test(digits) ? digits : null;
 }
 
@@ -175,6 +178,8 @@ function keywordReason(hit: LabelHit): { fr: string; en: string } {
 }
 
 function labelConfidence(hit: LabelHit): number {
+  // A label that only says « autres … » / « divers » names a catch-all: the lever is a guess.
+  if (hit.keyword.lever.catchAll && hit.keyword.lever.family === "income" && hit.keyword.lever.nature === "neutral") return 0.5;
   const base = hit.score >= 2 ? 0.85 : 0.75;
   return hit.fuzzy ? base - 0.15 : base;
 }
@@ -349,6 +354,15 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       decision = { ...fromLabel, confidence: Math.min(fromLabel.confidence, 0.85), reasons: [accountWord(acc), ...fromLabel.reasons] };
     } else if ((generic && refines) || funderSays) {
       decision = { ...fromLabel, confidence: funderSays && !refines ? 0.8 : 0.85, reasons: [accountWord(acc), ...fromLabel.reasons] };
+    } else if (ownAccount && !hit?.fuzzy && hit && hit.score >= 1 && fromLabel.lever.family === acc.lever.family && !acc.lever.catchAll && !fromLabel.lever.catchAll) {
+      // The account and the label name two levers (« 6181 Formations enseignants bénévoles »): the account is
+      // kept, but a confidence that asks the user to check says they disagree.
+      const q = quote(hit.keyword.pattern.source.replace(/\*/g, ""));
+      decision = {
+        lever: acc.lever,
+        confidence: 0.55,
+        reasons: [accountWord(acc), { fr: `mais le libellé dit ${q.fr} (${fromLabel.lever.label.fr}) : à vérifier`, en: `but the label says ${q.en} (${fromLabel.lever.label.en}): to check` }],
+      };
     } else {
       decision = { lever: acc.lever, confidence: ownAccount ? 0.85 : 0.7, reasons: [accountWord(acc)] };
     }

@@ -223,7 +223,7 @@ export const LEVERS: readonly Lever[] = [
     payer: null,
     accounts: ["75", "751", "752", "758"],
     catchAll: true,
-    keywords: ["autres produits", "produits divers", "redevance*", "droits d auteur", "loyers percus", "revenus des immeubles", "divers"],
+    keywords: ["autres produits", "produits divers", "autres recettes", "recettes diverses", "redevance*", "droits d auteur", "loyers percus", "revenus des immeubles", "divers"],
   }),
 
   // ───────────── expense ─────────────

@@ -403,6 +403,33 @@ describe("readBudgets on real budgets' layouts", () => {
     ]);
   });
 
+  it("a year typed as text heads its column; a section word alone in its section is its only line; an in-kind heading opens 87", () => {
+    const r = readBudgets(
+      book(
+        sheet("Comptes", [
+          ["Libellé", "2016"],
+          ["Produits", null],
+          ["Recettes d'exploitation", 270000],
+          ["Subventions exceptionnelles", 231000],
+          ["Charges", null],
+          ["Charges d'exploitation", 204000],
+          ["Soutiens en nature (hors trésorerie)", null],
+          ["Mise à disposition des locaux (Ville de Genas)", 5000],
+        ]),
+      ),
+    );
+    expect(r.budgets[0]!.amountColumns).toEqual(["2016"]);
+    expect(linesOf(r)).toEqual([
+      ["Recettes d'exploitation", 270000, "income"],
+      ["Subventions exceptionnelles", 231000, "income"],
+      ["Charges d'exploitation", 204000, "expense"],
+      ["Mise à disposition des locaux (Ville de Genas)", 5000, "in_kind_resource"],
+    ]);
+    // « CHARGES 800 » above the lines it adds is still their total.
+    const t = readBudgets(book(sheet("B", [["Poste", "Montant"], ["CHARGES", 800], ["Achats", 500], ["Loyer", 300], ["PRODUITS", 800], ["Cotisations", 800]])));
+    expect(linesOf(t).map((l) => l[0])).toEqual(["Achats", "Loyer", "Cotisations"]);
+  });
+
   it("a bank balance typed among the produits is not income", () => {
     const r = readBudgets(
       book(
@@ -412,13 +439,14 @@ describe("readBudgets on real budgets' layouts", () => {
           ["Subvention mairie", 1500],
           ["Compte courant disponible", 4200],
           ["512 Banque", 300],
+          ["Remboursement d'emprunt", 1000],
           ["Charges", null],
           ["Achats", 2000],
         ]),
       ),
     );
     expect(linesOf(r).map((l) => l[0])).toEqual(["Cotisations", "Subvention mairie", "Achats"]);
-    expect(r.skipped.filter((s) => s.why === "balance_sheet_account").map((s) => s.label)).toEqual(["Compte courant disponible", "512 Banque"]);
+    expect(r.skipped.filter((s) => s.why === "balance_sheet_account").map((s) => s.label)).toEqual(["Compte courant disponible", "512 Banque", "Remboursement d'emprunt"]);
   });
 });
 

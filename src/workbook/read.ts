@@ -169,11 +169,12 @@ const HEADER_WORD = /\b(poste|postes|libelle|libelles|intitule|designation|rubri
  */
 function isYearHeaderRow(grid: SheetGrid, row: number): boolean {
   const cells = grid.rowCells(row).filter((c) => c.value !== null && c.value !== "");
-  const numeric = cells.filter((c) => cellKind(c.value) === "amount");
+  // A year typed as text (« 2019 ») reads like an account number: it is a year here.
+  const numeric = cells.filter((c) => cellKind(c.value) === "amount" || (cellKind(c.value) === "account" && yearOf(c.value) !== null));
   const years = numeric.map((c) => yearOf(c.value));
   if (numeric.length === 0 || years.some((y) => y === null)) return false;
   // « 70 | Produits des activités | 2100 »: a row that names an account is a line, 2100 its amount.
-  if (cells.some((c) => cellKind(c.value) === "account") || cells.some((c) => typeof c.value === "string" && leadingAccount(c.value) !== null)) return false;
+  if (cells.some((c) => cellKind(c.value) === "account" && yearOf(c.value) === null) || cells.some((c) => typeof c.value === "string" && leadingAccount(c.value) !== null)) return false;
   const increasing = years.length >= 2 && years.every((y, i) => i === 0 || y! > years[i - 1]!);
   const texts = cells.filter((c) => cellKind(c.value) === "text").map((c) => normalizeText(String(c.value)));
   // A header cell is a header word, not a label that holds one (« Produits des activités »).
@@ -200,8 +201,10 @@ interface RowInfo {
   chapterRow: number;
   /** Amount columns renamed by a header row repeated above this row (a second table under the first). */
   columnNames: ReadonlyMap<number, string>;
-  /** "Entrées 3 500": a section word that is also a line's label; a total only if it sums its section's lines. */
+  /** A section word with an amount ("CHARGES 160 000", "Entrées 3 500"): a total or a line, decided by its section's lines. */
   maybeSectionTotal?: boolean;
+  /** "Entrées 3 500": a section word that is also a line's label; a total only if it sums its section's lines. */
+  looseWord?: boolean;
 }
 
 /** A column header that says its amounts are in thousands of euros. */
@@ -302,13 +305,11 @@ function readBlock(
       }
       continue;
     }
-    const maybeSectionTotal = Boolean(headingSection && !account && LINE_OR_SECTION.test(normalizeText(labelText)));
-    if (headingSection && !account && !maybeSectionTotal) {
-      // "CHARGES 160 000 €": the section's total, not a line.
-      section = headingSection;
-      skipped.push({ sheet, row: r, cell: cellAddress(r, label?.col ?? labelCol), label: labelText, why: "total" });
-      continue;
-    }
+    // "CHARGES 160 000 €" is the section's total when the section has lines it adds; « Charges d'exploitation
+    // 204 000 » alone in its section is its only line (it was dropped, and the section with it).
+    // « Recettes d'exploitation 270 000 » names a kind of income as much as a section: a total only if it adds up.
+    const looseWord = Boolean(headingSection && !account && (LINE_OR_SECTION.test(normalizeText(labelText)) || /\b(d exploitation|de fonctionnement|d activite)\b/.test(normalizeText(labelText))));
+    const maybeSectionTotal = Boolean(headingSection && !account);
     if (maybeSectionTotal) section = headingSection;
     if (!label && account === null) {
       skipped.push({ sheet, row: r, cell: cellAddress(r, labelCol), label: "", why: "empty" });
@@ -338,6 +339,7 @@ function readBlock(
       chapterRow,
       columnNames,
       maybeSectionTotal,
+      looseWord,
     });
   }
   sectionTotalsOf(infos, skipped, sheet);
@@ -511,7 +513,9 @@ function sectionTotalsOf(infos: RowInfo[], skipped: SkippedRow[], sheet: string)
     const sb = before.get(col)!;
     const afterSum = sa[kept.length]! - sa[kept.length - afterLen]!;
     const beforeSum = sb[k]! - sb[k - beforeLen]!;
-    if ((afterLen > 0 && afterSum === total) || (beforeLen > 0 && beforeSum === total)) {
+    const sums = (afterLen > 0 && afterSum === total) || (beforeLen > 0 && beforeSum === total);
+    // A plain section word ("CHARGES") is a total unless nothing in its section is there to add up.
+    if (sums || (!t.looseWord && afterLen + beforeLen > 0)) {
       skipped.push({ sheet, row: t.row, cell: cellAddress(t.row, t.labelCol), label: t.label, why: "total" });
     } else keep(t);
   }

@@ -10,6 +10,8 @@ const SECTION_HEADINGS: { section: Section; re: RegExp }[] = [
   { section: "in_kind_use", re: /^contributions volontaires en nature emplois?$/ },
   { section: "in_kind_resource", re: /^(87 )?contributions volontaires( en nature)?\b/ },
   { section: "in_kind_resource", re: /^(valorisation|valorisations) (du benevolat|des contributions)/ },
+  // « Aides indirectes 2024 (mairie) », « Soutiens en nature (hors trésorerie) »: what the association receives in kind.
+  { section: "in_kind_resource", re: /^(aides? indirectes?|(aides?|soutiens?|apports?|contributions?|dons|avantages?) en nature|mises? a disposition gratuites?|benevolat valorise)\b/ },
   { section: "expense", re: new RegExp(`^(?:i+ |[a-d] )?(?:les |budget des |total )?(?:charges|depenses|emplois|sorties|besoins)${QUALIFIER}$`) },
   { section: "income", re: new RegExp(`^(?:i+ |[a-d] )?(?:les |budget des |total )?(?:produits|recettes|ressources|entrees|financements)${QUALIFIER}$`) },
 ];
