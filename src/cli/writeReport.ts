@@ -16,6 +16,6 @@ export async function writeReport(
   scenario: string | null = null,
 ): Promise<{ path: string; warnings: string[] }> {
   const plan = buildReportPlan(result, { lang, date: now, scenario, title: associationName(snapshot, result.budgets), previousSheets: snapshot.ownSheets ?? [] });
-  const written = await writeReportFile(input, output, plan, now);
+  const written = await writeReportFile(input, output, plan, now, snapshot);
   return { path: output, warnings: written.warnings };
 }

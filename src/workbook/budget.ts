@@ -10,7 +10,7 @@ export type Layout =
   | "journal"
   | "simple_list";
 
-export type SkipReason = "subtotal" | "total" | "result" | "balance_sheet_account" | "header" | "empty" | "breakdown" | "summary";
+export type SkipReason = "subtotal" | "total" | "result" | "balance_sheet_account" | "header" | "empty" | "breakdown" | "summary" | "pivot";
 
 export interface SkippedRow {
   sheet: string;
@@ -21,7 +21,7 @@ export interface SkippedRow {
   why: SkipReason;
 }
 
-export type IssueCode = "cell_error" | "text_not_a_number" | "unbalanced" | "protected_sheet" | "hidden_rows" | "no_income" | "negative_amounts" | "summary_sheet" | "in_thousands";
+export type IssueCode = "cell_error" | "text_not_a_number" | "unbalanced" | "protected_sheet" | "hidden_rows" | "no_income" | "negative_amounts" | "summary_sheet" | "in_thousands" | "pivot_table" | "hidden_sheet_amounts" | "formula_without_value" | "date_not_an_amount";
 
 export interface ReadIssue {
   sheet: string;

@@ -10,6 +10,10 @@ import { cellKind, columnRoles, profileColumns, segmentBlocks, type TableBlock }
 import { headerKind, sectionOfHeading, sectionOfTypeCell } from "./sections.ts";
 import { cellAddress, columnLetters, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { findSubtotals, type SubtotalCandidate } from "./subtotals.ts";
+import { hiddenSheetIssues } from "./hiddenSheets.ts";
+import { withMergedLabels } from "./mergedLabels.ts";
+import { dropPivotTableLines } from "./pivotTables.ts";
+import { unreadAmountIssues } from "./unreadAmounts.ts";
 
 /** The name a single unnamed amount column gets. */
 export const UNNAMED_COLUMN = "Montant";
@@ -22,11 +26,14 @@ export function readBudgets(snapshot: WorkbookSnapshot): ReadResult {
   const result: ReadResult = { budgets: [], lines: [], skipped: [], issues: [] };
   for (const sheet of snapshot.sheets) {
     if (sheet.visibility !== "visible" || own.has(sheet.name)) continue;
-    const found = readSheet(sheet);
+    const found = readSheet(withMergedLabels(sheet));
     appendAll(result, found);
   }
+  dropPivotTableLines(snapshot, result);
   dropSummarySheets(snapshot, result);
   unifySingleScenarios(result);
+  hiddenSheetIssues(snapshot, (sheet) => readSheet(withMergedLabels(sheet)), result);
+  unreadAmountIssues(snapshot, result);
   return result;
 }
 

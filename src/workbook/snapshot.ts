@@ -13,6 +13,8 @@ export interface SnapshotCell {
   value: CellValue;
   /** The formula without "=", when the cell holds one. */
   formula?: string;
+  /** A formula whose result the file does not hold (never calculated, e.g. written by a script): value is null. */
+  uncached?: boolean;
 }
 
 export interface SnapshotRow {
@@ -36,6 +38,16 @@ export interface SheetSnapshot {
   merges: string[];
   /** The used range as the host reported it (may be far wider than the data). */
   usedRange?: string | null;
+  /** Pivot tables on the sheet: they summarise other cells, so their figures are never budget lines. */
+  pivotTables?: PivotTableInfo[];
+}
+
+export interface PivotTableInfo {
+  name: string;
+  /** The cells the pivot table covers ("A3:C20"). */
+  range: string;
+  /** The sheet its data comes from, when known. */
+  sourceSheet: string | null;
 }
 
 export interface WorkbookSnapshot {

@@ -10,7 +10,8 @@ import { readPackageState } from "./packageState.ts";
 import { buildSheetXml, buildStateSheetXml, buildTableXml, printArea } from "./sheetXml.ts";
 import { MINIMAL_STYLES, StylesXml } from "./stylesXml.ts";
 import { WorkbookXml, type WorkbookSheet } from "./workbookXml.ts";
-import { CONTENT_TYPE, REL, XlsxPackage, attributes, resolveTarget } from "./xlsxPackage.ts";
+import { isStrictXml, relIs, relType, toStrict } from "./ooxml.ts";
+import { CONTENT_TYPE, XlsxPackage, attributes, resolveTarget } from "./xlsxPackage.ts";
 
 export { renameSheets, resolveSheetNames };
 
@@ -22,7 +23,7 @@ export interface WriteResult {
 
 /** The workbook part's path, from the package relationships. */
 async function workbookPath(pkg: XlsxPackage): Promise<string> {
-  const rel = (await pkg.rels("")).find((r) => r.type === REL.officeDocument || r.type.endsWith("/officeDocument"));
+  const rel = (await pkg.rels("")).find((r) => relIs(r.type, "officeDocument"));
   return rel ? resolveTarget("", rel.target) : "xl/workbook.xml";
 }
 
@@ -39,10 +40,22 @@ async function tablesInUse(pkg: XlsxPackage): Promise<{ names: Set<string>; maxI
   return { names, maxId };
 }
 
-export async function writeReportBuffer(input: ArrayBuffer | Uint8Array, plan: ReportPlan, now: Date): Promise<{ bytes: Uint8Array; result: WriteResult }> {
-  const pkg = await XlsxPackage.open(input instanceof Uint8Array ? input : new Uint8Array(input));
+/** Writes the plan into a copy of the workbook: its bytes, or the package the reading already opened (then edited in place). */
+export async function writeReportBuffer(input: ArrayBuffer | Uint8Array | XlsxPackage, plan: ReportPlan, now: Date): Promise<{ bytes: Uint8Array; result: WriteResult }> {
+  const pkg = input instanceof XlsxPackage ? input : await XlsxPackage.open(input instanceof Uint8Array ? input : new Uint8Array(input));
   const wbPath = await workbookPath(pkg);
-  const wb = new WorkbookXml((await pkg.text(wbPath)) ?? "");
+  const wbText = (await pkg.text(wbPath)) ?? "";
+  const wb = new WorkbookXml(wbText);
+  // A Strict workbook gets Strict parts and relationship types: one conformance class in the whole package.
+  const strict = isStrictXml(wbText);
+  const conform = strict ? toStrict : (xml: string) => xml;
+  const REL = {
+    styles: relType("styles", strict),
+    table: relType("table", strict),
+    drawing: relType("drawing", strict),
+    chart: relType("chart", strict),
+    worksheet: relType("worksheet", strict),
+  };
   let wbRels = [...(await pkg.rels(wbPath))];
   const partOf = (s: WorkbookSheet) => {
     const rel = wbRels.find((r) => r.id === s.rid);
@@ -57,8 +70,8 @@ export async function writeReportBuffer(input: ArrayBuffer | Uint8Array, plan: R
   const removedParts = removed.map(partOf).filter((p): p is string => p !== null);
   wbRels = wbRels.filter((r) => !removed.some((s) => s.rid === r.id));
   // The calculation chain lists cells of the removed sheets: Excel rebuilds it (fullCalcOnLoad).
-  const calcChains = wbRels.filter((r) => r.type === REL.calcChain).map((r) => resolveTarget(wbPath, r.target));
-  wbRels = wbRels.filter((r) => r.type !== REL.calcChain);
+  const calcChains = wbRels.filter((r) => relIs(r.type, "calcChain")).map((r) => resolveTarget(wbPath, r.target));
+  wbRels = wbRels.filter((r) => !relIs(r.type, "calcChain"));
   pkg.setRels(wbPath, wbRels);
   await pkg.removeTree(removedParts);
   for (const p of calcChains) pkg.remove(p);
@@ -73,15 +86,15 @@ export async function writeReportBuffer(input: ArrayBuffer | Uint8Array, plan: R
   const renamed = renameSheets(plan, names);
 
   // 3. Styles.
-  let stylesRel = wbRels.find((r) => r.type === REL.styles);
+  let stylesRel = wbRels.find((r) => relIs(r.type, "styles"));
   let stylesPath = stylesRel ? resolveTarget(wbPath, stylesRel.target) : null;
   if (!stylesPath || !pkg.has(stylesPath)) {
     stylesPath = pkg.freePath((n) => (n === 1 ? "xl/styles.xml" : `xl/styles${n}.xml`));
-    pkg.write(stylesPath, MINIMAL_STYLES, CONTENT_TYPE.styles);
+    pkg.write(stylesPath, conform(MINIMAL_STYLES), CONTENT_TYPE.styles);
     if (stylesRel) pkg.setRels(wbPath, (wbRels = wbRels.filter((r) => r !== stylesRel)));
     await pkg.addRel(wbPath, REL.styles, stylesPath);
     wbRels = await pkg.rels(wbPath);
-    stylesRel = wbRels.find((r) => r.type === REL.styles);
+    stylesRel = wbRels.find((r) => relIs(r.type, "styles"));
   }
   const styles = new StylesXml((await pkg.text(stylesPath))!);
 
@@ -115,7 +128,7 @@ export async function writeReportBuffer(input: ArrayBuffer | Uint8Array, plan: R
     const tableRids: string[] = [];
     for (const t of sheet.tables) {
       const tablePath = pkg.freePath((n) => `xl/tables/table${n}.xml`);
-      pkg.write(tablePath, buildTableXml(t, ++tableId, tableRenames.get(t.name) ?? t.name), CONTENT_TYPE.table);
+      pkg.write(tablePath, conform(buildTableXml(t, ++tableId, tableRenames.get(t.name) ?? t.name)), CONTENT_TYPE.table);
       tableRids.push(await pkg.addRel(path, REL.table, tablePath));
     }
     let drawingRid: string | null = null;
@@ -126,14 +139,14 @@ export async function writeReportBuffer(input: ArrayBuffer | Uint8Array, plan: R
       const frames: { chart: (typeof sheet.charts)[number]; rid: string }[] = [];
       for (const chart of sheet.charts) {
         const chartPath = pkg.freePath((n) => `xl/charts/chart${n}.xml`);
-        pkg.write(chartPath, buildChartXml(chart, sheet.name, cells), CONTENT_TYPE.chart);
+        pkg.write(chartPath, conform(buildChartXml(chart, sheet.name, cells)), CONTENT_TYPE.chart);
         frames.push({ chart, rid: await pkg.addRel(drawingPath, REL.chart, chartPath) });
         charts++;
       }
-      pkg.write(drawingPath, buildDrawingXml(frames));
+      pkg.write(drawingPath, conform(buildDrawingXml(frames)));
       drawingRid = await pkg.addRel(path, REL.drawing, drawingPath);
     }
-    pkg.write(path, buildSheetXml(sheet, { xf: (id) => styles.xf(id), dxf: (fill, color) => styles.dxf(fill, color), drawingRid, tableRids }), CONTENT_TYPE.worksheet);
+    pkg.write(path, conform(buildSheetXml(sheet, { xf: (id) => styles.xf(id), dxf: (fill, color) => styles.dxf(fill, color), drawingRid, tableRids })), CONTENT_TYPE.worksheet);
     const entry = wb.addSheet(sheet.name, await pkg.addRel(wbPath, REL.worksheet, path));
     if (sheet.print) wb.setLocalName("_xlnm.Print_Area", entry, printArea(sheet.name, sheet.print.area));
   }
@@ -141,7 +154,7 @@ export async function writeReportBuffer(input: ArrayBuffer | Uint8Array, plan: R
   // 5. The state, in a very hidden sheet.
   const state: StoredState = { ...renamed.state, ownSheets: renamed.sheets.map((s) => s.name), schemaVersion: renamed.state.schemaVersion };
   const statePath = pkg.freePath((n) => `xl/worksheets/sheet${n}.xml`);
-  pkg.write(statePath, buildStateSheetXml(JSON.stringify(state)), CONTENT_TYPE.worksheet);
+  pkg.write(statePath, conform(buildStateSheetXml(JSON.stringify(state))), CONTENT_TYPE.worksheet);
   wb.addSheet(freeStateSheetName(wb.sheets.map((s) => s.name)), await pkg.addRel(wbPath, REL.worksheet, statePath), "veryHidden");
 
   pkg.write(stylesPath, styles.toString());

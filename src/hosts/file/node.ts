@@ -5,7 +5,11 @@ import { EquilibreError } from "../../engine/errors.ts";
 import type { ReportPlan } from "../../workbook/plan.ts";
 import type { WorkbookSnapshot } from "../../workbook/snapshot.ts";
 import { writeReportBuffer, type WriteResult } from "./applyPlan.ts";
-import { readSnapshotFromBuffer } from "./readSnapshot.ts";
+import { readWorkbook } from "./readSnapshot.ts";
+import type { XlsxPackage } from "./xlsxPackage.ts";
+
+/** The package each snapshot was read from, so writing the report does not read and unzip the file again. */
+const opened = new WeakMap<WorkbookSnapshot, { path: string; pkg: XlsxPackage }>();
 
 /** Reads an .xlsx file from disk. */
 export async function readSnapshotFromFile(path: string): Promise<WorkbookSnapshot> {
@@ -18,13 +22,25 @@ export async function readSnapshotFromFile(path: string): Promise<WorkbookSnapsh
   }
   if (info.isDirectory()) throw new EquilibreError("unreadable_file", { file: name, detail: "c'est un dossier" });
   const bytes = await readFile(path);
-  return readSnapshotFromBuffer(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
+  const { snapshot, pkg } = await readWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
+  opened.set(snapshot, { path, pkg });
+  return snapshot;
 }
 
-/** Writes a copy of `inputPath` with the plan applied to `outputPath` (the input is never modified). */
-export async function writeReportFile(inputPath: string, outputPath: string, plan: ReportPlan, now: Date): Promise<WriteResult> {
-  const input = await readFile(inputPath);
-  const { bytes, result } = await writeReportBuffer(new Uint8Array(input.buffer, input.byteOffset, input.byteLength), plan, now);
+/**
+ * Writes a copy of `inputPath` with the plan applied to `outputPath` (the input is never modified). Given the
+ * snapshot read from that input, the package it was read from is used (once) instead of reading the file again.
+ */
+export async function writeReportFile(inputPath: string, outputPath: string, plan: ReportPlan, now: Date, from?: WorkbookSnapshot): Promise<WriteResult> {
+  const kept = from ? opened.get(from) : undefined;
+  if (from) opened.delete(from);
+  let source: Uint8Array | XlsxPackage;
+  if (kept && kept.path === inputPath) source = kept.pkg;
+  else {
+    const input = await readFile(inputPath);
+    source = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
+  }
+  const { bytes, result } = await writeReportBuffer(source, plan, now);
   try {
     await writeFile(outputPath, bytes);
   } catch (e) {

@@ -1,7 +1,8 @@
 // Reads Équilibre's state sheet straight from the package (A1 as an inline or shared string), so the
 // writer knows which sheets are its own without loading the workbook.
 import { isStateSheetName, parseState, type StoredState } from "./stateSheet.ts";
-import { REL, resolveTarget, type XlsxPackage } from "./xlsxPackage.ts";
+import { relIs } from "./ooxml.ts";
+import { resolveTarget, type XlsxPackage } from "./xlsxPackage.ts";
 import { unesc } from "./xmlText.ts";
 
 const texts = (xml: string) => [...xml.matchAll(/<(?:\w+:)?t\b[^>]*>([\s\S]*?)<\/(?:\w+:)?t>/g)].map((m) => unesc(m[1]!)).join("");
@@ -27,7 +28,7 @@ async function stateInPart(pkg: XlsxPackage, wbPath: string, part: string): Prom
   if (v === undefined) return null;
   if (type === "str") return parseState(unesc(v));
   if (type !== "s") return null;
-  const rel = (await pkg.rels(wbPath)).find((r) => r.type === REL.sharedStrings);
+  const rel = (await pkg.rels(wbPath)).find((r) => relIs(r.type, "sharedStrings"));
   if (!rel) return null;
   const shared = (await pkg.text(resolveTarget(wbPath, rel.target))) ?? "";
   let i = 0;

@@ -19,7 +19,7 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
   }
 }
 
-describe("readSnapshot (.xlsx through exceljs)", () => {
+describe("readSnapshot (.xlsx)", () => {
   it("reads values, not display text; errors, formulas, merges and hidden sheets", async () => {
     const s = await readSnapshotFromFile(join(FIXTURES, "04-festival-budget-pluriannuel.xlsx"));
     const budget = s.sheets.find((x) => x.name === "Budget")!;

@@ -33,7 +33,7 @@ export class StylesXml {
   private nextNumFmt: number;
 
   constructor(private xml: string) {
-    this.p = /<(\w+:)?styleSheet\b/.exec(xml)?.[1] ?? "";
+    this.p = /<([\w.-]+:)?styleSheet\b/.exec(xml)?.[1] ?? "";
     const used: number[] = [];
     for (const m of this.block("numFmts").matchAll(new RegExp(`<${this.p}numFmt\\b[^>]*?numFmtId="(\\d+)"[^>]*?formatCode="([^"]*)"`, "g"))) {
       used.push(Number(m[1]));

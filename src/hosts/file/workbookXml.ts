@@ -1,9 +1,9 @@
 // xl/workbook.xml, edited as text: the sheet list, defined names (print areas follow their sheet when
 // sheets are removed or added), the active tab, and a full recalculation when Excel opens the file.
+import { isStrictXml, REL_NS, STRICT_REL_NS } from "./ooxml.ts";
 import { attributes } from "./xlsxPackage.ts";
 import { esc } from "./xmlText.ts";
 
-const R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 export interface WorkbookSheet {
   name: string;
@@ -29,17 +29,25 @@ const escRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 export class WorkbookXml {
   readonly sheets: WorkbookSheet[];
   private readonly p: string;
-  private readonly r: string;
+  private readonly r: string = "r";
   private readonly names: DefinedName[];
   private readonly activeSheet: WorkbookSheet | null;
   private xml: string;
 
   constructor(xml: string) {
     this.xml = xml;
-    this.p = /<(\w+:)?workbook\b/.exec(xml)?.[1] ?? "";
-    const rPrefix = new RegExp(`xmlns:(\\w+)="${escRe(R_NS)}"`).exec(xml)?.[1];
-    if (!rPrefix) this.xml = this.xml.replace(/<(\w+:)?workbook\b/, (m) => `${m} xmlns:r="${R_NS}"`);
-    this.r = rPrefix ?? "r";
+    this.p = /<([\w.-]+:)?workbook\b/.exec(xml)?.[1] ?? "";
+    // The relationships prefix, whatever it is called, in Transitional or Strict (declared once: a second
+    // xmlns:r makes the file unreadable). Without one, a free prefix is declared for the sheets added.
+    const rPrefix = REL_NS.map((ns) => new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*["']${escRe(ns)}["']`).exec(xml)?.[1]).find((x) => x !== undefined);
+    if (rPrefix) this.r = rPrefix;
+    else {
+      let r = "r";
+      for (let n = 2; new RegExp(`xmlns:${r}\\s*=`).test(xml); n++) r = `r${n}`;
+      this.r = r;
+      const ns = isStrictXml(xml) ? STRICT_REL_NS : REL_NS[0];
+      this.xml = this.xml.replace(/<([\w.-]+:)?workbook\b/, (m) => `${m} xmlns:${r}="${ns}"`);
+    }
     const sheetsBlock = new RegExp(`<${this.p}sheets\\b[^>]*>([\\s\\S]*?)</${this.p}sheets>`).exec(this.xml)?.[1] ?? "";
     this.sheets = [...sheetsBlock.matchAll(new RegExp(`<${this.p}sheet\\b([^>]*?)/?>`, "g"))].map((m) => {
       const a = attributes(m[1]!);

@@ -1,0 +1,149 @@
+// One XML part of the package, inflated in chunks and fed to a namespace-aware streaming parser (saxes):
+// prefixes (x:, none) and Strict namespaces are told apart by URI, never by the prefix a writer chose.
+// What Excel would never write is refused before it costs memory or time: a part that inflates far beyond
+// what its compressed size allows (a zip bomb), a DOCTYPE (entity expansion), absurdly deep nesting.
+import type JSZip from "jszip";
+import { SaxesParser, type SaxesTagNS } from "saxes";
+
+/** Raised for a part that cannot be read; the reader turns it into « contenu endommagé ». */
+export class DamagedPart extends Error {
+  constructor(
+    readonly part: string,
+    reason: string,
+  ) {
+    super(`${part}: ${reason}`);
+  }
+}
+
+/** Deeper than this, a part is not a spreadsheet (Excel's own parts stay under 20 levels). */
+export const MAX_DEPTH = 200;
+/** XML compresses 5–50×; DEFLATE's ceiling is about 1,000×. A part inflating past this ratio is a bomb. */
+export const MAX_RATIO = 400;
+/** …unless it stays small anyway. */
+const SMALL_PART = 16 << 20;
+/** All parts together: far above the 1,000,000-line ledger (about 150 MB of sheet XML). */
+export const MAX_PACKAGE_BYTES = 4 * 1024 ** 3;
+
+export type Element = SaxesTagNS;
+
+/** An attribute without a namespace, by local name. */
+export function attr(el: Element, local: string): string | undefined {
+  const a = el.attributes[local];
+  return a && a.uri === "" ? a.value : undefined;
+}
+
+/** An attribute in one of `uris`, by local name (r:id, whatever the prefix). */
+export function attrNs(el: Element, uris: readonly string[], local: string): string | undefined {
+  for (const key in el.attributes) {
+    const a = el.attributes[key]!;
+    if (a.local === local && a.uri !== "" && uris.includes(a.uri)) return a.value;
+  }
+  return undefined;
+}
+
+export interface PartHandler {
+  open(el: Element, depth: number): void;
+  close?(local: string, uri: string, depth: number): void;
+  text?(text: string): void;
+}
+
+/** Bytes inflated so far across the package, to cap what a hostile file can make us do. */
+export class InflateBudget {
+  used = 0;
+}
+
+interface StreamHelper {
+  on(event: "data", fn: (chunk: Uint8Array) => void): StreamHelper;
+  on(event: "end", fn: () => void): StreamHelper;
+  on(event: "error", fn: (e: unknown) => void): StreamHelper;
+  resume(): StreamHelper;
+  pause(): StreamHelper;
+}
+
+/** The compressed size JSZip read from the zip's directory (0 when unknown, e.g. a part written in memory). */
+function compressedSize(file: JSZip.JSZipObject): number {
+  const data = (file as unknown as { _data?: { compressedSize?: number } })._data;
+  return typeof data?.compressedSize === "number" ? data.compressedSize : 0;
+}
+
+/** Streams the part's decoded text to `onText`, refusing parts that inflate beyond reason. */
+export function streamText(file: JSZip.JSZipObject, path: string, budget: InflateBudget, onText: (text: string) => void): Promise<void> {
+  const compressed = compressedSize(file);
+  const limit = Math.max(SMALL_PART, compressed * MAX_RATIO);
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  return new Promise<void>((resolve, reject) => {
+    let inflated = 0;
+    let failed = false;
+    const fail = (e: unknown) => {
+      if (failed) return;
+      failed = true;
+      stream.pause();
+      reject(e instanceof DamagedPart ? e : new DamagedPart(path, e instanceof Error ? e.message : String(e)));
+    };
+    const stream = (file as unknown as { internalStream(type: "uint8array"): StreamHelper }).internalStream("uint8array");
+    stream
+      .on("data", (chunk) => {
+        if (failed) return;
+        try {
+          inflated += chunk.length;
+          budget.used += chunk.length;
+          if (inflated > limit || budget.used > MAX_PACKAGE_BYTES) throw new DamagedPart(path, "inflates beyond any spreadsheet (zip bomb)");
+          onText(decoder.decode(chunk, { stream: true }));
+        } catch (e) {
+          fail(e);
+        }
+      })
+      .on("error", fail)
+      .on("end", () => {
+        if (failed) return;
+        try {
+          onText(decoder.decode());
+          resolve();
+        } catch (e) {
+          fail(e);
+        }
+      })
+      .resume();
+  });
+}
+
+/** Parses a part with namespaces; `handler` sees every element with its depth (the root is 0). */
+export async function parsePart(zip: JSZip, path: string, budget: InflateBudget, handler: PartHandler): Promise<boolean> {
+  const file = zip.file(path);
+  if (!file || file.dir) return false;
+  const parser = new SaxesParser({ xmlns: true, position: false });
+  let depth = 0;
+  let error: unknown = null;
+  parser.on("error", (e) => {
+    throw new DamagedPart(path, e.message);
+  });
+  parser.on("doctype", () => {
+    throw new DamagedPart(path, "a DOCTYPE (entities are not allowed in a spreadsheet part)");
+  });
+  parser.on("opentag", (tag: SaxesTagNS) => {
+    if (depth > MAX_DEPTH) throw new DamagedPart(path, "nested too deeply");
+    handler.open(tag, depth);
+    if (tag.isSelfClosing) handler.close?.(tag.local, tag.uri, depth);
+    else depth++;
+  });
+  parser.on("closetag", (tag) => {
+    if (tag.isSelfClosing) return;
+    depth--;
+    handler.close?.(tag.local ?? "", tag.uri ?? "", depth);
+  });
+  if (handler.text) {
+    const onText = handler.text.bind(handler);
+    parser.on("text", onText);
+    parser.on("cdata", onText);
+  }
+  try {
+    await streamText(file, path, budget, (text) => {
+      if (text) parser.write(text);
+    });
+    parser.close();
+  } catch (e) {
+    error = e;
+  }
+  if (error) throw error instanceof DamagedPart ? error : new DamagedPart(path, error instanceof Error ? error.message : String(error));
+  return true;
+}

@@ -1,0 +1,179 @@
+// The .xlsx package → a WorkbookSnapshot, with one zip (shared with the writer) and one streaming,
+// namespace-aware parser. Relationships are followed whatever their targets look like (relative,
+// absolute "/xl/worksheets/sheet1.xml"), in Transitional or Strict; only the parts that hold what the
+// snapshot needs are read (workbook, its relationships, styles, shared strings, sheets, pivot tables,
+// properties): drawings, comments and the rest are left to the writer, which keeps their bytes.
+import type JSZip from "jszip";
+import type { PivotTableInfo, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../../workbook/snapshot.ts";
+import { DateStyles } from "./numberFormats.ts";
+import { isSml, PACKAGE_REL_NS, REL_NS, relIs } from "./ooxml.ts";
+import { attr, attrNs, DamagedPart, InflateBudget, parsePart, type PartHandler } from "./partStream.ts";
+import { SharedStrings, SheetReader } from "./sheetReader.ts";
+import { isStateSheetName, parseState } from "./stateSheet.ts";
+import { relsPathOf, resolveTarget } from "./xlsxPackage.ts";
+
+export interface PartRel {
+  id: string;
+  type: string;
+  /** The target as a zip path (null for an external target). */
+  path: string | null;
+}
+
+const DC_NS = "http://purl.org/dc/elements/1.1/";
+
+class Reader {
+  private readonly budget = new InflateBudget();
+
+  constructor(private readonly zip: JSZip) {}
+
+  has(path: string): boolean {
+    const f = this.zip.file(path);
+    return f !== null && !f.dir;
+  }
+
+  parse(path: string, handler: PartHandler): Promise<boolean> {
+    return parsePart(this.zip, path, this.budget, handler);
+  }
+
+  /** The relationships of `part` ("" for the package's own). */
+  async rels(part: string): Promise<PartRel[]> {
+    const out: PartRel[] = [];
+    await this.parse(relsPathOf(part), {
+      open(el, depth) {
+        if (depth !== 1 || el.local !== "Relationship" || (el.uri !== PACKAGE_REL_NS && el.uri !== "")) return;
+        const target = attr(el, "Target") ?? "";
+        const external = attr(el, "TargetMode") === "External";
+        out.push({ id: attr(el, "Id") ?? "", type: attr(el, "Type") ?? "", path: external || target === "" ? null : resolveTarget(part, target) });
+      },
+    });
+    return out;
+  }
+}
+
+interface WorkbookEntry {
+  name: string;
+  state: string | null;
+  rid: string;
+}
+
+async function readWorkbookPart(reader: Reader, path: string): Promise<{ sheets: WorkbookEntry[]; date1904: boolean }> {
+  const sheets: WorkbookEntry[] = [];
+  let date1904 = false;
+  let root = false;
+  await reader.parse(path, {
+    open(el, depth) {
+      if (depth === 0) root = el.local === "workbook" && isSml(el.uri);
+      if (!isSml(el.uri)) return;
+      if (depth === 1 && el.local === "workbookPr") date1904 = ["1", "true"].includes(attr(el, "date1904") ?? "");
+      else if (depth === 2 && el.local === "sheet") sheets.push({ name: attr(el, "name") ?? "", state: attr(el, "state") ?? null, rid: attrNs(el, REL_NS, "id") ?? "" });
+    },
+  });
+  if (!root) throw new DamagedPart(path, "not a SpreadsheetML workbook");
+  return { sheets, date1904 };
+}
+
+/** The pivot tables a sheet's relationships name: where each sits, and which sheet it summarises. */
+async function pivotTablesOf(reader: Reader, sheetRels: PartRel[]): Promise<PivotTableInfo[]> {
+  const out: PivotTableInfo[] = [];
+  for (const rel of sheetRels) {
+    if (!relIs(rel.type, "pivotTable") || !rel.path || !reader.has(rel.path)) continue;
+    const info: PivotTableInfo = { name: "", range: "", sourceSheet: null };
+    await reader.parse(rel.path, {
+      open(el, depth) {
+        if (!isSml(el.uri)) return;
+        if (depth === 0) info.name = attr(el, "name") ?? "";
+        else if (depth === 1 && el.local === "location") info.range = attr(el, "ref") ?? "";
+      },
+    });
+    const cache = (await reader.rels(rel.path)).find((r) => relIs(r.type, "pivotCacheDefinition") && r.path && reader.has(r.path));
+    if (cache?.path) {
+      await reader.parse(cache.path, {
+        open(el, depth) {
+          if (isSml(el.uri) && depth === 2 && el.local === "worksheetSource") info.sourceSheet = attr(el, "sheet") ?? attr(el, "name") ?? null;
+        },
+      });
+    }
+    if (info.range) out.push(info);
+  }
+  return out;
+}
+
+/** The document's title, or its company, from docProps. */
+async function titleOf(reader: Reader, rootRels: PartRel[]): Promise<string | null> {
+  const core = rootRels.find((r) => r.type.endsWith("/core-properties"))?.path ?? "docProps/core.xml";
+  const app = rootRels.find((r) => r.type.endsWith("/extended-properties"))?.path ?? "docProps/app.xml";
+  const read = async (path: string, wanted: (local: string, uri: string, depth: number) => boolean) => {
+    const parts: string[] = [];
+    let inside = false;
+    await reader.parse(path, {
+      open(el, depth) {
+        inside = wanted(el.local, el.uri, depth);
+      },
+      close() {
+        inside = false;
+      },
+      text(t) {
+        if (inside) parts.push(t);
+      },
+    });
+    return parts.join("").trim();
+  };
+  // Both are read whole, as Excel checks them: a damaged one makes the file damaged.
+  const title = await read(core, (local, uri, depth) => depth === 1 && local === "title" && uri === DC_NS);
+  const company = await read(app, (local, _uri, depth) => depth === 1 && local === "Company");
+  if (title) return title;
+  return company || null;
+}
+
+const visibilityOf = (state: string | null): SheetVisibility => (state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible");
+
+/** Reads the snapshot from an opened zip; throws DamagedPart for a part that cannot be read. */
+export async function readPackageSnapshot(zip: JSZip, name: string): Promise<WorkbookSnapshot> {
+  const reader = new Reader(zip);
+  const rootRels = await reader.rels("");
+  const wbPath = rootRels.find((r) => relIs(r.type, "officeDocument") && r.path && reader.has(r.path))?.path ?? "xl/workbook.xml";
+  if (!reader.has(wbPath)) throw new DamagedPart(wbPath, "no workbook part");
+  const wb = await readWorkbookPart(reader, wbPath);
+  const wbRels = await reader.rels(wbPath);
+  const styles = new DateStyles();
+  const stylesPath = wbRels.find((r) => relIs(r.type, "styles"))?.path;
+  if (stylesPath) await reader.parse(stylesPath, styles);
+  const strings = new SharedStrings();
+  const stringsPath = wbRels.find((r) => relIs(r.type, "sharedStrings"))?.path;
+  if (stringsPath) await reader.parse(stringsPath, strings);
+
+  const sheets: SheetSnapshot[] = [];
+  for (const entry of wb.sheets) {
+    const rel = wbRels.find((r) => r.id === entry.rid);
+    // Chart sheets, dialog and macro sheets hold no cells.
+    if (!rel || !relIs(rel.type, "worksheet")) continue;
+    if (!rel.path || !reader.has(rel.path)) throw new DamagedPart(rel.path ?? wbPath, `the sheet « ${entry.name} » has no part`);
+    const sheetReader = new SheetReader(strings.strings, styles, wb.date1904);
+    await reader.parse(rel.path, sheetReader);
+    const read = sheetReader.result();
+    const sheetRels = await reader.rels(rel.path);
+    const pivots = sheetRels.some((r) => relIs(r.type, "pivotTable")) ? await pivotTablesOf(reader, sheetRels) : [];
+    sheets.push({
+      name: entry.name,
+      visibility: visibilityOf(entry.state),
+      protected: read.protected,
+      rows: read.rows,
+      merges: read.merges,
+      usedRange: read.usedRange,
+      ...(pivots.length > 0 ? { pivotTables: pivots } : {}),
+    });
+  }
+  const state = stateOf(sheets);
+  return { name, sheets, title: await titleOf(reader, rootRels), ownSheets: state ? [...state.state.ownSheets, state.sheet] : [] };
+}
+
+/** Équilibre's state (A1 of its very hidden sheet) and the sheet that holds it. */
+function stateOf(sheets: SheetSnapshot[]): { state: { ownSheets: string[] }; sheet: string } | null {
+  for (const s of sheets) {
+    if (!isStateSheetName(s.name)) continue;
+    const a1 = s.rows.find((r) => r.index === 1)?.cells.find((c) => c.col === 1)?.value;
+    const state = parseState(a1);
+    if (state) return { state, sheet: s.name };
+  }
+  return null;
+}

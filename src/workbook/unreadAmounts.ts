@@ -1,0 +1,82 @@
+// Amount cells that no line carries and nothing else explains: a formula the file holds no result for
+// (written by a script, never calculated) and a date typed where amounts are. Each gets an issue naming
+// its cell, so no euro is dropped in silence.
+import type { ReadIssue, ReadResult } from "./budget.ts";
+import { cellKind } from "./columns.ts";
+import { cellAddress, parseAddress, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
+
+/** Beyond this many cells on a sheet, one issue counts the rest. */
+const NAMED_CELLS = 20;
+
+export function unreadAmountIssues(snapshot: WorkbookSnapshot, result: ReadResult): void {
+  const own = new Set(snapshot.ownSheets ?? []);
+  for (const sheet of snapshot.sheets) {
+    if (sheet.visibility !== "visible" || own.has(sheet.name)) continue;
+    const budgets = result.budgets.filter((b) => b.sheet === sheet.name);
+    const found: { cell: string; label: string; kind: "uncached" | "date"; value: string }[] = [];
+    let uncachedElsewhere: string[] = [];
+    const carried = new Set(result.lines.filter((l) => l.sheet === sheet.name).map((l) => l.amountCell));
+    const skippedRows = new Set(result.skipped.filter((s) => s.sheet === sheet.name).map((s) => s.row));
+    const named = new Set(result.issues.filter((i) => i.sheet === sheet.name).map((i) => i.cell));
+    for (const row of sheet.rows) {
+      for (const c of row.cells) {
+        if (!c.uncached && !(typeof c.value === "string" && c.value.length >= 6 && cellKind(c.value) === "date")) continue;
+        const ref = cellAddress(row.index, c.col);
+        const budget = budgets.find((b) => b.columns.some((k) => k.col === c.col) && inRange(b.range, row.index));
+        if (!budget) {
+          if (c.uncached) uncachedElsewhere.push(ref);
+          continue;
+        }
+        if (carried.has(ref) || named.has(ref) || skippedRows.has(row.index)) continue;
+        const label = labelOf(sheet, row.index, budget.labelCol);
+        found.push({ cell: ref, label, kind: c.uncached ? "uncached" : "date", value: String(c.value ?? "") });
+      }
+    }
+    for (const f of found.slice(0, NAMED_CELLS)) result.issues.push(f.kind === "uncached" ? uncachedIssue(sheet.name, f.cell, f.label) : dateIssue(sheet.name, f.cell, f.label, f.value));
+    if (found.length > NAMED_CELLS) uncachedElsewhere = [...found.slice(NAMED_CELLS).map((f) => f.cell), ...uncachedElsewhere];
+    if (uncachedElsewhere.length > 0 && (budgets.length === 0 || found.length > NAMED_CELLS)) result.issues.push(manyIssue(sheet.name, uncachedElsewhere));
+  }
+}
+
+function inRange(range: string, row: number): boolean {
+  const [a, b] = range.split(":");
+  const from = parseAddress(a ?? "");
+  const to = parseAddress(b ?? a ?? "");
+  return Boolean(from && to && row >= from.row && row <= to.row);
+}
+
+function labelOf(sheet: SheetSnapshot, row: number, col: number): string {
+  const v = sheet.rows.find((r) => r.index === row)?.cells.find((c) => c.col === col)?.value;
+  return typeof v === "string" ? v.trim() : "";
+}
+
+function uncachedIssue(sheet: string, cell: string, label: string): ReadIssue {
+  return {
+    sheet,
+    cell,
+    code: "formula_without_value",
+    message: `La cellule ${cell}${label ? ` (« ${label} »)` : ""} contient une formule dont le résultat n'est pas enregistré dans le fichier : ce montant n'est pas compté. Ouvrez le classeur dans Excel ou LibreOffice, enregistrez-le (les formules sont alors calculées), puis relancez l'analyse.`,
+    messageEn: `Cell ${cell}${label ? ` (“${label}”)` : ""} holds a formula whose result is not saved in the file: this amount is not counted. Open the workbook in Excel or LibreOffice, save it (which calculates the formulas), then run the analysis again.`,
+  };
+}
+
+function dateIssue(sheet: string, cell: string, label: string, value: string): ReadIssue {
+  return {
+    sheet,
+    cell,
+    code: "date_not_an_amount",
+    message: `La cellule ${cell}${label ? ` (« ${label} »)` : ""} contient une date (${value}), pas un montant : elle n'est pas comptée. Si c'est un montant, donnez-lui un format de nombre dans le classeur.`,
+    messageEn: `Cell ${cell}${label ? ` (“${label}”)` : ""} holds a date (${value}), not an amount: it is not counted. If it is an amount, give it a number format in the workbook.`,
+  };
+}
+
+function manyIssue(sheet: string, cells: string[]): ReadIssue {
+  const first = cells.slice(0, 5).join(", ");
+  return {
+    sheet,
+    cell: cells[0] ?? null,
+    code: "formula_without_value",
+    message: `La feuille « ${sheet} » contient ${cells.length} formule(s) dont le résultat n'est pas enregistré dans le fichier (${first}${cells.length > 5 ? "…" : ""}) : elles ne sont pas lues. Ouvrez le classeur dans Excel ou LibreOffice, enregistrez-le, puis relancez l'analyse.`,
+    messageEn: `The sheet “${sheet}” holds ${cells.length} formula(s) whose result is not saved in the file (${first}${cells.length > 5 ? "…" : ""}): they are not read. Open the workbook in Excel or LibreOffice, save it, then run the analysis again.`,
+  };
+}
