@@ -5,6 +5,9 @@ import type { ReadIssue, ReadResult } from "./budget.ts";
 import { cellKind } from "./columns.ts";
 import { cellAddress, parseAddress, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 
+/** A cheap look before the full test: a date starts with digits and a separator. */
+const MAYBE_DATE = /^\s*\d{1,4}[-/.]\d/;
+
 /** Beyond this many cells on a sheet, one issue counts the rest. */
 const NAMED_CELLS = 20;
 
@@ -20,7 +23,7 @@ export function unreadAmountIssues(snapshot: WorkbookSnapshot, result: ReadResul
     const named = new Set(result.issues.filter((i) => i.sheet === sheet.name).map((i) => i.cell));
     for (const row of sheet.rows) {
       for (const c of row.cells) {
-        if (!c.uncached && !(typeof c.value === "string" && c.value.length >= 6 && cellKind(c.value) === "date")) continue;
+        if (!c.uncached && !(typeof c.value === "string" && MAYBE_DATE.test(c.value) && cellKind(c.value) === "date")) continue;
         const ref = cellAddress(row.index, c.col);
         const budget = budgets.find((b) => b.columns.some((k) => k.col === c.col) && inRange(b.range, row.index));
         if (!budget) {
