@@ -3,6 +3,7 @@ import { cpus, totalmem } from "node:os";
 import { cliRatio } from "./cli.bench.ts";
 import { runEngineBench } from "./engine.bench.ts";
 import { officeRun, SYNC_FORMULA } from "./office.bench.ts";
+import { runScenarioBench } from "./scenario.bench.ts";
 import { startupRatio } from "./startup.bench.ts";
 import { build, firstRenderMs, initialGzipBytes, lazyChunks } from "./pane.bench.ts";
 
@@ -24,6 +25,9 @@ for (const n of [100, 10_000, 100_000]) {
 runEngineBench(5_000);
 const runs = [runEngineBench(), runEngineBench(), runEngineBench()].map((r) => r.ms).sort((a, b) => a - b);
 console.log(`engine: classify + analyse 100,000 lines: median ${runs[1]!.toFixed(0)} ms (runs ${runs.map((r) => r.toFixed(0)).join(", ")})   budget ≤ 1000 ms   ${ok(runs[1]! <= 1000)}`);
+
+const sc = runScenarioBench();
+console.log(`engine: scenario (2 changes) on 100,000 lines ${sc.scenarioMs.toFixed(0)} ms; goal-seek of the patronage that changes the model ${sc.goalSeekMs.toFixed(0)} ms (${sc.analyses} analyses)`);
 
 const cli = await cliRatio(20_000);
 console.log(`cli: 20,000-line trial balance end to end ${cli.cliMs.toFixed(0)} ms vs exceljs read + write ${cli.exceljsMs.toFixed(0)} ms: ratio ${cli.ratio.toFixed(2)}   budget ≤ 1.5   ${ok(cli.ratio <= 1.5)}`);

@@ -198,6 +198,15 @@ describe("goal-seek", () => {
     expect(goalSentence(g).fr).toMatch(/heures de bénévolat en plus vous feraient atteindre la règle des 4 tiers\.$/);
   });
 
+  it("finds, to the euro, the engineering budget that reaches the third-on-top rule", () => {
+    const base = lines(BUDGET);
+    const g = goalSeek(base, params, { kind: "lever", lever: "other_external_services", direction: 1 }, { kind: "rule", rule: "tiersOnTop" });
+    const status = (cents: number) => runScenario(base, scenario([{ kind: "amount", lever: "other_external_services", cents }]), params).analysis.ratios.tiersOnTop.status;
+    expect(status(g.cents!)).toBe("reached");
+    expect(status(g.cents! - 100)).not.toBe("reached");
+    expect(goalSentence(g).en).toMatch(/^€[\d,]+ more in other external services would reach the third-on-top rule\.$/);
+  });
+
   it("says so when more of a lever moves the rule away from its target", () => {
     const g = goalSeek(lines(BUDGET), params, { kind: "lever", lever: "purchases", direction: 1 }, { kind: "rule", rule: "tiersOnTop" });
     expect(g.cents).toBeNull();
