@@ -11,7 +11,7 @@ import { main } from "../src/cli/main.ts";
 import { LOW_CONFIDENCE } from "../src/taskpane/session.ts";
 import { laidCorpus } from "../corpus/build.ts";
 import type { Laid, Placement } from "../corpus/layouts.ts";
-import { loadBudgets, problemsOf, XLSX_DIR, type Expected } from "../corpus/model.ts";
+import { linesOf, loadBudgets, problemsOf, XLSX_DIR, type Budget, type Expected } from "../corpus/model.ts";
 import type { AnalysisJson } from "../src/workbook/analysisJson.ts";
 
 type ReadLine = AnalysisJson["lines"][number];
@@ -181,8 +181,12 @@ export function compare(laid: Laid, doc: AnalysisJson): BudgetResult {
 const pct = (a: number, b: number): string => (b === 0 ? "—" : `${((100 * a) / b).toFixed(1)} %`);
 const euros = (x: number | null): string => (x === null ? "—" : x.toLocaleString("fr-FR", { maximumFractionDigits: 2 }));
 
-function printText(results: BudgetResult[]): void {
+function printText(results: BudgetResult[], budgets: Budget[]): void {
   const w = Math.max(...results.map((r) => r.name.length), 10);
+  const source = budgets.flatMap((b) => b.blocks.flatMap(linesOf));
+  console.log(
+    `Corpus : ${budgets.length} budgets réels, ${source.length} lignes transcrites (${source.reduce((n, l) => n + l.amounts.filter((a) => a !== null).length, 0)} montants), ${results.length} classeurs (copies re-mises en page comprises).`,
+  );
   console.log(`Seuil de vérification du volet : confiance < ${LOW_CONFIDENCE}`);
   console.log(`${"classeur".padEnd(w)}  justes/total      leviers   manquantes  en trop  fausses(sûres)  totaux`);
   for (const r of results) {
@@ -240,8 +244,10 @@ async function run(argv: string[]): Promise<number> {
   if (argv.includes("--json")) {
     const ok = results;
     const s = (f: (r: BudgetResult) => number) => ok.reduce((n, r) => n + f(r), 0);
-    console.log(JSON.stringify({ reviewThreshold: LOW_CONFIDENCE, total: { lines: s((r) => r.total), right: s((r) => r.right), leverRight: s((r) => r.leverRight), missing: s((r) => r.missing), spurious: s((r) => r.spurious), wrong: s((r) => r.wrong), wrongConfident: s((r) => r.wrongConfident) }, budgets: results }, null, 2));
-  } else printText(results);
+    const source = budgets.flatMap((b) => b.blocks.flatMap(linesOf));
+    const corpus = { budgets: budgets.length, lines: source.length, amounts: source.reduce((n, l) => n + l.amounts.filter((a) => a !== null).length, 0), workbooks: results.length };
+    console.log(JSON.stringify({ corpus, reviewThreshold: LOW_CONFIDENCE, total: { lines: s((r) => r.total), right: s((r) => r.right), leverRight: s((r) => r.leverRight), missing: s((r) => r.missing), spurious: s((r) => r.spurious), wrong: s((r) => r.wrong), wrongConfident: s((r) => r.wrongConfident) }, budgets: results }, null, 2));
+  } else printText(results, budgets);
   return 0;
 }
 
