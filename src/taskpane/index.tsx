@@ -5,6 +5,7 @@ import { createRoot } from "react-dom/client";
 import type { Lang } from "../engine/types.ts";
 import { ExcelHost } from "../hosts/excel/excelHost.ts";
 import { App } from "./App.tsx";
+import { officeReady } from "./officeReady.ts";
 import "./taskpane.css";
 
 function languageOf(tag: string | undefined): Lang {
@@ -26,12 +27,8 @@ function render(inExcel: boolean, lang: Lang) {
 }
 
 const office = (globalThis as { Office?: typeof Office }).Office;
-if (office && typeof office.onReady === "function") {
-  office.onReady((info) => {
-    const inExcel = info.host === office.HostType.Excel && typeof Excel !== "undefined";
-    render(inExcel, languageOf(inExcel ? office.context.displayLanguage : navigator.language));
-  });
-} else {
-  // Office.js did not load (offline, or opened as a plain page): standalone mode.
-  render(false, languageOf(navigator.language));
-}
+// Office.js absent (offline, a plain page) or silent (loaded outside Office, onReady never called): standalone.
+void officeReady(office).then((info) => {
+  const inExcel = !!office && info?.host === office.HostType.Excel && typeof Excel !== "undefined";
+  render(inExcel, languageOf(inExcel ? office!.context.displayLanguage : navigator.language));
+});
