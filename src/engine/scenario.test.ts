@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { analyze, classifyLines } from "./analyze.ts";
 import { EquilibreError } from "./errors.ts";
@@ -265,5 +266,69 @@ describe("the lines that explain a change between two budgets", () => {
     ]);
     expect(d[1]!.before).toBeNull();
     expect(d[0]!.after).toMatch(/^Budget!C\d+$/);
+  });
+});
+
+describe("scenarios on random budgets (properties)", () => {
+  const row = fc.tuple(
+    fc.constantFrom<[string, string, Section]>(
+      ["Subvention", "741", "income"],
+      ["Billetterie", "706", "income"],
+      ["Dons", "754", "income"],
+      ["Cotisations", "756", "income"],
+      ["Mécénat", "7542", "income"],
+      ["Achats", "606", "expense"],
+      ["Salaires", "641", "expense"],
+      ["Coordination", "6226", "expense"],
+      ["Cotisation fédération", "6281", "expense"],
+      ["Bénévolat", "864", "in_kind_use"],
+      ["Bénévolat", "870", "in_kind_resource"],
+    ),
+    fc.integer({ min: 0, max: 5_000_000 }),
+  );
+  const budget = fc.array(row, { minLength: 1, maxLength: 25 }).map((rows) => lines(rows.map(([[label, account, section], cents], i) => [`${label} ${i}`, account, cents / 100, section])));
+  const lever = fc.constantFrom("public_grants", "sales_services", "donations", "corporate_patronage", "purchases", "staff", "volunteering", "bequests" as const);
+
+  it("a lever changed by some euros, then by as many euros back, gives the column's own figures to the cent", () => {
+    fc.assert(
+      fc.property(budget, lever, fc.integer({ min: 1, max: 10_000_000 }), (base, id, cents) => {
+        const there = applyChanges(base, [{ kind: "amount", lever: id, cents }], params, base[0]!.scenario);
+        const back = applyChanges(there.lines, [{ kind: "amount", lever: id, cents: -cents }], params, base[0]!.scenario);
+        const a = analyze(back.lines, params)[0]!;
+        const b = analyze(base, params)[0]!;
+        expect(a.totals).toEqual({ ...b.totals, byLever: { ...b.totals.byLever, ...Object.fromEntries(Object.keys(a.totals.byLever).filter((k) => !(k in b.totals.byLever)).map((k) => [k, 0])) } });
+        expect(a.model.id).toBe(b.model.id);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("moves exactly the euros asked on the lever, and nothing on the other levers", () => {
+    fc.assert(
+      fc.property(budget, lever, fc.integer({ min: -100, max: 200 }), (base, id, percent) => {
+        const run = runScenario(base, scenario([{ kind: "percent", lever: id, percent }]), params);
+        const d = analysisDifference(run.base, run.analysis);
+        for (const [k, c] of Object.entries(d.byLever)) if (k !== id) expect(c!.cents, k).toBe(0);
+        const byHand = base.filter((l) => l.lever === id).reduce((s, l) => s + (l.amount.kind === "value" ? Math.round((l.amount.cents * (100 + percent)) / 100) - l.amount.cents : 0), 0);
+        expect(d.byLever[id]?.cents ?? 0).toBe(byHand);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it("goal-seek gives the least whole euro that changes the model, or says none does", () => {
+    fc.assert(
+      fc.property(budget, fc.constantFrom("public_grants", "sales_services", "donations" as const), (base, id) => {
+        const g = goalSeek(base, params, { kind: "lever", lever: id, direction: 1 }, { kind: "model", model: null });
+        const model = (cents: number) => analyze(applyChanges(base, [{ kind: "amount", lever: id, cents }], params, base[0]!.scenario).lines, params)[0]!.model.id;
+        const start = analyze(base, params)[0]!.model.id;
+        if (g.cents === null) expect(model(1_000_000_000)).toBe(start);
+        else {
+          expect(model(g.cents)).not.toBe(start);
+          if (g.cents > 100) expect(model(g.cents - 100)).toBe(start);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
