@@ -160,3 +160,31 @@ export const BUDGET_ROWS: HandCell[][] = [
   ["Subvention de la commune", 1500],
   ["Cotisations des adhérents", 2000],
 ];
+
+/** The budget as openpyxl writes it: absolute targets, a drawing in the default namespace (no xdr:), a comment with its VML. */
+export function openpyxlBook(): HandBook {
+  const drawing =
+    '<wsDr xmlns="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><oneCellAnchor><from><col>4</col><colOff>0</colOff><row>1</row><rowOff>0</rowOff></from><ext cx="100" cy="100"/><clientData/></oneCellAnchor></wsDr>';
+  const comments =
+    '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Trésorier</author></authors><commentList><comment ref="B3" authorId="0"><text><t>à vérifier</t></text></comment></commentList></comments>';
+  return {
+    absoluteTargets: true,
+    sheets: [
+      {
+        name: "Budget",
+        rows: BUDGET_ROWS,
+        after: '<{p}drawing r:id="rId1"/><{p}legacyDrawing r:id="rId3"/>',
+        rels: [
+          { id: "rId1", type: "drawing", target: "/xl/drawings/drawing1.xml" },
+          { id: "rId2", type: "comments", target: "/xl/comments/comment1.xml" },
+          { id: "rId3", type: "vmlDrawing", target: "/xl/drawings/commentsDrawing1.vml" },
+        ],
+      },
+    ],
+    parts: {
+      "xl/drawings/drawing1.xml": { xml: drawing, contentType: "application/vnd.openxmlformats-officedocument.drawing+xml" },
+      "xl/comments/comment1.xml": { xml: comments, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml" },
+      "xl/drawings/commentsDrawing1.vml": { xml: '<xml xmlns:v="urn:schemas-microsoft-com:vml"></xml>', contentType: "application/vnd.openxmlformats-officedocument.vmlDrawing" },
+    },
+  };
+}

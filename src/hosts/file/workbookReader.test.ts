@@ -8,7 +8,7 @@ import { EquilibreError } from "../../engine/errors.ts";
 import { defaultParameters } from "../../engine/parameters.ts";
 import { analyzeSnapshot } from "../../workbook/pipeline.ts";
 import type { WorkbookSnapshot } from "../../workbook/snapshot.ts";
-import { BUDGET_ROWS, handMadeXlsx, type HandBook } from "../../../tests/handMadeXlsx.ts";
+import { BUDGET_ROWS, handMadeXlsx, openpyxlBook, type HandBook } from "../../../tests/handMadeXlsx.ts";
 import { readSnapshotFromBuffer } from "./readSnapshot.ts";
 
 const read = async (book: HandBook) => readSnapshotFromBuffer(await handMadeXlsx(book), "budget.xlsx");
@@ -33,30 +33,7 @@ describe("the .xlsx reader", () => {
   });
 
   it("follows absolute relationship targets and ignores a drawing without the xdr: prefix and a comment part, as openpyxl writes them", async () => {
-    const drawing =
-      '<wsDr xmlns="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><oneCellAnchor><from><col>4</col><colOff>0</colOff><row>1</row><rowOff>0</rowOff></from><ext cx="100" cy="100"/><clientData/></oneCellAnchor></wsDr>';
-    const comments =
-      '<comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><authors><author>Trésorier</author></authors><commentList><comment ref="B3" authorId="0"><text><t>à vérifier</t></text></comment></commentList></comments>';
-    const snapshot = await read({
-      absoluteTargets: true,
-      sheets: [
-        {
-          name: "Budget",
-          rows: BUDGET_ROWS,
-          after: '<{p}drawing r:id="rId1"/><{p}legacyDrawing r:id="rId3"/>',
-          rels: [
-            { id: "rId1", type: "drawing", target: "/xl/drawings/drawing1.xml" },
-            { id: "rId2", type: "comments", target: "/xl/comments/comment1.xml" },
-            { id: "rId3", type: "vmlDrawing", target: "/xl/drawings/commentsDrawing1.vml" },
-          ],
-        },
-      ],
-      parts: {
-        "xl/drawings/drawing1.xml": { xml: drawing, contentType: "application/vnd.openxmlformats-officedocument.drawing+xml" },
-        "xl/comments/comment1.xml": { xml: comments, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml" },
-        "xl/drawings/commentsDrawing1.vml": { xml: '<xml xmlns:v="urn:schemas-microsoft-com:vml"></xml>', contentType: "application/vnd.openxmlformats-officedocument.vmlDrawing" },
-      },
-    });
+    const snapshot = await read(openpyxlBook());
     expect(budgetOf(snapshot).lines).toEqual(EXPECTED);
   });
 

@@ -1,0 +1,75 @@
+// Workbooks from other writers, read and written back: the x: prefix (Open XML SDK), Strict OOXML, no
+// prefix and absolute targets (openpyxl). The report goes in, the user's sheet keeps its bytes, every part
+// Équilibre edited stays well-formed (one xmlns:r, one styles part), and LibreOffice opens the result with
+// the budget's cells as they were.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import JSZip from "jszip";
+import { describe, expect, it } from "vitest";
+import { defaultParameters } from "../../engine/parameters.ts";
+import { analyzeSnapshot } from "../../workbook/pipeline.ts";
+import { buildReportPlan } from "../../workbook/reportPlan.ts";
+import { BUDGET_ROWS, handMadeXlsx, openpyxlBook, type HandBook } from "../../../tests/handMadeXlsx.ts";
+import { cachedValues, libreOfficeAvailable, recalculate } from "../../../tests/libreoffice.ts";
+import { writeReportBuffer } from "./applyPlan.ts";
+import { parseStrict } from "./packageChecks.ts";
+import { readSnapshotFromBuffer } from "./readSnapshot.ts";
+
+const NOW = new Date(Date.UTC(2026, 10, 24));
+const needsLibreOffice = libreOfficeAvailable() || process.env.CI === "true";
+
+async function roundTrip(book: HandBook) {
+  const input = await handMadeXlsx(book);
+  const snapshot = await readSnapshotFromBuffer(input, "budget.xlsx");
+  const result = analyzeSnapshot(snapshot, defaultParameters());
+  const { bytes } = await writeReportBuffer(input, buildReportPlan(result, { lang: "fr", date: NOW }), NOW);
+  return { input, output: bytes, result };
+}
+
+async function parts(bytes: Uint8Array): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new Map<string, string>();
+  for (const [path, f] of Object.entries(zip.files)) if (!f.dir) out.set(path, await f.async("string"));
+  return out;
+}
+
+const CASES: [string, HandBook][] = [
+  ["the x: prefix (Open XML SDK)", { sheets: [{ name: "Budget", rows: BUDGET_ROWS }], prefix: "x" }],
+  ["Strict OOXML", { sheets: [{ name: "Budget", rows: BUDGET_ROWS }], conformance: "strict" }],
+  ["no prefix, absolute targets, a drawing without xdr: and comments (openpyxl)", openpyxlBook()],
+];
+
+describe.each(CASES)("a workbook written with %s", (_, book) => {
+  it("gets the report, keeps the user's sheet byte for byte, one xmlns:r and one styles part", async () => {
+    const { input, output, result } = await roundTrip(book);
+    expect(result.lines.map((l) => l.label)).toEqual(["Achats de fournitures", "Salaires", "Subvention de la commune", "Cotisations des adhérents"]);
+    const before = await parts(input);
+    const after = await parts(output);
+    expect(after.get("xl/worksheets/sheet1.xml")).toBe(before.get("xl/worksheets/sheet1.xml"));
+    for (const [path, xml] of after) if (path.endsWith(".xml") || path.endsWith(".rels")) parseStrict(xml, path);
+    const workbook = after.get("xl/workbook.xml")!;
+    expect(workbook.match(/xmlns:r=/g)).toHaveLength(1);
+    const styles = [...after.keys()].filter((p) => /styles\d*\.xml$/.test(p));
+    expect(styles).toEqual(["xl/styles.xml"]);
+    expect(after.get("xl/_rels/workbook.xml.rels")!.match(/\/styles"/g)).toHaveLength(1);
+    // The report's sheets follow the workbook's conformance class.
+    const reportPart = [...after.keys()].find((p) => /^xl\/worksheets\/sheet\d+\.xml$/.test(p) && !before.has(p))!;
+    const strict = book.conformance === "strict";
+    expect(after.get(reportPart)!.includes("http://purl.oclc.org/ooxml/spreadsheetml/main")).toBe(strict);
+    // Read back by Équilibre: the same budget, and the report is its own.
+    const back = await readSnapshotFromBuffer(output, "budget.xlsx");
+    expect(analyzeSnapshot(back, defaultParameters()).lines.map((l) => l.amount)).toEqual(result.lines.map((l) => l.amount));
+  });
+
+  it.skipIf(!needsLibreOffice)("is opened by LibreOffice with the budget's cells as they were", async () => {
+    const { output } = await roundTrip(book);
+    const dir = mkdtempSync(join(tmpdir(), "equilibre-writers-"));
+    const file = join(dir, "rapport.xlsx");
+    writeFileSync(file, output);
+    const values = await cachedValues(recalculate(file, join(dir, "lo")));
+    const budget = values.get("Budget")!;
+    expect([budget.get("A3"), budget.get("B3"), budget.get("A7"), budget.get("B7")]).toEqual(["Achats de fournitures", 1000, "Cotisations des adhérents", 2000]);
+    expect([...values.keys()]).toContain("Équilibre");
+  }, 240_000);
+});
