@@ -1,6 +1,6 @@
 // The Office.js host against the real Excel JavaScript client (loaded from node_modules in a vm) and a
 // simulated workbook that executes its requests with Excel on the web's rules (tests/officeHarness).
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -11,6 +11,7 @@ import { readSnapshotFromFile } from "../src/hosts/file/node.ts";
 import type { WorkbookSnapshot } from "../src/workbook/snapshot.ts";
 import { createExcelHarness, EXCEL_WEB_LIMITS } from "./officeHarness/harness.ts";
 import { fullRun, generatedBudget, hostOn, measuredRun } from "./officeHarness/runs.ts";
+import { API_SETS } from "./officeHarness/requirementSets.ts";
 import { simFromRows, simFromXlsx } from "./officeHarness/seed.ts";
 import { FIXTURES_DIR } from "./fixtureExpectations.ts";
 
@@ -242,6 +243,25 @@ describe("the Excel host", () => {
     expect(w.code).toBe("office_workbook_protected");
     expect(w.messageIn("en")).toMatch(/Unprotect/);
     expect(h.workbook.sheets.length).toBe(sheets);
+  });
+});
+
+describe("the Excel versions it needs", () => {
+  it("uses no API above ExcelApi 1.9, the manifest's minimum (Excel 2021, Microsoft 365, the web, Mac 16.24)", async () => {
+    const h = createExcelHarness(await simFromXlsx(join(FIXTURES_DIR, "04-festival-budget-pluriannuel.xlsx")));
+    // A sheet whose used range is mostly empty takes the sparse path (special cells).
+    const notes = h.workbook.addSheet("Mes remarques");
+    notes.setCell(0, 0, { value: "Remarques" });
+    notes.setCell(1_200, 900, { value: "note égarée" });
+    const host = hostOn(h);
+    await fullRun(host);
+    await fullRun(host);
+    await host.selectCell("Budget", "B3");
+    const used = [...h.server.apiUsed];
+    expect(used.filter((api) => API_SETS[api] === undefined)).toEqual([]);
+    expect(Math.max(...used.map((api) => API_SETS[api]!))).toBe(1.9);
+    const manifest = await readFile(join(FIXTURES_DIR, "..", "..", "manifest.xml"), "utf8");
+    expect(manifest).toMatch(/<Set Name="ExcelApi" MinVersion="1.9"\/>/);
   });
 });
 

@@ -189,7 +189,8 @@ export class SimWorkbook {
 
   /** Formulas, list sources, conditional formats and chart ranges that name `from` follow a rename, or break on a delete. */
   private rewriteReferences(from: string, to: string | null): void {
-    const fix = (text: string) => replaceSheetRef(text, from, to);
+    const needle = from.toLowerCase();
+    const fix = (text: string) => (text.toLowerCase().includes(needle) ? replaceSheetRef(text, from, to) : text);
     for (const sheet of this.sheets) {
       for (const [k, cell] of sheet.cells) {
         if (!cell.formula) continue;
