@@ -89,6 +89,13 @@ describe("equilibre compare (a Cerfa budget against a multi-year festival budget
     expect(en.stdout).toContain("The lines that explain most of the change:");
   });
 
+  it("says on stderr which column of a multi-year workbook it compared, and how to choose another", () => {
+    const r2 = run("compare", BEFORE, AFTER);
+    expect(r2.code, r2.stderr).toBe(0);
+    expect(r2.stderr).toMatch(/« 04-festival-budget-pluriannuel\.xlsx » a 3 colonnes de montants \(.*\) : la comparaison prend « .* » ; choisissez-en une autre avec --column-after\./);
+    expect(r.stderr).toBe("");
+  });
+
   it("refuses one workbook, or a column that is not there, with one sentence and exit 2", () => {
     const one = run("compare", BEFORE);
     expect(one.code).toBe(2);

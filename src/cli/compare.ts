@@ -112,3 +112,22 @@ export function compareText(doc: CompareJson, lang: Lang): string {
   }
   return out.join("\n");
 }
+
+/** A workbook with several amount columns is compared on its first one unless told: say which, and how to choose. */
+export function columnNotices(doc: CompareJson, chosen: { columnBefore: string | null; columnAfter: string | null }, lang: Lang): string[] {
+  const out: string[] = [];
+  const sides = [
+    [doc.before, chosen.columnBefore, "--column-before"],
+    [doc.after, chosen.columnAfter, "--column-after"],
+  ] as const;
+  for (const [side, asked, flag] of sides) {
+    if (asked || side.columns.length < 2) continue;
+    const others = side.columns.map((c) => (lang === "fr" ? `« ${c} »` : `“${c}”`)).join(", ");
+    out.push(
+      lang === "fr"
+        ? `« ${side.file} » a ${side.columns.length} colonnes de montants (${others}) : la comparaison prend « ${side.column} » ; choisissez-en une autre avec ${flag}.`
+        : `“${side.file}” has ${side.columns.length} amount columns (${others}): the comparison takes “${side.column}”; choose another with ${flag}.`,
+    );
+  }
+  return out;
+}

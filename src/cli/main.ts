@@ -30,9 +30,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     const { analyzeFile, loadParameters } = await import("./analyzeFile.ts");
     const params = await loadParameters(args.params);
     if (args.command === "compare") {
-      const { compareFiles, compareText } = await import("./compare.ts");
+      const { columnNotices, compareFiles, compareText } = await import("./compare.ts");
       const doc = await compareFiles(args.before, args.after, { params, columnBefore: args.columnBefore, columnAfter: args.columnAfter, lang });
       io.stdout.write((args.json ? JSON.stringify(doc, null, 2) : compareText(doc, lang)) + "\n");
+      for (const n of columnNotices(doc, args, lang)) io.stderr.write(n + "\n");
       return 0;
     }
     const { loadScenario, scenariosText } = await import("./scenarioFile.ts");
