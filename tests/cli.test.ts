@@ -1,6 +1,7 @@
 // The `equilibre` command as a user runs it, over every fixture workbook: exactly the expected lines and
 // skipped rows, the totals and the model; the bad workbooks exit 3 with a French sentence.
 import { spawnSync } from "node:child_process";
+import { frenchIn } from "../src/engine/i18n/typography.ts";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -128,6 +129,23 @@ describe("bad usage and unreadable files", () => {
     const doc = JSON.parse(run("analyze", fixture("01-cerfa-12156-ateliers-du-quartier"), "--json", "--params", p).stdout);
     expect(doc.parameters.significanceThreshold).toBe(0.15);
     expect(doc.analyses[0].model.id).toBe("public_private");
+  });
+});
+
+describe("--lang en", () => {
+  it("says everything in English: the summary, the help with its options, and usage errors", () => {
+    const summary = run("analyze", fixture("02-club-sportif-recettes-depenses"), "--lang", "en");
+    expect(summary.code, summary.stderr).toBe(0);
+    expect(summary.stdout).toMatch(/Total expenses: €38,100/);
+    expect(frenchIn(summary.stdout)).toEqual([]);
+    const help = run("--help", "--lang", "en");
+    expect(help.stdout).toMatch(/--column <name>/);
+    expect(frenchIn(help.stdout)).toEqual([]);
+    for (const bad of [["analyze", "--bogus"], ["analyze"], ["compare", "a.xlsx"], ["frobnicate"]]) {
+      const r = run(...bad, "--lang", "en");
+      expect(r.code).toBe(2);
+      expect(frenchIn(r.stderr), r.stderr).toEqual([]);
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 // Command-line arguments of `equilibre` (shared/contracts/cli.md).
 import { EquilibreError } from "../engine/errors.ts";
+import { say, type MessageId } from "../engine/i18n/index.ts";
 import type { Lang } from "../engine/types.ts";
 
 export interface AnalyzeArgs {
@@ -27,7 +28,8 @@ export interface CompareArgs {
 }
 export type Args = AnalyzeArgs | CompareArgs | { command: "help"; lang: Lang } | { command: "version"; lang: Lang };
 
-const usage = (detail: string) => new EquilibreError("bad_usage", { detail });
+/** A usage error, in both languages from the dictionaries (the command's language is known only once --lang is read). */
+const usage = (id: MessageId, values: Record<string, string> = {}) => new EquilibreError("bad_usage", { detail: say("fr", id, values), detailEn: say("en", id, values) });
 
 export function parseArgs(argv: readonly string[]): Args {
   const rest = [...argv];
@@ -35,17 +37,17 @@ export function parseArgs(argv: readonly string[]): Args {
   const li = rest.findIndex((a) => a === "--lang");
   if (li >= 0) {
     const v = rest[li + 1];
-    if (v !== "fr" && v !== "en") throw usage("--lang attend « fr » ou « en ».");
+    if (v !== "fr" && v !== "en") throw usage("usage.langValue");
     lang = v;
     rest.splice(li, 2);
   }
   if (rest.length === 0 || rest.includes("--help") || rest.includes("-h") || rest[0] === "help") return { command: "help", lang };
   if (rest.includes("--version") || rest.includes("-v")) return { command: "version", lang };
   const command = rest.shift();
-  if (command !== "analyze" && command !== "compare") throw usage(`Commande inconnue « ${command} » : les commandes sont « analyze » et « compare ».`);
+  if (command !== "analyze" && command !== "compare") throw usage("usage.unknownCommand", { command: String(command) });
   const takeValue = (flag: string): string => {
     const v = rest.shift();
-    if (v === undefined || v.startsWith("--")) throw usage(`L'option ${flag} attend une valeur.`);
+    if (v === undefined || v.startsWith("--")) throw usage("usage.needsValue", { flag });
     return v;
   };
   if (command === "compare") return parseCompare(rest, takeValue, lang);
@@ -58,11 +60,11 @@ export function parseArgs(argv: readonly string[]): Args {
     else if (a === "--params") out.params = takeValue(a);
     else if (a === "--summary") out.summary = takeValue(a);
     else if (a === "--scenario") out.scenarios.push(takeValue(a));
-    else if (a.startsWith("-")) throw usage(`Option inconnue « ${a} ».`);
+    else if (a.startsWith("-")) throw usage("usage.unknownOption", { option: a });
     else if (!out.input) out.input = a;
-    else throw usage(`Un seul fichier ou dossier à la fois (reçu aussi « ${a} »).`);
+    else throw usage("usage.oneInput", { extra: a });
   }
-  if (!out.input) throw usage("Indiquez le classeur (.xlsx) ou le dossier à analyser.");
+  if (!out.input) throw usage("usage.noInput");
   return out;
 }
 
@@ -74,12 +76,12 @@ function parseCompare(rest: string[], takeValue: (flag: string) => string, lang:
     else if (a === "--column-before") out.columnBefore = takeValue(a);
     else if (a === "--column-after") out.columnAfter = takeValue(a);
     else if (a === "--params") out.params = takeValue(a);
-    else if (a.startsWith("-")) throw usage(`Option inconnue « ${a} » pour « compare ».`);
+    else if (a.startsWith("-")) throw usage("usage.unknownCompareOption", { option: a });
     else if (!out.before) out.before = a;
     else if (!out.after) out.after = a;
-    else throw usage(`« compare » prend deux classeurs (reçu aussi « ${a} »).`);
+    else throw usage("usage.twoWorkbooks", { extra: a });
   }
-  if (!out.after) throw usage("« compare » attend deux classeurs : l'ancien puis le nouveau (ex. « equilibre compare comptes-2025.xlsx budget-2026.xlsx »).");
+  if (!out.after) throw usage("usage.compareNeedsTwo");
   return out;
 }
 

@@ -8,6 +8,7 @@ import { toCsv } from "./csv.ts";
 import { analyzeFile } from "./analyzeFile.ts";
 import { STATUS_NAMES } from "../engine/labels.ts";
 import { RULES, type RuleId } from "../engine/figures.ts";
+import { say, type MessageId } from "../engine/i18n/index.ts";
 import type { AnalysisJson } from "../workbook/analysisJson.ts";
 
 export interface FolderOptions {
@@ -20,11 +21,12 @@ export interface FolderOptions {
 
 /** The columns of the summary: the budget's figures, the model, then every rule of the registry. */
 export function csvHeader(lang: Lang): string[] {
-  const fr = lang === "fr";
-  const rules = RULES.flatMap((r) => [`${r.short[lang]} (%)`, fr ? `Statut ${r.short.fr.toLowerCase()}` : `${r.short.en} status`, fr ? `Écart ${r.short.fr.toLowerCase()} (€)` : `${r.short.en} gap (€)`]);
-  return fr
-    ? ["Fichier", "Statut", "Colonne", "Total des charges (€)", "Total des produits (€)", "Résultat (€)", "Excédent ou déficit", "Modèle", "Nom du modèle", "Part publique (%)", "Part privée (%)", "Part activité (%)", ...rules, "Lignes", "Avertissements ou erreur"]
-    : ["File", "Status", "Column", "Total expenses (€)", "Total income (€)", "Result (€)", "Surplus or deficit", "Model", "Model name", "Public share (%)", "Private share (%)", "Activity share (%)", ...rules, "Lines", "Warnings or error"];
+  const rules = RULES.flatMap((r) => {
+    const rule = r.short[lang];
+    return [say(lang, "csv.ruleValue", { rule }), say(lang, "csv.ruleStatus", { rule: lang === "fr" ? rule.toLowerCase() : rule }), say(lang, "csv.ruleGap", { rule: lang === "fr" ? rule.toLowerCase() : rule })];
+  });
+  const head: MessageId[] = ["csv.file", "csv.status", "csv.column", "csv.totalExpenses", "csv.totalIncome", "csv.result", "csv.resultWord", "csv.model", "csv.modelName", "csv.publicShare", "csv.privateShare", "csv.activityShare"];
+  return [...head.map((id) => say(lang, id)), ...rules, say(lang, "csv.lines"), say(lang, "csv.warnings")];
 }
 
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
@@ -72,8 +74,8 @@ export async function analyzeFolder(folder: string, options: FolderOptions): Pro
     } catch (e) {
       const code = isEquilibreError(e) ? (isNoBudget(e) ? 3 : 2) : 1;
       worst = Math.max(worst, code);
-      const message = isEquilibreError(e) ? e.messageIn(options.lang) : fr ? "Erreur inattendue pendant l'analyse." : "Unexpected error during the analysis.";
-      rows.push([name, code === 3 ? (fr ? "pas de budget" : "no budget") : fr ? "erreur" : "error", ...new Array(header.length - 3).fill(null), message]);
+      const message = isEquilibreError(e) ? e.messageIn(options.lang) : say(options.lang, "csv.unexpected");
+      rows.push([name, say(options.lang, code === 3 ? "csv.noBudget" : "csv.error"), ...new Array(header.length - 3).fill(null), message]);
     }
   }
   if (tty) options.stderr.write("\n");

@@ -5,6 +5,7 @@ import type { Lang } from "../engine/types.ts";
 import { formatPercent } from "../engine/money.ts";
 import { BUDGET_FIGURES, eurosText, RESULT_LABEL, RULES, type RuleId } from "../engine/figures.ts";
 import { STATUS_NAMES } from "../engine/labels.ts";
+import { say } from "../engine/i18n/index.ts";
 
 type AnalysisDoc = AnalysisJson["analyses"][number];
 type RuleDoc = { value: number | null; target: number | null; gapAmount: number; status: string };
@@ -19,25 +20,21 @@ function ruleDoc(a: AnalysisDoc, id: RuleId): RuleDoc {
 
 function budgetLines(a: AnalysisDoc, lang: Lang): string[] {
   const b = a.budget;
-  const sep = lang === "fr" ? " : " : ": ";
+  const sep = say(lang, "colon");
   const out = [
     `  ${label("expense", lang)}${sep}${money(b.expense, lang)} · ${label("income", lang)}${sep}${money(b.income, lang)}`,
-    `  ${RESULT_LABEL[lang]}${sep}${b.resultWord}${b.result !== 0 ? ` ${lang === "fr" ? "de" : "of"} ${money(Math.abs(b.result), lang)}` : ""}`,
+    `  ${RESULT_LABEL[lang]}${sep}${b.result !== 0 ? say(lang, "cli.resultOf", { word: b.resultWord, amount: money(Math.abs(b.result), lang) }) : b.resultWord}`,
   ];
   if (b.inKind !== 0) out.push(`  ${label("inKind", lang)}${sep}${money(b.inKind, lang)}`);
   return out;
 }
 
 export function summaryText(doc: AnalysisJson, lang: Lang): string {
-  const fr = lang === "fr";
-  const sep = fr ? " : " : ": ";
+  const sep = say(lang, "colon");
   const out: string[] = [];
   const lines = new Set(doc.lines.map((l) => `${l.sheet}!${l.cell}`)).size;
-  out.push(
-    fr
-      ? `${doc.file} : ${doc.budgets.length} budget(s) trouvé(s) (${doc.budgets.map((b) => `« ${b.sheet} » ${b.range}`).join(", ")}), ${lines} lignes lues, ${doc.skipped.length} lignes de total ignorées.`
-      : `${doc.file}: ${doc.budgets.length} budget(s) found (${doc.budgets.map((b) => `“${b.sheet}” ${b.range}`).join(", ")}), ${lines} lines read, ${doc.skipped.length} total rows skipped.`,
-  );
+  const budgets = doc.budgets.map((b) => say(lang, "cli.budgetAt", { sheet: say(lang, "quoted", { text: b.sheet }), range: b.range })).join(", ");
+  out.push(say(lang, "cli.budgetsFound", { file: doc.file, count: doc.budgets.length, budgets, lines, skipped: doc.skipped.length }));
   for (const a of doc.analyses) {
     out.push("");
     out.push(`■ ${a.column} — ${a.model.name}`);
@@ -49,13 +46,13 @@ export function summaryText(doc: AnalysisJson, lang: Lang): string {
     for (const r of RULES) {
       const v = ruleDoc(a, r.id);
       const status = STATUS_NAMES[v.status as "reached"][lang];
-      const gap = v.gapAmount > 0 ? (fr ? `, il manque ${money(v.gapAmount, lang)}` : `, ${money(v.gapAmount, lang)} missing`) : "";
+      const gap = v.gapAmount > 0 ? say(lang, "cli.missing", { amount: money(v.gapAmount, lang) }) : "";
       out.push(`  ${r.name[lang].padEnd(26)} ${pct(v.value).padStart(6)} / ${pct(v.target)}  ${status}${gap}`);
     }
   }
   if (doc.issues.length > 0) {
     out.push("");
-    out.push(fr ? "À vérifier :" : "To check:");
+    out.push(say(lang, "cli.toCheck"));
     for (const i of doc.issues) out.push(`  - ${i.message}`);
   }
   return out.join("\n");

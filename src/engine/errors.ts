@@ -43,7 +43,7 @@ export const ERROR_CATALOGUE = {
   },
   bad_usage: {
     fr: (p) => `${p.detail} Tapez « equilibre --help » pour voir les options.`,
-    en: (p) => `${p.detail} Type “equilibre --help” to see the options.`,
+    en: (p) => `${p.detailEn ?? p.detail} Type “equilibre --help” to see the options.`,
   },
   invalid_parameter: {
     fr: (p) => `Le paramètre « ${p.name} » vaut « ${p.value} » : ${p.expected}.`,

@@ -26,6 +26,7 @@ import {
   type RuleDef,
   type RuleValue,
 } from "../engine/figures.ts";
+import { say, type MessageId } from "../engine/i18n/index.ts";
 import { NATIONAL_MIX } from "../engine/implications.ts";
 import { LEVERS } from "../engine/levers.ts";
 import { NATURE_NAMES, PILLAR_NAMES, PROFILE_NAMES, STATUS_NAMES } from "../engine/labels.ts";
@@ -41,7 +42,6 @@ import type { PlannedCell, PlannedChart, PlannedSheet, StyleId } from "./plan.ts
 import type { SheetNames } from "./reportText.ts";
 import { columnLetters } from "./snapshot.ts";
 
-const t = (lang: Lang, fr: string, en: string) => (lang === "fr" ? fr : en);
 
 /** Model names in the order of the code public×1 + private×2 + activity×4. */
 const MODEL_BY_CODE = [1, 2, 3, 4, 5, 6, 7].map((code) => {
@@ -139,8 +139,8 @@ class ModelFormulas {
   }
 }
 
-function sectionHeading(L: Layout, fr: string, en: string): void {
-  L.c.put("A", t(L.lang, fr, en), "section");
+function sectionHeading(L: Layout, id: MessageId): void {
+  L.c.put("A", say(L.lang, id), "section");
   L.c.merge("A", "H");
   L.c.next();
 }
@@ -156,7 +156,7 @@ function wideText(L: Layout, text: string, style: StyleId = "wrap"): void {
 
 function budgetBlock(L: Layout): void {
   const { c, lang, main, F } = L;
-  sectionHeading(L, "VOTRE BUDGET", "YOUR BUDGET");
+  sectionHeading(L, "report.yourBudget");
   const refs: Record<string, string> = {};
   const expected = { expense: main.budget.expenseCents, income: main.budget.incomeCents, inKind: main.budget.inKindCents };
   for (const f of BUDGET_FIGURES.filter((x) => x.id !== "inKind")) {
@@ -181,7 +181,7 @@ function budgetBlock(L: Layout): void {
 
 function modelBlock(L: Layout): void {
   const { c, lang, main, F, p } = L;
-  sectionHeading(L, "VOTRE MODÈLE", "YOUR MODEL");
+  sectionHeading(L, "report.yourModel");
   // The model's code (public 1 + private 2 + activity 4) and the three shares sit outside the print area, for the formulas.
   const codeRef = `$J$${c.row}`;
   const shareCols: Record<MixNature, string> = { public: "K", private: "L", activity: "M" };
@@ -192,7 +192,7 @@ function modelBlock(L: Layout): void {
   c.formula("J", M.code(), modelCode(main), "hidden");
   c.formula("A", M.name(abs(codeRef)), main.model.name[lang], "modelName");
   c.merge("A", "D");
-  c.put("E", t(lang, "Profil :", "Profile:"), "label");
+  c.put("E", say(lang, "report.profile"), "label");
   c.formula(
     "F",
     `IF(${M.shareOf("activity")}>${p.socialUtilityThreshold},${q(PROFILE_NAMES.social_utility[lang])},${q(PROFILE_NAMES.general_interest[lang])})`,
@@ -238,7 +238,7 @@ function referenceRow(L: Layout, codeRef: string): void {
   const publicActivity = lever(["public_procurement", "public_tariffs"]);
   const activity = F.selection({ section: "income", natures: ["activity"] });
   const ref = (id: keyof typeof REFERENCE_MODELS) => q(REFERENCE_MODELS[id][lang]);
-  c.put("A", t(lang, "Modèle de référence :", "Reference model:"), "label");
+  c.put("A", say(lang, "report.referenceModel"), "label");
   c.formula(
     "C",
     `CHOOSE(${abs(codeRef)}+1,"—",${ref("public_partner")},IF(${fees}>=${gifts},${ref("members")},${ref("philanthropy")}),${ref("cofinanced")},IF(AND(${activity}>0,${publicActivity}>=0.5*${activity}),${ref("public_service")},${ref("market")}),${ref("public_activity")},${ref("private_activity")},${ref("hybrid")})`,
@@ -253,11 +253,11 @@ function referenceRow(L: Layout, codeRef: string): void {
 
 function pillarsBlock(L: Layout): void {
   const { c, lang, main, F } = L;
-  sectionHeading(L, "LES TROIS PILIERS", "THE THREE PILLARS");
-  c.put("A", t(lang, "Pilier", "Pillar"), "tableHeader");
+  sectionHeading(L, "report.theThreePillars");
+  c.put("A", say(lang, "report.pillar"), "tableHeader");
   c.put("B", "", "tableHeader");
-  c.put("C", t(lang, "Montant", "Amount"), "tableHeader");
-  c.put("D", t(lang, "Ce qui le compose (chaque euro une fois)", "What it is made of (each euro once)"), "tableHeader");
+  c.put("C", say(lang, "report.amount"), "tableHeader");
+  c.put("D", say(lang, "report.whatItIsMadeOf"), "tableHeader");
   c.merge("D", "H");
   c.next();
   const civic = main.ratios.fourThirds.humanResources.civicService;
@@ -288,12 +288,12 @@ function pillarsBlock(L: Layout): void {
 function mixBlock(L: Layout): void {
   const { c, lang, main, F, result } = L;
   const M = new ModelFormulas(F);
-  sectionHeading(L, "MIX DE FINANCEMENT", "FINANCING MIX");
-  c.put("A", t(lang, "Nature", "Nature"), "tableHeader");
+  sectionHeading(L, "report.financingMixHeading");
+  c.put("A", say(lang, "report.nature"), "tableHeader");
   c.put("B", "", "tableHeader");
-  c.put("C", t(lang, "Montant", "Amount"), "tableHeader");
-  c.put("D", t(lang, "Part", "Share"), "tableHeader");
-  c.put("E", t(lang, "Moyenne nationale*", "National average*"), "tableHeader");
+  c.put("C", say(lang, "report.amount"), "tableHeader");
+  c.put("D", say(lang, "report.share"), "tableHeader");
+  c.put("E", say(lang, "report.nationalAverage"), "tableHeader");
   c.next();
   const firstMix = c.row;
   for (const n of MIX_NATURES) {
@@ -305,20 +305,20 @@ function mixBlock(L: Layout): void {
   }
   L.charts.push({
     kind: "doughnut",
-    title: t(lang, "Mix de financement", "Financing mix"),
+    title: say(lang, "report.financingMix"),
     categories: `$A$${firstMix}:$A$${firstMix + 2}`,
-    series: [{ name: t(lang, "Part", "Share"), values: `$C$${firstMix}:$C$${firstMix + 2}` }],
+    series: [{ name: say(lang, "report.share"), values: `$C$${firstMix}:$C$${firstMix + 2}` }],
     // Beside the mix table (columns G:H are free there), inside the print area.
     anchor: { from: `G${firstMix - 1}`, to: `H${firstMix + 5}` },
   });
-  c.put("A", t(lang, "Base du mix", "Mix base"), "label");
+  c.put("A", say(lang, "report.mixBase"), "label");
   c.formula("C", M.base(), euros(main.model.baseCents), "moneyBold");
   c.next();
   c.put("A", NATURE_NAMES.neutral[lang], "text");
   c.merge("A", "B");
   c.formula("C", M.nature("neutral"), euros(main.totals.byNature.neutral), "money");
   c.next();
-  c.put("A", t(lang, "dont, par levier :", "of which, by lever:"), "note");
+  c.put("A", say(lang, "report.ofWhichByLever"), "note");
   c.next();
   const firstLever = c.row;
   const incomeLevers = LEVERS.filter((l) => l.family === "income" && result.analyses.some((a) => (a.totals.byLever[l.id] ?? 0) !== 0));
@@ -334,9 +334,9 @@ function mixBlock(L: Layout): void {
   if (incomeLevers.length > 0) {
     L.charts.push({
       kind: "bar",
-      title: t(lang, "Ressources par levier", "Resources by lever"),
+      title: say(lang, "report.resourcesByLever"),
       categories: `$A$${firstLever}:$A$${c.row - 1}`,
-      series: [{ name: t(lang, "Montant", "Amount"), values: `$C$${firstLever}:$C$${c.row - 1}` }],
+      series: [{ name: say(lang, "report.amount"), values: `$C$${firstLever}:$C$${c.row - 1}` }],
       // Beside the levers, down to the note under them at most (the next section starts after a blank row).
       anchor: { from: `G${firstLever}`, to: `H${Math.min(Math.max(c.row - 1, firstLever + 5), c.row + 1)}` },
     });
@@ -349,13 +349,13 @@ function mixBlock(L: Layout): void {
 
 function rulesBlock(L: Layout): void {
   const { c, lang, main } = L;
-  sectionHeading(L, "LES RÈGLES", "THE RULES");
-  const heads = lang === "fr" ? ["Règle", "", "Valeur", "Cible", "Écart (€)", "Écart (points)", "Statut", "Ce que cela veut dire"] : ["Rule", "", "Value", "Target", "Gap (€)", "Gap (points)", "Status", "What it means"];
-  heads.forEach((h, i) => c.put(String.fromCharCode(65 + i), h, "tableHeader"));
+  sectionHeading(L, "report.theRules");
+  const heads: (MessageId | null)[] = ["report.rule", null, "report.value", "report.target", "report.gapEuros", "report.gapPoints", "report.status", "report.whatItMeans"];
+  heads.forEach((h, i) => c.put(String.fromCharCode(65 + i), h ? say(lang, h) : "", "tableHeader"));
   c.next();
   const values = ruleValues(main.ratios);
   RULES.forEach((r, i) => ruleRow(L, r, values[i]!));
-  c.put("A", t(lang, "Lignes qui pèsent le plus (au moment de l'analyse) :", "Lines that weigh most (as analysed):"), "note");
+  c.put("A", say(lang, "report.linesThatWeighMostAs"), "note");
   c.merge("A", "H");
   c.next();
   RULES.forEach((r, i) => {
@@ -400,7 +400,7 @@ function ruleRow(L: Layout, r: RuleDef, v: RuleValue): void {
 
 function implicationsBlock(L: Layout): void {
   if (L.main.implications.length === 0) return;
-  sectionHeading(L, "CE QUE VOTRE MIX IMPLIQUE", "WHAT YOUR MIX IMPLIES");
+  sectionHeading(L, "report.whatYourMixImplies");
   for (const imp of L.main.implications) wideText(L, imp.text[L.lang]);
   L.c.next();
 }
@@ -408,13 +408,13 @@ function implicationsBlock(L: Layout): void {
 function trajectoryBlock(L: Layout): void {
   const { c, lang, result, R, p } = L;
   if (result.analyses.length < 2) return;
-  sectionHeading(L, "TRAJECTOIRE", "TRAJECTORY");
+  sectionHeading(L, "report.trajectory");
   const cols = result.analyses.map((_, i) => String.fromCharCode(67 + i)).slice(0, 6); // C…H
   const headerRow = c.row;
   cols.forEach((col, i) => c.put(col, result.analyses[i]!.scenario, "tableHeader"));
   c.next();
   const firstTrajectory = c.row;
-  const modelLabel = t(lang, "Modèle", "Model");
+  const modelLabel = say(lang, "report.model");
   const expense = BUDGET_FIGURES.find((f) => f.id === "expense")!.amount;
   const income = BUDGET_FIGURES.find((f) => f.id === "income")!.amount;
   type Row = [string, (F: FigureFormulas, M: ModelFormulas) => string, (a: Analysis) => number | string | null, StyleId];
@@ -428,9 +428,9 @@ function trajectoryBlock(L: Layout): void {
     ];
   });
   const rows: Row[] = [
-    [t(lang, "Produits", "Income"), (F) => F.amount(income), (a) => euros(a.budget.incomeCents), "money"],
-    [t(lang, "Charges", "Expenses"), (F) => F.amount(expense), (a) => euros(a.budget.expenseCents), "money"],
-    [t(lang, "Résultat", "Result"), (F) => `${F.amount(income)}-${F.amount(expense)}`, (a) => euros(a.budget.resultCents), "money"],
+    [say(lang, "report.income"), (F) => F.amount(income), (a) => euros(a.budget.incomeCents), "money"],
+    [say(lang, "report.expenses"), (F) => F.amount(expense), (a) => euros(a.budget.expenseCents), "money"],
+    [say(lang, "report.result"), (F) => `${F.amount(income)}-${F.amount(expense)}`, (a) => euros(a.budget.resultCents), "money"],
     ...MIX_NATURES.map((n): Row => [NATURE_NAMES[n][lang], (_F, M) => M.shareOf(n), (a) => a.model.shares[n], "percent"]),
     [modelLabel, (_F, M) => M.name(), (a) => a.model.name[lang], "wrap"],
     ...ruleRows,
@@ -449,7 +449,7 @@ function trajectoryBlock(L: Layout): void {
   }
   L.charts.push({
     kind: "column",
-    title: t(lang, "Trajectoire des natures", "Trajectory of natures"),
+    title: say(lang, "report.trajectoryOfNatures"),
     categories: `$C$${headerRow}:$${cols[cols.length - 1]}$${headerRow}`,
     series: MIX_NATURES.map((n, i) => ({ name: NATURE_NAMES[n][lang], values: `$C$${firstTrajectory + 3 + i}:$${cols[cols.length - 1]}$${firstTrajectory + 3 + i}` })),
     // Beside the trajectory table when it leaves G:H free (up to four columns), else right of the print area.
@@ -464,7 +464,7 @@ const FORMULA_PARAMS = (Object.keys(PARAMETER_TABLE) as (keyof Parameters)[]).fi
 
 function parametersBlock(L: Layout): void {
   const { c, lang, result } = L;
-  sectionHeading(L, "PARAMÈTRES (modifiables : le rapport suit)", "PARAMETERS (editable: the report follows)");
+  sectionHeading(L, "report.parametersEditableTheReportFollows");
   for (const k of FORMULA_PARAMS) {
     const info = PARAMETER_TABLE[k];
     c.put("A", info.label[lang], "text");
@@ -472,22 +472,18 @@ function parametersBlock(L: Layout): void {
     c.put("C", result.parameters[k] as number, info.kind === "share" ? "inputPercent" : info.kind === "euros" ? "inputMoney" : "input");
     c.next();
   }
-  c.put("A", t(lang, "Numérotation des comptes 87", "Numbering of 87 accounts"), "text");
+  c.put("A", say(lang, "report.numberingOfAccounts"), "text");
   c.put("C", result.parameters.inKindNumbering === "crc99" ? "Cerfa / CRC 99-01" : "ANC 2018-06", "text");
   c.next(2);
 }
 
 function methodBlock(L: Layout): void {
   const { lang } = L;
-  sectionHeading(L, "MÉTHODE", "METHOD");
-  for (const r of RATIOS) wideText(L, `${r.name[lang]}${t(lang, " : ", ": ")}${r.measures[lang]}`);
+  sectionHeading(L, "report.method");
+  for (const r of RATIOS) wideText(L, `${r.name[lang]}${say(lang, "colon")}${r.measures[lang]}`);
   wideText(
     L,
-    t(
-      lang,
-      "Modèle : une nature (publique, privée, activité) compte quand elle pèse au moins le seuil ci-dessus dans les ressources du mix (produits hors financiers, exceptionnels et reprises). Aucune source publiée ne fixe ces seuils ni la lecture exacte des trois règles : ce sont les définitions opérationnelles d'Équilibre, modifiables.",
-      "Model: a nature (public, private, activity) counts when it weighs at least the threshold above in the mix (income other than financial, exceptional and reversals). No published source fixes these thresholds or the exact reading of the three rules: these are Équilibre's operational definitions, adjustable.",
-    ),
+    say(lang, "report.modelANaturePublicPrivate"),
   );
 }
 
@@ -495,7 +491,7 @@ function issuesBlock(L: Layout): void {
   const { result, lang, c } = L;
   if (result.issues.length === 0) return;
   c.next();
-  sectionHeading(L, "À VÉRIFIER DANS LE CLASSEUR", "TO CHECK IN THE WORKBOOK");
+  sectionHeading(L, "report.toCheckInTheWorkbook");
   for (const issue of result.issues.slice(0, 30)) wideText(L, lang === "fr" ? issue.message : issue.messageEn);
 }
 
@@ -541,8 +537,8 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
       {
         ref: `B${picker.row}`,
         listSource: picker.list,
-        prompt: { title: t(lang, "Colonne analysée", "Column analysed"), text: t(lang, "Choisissez la colonne du budget à analyser.", "Pick the budget column to analyse.") },
-        error: { title: t(lang, "Colonne inconnue", "Unknown column"), text: t(lang, "Choisissez une colonne dans la liste.", "Pick a column from the list.") },
+        prompt: { title: say(lang, "report.columnAnalysed"), text: say(lang, "report.pickTheBudgetColumnTo") },
+        error: { title: say(lang, "report.unknownColumn"), text: say(lang, "report.pickAColumnFromThe") },
       },
     ],
     conditionalFormats: [
@@ -561,7 +557,7 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
       landscape: true,
       fitToWidth: 1,
       header: headerTitle(options.title),
-      footer: t(lang, `Équilibre · établi le ${options.dateText}`, `Équilibre · made on ${options.dateText}`),
+      footer: say(lang, "report.footer", { date: options.dateText }),
     },
     tabColor: "1F3864",
   };
@@ -569,18 +565,14 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
 
 function titleRows(c: Cursor, result: WorkbookAnalysis, options: ReportOptions): void {
   const { lang } = options;
-  c.put("A", t(lang, "Équilibre — modèle socio-économique", "Équilibre — socio-economic model"), "title");
+  c.put("A", say(lang, "report.title"), "title");
   c.put("F", options.title, "label");
   c.next();
-  const budgetSheets = [...new Set(result.budgets.map((b) => b.sheet))].map((s) => t(lang, `« ${s} »`, `“${s}”`)).join(", ");
+  const budgetSheets = [...new Set(result.budgets.map((b) => b.sheet))].map((s) => say(lang, "quoted", { text: s })).join(", ");
   const distinctLines = new Set(result.classified.map((l) => `${l.sheet}!${l.cell}`)).size;
   c.put(
     "A",
-    t(
-      lang,
-      `Source : ${budgetSheets} · ${distinctLines} lignes lues · ${result.skipped.length} lignes de total ignorées · établi le ${options.dateText}`,
-      `Source: ${budgetSheets} · ${distinctLines} lines read · ${result.skipped.length} total rows skipped · made on ${options.dateText}`,
-    ),
+    say(lang, "report.source", { sheets: budgetSheets, lines: String(distinctLines), skipped: String(result.skipped.length), date: options.dateText }),
     "subtitle",
   );
   c.merge("A", "H");
@@ -590,12 +582,12 @@ function titleRows(c: Cursor, result: WorkbookAnalysis, options: ReportOptions):
 /** The column the report shows, a dropdown over the scenarios (their names in hidden cells from column K). */
 function scenarioPicker(c: Cursor, result: WorkbookAnalysis, names: SheetNames, main: Analysis, lang: Lang): { row: number; ref: string; list: string } {
   const row = c.row;
-  c.put("A", t(lang, "Colonne analysée", "Column analysed"), "label");
+  c.put("A", say(lang, "report.columnAnalysed"), "label");
   c.put("B", main.scenario, "input");
   // An inline list would break on a column name with a comma or a quote, and Excel refuses one over 255 characters.
   const scenarios = [...new Set(result.analyses.map((a) => a.scenario))];
   scenarios.forEach((name, i) => c.put(columnLetters(11 + i), name, "hidden"));
-  c.put("C", t(lang, "(choisissez une autre colonne du budget : tout le rapport suit)", "(pick another budget column: the whole report follows)"), "note");
+  c.put("C", say(lang, "report.pickAnotherBudgetColumnThe"), "note");
   c.merge("C", "H");
   c.next(2);
   return { row, ref: `$B$${row}`, list: `${sheetRef(names.report)}$K$${row}:$${columnLetters(10 + scenarios.length)}$${row}` };
