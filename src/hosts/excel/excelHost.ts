@@ -30,6 +30,8 @@ export interface ExcelHostOptions {
 const ERROR_VALUES = new Set(["#REF!", "#VALUE!", "#DIV/0!", "#N/A", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"]);
 /** Above this many cells, a used range is read through the cells that hold something. */
 const SPARSE_CELLS = 1_000_000;
+/** Rectangles whose addresses fit a response comfortably (some 40 bytes each). */
+const MAX_AREAS = 20_000;
 /** Where a report is built before it replaces the old one. */
 const TEMP_PREFIX = "~Équilibre ";
 
@@ -73,19 +75,33 @@ export class ExcelHost implements WorkbookHost {
           return r;
         });
         await context.sync(); // 2: used ranges, protection, tables
-        // A used range of millions of cells is mostly empty (one stray cell far right or far down): only
-        // the cells that hold something are read, as the rectangles Excel gives for them.
-        const sparse = used.map((r, i) => {
-          if (r.isNullObject || r.cellCount <= SPARSE_CELLS) return null;
+        // A used range of millions of cells may be mostly empty (one stray cell far right or far down):
+        // then only the cells that hold something are read, as the rectangles Excel gives for them. First
+        // how many rectangles and cells (a full mapping sheet is dense, and its rectangles would not fit a
+        // response), then their addresses, only where they are few.
+        const special = (i: number) => {
           // A fresh used range: a proxy does not outlive its request.
           const fresh = items[i]!.getUsedRangeOrNullObject(true);
-          const constants = fresh.getSpecialCellsOrNullObject("Constants" as Excel.SpecialCellType);
-          const formulas = fresh.getSpecialCellsOrNullObject("Formulas" as Excel.SpecialCellType);
-          constants.load("address");
-          formulas.load("address");
-          return [constants, formulas] as const;
+          return [fresh.getSpecialCellsOrNullObject("Constants" as Excel.SpecialCellType), fresh.getSpecialCellsOrNullObject("Formulas" as Excel.SpecialCellType)] as const;
+        };
+        const huge = used.map((r, i) => {
+          if (r.isNullObject || r.cellCount <= SPARSE_CELLS) return null;
+          const areas = special(i);
+          for (const a of areas) a.load("areaCount,cellCount");
+          return areas;
         });
-        if (sparse.some((x) => x)) await context.sync(); // 2b: only for such sheets
+        if (huge.some((x) => x)) await context.sync(); // 2b: only for such sheets
+        const sparse = huge.map((areas, i) => {
+          if (!areas) return null;
+          const present = areas.filter((a) => !a.isNullObject);
+          const count = present.reduce((n, a) => n + a.areaCount, 0);
+          const cells = present.reduce((n, a) => n + a.cellCount, 0);
+          if (count > MAX_AREAS || cells > used[i]!.cellCount / 2) return null;
+          const fresh = special(i);
+          for (const a of fresh) a.load("address");
+          return fresh;
+        });
+        if (sparse.some((x) => x)) await context.sync(); // 2c: their addresses
         this.tablesBySheet = new Map(items.map((ws, i) => [ws.name, tables[i]!.items.map((t) => t.name)]));
         const requests: ReadRequest[] = [];
         used.forEach((r, i) => {
