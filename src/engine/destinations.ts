@@ -11,6 +11,8 @@ const ENGINEERING_LABEL_WORDS = [
   "administratif*", "administrative*", "administration", "secretariat*", "frais generaux", "charges indirectes", "charges fixes",
   "frais de structure", "structure", "fonctionnement", "gestion administrative", "ressources humaines", "assemblee generale",
   "conseil d administration", "juridique*", "avocat*", "paie externalisee", "frais de gestion",
+  // A compte d'emploi's fundraising costs are the structure's, not a mission's.
+  "collecte de fonds", "recherche de fonds", "frais de collecte", "appel* a la generosite", "frais d appel* a la generosite",
 ];
 
 /** Block headings and analytic column headers that make their lines engineering. */

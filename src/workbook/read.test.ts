@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { classify } from "../engine/classify.ts";
 import { readBudgets } from "./read.ts";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot.ts";
 
@@ -401,6 +402,64 @@ describe("readBudgets on real budgets' layouts", () => {
       ["Pâtisserie, boissons", 451.55, "income"],
       ["Pâtisserie, boissons", 106.28, "expense"],
     ]);
+  });
+
+  it("checks the lines read against the sheet's own totals, and names the cells that explain a difference", () => {
+    const s = sheet("Budget", [
+      ["Charges", "Montant"],
+      ["Achats", 1000],
+      ["Loyer", 2000],
+      ["Assurance", "5 950 €"],
+      ["Total des charges", 3000],
+      ["Produits", null],
+      ["Cotisations", 4000],
+      ["Subvention mairie", 5000],
+      ["TOTAL PRODUITS", 9500],
+    ]);
+    s.rows.find((r) => r.index === 5)!.cells.find((c) => c.col === 2)!.formula = "SUM(B2:B4)";
+    const r = readBudgets(book(s));
+    const mismatches = r.issues.filter((i) => i.code === "total_mismatch");
+    expect(mismatches.map((i) => i.cell)).toEqual(["B5", "B9"]);
+    expect(mismatches[0]!.message).toBe(
+      "Les lignes lues font 8\u00a0950\u00a0€, votre total B5 (« Total des charges ») dit 3\u00a0000\u00a0€ : la cellule B4 contient un montant saisi comme du texte, que votre formule SOMME ignore ; saisissez ce montant comme un nombre.",
+    );
+    expect(mismatches[1]!.message).toMatch(/il manque 500/);
+    // Totals that agree say nothing, Cerfa totals over chapter subtotals included.
+    const ok = sheet("Cerfa", [
+      ["CHARGES", "Montant"],
+      ["65 - Autres charges de gestion courante", 900],
+      ["Cadeaux de Noël", 400],
+      ["Voyage scolaire", 500],
+      ["TOTAL DES CHARGES", 900],
+    ]);
+    ok.rows.find((x) => x.index === 2)!.cells.find((c) => c.col === 2)!.formula = "SUM(B3:B4)";
+    ok.rows.find((x) => x.index === 5)!.cells.find((c) => c.col === 2)!.formula = "SUM(B2:B2)";
+    expect(readBudgets(book(ok)).issues).toEqual([]);
+  });
+
+  it("says so when a sheet under a section word has amounts but yields no line", () => {
+    const r = readBudgets(book(sheet("Produits", [["Cotisations", 800], ["Dons", 200]]), sheet("Charges", [["Total", 700], ["Total", 300]])));
+    expect(r.issues.filter((i) => i.code === "section_not_read").map((i) => i.sheet)).toEqual(["Charges"]);
+  });
+
+  it("reads a charges sheet broken down by mission (compte d'emploi): missions are actions, fundraising and administration engineering", () => {
+    const r = readBudgets(
+      book(
+        sheet("Ressources", [["Ressources", "Montant"], ["Dons", 120000], ["Legs", 30000], ["Subventions", 25000]]),
+        sheet("Emplois", [
+          ["Emplois par mission", "Montant"],
+          ["Protéger les océans", 80000],
+          ["Renforcer le réseau des bénévoles", 30000],
+          ["Dépenses logistiques", 20000],
+          ["Frais de recherche de fonds", 15000],
+          ["Collecte de fonds, comptabilité, administration", 30000],
+        ]),
+      ),
+    );
+    const emplois = r.lines.filter((l) => l.sheet === "Emplois");
+    expect(emplois.map((l) => l.context.sectionHint)).toEqual(["expense", "expense", "expense", "expense", "expense"]);
+    const dest = emplois.map((l) => classify({ label: l.label, account: l.account, context: l.context }).destination);
+    expect(dest).toEqual(["action", "action", "action", "engineering", "engineering"]);
   });
 
   it("a year typed as text heads its column; a section word alone in its section is its only line; an in-kind heading opens 87", () => {

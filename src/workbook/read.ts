@@ -8,7 +8,8 @@ import type { Amount, BudgetLine, Section } from "../engine/types.ts";
 import type { AmountColumnInfo, DetectedBudget, Layout, ReadIssue, ReadResult, SkippedRow } from "./budget.ts";
 import { cellKind, columnRoles, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
 import { headerKind, sectionOfHeading, sectionOfTypeCell } from "./sections.ts";
-import { cellAddress, columnLetters, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
+import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
+import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { findSubtotals, type SubtotalCandidate } from "./subtotals.ts";
 import { hiddenSheetIssues } from "./hiddenSheets.ts";
 import { withMergedLabels } from "./mergedLabels.ts";
@@ -118,7 +119,11 @@ function readSheet(sheet: SheetSnapshot): SheetRead {
   const sideBySide = blocks.length >= 2;
   for (const block of blocks) {
     const read = readBlock(grid, rows, block, headerOf, (col) => headers.get(col)?.row ?? null, sideBySide);
-    if (!read) continue;
+    if (!read) {
+      const notRead = sectionNotRead(grid, rows, block, headerOf);
+      if (notRead) out.issues.push(notRead);
+      continue;
+    }
     out.budgets.push(read.budget);
     appendAll(out, { budgets: [], ...read });
   }
@@ -255,6 +260,7 @@ function readBlock(
 
   // Walk the rows: headings set the section and context; rows with amounts are candidates.
   const infos: RowInfo[] = [];
+  const declared: DeclaredTotal[] = [];
   const skipped: SkippedRow[] = [];
   const issues: ReadIssue[] = [];
   let heading: string | null = null;
@@ -295,6 +301,14 @@ function readBlock(
     const kind = nonLineKind(labelText);
     if (kind) {
       skipped.push({ sheet, row: r, cell: cellAddress(r, label!.col), label: labelText, why: kind });
+      if (kind !== "result") {
+        // The sheet's own totals: the lines read must add up to them (selfCheck.ts).
+        const named = sectionOfHeading(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, ""));
+        for (const c of cells) {
+          const a = amountOf(c.value);
+          if (a?.kind === "value") declared.push({ row: r, cell: cellAddress(r, label!.col), label: labelText, col: c.col, cents: a.cents, formula: c.formula ?? null, section: named ?? section });
+        }
+      }
       continue;
     }
     const headingSection = sectionOfHeading(labelText);
@@ -439,6 +453,7 @@ function readBlock(
     }
   }
   if (!looksLikeBudget(lines, block, section, sheet, layout)) return null;
+  if (!isLedger) issues.push(...selfCheck(grid, declared.filter((d) => scenarioCols.some((k) => k.col === d.col)), lines, issues, skipped, scaled));
   for (const k of kinds.filter((x) => thousands.has(x.col) && lines.some((l) => l.amountCell?.replace(/\d+$/, "") === columnLetters(x.col)))) {
     issues.push({
       sheet,
@@ -455,6 +470,69 @@ function readBlock(
     skipped,
     issues,
   };
+}
+
+/**
+ * A table under a section word (the sheet « Emplois », a header « Charges ») with amounts that yielded no line:
+ * said, never skipped in silence.
+ */
+function sectionNotRead(grid: SheetGrid, rows: number[], block: TableBlock, headerOf: (col: number) => string | null): ReadIssue | null {
+  const sheet = grid.sheet.name;
+  const word = [sheet, ...block.labelCols.map(headerOf), ...block.amountCols.map(headerOf)].find((t) => t && sectionOfHeading(t) !== null);
+  if (!word) return null;
+  const money = block.amountCols.filter((c) => !["quantity", "derived"].includes(headerKind(headerOf(c))));
+  const amounts = rows.filter((r) => money.some((c) => cellKind(grid.value(r, c)) === "amount")).length;
+  if (amounts === 0) return null;
+  const cell = cellAddress(rows[0]!, block.labelCols[0]!);
+  return {
+    sheet,
+    cell,
+    code: "section_not_read",
+    message: `La feuille « ${sheet} » a ${amounts} montant(s) sous « ${word} », mais aucune ligne de budget n'a pu en être lue : ils ne sont pas comptés. Donnez à chaque montant un libellé dans la colonne de gauche et un en-tête de colonne (« Montant », « Budget 2026 »), puis relancez l'analyse.`,
+    messageEn: `The sheet “${sheet}” has ${amounts} amount(s) under “${word}”, but no budget line could be read from them: they are not counted. Give each amount a label in the column on its left and its column a header (“Amount”, “Budget 2026”), then run the analysis again.`,
+  };
+}
+
+function selfCheck(grid: SheetGrid, declared: DeclaredTotal[], lines: BudgetLine[], issues: ReadIssue[], skipped: SkippedRow[], scaled: (a: Amount, col: number) => Amount): ReadIssue[] {
+  if (declared.length === 0) return [];
+  const cellOf = (address: string | null) => {
+    const m = address ? /^([A-Z]+)(\d+)$/.exec(address) : null;
+    return m ? { row: Number(m[2]), col: columnNumber(m[1]!) } : null;
+  };
+  const textAmounts = lines
+    .filter((l) => l.amount.kind === "value" && l.amountCell)
+    .map((l) => ({ l, at: cellOf(l.amountCell!)! }))
+    .filter(({ at }) => typeof grid.value(at.row, at.col) === "string")
+    .map(({ l, at }) => ({ row: at.row, col: at.col, cents: l.amount.kind === "value" ? l.amount.cents : 0 }));
+  const uncounted = issues.filter((i) => i.code === "text_not_a_number" || i.code === "cell_error").map((i) => cellOf(i.cell)).filter((x): x is { row: number; col: number } => x !== null);
+  const sections = new Map<string, Section>();
+  return checkTotals(
+    declared.map((d) => ({ ...d, cents: scaledCents(scaled, d.cents, d.col) })),
+    lines,
+    {
+      sheet: grid.sheet.name,
+      textAmounts,
+      uncounted,
+      skipped,
+      skippedAmount: (row, col) => {
+        const a = amountOf(grid.value(row, col));
+        return a?.kind === "value" ? scaledCents(scaled, a.cents, col) : null;
+      },
+      sectionOf: (l) => {
+        let s = sections.get(l.id);
+        if (!s) {
+          s = classify({ label: l.label, account: l.account, context: l.context }).section;
+          sections.set(l.id, s);
+        }
+        return s;
+      },
+    },
+  );
+}
+
+function scaledCents(scaled: (a: Amount, col: number) => Amount, cents: number, col: number): number {
+  const a = scaled({ kind: "value", cents }, col);
+  return a.kind === "value" ? a.cents : cents;
 }
 
 /** A label column whose cells are, for most of its rows, a section word (« Recette », « Dépense », « Don en nature »). */
@@ -677,6 +755,9 @@ function looksLikeBudget(lines: BudgetLine[], block: TableBlock, section: Sectio
   const recognised = distinct.filter((l) => classify({ label: l.label, account: l.account, context: l.context }).confidence >= 0.6).length;
   const share = recognised / distinct.length;
   const structure = block.accountCol !== null || section !== null || sectionOfHeading(sheet) !== null || distinct.some((l) => l.context.sectionHint) || MONEY_HEADER.test(headerText);
-  return share >= 0.5 || (structure && share >= 0.25);
+  // A sheet named « Emplois » / « Charges » (or a table headed so) with a money column is a budget even when
+  // its lines are missions (« Protéger les océans ») that name no kind of cost.
+  const named = (sectionOfHeading(sheet) !== null || section !== null) && (MONEY_HEADER.test(headerText) || headerText === "");
+  return share >= 0.5 || (structure && share >= 0.25) || named;
 }
 

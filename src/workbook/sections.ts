@@ -4,7 +4,7 @@ import { leadingAccount } from "../engine/classify.ts";
 import type { Section } from "../engine/types.ts";
 import { normalizeText } from "../engine/text.ts";
 
-const QUALIFIER = "(?: (?:previsionnel|previsionnels|previsionnelle|previsionnelles|realise|realises|realisees|d exploitation|de fonctionnement|de l exercice|du projet|de l action|de l association|totales?|\\d{4}|n|n 1))*";
+const QUALIFIER = "(?: (?:previsionnel|previsionnels|previsionnelle|previsionnelles|realise|realises|realisees|d exploitation|de fonctionnement|de l exercice|du projet|de l action|de l association|totales?|\\d{4}|n|n 1|par (?:missions?|destinations?|programmes?|actions?|activites?|natures?|projets?|fonctions?|poles?)))*";
 const SECTION_HEADINGS: { section: Section; re: RegExp }[] = [
   { section: "in_kind_use", re: /^(86 )?emplois des contributions volontaires( en nature)?\b/ },
   { section: "in_kind_use", re: /^contributions volontaires en nature emplois?$/ },
