@@ -51,7 +51,8 @@ function accountsOf(l: Lever): string {
 function keywordsOf(l: Lever): string {
   const words = l.keywords.map((k) => (typeof k === "string" ? k : k.p));
   const shown = words.slice(0, KEYWORDS_SHOWN);
-  return code(shown) + (words.length > shown.length ? ` … (${words.length} en tout)` : "");
+  // Only "…" for the rest, not their count: a keyword added to the registry does not change the users' table.
+  return code(shown) + (words.length > shown.length ? " …" : "");
 }
 
 /** The Markdown table of every lever of the registry, in the registry's order. */

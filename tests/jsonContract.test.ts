@@ -39,9 +39,9 @@ function tableRows(markdown: string, block: string): string[][] {
 type JsonType = "null" | "boolean" | "number" | "string" | "array" | "object";
 
 /** Documented fields: path → the types the type column allows ("string or null"). */
-function documentedFields(): Map<string, Set<JsonType>> {
+function documentedFields(block = "json-fields"): Map<string, Set<JsonType>> {
   const out = new Map<string, Set<JsonType>>();
-  for (const [field, type] of tableRows(DOC, "json-fields")) {
+  for (const [field, type] of tableRows(DOC, block)) {
     const path = /^`([^`]+)`$/.exec(field ?? "")?.[1];
     if (!path) continue; // a header row
     const types = (type ?? "").split(/\s+or\s+/).map((t) => t.trim()) as JsonType[];
@@ -64,18 +64,26 @@ function observedFields(doc: unknown, maps: Map<string, string>, out = new Map<s
     types.add(typeOf(doc));
     out.set(path, types);
   }
-  // A scenario's analysis has the very shape of an entry of `analyses`: its fields are checked as those.
-  const base = SAME_SHAPE[path] ?? path;
-  if (Array.isArray(doc)) for (const item of doc) observedFields(item, maps, out, `${base}[]`);
+  if (Array.isArray(doc)) for (const item of doc) observedFields(item, maps, out, `${path}[]`);
   else if (doc && typeof doc === "object") {
     for (const [key, value] of Object.entries(doc)) {
+      const base = documentedParent(path, key);
       const name = maps.get(base) ?? key;
       observedFields(value, maps, out, base ? `${base}.${name}` : name);
     }
   }
   return out;
 }
-const SAME_SHAPE: Record<string, string> = { "scenarios[].analysis": "analyses[]" };
+
+/**
+ * Parts documented once and reused: a scenario's analysis and each side of a comparison have the very shape of
+ * an entry of `analyses`; a comparison's difference is a scenario's, plus its drivers and lines.
+ */
+function documentedParent(path: string, key: string): string {
+  if (path === "scenarios[].analysis" || path === "before.analysis" || path === "after.analysis") return "analyses[]";
+  if (path === "difference" && key !== "drivers" && key !== "lines") return "scenarios[].difference";
+  return path;
+}
 
 /** A minimal .xlsx (one sheet, inline strings) built by hand, as any spreadsheet writer would. */
 async function workbook(rows: (string | number)[][]): Promise<Uint8Array> {
@@ -190,6 +198,34 @@ describe("docs/contrat-json.md: the fields of `equilibre analyze --json`", () =>
   it("states the schema version the command prints", () => {
     expect(DOC).toMatch(/schemaVersion 1/);
     expect(DOC).toContain("| `schemaVersion` | number | `1` |");
+  });
+});
+
+describe("docs/contrat-json.md: the fields of `equilibre compare --json`", () => {
+  const documented = documentedFields("compare-fields");
+  const all = new Map([...documentedFields(), ...documented]);
+  const maps = new Map<string, string>();
+  for (const path of all.keys()) {
+    const m = /^(.*)\.(<[a-z]+>)$/.exec(path);
+    if (m) maps.set(m[1]!, m[2]!);
+  }
+  const r = run("compare", join(FIXTURES, "04-festival-budget-pluriannuel.xlsx"), join(FIXTURES, "01-cerfa-12156-ateliers-du-quartier.xlsx"), "--json");
+  const observed = r.code === 0 ? observedFields(JSON.parse(r.stdout), maps) : new Map<string, Set<JsonType>>();
+
+  it("exits 0 with one document of schemaVersion 1", () => {
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).schemaVersion).toBe(1);
+  });
+
+  it("lists every field the command outputs, with its type (the analyses' and differences' as documented above)", () => {
+    const missing = [...observed.keys()].filter((p) => !all.has(p));
+    expect(missing).toEqual([]);
+    const wrong = [...observed].flatMap(([path, types]) => [...types].filter((t) => all.has(path) && !all.get(path)!.has(t)).map((t) => `${path}: ${t}`));
+    expect(wrong).toEqual([]);
+  });
+
+  it("lists no field of the comparison the command does not output", () => {
+    expect([...documented.keys()].filter((p) => !observed.has(p))).toEqual([]);
   });
 });
 
