@@ -238,7 +238,7 @@ describe("docs/contrat-json.md: the folder mode's CSV columns", () => {
       const csv = join(dir, "synthese.csv");
       const r = run("analyze", dir, "--summary", csv, "--lang", lang);
       expect(r.code, r.stderr).toBe(0);
-      const header = readFileSync(csv, "utf8").replace(/^\ufeff/, "").split("\r\n")[0]!.split(";");
+      const header = readFileSync(csv, "utf8").replace(/^\ufeff/, "").split("\r\n")[0]!.split(lang === "fr" ? ";" : ",");
       expect(header).toEqual(rows.map((row) => row[index]));
     });
   }
