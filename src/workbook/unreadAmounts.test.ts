@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { readBudgets } from "./read.ts";
+import type { SheetSnapshot, SnapshotCell } from "./snapshot.ts";
+
+const sheet = (name: string, rows: (string | number | null | Omit<SnapshotCell, "col">)[][], extra: Partial<SheetSnapshot> = {}): SheetSnapshot => ({
+  name,
+  visibility: "visible",
+  protected: false,
+  merges: [],
+  rows: rows.map((cells, i) => ({
+    index: i + 1,
+    cells: cells.flatMap((v, c) => (v === null ? [] : [typeof v === "object" ? { col: c + 1, ...v } : { col: c + 1, value: v }])),
+  })),
+  ...extra,
+});
+
+const BUDGET = [
+  ["Poste", "Budget 2026"],
+  ["CHARGES", null],
+  ["Achats de fournitures", 1000],
+  ["Salaires", { value: "2026-03-01" }],
+  ["Loyer", { value: null, formula: "12*50", uncached: true }],
+  ["PRODUITS", null],
+  ["Subvention de la commune", 1500],
+  ["Cotisations des adhérents", 2000],
+];
+
+describe("amount cells no line carries", () => {
+  it("name a date typed among the amounts and a formula whose result was never saved", () => {
+    const r = readBudgets({ name: "b.xlsx", sheets: [sheet("Budget", BUDGET)] });
+    expect(r.lines.map((l) => l.label)).toEqual(["Achats de fournitures", "Subvention de la commune", "Cotisations des adhérents"]);
+    const byCell = new Map(r.issues.map((i) => [i.cell, i]));
+    expect(byCell.get("B4")).toMatchObject({ code: "date_not_an_amount", message: expect.stringContaining("« Salaires »") });
+    expect(byCell.get("B5")).toMatchObject({ code: "formula_without_value", messageEn: expect.stringContaining("“Loyer”") });
+  });
+
+  it("count the formulas without a result of a sheet where no budget could be read", () => {
+    const rows = Array.from({ length: 30 }, (_, i) => [`Ligne ${i}`, { value: null, formula: `A${i + 1}*2`, uncached: true }]);
+    const r = readBudgets({ name: "b.xlsx", sheets: [sheet("Budget", BUDGET), sheet("Calculs", rows)] });
+    const issue = r.issues.find((i) => i.sheet === "Calculs")!;
+    expect(issue.code).toBe("formula_without_value");
+    expect(issue.message).toMatch(/30 formule\(s\).*B1, B2, B3, B4, B5…/);
+  });
+
+  it("say a very hidden sheet holds amounts, and leave Équilibre's own sheets alone", () => {
+    const r = readBudgets({
+      name: "b.xlsx",
+      sheets: [sheet("Budget", BUDGET), sheet("Ancien", BUDGET, { visibility: "veryHidden" }), sheet("_equilibre", BUDGET, { visibility: "veryHidden" })],
+      ownSheets: ["_equilibre"],
+    });
+    const hidden = r.issues.filter((i) => i.code === "hidden_sheet_amounts");
+    expect(hidden.map((i) => i.sheet)).toEqual(["Ancien"]);
+    expect(hidden[0]!.message).toMatch(/feuille très masquée « Ancien » contient des montants/);
+  });
+});
