@@ -1,4 +1,4 @@
-// The layer rule of DESIGN.md: each layer imports only the layers above it.
+// The layer rule of docs/architecture.md: each layer imports only the layers above it.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
@@ -28,7 +28,7 @@ export default tseslint.config(
     ignores: ["src/engine/**/*.test.ts"],
     rules: layer(
       [...office, ...ui, ...node, "exceljs", "**/workbook/**", "**/hosts/**", "**/taskpane/**", "**/cli/**"],
-      "src/engine is pure domain code: no Office, React, exceljs, Node or other layer imports (DESIGN.md, layers).",
+      "src/engine is pure domain code: no Office, React, exceljs, Node or other layer imports (docs/architecture.md, layers).",
     ),
   },
   {
@@ -36,7 +36,7 @@ export default tseslint.config(
     ignores: ["src/workbook/**/*.test.ts"],
     rules: layer(
       [...office, ...ui, ...node, "exceljs", "**/hosts/**", "**/taskpane/**", "**/cli/**"],
-      "src/workbook is host-free: it imports src/engine only (DESIGN.md, layers).",
+      "src/workbook is host-free: it imports src/engine only (docs/architecture.md, layers).",
     ),
   },
   {

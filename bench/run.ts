@@ -1,4 +1,4 @@
-// `npm run bench`: Équilibre's performance figures against their budgets (DESIGN.md). Not a test.
+// `npm run bench`: Équilibre's performance figures against their budgets (docs/architecture.md). Not a test.
 import { cpus, totalmem } from "node:os";
 import { cliRatio } from "./cli.bench.ts";
 import { runEngineBench } from "./engine.bench.ts";

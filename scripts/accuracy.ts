@@ -96,7 +96,7 @@ function amountIndex(p: Placement, l: ReadLine, taken: (i: number) => boolean): 
   return p.amounts.findIndex((_, i) => !taken(i));
 }
 
-/** The model the expected lines give at the default 20 % threshold (SPEC.md §3). */
+/** The model the expected lines give at the default 20 % threshold (docs/spec.md §3). */
 function expectedModel(byNature: Record<string, number>): string | null {
   const base = (byNature.public ?? 0) + (byNature.private ?? 0) + (byNature.activity ?? 0);
   if (base <= 0) return null;

@@ -1,6 +1,7 @@
 // The repository describes itself: every link in README.md and docs/*.md leads to a file of the repository
-// (and to a heading that exists), and none leads outside it.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+// (and to a heading that exists), none leads outside it, and no code comment cites a document that lives
+// outside the repository (the project's first notes were kept beside it, not in it).
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -78,5 +79,55 @@ describe.each(DOCS)("%s", (doc) => {
 
   it("writes no web address where a reader could click it (addresses belong in code, as examples)", () => {
     expect(prose(markdown).match(/\b(?:https?|ftp):\/\/\S+|\bwww\.\S+/gi) ?? []).toEqual([]);
+  });
+});
+
+describe("code comments and configuration", () => {
+  const SOURCES = ["src", "tests", "scripts", "bin", "bench", ".ci"];
+  const FILES = ["eslint.config.js", "webpack.config.js", "vitest.config.ts", "package.json"];
+  const SELF = relative(ROOT, import.meta.filename);
+
+  function files(dir: string): string[] {
+    const full = join(ROOT, dir);
+    if (!existsSync(full)) return [];
+    if (statSync(full).isFile()) return [dir];
+    return readdirSync(full, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && /\.(ts|tsx|mjs|js|cjs|json|md|html)$|^run$/.test(e.name))
+      .map((e) => relative(ROOT, join(e.parentPath, e.name)))
+      .filter((f) => !f.startsWith("tests/fixtures/") || f.endsWith(".md"));
+  }
+  const sources = [...SOURCES.flatMap(files), ...FILES.filter((f) => existsSync(join(ROOT, f)))].filter((f) => f !== SELF);
+
+  // The documents that were kept outside the repository, and how they were cited.
+  const OUTSIDE = [
+    /(?:^|[^/\w])shared\/(?:DESIGN|UX|toolchain|domain|contracts|fixtures|seeds)\b/,
+    /\.\.\/shared\b/,
+    /(?<!docs\/)\b(?:SPEC|DESIGN|LABELS|UX)\.md\b/,
+    /\bSPEC §/,
+    /(?<!docs\/)\bcontracts\/cli\.md\b/,
+    /\bresearch-notes\b/,
+    /\btoolchain-notes\b/,
+  ];
+
+  it("cite no document outside the repository (docs/spec.md §n, docs/architecture.md, docs/labels.md, docs/contrat-json.md)", () => {
+    const wrong: string[] = [];
+    for (const file of sources) {
+      readFileSync(join(ROOT, file), "utf8")
+        .split("\n")
+        .forEach((line, i) => {
+          if (OUTSIDE.some((re) => re.test(line))) wrong.push(`${file}:${i + 1}: ${line.trim().slice(0, 120)}`);
+        });
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("cite only documents of docs/ that exist", () => {
+    const wrong: string[] = [];
+    for (const file of sources) {
+      for (const m of readFileSync(join(ROOT, file), "utf8").matchAll(/\bdocs\/([\w.-]+\.(?:md|png))\b/g)) {
+        if (!existsSync(join(ROOT, "docs", m[1]!))) wrong.push(`${file}: docs/${m[1]}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });

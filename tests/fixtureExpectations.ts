@@ -1,4 +1,4 @@
-// Reads the fixtures' expected analyses (tests/fixtures/*.expected.json, copied from shared/fixtures).
+// Reads the fixtures' expected analyses (tests/fixtures/*.expected.json; see tests/fixtures/README.md).
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";

@@ -1,5 +1,5 @@
 // An offline check of manifest.xml: office-addin-manifest validate needs Microsoft's online service,
-// so the project checks what that service would refuse (toolchain-notes §2).
+// so the project checks what that service would refuse (docs/architecture.md, « Pinned technology »).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 

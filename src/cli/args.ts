@@ -1,4 +1,4 @@
-// Command-line arguments of `equilibre` (shared/contracts/cli.md).
+// Command-line arguments of `equilibre` (docs/contrat-json.md).
 import { EquilibreError } from "../engine/errors.ts";
 import { say, type MessageId } from "../engine/i18n/index.ts";
 import type { Lang } from "../engine/types.ts";

@@ -38,7 +38,7 @@ export interface Implication {
   text: { fr: string; en: string };
 }
 
-/** The budget as the treasurer knows it (SPEC §3b): its totals, its result and the in-kind counted once. */
+/** The budget as the treasurer knows it (docs/spec.md §3b): its totals, its result and the in-kind counted once. */
 export interface BudgetSummary {
   expenseCents: number;
   incomeCents: number;
@@ -60,7 +60,7 @@ export interface Analysis {
   /** Income minus expenses, in cents (0 for a balanced budget). */
   resultCents: number;
   budget: BudgetSummary;
-  /** The three pillars, each euro once, with their parts (SPEC §3b). */
+  /** The three pillars, each euro once, with their parts (docs/spec.md §3b). */
   pillars: PillarValue[];
   model: ModelResult;
   ratios: { tiersOnTop: TiersOnTop; fourThirds: FourThirds; alliance: Alliance };

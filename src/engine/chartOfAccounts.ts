@@ -220,7 +220,7 @@ export const CHART_OF_ACCOUNTS: readonly ChartAccount[] = [
   { n: "862", t: "Prestations" },
   { n: "864", t: "Personnel bénévole" },
   { n: "87", t: "Contributions volontaires en nature", crc: "Répartition par nature de ressources" },
-  // 870 / 875 swap between the charts (SPEC.md §2): the ANC title first, the CRC 99-01 / Cerfa one second.
+  // 870 / 875 swap between the charts (docs/spec.md §2): the ANC title first, the CRC 99-01 / Cerfa one second.
   { n: "870", t: "Dons en nature", crc: "Bénévolat" },
   { n: "871", t: "Prestations en nature" },
   { n: "875", t: "Bénévolat", crc: "Dons en nature" },

@@ -1,6 +1,6 @@
 // The line classifier: a budget line (label, account, context) → lever, pillar, nature, destination,
 // a confidence and a short reason. Accounts first where present; the label where the account is absent,
-// generic, or contradicted by the funder the label names (SPEC.md §2).
+// generic, or contradicted by the funder the label names (docs/spec.md §2).
 import { CHART_WORDS, matchAccountTitle } from "./accountTitles.ts";
 import { engineeringWordInLabel, isEngineeringBlock } from "./destinations.ts";
 import { findFunder, type FunderMatch } from "./funders.ts";
@@ -350,7 +350,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     if (fromLabel.lever.id === acc.lever.id) {
       decision = { ...fromLabel, confidence: ownAccount ? 0.95 : 0.9, reasons: [accountWord(acc), ...fromLabel.reasons] };
     } else if (section === "in_kind_use" || section === "in_kind_resource") {
-      // 87x numbering differs between charts: the label decides (SPEC.md §2).
+      // 87x numbering differs between charts: the label decides (docs/spec.md §2).
       decision = { ...fromLabel, confidence: Math.min(fromLabel.confidence, 0.85), reasons: [accountWord(acc), ...fromLabel.reasons] };
     } else if ((generic && refines) || funderSays) {
       decision = { ...fromLabel, confidence: funderSays && !refines ? 0.8 : 0.85, reasons: [accountWord(acc), ...fromLabel.reasons] };

@@ -1,4 +1,4 @@
-// Action or engineering (SPEC.md §2, "Any expense whose label says coordination…"): one table of the words
+// Action or engineering (docs/spec.md §2, "Any expense whose label says coordination…"): one table of the words
 // and the block or column names that make an expense "ingénierie".
 import { compilePattern, KeywordIndex, normalizeText, tokenize, type Token } from "./text.ts";
 

@@ -1,4 +1,4 @@
-// The registry of figures (SPEC.md §3b, §4): every amount the report, the pane, the CLI and the CSV show is
+// The registry of figures (docs/spec.md §3b, §4): every amount the report, the pane, the CLI and the CSV show is
 // one entry here — which lines it sums (sections, levers, natures, destinations), and for the rules their
 // target parameter, gap, status thresholds, the lines that weigh most and their sentences in French and
 // English. The engine evaluates these entries over the lines (evaluateAmount); the report compiles the same
@@ -169,7 +169,7 @@ export function leverCounts(lines: readonly ClassifiedLine[]): Record<"income" |
   return { income: seen.income.size, expense: seen.expense.size, inKind: seen.inKind.size };
 }
 
-// ───────────── the rules (SPEC.md §4) ─────────────
+// ───────────── the rules (docs/spec.md §4) ─────────────
 
 export type RuleId = "tiersOnTop" | "fourThirds" | "pooling" | "premium";
 export type Status = "reached" | "close" | "below";
@@ -217,7 +217,7 @@ export interface RuleDef {
 }
 
 const EXPENSES = sumOf({ section: "expense" });
-/** Network dues and joint operations: what the premium counts is not also pooling (SPEC §4). */
+/** Network dues and joint operations: what the premium counts is not also pooling (docs/spec.md §4). */
 const PREMIUM_LEVERS: readonly LeverId[] = ["network_dues", "common_operations"];
 /** Expenses of an alliance lever other than the premium's. */
 const POOLING_EXPENSE_LEVERS = LEVERS.filter(

@@ -1,4 +1,4 @@
-// Who pays: "the funder decides the nature, not the row" (SPEC.md §2). One table of funder kinds.
+// Who pays: "the funder decides the nature, not the row" (docs/spec.md §2). One table of funder kinds.
 import { compilePattern, KeywordIndex, type Token } from "./text.ts";
 
 export type FunderKind = "public_body" | "foundation" | "company";

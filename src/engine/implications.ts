@@ -1,4 +1,4 @@
-// "L'impact opérationnel des leviers" (research-notes §2.4) and the national mix (§2.3): what the levers
+// "L'impact opérationnel des leviers" (docs/methode.md, « Ce que le mix implique »), and the national mix: what the levers
 // that weigh most imply for autonomy, stability, cash and constraints.
 import type { LeverId, MixNature } from "./types.ts";
 
@@ -54,7 +54,7 @@ export function familyOf(lever: LeverId): LeverFamilyId | null {
   return null;
 }
 
-/** National mix of French associations' resources, 2017 (research-notes §2.3), by nature. */
+/** National mix of French associations' resources, 2017 (docs/methode.md, « Ce que le mix implique »), by nature. */
 export const NATIONAL_MIX: { year: number; byNature: Record<MixNature, number>; note: Text } = {
   year: 2017,
   byNature: { public: 0.2, private: 0.14, activity: 0.66 },

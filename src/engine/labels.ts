@@ -1,4 +1,4 @@
-// Names users see, French first (domain/LABELS.md). Levers carry their own labels in levers.ts.
+// Names users see, French first (docs/labels.md). Levers carry their own labels in levers.ts.
 import { lever } from "./levers.ts";
 import type { Destination, Lang, LeverId, MixNature, Nature, Pillar, Section } from "./types.ts";
 

@@ -1,4 +1,4 @@
-// The French lever names of shared/domain/LABELS.md, as the registry must give them.
+// The French lever names of docs/labels.md, as the registry must give them.
 export const LEVER_NAMES_CHECK: Record<string, string> = {
   membership_fees: "Cotisations",
   sales_services: "Ventes et prestations",

@@ -4,10 +4,10 @@ import { chaptersOf, isLeverId, lever, LEVERS, leversOfSection } from "./levers.
 import { LEVER_IDS } from "./types.ts";
 
 describe("the lever registry", () => {
-  it("holds every lever of SPEC.md §2 exactly once", () => {
+  it("holds every lever of docs/spec.md §2 exactly once", () => {
     expect(LEVERS.map((l) => l.id).sort()).toEqual([...LEVER_IDS].sort());
   });
-  it("gives each lever the French label of LABELS.md", () => {
+  it("gives each lever the French label of docs/labels.md", () => {
     for (const [id, fr] of Object.entries(LEVER_NAMES_CHECK)) expect(lever(id as never).label.fr).toBe(fr);
   });
   it("has a nature for every income lever, a destination for every expense lever", () => {

@@ -1,4 +1,4 @@
-// The lever registry (SPEC.md §2): one typed table says everything about a lever. The rest of the code
+// The lever registry (docs/spec.md §2): one typed table says everything about a lever. The rest of the code
 // reads this table; nothing else repeats a lever's accounts, nature, pillar or keywords.
 import type { Destination, LeverId, Nature, Payer, Pillar, Section } from "./types.ts";
 

@@ -1,4 +1,4 @@
-// Rows that are not budget lines: totals, subtotals, results, carry-forwards (SPEC.md §2).
+// Rows that are not budget lines: totals, subtotals, results, carry-forwards (docs/spec.md §2).
 import { normalizeText } from "./text.ts";
 
 export type NonLineKind = "total" | "subtotal" | "result";

@@ -1,4 +1,4 @@
-// The 7 models (SPEC.md §3): one table gives each model its natures, names, meaning and reference model.
+// The 7 models (docs/spec.md §3): one table gives each model its natures, names, meaning and reference model.
 import { fillTemplate, MIX_SENTENCE, percentText } from "./figures.ts";
 import type { Parameters } from "./parameters.ts";
 import { MIX_NATURES, type Lang, type LeverId, type MixNature } from "./types.ts";

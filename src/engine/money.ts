@@ -1,4 +1,4 @@
-// Money is integer cents inside the engine (SPEC.md §5); euros only at the edges.
+// Money is integer cents inside the engine (docs/spec.md §5); euros only at the edges.
 
 /** Euros (a number as a spreadsheet holds it) to integer cents, rounding half away from zero. */
 export function eurosToCents(euros: number): number {

@@ -3,7 +3,7 @@ import { EquilibreError } from "./errors.ts";
 import { defaultParameters, PARAMETER_KEYS, PARAMETER_TABLE, resolveParameters } from "./parameters.ts";
 
 describe("parameters", () => {
-  it("have SPEC.md's defaults", () => {
+  it("have docs/spec.md's defaults", () => {
     expect(defaultParameters()).toMatchObject({
       significanceThreshold: 0.2,
       closeCallMargin: 0.05,

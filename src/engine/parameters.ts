@@ -1,9 +1,9 @@
-// Every threshold, target and rate of SPEC.md is a parameter with its default; one table describes them,
+// Every threshold, target and rate of docs/spec.md is a parameter with its default; one table describes them,
 // and the report and the pane read it to show which settings produced the figures.
 import { EquilibreError } from "./errors.ts";
 
 export interface Parameters {
-  /** A nature is significant from this share of the mix (SPEC.md §3). */
+  /** A nature is significant from this share of the mix (docs/spec.md §3). */
   significanceThreshold: number;
   /** A share this close to the threshold is a "close call". */
   closeCallMargin: number;

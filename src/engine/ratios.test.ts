@@ -92,7 +92,7 @@ describe("10+1 % alliance premium", () => {
       line("Mise à disposition gratuite de locaux (mairie)", 4000, "in_kind_resource"),
     ]);
     const r = alliance(lines, params);
-    // The 3 000 € of network dues and joint operations are the premium's, not also pooling (SPEC §4).
+    // The 3 000 € of network dues and joint operations are the premium's, not also pooling (docs/spec.md §4).
     expect(r.pooling.numeratorCents).toBe(400000);
     expect(r.pooling.value).toBeCloseTo(4000 / 93000, 6);
     expect(r.premium.numeratorCents).toBe(300000);

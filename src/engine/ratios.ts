@@ -1,4 +1,4 @@
-// The three rules (SPEC.md §4) as the analysis carries them: each is evaluated from its entry in the registry
+// The three rules (docs/spec.md §4) as the analysis carries them: each is evaluated from its entry in the registry
 // of figures (figures.ts), which says what it sums, its target, gap, status and sentences. This file only
 // groups the four entries into the three rules and adds what the human pillar reports beside its ratio.
 import { evaluateRule, rule, RULES, type Driver, type RuleId, type RuleValue, type Status, type Text } from "./figures.ts";

@@ -1,4 +1,4 @@
-// What-if scenarios (SPEC.md §3c): a named set of changes to one amount column, applied to that column's
+// What-if scenarios (docs/spec.md §3c): a named set of changes to one amount column, applied to that column's
 // classified lines, then analysed by the very function that analyses the column itself. A scenario never
 // changes the user's cells: it works on copies of the lines.
 import { analyze, type Analysis } from "./analyze.ts";

@@ -1,4 +1,4 @@
-// The domain vocabulary of SPEC.md §1. Identifiers are English; labels shown to people live in labels.ts.
+// The domain vocabulary of docs/spec.md §1. Identifiers are English; labels shown to people live in labels.ts.
 
 export const SECTIONS = ["expense", "income", "in_kind_use", "in_kind_resource"] as const;
 export type Section = (typeof SECTIONS)[number];

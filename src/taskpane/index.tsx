@@ -1,5 +1,5 @@
 // Entry point: in Excel, the Office.js host; outside Office (Office.onReady gives no host), the standalone
-// page, whose file host (and exceljs) is loaded only when a workbook is opened.
+// page, whose file host (the .xlsx reader and writer) is loaded only when a workbook is opened.
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { createRoot } from "react-dom/client";
 import type { Lang } from "../engine/types.ts";

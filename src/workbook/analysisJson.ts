@@ -1,4 +1,4 @@
-// The JSON document of shared/contracts/cli.md (schemaVersion 1): a stable contract that other tools read.
+// The JSON document of docs/contrat-json.md (schemaVersion 1): a stable contract that other tools read.
 // Fields may be added; none may change meaning. Euros rounded to the cent; never NaN or Infinity.
 import type { Analysis } from "../engine/analyze.ts";
 import { PILLAR_FIGURES, pillarDetail, RESULT_WORDS, watchSentence, type RuleValue } from "../engine/figures.ts";

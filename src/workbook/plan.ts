@@ -1,5 +1,5 @@
-// The report plan: what Équilibre writes into a workbook, as plain data. The file host (exceljs) and the
-// Excel host (Office.js) both execute it; neither decides anything about the content.
+// The report plan: what Équilibre writes into a workbook, as plain data. The file host (editing the .xlsx
+// package) and the Excel host (Office.js) both execute it; neither decides anything about the content.
 
 /** A named style; hosts map it to fonts, fills, borders and number formats (see PLAN_STYLES). */
 export type StyleId =

@@ -1,4 +1,4 @@
-// The `scenarios` entries of the JSON document (shared/contracts/cli.md, additions): the scenario as asked,
+// The `scenarios` entries of the JSON document (docs/contrat-json.md, `scenarios[]`): the scenario as asked,
 // its analysis in the very shape of an entry of `analyses`, and its difference from the column. Euros to the cent.
 import type { GoalSeekResult } from "../engine/goalSeek.ts";
 import { centsToEuros } from "../engine/money.ts";
