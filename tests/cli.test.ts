@@ -100,7 +100,7 @@ describe("bad usage and unreadable files", () => {
     writeFileSync(f, "Libellé;Montant\nSubvention;100\n");
     const r = run("analyze", f);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/ne peut pas être lu comme un classeur Excel/);
+    expect(r.stderr).toMatch(/est un fichier texte .*enregistrez-le au format \.xlsx depuis LibreOffice : Fichier > Enregistrer sous…/);
   });
   it("an unknown option or a bad parameter exits 2", () => {
     expect(run("analyze", fixture("02-club-sportif-recettes-depenses"), "--frobnicate").code).toBe(2);

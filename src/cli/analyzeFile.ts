@@ -1,13 +1,14 @@
 // One workbook: read, analyse, and (with -o) write the report into a copy.
-import { resolve } from "node:path";
-import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
 import { EquilibreError } from "../engine/errors.ts";
 import { resolveParameters, type Parameters } from "../engine/parameters.ts";
 import type { Lang } from "../engine/types.ts";
-import { readSnapshotFromFile } from "../hosts/file/node.ts";
+import { readWorkbook } from "../hosts/file/readSnapshot.ts";
 import { toAnalysisJson, type AnalysisJson } from "../workbook/analysisJson.ts";
 import { analyzeSnapshot, type WorkbookAnalysis } from "../workbook/pipeline.ts";
 import type { ScenarioJson } from "../workbook/scenarioJson.ts";
+import { readInputBytes, readInputFile } from "./inputFile.ts";
+import { isSameFile, reportPath } from "./outputPath.ts";
 import { scenariosJson, type ScenarioFile } from "./scenarioFile.ts";
 import { writeReport } from "./writeReport.ts";
 
@@ -21,9 +22,12 @@ export async function loadParameters(path: string | null): Promise<Parameters> {
   if (!path) return resolveParameters({});
   let text: string;
   try {
-    text = await readFile(path, "utf8");
-  } catch {
-    throw new EquilibreError("file_not_found", { file: path });
+    // The same checks as a workbook: a regular file, a size cap, a sentence for each file system error.
+    const { bytes } = await readInputBytes(path, 1 << 20);
+    text = new TextDecoder().decode(bytes);
+  } catch (e) {
+    if (e instanceof EquilibreError && e.code === "file_too_large") throw new EquilibreError("bad_usage", { detail: `Le fichier de paramètres « ${path} » est trop gros pour des paramètres (plus d'1 Mo).` });
+    throw e;
   }
   let parsed: unknown;
   try {
@@ -41,11 +45,17 @@ export async function analyzeFile(
   input: string,
   options: { params: Parameters; column: string | null; output: string | null; lang: Lang; now?: Date; scenarios?: readonly ScenarioFile[] },
 ): Promise<FileRun> {
-  if (options.output && resolve(options.output) === resolve(input)) throw new EquilibreError("output_is_input", { file: options.output });
-  const snapshot = await readSnapshotFromFile(input);
+  const file = await readInputFile(input);
+  const target = options.output ? reportPath(options.output, file.format.macro, options.lang) : null;
+  if (target && (await isSameFile(input, target.path, file))) throw new EquilibreError("output_is_input", { file: target.path });
+  const { snapshot, pkg } = await readWorkbook(file.bytes, basename(input));
   const result = analyzeSnapshot(snapshot, options.params, { column: options.column });
   const doc: FileRun["doc"] = toAnalysisJson(result, options.lang);
   if (options.scenarios?.length) doc.scenarios = scenariosJson(result.classified, options.params, options.scenarios, options.lang);
-  const written = options.output ? await writeReport(input, options.output, snapshot, result, options.lang, options.now ?? new Date()) : null;
+  let written: FileRun["written"] = null;
+  if (target) {
+    const report = await writeReport(pkg, target.path, snapshot, result, options.lang, options.now ?? new Date());
+    written = { path: report.path, warnings: target.notice ? [target.notice, ...report.warnings] : report.warnings };
+  }
   return { result, doc, written };
 }

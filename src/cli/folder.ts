@@ -1,15 +1,21 @@
-// A folder: every .xlsx in it, a progress bar on stderr, one CSV row per file; one bad file stops nothing.
-import { readdir, writeFile } from "node:fs/promises";
-import { basename, join } from "node:path";
-import { isEquilibreError, isNoBudget } from "../engine/errors.ts";
+// A folder: every workbook in it analysed in parallel (one worker thread per core), a progress line per file
+// on stderr as each one ends, one CSV row per analysed column — and one per skipped or failed file — sorted
+// by file name whatever the order they finished in; one bad file stops nothing.
+import { mkdir, stat } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { EquilibreError } from "../engine/errors.ts";
 import type { Parameters } from "../engine/parameters.ts";
 import type { Lang } from "../engine/types.ts";
+import { writeFileAtomic } from "../hosts/file/atomicWrite.ts";
 import { toCsv } from "./csv.ts";
-import { analyzeFile } from "./analyzeFile.ts";
-import { STATUS_NAMES } from "../engine/labels.ts";
-import { RULES, type RuleId } from "../engine/figures.ts";
-import { say, type MessageId } from "../engine/i18n/index.ts";
-import type { AnalysisJson } from "../workbook/analysisJson.ts";
+import { say } from "../engine/i18n/index.ts";
+import { csvHeader } from "./folderCsv.ts";
+import { runFolderJob, sentenceRow, type CsvCell, type FolderJob, type FolderJobResult } from "./folderJob.ts";
+import { planFolder } from "./folderPlan.ts";
+import { isSameFile } from "./outputPath.ts";
 
 export interface FolderOptions {
   params: Parameters;
@@ -17,70 +23,115 @@ export interface FolderOptions {
   summary: string | null;
   lang: Lang;
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** Worker threads to use (default: one per core; 0 analyses in this thread). */
+  workers?: number;
 }
 
-/** The columns of the summary: the budget's figures, the model, then every rule of the registry. */
-export function csvHeader(lang: Lang): string[] {
-  const rules = RULES.flatMap((r) => {
-    const rule = r.short[lang];
-    return [say(lang, "csv.ruleValue", { rule }), say(lang, "csv.ruleStatus", { rule: lang === "fr" ? rule.toLowerCase() : rule }), say(lang, "csv.ruleGap", { rule: lang === "fr" ? rule.toLowerCase() : rule })];
-  });
-  const head: MessageId[] = ["csv.file", "csv.status", "csv.column", "csv.totalExpenses", "csv.totalIncome", "csv.result", "csv.resultWord", "csv.model", "csv.modelName", "csv.publicShare", "csv.privateShare", "csv.activityShare"];
-  return [...head.map((id) => say(lang, id)), ...rules, say(lang, "csv.lines"), say(lang, "csv.warnings")];
+export { csvHeader, csvRows } from "./folderCsv.ts";
+
+/** The worker's module beside this one, with the same extension: .ts from the sources (through tsx), .mjs / .js in the bundle. */
+function workerEntry(): { url: URL; execArgv: string[] } {
+  const ext = extname(fileURLToPath(import.meta.url));
+  const url = new URL(`./folderWorker${ext}`, import.meta.url);
+  return { url, execArgv: ext === ".ts" ? ["--import", import.meta.resolve("tsx")] : [] };
 }
 
-const percent = (share: number | null) => (share === null ? null : Math.round(share * 1000) / 10);
-
-/** One row per analysed column; the workbook's warnings once, on its first row. */
-export function csvRows(name: string, doc: AnalysisJson, lang: Lang): (string | number | null)[][] {
-  const warnings = doc.issues.map((x) => x.message).join(" | ");
-  return doc.analyses.map((a, i) => {
-    const r = a.ratios;
-    const byId: Record<RuleId, { value: number | null; status: string; gapAmount: number }> = { tiersOnTop: r.tiersOnTop, fourThirds: r.fourThirds, pooling: r.alliance.pooling, premium: r.alliance.premium };
-    const rules = RULES.flatMap((def) => {
-      const v = byId[def.id];
-      return [percent(v.value), STATUS_NAMES[v.status as "reached"][lang], v.gapAmount];
+/**
+ * Runs the jobs on `count` worker threads, calling `done` as each ends. A worker that cannot start (its
+ * module missing from a bundle) or that dies leaves its jobs to this thread: the folder is analysed anyway.
+ */
+async function runJobs(jobs: FolderJob[], count: number, done: (r: FolderJobResult) => void): Promise<void> {
+  let next = 0;
+  const take = () => (next < jobs.length ? jobs[next++]! : null);
+  const inThread = async () => {
+    for (let job = take(); job; job = take()) done(await runFolderJob(job));
+  };
+  if (count <= 0) return inThread();
+  const entry = workerEntry();
+  const one = () =>
+    new Promise<void>((resolve) => {
+      let current: FolderJob | null = null;
+      let over = false;
+      let worker: Worker;
+      try {
+        worker = new Worker(entry.url, { execArgv: entry.execArgv });
+      } catch {
+        void inThread().then(resolve);
+        return;
+      }
+      const feed = () => {
+        current = take();
+        if (current) worker.postMessage(current);
+        else {
+          over = true;
+          void worker.terminate().then(() => resolve());
+        }
+      };
+      // A worker that fails or stops on its own: the job it held is done here, then the rest of the queue.
+      const fallBack = () => {
+        if (over) return;
+        over = true;
+        const held = current;
+        current = null;
+        void worker.terminate();
+        void (async () => {
+          if (held) done(await runFolderJob(held));
+          await inThread();
+          resolve();
+        })();
+      };
+      worker.on("message", (r: FolderJobResult) => {
+        done(r);
+        feed();
+      });
+      worker.on("error", fallBack);
+      worker.on("exit", fallBack);
+      feed();
     });
-    return [
-      name, "ok", a.column, a.budget.expense, a.budget.income, a.budget.result, a.budget.resultWord, a.model.id, a.model.name,
-      percent(a.model.shares.public), percent(a.model.shares.private), percent(a.model.shares.activity), ...rules, a.lineCount, i === 0 ? warnings : "",
-    ];
+  await Promise.all(Array.from({ length: count }, one));
+}
+
+/** The summary's folder is made (a missing one is no error) and its place is no folder: said before any analysis. */
+async function checkWritable(path: string): Promise<void> {
+  await mkdir(dirname(resolve(path)), { recursive: true }).catch((e: unknown) => {
+    throw new EquilibreError("folder_failed", { file: dirname(path), action: "create", problem: (e as NodeJS.ErrnoException).code ?? "" }, { cause: e });
   });
+  if ((await stat(path).catch(() => null))?.isDirectory()) throw new EquilibreError("write_failed", { file: basename(path), problem: "EISDIR" });
 }
 
 export async function analyzeFolder(folder: string, options: FolderOptions): Promise<{ code: number; csvPath: string }> {
-  const fr = options.lang === "fr";
-  const files = (await readdir(folder, { withFileTypes: true }))
-    .filter((d) => d.isFile() && /\.xlsx$/i.test(d.name) && !d.name.startsWith("~$"))
-    .map((d) => d.name)
-    .sort((a, b) => a.localeCompare(b, "fr"));
-  const header = csvHeader(options.lang);
-  const rows: (string | number | null)[][] = [header];
-  let analysed = 0;
-  let worst = 0;
-  const tty = Boolean(options.stderr.isTTY);
-  for (const [i, name] of files.entries()) {
-    const progress = `${i + 1}/${files.length}`;
-    if (tty) {
-      const width = 24;
-      const done = Math.round(((i + 1) / Math.max(files.length, 1)) * width);
-      options.stderr.write(`\r[${"█".repeat(done)}${"·".repeat(width - done)}] ${progress} ${name.slice(0, 40).padEnd(40)}`);
-    } else options.stderr.write(`${progress} ${name}\n`);
-    const output = options.outputDir ? join(options.outputDir, name.replace(/\.xlsx$/i, "-equilibre.xlsx")) : null;
-    try {
-      const run = await analyzeFile(join(folder, name), { params: options.params, column: null, output, lang: options.lang });
-      analysed++;
-      rows.push(...csvRows(name, run.doc, options.lang));
-    } catch (e) {
-      const code = isEquilibreError(e) ? (isNoBudget(e) ? 3 : 2) : 1;
-      worst = Math.max(worst, code);
-      const message = isEquilibreError(e) ? e.messageIn(options.lang) : say(options.lang, "csv.unexpected");
-      rows.push([name, say(options.lang, code === 3 ? "csv.noBudget" : "csv.error"), ...new Array(header.length - 3).fill(null), message]);
-    }
-  }
-  if (tty) options.stderr.write("\n");
+  const { lang } = options;
+  const fr = lang === "fr";
   const csvPath = options.summary ?? join(folder, "equilibre-synthese.csv");
-  await writeFile(csvPath, toCsv(rows, options.lang), "utf8");
-  options.stderr.write(fr ? `${analysed} classeur(s) analysé(s) sur ${files.length} ; synthèse : ${basename(csvPath)}\n` : `${analysed} of ${files.length} workbook(s) analysed; summary: ${basename(csvPath)}\n`);
-  return { code: analysed > 0 ? 0 : files.length === 0 ? 3 : worst || 2, csvPath };
+  await checkWritable(csvPath);
+  const plan = await planFolder(folder, { outputDir: options.outputDir, summary: csvPath });
+  for (const f of plan) if (!f.skip && (await isSameFile(f.path, csvPath))) throw new EquilibreError("output_is_input", { file: csvPath });
+  const jobs: FolderJob[] = plan.flatMap((f, id) => (f.skip ? [] : [{ id, name: f.name, path: f.path, output: f.output, params: options.params, lang }]));
+  const results = new Map<number, FolderJobResult>();
+  let finished = 0;
+  const total = plan.length;
+  const line = (name: string, text: string) => options.stderr.write(`[${++finished}/${total}] ${name} : ${text}\n`);
+  // Skipped files are said first: nothing to wait for.
+  plan.forEach((f) => f.skip && line(f.name, `${fr ? "ignoré" : "skipped"} (${f.skip[lang]})`));
+  const cores = options.workers ?? Math.min(availableParallelism(), jobs.length);
+  await runJobs(jobs, jobs.length <= 1 ? 0 : cores, (r) => {
+    results.set(r.id, r);
+    const name = plan[r.id]!.name;
+    if (r.code === 0) {
+      const written = r.written ? (fr ? ` ; rapport « ${basename(r.written)} »` : `; report “${basename(r.written)}”`) : "";
+      line(name, `${fr ? "analysé" : "analysed"} — ${r.message}${written}`);
+    } else line(name, `${r.code === 3 ? (fr ? "pas de budget" : "no budget") : fr ? "erreur" : "error"} — ${r.message}`);
+  });
+  const rows: CsvCell[][] = [csvHeader(lang)];
+  plan.forEach((f, id) => {
+    if (f.skip) rows.push(sentenceRow(f.name, say(lang, "csv.skipped"), f.skip[lang], lang));
+    else for (const row of results.get(id)!.rows) rows.push(row);
+  });
+  await writeFileAtomic(csvPath, toCsv(rows, lang));
+  const analysed = [...results.values()].filter((r) => r.code === 0).length;
+  const worst = [...results.values()].reduce((w, r) => Math.max(w, r.code), 0);
+  options.stderr.write(
+    fr ? `${analysed} classeur(s) analysé(s) sur ${jobs.length} ; synthèse : ${basename(csvPath)}\n` : `${analysed} of ${jobs.length} workbook(s) analysed; summary: ${basename(csvPath)}\n`,
+  );
+  return { code: analysed > 0 ? 0 : jobs.length === 0 ? 3 : worst || 2, csvPath };
 }

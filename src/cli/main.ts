@@ -1,5 +1,6 @@
 // `equilibre`: analyse a budget workbook (or a folder of them) and print the model, the ratios and the gaps.
 import { stat } from "node:fs/promises";
+import { basename } from "node:path";
 import { EquilibreError, isEquilibreError, isNoBudget } from "../engine/errors.ts";
 import type { Lang } from "../engine/types.ts";
 import { HELP, parseArgs } from "./args.ts";
@@ -38,8 +39,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     }
     const { loadScenario, scenariosText } = await import("./scenarioFile.ts");
     const scenarios = await Promise.all(args.scenarios.map(loadScenario));
-    const info = await stat(args.input).catch(() => null);
-    if (!info) throw new EquilibreError("file_not_found", { file: args.input });
+    const info = await stat(args.input).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === "ENOENT" || e.code === "ENOTDIR") throw new EquilibreError("file_not_found", { file: args.input });
+      throw new EquilibreError("read_failed", { file: args.input, problem: e.code ?? "" }, { cause: e });
+    });
     if (info.isDirectory()) {
       if (scenarios.length > 0) throw new EquilibreError("bad_usage", { detail: "--scenario s'utilise avec un seul classeur, pas avec un dossier." });
       if (args.json) throw new EquilibreError("bad_usage", { detail: "--json s'utilise avec un seul classeur ; pour un dossier, la synthèse est un fichier CSV (--summary)." });
@@ -59,6 +62,14 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     if (isEquilibreError(e)) {
       io.stderr.write(e.messageIn(lang) + "\n");
       return isNoBudget(e) ? 3 : 2;
+    }
+    // A file system error no step turned into a sentence still gets one (and exit 2), never a stack trace.
+    const fsError = e as NodeJS.ErrnoException | null;
+    if (fsError && typeof fsError.code === "string" && /^E[A-Z]+$/.test(fsError.code) && typeof fsError.syscall === "string") {
+      const reading = ["open", "read", "stat", "lstat", "scandir", "opendir", "access", "realpath"].includes(fsError.syscall);
+      const file = fsError.path ? basename(fsError.path) : "";
+      io.stderr.write(new EquilibreError(reading ? "read_failed" : "write_failed", { file, problem: fsError.code }).messageIn(lang) + "\n");
+      return 2;
     }
     if (process.env.EQUILIBRE_DEBUG) io.stderr.write(`${(e as Error)?.stack ?? e}\n`);
     io.stderr.write(

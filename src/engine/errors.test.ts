@@ -12,6 +12,11 @@ const PARAMS = {
   column: "Budget 2027",
   columns: "« Budget 2026 »",
   sheet: "Budget",
+  size: 1500,
+  limit: 1024,
+  problem: "ENOSPC",
+  format: "ods",
+  action: "create",
 };
 
 const codes = Object.keys(ERROR_CATALOGUE) as ErrorCode[];

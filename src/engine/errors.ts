@@ -5,6 +5,62 @@ import type { Lang } from "./types.ts";
 type Params = Record<string, string | number>;
 type Template = (p: Params) => string;
 
+/**
+ * What a file system error code (Node's `err.code`, from the OS) means for the person, and what to do.
+ * Read by the read_failed / write_failed / folder_failed sentences; an unknown code still gives a sentence.
+ */
+export const FILE_SYSTEM_PROBLEMS: Record<string, { fr: string; en: string }> = {
+  ENOENT: { fr: "ce fichier ou son dossier n'existe pas : vérifiez le chemin", en: "this file or its folder does not exist: check the path" },
+  ENOTDIR: { fr: "une partie du chemin est un fichier et non un dossier : vérifiez le chemin", en: "part of the path is a file, not a folder: check the path" },
+  EACCES: { fr: "l'accès est refusé : vérifiez les droits du fichier et de son dossier, ou choisissez un dossier à vous", en: "access is denied: check the permissions of the file and its folder, or choose a folder of your own" },
+  EPERM: { fr: "l'opération n'est pas permise : vérifiez les droits du fichier et de son dossier, ou choisissez un dossier à vous", en: "the operation is not permitted: check the permissions of the file and its folder, or choose a folder of your own" },
+  ENOSPC: { fr: "le disque est plein : libérez de la place, puis relancez", en: "the disk is full: free some space, then try again" },
+  EDQUOT: { fr: "votre quota de disque est atteint : libérez de la place, puis relancez", en: "your disk quota is reached: free some space, then try again" },
+  EFBIG: { fr: "le fichier dépasse la taille que ce disque accepte : choisissez un autre disque avec -o", en: "the file is larger than this disk accepts: choose another disk with -o" },
+  EROFS: { fr: "le disque est en lecture seule : choisissez un autre dossier avec -o", en: "the disk is read-only: choose another folder with -o" },
+  EISDIR: { fr: "c'est un dossier : indiquez un nom de fichier", en: "it is a folder: give a file name" },
+  ENAMETOOLONG: { fr: "le nom ou le chemin est trop long : choisissez un nom plus court ou un dossier moins profond", en: "the name or the path is too long: choose a shorter name or a less deep folder" },
+  ELOOP: { fr: "le chemin passe par des liens qui tournent en rond : vérifiez le chemin", en: "the path goes through links that loop: check the path" },
+  EBUSY: { fr: "le fichier est utilisé par un autre programme : fermez-le (dans Excel par exemple), puis relancez", en: "the file is in use by another program: close it (in Excel for instance), then try again" },
+  ETXTBSY: { fr: "le fichier est utilisé par un autre programme : fermez-le, puis relancez", en: "the file is in use by another program: close it, then try again" },
+  EMFILE: { fr: "trop de fichiers sont ouverts en même temps : fermez des programmes, puis relancez", en: "too many files are open at once: close some programs, then try again" },
+  ENFILE: { fr: "trop de fichiers sont ouverts sur cet ordinateur : fermez des programmes, puis relancez", en: "too many files are open on this computer: close some programs, then try again" },
+  EIO: { fr: "le disque a renvoyé une erreur : vérifiez le disque ou la clé USB, puis relancez", en: "the disk reported an error: check the disk or USB stick, then try again" },
+  EEXIST: { fr: "un fichier du même nom existe déjà : choisissez un autre nom", en: "a file with that name already exists: choose another name" },
+  EXDEV: { fr: "le fichier ne peut pas être déplacé d'un disque à l'autre : choisissez un dossier sur le même disque", en: "the file cannot be moved from one disk to another: choose a folder on the same disk" },
+  EINVAL: { fr: "le nom contient des caractères que ce disque refuse (: * ? \" < > |) : choisissez un autre nom", en: "the name holds characters this disk refuses (: * ? \" < > |): choose another name" },
+  ENXIO: { fr: "ce n'est pas un fichier ordinaire : indiquez un classeur enregistré sur le disque", en: "it is not a regular file: give a workbook saved on the disk" },
+  ENODEV: { fr: "ce n'est pas un fichier ordinaire : indiquez un classeur enregistré sur le disque", en: "it is not a regular file: give a workbook saved on the disk" },
+  ESTALE: { fr: "le partage réseau ne répond plus : vérifiez la connexion, puis relancez", en: "the network share no longer answers: check the connection, then try again" },
+  ETIMEDOUT: { fr: "le disque réseau ne répond pas à temps : vérifiez la connexion, puis relancez", en: "the network drive does not answer in time: check the connection, then try again" },
+  ENOTEMPTY: { fr: "un dossier du même nom existe déjà et n'est pas vide : choisissez un autre nom", en: "a folder with that name already exists and is not empty: choose another name" },
+};
+
+/** The sentence for a file system error code, in a language; any code (or none) gives one. */
+export function fileSystemProblem(code: string | number | undefined, lang: Lang): string {
+  const known = code === undefined ? undefined : FILE_SYSTEM_PROBLEMS[String(code)];
+  if (known) return known[lang];
+  const tag = code === undefined || code === "" ? "" : ` ${code}`;
+  return lang === "fr"
+    ? `le système de fichiers a renvoyé l'erreur${tag} : vérifiez le disque et le dossier, puis relancez`
+    : `the file system reported the error${tag}: check the disk and the folder, then try again`;
+}
+
+/** What each format the command cannot read is, and how to make an .xlsx of it. */
+const FORMATS: Record<string, { fr: string; en: string }> = {
+  xls: { fr: "au format Excel 97-2003 (.xls)", en: "in the Excel 97-2003 format (.xls)" },
+  ods: { fr: "au format OpenDocument (.ods)", en: "in the OpenDocument format (.ods)" },
+  xlsb: { fr: "au format Excel binaire (.xlsb)", en: "in the Excel binary format (.xlsb)" },
+  csv: { fr: "un fichier texte (.csv ou .txt), pas un classeur", en: "a text file (.csv or .txt), not a workbook" },
+  numbers: { fr: "au format Numbers d'Apple", en: "in Apple's Numbers format" },
+  template: { fr: "un modèle Excel (.xltx, .xltm)", en: "an Excel template (.xltx, .xltm)" },
+  zip: { fr: "une archive .zip qui n'est pas un classeur", en: "a .zip archive that is not a workbook" },
+  xml2003: { fr: "au format XML d'Excel 2003", en: "in Excel 2003's XML format" },
+  html: { fr: "une page web enregistrée comme un classeur", en: "a web page saved as a workbook" },
+  other: { fr: "d'un format qui n'est pas un classeur Excel", en: "in a format that is not an Excel workbook" },
+};
+const formatName = (p: Params, lang: Lang) => (FORMATS[String(p.format)] ?? FORMATS.other!)[lang];
+
 interface ErrorEntry {
   fr: Template;
   en: Template;
@@ -25,8 +81,8 @@ export const ERROR_CATALOGUE = {
     en: (p) => `“${p.file}” is password-protected: save a copy without a password, then run the analysis again.`,
   },
   legacy_format: {
-    fr: (p) => `Le fichier « ${p.file} » est au format Excel 97-2003 (.xls) : ouvrez-le dans Excel et enregistrez-le au format .xlsx.`,
-    en: (p) => `“${p.file}” is in the Excel 97-2003 format (.xls): open it in Excel and save it as .xlsx.`,
+    fr: (p) => `Le fichier « ${p.file} » est au format Excel 97-2003 (.xls) : ouvrez-le dans Excel et enregistrez-le au format .xlsx, ou enregistrez-le au format .xlsx depuis LibreOffice : Fichier > Enregistrer sous…, type « Excel 2007-365 (.xlsx) ».`,
+    en: (p) => `“${p.file}” is in the Excel 97-2003 format (.xls): open it in Excel and save it as .xlsx, or save it as .xlsx from LibreOffice: File > Save As…, type “Excel 2007-365 (.xlsx)”.`,
   },
   empty_workbook: {
     fr: (p) => `Aucun budget trouvé dans « ${p.file} » : le classeur est vide, aucune feuille visible ne contient de données. Ajoutez votre budget (libellés et montants), puis relancez l'analyse.`,
@@ -36,6 +92,26 @@ export const ERROR_CATALOGUE = {
     fr: (p) =>
       `Aucun budget trouvé dans « ${p.file} » : il faut une colonne de libellés (charges, produits…) et au moins une colonne de montants. Vérifiez que le budget est dans une feuille visible.`,
     en: (p) => `No budget found in “${p.file}”: a budget needs a column of labels (expenses, income…) and at least one column of amounts. Check that it is on a visible sheet.`,
+  },
+  unsupported_format: {
+    fr: (p) => `Le fichier « ${p.file} » est ${formatName(p, "fr")} : Équilibre lit les classeurs .xlsx. Ouvrez-le dans Excel et enregistrez-le au format .xlsx, ou enregistrez-le au format .xlsx depuis LibreOffice : Fichier > Enregistrer sous…, type « Excel 2007-365 (.xlsx) ».`,
+    en: (p) => `“${p.file}” is ${formatName(p, "en")}: Équilibre reads .xlsx workbooks. Open it in Excel and save it as .xlsx, or save it as .xlsx from LibreOffice: File > Save As…, type “Excel 2007-365 (.xlsx)”.`,
+  },
+  not_a_file: {
+    fr: (p) => `« ${p.file} » n'est pas un fichier ordinaire (un tube, un périphérique…) : vérifiez le chemin, il faut un classeur .xlsx enregistré sur le disque.`,
+    en: (p) => `“${p.file}” is not a regular file (a pipe, a device…): check the path, it must be an .xlsx workbook saved on the disk.`,
+  },
+  file_too_large: {
+    fr: (p) => `Le fichier « ${p.file} » pèse ${p.size} Mo, plus que les ${p.limit} Mo qu'Équilibre lit : vérifiez que c'est bien le budget, ou analysez une copie allégée.`,
+    en: (p) => `“${p.file}” weighs ${p.size} MB, more than the ${p.limit} MB Équilibre reads: check that it is the budget, or analyse a lighter copy.`,
+  },
+  read_failed: {
+    fr: (p) => `Le fichier « ${p.file} » n'a pas pu être lu : ${fileSystemProblem(p.problem, "fr")}.`,
+    en: (p) => `“${p.file}” could not be read: ${fileSystemProblem(p.problem, "en")}.`,
+  },
+  folder_failed: {
+    fr: (p) => `Le dossier « ${p.file} » n'a pas pu être ${p.action === "create" ? "créé" : "lu"} : ${fileSystemProblem(p.problem, "fr")}.`,
+    en: (p) => `The folder “${p.file}” could not be ${p.action === "create" ? "created" : "read"}: ${fileSystemProblem(p.problem, "en")}.`,
   },
   output_is_input: {
     fr: (p) => `Le fichier de sortie « ${p.file} » est le fichier d'entrée : choisissez un autre nom avec -o, le classeur d'origine n'est jamais modifié.`,
@@ -62,8 +138,14 @@ export const ERROR_CATALOGUE = {
     en: (p) => `The scenario cannot be applied: ${p.detailEn ?? p.detail}. Fix the scenario file, then run again.`,
   },
   write_failed: {
-    fr: (p) => `Le classeur « ${p.file} » n'a pas pu être écrit (${p.detail}) : vérifiez qu'il n'est pas ouvert dans Excel et que le dossier est accessible en écriture.`,
-    en: (p) => `The workbook “${p.file}” could not be written (${p.detail}): check that it is not open in Excel and that the folder is writable.`,
+    fr: (p) =>
+      p.problem !== undefined
+        ? `Le fichier « ${p.file} » n'a pas pu être écrit${p.detail ? ` (${p.detail})` : ""} : ${fileSystemProblem(p.problem, "fr")}. Aucun fichier existant n'a été abîmé.`
+        : `Le fichier « ${p.file} » n'a pas pu être écrit${p.detail ? ` (${p.detail})` : ""} : vérifiez qu'il n'est pas ouvert dans Excel et que le dossier est accessible en écriture.`,
+    en: (p) =>
+      p.problem !== undefined
+        ? `“${p.file}” could not be written${p.detail ? ` (${p.detail})` : ""}: ${fileSystemProblem(p.problem, "en")}. No existing file was damaged.`
+        : `“${p.file}” could not be written${p.detail ? ` (${p.detail})` : ""}: check that it is not open in Excel and that the folder is writable.`,
   },
   office_cell_edit_mode: {
     fr: () => `Excel est en train de modifier une cellule : appuyez sur Entrée ou Échap pour terminer la saisie, puis relancez.`,

@@ -24,6 +24,7 @@ export const en: Record<MessageId, string> = {
   "csv.ruleGap": "{rule} gap (€)",
   "csv.ruleStatus": "{rule} status",
   "csv.ruleValue": "{rule} (%)",
+  "csv.skipped": "skipped",
   "csv.status": "Status",
   "csv.totalExpenses": "Total expenses (€)",
   "csv.totalIncome": "Total income (€)",

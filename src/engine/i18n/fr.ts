@@ -24,6 +24,7 @@ export const fr = {
   "csv.ruleGap": "Écart {rule} (€)",
   "csv.ruleStatus": "Statut {rule}",
   "csv.ruleValue": "{rule} (%)",
+  "csv.skipped": "ignoré",
   "csv.status": "Statut",
   "csv.totalExpenses": "Total des charges (€)",
   "csv.totalIncome": "Total des produits (€)",

@@ -1,10 +1,11 @@
 // The file host's disk side (Node only: the CLI and tests). The browser uses the buffer functions.
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { EquilibreError } from "../../engine/errors.ts";
 import type { ReportPlan } from "../../workbook/plan.ts";
 import type { WorkbookSnapshot } from "../../workbook/snapshot.ts";
 import { writeReportBuffer, type WriteResult } from "./applyPlan.ts";
+import { writeFileAtomic } from "./atomicWrite.ts";
 import { readWorkbook } from "./readSnapshot.ts";
 import type { XlsxPackage } from "./xlsxPackage.ts";
 
@@ -40,11 +41,15 @@ export async function writeReportFile(inputPath: string, outputPath: string, pla
     const input = await readFile(inputPath);
     source = new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   }
+  return writeReportFrom(source, outputPath, plan, now);
+}
+
+/**
+ * Writes the workbook `source` (its bytes, or the package already opened to read it) with the plan applied to
+ * `outputPath`, atomically: a temporary file in the same folder, fsync, rename (a failure leaves no half file).
+ */
+export async function writeReportFrom(source: Uint8Array | XlsxPackage, outputPath: string, plan: ReportPlan, now: Date): Promise<WriteResult> {
   const { bytes, result } = await writeReportBuffer(source, plan, now);
-  try {
-    await writeFile(outputPath, bytes);
-  } catch (e) {
-    throw new EquilibreError("write_failed", { file: basename(outputPath), detail: (e as NodeJS.ErrnoException).code ?? "erreur d'écriture" }, { cause: e });
-  }
+  await writeFileAtomic(outputPath, bytes);
   return result;
 }

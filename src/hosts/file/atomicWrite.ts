@@ -1,0 +1,44 @@
+// Every file Équilibre writes on disk goes to a temporary file in the target's own folder, is flushed to the
+// disk (fsync), then renamed over the target: a write that fails (disk full, read-only disk, a crash) leaves
+// the earlier file as it was, never a truncated one. Node only (the CLI and tests).
+import { randomBytes } from "node:crypto";
+import { mkdir, open, rename, stat, unlink } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { EquilibreError } from "../../engine/errors.ts";
+
+const errnoOf = (e: unknown) => (e as NodeJS.ErrnoException | null)?.code;
+
+/** Writes `data` to `target` atomically; a failure is a typed `write_failed` naming the file system's reason. */
+export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
+  const folder = dirname(target);
+  // Short and hidden, so a name near the length limit still has room and a listing does not show it.
+  const temp = join(folder, `.~equilibre-${randomBytes(6).toString("hex")}.tmp`);
+  const fail = (e: unknown): never => {
+    throw new EquilibreError("write_failed", { file: basename(target), problem: errnoOf(e) ?? "" }, { cause: e });
+  };
+  await mkdir(folder, { recursive: true }).catch(fail);
+  // A folder in the way is said before anything is written.
+  const existing = await stat(target).catch(() => null);
+  if (existing?.isDirectory()) fail(Object.assign(new Error("EISDIR"), { code: "EISDIR" }));
+  let handle;
+  try {
+    handle = await open(temp, "wx", existing ? existing.mode & 0o777 : 0o666);
+  } catch (e) {
+    fail(e);
+  }
+  try {
+    await handle!.writeFile(data);
+    await handle!.sync();
+    await handle!.close();
+    handle = undefined;
+    await rename(temp, target);
+  } catch (e) {
+    await handle?.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    fail(e);
+  }
+  // The rename itself reaches the disk with the folder's entry; a folder that cannot be synced is no error.
+  const dir = await open(folder, "r").catch(() => null);
+  await dir?.sync().catch(() => undefined);
+  await dir?.close().catch(() => undefined);
+}
