@@ -10,6 +10,9 @@ import type { Classification, Destination, LeverId, LineContext, Section } from 
 
 export type InKindNumbering = "crc99" | "anc2018";
 
+/** Below this confidence a line is one the user should check (the pane's review list, the mix's unsure share). */
+export const REVIEW_CONFIDENCE = 0.6;
+
 export interface ClassifyInput {
   label: string;
   account?: string | null;

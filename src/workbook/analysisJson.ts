@@ -3,9 +3,10 @@
 import type { Analysis } from "../engine/analyze.ts";
 import { PILLAR_FIGURES, pillarDetail, RESULT_WORDS, watchSentence, type RuleValue } from "../engine/figures.ts";
 import { leverName, PILLAR_NAMES } from "../engine/labels.ts";
+import { REVIEW_CONFIDENCE } from "../engine/classify.ts";
 import { centsToEuros } from "../engine/money.ts";
 import type { Driver } from "../engine/ratios.ts";
-import type { ClassifiedLine, Lang } from "../engine/types.ts";
+import { MIX_NATURES, type ClassifiedLine, type Lang } from "../engine/types.ts";
 import type { WorkbookAnalysis } from "./pipeline.ts";
 
 export const SCHEMA_VERSION = 1;
@@ -62,7 +63,21 @@ function lineJson(l: ClassifiedLine, lang: Lang) {
   };
 }
 
-export function analysisJson(a: Analysis, lang: Lang) {
+/**
+ * How much of the mix rests on lines the classifier is unsure of (confidence below the review threshold): an
+ * income line with no sure clue stays in the mix, and this says how much of the model it weighs.
+ */
+function unsureOfMix(a: Analysis, lines: readonly ClassifiedLine[]) {
+  const mix = new Set<string>(MIX_NATURES);
+  const unsure = lines.filter(
+    (l) => l.scenario === a.scenario && l.nature !== null && mix.has(l.nature) && l.amount.kind === "value" && !l.corrected && l.confidence < REVIEW_CONFIDENCE,
+  );
+  const cents = unsure.reduce((n, l) => n + (l.amount.kind === "value" ? l.amount.cents : 0), 0);
+  const base = a.model.baseCents;
+  return { amount: eur(cents), share: round6(base > 0 ? cents / base : null), lineCount: unsure.length };
+}
+
+export function analysisJson(a: Analysis, lang: Lang, lines?: readonly ClassifiedLine[]) {
   const m = a.model;
   const r = a.ratios;
   return {
@@ -115,6 +130,8 @@ export function analysisJson(a: Analysis, lang: Lang) {
       watch: watchSentence(m.shares, m.baseCents > 0 ? m.closeCalls : [], a.parameters.significanceThreshold, lang),
       meaning: m.meaning[lang],
       profileWarning: m.profileWarning ? m.profileWarning[lang] : null,
+      // null where the lines are not at hand (a scenario's or a comparison's analysis).
+      unsure: lines ? unsureOfMix(a, lines) : null,
     },
     ratios: {
       tiersOnTop: { ...ratioJson(r.tiersOnTop, lang), drivers: r.tiersOnTop.drivers.map((d) => driverText(d, lang)), recommendation: r.tiersOnTop.recommendation[lang] },
@@ -145,7 +162,7 @@ export function toAnalysisJson(result: WorkbookAnalysis, lang: Lang = "fr") {
     lines: result.classified.map((l) => lineJson(l, lang)),
     skipped: result.skipped.map((s) => ({ sheet: s.sheet, row: s.row, cell: s.cell, label: s.label, why: s.why })),
     issues: result.issues.map((i) => ({ sheet: i.sheet, cell: i.cell, code: i.code, message: lang === "fr" ? i.message : i.messageEn })),
-    analyses: result.analyses.map((a) => analysisJson(a, lang)),
+    analyses: result.analyses.map((a) => analysisJson(a, lang, result.classified)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultParameters } from "../engine/parameters.ts";
+import { toAnalysisJson } from "./analysisJson.ts";
 import { analyzeSnapshot } from "./pipeline.ts";
 import type { CellValue, WorkbookSnapshot } from "./snapshot.ts";
 
@@ -40,5 +41,25 @@ describe("analyzeSnapshot", () => {
     const hidden = workbook(budget(20000));
     hidden.sheets[0]!.visibility = "hidden";
     expect(() => analyzeSnapshot(hidden, defaultParameters())).toThrow(/Aucun budget trouvé .* Vérifiez que le budget est dans une feuille visible\./);
+  });
+});
+
+describe("the analysis JSON says how much of the mix is unsure", () => {
+  it("an income line with no sure clue stays in the mix, and its share of the mix is given", () => {
+    const r = analyzeSnapshot(
+      workbook([
+        ["Charges", "Budget"],
+        ["Achats", 10000],
+        ["Produits", null],
+        ["Subvention commune", 6000],
+        ["Opération Ker Avel", 4000],
+      ]),
+      defaultParameters(),
+    );
+    const doc = toAnalysisJson(r);
+    const ker = doc.lines.find((l) => l.label === "Opération Ker Avel")!;
+    expect(ker.nature).not.toBe("neutral");
+    expect(doc.analyses[0]!.model.base).toBe(10000);
+    expect(doc.analyses[0]!.model.unsure).toEqual({ amount: 4000, share: 0.4, lineCount: 1 });
   });
 });

@@ -404,6 +404,25 @@ describe("readBudgets on real budgets' layouts", () => {
     ]);
   });
 
+  it("where accounts exist, a subtotal is the chapter of the lines it sums: 621 is not the subtotal of 6181 and 6188", () => {
+    const r = readBudgets(
+      book(
+        sheet("B", [
+          ["Compte", "Libellé", "Montant"],
+          ["60", "Achats", 900],
+          ["6050", "Matériel", 400],
+          ["6064", "Fournitures", 500],
+          ["621", "Personnel extérieur", 300],
+          ["6181", "Documentation", 100],
+          ["6188", "Autres frais", 200],
+          ["756", "Cotisations", 1200],
+        ]),
+      ),
+    );
+    expect(r.lines.map((l) => l.account)).toEqual(["6050", "6064", "621", "6181", "6188", "756"]);
+    expect(r.skipped.map((s) => [s.label, s.why])).toEqual([["Achats", "subtotal"]]);
+  });
+
   it("checks the lines read against the sheet's own totals, and names the cells that explain a difference", () => {
     const s = sheet("Budget", [
       ["Charges", "Montant"],

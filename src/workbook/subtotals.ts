@@ -49,7 +49,8 @@ function level(c: SubtotalCandidate): number | null {
 export function closes(parent: SubtotalCandidate, next: SubtotalCandidate): boolean {
   const lp = level(parent);
   const ln = level(next);
-  if (lp !== null && ln !== null) return ln <= lp;
+  // Numbered rows: the children of 60 are 6050, 6064…; a row outside the parent's account (6181 after 621) ends them.
+  if (lp !== null && ln !== null) return ln <= lp || !next.account!.startsWith(parent.account!);
   if (lp !== null) return isHeadingStyle(next);
   return isChapterish(parent) && isChapterish(next) && (ln === null || ln <= 2);
 }
@@ -71,6 +72,7 @@ function firstAtLeast(list: readonly number[], from: number): number {
 /** What the subtotal search needs to know of each candidate, computed once (the labels' tests are costly). */
 interface Facts {
   level: number | null;
+  account: string | null;
   chapterish: boolean;
   heading: boolean;
 }
@@ -99,6 +101,16 @@ function closingIndexes(facts: readonly Facts[]): number[] {
     else if (f.heading) nextHeading = i;
     if (f.chapterish && (f.level === null || f.level <= 2)) nextChapter = i;
   }
+  // Where accounts exist, a subtotal is the chapter of the lines it sums (60 over 6050 and 6064): its children
+  // stop at the first numbered row outside its account (621 is not the chapter of 6181, whatever the amounts).
+  // Each parent walks only its own sub-accounts.
+  for (let i = 0; i < n; i++) {
+    const a = facts[i]!.account;
+    if (a === null) continue;
+    let j = i + 1;
+    while (j < out[i]! && (facts[j]!.account === null || (facts[j]!.account!.startsWith(a) && facts[j]!.account !== a))) j++;
+    out[i] = Math.min(out[i]!, j);
+  }
   return out;
 }
 
@@ -123,7 +135,7 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
   // Done with prefix sums per amount column: the lines i+1..j add up to prefix[j] − prefix[i]; for each column
   // and each prefix value, the ascending indexes where it occurs, so each parent looks only where its sum is met.
   const n = cands.length;
-  const facts: Facts[] = cands.map((c) => ({ level: level(c), chapterish: isChapterish(c), heading: isHeadingStyle(c) }));
+  const facts: Facts[] = cands.map((c) => ({ level: level(c), account: c.account, chapterish: isChapterish(c), heading: isHeadingStyle(c) }));
   const closing = closingIndexes(facts);
   const width = cands.reduce((w, c) => Math.max(w, c.amounts.length), 0);
   const prefix: number[][] = [];
