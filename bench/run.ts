@@ -1,5 +1,6 @@
 // `npm run bench`: Équilibre's performance figures against their budgets (docs/architecture.md). Not a test.
 import { cpus, totalmem } from "node:os";
+import { folderOfMembers, folderRun, journal, ledger, plainList, ratioToExceljs } from "./files.bench.ts";
 import { cliRatio } from "./cli.bench.ts";
 import { runEngineBench } from "./engine.bench.ts";
 import { officeRun, SYNC_FORMULA } from "./office.bench.ts";
@@ -30,6 +31,16 @@ const sc = runScenarioBench();
 console.log(`engine: scenario (2 changes) on 100,000 lines ${sc.scenarioMs.toFixed(0)} ms; goal-seek of the patronage that changes the model ${sc.goalSeekMs.toFixed(0)} ms (${sc.analyses} analyses)`);
 
 const cli = await cliRatio(20_000);
+for (const [name, make, budget] of [
+  ["plain list of 20,000 rows", () => plainList(20_000), 2],
+  ["journal of 10,000 rows", () => journal(10_000), 2],
+  ["ledger of 1,000,000 lines", () => ledger(1_000_000), Infinity],
+] as const) {
+  const r = ratioToExceljs(await make(), budget === Infinity ? 1 : 3);
+  console.log(`cli: ${name} end to end ${r.cliMs.toFixed(0)} ms (peak ${r.peakMb.toFixed(0)} MB) vs exceljs read + write ${r.exceljsMs.toFixed(0)} ms: ratio ${r.ratio.toFixed(2)}   budget ${budget === Infinity ? "completes" : `≤ ${budget}`}   ${ok(r.ratio <= budget)}`);
+}
+const members = folderRun(await folderOfMembers(1_000));
+console.log(`cli: folder of 1,000 member workbooks (Cerfa, sections, trial balance, multi-year) with -o: ${(members.ms / 1000).toFixed(1)} s on ${members.workers} worker thread(s)   budget ≤ 120 s   ${ok(members.ms <= 120_000)}`);
 console.log(`cli: 20,000-line trial balance end to end ${cli.cliMs.toFixed(0)} ms vs exceljs read + write ${cli.exceljsMs.toFixed(0)} ms: ratio ${cli.ratio.toFixed(2)}   budget ≤ 1.5   ${ok(cli.ratio <= 1.5)}`);
 
 build();
