@@ -187,6 +187,16 @@ export function buildMappingSheet(names: SheetNames, lines: readonly ClassifiedL
     conditionalFormats: [{ ref: `${MAP_COL.confidence}${MAPPING_FIRST_ROW}:${MAP_COL.confidence}${last}`, textEquals: [], lessThan: { threshold: 0.6, fill: "FCE4D6" } }],
     charts: [],
     freeze: { rows: MAPPING_HEADER_ROW, cols: 3 },
+    // Printed landscape, one page wide, the header on every page; the effective columns (Q:U, formulas the
+    // report reads) stay out of the print area: the reader has the automatic answer and the corrections.
+    print: {
+      area: `A1:${MAP_COL.correctedDestination}${last}`,
+      landscape: true,
+      fitToWidth: 1,
+      header: names.mapping,
+      footer: lang === "fr" ? "Équilibre · lignes du budget" : "Équilibre · budget lines",
+      titleRows: `${MAPPING_HEADER_ROW}:${MAPPING_HEADER_ROW}`,
+    },
     tabColor: "2F5597",
   };
 }

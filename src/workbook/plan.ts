@@ -115,7 +115,8 @@ export interface PlannedSheet {
   charts: PlannedChart[];
   /** Rows and columns frozen above / left of this cell. */
   freeze?: { rows: number; cols: number };
-  print?: { area: string; landscape: boolean; fitToWidth: number; header: string; footer: string };
+  /** `titleRows` ("4:4"): rows repeated at the top of every printed page. */
+  print?: { area: string; landscape: boolean; fitToWidth: number; header: string; footer: string; titleRows?: string };
   /** Tab colour, "RRGGBB". */
   tabColor?: string;
 }

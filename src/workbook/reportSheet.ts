@@ -33,7 +33,7 @@ import { NATURE_NAMES, PILLAR_NAMES, PROFILE_NAMES, STATUS_NAMES } from "../engi
 import { centsToEuros } from "../engine/money.ts";
 import { MODELS, NO_MIX_SENTENCE, NO_MODEL, REFERENCE_MODELS } from "../engine/models.ts";
 import { PARAMETER_TABLE, type Parameters } from "../engine/parameters.ts";
-import { RATIOS, ruleValues } from "../engine/ratios.ts";
+import { ruleValues } from "../engine/ratios.ts";
 import { MIX_NATURES, type Lang, type LeverId, type MixNature } from "../engine/types.ts";
 import { FigureFormulas, q, type RuleCells } from "./figureFormulas.ts";
 import type { WorkbookAnalysis } from "./pipeline.ts";
@@ -41,6 +41,7 @@ import { mappingRanges, sheetRef, type MappingRanges } from "./mappingSheet.ts";
 import type { PlannedCell, PlannedChart, PlannedSheet, StyleId } from "./plan.ts";
 import type { SheetNames } from "./reportText.ts";
 import { columnLetters } from "./snapshot.ts";
+import { LINE_HEIGHT, wrappedLines } from "./textWidth.ts";
 
 
 /** Model names in the order of the code public×1 + private×2 + activity×4. */
@@ -59,20 +60,25 @@ export interface ReportOptions {
   title: string;
 }
 
-/** Characters that fit on one line of a wrapped cell: the merged report width A:H, D:H, C:H, or column H. */
-const WIDE_LINE = 170;
-const DH_LINE = 110;
-const H_LINE = 62;
+/** Widths (column-width units) of the report's columns, and of the merged ranges that wrap text. */
+const COLUMN_WIDTHS: Record<number, number> = { 1: 34, 2: 14, 3: 16, 4: 12, 5: 16, 6: 14, 7: 16, 8: 60, 10: 16 };
+const span = (from: number, to: number) => Object.entries(COLUMN_WIDTHS).reduce((s, [c, w]) => s + (Number(c) >= from && Number(c) <= to ? w : 0), 0);
+const WIDE_LINE = span(1, 8);
+const DH_LINE = span(4, 8);
+const CH_LINE = span(3, 8);
+const BH_LINE = span(2, 8);
+const AB_LINE = span(1, 2);
+const H_LINE = span(8, 8);
 
 class Cursor {
   row = 1;
   readonly cells: PlannedCell[] = [];
   readonly merges: string[] = [];
   readonly heights: Record<number, number> = {};
-  /** Makes the current row tall enough for `text` wrapped at `perLine` characters. */
-  fit(text: string, perLine: number): void {
-    const lines = Math.max(1, Math.ceil(text.length / perLine));
-    if (lines > 1) this.heights[this.row] = Math.max(this.heights[this.row] ?? 0, 15 * lines + 3);
+  /** Makes the current row tall enough for `text` wrapped in `room` column-width units. */
+  fit(text: string, room: number, size = 11): void {
+    const lines = wrappedLines(text, room, size);
+    if (lines > 1) this.heights[this.row] = Math.max(this.heights[this.row] ?? 0, Math.ceil(LINE_HEIGHT(size) * lines + 4));
   }
   put(col: string, value: PlannedCell["value"], style?: StyleId): string {
     const ref = `${col}${this.row}`;
@@ -170,10 +176,10 @@ function budgetBlock(L: Layout): void {
   c.formula("D", `IF(${result}>0,${w("surplus")},IF(${result}<0,${w("deficit")},${w("balanced")}))`, RESULT_WORDS[main.budget.result][lang], "label");
   c.next();
   const inKind = BUDGET_FIGURES.find((x) => x.id === "inKind")!;
-  c.put("A", inKind.label[lang], "text");
+  c.put("A", inKind.label[lang], "wrap");
   c.formula("C", F.amount(inKind.amount), euros(expected.inKind), "money");
   c.merge("A", "B");
-  c.fit(inKind.label[lang], 48);
+  c.fit(inKind.label[lang], AB_LINE);
   c.next(2);
 }
 
@@ -294,6 +300,7 @@ function mixBlock(L: Layout): void {
   c.put("C", say(lang, "report.amount"), "tableHeader");
   c.put("D", say(lang, "report.share"), "tableHeader");
   c.put("E", say(lang, "report.nationalAverage"), "tableHeader");
+  c.heights[c.row] = 30;
   c.next();
   const firstMix = c.row;
   for (const n of MIX_NATURES) {
@@ -338,11 +345,15 @@ function mixBlock(L: Layout): void {
       categories: `$A$${firstLever}:$A$${c.row - 1}`,
       series: [{ name: say(lang, "report.amount"), values: `$C$${firstLever}:$C$${c.row - 1}` }],
       // Beside the levers, down to the note under them at most (the next section starts after a blank row).
-      anchor: { from: `G${firstLever}`, to: `H${Math.min(Math.max(c.row - 1, firstLever + 5), c.row + 1)}` },
+      // Beside the levers and the note under them (merged A:F), tall enough to name every bar.
+      anchor: { from: `G${firstLever}`, to: `H${c.row + 2}` },
     });
   }
-  wideText(L, `* ${NATIONAL_MIX.note[lang]}`, "note");
-  c.next();
+  const note = `* ${NATIONAL_MIX.note[lang]}`;
+  c.put("A", note, "note");
+  c.fit(note, span(1, 6), 9);
+  c.merge("A", "F");
+  c.next(3);
 }
 
 // ───────────── the rules ─────────────
@@ -352,6 +363,7 @@ function rulesBlock(L: Layout): void {
   sectionHeading(L, "report.theRules");
   const heads: (MessageId | null)[] = ["report.rule", null, "report.value", "report.target", "report.gapEuros", "report.gapPoints", "report.status", "report.whatItMeans"];
   heads.forEach((h, i) => c.put(String.fromCharCode(65 + i), h ? say(lang, h) : "", "tableHeader"));
+  c.heights[c.row] = 30;
   c.next();
   const values = ruleValues(main.ratios);
   RULES.forEach((r, i) => ruleRow(L, r, values[i]!));
@@ -365,7 +377,7 @@ function rulesBlock(L: Layout): void {
     c.merge("A", "B");
     c.put("C", text, "wrap");
     c.merge("C", "H");
-    c.fit(text, DH_LINE + 12);
+    c.fit(text, CH_LINE);
     c.next();
   });
   c.next();
@@ -412,6 +424,7 @@ function trajectoryBlock(L: Layout): void {
   const cols = result.analyses.map((_, i) => String.fromCharCode(67 + i)).slice(0, 6); // C…H
   const headerRow = c.row;
   cols.forEach((col, i) => c.put(col, result.analyses[i]!.scenario, "tableHeader"));
+  c.heights[c.row] = 30;
   c.next();
   const firstTrajectory = c.row;
   const modelLabel = say(lang, "report.model");
@@ -437,6 +450,8 @@ function trajectoryBlock(L: Layout): void {
   ];
   for (const [label, formula, expected, style] of rows) {
     c.put("A", label, "label");
+    // A model's name takes two lines in a column of the trajectory.
+    if (label === modelLabel) c.heights[c.row] = 30;
     c.merge("A", "B");
     cols.forEach((col, i) => {
       // The model row reads the shares computed in the rows above it.
@@ -460,6 +475,9 @@ function trajectoryBlock(L: Layout): void {
 
 // ───────────── parameters, method, what to check ─────────────
 
+/** Column of the cells the user types into: right of the print area (A:H), so they never print. */
+const INPUT_COL = "J";
+
 const FORMULA_PARAMS = (Object.keys(PARAMETER_TABLE) as (keyof Parameters)[]).filter((k) => k !== "inKindInMix" && k !== "inKindNumbering" && k !== "dominanceThreshold");
 
 function parametersBlock(L: Layout): void {
@@ -467,24 +485,36 @@ function parametersBlock(L: Layout): void {
   sectionHeading(L, "report.parametersEditableTheReportFollows");
   for (const k of FORMULA_PARAMS) {
     const info = PARAMETER_TABLE[k];
-    c.put("A", info.label[lang], "text");
+    c.put("A", info.label[lang], "wrap");
     c.merge("A", "B");
-    c.put("C", result.parameters[k] as number, info.kind === "share" ? "inputPercent" : info.kind === "euros" ? "inputMoney" : "input");
+    c.fit(info.label[lang], AB_LINE);
+    // The input cell is right of the print area (column J); the printed page shows its value in C.
+    const value = result.parameters[k] as number;
+    c.formula("C", `${INPUT_COL}${c.row}`, value, info.kind === "share" ? "percent" : info.kind === "euros" ? "number" : "text");
+    c.put(INPUT_COL, value, info.kind === "share" ? "inputPercent" : info.kind === "euros" ? "inputMoney" : "input");
     c.next();
   }
   c.put("A", say(lang, "report.numberingOfAccounts"), "text");
   c.put("C", result.parameters.inKindNumbering === "crc99" ? "Cerfa / CRC 99-01" : "ANC 2018-06", "text");
+  c.merge("C", "D");
   c.next(2);
 }
 
+/** The terms of the report, one sentence each a volunteer understands, then what the thresholds are. */
+const GLOSSARY = ["tiersOnTop", "fourThirds", "alliance", "outsideMix", "inKind", "socialUtility", "model"] as const;
+
 function methodBlock(L: Layout): void {
-  const { lang } = L;
+  const { lang, c } = L;
   sectionHeading(L, "report.method");
-  for (const r of RATIOS) wideText(L, `${r.name[lang]}${say(lang, "colon")}${r.measures[lang]}`);
-  wideText(
-    L,
-    say(lang, "report.modelANaturePublicPrivate"),
-  );
+  for (const term of GLOSSARY) {
+    const text = say(lang, `glossary.${term}.text`);
+    c.put("A", say(lang, `glossary.${term}.term`), "label");
+    c.put("B", text, "wrap");
+    c.merge("B", "H");
+    c.fit(text, BH_LINE);
+    c.next();
+  }
+  wideText(L, say(lang, "report.caveat"), "note");
 }
 
 function issuesBlock(L: Layout): void {
@@ -519,7 +549,7 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
   c.merges.length = saved.merges;
   L.charts.length = 0;
   c.row = start;
-  FORMULA_PARAMS.forEach((k, i) => (p[k] = `$C$${paramStart + 1 + i}`));
+  FORMULA_PARAMS.forEach((k, i) => (p[k] = `$${INPUT_COL}$${paramStart + 1 + i}`));
   for (const block of BODY) block(L);
   parametersBlock(L);
   methodBlock(L);
@@ -529,13 +559,13 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
     name: names.report,
     role: "report",
     cells: c.cells,
-    columnWidths: { 1: 34, 2: 14, 3: 16, 4: 12, 5: 16, 6: 14, 7: 14, 8: 60, 10: 6 },
+    columnWidths: COLUMN_WIDTHS,
     rowHeights: c.heights,
     merges: c.merges,
     tables: [],
     validations: [
       {
-        ref: `B${picker.row}`,
+        ref: `${INPUT_COL}${picker.row}`,
         listSource: picker.list,
         prompt: { title: say(lang, "report.columnAnalysed"), text: say(lang, "report.pickTheBudgetColumnTo") },
         error: { title: say(lang, "report.unknownColumn"), text: say(lang, "report.pickAColumnFromThe") },
@@ -566,7 +596,9 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
 function titleRows(c: Cursor, result: WorkbookAnalysis, options: ReportOptions): void {
   const { lang } = options;
   c.put("A", say(lang, "report.title"), "title");
+  c.merge("A", "E");
   c.put("F", options.title, "label");
+  c.merge("F", "H");
   c.next();
   const budgetSheets = [...new Set(result.budgets.map((b) => b.sheet))].map((s) => say(lang, "quoted", { text: s })).join(", ");
   const distinctLines = new Set(result.classified.map((l) => `${l.sheet}!${l.cell}`)).size;
@@ -582,15 +614,18 @@ function titleRows(c: Cursor, result: WorkbookAnalysis, options: ReportOptions):
 /** The column the report shows, a dropdown over the scenarios (their names in hidden cells from column K). */
 function scenarioPicker(c: Cursor, result: WorkbookAnalysis, names: SheetNames, main: Analysis, lang: Lang): { row: number; ref: string; list: string } {
   const row = c.row;
+  // The dropdown (an input) sits in column J, right of the print area; the printed page shows its value.
   c.put("A", say(lang, "report.columnAnalysed"), "label");
-  c.put("B", main.scenario, "input");
+  c.formula("B", `${INPUT_COL}${row}`, main.scenario, "label");
+  c.merge("B", "D");
+  c.put(INPUT_COL, main.scenario, "input");
   // An inline list would break on a column name with a comma or a quote, and Excel refuses one over 255 characters.
   const scenarios = [...new Set(result.analyses.map((a) => a.scenario))];
   scenarios.forEach((name, i) => c.put(columnLetters(11 + i), name, "hidden"));
-  c.put("C", say(lang, "report.pickAnotherBudgetColumnThe"), "note");
-  c.merge("C", "H");
-  c.next(2);
-  return { row, ref: `$B$${row}`, list: `${sheetRef(names.report)}$K$${row}:$${columnLetters(10 + scenarios.length)}$${row}` };
+  c.next();
+  c.put(INPUT_COL, say(lang, "report.pickAnotherBudgetColumnThe"), "note");
+  c.next();
+  return { row, ref: `$${INPUT_COL}$${row}`, list: `${sheetRef(names.report)}$K$${row}:$${columnLetters(10 + scenarios.length)}$${row}` };
 }
 
 /**

@@ -149,6 +149,7 @@ export async function writeReportBuffer(input: ArrayBuffer | Uint8Array | XlsxPa
     pkg.write(path, conform(buildSheetXml(sheet, { xf: (id) => styles.xf(id), dxf: (fill, color) => styles.dxf(fill, color), drawingRid, tableRids })), CONTENT_TYPE.worksheet);
     const entry = wb.addSheet(sheet.name, await pkg.addRel(wbPath, REL.worksheet, path));
     if (sheet.print) wb.setLocalName("_xlnm.Print_Area", entry, printArea(sheet.name, sheet.print.area));
+    if (sheet.print?.titleRows) wb.setLocalName("_xlnm.Print_Titles", entry, `'${sheet.name.replace(/'/g, "''")}'!$${sheet.print.titleRows.replace(":", ":$")}`);
   }
 
   // 5. The state, in a very hidden sheet.

@@ -56,13 +56,24 @@ const text = (t: string, size: number, bold: boolean) =>
 /** Small axis and legend text, so every lever's name fits beside its bar. */
 const SMALL_TEXT = '<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="800"/></a:pPr><a:endParaRPr lang="fr-FR"/></a:p></c:txPr>';
 
+/** Three fills a black-and-white printer keeps apart: dark blue, mid grey, light grey. */
+const PRINT_FILLS = ["1F3864", "8C8C8C", "D9D9D9"];
+
+/** Each bar shows its value. */
+function valueLabels(format: string): string {
+  return `<c:dLbls><c:numFmt formatCode="${format}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${SMALL_TEXT}<c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`;
+}
+
 /** A chart part for a planned chart on `sheetName`, whose ranges are on that sheet. */
 export function buildChartXml(chart: PlannedChart, sheetName: string, cells: Map<string, PlannedCell>): string {
   const ref = (range: string) => (range.includes("!") ? range : `${quotedSheet(sheetName)}!${absoluteRange(range.replace(/\$/g, ""))}`);
   const categories = rangeValues(chart.categories, cells);
   const series = chart.series.map((s, i) => {
     const values = rangeValues(s.values, cells);
-    const bar = chart.kind === "doughnut" ? "" : '<c:invertIfNegative val="0"/>';
+    // Fills that stay apart in black and white (dark, mid, light grey-blue), each slice or bar also labelled.
+    const fill = (k: number) => `<c:spPr><a:solidFill><a:srgbClr val="${PRINT_FILLS[k % PRINT_FILLS.length]}"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln></c:spPr>`;
+    const points = chart.kind === "doughnut" ? categories.map((_, k) => `<c:dPt><c:idx val="${k}"/><c:bubble3D val="0"/>${fill(k)}</c:dPt>`).join("") : "";
+    const bar = chart.kind === "doughnut" ? points : `${fill(chart.series.length > 1 ? i : 0)}<c:invertIfNegative val="0"/>${valueLabels(chart.series.length > 1 ? "0%" : "#,##0")}`;
     return (
       `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${esc(cleanText(s.name, 255))}</c:v></c:tx>${bar}` +
       `<c:cat>${strRef(ref(chart.categories), categories)}</c:cat><c:val>${numRef(ref(s.values), values)}</c:val></c:ser>`
