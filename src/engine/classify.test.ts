@@ -183,6 +183,8 @@ describe("real labels: whole words, context and the chart of accounts", () => {
     expect(c("Subventions versées aux caisses mutuelles partenaires", "expense")).toMatchObject({ lever: "other_operating" });
     expect(c("Empoissonnement des étangs", "expense").lever).not.toBe("staff");
     expect(c("Alevinage", "expense").lever).toBe("purchases");
+    // Words written together by accounting software are still words.
+    expect(c("CotisationsAdhérents", "income").lever).toBe("membership_fees");
     // A real typo is still corrected.
     expect(c("Subventoin Région", "income").lever).toBe("public_grants");
   });
@@ -232,6 +234,9 @@ describe("balance-sheet lines", () => {
     expect(isBalanceSheetLine("Cotisations", "756")).toBe(false);
     expect(isBalanceSheetLine("Frais de tenue de compte", null)).toBe(false);
     expect(isBalanceSheetLine("100 repas des bénévoles", null)).toBe(false);
+    // Internal transfers, also as accounting software writes them.
+    expect(isBalanceSheetLine("Virement interne", null)).toBe(true);
+    expect(isBalanceSheetLine("VirementInterne", null)).toBe(true);
   });
 });
 

@@ -5,7 +5,7 @@ import { CHART_WORDS, matchAccountTitle } from "./accountTitles.ts";
 import { engineeringWordInLabel, isEngineeringBlock } from "./destinations.ts";
 import { findFunder, type FunderMatch } from "./funders.ts";
 import { chapterOf, chaptersOf, familyOfSection, IN_KIND_SIGNALS, STRONG_IN_KIND_SIGNALS, lever as leverById, leversOfSection, LEVERS, type Keyword, type Lever, type LeverFamily } from "./levers.ts";
-import { compilePattern, KeywordIndex, tokenize, type CompiledPattern, type Token } from "./text.ts";
+import { compilePattern, KeywordIndex, splitCamelCase, tokenize, type CompiledPattern, type Token } from "./text.ts";
 import type { Classification, Destination, LeverId, LineContext, Section } from "./types.ts";
 
 export type InKindNumbering = "crc99" | "anc2018";
@@ -58,6 +58,8 @@ const BALANCE_SHEET_LABEL = [
   /\bdisponibles? (en|sur) (banque|compte|caisse|livret)/,
   /^(solde|soldes|avoir|avoirs|encaisse|disponibilites|tresorerie)\b.*\b(banque|bancaires?|caisse|compte|comptes|livrets?|tresorerie|disponibles?)\b/,
   /^disponibilites\b/,
+  // Internal transfers between the association's own accounts (58): money moved, neither earned nor spent.
+  /^(virements?|transferts?) (internes?|de compte a compte|entre comptes)\b/,
   // Repaying a loan or a debt moves the balance sheet (16, 40…), it is not a charge.
   /^remboursements? (d |de l |des |du )?(emprunts?|dettes?|capital|pret|prets|avance|avances)\b/,
   /^tresorerie (disponible|au|en debut|en fin|de debut|de fin)\b/,
@@ -71,7 +73,7 @@ export function isBalanceSheetLine(label: string, account: string | null | undef
   if (accountSection(account) === "balance_sheet") return true;
   const m = /^\s*([1-5]\d{2,7})\s*[-–—.:)]?\s+(\D.*)$/.exec(label);
   if (m && /\b(banque|caisse|compte|capital|fonds|report|emprunt|immobilisation|stock|creance|dette|fournisseur|client|livret|placement|valeurs)/i.test(foldAccentsLower(m[2]!))) return true;
-  const n = foldAccentsLower(label).replace(/[^a-z0-9]+/g, " ").trim();
+  const n = foldAccentsLower(splitCamelCase(label.normalize("NFD").replace(/[\u0300-\u036f]/g, ""))).replace(/[^a-z0-9]+/g, " ").trim();
   return BALANCE_SHEET_LABEL.some((re) => re.test(n));
 }
 

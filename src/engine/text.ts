@@ -28,11 +28,17 @@ export interface Token {
 }
 
 export function tokenize(label: string): Token[] {
-  const raw = foldAccents(label)
+  // Labels copied from accounting software write words together (« SociétéGénérale », « VirementInterne »).
+  const raw = splitCamelCase(foldAccents(label))
     .replace(/[’'`´]/g, " ")
     .split(/[^A-Za-z0-9]+/)
     .filter((t) => t.length > 0);
   return raw.map((r) => ({ text: r.toLowerCase(), raw: r }));
+}
+
+/** « VirementInterne » → « Virement Interne »; acronyms (« FONJEP », « HelloASSO ») keep their capitals together. */
+export function splitCamelCase(text: string): string {
+  return text.replace(/([a-z])([A-Z][a-z])/g, "$1 $2");
 }
 
 /**
