@@ -1,7 +1,7 @@
 // The command starts from its build, not from the TypeScript sources: an install keeps working, and starts at
 // Node's own speed, where the sources and tsx are absent (timing itself is in `npm run bench`).
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, symlinkSync, statSync, utimesSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, statSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -34,6 +34,19 @@ describe("the built command", () => {
     const analysed = run(dir, "analyze", join(ROOT, "examples", "ateliers-du-quartier-cerfa.xlsx"), "--json");
     expect(analysed.status).toBe(0);
     expect(JSON.parse(analysed.stdout).analyses.length).toBeGreaterThan(0);
+  });
+
+  it("analyses a folder on worker threads from the build (the worker module is found beside the chunks)", () => {
+    const dir = installedCopy(true);
+    expect(run(dir, "--version").status).toBe(0);
+    rmSync(join(dir, "src"), { recursive: true });
+    const folder = join(dir, "clients");
+    mkdirSync(folder);
+    for (const name of ["ateliers-du-quartier-cerfa.xlsx", "festival-pluriannuel.xlsx"]) cpSync(join(ROOT, "examples", name), join(folder, name));
+    const r = run(dir, "analyze", folder, "--summary", join(dir, "synthese.csv"));
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain("2 classeur(s) analysé(s) sur 2");
+    expect(r.stderr).not.toContain("fil de calcul");
   });
 
   it("is rebuilt when a source is newer than the build", () => {

@@ -1,6 +1,7 @@
 // A folder: every workbook in it analysed in parallel (one worker thread per core), a progress line per file
 // on stderr as each one ends, one CSV row per analysed column — and one per skipped or failed file — sorted
 // by file name whatever the order they finished in; one bad file stops nothing.
+import { existsSync } from "node:fs";
 import { mkdir, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { basename, dirname, extname, join, resolve } from "node:path";
@@ -29,10 +30,14 @@ export interface FolderOptions {
 
 export { csvHeader, csvRows } from "./folderCsv.ts";
 
-/** The worker's module beside this one, with the same extension: .ts from the sources (through tsx), .mjs / .js in the bundle. */
+/**
+ * The worker's module, with this module's extension: .ts beside it in the sources (through tsx); in the build
+ * (scripts/build-cli.mjs) this module is a chunk in build/cli/chunks/ and the worker an entry in build/cli/.
+ */
 function workerEntry(): { url: URL; execArgv: string[] } {
   const ext = extname(fileURLToPath(import.meta.url));
-  const url = new URL(`./folderWorker${ext}`, import.meta.url);
+  const candidates = [new URL(`./folderWorker${ext}`, import.meta.url), new URL(`../folderWorker${ext}`, import.meta.url)];
+  const url = candidates.find((u) => existsSync(fileURLToPath(u))) ?? candidates[0]!;
   return { url, execArgv: ext === ".ts" ? ["--import", import.meta.resolve("tsx")] : [] };
 }
 
@@ -40,7 +45,7 @@ function workerEntry(): { url: URL; execArgv: string[] } {
  * Runs the jobs on `count` worker threads, calling `done` as each ends. A worker that cannot start (its
  * module missing from a bundle) or that dies leaves its jobs to this thread: the folder is analysed anyway.
  */
-async function runJobs(jobs: FolderJob[], count: number, done: (r: FolderJobResult) => void): Promise<void> {
+async function runJobs(jobs: FolderJob[], count: number, done: (r: FolderJobResult) => void, onFallBack: () => void): Promise<void> {
   let next = 0;
   const take = () => (next < jobs.length ? jobs[next++]! : null);
   const inThread = async () => {
@@ -56,6 +61,7 @@ async function runJobs(jobs: FolderJob[], count: number, done: (r: FolderJobResu
       try {
         worker = new Worker(entry.url, { execArgv: entry.execArgv });
       } catch {
+        onFallBack();
         void inThread().then(resolve);
         return;
       }
@@ -71,6 +77,7 @@ async function runJobs(jobs: FolderJob[], count: number, done: (r: FolderJobResu
       const fallBack = () => {
         if (over) return;
         over = true;
+        onFallBack();
         const held = current;
         current = null;
         void worker.terminate();
@@ -114,6 +121,7 @@ export async function analyzeFolder(folder: string, options: FolderOptions): Pro
   // Skipped files are said first: nothing to wait for.
   plan.forEach((f) => f.skip && line(f.name, `${fr ? "ignoré" : "skipped"} (${f.skip[lang]})`));
   const cores = options.workers ?? Math.min(availableParallelism(), jobs.length);
+  let fellBack = false;
   await runJobs(jobs, jobs.length <= 1 ? 0 : cores, (r) => {
     results.set(r.id, r);
     const name = plan[r.id]!.name;
@@ -121,6 +129,11 @@ export async function analyzeFolder(folder: string, options: FolderOptions): Pro
       const written = r.written ? (fr ? ` ; rapport « ${basename(r.written)} »` : `; report “${basename(r.written)}”`) : "";
       line(name, `${fr ? "analysé" : "analysed"} — ${r.message}${written}`);
     } else line(name, `${r.code === 3 ? (fr ? "pas de budget" : "no budget") : fr ? "erreur" : "error"} — ${r.message}`);
+  }, () => {
+    // Said once: the folder is still analysed, on one core instead of all.
+    if (fellBack) return;
+    fellBack = true;
+    options.stderr.write(fr ? "Un fil de calcul n'a pas pu démarrer : les classeurs restants sont analysés un par un.\n" : "A worker thread could not start: the remaining workbooks are analysed one by one.\n");
   });
   const rows: CsvCell[][] = [csvHeader(lang)];
   plan.forEach((f, id) => {
