@@ -97,7 +97,8 @@ export function classifyLines(
       automatic = classify({ label: line.label, account: line.account, context: line.context }, options);
       cache.set(key, automatic);
     }
-    const correction = corrections.size > 0 ? corrections.get(correctionKey(line)) : undefined;
+    // By the line itself (its id, as the mapping table places corrections), else by sheet, label, account and column.
+    const correction = corrections.size > 0 ? (corrections.get(line.id) ?? corrections.get(correctionKey(line))) : undefined;
     const e = correction ? applyCorrection(automatic, correction) : automatic;
     // One fixed shape for every line: V8 keeps property access fast on 100,000 of them.
     const out: ClassifiedLine = {

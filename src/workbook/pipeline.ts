@@ -7,7 +7,7 @@ import type { ReadIssue, ReadResult } from "./budget.ts";
 import { readBudgets } from "./read.ts";
 import type { WorkbookSnapshot } from "./snapshot.ts";
 import { formatEuros } from "../engine/money.ts";
-import { isEquilibreSheet, readCorrections } from "./corrections.ts";
+import { isEquilibreSheet, placeCorrections, readCorrectionRecords } from "./corrections.ts";
 import { readNegativeSections } from "./signs.ts";
 
 export interface WorkbookAnalysis extends ReadResult {
@@ -44,11 +44,13 @@ export function analyzeSnapshot(snapshot: WorkbookSnapshot, parameters: Paramete
     }
     lines = lines.filter((l) => l.scenario === options.column);
   }
-  const corrections = options.corrections ?? readCorrections(snapshot);
+  // Corrections typed in the mapping table belong to their line (its source cell), not to every line of that label.
+  const placed = options.corrections ? null : placeCorrections(readCorrectionRecords(snapshot), lines);
+  const corrections = options.corrections ?? placed!.byLine;
   const signed = readNegativeSections(classifyLines(lines, { inKindNumbering: parameters.inKindNumbering }, corrections));
   const classified = signed.lines;
   const analyses = analyze(classified, parameters);
-  const issues: ReadIssue[] = [...read.issues, ...signed.issues];
+  const issues: ReadIssue[] = [...read.issues, ...signed.issues, ...(placed?.issues ?? [])];
   for (const a of analyses) {
     // Under one euro, the difference is rounding (12 × 1 666,67 €), not a budget that does not balance.
     if (Math.abs(a.resultCents) >= 100 && a.totals.bySection.income > 0 && a.totals.bySection.expense > 0) {
