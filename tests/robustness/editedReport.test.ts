@@ -8,6 +8,8 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { NATURE_NAMES } from "../../src/engine/labels.ts";
+import { lever } from "../../src/engine/levers.ts";
+import type { LeverId } from "../../src/engine/types.ts";
 import { MAP_COL, MAPPING_FIRST_ROW } from "../../src/workbook/reportText.ts";
 import { cachedValues, libreOfficeAvailable, recalculate } from "../libreoffice.ts";
 import { expectSoundRun, runWholePath, xlsx, type Outcome } from "./pipeline.ts";
@@ -46,11 +48,15 @@ async function edit(bytes: Uint8Array, change: (wb: ExcelJS.Workbook) => void): 
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** The lever label the levers sheet gives to a lever id (what a user picks in the dropdown). */
-function leverLabel(wb: ExcelJS.Workbook, id: string): string {
+/**
+ * The label a user picks in the dropdown for a lever: its name in the lever table, as the levers sheet lists it
+ * (the sheet shows a reader's words only, no internal id).
+ */
+function leverLabel(wb: ExcelJS.Workbook, id: LeverId): string {
+  const wanted = lever(id).label.fr;
   let label = "";
   wb.getWorksheet(LEVERS)!.eachRow((row) => {
-    if (row.getCell(2).value === id) label = String(row.getCell(1).value);
+    if (row.getCell(1).value === wanted) label = wanted;
   });
   expect(label).not.toBe("");
   return label;
