@@ -69,6 +69,8 @@ describe("the task pane", () => {
     expect(screen.getByTestId("model-name").textContent).toBe("Modèle public");
     // The rules under the registry's names, the report's words; the budget's own totals come first.
     expect(screen.getByText("Tiers on top (67/33)")).toBeTruthy();
+    // Parameters read the French way.
+    expect((screen.getByLabelText("Taux horaire (€)") as HTMLInputElement).value).toBe("12,02");
     expect(screen.getByTestId("budget").textContent).toMatch(/Total des charges56\u00a0000\u00a0€.*Total des produits56\u00a0000\u00a0€.*Équilibre/);
     expect(screen.getByTestId("pillars").textContent).toMatch(/Ressources financières\d+\u00a0000\u00a0€publics 42\u00a0000\u00a0€ · privés 5\u00a0000\u00a0€ · activité/);
   });

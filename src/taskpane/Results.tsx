@@ -20,7 +20,9 @@ export function Results(props: { analyses: Analysis[]; main: Analysis; s: String
   const b = a.budget;
   const label = (id: "expense" | "income" | "inKind") => BUDGET_FIGURES.find((f) => f.id === id)!.label[lang];
   const watch = watchSentence(a.model.shares, a.model.baseCents > 0 ? a.model.closeCalls : [], props.parameters.significanceThreshold, lang);
-  const pct = (key: keyof Parameters) => Math.round(Number(props.parameters[key]) * 1000) / 10;
+  // Numbers shown and typed the user's way: « 12,02 » in French (a number field would show « 12.02 »).
+  const shown = (n: number) => (lang === "fr" ? String(n).replace(".", ",") : String(n));
+  const pct = (key: keyof Parameters) => shown(Math.round(Number(props.parameters[key]) * 1000) / 10);
   const setPct = (key: keyof Parameters) => (_: unknown, d: { value: string }) => {
     const n = Number(d.value.replace(",", "."));
     if (Number.isFinite(n) && n >= 0) props.onParameters({ ...props.parameters, [key]: n / 100 });
@@ -135,35 +137,35 @@ export function Results(props: { analyses: Analysis[]; main: Analysis; s: String
         <summary>{s.parameters}</summary>
         <label className="field">
           <span>{s.threshold}</span>
-          <input type="number" inputMode="decimal" defaultValue={String(pct("significanceThreshold"))} onChange={(e) => setPct("significanceThreshold")(e, { value: e.target.value })} />
+          <input type="text" inputMode="decimal" defaultValue={String(pct("significanceThreshold"))} onChange={(e) => setPct("significanceThreshold")(e, { value: e.target.value })} />
         </label>
         <label className="field">
           <span>{s.tiersTarget}</span>
-          <input type="number" inputMode="decimal" defaultValue={String(pct("tiersOnTopTarget"))} onChange={(e) => setPct("tiersOnTopTarget")(e, { value: e.target.value })} />
+          <input type="text" inputMode="decimal" defaultValue={String(pct("tiersOnTopTarget"))} onChange={(e) => setPct("tiersOnTopTarget")(e, { value: e.target.value })} />
         </label>
         <label className="field">
           <span>{s.fourTarget}</span>
-          <input type="number" inputMode="decimal" defaultValue={String(pct("fourThirdsTarget"))} onChange={(e) => setPct("fourThirdsTarget")(e, { value: e.target.value })} />
+          <input type="text" inputMode="decimal" defaultValue={String(pct("fourThirdsTarget"))} onChange={(e) => setPct("fourThirdsTarget")(e, { value: e.target.value })} />
         </label>
         <label className="field">
           <span>{s.poolingTarget}</span>
-          <input type="number" inputMode="decimal" defaultValue={String(pct("poolingTarget"))} onChange={(e) => setPct("poolingTarget")(e, { value: e.target.value })} />
+          <input type="text" inputMode="decimal" defaultValue={String(pct("poolingTarget"))} onChange={(e) => setPct("poolingTarget")(e, { value: e.target.value })} />
         </label>
         <label className="field">
           <span>{s.premiumTarget}</span>
-          <input type="number" inputMode="decimal" defaultValue={String(pct("premiumTarget"))} onChange={(e) => setPct("premiumTarget")(e, { value: e.target.value })} />
+          <input type="text" inputMode="decimal" defaultValue={String(pct("premiumTarget"))} onChange={(e) => setPct("premiumTarget")(e, { value: e.target.value })} />
         </label>
         <label className="field">
           <span>{s.hours}</span>
-          <input type="number" inputMode="decimal" defaultValue={String(props.parameters.volunteerHours)} onChange={(e) => setNum("volunteerHours")(e, { value: e.target.value })} />
+          <input type="text" inputMode="decimal" defaultValue={shown(props.parameters.volunteerHours)} onChange={(e) => setNum("volunteerHours")(e, { value: e.target.value })} />
         </label>
         <label className="field">
           <span>{s.rate}</span>
-          <input type="number" inputMode="decimal" defaultValue={String(props.parameters.volunteerHourlyRate)} onChange={(e) => setNum("volunteerHourlyRate")(e, { value: e.target.value })} />
+          <input type="text" inputMode="decimal" defaultValue={shown(props.parameters.volunteerHourlyRate)} onChange={(e) => setNum("volunteerHourlyRate")(e, { value: e.target.value })} />
         </label>
         <label className="field">
           <span>{s.coefficient}</span>
-          <input type="number" inputMode="decimal" defaultValue={String(props.parameters.employerChargeCoefficient)} onChange={(e) => setNum("employerChargeCoefficient")(e, { value: e.target.value })} />
+          <input type="text" inputMode="decimal" defaultValue={shown(props.parameters.employerChargeCoefficient)} onChange={(e) => setNum("employerChargeCoefficient")(e, { value: e.target.value })} />
         </label>
       </details>
       <Button appearance="primary" onClick={props.onNext}>
