@@ -53,8 +53,8 @@ export async function compareFiles(before: string, after: string, options: { par
   }));
   return {
     schemaVersion: SCHEMA_VERSION,
-    before: { file: b.file, column: b.column, columns: b.columns, analysis: analysisJson(b.analysis, lang) },
-    after: { file: a.file, column: a.column, columns: a.columns, analysis: analysisJson(a.analysis, lang) },
+    before: { file: b.file, column: b.column, columns: b.columns, analysis: analysisJson(b.analysis, lang, b.lines) },
+    after: { file: a.file, column: a.column, columns: a.columns, analysis: analysisJson(a.analysis, lang, a.lines) },
     difference: { ...differenceJson(d), drivers, lines },
   };
 }

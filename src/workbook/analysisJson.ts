@@ -130,7 +130,7 @@ export function analysisJson(a: Analysis, lang: Lang, lines?: readonly Classifie
       watch: watchSentence(m.shares, m.baseCents > 0 ? m.closeCalls : [], a.parameters.significanceThreshold, lang),
       meaning: m.meaning[lang],
       profileWarning: m.profileWarning ? m.profileWarning[lang] : null,
-      // null where the lines are not at hand (a scenario's or a comparison's analysis).
+      // null only for a caller that has no lines to give.
       unsure: lines ? unsureOfMix(a, lines) : null,
     },
     ratios: {

@@ -81,7 +81,7 @@ export function scenarioJson(
     name: scenario.name,
     column: run.column,
     changes: scenario.changes.map(changeJson),
-    analysis: analysisJson(run.analysis, lang),
+    analysis: analysisJson(run.analysis, lang, run.lines),
     difference: differenceJson(analysisDifference(run.base, run.analysis)),
     sentences: sentences.map((s) => s.text[lang]),
     goals: seek(run.lines, run.parameters).map((g) => goalJson(g, lang)),
