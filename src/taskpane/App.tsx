@@ -5,12 +5,12 @@ import { isEquilibreError } from "../engine/errors.ts";
 import { defaultParameters, resolveParameters, type Parameters } from "../engine/parameters.ts";
 import type { ClassifiedLine, Correction, Lang } from "../engine/types.ts";
 import type { WorkbookHost } from "../workbook/port.ts";
-import { buildReportPlan } from "../workbook/reportPlan.ts";
 import { associationName } from "../workbook/title.ts";
 import { Detected } from "./Detected.tsx";
 import { Report, type WriteState } from "./Report.tsx";
 import { Results } from "./Results.tsx";
 import { Review } from "./Review.tsx";
+import { loadKit } from "./kit.ts";
 import { analyse, correct, reviewRows, startSession, type Session } from "./session.ts";
 import { strings } from "./strings.ts";
 
@@ -44,7 +44,7 @@ export function App(props: AppProps) {
       setBusy(true);
       setError(null);
       try {
-        const next = startSession(await h.readSnapshot(), params, lang);
+        const next = await startSession(await h.readSnapshot(), params, lang);
         setSession(next);
         setError(next.error);
         setScenario(next.result ? next.result.analyses[next.result.analyses.length - 1]!.scenario : null);
@@ -98,6 +98,7 @@ export function App(props: AppProps) {
     if (!host || !result || !session) return;
     setWrite({ phase: "writing" });
     try {
+      const { buildReportPlan } = await loadKit();
       const plan = buildReportPlan(result, {
         lang,
         date: (props.now ?? (() => new Date()))(),

@@ -5,6 +5,7 @@ import { createRoot } from "react-dom/client";
 import type { Lang } from "../engine/types.ts";
 import { ExcelHost } from "../hosts/excel/excelHost.ts";
 import { App } from "./App.tsx";
+import { loadKit } from "./kit.ts";
 import { officeReady } from "./officeReady.ts";
 import "./taskpane.css";
 
@@ -26,6 +27,8 @@ function render(inExcel: boolean, lang: Lang) {
   );
 }
 
+// The analysis kit downloads while Office starts and the pane renders (its own chunk: see kit.ts).
+void loadKit();
 const office = (globalThis as { Office?: typeof Office }).Office;
 // Office.js absent (offline, a plain page) or silent (loaded outside Office, onReady never called): standalone.
 void officeReady(office).then((info) => {

@@ -4,9 +4,9 @@ import { correctionKey } from "../engine/analyze.ts";
 import { isEquilibreError } from "../engine/errors.ts";
 import type { Parameters } from "../engine/parameters.ts";
 import type { ClassifiedLine, Correction, Lang } from "../engine/types.ts";
-import { readCorrections } from "../workbook/corrections.ts";
-import { analyzeSnapshot, type WorkbookAnalysis } from "../workbook/pipeline.ts";
+import type { WorkbookAnalysis } from "../workbook/pipeline.ts";
 import type { WorkbookSnapshot } from "../workbook/snapshot.ts";
+import { kit, loadKit } from "./kit.ts";
 
 export interface Session {
   snapshot: WorkbookSnapshot;
@@ -16,14 +16,15 @@ export interface Session {
   error: string | null;
 }
 
-export function startSession(snapshot: WorkbookSnapshot, parameters: Parameters, lang: Lang): Session {
+export async function startSession(snapshot: WorkbookSnapshot, parameters: Parameters, lang: Lang): Promise<Session> {
+  const { readCorrections } = await loadKit();
   const corrections = readCorrections(snapshot);
   return analyse({ snapshot, corrections, parameters, result: null, error: null }, lang);
 }
 
 export function analyse(session: Session, lang: Lang): Session {
   try {
-    const result = analyzeSnapshot(session.snapshot, session.parameters, { corrections: session.corrections });
+    const result = kit().analyzeSnapshot(session.snapshot, session.parameters, { corrections: session.corrections });
     return { ...session, result, error: null };
   } catch (e) {
     if (isEquilibreError(e)) return { ...session, result: null, error: e.messageIn(lang) };
