@@ -1,5 +1,5 @@
 // Dates in Excel are serial numbers that only their number format marks as dates. The file host gives them
-// as ISO dates ("2026-01-15", through exceljs), so the Excel host must too: the same rule as exceljs —
+// as ISO dates ("2026-01-15", from the number formats of styles.xml), so the Excel host must too: the same rule —
 // a number format with a date or time letter outside quotes and brackets is a date — and the same
 // conversion (days since 1899-12-30, rounded to the millisecond, as a UTC calendar day).
 

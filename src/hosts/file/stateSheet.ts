@@ -1,5 +1,5 @@
 // Équilibre's machine state in the workbook: a very hidden sheet "_equilibre" whose A1 holds JSON
-// (exceljs round-trips very hidden sheets; defined names it does not read back reliably).
+// (a sheet rather than defined names, which some spreadsheet libraries, exceljs among them, do not read back reliably).
 
 export const STATE_SHEET = "_equilibre";
 
