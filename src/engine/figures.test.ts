@@ -2,24 +2,8 @@ import { describe, expect, it } from "vitest";
 import { analyze, classifyLines } from "./analyze.ts";
 import { eurosCentsText, eurosText, evaluatePillars, groupedInteger, leverCounts, percentText, RULES } from "./figures.ts";
 import { defaultParameters } from "./parameters.ts";
-import type { BudgetLine, Section } from "./types.ts";
+import { line } from "./budgetLine.test-helpers.ts";
 
-let n = 0;
-function line(label: string, euros: number, section: Section, account: string | null = null): BudgetLine {
-  n++;
-  return {
-    id: `S!A${n}`,
-    sheet: "S",
-    cell: `A${n}`,
-    row: n,
-    label,
-    account,
-    column: null,
-    scenario: "Budget",
-    amount: { kind: "value", cents: Math.round(euros * 100) },
-    context: { sectionHint: section },
-  };
-}
 
 // Staff, purchases and network dues are three expense levers (two staff lines, one lever); a small budget with both sides of its volunteering (86 and 87) and a sports federation's dues.
 const budget = () =>

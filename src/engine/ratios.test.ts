@@ -2,24 +2,8 @@ import { describe, expect, it } from "vitest";
 import { classifyLines } from "./analyze.ts";
 import { defaultParameters } from "./parameters.ts";
 import { alliance, fourThirds, status, tiersOnTop } from "./ratios.ts";
-import type { BudgetLine, Section } from "./types.ts";
+import { line } from "./budgetLine.test-helpers.ts";
 
-let n = 0;
-function line(label: string, euros: number, section: Section, account: string | null = null): BudgetLine {
-  n++;
-  return {
-    id: `S!A${n}`,
-    sheet: "S",
-    cell: `A${n}`,
-    row: n,
-    label,
-    account,
-    column: null,
-    scenario: "Budget",
-    amount: { kind: "value", cents: Math.round(euros * 100) },
-    context: { sectionHint: section },
-  };
-}
 
 describe("tiers on top (67/33)", () => {
   const params = defaultParameters();
