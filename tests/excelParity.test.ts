@@ -40,6 +40,8 @@ describe("the Excel host and the file host", () => {
     expect(all.flatMap((s) => s.tables).length).toBe(2);
     expect(all.filter((s) => s.freeze && s.freeze.cols > 0).length).toBeGreaterThan(0);
     expect(all.filter((s) => s.print?.header).length).toBeGreaterThan(0);
+    // The mapping sheet repeats its header row on every printed page, in Excel as in the file.
+    expect(all.filter((s) => s.print?.titleRows).length).toBeGreaterThan(0);
     expect(all.flatMap((s) => Object.values(s.cells)).filter((c) => /border/.test(c.style) && /h-right|h-center/.test(c.style)).length).toBeGreaterThan(0);
     expect(all.flatMap((s) => Object.values(s.widths)).length).toBeGreaterThan(5);
     for (const name of names) {

@@ -27,7 +27,7 @@ export interface SheetLook {
   validations: { ref: string; source: string; prompt: string; error: string }[];
   conditionalFormats: string[];
   charts: ChartLook[];
-  print: { landscape: boolean; area: string; header: string; footer: string } | null;
+  print: { landscape: boolean; area: string; header: string; footer: string; titleRows: string | null } | null;
   tabColor: string | null;
 }
 
@@ -123,7 +123,7 @@ export async function lookOfXlsx(bytes: Uint8Array, names: string[]): Promise<Re
         ),
       ),
       charts: charts.get(name) ?? [],
-      print: ps.printArea || hf.oddHeader ? { landscape: ps.orientation === "landscape", area: noDollar(String(ps.printArea ?? "")), header: String(hf.oddHeader ?? ""), footer: String(hf.oddFooter ?? "") } : null,
+      print: ps.printArea || hf.oddHeader ? { landscape: ps.orientation === "landscape", area: noDollar(String(ps.printArea ?? "")), header: String(hf.oddHeader ?? ""), footer: String(hf.oddFooter ?? ""), titleRows: ps.printTitlesRow ? noDollar(String(ps.printTitlesRow)) : null } : null,
       tabColor: hex((ws.properties as { tabColor?: { argb?: string } }).tabColor?.argb) || null,
     };
   }
@@ -215,7 +215,7 @@ export function lookOfSim(s: SimSheet): SheetLook {
         : `${cf.address} ${String(cf.rule.operator).replace(/^./, (x) => x.toLowerCase())} ${String(cf.rule.formula1)} fill ${hex(cf.format.fill)}`,
     ),
     charts: s.charts.map((c) => ({ type: c.type, title: c.title ?? "", series: c.series.map((x) => ({ name: x.name ?? "", values: unquoteSheet(x.values ?? ""), categories: unquoteSheet(x.xValues ?? "") })) })),
-    print: s.pageLayout.printArea || Object.keys(hf).length > 0 ? { landscape: s.pageLayout.orientation === "Landscape", area: noDollar(s.pageLayout.printArea ?? ""), header: part(hf.LeftHeader, hf.CenterHeader, hf.RightHeader), footer: part(hf.LeftFooter, hf.CenterFooter, hf.RightFooter) } : null,
+    print: s.pageLayout.printArea || Object.keys(hf).length > 0 ? { landscape: s.pageLayout.orientation === "Landscape", area: noDollar(s.pageLayout.printArea ?? ""), header: part(hf.LeftHeader, hf.CenterHeader, hf.RightHeader), footer: part(hf.LeftFooter, hf.CenterFooter, hf.RightFooter), titleRows: s.pageLayout.titleRows ? noDollar(s.pageLayout.titleRows) : null } : null,
     tabColor: hex(s.tabColor) || null,
   };
 }

@@ -659,7 +659,10 @@ export class SimServer {
         CenterHorizontally: () => undefined,
       },
       nav: { HeadersFooters: () => ({ kind: "HeaderFooterGroup", set: { State: () => undefined }, nav: { DefaultForAllPages: () => hf("HeaderFooter") } }) },
-      methods: { SetPrintArea: (a: string | Node) => void (s.pageLayout.printArea = typeof a === "string" ? a : boxAddress((a as any).box)) },
+      methods: {
+        SetPrintArea: (a: string | Node) => void (s.pageLayout.printArea = typeof a === "string" ? a : boxAddress((a as any).box)),
+        SetPrintTitleRows: (a: string | Node) => void (s.pageLayout.titleRows = typeof a === "string" ? a : boxAddress((a as any).box)),
+      },
     };
   }
 

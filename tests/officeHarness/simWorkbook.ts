@@ -76,10 +76,11 @@ export class SimSheet {
   readonly conditionalFormats: { address: string; type: string; rule: Record<string, unknown>; format: SimFormat }[] = [];
   readonly charts: SimChart[] = [];
   freeze: { rows: number; cols: number } | null = null;
-  readonly pageLayout: { orientation: string | null; zoom: unknown; printArea: string | null; headerFooter: Record<string, string> } = {
+  readonly pageLayout: { orientation: string | null; zoom: unknown; printArea: string | null; titleRows: string | null; headerFooter: Record<string, string> } = {
     orientation: null,
     zoom: null,
     printArea: null,
+    titleRows: null,
     headerFooter: {},
   };
 

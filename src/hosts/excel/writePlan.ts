@@ -232,6 +232,8 @@ export function sheetCommands(sheet: PlannedSheet, name: string, budget: number)
       ws.pageLayout.orientation = (p.landscape ? "Landscape" : "Portrait") as Excel.PageOrientation;
       ws.pageLayout.zoom = { horizontalFitToPages: p.fitToWidth, verticalFitToPages: 0 };
       ws.pageLayout.setPrintArea(p.area);
+      // The mapping sheet's header row on every printed page (PageLayout.setPrintTitleRows, ExcelApi 1.9).
+      if (p.titleRows) ws.pageLayout.setPrintTitleRows(`$${p.titleRows.replace(":", ":$")}`);
       const page = ws.pageLayout.headersFooters.defaultForAllPages;
       page.leftHeader = `&B${hf(p.header)}`;
       page.rightHeader = hf(sheet.name);
