@@ -1,5 +1,4 @@
 // What the pane needs to analyse a workbook and plan its report: reading, classifying and the report's layout.
 // Loaded as its own chunk (kit.ts), so the pane's first JavaScript stays within its budget (docs/architecture.md).
-export { readCorrections } from "../workbook/corrections.ts";
 export { analyzeSnapshot } from "../workbook/pipeline.ts";
 export { buildReportPlan } from "../workbook/reportPlan.ts";

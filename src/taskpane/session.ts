@@ -1,6 +1,5 @@
 // The pane's model: the snapshot read from the host, the user's corrections and parameters, and the
 // analysis they give. Pure functions over the engine and workbook layers; React only renders it.
-import { correctionKey } from "../engine/analyze.ts";
 import { isEquilibreError } from "../engine/errors.ts";
 import type { Parameters } from "../engine/parameters.ts";
 import type { ClassifiedLine, Correction, Lang } from "../engine/types.ts";
@@ -10,36 +9,40 @@ import { kit, loadKit } from "./kit.ts";
 
 export interface Session {
   snapshot: WorkbookSnapshot;
-  corrections: Map<string, Correction>;
+  /** By line id (`Budget!C12`: the line's amount cell), as the mapping table places them: two « Divers » stay two lines. */
+  corrections: ReadonlyMap<string, Correction>;
   parameters: Parameters;
   result: WorkbookAnalysis | null;
   error: string | null;
 }
 
+/** The first analysis reads the corrections typed in the workbook's mapping table, each placed on its own line. */
 export async function startSession(snapshot: WorkbookSnapshot, parameters: Parameters, lang: Lang): Promise<Session> {
-  const { readCorrections } = await loadKit();
-  const corrections = readCorrections(snapshot);
-  return analyse({ snapshot, corrections, parameters, result: null, error: null }, lang);
+  await loadKit();
+  return analyse({ snapshot, corrections: null, parameters, result: null, error: null }, lang);
 }
 
-export function analyse(session: Session, lang: Lang): Session {
+export function analyse(session: Omit<Session, "corrections"> & { corrections: ReadonlyMap<string, Correction> | null }, lang: Lang): Session {
+  const corrections = session.corrections ?? new Map<string, Correction>();
   try {
-    const result = kit().analyzeSnapshot(session.snapshot, session.parameters, { corrections: session.corrections });
-    return { ...session, result, error: null };
+    const result = kit().analyzeSnapshot(session.snapshot, session.parameters, session.corrections ? { corrections: session.corrections } : {});
+    return { ...session, corrections: result.corrections, result, error: null };
   } catch (e) {
-    if (isEquilibreError(e)) return { ...session, result: null, error: e.messageIn(lang) };
+    if (isEquilibreError(e)) return { ...session, corrections, result: null, error: e.messageIn(lang) };
     throw e;
   }
 }
 
-/** A correction applies to the line in every amount column (same sheet, label and account). */
+/**
+ * A correction belongs to the line the user clicked, in every amount column of its row (same sheet, same label
+ * cell, same label): another line with the same label elsewhere — « Divers » the charge and « Divers » the
+ * produit — keeps its own lever. Keyed by line id, as the mapping table's corrections are placed.
+ */
 export function correct(session: Session, line: ClassifiedLine, correction: Correction, lang: Lang): Session {
   const corrections = new Map(session.corrections);
   for (const l of session.result?.classified ?? []) {
-    if (l.sheet !== line.sheet || l.label !== line.label || l.account !== line.account) continue;
-    const key = correctionKey(l);
-    const merged = { ...corrections.get(key), ...correction };
-    corrections.set(key, merged);
+    if (l.sheet !== line.sheet || l.cell !== line.cell || l.label !== line.label) continue;
+    corrections.set(l.id, { ...corrections.get(l.id), ...correction });
   }
   return analyse({ ...session, corrections }, lang);
 }

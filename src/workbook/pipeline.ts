@@ -17,12 +17,14 @@ export interface WorkbookAnalysis extends ReadResult {
   analyses: Analysis[];
   /** Équilibre's sheets of an earlier run: named by the saved state, or recognised by their content when the state was lost. */
   ownSheets?: string[];
+  /** The corrections in effect, by line id: read back from the mapping table (or given), each on its own line. */
+  corrections: ReadonlyMap<string, Correction>;
 }
 
 export interface RunOptions {
   /** Keep only this amount column (a scenario name), as `--column` asks. */
   column?: string | null;
-  /** Corrections by correction key; default: read back from Équilibre's mapping table in the snapshot. */
+  /** Corrections by line id (or correction key); default: read back from Équilibre's mapping table in the snapshot. */
   corrections?: ReadonlyMap<string, Correction>;
 }
 
@@ -65,5 +67,5 @@ export function analyzeSnapshot(snapshot: WorkbookSnapshot, parameters: Paramete
       });
     }
   }
-  return { ...read, lines, issues, fileName: snapshot.name, parameters, classified, analyses, ownSheets: [...own] };
+  return { ...read, lines, issues, fileName: snapshot.name, parameters, classified, analyses, ownSheets: [...own], corrections };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { defaultParameters } from "../engine/parameters.ts";
 import { analyzeSnapshot } from "./pipeline.ts";
 import { buildReportPlan } from "./reportPlan.ts";
-import { readCorrections } from "./corrections.ts";
+import { readCorrectionRecords } from "./corrections.ts";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot.ts";
 
 function sheet(name: string, grid: CellValue[][]): SheetSnapshot {
@@ -89,8 +89,8 @@ describe("the report plan", () => {
     const rows = [header, row(first)];
     rows[1]![14] = "Dons";
     const snapshot: WorkbookSnapshot = { name: "x", sheets: [sheet("Équilibre – lignes", [[], [], [], ...rows])] };
-    const corrections = readCorrections(snapshot);
-    expect([...corrections.values()]).toEqual([{ lever: "donations", destination: null }]);
+    const corrections = readCorrectionRecords(snapshot).map((r) => r.correction);
+    expect(corrections).toEqual([{ lever: "donations", destination: null }]);
     const again = analyzeSnapshot({ ...budget, sheets: [...budget.sheets, ...snapshot.sheets] }, defaultParameters());
     const corrected = again.classified.filter((l) => l.corrected);
     expect(corrected.map((l) => [l.label, l.lever, l.section])).toEqual([["Achats fournitures", "donations", "income"]]);
