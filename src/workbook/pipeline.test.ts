@@ -20,16 +20,11 @@ const budget = (salaries: number): CellValue[][] => [
 ];
 
 describe("analyzeSnapshot", () => {
-  it("says when charges and produits do not balance, with the amount", () => {
+  it("gives a budget that does not balance as its result (a deficit with its amount), not as a point to check", () => {
     const r = analyzeSnapshot(workbook(budget(21200)), defaultParameters());
-    expect(r.issues.filter((i) => i.code === "unbalanced").map((i) => i.message)).toEqual([
-      "« Budget » : les produits et les charges ne s'équilibrent pas (déficit de 1\u00a0200\u00a0€). L'analyse est faite quand même.",
-    ]);
-  });
-
-  it("takes a difference of a few cents for rounding, not for an unbalanced budget", () => {
-    const r = analyzeSnapshot(workbook(budget(20000.04)), defaultParameters());
-    expect(r.issues.filter((i) => i.code === "unbalanced")).toEqual([]);
+    expect(r.analyses[0]!.budget).toMatchObject({ result: "deficit", resultCents: -120000 });
+    expect(r.issues.map((i) => i.message).filter((m) => /équilibr/.test(m))).toEqual([]);
+    expect(r.issues.map((i) => i.code)).not.toContain("unbalanced");
   });
 
   it("tells an empty workbook from one that holds no budget", () => {

@@ -6,7 +6,6 @@ import type { ClassifiedLine, Correction } from "../engine/types.ts";
 import type { ReadIssue, ReadResult } from "./budget.ts";
 import { readBudgets } from "./read.ts";
 import type { WorkbookSnapshot } from "./snapshot.ts";
-import { formatEuros } from "../engine/money.ts";
 import { isEquilibreSheet, placeCorrections, readCorrectionRecords } from "./corrections.ts";
 import { readNegativeSections } from "./signs.ts";
 
@@ -53,19 +52,6 @@ export function analyzeSnapshot(snapshot: WorkbookSnapshot, parameters: Paramete
   const classified = signed.lines;
   const analyses = analyze(classified, parameters);
   const issues: ReadIssue[] = [...read.issues, ...signed.issues, ...(placed?.issues ?? [])];
-  for (const a of analyses) {
-    // Under one euro, the difference is rounding (12 × 1 666,67 €), not a budget that does not balance.
-    if (Math.abs(a.resultCents) >= 100 && a.totals.bySection.income > 0 && a.totals.bySection.expense > 0) {
-      const diff = { fr: formatEuros(Math.abs(a.resultCents), "fr"), en: formatEuros(Math.abs(a.resultCents), "en") };
-      const sign = a.resultCents > 0;
-      issues.push({
-        sheet: read.budgets[0]!.sheet,
-        cell: null,
-        code: "unbalanced",
-        message: `« ${a.scenario} » : les produits et les charges ne s'équilibrent pas (${sign ? "excédent" : "déficit"} de ${diff.fr}). L'analyse est faite quand même.`,
-        messageEn: `“${a.scenario}”: income and expenses do not balance (${sign ? "surplus" : "deficit"} of ${diff.en}). The analysis is done all the same.`,
-      });
-    }
-  }
+  // A budget that does not balance is a result (« Déficit de 1 200 € »), shown with the totals: not a point to check.
   return { ...read, lines, issues, fileName: snapshot.name, parameters, classified, analyses, ownSheets: [...own], corrections };
 }
