@@ -17,6 +17,8 @@ const PARAMS = {
   problem: "ENOSPC",
   format: "ods",
   action: "create",
+  version: 3,
+  known: 2,
 };
 
 const codes = Object.keys(ERROR_CATALOGUE) as ErrorCode[];

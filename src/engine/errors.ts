@@ -125,6 +125,12 @@ export const ERROR_CATALOGUE = {
     fr: (p) => `Le paramètre « ${p.name} » vaut « ${p.value} » : ${p.expected}.`,
     en: (p) => `The parameter “${p.name}” is “${p.value}”: ${p.expectedEn ?? p.expected}.`,
   },
+  mapping_too_new: {
+    fr: (p) =>
+      `La feuille « ${p.sheet} » a été écrite par une version plus récente d'Équilibre (format de table ${p.version} ; cette version lit jusqu'au format ${p.known}) : ses corrections seraient mal lues. Mettez Équilibre à jour, puis relancez l'analyse.`,
+    en: (p) =>
+      `The sheet “${p.sheet}” was written by a newer version of Équilibre (table format ${p.version}; this version reads up to format ${p.known}): its corrections would be misread. Update Équilibre, then run the analysis again.`,
+  },
   unknown_column: {
     fr: (p) => `La colonne « ${p.column} » n'existe pas dans ce budget. Colonnes trouvées : ${p.columns}.`,
     en: (p) => `There is no column “${p.column}” in this budget. Columns found: ${p.columns}.`,

@@ -1,11 +1,12 @@
 // Corrections live in the workbook, in the mapping table's two "corrected" columns. A re-run reads them
-// back (matched by sheet, label, account and column, which survive rows inserted above) and applies them.
+// back (the table's format first, then each row placed on its own line by placeCorrections) and applies them.
 import { correctionKey } from "../engine/analyze.ts";
+import { EquilibreError } from "../engine/errors.ts";
 import { LEVERS } from "../engine/levers.ts";
 import { normalizeText } from "../engine/text.ts";
 import type { BudgetLine, Correction, Destination, LeverId } from "../engine/types.ts";
 import type { ReadIssue } from "./budget.ts";
-import { EARLIER_LEVERS_HEADERS, LEVERS_HEADERS, MAPPING_HEADERS } from "./reportText.ts";
+import { EARLIER_LEVERS_HEADERS, LEVERS_HEADERS, MAPPING_HEADERS, MAPPING_SCHEMA_VERSION, MAPPING_VERSION_TEXT } from "./reportText.ts";
 import { SheetGrid, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 
 const LEVER_BY_LABEL = new Map<string, LeverId>();
@@ -64,6 +65,40 @@ export interface CorrectionRecord {
   correction: Correction;
 }
 
+/**
+ * The format of a mapping table: the number written above its headers (« Format de la table : 2 »), or 1 for
+ * the tables written before formats were numbered (nothing above the headers but the title and the note).
+ */
+export function mappingTableVersion(grid: SheetGrid, headerRow: number): number {
+  for (const r of grid.rowIndexes()) {
+    if (r >= headerRow) break;
+    for (const c of grid.rowCells(r)) {
+      if (typeof c.value !== "string") continue;
+      for (const prefix of Object.values(MAPPING_VERSION_TEXT)) {
+        const m = c.value.trim().startsWith(prefix.trim()) ? /(\d+)\s*$/.exec(c.value.trim()) : null;
+        if (m) return Number(m[1]);
+      }
+    }
+  }
+  return 1;
+}
+
+/** One data row of a mapping table, as text by column meaning (the index in MAPPING_HEADERS). */
+type TableRow = { row: number; text: (meaning: number) => string; value: (meaning: number) => unknown };
+
+/**
+ * Format 1 (no number, the tables of every run before formats were numbered) to the current format. Format 1
+ * has the same columns, found by their header text (French or English, wherever the user moved them), and its
+ * « Cellule » may be empty (the first runs) or hold a cell that moved since: placeCorrections then finds the
+ * line by its label, account, column and amount. The current format is read the same way, so this migration is
+ * the identity today; it is where a change of columns gets its translation.
+ */
+function migrateFromV1(row: TableRow): TableRow {
+  return row;
+}
+
+const MIGRATIONS: Record<number, (row: TableRow) => TableRow> = { 1: migrateFromV1 };
+
 /** Corrections typed into Équilibre's mapping tables, row by row. Unknown lever names are ignored. */
 export function readCorrectionRecords(snapshot: WorkbookSnapshot): CorrectionRecord[] {
   const out: CorrectionRecord[] = [];
@@ -71,33 +106,46 @@ export function readCorrectionRecords(snapshot: WorkbookSnapshot): CorrectionRec
     const grid = new SheetGrid(sheet);
     const header = findHeader(grid);
     if (!header) continue;
-    const text = (r: number, k: string) => {
-      const c = header.col[k];
-      const v = c === undefined ? null : grid.value(r, c);
-      return v === null || typeof v === "object" ? "" : String(v).trim();
-    };
+    const version = mappingTableVersion(grid, header.row);
+    // A newer format may have moved or redefined columns: refused with a sentence, never read as if it were ours.
+    if (version > MAPPING_SCHEMA_VERSION) throw new EquilibreError("mapping_too_new", { sheet: sheet.name, version, known: MAPPING_SCHEMA_VERSION });
+    const migrate = version < MAPPING_SCHEMA_VERSION ? MIGRATIONS[version] : undefined;
     for (const r of grid.rowIndexes()) {
       if (r <= header.row) continue;
-      const leverText = text(r, "14");
-      const destinationText = text(r, "15");
-      if (!leverText && !destinationText) continue;
-      const lever = leverText ? (LEVER_BY_LABEL.get(normalizeText(leverText)) ?? null) : null;
-      const destination = destinationText ? destinationOf(destinationText) : null;
-      if (!lever && !destination) continue;
-      const amount = header.col["7"] === undefined ? null : grid.value(r, header.col["7"]);
-      out.push({
-        sheet: text(r, "0"),
-        cell: text(r, "1").toUpperCase(),
-        label: text(r, "2"),
-        account: text(r, "3") || null,
-        column: text(r, "4") || null,
-        cents: typeof amount === "number" ? Math.round(amount * 100) : null,
-        where: `${sheet.name}!A${r}`,
-        correction: { lever, destination },
-      });
+      const value = (k: number) => {
+        const c = header.col[String(k)];
+        return c === undefined ? null : grid.value(r, c);
+      };
+      const text = (k: number) => {
+        const v = value(k);
+        return v === null || typeof v === "object" ? "" : String(v).trim();
+      };
+      const row = migrate ? migrate({ row: r, text, value }) : { row: r, text, value };
+      const record = recordOf(row, sheet.name);
+      if (record) out.push(record);
     }
   }
   return out;
+}
+
+function recordOf(row: TableRow, tableSheet: string): CorrectionRecord | null {
+  const leverText = row.text(14);
+  const destinationText = row.text(15);
+  if (!leverText && !destinationText) return null;
+  const lever = leverText ? (LEVER_BY_LABEL.get(normalizeText(leverText)) ?? null) : null;
+  const destination = destinationText ? destinationOf(destinationText) : null;
+  if (!lever && !destination) return null;
+  const amount = row.value(7);
+  return {
+    sheet: row.text(0),
+    cell: row.text(1).toUpperCase(),
+    label: row.text(2),
+    account: row.text(3) || null,
+    column: row.text(4) || null,
+    cents: typeof amount === "number" ? Math.round(amount * 100) : null,
+    where: `${tableSheet}!A${row.row}`,
+    correction: { lever, destination },
+  };
 }
 
 /** Corrections typed into Équilibre's mapping tables, by correction key (sheet, label, account, column). */

@@ -15,7 +15,10 @@ import {
   MAPPING_FIRST_ROW,
   MAPPING_HEADER_ROW,
   MAPPING_HEADERS,
+  MAPPING_SCHEMA_VERSION,
   MAPPING_TABLE_NAME,
+  MAPPING_VERSION_ROW,
+  MAPPING_VERSION_TEXT,
   sectionShort,
   type SheetNames,
 } from "./reportText.ts";
@@ -86,6 +89,8 @@ export function buildMappingSheet(names: SheetNames, lines: readonly ClassifiedL
           : "Correct a lever in the “Corrected lever” column (or an expense's destination in “Corrected destination”): the report updates.",
       style: "note",
     },
+    // The layout's version, read back before the corrections (corrections.ts): a newer table is never misread.
+    { ref: `A${MAPPING_VERSION_ROW}`, value: `${MAPPING_VERSION_TEXT[lang]}${MAPPING_SCHEMA_VERSION}`, style: "note" },
   ];
   headers.forEach((h, i) => cells.push({ ref: `${String.fromCharCode(65 + i)}${MAPPING_HEADER_ROW}`, value: h, style: "tableHeader" }));
   const leverName = ranges.leversCol("A");

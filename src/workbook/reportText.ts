@@ -90,6 +90,15 @@ export const EARLIER_LEVERS_HEADERS = [
   ["Lever", "Id", "Family", "Pillar", "Nature", "Default destination"],
 ] as const;
 
+/**
+ * The mapping table's layout version, written in its row 3 (« Format de la table : 2 »). Tables written before
+ * the version existed have none and are format 1 (read by a migration); a table from a newer format is not
+ * guessed at. Raise it whenever the table's columns or what they mean change, with a migration for the last one.
+ */
+export const MAPPING_SCHEMA_VERSION = 2;
+export const MAPPING_VERSION_ROW = 3;
+export const MAPPING_VERSION_TEXT = { fr: "Format de la table : ", en: "Table format: " } as const;
+
 /** First data row of the mapping table (row 4 holds the headers). */
 export const MAPPING_FIRST_ROW = 5;
 export const MAPPING_HEADER_ROW = 4;
