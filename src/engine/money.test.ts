@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { amountFromCellValue, centsToEuros, eurosToCents, formatEuros, formatPercent, parseAmountText } from "./money.ts";
+import { amountFromCellValue, centsToEuros, eurosToCents, formatEuros, formatNumber, formatPercent, parseAmountText, parseTypedNumber } from "./money.ts";
 
 describe("parseAmountText: what treasurers type", () => {
   it.each([
@@ -114,5 +114,32 @@ describe("cell values and formatting", () => {
     expect(formatEuros(1240000, "fr")).toBe("12\u00a0400\u00a0€");
     expect(formatPercent(0.731, "fr")).toBe("73\u00a0%");
     expect(formatPercent(0.731, "en")).toBe("73%");
+  });
+});
+
+describe("numbers shown and typed in the pane's fields", () => {
+  it("are written the user's way: « 5 000 » and « 12,02 » in French, 5,000 and 12.02 in English", () => {
+    expect(formatNumber(5000, "fr")).toBe("5\u00a0000");
+    expect(formatNumber(12.02, "fr")).toBe("12,02");
+    expect(formatNumber(5000, "en")).toBe("5,000");
+    expect(formatNumber(12.02, "en")).toBe("12.02");
+  });
+  it("are read as the user types them", () => {
+    expect(parseTypedNumber("5 000", "fr")).toBe(5000);
+    expect(parseTypedNumber("5\u202f000", "fr")).toBe(5000);
+    expect(parseTypedNumber("12,02", "fr")).toBe(12.02);
+    expect(parseTypedNumber("12.02", "fr")).toBe(12.02);
+    expect(parseTypedNumber("1.234,5", "fr")).toBe(1234.5);
+    expect(parseTypedNumber("5,000", "en")).toBe(5000);
+    expect(parseTypedNumber("12.02", "en")).toBe(12.02);
+    for (const bad of ["", "abc", "12,0,2", "1-2"]) expect(parseTypedNumber(bad, "fr"), bad).toBeNull();
+  });
+  it("read back what they show, in both languages", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000_00 }), fc.constantFrom("fr" as const, "en" as const), (hundredths, lang) => {
+        const n = hundredths / 100;
+        expect(parseTypedNumber(formatNumber(n, lang), lang)).toBe(n);
+      }),
+    );
   });
 });

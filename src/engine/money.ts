@@ -131,3 +131,27 @@ export function formatPercent(share: number, lang: "fr" | "en" = "fr", digits = 
   const v = (share * 100).toFixed(digits);
   return lang === "fr" ? `${v.replace(".", ",")}\u00a0%` : `${v}%`;
 }
+
+const NUMBER_FORMATTERS = new Map<string, Intl.NumberFormat>();
+
+/** A number the user's way, to show or to edit: « 5 000 », « 12,02 » in French; "5,000", "12.02" in English. */
+export function formatNumber(n: number, lang: "fr" | "en" = "fr"): string {
+  let f = NUMBER_FORMATTERS.get(lang);
+  if (!f) {
+    f = new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 4 });
+    NUMBER_FORMATTERS.set(lang, f);
+  }
+  return f.format(n).replace(/\u202f/g, "\u00a0");
+}
+
+/**
+ * A number typed in a field, read the user's way: « 5 000 », « 12,02 » (or « 12.02 ») in French; "5,000",
+ * "12.02" in English. Null when the text is not a number.
+ */
+export function parseTypedNumber(text: string, lang: "fr" | "en" = "fr"): number | null {
+  let t = text.trim().replace(SPACES, "");
+  if (lang === "fr") t = t.includes(",") ? t.replace(/\./g, "").replace(",", ".") : t;
+  else t = t.replace(/,/g, "");
+  if (!/^-?(\d+\.?\d*|\.\d+)$/.test(t)) return null;
+  return Number(t);
+}

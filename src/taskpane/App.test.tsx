@@ -5,7 +5,9 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ReportPlan } from "../workbook/plan.ts";
 import type { ApplyResult, WorkbookHost } from "../workbook/port.ts";
 import type { CellValue, WorkbookSnapshot } from "../workbook/snapshot.ts";
-import { App } from "./App.tsx";
+import { frenchIn } from "../engine/i18n/typography.ts";
+import { LEVERS } from "../engine/levers.ts";
+import { App, type AppProps } from "./App.tsx";
 
 const grid: CellValue[][] = [
   ["Poste", "Budget 2026"],
@@ -47,6 +49,16 @@ function mount(host = new MemoryHost(), lang: "fr" | "en" = "fr") {
   );
   return host;
 }
+
+/** The standalone page: no host until a file is picked; `open` gives the host of each file in turn. */
+function mountStandalone(open: AppProps["openFile"]) {
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <App lang="fr" host={null} openFile={open} now={() => new Date(Date.UTC(2026, 10, 24))} />
+    </FluentProvider>,
+  );
+}
+const pick = (name: string) => fireEvent.change(screen.getByTestId("file-input"), { target: { files: [new File([new Uint8Array([1])], name)] } });
 
 afterEach(cleanup);
 
@@ -125,5 +137,77 @@ describe("the task pane", () => {
     host.readSnapshot = async () => ({ name: "vide.xlsx", sheets: [{ name: "F", visibility: "visible", protected: false, merges: [], rows: [] }] });
     mount(host);
     await screen.findByText(/Aucun budget trouvé dans « vide\.xlsx »/);
+  });
+
+  it("offers a line the levers of its own section; moving it to another section is a choice of its own", async () => {
+    mount();
+    await screen.findByText(/budget trouvé/);
+    fireEvent.click(screen.getByRole("tab", { name: "Vérifier" }));
+    fireEvent.click(screen.getByRole("tab", { name: "Toutes" }));
+    fireEvent.click(screen.getByRole("combobox", { name: "Levier — Subvention Région" }));
+    const offered = (await screen.findAllByRole("option")).map((o) => o.textContent);
+    const income = LEVERS.filter((l) => l.family === "income").map((l) => l.label.fr);
+    expect(offered).toEqual([...income, "Changer de section…"]);
+    expect(offered).not.toContain("Achats");
+    // « Changer de section… » opens a second, labelled dropdown: the charges and the in-kind, by section.
+    fireEvent.click(screen.getByRole("option", { name: "Changer de section…" }));
+    fireEvent.click(await screen.findByRole("combobox", { name: "Levier d'une autre section — Subvention Région" }));
+    expect(screen.getByRole("group", { name: "Charges" })).toBeTruthy();
+    fireEvent.click(within(screen.getByRole("group", { name: "Charges" })).getByRole("option", { name: /^Achats/ }));
+    const line = screen.getAllByTestId("line").find((l) => within(l).queryByText("Subvention Région"))!;
+    await waitFor(() => expect(within(line).getByText("Charges")).toBeTruthy());
+    expect(within(line).getByRole("combobox", { name: "Levier — Subvention Région" }).textContent).toBe("Achats");
+  });
+
+  it("labels every control: the confidence badge says what it is, the steps and the filter are named", async () => {
+    mount();
+    await screen.findByText(/budget trouvé/);
+    expect(screen.getByRole("tablist", { name: "Étapes" })).toBeTruthy();
+    fireEvent.click(screen.getByRole("tab", { name: "Vérifier" }));
+    expect(screen.getByRole("tablist", { name: "Lignes montrées" })).toBeTruthy();
+    const badges = screen.getAllByTestId("confidence").map((b) => b.textContent);
+    expect(badges.length).toBeGreaterThan(0);
+    for (const b of badges) expect(b).toMatch(/^Confiance \d+\u00a0%$/);
+  });
+
+  it("in English: English words, English numbers and no French in what the pane shows", async () => {
+    const host = new MemoryHost();
+    // The budget's own labels are the association's words, not the pane's: here without accents, so that any
+    // French found is the pane's.
+    const english: CellValue[][] = grid.map((r) => r.map((c) => (typeof c === "string" ? c.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : c)));
+    host.readSnapshot = async () => ({ name: "club.xlsx", sheets: [{ name: "Budget", visibility: "visible", protected: false, merges: [], rows: english.map((r, i) => ({ index: i + 1, cells: r.map((value, j) => ({ col: j + 1, value })).filter((c) => c.value !== null) })) }] });
+    mount(host, "en");
+    await screen.findByText(/1 budget found in “Budget”/);
+    expect(screen.getByRole("tablist", { name: "Steps" })).toBeTruthy();
+    const seen: string[] = [];
+    for (const tab of ["Budget", "Review", "Results", "Report"]) {
+      fireEvent.click(screen.getByRole("tab", { name: tab }));
+      seen.push(document.body.textContent ?? "");
+      for (const el of document.querySelectorAll("[aria-label]")) seen.push(el.getAttribute("aria-label")!);
+    }
+    expect(seen.flatMap((t) => frenchIn(t))).toEqual([]);
+    fireEvent.click(screen.getByRole("tab", { name: "Results" }));
+    expect((screen.getByLabelText("Hourly rate (€)") as HTMLInputElement).value).toBe("12.02");
+  });
+
+  it("standalone: names the open file, shows line labels as text (no cell to go to), and an error alone", async () => {
+    const files: (WorkbookHost | Error)[] = [new MemoryHost(), new Error("not a workbook")];
+    mountStandalone(async () => {
+      const next = files.shift()!;
+      if (next instanceof Error) throw next;
+      return next;
+    });
+    pick("asso.xlsx");
+    await screen.findByText(/budget trouvé/);
+    expect(screen.getByTestId("file-name").textContent).toBe("Classeur ouvert : asso.xlsx");
+    fireEvent.click(screen.getByRole("tab", { name: "Vérifier" }));
+    expect(within(screen.getAllByTestId("line")[0]!).queryByRole("button")).toBeNull();
+    expect(screen.queryByTitle("Aller à la cellule")).toBeNull();
+    // A second file that cannot be read: its error, and nothing left of the first workbook.
+    pick("cassé.xlsx");
+    await screen.findByText(/Une erreur inattendue est survenue/);
+    expect(screen.getByTestId("file-name").textContent).toBe("Classeur ouvert : cassé.xlsx");
+    expect(screen.queryByRole("tablist", { name: "Étapes" })).toBeNull();
+    expect(screen.queryAllByTestId("line")).toEqual([]);
   });
 });

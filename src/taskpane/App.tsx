@@ -37,7 +37,9 @@ export function App(props: AppProps) {
   const [write, setWrite] = useState<WriteState>({ phase: "idle" });
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const message = (e: unknown) => (isEquilibreError(e) ? e.messageIn(lang) : lang === "fr" ? "Une erreur inattendue est survenue : fermez et rouvrez le volet." : "An unexpected error occurred: close and reopen the pane.");
+  const message = (e: unknown) => (isEquilibreError(e) ? e.messageIn(lang) : s.unexpected);
+  // The file picked in standalone mode, named under the « Ouvrir » button.
+  const [fileName, setFileName] = useState<string | null>(null);
 
   const read = useCallback(
     async (h: WorkbookHost, params: Parameters = session?.parameters ?? defaultParameters()) => {
@@ -51,6 +53,8 @@ export function App(props: AppProps) {
         setStep("detected");
         setWrite({ phase: "idle" });
       } catch (e) {
+        // The error alone: the previous workbook's results must not stay on screen under it.
+        setSession(null);
         setError(message(e));
       } finally {
         setBusy(false);
@@ -68,11 +72,17 @@ export function App(props: AppProps) {
 
   const onFile = async (file: File | undefined) => {
     if (!file || !props.openFile) return;
+    setFileName(file.name);
+    setSession(null);
+    setError(null);
     try {
       const h = await props.openFile(file);
       setHost(h);
       await read(h);
     } catch (e) {
+      // A file that cannot be opened replaces the previous one: its results and its host go.
+      setSession(null);
+      setHost(null);
       setError(message(e));
     }
   };
@@ -134,10 +144,16 @@ export function App(props: AppProps) {
       {!props.host && (
         <div className="open">
           <Button appearance={host ? "secondary" : "primary"} onClick={() => fileInput.current?.click()}>
-            {s.open}
+            {fileName ? s.openAnother : s.open}
           </Button>
           <input ref={fileInput} type="file" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" hidden data-testid="file-input" onChange={(e) => void onFile(e.target.files?.[0])} />
-          {!host && <span className="t s200">{s.openHint}</span>}
+          {fileName ? (
+            <span className="t s200" data-testid="file-name">
+              {s.openFile(fileName)}
+            </span>
+          ) : (
+            <span className="t s200">{s.openHint}</span>
+          )}
         </div>
       )}
       {busy && <span className="t" role="status">{s.reading}</span>}
@@ -148,14 +164,14 @@ export function App(props: AppProps) {
       )}
       {result && main && (
         <>
-          <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} size="small" aria-label="Étapes">
+          <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} size="small" aria-label={s.steps}>
             <Tab value="detected">{s.stepDetected}</Tab>
             <Tab value="review">{s.stepReview}</Tab>
             <Tab value="results">{s.stepResults}</Tab>
             <Tab value="report">{s.stepReport}</Tab>
           </TabList>
           {step === "detected" && (
-            <Detected result={result} s={s} lang={lang} scenario={main.scenario} onScenario={setScenario} onNext={() => setStep("review")} onSelect={(sh, c) => void host?.selectCell(sh, c)} />
+            <Detected result={result} s={s} lang={lang} scenario={main.scenario} onScenario={setScenario} onNext={() => setStep("review")} onSelect={props.host ? (sh, c) => void host?.selectCell(sh, c) : undefined} />
           )}
           {step === "review" && (
             <Review
@@ -164,7 +180,8 @@ export function App(props: AppProps) {
               lang={lang}
               onLever={(l, lever) => onCorrect(l, { lever })}
               onDestination={(l, destination) => onCorrect(l, { destination })}
-              onSelect={(l) => void host?.selectCell(l.sheet, l.amountCell ?? l.cell)}
+              // Standalone, there is no workbook window to select a cell in: the labels are plain text.
+              onSelect={props.host ? (l) => void host?.selectCell(l.sheet, l.amountCell ?? l.cell) : undefined}
               onNext={() => setStep("results")}
             />
           )}

@@ -2,19 +2,9 @@ import { Button, Dropdown, MessageBar, MessageBarBody, Option } from "@fluentui/
 import type { WorkbookAnalysis } from "../workbook/pipeline.ts";
 import type { Strings } from "./strings.ts";
 
-const LAYOUTS: Record<string, { fr: string; en: string }> = {
-  cerfa_side_by_side: { fr: "formulaire Cerfa", en: "Cerfa form" },
-  vertical_sections: { fr: "recettes / dépenses", en: "income / expenses" },
-  trial_balance: { fr: "balance comptable", en: "trial balance" },
-  multi_year: { fr: "pluriannuel", en: "multi-year" },
-  analytic_columns: { fr: "budget par action", en: "budget by action" },
-  journal: { fr: "journal", en: "journal" },
-  simple_list: { fr: "liste", en: "list" },
-};
-
-export function Detected(props: { result: WorkbookAnalysis; s: Strings; lang: "fr" | "en"; scenario: string; onScenario: (s: string) => void; onNext: () => void; onSelect: (sheet: string, cell: string) => void }) {
+export function Detected(props: { result: WorkbookAnalysis; s: Strings; lang: "fr" | "en"; scenario: string; onScenario: (s: string) => void; onNext: () => void; onSelect?: (sheet: string, cell: string) => void }) {
   const { result, s, lang } = props;
-  const sheets = [...new Set(result.budgets.map((b) => `« ${b.sheet} » (${LAYOUTS[b.layout]?.[lang] ?? b.layout})`))].join(", ");
+  const sheets = [...new Set(result.budgets.map((b) => s.sheetWithLayout(b.sheet, s.layout(b.layout))))].join(", ");
   const lines = new Set(result.classified.map((l) => `${l.sheet}!${l.cell}`)).size;
   const scenarios = result.analyses.map((a) => a.scenario);
   return (
@@ -42,11 +32,14 @@ export function Detected(props: { result: WorkbookAnalysis; s: Strings; lang: "f
             <MessageBar key={k} intent={i.code === "cell_error" ? "warning" : "info"}>
               <MessageBarBody>
                 {lang === "fr" ? i.message : i.messageEn}{" "}
-                {i.cell && (
-                  <Button appearance="transparent" size="small" onClick={() => props.onSelect(i.sheet, i.cell!)}>
-                    {i.cell}
-                  </Button>
-                )}
+                {i.cell &&
+                  (props.onSelect ? (
+                    <Button appearance="transparent" size="small" title={s.selectCell} onClick={() => props.onSelect!(i.sheet, i.cell!)}>
+                      {i.cell}
+                    </Button>
+                  ) : (
+                    <span className="t s200">{i.cell}</span>
+                  ))}
               </MessageBarBody>
             </MessageBar>
           ))}

@@ -1,7 +1,8 @@
 import { Button } from "@fluentui/react-components";
 import type { Analysis } from "../engine/analyze.ts";
 import { NATURE_NAMES, PILLAR_NAMES, PROFILE_NAMES, STATUS_NAMES } from "../engine/labels.ts";
-import { formatEuros, formatPercent } from "../engine/money.ts";
+import { formatEuros, formatNumber, formatPercent, parseTypedNumber } from "../engine/money.ts";
+import { say } from "../engine/i18n/index.ts";
 import type { Parameters } from "../engine/parameters.ts";
 import { BUDGET_FIGURES, pillarDetail, RESULT_LABEL, RESULT_WORDS, RULES, watchSentence } from "../engine/figures.ts";
 import { NATIONAL_MIX } from "../engine/implications.ts";
@@ -20,17 +21,18 @@ export function Results(props: { analyses: Analysis[]; main: Analysis; s: String
   const b = a.budget;
   const label = (id: "expense" | "income" | "inKind") => BUDGET_FIGURES.find((f) => f.id === id)!.label[lang];
   const watch = watchSentence(a.model.shares, a.model.baseCents > 0 ? a.model.closeCalls : [], props.parameters.significanceThreshold, lang);
-  // Numbers shown and typed the user's way: « 12,02 » in French (a number field would show « 12.02 »).
-  const shown = (n: number) => (lang === "fr" ? String(n).replace(".", ",") : String(n));
-  const pct = (key: keyof Parameters) => shown(Math.round(Number(props.parameters[key]) * 1000) / 10);
-  const setPct = (key: keyof Parameters) => (_: unknown, d: { value: string }) => {
-    const n = Number(d.value.replace(",", "."));
-    if (Number.isFinite(n) && n >= 0) props.onParameters({ ...props.parameters, [key]: n / 100 });
+  // Numbers shown and typed the user's way: « 12,02 », « 5 000 » in French; 12.02, 5,000 in English.
+  const pct = (key: keyof Parameters) => formatNumber(Math.round(Number(props.parameters[key]) * 1000) / 10, lang);
+  const set = (key: keyof Parameters, scale: number) => (text: string) => {
+    const n = parseTypedNumber(text, lang);
+    if (n !== null && n >= 0) props.onParameters({ ...props.parameters, [key]: n / scale });
   };
-  const setNum = (key: keyof Parameters) => (_: unknown, d: { value: string }) => {
-    const n = Number(d.value.replace(",", "."));
-    if (Number.isFinite(n) && n >= 0) props.onParameters({ ...props.parameters, [key]: n });
-  };
+  const field = (label: string, key: keyof Parameters, percent: boolean) => (
+    <label className="field">
+      <span>{label}</span>
+      <input type="text" inputMode="decimal" defaultValue={percent ? pct(key) : formatNumber(Number(props.parameters[key]), lang)} onChange={(e) => set(key, percent ? 100 : 1)(e.target.value)} />
+    </label>
+  );
   return (
     <section aria-labelledby="results-title" className="step">
       <dl className="pillars budget" data-testid="budget">
@@ -63,7 +65,7 @@ export function Results(props: { analyses: Analysis[]; main: Analysis; s: String
         <span className="t">{a.model.sentence[lang]}</span>
         <span className="t s200">
           {s.profile}
-          {lang === "fr" ? " : " : ": "}
+          {say(lang, "colon")}
           {PROFILE_NAMES[a.model.profile][lang]}
         </span>
         <span className="t s200" data-testid="watch">
@@ -82,7 +84,7 @@ export function Results(props: { analyses: Analysis[]; main: Analysis; s: String
               <th scope="row">{NATURE_NAMES[n][lang]}</th>
               <td>{formatPercent(a.model.shares[n], lang)}</td>
               <td>
-                {lang === "fr" ? "moyenne nationale" : "national average"} {formatPercent(NATIONAL_MIX.byNature[n], lang)}
+                {s.nationalAverage(formatPercent(NATIONAL_MIX.byNature[n], lang))}
               </td>
             </tr>
           ))}
@@ -135,38 +137,14 @@ export function Results(props: { analyses: Analysis[]; main: Analysis; s: String
       )}
       <details className="parameters">
         <summary>{s.parameters}</summary>
-        <label className="field">
-          <span>{s.threshold}</span>
-          <input type="text" inputMode="decimal" defaultValue={String(pct("significanceThreshold"))} onChange={(e) => setPct("significanceThreshold")(e, { value: e.target.value })} />
-        </label>
-        <label className="field">
-          <span>{s.tiersTarget}</span>
-          <input type="text" inputMode="decimal" defaultValue={String(pct("tiersOnTopTarget"))} onChange={(e) => setPct("tiersOnTopTarget")(e, { value: e.target.value })} />
-        </label>
-        <label className="field">
-          <span>{s.fourTarget}</span>
-          <input type="text" inputMode="decimal" defaultValue={String(pct("fourThirdsTarget"))} onChange={(e) => setPct("fourThirdsTarget")(e, { value: e.target.value })} />
-        </label>
-        <label className="field">
-          <span>{s.poolingTarget}</span>
-          <input type="text" inputMode="decimal" defaultValue={String(pct("poolingTarget"))} onChange={(e) => setPct("poolingTarget")(e, { value: e.target.value })} />
-        </label>
-        <label className="field">
-          <span>{s.premiumTarget}</span>
-          <input type="text" inputMode="decimal" defaultValue={String(pct("premiumTarget"))} onChange={(e) => setPct("premiumTarget")(e, { value: e.target.value })} />
-        </label>
-        <label className="field">
-          <span>{s.hours}</span>
-          <input type="text" inputMode="decimal" defaultValue={shown(props.parameters.volunteerHours)} onChange={(e) => setNum("volunteerHours")(e, { value: e.target.value })} />
-        </label>
-        <label className="field">
-          <span>{s.rate}</span>
-          <input type="text" inputMode="decimal" defaultValue={shown(props.parameters.volunteerHourlyRate)} onChange={(e) => setNum("volunteerHourlyRate")(e, { value: e.target.value })} />
-        </label>
-        <label className="field">
-          <span>{s.coefficient}</span>
-          <input type="text" inputMode="decimal" defaultValue={shown(props.parameters.employerChargeCoefficient)} onChange={(e) => setNum("employerChargeCoefficient")(e, { value: e.target.value })} />
-        </label>
+        {field(s.threshold, "significanceThreshold", true)}
+        {field(s.tiersTarget, "tiersOnTopTarget", true)}
+        {field(s.fourTarget, "fourThirdsTarget", true)}
+        {field(s.poolingTarget, "poolingTarget", true)}
+        {field(s.premiumTarget, "premiumTarget", true)}
+        {field(s.hours, "volunteerHours", false)}
+        {field(s.rate, "volunteerHourlyRate", false)}
+        {field(s.coefficient, "employerChargeCoefficient", false)}
       </details>
       <Button appearance="primary" onClick={props.onNext}>
         {s.next}

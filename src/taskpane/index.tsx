@@ -19,6 +19,8 @@ async function openFile(file: File) {
 }
 
 function render(inExcel: boolean, lang: Lang) {
+  // The page's language is the user's (screen readers pronounce English as English): taskpane.html says "fr".
+  document.documentElement.lang = lang;
   const root = createRoot(document.getElementById("root")!);
   root.render(
     <FluentProvider theme={webLightTheme}>

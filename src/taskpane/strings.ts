@@ -1,112 +1,48 @@
-// Words of the task pane, French first (English when Office's display language is English).
+// Words of the task pane, read from the dictionaries (src/engine/i18n, keys `pane.*`): French first, English
+// when Office's display language is English. This file only gives the components short names for them.
+import { DICTIONARIES, say, sayCount } from "../engine/i18n/index.ts";
+import type { MessageId } from "../engine/i18n/index.ts";
 import type { Lang } from "../engine/types.ts";
 
-const fr = {
-  appTitle: "Équilibre",
-  subtitle: "Le modèle socio-économique de votre association",
-  open: "Ouvrir un classeur…",
-  openHint: "Choisissez un budget au format .xlsx : il reste sur votre ordinateur.",
-  reading: "Lecture du classeur…",
-  reread: "Relire le classeur",
-  stepDetected: "Budget",
-  stepReview: "Vérifier",
-  stepResults: "Résultats",
-  stepReport: "Rapport",
-  budgetsFound: (n: number, sheets: string) => `${n} budget${n > 1 ? "s" : ""} trouvé${n > 1 ? "s" : ""} dans ${sheets}`,
-  linesSummary: (lines: number, skipped: number) => `${lines} lignes · ${skipped} totaux ignorés`,
-  column: "Colonne analysée",
-  warnings: "À vérifier",
-  analyse: "Analyser",
-  toCheck: (n: number) => (n === 0 ? "Aucune ligne à vérifier" : `${n} ligne${n > 1 ? "s" : ""} à vérifier`),
-  filterToCheck: "À vérifier",
-  filterAll: "Toutes",
-  lever: "Levier",
-  destination: "Destination",
-  confidence: "Confiance",
-  selectCell: "Aller à la cellule",
-  seeResults: "Voir les résultats",
-  model: "Votre modèle",
-  profile: "Profil",
-  pillars: "Les trois piliers",
-  mix: "Mix de financement",
-  rules: "Les trois règles",
-  value: "Valeur",
-  target: "Cible",
-  gap: "Écart",
-  parameters: "Paramètres",
-  threshold: "Seuil de significativité (%)",
-  tiersTarget: "Cible d'ingénierie (%)",
-  fourTarget: "Cible de bénévolat (%)",
-  poolingTarget: "Cible de mutualisation (%)",
-  premiumTarget: "Cible de prime collective (%)",
-  hours: "Heures de bénévolat",
-  rate: "Taux horaire (€)",
-  coefficient: "Coefficient de charges",
-  trajectory: "Trajectoire",
-  writeReport: "Écrire le rapport",
-  writing: "Écriture du rapport…",
-  written: "Le rapport est écrit. Les corrections sont enregistrées dans le classeur.",
-  goToReport: "Aller au rapport",
-  download: "Télécharger le classeur analysé",
-  next: "Continuer",
-  back: "Retour",
-  noBudget: "Aucun budget trouvé",
-  chartsNote: "",
-};
-export type Strings = typeof fr;
+type PaneId = MessageId extends infer K ? (K extends `pane.${infer R}` ? R : never) : never;
+/** The plain words: every `pane.x` id without a value to fill in. */
+const PLAIN = [
+  "appTitle", "subtitle", "open", "openAnother", "openHint", "reading", "reread", "steps", "stepDetected", "stepReview", "stepResults",
+  "stepReport", "column", "warnings", "analyse", "filterLabel", "filterToCheck", "filterAll", "lever", "destination", "changeSection",
+  "otherSectionLever", "keepSection", "inKindFamily", "selectCell", "seeResults", "model", "profile", "pillars", "mix", "rules", "value",
+  "target", "gap", "parameters", "threshold", "tiersTarget", "fourTarget", "poolingTarget", "premiumTarget", "hours", "rate", "coefficient",
+  "trajectory", "writeReport", "writing", "written", "goToReport", "download", "next", "back", "noBudget", "unexpected",
+] as const satisfies readonly PaneId[];
 
-const en: Strings = {
-  ...fr,
-  subtitle: "Your association's socio-economic model",
-  open: "Open a workbook…",
-  openHint: "Pick a budget in .xlsx format: it stays on your computer.",
-  reading: "Reading the workbook…",
-  reread: "Read the workbook again",
-  stepDetected: "Budget",
-  stepReview: "Review",
-  stepResults: "Results",
-  stepReport: "Report",
-  budgetsFound: (n, sheets) => `${n} budget${n > 1 ? "s" : ""} found in ${sheets}`,
-  linesSummary: (lines, skipped) => `${lines} lines · ${skipped} totals skipped`,
-  column: "Column analysed",
-  warnings: "To check",
-  analyse: "Analyse",
-  toCheck: (n) => (n === 0 ? "No line to check" : `${n} line${n > 1 ? "s" : ""} to check`),
-  filterToCheck: "To check",
-  filterAll: "All",
-  lever: "Lever",
-  destination: "Destination",
-  confidence: "Confidence",
-  selectCell: "Go to the cell",
-  seeResults: "See the results",
-  model: "Your model",
-  profile: "Profile",
-  pillars: "The three pillars",
-  mix: "Financing mix",
-  rules: "The three rules",
-  value: "Value",
-  target: "Target",
-  gap: "Gap",
-  parameters: "Parameters",
-  threshold: "Significance threshold (%)",
-  tiersTarget: "Engineering target (%)",
-  fourTarget: "Volunteering target (%)",
-  poolingTarget: "Pooling target (%)",
-  premiumTarget: "Collective premium target (%)",
-  hours: "Volunteer hours",
-  rate: "Hourly rate (€)",
-  coefficient: "Charge coefficient",
-  trajectory: "Trajectory",
-  writeReport: "Write the report",
-  writing: "Writing the report…",
-  written: "The report is written. Corrections are saved in the workbook.",
-  goToReport: "Go to the report",
-  download: "Download the analysed workbook",
-  next: "Continue",
-  back: "Back",
-  noBudget: "No budget found",
+export type Strings = Record<(typeof PLAIN)[number], string> & {
+  budgetsFound: (n: number, sheets: string) => string;
+  linesSummary: (lines: number, skipped: number) => string;
+  toCheck: (n: number) => string;
+  confidenceOf: (percent: string) => string;
+  openFile: (file: string) => string;
+  nationalAverage: (percent: string) => string;
+  sheetWithLayout: (sheet: string, layout: string) => string;
+  layout: (layout: string) => string;
 };
+
+function build(lang: Lang): Strings {
+  const plain = Object.fromEntries(PLAIN.map((k) => [k, say(lang, `pane.${k}`)])) as Record<(typeof PLAIN)[number], string>;
+  return {
+    ...plain,
+    budgetsFound: (n, sheets) => sayCount(lang, "pane.budgetsFound", n, { sheets }),
+    linesSummary: (lines, skipped) => say(lang, "pane.linesSummary", { lines, skipped }),
+    toCheck: (n) => sayCount(lang, "pane.toCheck", n),
+    confidenceOf: (percent) => say(lang, "pane.confidenceOf", { percent }),
+    openFile: (file) => say(lang, "pane.openFile", { file }),
+    nationalAverage: (percent) => say(lang, "pane.nationalAverage", { percent }),
+    sheetWithLayout: (sheet, layout) => say(lang, "pane.sheetWithLayout", { sheet, layout }),
+    // A layout the dictionary does not name yet shows its id rather than nothing.
+    layout: (layout) => (`pane.layout.${layout}` in DICTIONARIES[lang] ? say(lang, `pane.layout.${layout}` as MessageId) : layout),
+  };
+}
+
+const BUILT: Partial<Record<Lang, Strings>> = {};
 
 export function strings(lang: Lang): Strings {
-  return lang === "fr" ? fr : en;
+  return (BUILT[lang] ??= build(lang));
 }

@@ -5,7 +5,7 @@ import { LEVERS } from "../levers.ts";
 import { MODELS } from "../models.ts";
 import { en } from "./en.ts";
 import { fr } from "./fr.ts";
-import { say } from "./index.ts";
+import { say, sayCount } from "./index.ts";
 import { frenchIn } from "./typography.ts";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -18,6 +18,11 @@ describe("the dictionaries", () => {
   it("fill their placeholders", () => {
     expect(say("en", "usage.unknownOption", { option: "--x" })).toBe("Unknown option “--x”.");
     expect(say("fr", "report.footer", { date: "24/11/2026" })).toBe("Équilibre · établi le 24/11/2026");
+  });
+  it("count the French way in French (the singular up to 1) and the English way in English", () => {
+    expect([0, 1, 2].map((n) => sayCount("fr", "pane.budgetsFound", n, { sheets: "« B »" }))).toEqual(["0 budget trouvé dans « B »", "1 budget trouvé dans « B »", "2 budgets trouvés dans « B »"]);
+    expect([0, 1, 2].map((n) => sayCount("en", "pane.budgetsFound", n, { sheets: "“B”" }))).toEqual(["0 budgets found in “B”", "1 budget found in “B”", "2 budgets found in “B”"]);
+    expect([0, 1, 3].map((n) => sayCount("fr", "pane.toCheck", n))).toEqual(["Aucune ligne à vérifier", "1 ligne à vérifier", "3 lignes à vérifier"]);
   });
   it("write English with no French in it, and English typography", () => {
     const texts: [string, string][] = [
