@@ -1,7 +1,7 @@
 // End to end in a real browser: Debian's chromium, driven by playwright-core, opens the built standalone
 // page, loads fixture 01, sees "Modèle public", corrects one line's lever, writes the report, downloads it,
 // and the downloaded workbook is checked.
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
@@ -64,6 +64,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the standalone pane in c
 
     await page.getByTestId("file-input").setInputFiles(join(FIXTURES_DIR, "01-cerfa-12156-ateliers-du-quartier.xlsx"));
     await page.getByText(/2 budgets trouvés dans/).waitFor();
+    expect(await page.getByTestId("file-name").textContent()).toBe("Classeur ouvert : 01-cerfa-12156-ateliers-du-quartier.xlsx");
     await page.screenshot({ path: join(SHOTS, "pane-2-budget.png") });
 
     await page.getByRole("tab", { name: "Résultats" }).click();
@@ -73,7 +74,12 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the standalone pane in c
     await page.getByRole("tab", { name: "Vérifier" }).click();
     await page.getByRole("tab", { name: "Toutes" }).click();
     const label = "Mécénat d'entreprises (Crédit Coopératif)";
+    // Standalone there is no cell to go to: a line's label is text, not a link that does nothing.
+    expect(await page.getByRole("button", { name: label }).count()).toBe(0);
     await page.getByRole("combobox", { name: `Levier — ${label}` }).click();
+    // A produit's dropdown holds produit levers, and the way to another section is named as such.
+    expect(await page.getByRole("option", { name: "Achats", exact: true }).count()).toBe(0);
+    await page.getByRole("option", { name: "Changer de section…" }).waitFor();
     await page.getByRole("option", { name: "Subventions publiques" }).click();
     await expect.poll(() => page.getByRole("combobox", { name: `Levier — ${label}` }).textContent()).toContain("Subventions publiques");
     await page.getByRole("combobox", { name: `Levier — ${label}` }).scrollIntoViewIfNeeded();
@@ -98,6 +104,15 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the standalone pane in c
       if (row.getCell(MAP_COL.label).value === label) corrected = row.getCell(MAP_COL.correctedLever).value;
     });
     expect(corrected).toBe("Subventions publiques");
+
+    // A file that is not a workbook: its error alone, nothing left of the workbook read before.
+    const notAWorkbook = join(mkdtempSync(join(tmpdir(), "equilibre-e2e-")), "budget.xlsx");
+    writeFileSync(notAWorkbook, "ceci n'est pas un classeur");
+    await page.getByTestId("file-input").setInputFiles(notAWorkbook);
+    await page.getByText(/budget\.xlsx.*pas un classeur/).waitFor();
+    expect(await page.getByRole("tablist", { name: "Étapes" }).count()).toBe(0);
+    expect(await page.getByTestId("line").count()).toBe(0);
+    expect(await page.getByTestId("file-name").textContent()).toBe("Classeur ouvert : budget.xlsx");
     await context.close();
   });
 });
