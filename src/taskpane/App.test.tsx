@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ReportPlan } from "../workbook/plan.ts";
 import type { ApplyResult, WorkbookHost } from "../workbook/port.ts";
@@ -61,6 +61,8 @@ function mountStandalone(open: AppProps["openFile"]) {
 const pick = (name: string) => fireEvent.change(screen.getByTestId("file-input"), { target: { files: [new File([new Uint8Array([1])], name)] } });
 
 afterEach(cleanup);
+// The first analysis waits for the analysis kit's chunk: on a loaded machine that takes more than the default second.
+configure({ asyncUtilTimeout: 15_000 });
 
 // happy-dom cancels Fluent's Web Animations at unmount with an unhandled AbortError: animations are not
 // what these tests check, so they finish at once.
