@@ -256,3 +256,51 @@ describe("confidence that means something", () => {
     expect(normalizeAccount("871 / 876")).toBe("871");
   });
 });
+
+describe("kinds of label found on held-out real budgets", () => {
+  it("stamps and the post office are postage, not a job", () => {
+    expect(c("timbres poste", "expense").lever).toBe("other_external_services");
+    expect(c("Frais de poste", "expense").lever).toBe("other_external_services");
+    expect(c("Poste de coordinateur", "expense").lever).toBe("staff");
+  });
+
+  it("the proceeds of an event are activity income, not a grant", () => {
+    expect(c("bénéfices des deux bourses", "income")).toMatchObject({ lever: "sales_services", nature: "activity" });
+    expect(c("Bourse de la fondation", "income")).toMatchObject({ nature: "private" });
+  });
+
+  it("a catch-all title yields to what the label details", () => {
+    expect(c("produits divers (tee-shirts ...)", "income")).toMatchObject({ lever: "sales_services", nature: "activity" });
+    expect(c("Produits divers", "income")).toMatchObject({ lever: "other_income", nature: "neutral" });
+    expect(c("Autres produits financiers", "income").lever).toBe("financial_income");
+  });
+
+  it("financial and extraordinary revenue stays out of the mix", () => {
+    expect(c("Revenus financier et extraordinaire", "income")).toMatchObject({ lever: "financial_income", nature: "neutral" });
+  });
+
+  it("the bank alone among the produits is its interest, a bank named as a partner is a sponsor", () => {
+    expect(c("Banque", "income")).toMatchObject({ lever: "financial_income", nature: "neutral" });
+    expect(c("Bank", "income").lever).toBe("financial_income");
+    expect(c("Banque Populaire", "income")).toMatchObject({ lever: "corporate_patronage", nature: "private" });
+    expect(c("Banque", "expense").lever).toBe("other_external_services");
+  });
+
+  it("a service bought, named among the produits, is a refund to check; goods and staff can be sold", () => {
+    const r = c("Assurance", "income");
+    expect(r).toMatchObject({ lever: "reversals_transfers", nature: "neutral" });
+    expect(r.confidence).toBeLessThan(0.6);
+    expect(c("Pâtisserie, boissons", "income").nature).toBe("activity");
+    expect(c("Mise à dispo personnel", "income").nature).toBe("activity");
+  });
+
+  it("money from another association of the school world is private, even for an outing", () => {
+    const r = c("APEF : Sorties de fin d'année", "income");
+    expect(r).toMatchObject({ lever: "foundations", nature: "private" });
+    expect(r.confidence).toBeLessThan(0.6);
+    expect(c("APEF : projet équitation", "income")).toMatchObject({ nature: "private" });
+    expect(c("Projet collaboratif de l'OCCE", "income")).toMatchObject({ nature: "private" });
+    expect(c("Apéritif", "income").nature).not.toBe("private");
+    expect(c("Sorties de fin d'année", "income").nature).toBe("activity");
+  });
+});

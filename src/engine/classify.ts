@@ -77,6 +77,18 @@ export function isBalanceSheetLine(label: string, account: string | null | undef
   return BALANCE_SHEET_LABEL.some((re) => re.test(n));
 }
 
+/** Headings over account balances: « Soldes », « Trésorerie au 31/12 », « Disponibilités », « Situation bancaire ». */
+const BALANCE_SHEET_HEADING = /^(soldes?( (au|des comptes|de tresorerie|bancaires?|en fin|de fin|en debut|de debut)\b.*)?|tresorerie( (au|en|de|disponible)\b.*)?|disponibilites|avoirs?( (au|en banque|disponibles?)\b.*)?|position( de tresorerie)?|situation (de tresorerie|bancaire|financiere|des comptes)|comptes? (bancaires?|de tresorerie)|etat des comptes)$/;
+
+/**
+ * True when a heading names account balances: the rows under it (« Société Générale 5 528 », « PayPal 2 821 ») are
+ * balance-sheet amounts (class 5), never income nor a charge, whatever their labels say.
+ */
+export function isBalanceSheetHeading(text: string): boolean {
+  const n = foldAccentsLower(text).replace(/[^a-z0-9]+/g, " ").trim();
+  return BALANCE_SHEET_HEADING.test(n);
+}
+
 function foldAccentsLower(s: string): string {
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
@@ -109,12 +121,18 @@ const KEYWORD_INDEX = new KeywordIndex(
   CHART_WORDS,
 );
 
+/** « Produits divers », « Autres recettes »: a reading of last resort, that any other word of the label outweighs. */
+const isCatchAllReading = (l: Lever) => l.catchAll === true && l.family === "income" && l.nature === "neutral";
+
 function bestLabelHit(tokens: readonly Token[], family: LeverFamily): LabelHit | null {
   const matches = KEYWORD_INDEX.matchAll(tokens).filter((m) => m.item.lever.family === family);
   // Fuzzy matching corrects typos only where the label has no exact reading.
   const exact = matches.filter((m) => !m.fuzzy);
+  const pool = exact.length > 0 ? exact : matches;
+  // « Produits divers (tee-shirts …) »: what the label details says more than the catch-all it is filed under.
+  const specific = pool.filter((m) => !isCatchAllReading(m.item.lever));
   let best: LabelHit | null = null;
-  for (const m of exact.length > 0 ? exact : matches) {
+  for (const m of specific.length > 0 ? specific : pool) {
     const k = m.item;
     const score = m.length + k.weight - (m.fuzzy ? 0.5 : 0);
     if (
@@ -218,6 +236,14 @@ function applyFunder(hit: LabelHit | null, funder: FunderMatch | null, tokens: r
       lever: leverById(FUNDER_LEVER[funder.kind]),
       confidence: 0.75,
       reasons: [...base.reasons, { fr: `financeur privé ${fq.fr}`, en: `private funder ${fq.en}` }],
+    };
+  }
+  if (id === "sales_services" && funder.kind === "foundation" && funder.position === 0 && hit.position > 0) {
+    // « APEF : sorties de fin d'année »: a label that opens with another association names who pays for the project.
+    return {
+      lever: leverById("foundations"),
+      confidence: 0.55,
+      reasons: [...base.reasons, { fr: `payé par ${fq.fr} (une autre association) : à vérifier`, en: `paid by ${fq.en} (another association): to check` }],
     };
   }
   if (id === "public_grants" && funder.kind !== "public_body" && funder.position !== hit.position) {
@@ -384,7 +410,15 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       decision = { lever: block.lever, confidence: 0.7, reasons: [...fromLabel.reasons, ...block.reasons] };
     }
   } else {
-    decision = fromTitle(tokens, section, numbering) ?? fromContext(context, section) ?? fromFunction(tokens, section) ?? fallback(section);
+    decision =
+      fromTitle(tokens, section, numbering) ?? fromContext(context, section) ?? refundOf(tokens, section) ?? fromFunction(tokens, section) ?? fallback(section);
+  }
+  if (!acc && section === "income" && isBankAlone(tokens)) {
+    decision = {
+      lever: leverById("financial_income"),
+      confidence: 0.6,
+      reasons: [{ fr: "la banque seule parmi les produits : ses intérêts", en: "the bank alone among the income: its interest" }],
+    };
   }
   if (sectionGuessed) decision.confidence = Math.max(0.1, decision.confidence - 0.15);
   if (movedInKind) {
@@ -452,6 +486,30 @@ function fromContext(context: LineContext, section: Section): Decision | null {
     return { lever, confidence: 0.55, reasons: [{ fr: `bloc ${q.fr}`, en: `block ${q.en}` }], keywordDest: hit?.keyword.dest };
   }
   return null;
+}
+
+/** « Banque », « Bank » alone among the produits: what the bank paid, i.e. interest (76), not a sponsor. */
+function isBankAlone(tokens: readonly Token[]): boolean {
+  return tokens.length === 1 && /^(banque|banques|bank)$/.test(tokens[0]!.text);
+}
+
+/**
+ * « Assurance », « Hébergement (serveur) » among the produits, with no word of income: a charge's name on the income
+ * side is that charge refunded (a transfer of charges, 79), kept out of the mix, at a confidence that asks to check.
+ */
+const REFUNDABLE: ReadonlySet<LeverId> = new Set<LeverId>(["external_services", "taxes", "financial_charges"]);
+
+function refundOf(tokens: readonly Token[], section: Section): Decision | null {
+  if (section !== "income") return null;
+  const charge = bestLabelHit(tokens, "expense");
+  // Only what an association buys and never sells: goods (60) are resold, staff is re-billed, services are sold.
+  if (!charge || charge.fuzzy || !REFUNDABLE.has(charge.keyword.lever.id)) return null;
+  const q = quote(charge.keyword.pattern.source.replace(/\*/g, ""));
+  return {
+    lever: leverById("reversals_transfers"),
+    confidence: 0.5,
+    reasons: [{ fr: `nom de charge ${q.fr} parmi les produits : un remboursement reçu, à vérifier`, en: `a charge's name ${q.en} among the income: a refund received, to check` }],
+  };
 }
 
 /** Infinitives that open a mission in a functional breakdown (« Protéger les océans », « Renforcer le réseau »). */

@@ -94,6 +94,8 @@ export const LEVERS: readonly Lever[] = [
       "refactur*", "mise* a disposition de personnel", "personnel mis a disposition", "produits des activites annexes", "activites annexes",
       "carte* de peche", "permis", "chocolat*", "sapin*", "brioche*", "crepe*", "gateau*", "photo* de classe", "bourse aux", "marche de noel",
       "braderie*", "concert*", "exposition*",
+      // « Bénéfices des deux bourses », « bénéfice du loto »: the net proceeds of an event the association ran.
+      "benefice*", "tee shirt*", "t shirt*", "tshirt*", "goodies",
     ],
   }),
   income({
@@ -193,7 +195,7 @@ export const LEVERS: readonly Lever[] = [
     nature: "neutral",
     payer: null,
     accounts: ["76"],
-    keywords: ["produits financiers", "interet*", "livret*", "placement*", "revenus des valeurs", "dividende*", "produit* de placement*"],
+    keywords: ["produits financiers", "revenu* financier*", "interet*", "livret*", "placement*", "revenus des valeurs", "dividende*", "produit* de placement*"],
   }),
   income({
     id: "exceptional_income",
@@ -201,7 +203,7 @@ export const LEVERS: readonly Lever[] = [
     nature: "neutral",
     payer: null,
     accounts: ["77"],
-    keywords: ["produits exceptionnels", "exceptionnel*", "cession* d immobilisation*", "produits sur exercices anterieurs", "plus value*"],
+    keywords: ["produits exceptionnels", "exceptionnel*", "extraordinaire*", "cession* d immobilisation*", "produits sur exercices anterieurs", "plus value*"],
   }),
   income({
     id: "reversals_transfers",
@@ -271,6 +273,8 @@ export const LEVERS: readonly Lever[] = [
       "publicite*", "publication*", "communication*", "impression*", "affiche*", "flyer*", "tract*", "site internet", "site web",
       "deplacement*", "mission*", "voyage*", "transport*", "frais de route", "indemnites kilometriques", "kilometr*", "peage*", "billet* de train",
       "hebergement*", "hotel*", "reception*", "frais de reception", { p: "frais postaux", dest: "engineering" }, { p: "affranchissement*", dest: "engineering" },
+      // Stamps and the post office, not a job (« poste » alone reads as staff).
+      { p: "timbre*", dest: "engineering" }, { p: "frais de poste", dest: "engineering" }, { p: "la poste", dest: "engineering" },
       { p: "telephone*", dest: "engineering" }, { p: "telecom*", dest: "engineering" },
       { p: "internet", dest: "engineering" }, { p: "frais bancaires", dest: "engineering" }, { p: "services bancaires", dest: "engineering" },
       { p: "bancaire*", dest: "engineering" }, { p: "banque*", dest: "engineering" }, { p: "tenue de compte*", dest: "engineering" },

@@ -27,4 +27,12 @@ describe("text", () => {
       expect(index.matchAll(tokens).map((m) => m.item)).toEqual(direct);
     }
   });
+
+  it("an acronym pattern with a star matches the acronyms it opens, never a word", () => {
+    const index = new KeywordIndex([{ item: "ape", pattern: compilePattern("APE*") }]);
+    expect(index.matchAll(tokenize("APEF : sorties")).length).toBe(1);
+    expect(index.matchAll(tokenize("APE de l'école")).length).toBe(1);
+    expect(index.matchAll(tokenize("Apéritif")).length).toBe(0);
+    expect(index.matchAll(tokenize("apel")).length).toBe(0);
+  });
 });

@@ -86,7 +86,7 @@ export function matchPattern(pattern: CompiledPattern, tokens: readonly Token[])
     for (let k = 0; k < n; k++) {
       const word = pattern.words[k]!;
       const token = tokens[start + k]!;
-      const result = pattern.acronym ? (token.raw === word.stem ? "exact" : "no") : matchWord(word, token.text);
+      const result = pattern.acronym ? matchAcronym(word, token.raw) : matchWord(word, token.text);
       if (result === "no") {
         ok = false;
         break;
@@ -96,6 +96,12 @@ export function matchPattern(pattern: CompiledPattern, tokens: readonly Token[])
     if (ok) return { position: start, length: n, fuzzy };
   }
   return null;
+}
+
+/** An acronym matches as written; « APE* » also matches the acronyms it opens (« APEF », « APEL »), never a word. */
+function matchAcronym(word: { stem: string; prefix: boolean }, raw: string): "exact" | "no" {
+  if (raw === word.stem) return "exact";
+  return word.prefix && raw.startsWith(word.stem) && raw === raw.toUpperCase() ? "exact" : "no";
 }
 
 function matchWord(word: { stem: string; prefix: boolean }, text: string): "exact" | "fuzzy" | "no" {
@@ -160,6 +166,7 @@ export class KeywordIndex<T> {
   private readonly exact = new Map<string, number[]>();
   private readonly prefixes = new Map<string, number[]>();
   private readonly acronyms = new Map<string, number[]>();
+  private readonly acronymPrefixes = new Map<string, number[]>();
   private readonly fuzzyByFirst = new Map<string, number[]>();
   private readonly entries: { item: T; pattern: CompiledPattern; wordIds: number[] }[] = [];
   private readonly byFirstWord = new Map<number, number[]>();
@@ -185,13 +192,13 @@ export class KeywordIndex<T> {
   }
 
   private internWord(stem: string, prefix: boolean, acronym: boolean): number {
-    const key = `${acronym ? "A" : prefix ? "P" : "E"}:${stem}`;
+    const key = `${acronym ? (prefix ? "AP" : "A") : prefix ? "P" : "E"}:${stem}`;
     const known = this.wordId.get(key);
     if (known !== undefined) return known;
     const id = this.words.push({ stem, prefix, acronym }) - 1;
     this.wordId.set(key, id);
     const add = (m: Map<string, number[]>, k: string) => m.set(k, [...(m.get(k) ?? []), id]);
-    if (acronym) add(this.acronyms, stem);
+    if (acronym) add(prefix ? this.acronymPrefixes : this.acronyms, stem);
     else {
       add(prefix ? this.prefixes : this.exact, stem);
       if (stem.length >= 6) add(this.fuzzyByFirst, stem[0]!);
@@ -208,6 +215,9 @@ export class KeywordIndex<T> {
     for (const id of this.exact.get(token.text) ?? []) out.set(id, false);
     for (let len = 1; len <= token.text.length; len++) for (const id of this.prefixes.get(token.text.slice(0, len)) ?? []) out.set(id, false);
     for (const id of this.acronyms.get(token.raw) ?? []) out.set(id, false);
+    if (token.raw.length >= 2 && token.raw === token.raw.toUpperCase()) {
+      for (let len = 1; len <= token.raw.length; len++) for (const id of this.acronymPrefixes.get(token.raw.slice(0, len)) ?? []) out.set(id, false);
+    }
     if (token.text.length >= 5 && out.size === 0 && !this.knownWords.has(token.text)) {
       // Typos: words of similar length; a first letter kept, or swapped with the second.
       const firsts = new Set([token.text[0]!, token.text[1] ?? ""]);

@@ -526,6 +526,28 @@ describe("readBudgets on real budgets' layouts", () => {
     expect(linesOf(r).map((l) => l[0])).toEqual(["Cotisations", "Subvention mairie", "Achats"]);
     expect(r.skipped.filter((s) => s.why === "balance_sheet_account").map((s) => s.label)).toEqual(["Compte courant disponible", "512 Banque", "Remboursement d'emprunt"]);
   });
+
+  it("the rows under a « Soldes » heading are account balances, whatever their labels", () => {
+    const r = readBudgets(
+      book(
+        sheet("Bilan 2020", [
+          ["Recettes", "2020"],
+          ["Cotisation", 1030],
+          ["Don", 280],
+          ["Dépenses", null],
+          ["Assurance", 381.41],
+          ["Soldes", null],
+          ["SociétéGénérale", 5528.71],
+          ["PayPal", 2821.27],
+        ]),
+      ),
+    );
+    expect(linesOf(r).map((l) => l[0])).toEqual(["Cotisation", "Don", "Assurance"]);
+    expect(r.skipped.filter((s) => s.why === "balance_sheet_account").map((s) => s.label)).toEqual(["SociétéGénérale", "PayPal"]);
+    // A heading that only looks like one keeps its lines.
+    const t = readBudgets(book(sheet("B", [["Recettes", "2020"], ["Cotisations", 200], ["Soldes des ventes", null], ["Vente de livres", 300], ["Dépenses", null], ["Achats", 400]])));
+    expect(linesOf(t).map((l) => l[0])).toEqual(["Cotisations", "Vente de livres", "Achats"]);
+  });
 });
 
 const cellArb: fc.Arbitrary<CellValue> = fc.oneof(

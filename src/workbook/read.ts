@@ -1,6 +1,6 @@
 // Budget detection and reading: find the budget tables of a snapshot, read every line exactly once,
 // and say which rows were skipped and why.
-import { accountSection, classify, isBalanceSheetLine, leadingAccount, normalizeAccount } from "../engine/classify.ts";
+import { accountSection, classify, isBalanceSheetHeading, isBalanceSheetLine, leadingAccount, normalizeAccount } from "../engine/classify.ts";
 import { nonLineKind } from "../engine/lineKinds.ts";
 import { amountFromCellValue } from "../engine/money.ts";
 import { normalizeText } from "../engine/text.ts";
@@ -264,6 +264,8 @@ function readBlock(
   const skipped: SkippedRow[] = [];
   const issues: ReadIssue[] = [];
   let heading: string | null = null;
+  // Under « Soldes », « Trésorerie au 31/12 »…: the rows are account balances, not lines.
+  let balanceBlock = false;
   let chapter: string | null = null;
   let chapterRow = 0;
   let columnNames: ReadonlyMap<number, string> = new Map();
@@ -319,6 +321,7 @@ function readBlock(
         chapter = labelText;
         chapterRow = r;
       } else heading = labelText;
+      if (labelText) balanceBlock = isBalanceSheetHeading(labelText);
       for (const c of cells) {
         if (typeof c.value === "string" && cellKind(c.value) === "text" && textInAmounts < Math.ceil(used.length / 2)) {
           issues.push(textIssue(sheet, r, c.col, labelText, c.value));
@@ -337,7 +340,7 @@ function readBlock(
       continue;
     }
     const accSection = accountSection(account);
-    if (accSection === "balance_sheet" || isBalanceSheetLine(labelText, account)) {
+    if (accSection === "balance_sheet" || isBalanceSheetLine(labelText, account) || (balanceBlock && accSection === null)) {
       skipped.push({ sheet, row: r, cell: cellAddress(r, label?.col ?? labelCol), label: labelText, why: "balance_sheet_account" });
       continue;
     }
