@@ -63,9 +63,9 @@ describe("the Excel host", () => {
     expect(cellsOf(snapshot)).toEqual(cellsOf(file));
     expect(result.analyses.map((a) => a.model.id)).toEqual(["activity", "activity", "activity"]);
     expect(h.batches).toHaveLength(4);
-    expect(applied.sheets.map((s) => s.name)).toEqual(["Équilibre", "Équilibre – lignes", "Équilibre – leviers"]);
-    expect(h.workbook.sheets.map((s) => s.name).slice(-3)).toEqual(["Équilibre", "Équilibre – lignes", "Équilibre – leviers"]);
-    expect(migrateState(h.workbook.settings.get(STATE_KEY))?.ownSheets).toEqual(["Équilibre", "Équilibre – lignes", "Équilibre – leviers"]);
+    expect(applied.sheets.map((s) => s.name)).toEqual(["Équilibre", "Équilibre – lignes", "Équilibre – leviers", "Équilibre – scénarios"]);
+    expect(h.workbook.sheets.map((s) => s.name).slice(-4)).toEqual(["Équilibre", "Équilibre – lignes", "Équilibre – leviers", "Équilibre – scénarios"]);
+    expect(migrateState(h.workbook.settings.get(STATE_KEY))?.ownSheets).toEqual(["Équilibre", "Équilibre – lignes", "Équilibre – leviers", "Équilibre – scénarios"]);
     expect(applied.chartsWritten).toBe(true);
   });
 
@@ -200,7 +200,7 @@ describe("the Excel host", () => {
     expect(first.applied.sheets[0]!.name).toBe("Équilibre (2)");
     expect(first.applied.warnings[0]).toMatch(/existe déjà/);
     await fullRun(hostOn(h));
-    expect(h.workbook.sheets.map((s) => s.name)).toEqual(["Budget", "Équilibre", "Équilibre (2)", "Équilibre – lignes", "Équilibre – leviers"]);
+    expect(h.workbook.sheets.map((s) => s.name)).toEqual(["Budget", "Équilibre", "Équilibre (2)", "Équilibre – lignes", "Équilibre – leviers", "Équilibre – scénarios"]);
     expect(h.workbook.sheet("Équilibre")!.cell(0, 0)?.value).toBe("mes notes");
   });
 

@@ -151,7 +151,7 @@ describe.runIf(libreOfficeAvailable() || process.env.CI)("the report recalculate
     it("stays in the new mapping table of the next run", async () => {
       const again = join(dir, "corrige-2.xlsx");
       const { names } = await writeReport(corrected, again);
-      expect(names).toEqual(["Équilibre", "Équilibre – lignes", "Équilibre – leviers"]);
+      expect(names).toEqual(["Équilibre", "Équilibre – lignes", "Équilibre – leviers", "Équilibre – scénarios"]);
       const values = await cachedValues(recalculate(again, join(dir, "recalc-again")));
       const mapping = values.get("Équilibre – lignes")!;
       const row = [...mapping.entries()].find(([ref, v]) => ref.startsWith(MAP_COL.label) && String(v).startsWith("Mécénat d'entreprises"))![0].slice(1);
@@ -170,7 +170,7 @@ describe.runIf(libreOfficeAvailable() || process.env.CI)("the report recalculate
     await writeReport(input, b);
     expect(readFileSync(input).equals(original)).toBe(true);
     const [va, vb, src] = await Promise.all([cachedValues(a), cachedValues(b), cachedValues(input)]);
-    expect([...va.keys()]).toEqual(["Budget", "Équilibre", "Équilibre – lignes", "Équilibre – leviers", "_equilibre"]);
+    expect([...va.keys()]).toEqual(["Budget", "Équilibre", "Équilibre – lignes", "Équilibre – leviers", "Équilibre – scénarios", "_equilibre"]);
     expect(va.get("Budget")).toEqual(src.get("Budget"));
     for (const [sheet, cells] of va) expect([...cells.entries()], sheet).toEqual([...vb.get(sheet)!.entries()]);
     const wb = new ExcelJS.Workbook();

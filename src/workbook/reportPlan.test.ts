@@ -37,11 +37,12 @@ describe("the report plan", () => {
   const plan = buildReportPlan(result, { lang: "fr", date: new Date(Date.UTC(2026, 10, 24)) });
   const [report, mapping, levers] = plan.sheets;
 
-  it("has the report, the mapping table and the levers table, in that order", () => {
+  it("has the report, the mapping table, the levers table and the scenario inputs, in that order", () => {
     expect(plan.sheets.map((s) => [s.name, s.role])).toEqual([
       ["Équilibre", "report"],
       ["Équilibre – lignes", "mapping"],
       ["Équilibre – leviers", "levers"],
+      ["Équilibre – scénarios", "scenarios"],
     ]);
     expect(mapping!.tables[0]!.ref).toBe(`A4:U${4 + result.classified.length}`);
     expect(levers!.tables[0]!.columns[0]).toBe("Levier");
@@ -55,7 +56,7 @@ describe("the report plan", () => {
   });
 
   it("uses only functions that Excel 2016 and LibreOffice both compute", () => {
-    const allowed = new Set(["SUMIFS", "INDEX", "MATCH", "IF", "CHOOSE", "AND", "OR", "ISNUMBER", "MAX", "ABS", "ROUND", "TEXT", "FIXED", "SUBSTITUTE", "TRIM", "INT", "MOD", "MID", "ROUNDUP"]);
+    const allowed = new Set(["SUMIFS", "INDEX", "MATCH", "IF", "CHOOSE", "AND", "OR", "ISNUMBER", "MAX", "ABS", "ROUND", "TEXT", "FIXED", "SUBSTITUTE", "TRIM", "INT", "MOD", "MID", "ROUNDUP", "COUNTIFS", "N"]);
     const used = new Set(plan.sheets.flatMap((s) => s.cells.flatMap((c) => (c.formula ? [...c.formula.replace(/"[^"]*"/g, "").matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1]!) : []))));
     expect([...used].filter((f) => !allowed.has(f))).toEqual([]);
     for (const c of plan.sheets.flatMap((s) => s.cells)) {

@@ -1,10 +1,12 @@
 // Builds the whole report plan: the report sheet, the mapping table, the levers table and the state.
+import type { Scenario } from "../engine/scenario.ts";
 import type { Lang } from "../engine/types.ts";
 import { buildLeversSheet, buildMappingSheet } from "./mappingSheet.ts";
 import type { WorkbookAnalysis } from "./pipeline.ts";
 import type { ReportPlan } from "./plan.ts";
-import { buildReportSheet } from "./reportSheet.ts";
+import { buildReport } from "./reportSheet.ts";
 import { sheetNames } from "./reportText.ts";
+import { buildScenarioSheet, scenarioSheetLayout } from "./scenarioSheet.ts";
 
 export const STATE_SCHEMA_VERSION = 1;
 export const ENGINE_VERSION = "0.1.0";
@@ -19,6 +21,13 @@ export interface PlanOptions {
   title?: string | null;
   /** Équilibre's sheets from an earlier run, replaced by this one. */
   previousSheets?: string[];
+  /**
+   * The scenarios whose inputs the written scenario sheet holds, side by side (up to MAX_SHEET_SCENARIOS;
+   * a destination change has no cell there and is not written). Default: none, the sheet's inputs are empty.
+   * To keep what the user typed, pass `readScenarioInputs(snapshot)`. The sheet's formulas follow the column
+   * the report shows, whatever a scenario's `column`.
+   */
+  scenarios?: Scenario[];
 }
 
 export function buildReportPlan(result: WorkbookAnalysis, options: PlanOptions): ReportPlan {
@@ -26,11 +35,14 @@ export function buildReportPlan(result: WorkbookAnalysis, options: PlanOptions):
   const scenario = options.scenario ?? result.analyses[result.analyses.length - 1]!.scenario;
   const dateText = formatDate(options.date, options.lang);
   const title = options.title ?? result.fileName.replace(/\.xlsx$/i, "");
-  const report = buildReportSheet(result, names, { lang: options.lang, scenario, dateText, title });
+  const layout = scenarioSheetLayout(result, names, options.scenarios ?? [], options.lang);
+  const report = buildReport(result, names, { lang: options.lang, scenario, dateText, title });
   const mapping = buildMappingSheet(names, result.classified, options.lang);
   const levers = buildLeversSheet(names, options.lang);
+  const main = result.analyses.find((a) => a.scenario === scenario) ?? result.analyses[result.analyses.length - 1]!;
+  const scenarios = buildScenarioSheet(result, names, layout, report, main.scenario, options.lang);
   return {
-    sheets: [report, mapping, levers],
+    sheets: [report.sheet, mapping, levers, scenarios],
     replaces: replacedSheets(result, options.previousSheets ?? []),
     state: {
       schemaVersion: STATE_SCHEMA_VERSION,

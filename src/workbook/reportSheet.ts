@@ -530,6 +530,17 @@ function issuesBlock(L: Layout): void {
 const BODY: ((L: Layout) => void)[] = [budgetBlock, modelBlock, pillarsBlock, mixBlock, rulesBlock, implicationsBlock, trajectoryBlock];
 
 export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, options: ReportOptions): PlannedSheet {
+  return buildReport(result, names, options).sheet;
+}
+
+/** The report sheet, and the cells other sheets' formulas refer to: the column it shows and the parameters (sheet-qualified). */
+export interface BuiltReport {
+  sheet: PlannedSheet;
+  column: string;
+  p: Record<keyof Parameters, string>;
+}
+
+export function buildReport(result: WorkbookAnalysis, names: SheetNames, options: ReportOptions): BuiltReport {
   const { lang } = options;
   const main = result.analyses.find((a) => a.scenario === options.scenario) ?? result.analyses[result.analyses.length - 1]!;
   const c = new Cursor();
@@ -555,7 +566,8 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
   methodBlock(L);
   issuesBlock(L);
   const lastRow = c.row;
-  return {
+  const own = (ref: string) => `${sheetRef(names.report)}${ref.includes("$") ? ref : abs(ref)}`;
+  const sheet: PlannedSheet = {
     name: names.report,
     role: "report",
     cells: c.cells,
@@ -591,6 +603,7 @@ export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, op
     },
     tabColor: "1F3864",
   };
+  return { sheet, column: own(picker.ref), p: Object.fromEntries(FORMULA_PARAMS.map((k) => [k, own(p[k])])) as Record<keyof Parameters, string> };
 }
 
 function titleRows(c: Cursor, result: WorkbookAnalysis, options: ReportOptions): void {

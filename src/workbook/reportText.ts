@@ -6,12 +6,14 @@ export interface SheetNames {
   report: string;
   mapping: string;
   levers: string;
+  /** The scenario inputs (« Variation (%) », « Variation (€) », hours) the report's scenario block reads. */
+  scenarios: string;
 }
 
 export function sheetNames(lang: Lang): SheetNames {
   return lang === "fr"
-    ? { report: "Équilibre", mapping: "Équilibre – lignes", levers: "Équilibre – leviers" }
-    : { report: "Équilibre", mapping: "Équilibre – lines", levers: "Équilibre – levers" };
+    ? { report: "Équilibre", mapping: "Équilibre – lignes", levers: "Équilibre – leviers", scenarios: "Équilibre – scénarios" }
+    : { report: "Équilibre", mapping: "Équilibre – lines", levers: "Équilibre – levers", scenarios: "Équilibre – scenarios" };
 }
 
 /** Short section names used in the mapping table (and matched by the report's formulas). */

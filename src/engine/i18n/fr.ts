@@ -169,6 +169,21 @@ export const fr = {
   "usage.unknownCommand": "Commande inconnue « {command} » : les commandes sont « analyze » et « compare ».",
   "usage.unknownCompareOption": "Option inconnue « {option} » pour « compare ».",
   "usage.unknownOption": "Option inconnue « {option} ».",
+  "scenarioSheet.title": "Équilibre — scénarios",
+  "scenarioSheet.note": "Saisissez, pour un levier, une variation en % ou en € (ou des heures de bénévolat en plus) dans les cellules jaunes : le bloc « Avec votre scénario » du rapport se met à jour, même sans le complément. Jusqu'à {count} scénarios côte à côte ; le premier donne aussi les noms EquilibreScenario….",
+  "scenarioSheet.name": "Nom du scénario",
+  "scenarioSheet.defaultName": "Scénario {n}",
+  "scenarioSheet.lever": "Levier",
+  "scenarioSheet.percent": "Variation (%)",
+  "scenarioSheet.euros": "Variation (€)",
+  "scenarioSheet.after": "Montant après",
+  "scenarioSheet.hours": "Heures de bénévolat en plus",
+  "scenarioSheet.hoursValue": "Valeur des heures (€)",
+  "scenarioSheet.hoursNote": "Chaque heure ajoutée vaut le taux horaire × le coefficient de charges des paramètres du rapport.",
+  "scenarioSheet.notWritten": "Ce scénario déplace aussi {count} ligne(s) d'une destination à l'autre : ce changement n'a pas de cellule dans cette feuille et n'est pas repris ici.",
+  "report.withYourScenario": "AVEC VOTRE SCÉNARIO",
+  "report.scenarioGap": "   écart (€)",
+  "report.scenarioWhere": "Les variations se saisissent dans la feuille « {sheet} » : ce bloc se met à jour, même sans le complément.",
 } as const;
 
 export type MessageId = keyof typeof fr;

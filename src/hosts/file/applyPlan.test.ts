@@ -40,11 +40,11 @@ describe("writing the plan into an .xlsx", () => {
     const input = await hostileWorkbook();
     const first = await writeReportBuffer(input, buildReportPlan(analyzeSnapshot(await readSnapshotFromBuffer(input, "a.xlsx"), defaultParameters()), { lang: "fr", date: NOW }), NOW);
     const snap = await readSnapshotFromBuffer(first.bytes, "a.xlsx");
-    expect(snap.ownSheets).toEqual(["Équilibre", "Équilibre – lignes", "Équilibre – leviers", "_equilibre"]);
+    expect(snap.ownSheets).toEqual(["Équilibre", "Équilibre – lignes", "Équilibre – leviers", "Équilibre – scénarios", "_equilibre"]);
     expect(snap.sheets.find((s) => s.name === "_equilibre")!.visibility).toBe("veryHidden");
     const second = await writeReportBuffer(first.bytes, buildReportPlan(analyzeSnapshot(snap, defaultParameters()), { lang: "fr", date: NOW }), NOW);
     const names = (await readSnapshotFromBuffer(second.bytes, "b.xlsx")).sheets.map((s) => s.name);
-    expect(names).toEqual(["Budget", "Équilibre", "Équilibre – lignes", "Équilibre – leviers", "_equilibre"]);
+    expect(names).toEqual(["Budget", "Équilibre", "Équilibre – lignes", "Équilibre – leviers", "Équilibre – scénarios", "_equilibre"]);
     expect(second.result.warnings).toEqual([]);
     expect(second.result.chartsWritten).toBe(true);
   });

@@ -92,7 +92,7 @@ describe("the report written into the package", () => {
       expect(Buffer.from(b).equals(Buffer.from(a)), f).toBe(true);
     }
     expect(after.overrides.get("xl/charts/chart1.xml")).toMatch(/chart\+xml$/);
-    expect(after.sheets.map((s) => s.name)).toEqual(["Budget", "Équilibre", "Équilibre – lignes", "Équilibre – leviers", "_equilibre"]);
+    expect(after.sheets.map((s) => s.name)).toEqual(["Budget", "Équilibre", "Équilibre – lignes", "Équilibre – leviers", "Équilibre – scénarios", "_equilibre"]);
     // The user's sheet still points at its drawing.
     const budgetRels = await after.rels(after.sheets[0]!.path);
     expect(budgetRels.some((r) => r.type.endsWith("/drawing"))).toBe(true);
