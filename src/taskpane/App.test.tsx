@@ -127,6 +127,40 @@ describe("the task pane", () => {
     await waitFor(() => expect(host.selected).toContain("Équilibre!A1"));
   });
 
+  it("the scenario step: a variation typed the French way moves the scenario's results, not the budget's; several scenarios side by side", async () => {
+    mount();
+    await screen.findByText(/budget trouvé/);
+    fireEvent.click(screen.getByRole("tab", { name: "Scénarios" }));
+    const percent = (await screen.findByRole("textbox", { name: "Variation (%) — Subventions publiques" })) as HTMLInputElement;
+    expect(screen.getByTestId("scenario-model").textContent).toBe("Modèle public");
+    fireEvent.change(percent, { target: { value: "-80" } });
+    await waitFor(() => expect(screen.getByTestId("scenario-model").textContent).toBe("Modèle mixte public–privé"));
+    expect(screen.getByText(/^après : 8\s400\s€$/)).toBeTruthy();
+    expect(screen.getByTestId("scenario-sentences").textContent).toMatch(/en baisse de 80\u00a0%, votre part publique passe de 89\u00a0% à 63\u00a0%/);
+    // A field that is not a number is said next to it, and what was typed stays.
+    const euros = screen.getByRole("textbox", { name: "Variation (€) — Cotisations" }) as HTMLInputElement;
+    fireEvent.change(euros, { target: { value: "5 000,5x" } });
+    expect(screen.getByRole("alert").textContent).toMatch(/Tapez un nombre/);
+    expect(euros.value).toBe("5 000,5x");
+    fireEvent.change(euros, { target: { value: "5 000,50" } });
+    expect(screen.queryByRole("alert")).toBeNull();
+    // A second scenario, side by side with the first; the budget's own results are untouched.
+    fireEvent.click(screen.getByRole("button", { name: "Nouveau scénario" }));
+    fireEvent.change(screen.getByRole("textbox", { name: "Nom du scénario" }), { target: { value: "Sans subventions" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Variation (%) — Subventions publiques" }), { target: { value: "-100" } });
+    await waitFor(() => expect(screen.getByTestId("scenario-model").textContent).toBe("Modèle privé"));
+    expect(screen.getByTestId("scenarios-side-by-side").textContent).toMatch(/BudgetScénario 1Sans subventions.*Modèle publicModèle mixte public–privéModèle privé/);
+    fireEvent.change(screen.getByRole("combobox", { name: "Scénario affiché" }), { target: { value: "1" } });
+    expect((screen.getByRole("textbox", { name: "Variation (%) — Subventions publiques" }) as HTMLInputElement).value).toBe("-80");
+    fireEvent.click(screen.getByRole("tab", { name: "Résultats" }));
+    expect(screen.getByTestId("model-name").textContent).toBe("Modèle public");
+    fireEvent.click(screen.getByRole("tab", { name: "Scénarios" }));
+    expect(((await screen.findByRole("textbox", { name: "Variation (€) — Cotisations" })) as HTMLInputElement).value).toBe("5 000,50");
+    fireEvent.click(screen.getByRole("button", { name: "Supprimer ce scénario" }));
+    expect(screen.queryByTestId("scenarios-side-by-side")).toBeNull();
+    expect((screen.getByRole("textbox", { name: "Nom du scénario" }) as HTMLInputElement).value).toBe("Sans subventions");
+  });
+
   it("speaks English when Office does", async () => {
     mount(new MemoryHost(), "en");
     await screen.findByText(/1 budget found in/);

@@ -1,8 +1,10 @@
-// The task pane: open (standalone) → budget found → review → results → report.
+// The task pane: open (standalone) → budget found → review → results → scenarios → report.
 import { Button, MessageBar, MessageBarBody, Tab, TabList } from "@fluentui/react-components";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import { isEquilibreError } from "../engine/errors.ts";
+import { say } from "../engine/i18n/index.ts";
 import { defaultParameters, resolveParameters, type Parameters } from "../engine/parameters.ts";
+import type { Scenario } from "../engine/scenario.ts";
 import type { ClassifiedLine, Correction, Lang } from "../engine/types.ts";
 import type { WorkbookHost } from "../workbook/port.ts";
 import { associationName } from "../workbook/title.ts";
@@ -10,11 +12,16 @@ import { Detected } from "./Detected.tsx";
 import { Report, type WriteState } from "./Report.tsx";
 import { Results } from "./Results.tsx";
 import { Review } from "./Review.tsx";
+import type { CompareState } from "./Compare.tsx";
+import type { ScenarioDrafts } from "./scenarioSession.ts";
 import { loadKit } from "./kit.ts";
 import { analyse, correct, reviewRows, startSession, type Session } from "./session.ts";
 import { strings } from "./strings.ts";
 
-type Step = "detected" | "review" | "results" | "report";
+type Step = "detected" | "review" | "results" | "scenarios" | "report";
+
+// The scenario step and the engine's scenario code load when the step is first opened (their own chunk).
+const Scenarios = lazy(() => import(/* webpackChunkName: "scenarios" */ "./Scenarios.tsx"));
 
 export interface AppProps {
   lang: Lang;
@@ -35,6 +42,11 @@ export function App(props: AppProps) {
   const [error, setError] = useState<string | null>(null);
   const [scenario, setScenario] = useState<string | null>(null);
   const [write, setWrite] = useState<WriteState>({ phase: "idle" });
+  // The scenarios the workbook holds (read back on open, or saved from the step), and the step's fields as typed.
+  const [saved, setSaved] = useState<Scenario[]>([]);
+  const [drafts, setDrafts] = useState<ScenarioDrafts | null>(null);
+  const [saveState, setSaveState] = useState<WriteState>({ phase: "idle" });
+  const [compare, setCompare] = useState<CompareState>({ phase: "idle" });
   const fileInput = useRef<HTMLInputElement>(null);
 
   const message = (e: unknown) => (isEquilibreError(e) ? e.messageIn(lang) : s.unexpected);
@@ -52,6 +64,10 @@ export function App(props: AppProps) {
         setScenario(next.result ? next.result.analyses[next.result.analyses.length - 1]!.scenario : null);
         setStep("detected");
         setWrite({ phase: "idle" });
+        setSaved(next.scenarios);
+        setDrafts(null);
+        setSaveState({ phase: "idle" });
+        setCompare({ phase: "idle" });
       } catch (e) {
         // The error alone: the previous workbook's results must not stay on screen under it.
         setSession(null);
@@ -104,9 +120,10 @@ export function App(props: AppProps) {
       setError(message(e));
     }
   };
-  const onWrite = async () => {
+  /** Writes the report (with the scenarios the workbook should keep) through the host: the « Rapport » step and « Enregistrer le scénario ». */
+  const writeReport = async (scenarios: Scenario[], setState: (w: WriteState) => void) => {
     if (!host || !result || !session) return;
-    setWrite({ phase: "writing" });
+    setState({ phase: "writing" });
     try {
       const { buildReportPlan } = await loadKit();
       const plan = buildReportPlan(result, {
@@ -117,11 +134,14 @@ export function App(props: AppProps) {
         previousSheets: session.snapshot.ownSheets ?? [],
       });
       const applied = await host.apply(plan);
-      setWrite({ phase: "done", warnings: applied.warnings, reportSheet: applied.sheets.find((x) => x.role === "report")?.name ?? "Équilibre" });
+      setState({ phase: "done", warnings: applied.warnings, reportSheet: applied.sheets.find((x) => x.role === "report")?.name ?? "Équilibre" });
+      return true;
     } catch (e) {
-      setWrite({ phase: "error", message: message(e) });
+      setState({ phase: "error", message: message(e) });
+      return false;
     }
   };
+  const onWrite = () => writeReport(saved, setWrite);
   const onDownload = () => {
     if (!host?.output || !host.outputName) return;
     const blob = new Blob([host.output as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
@@ -164,10 +184,11 @@ export function App(props: AppProps) {
       )}
       {result && main && (
         <>
-          <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} size="small" aria-label={s.steps}>
+          <TabList className="steps" selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)} size="small" aria-label={s.steps}>
             <Tab value="detected">{s.stepDetected}</Tab>
             <Tab value="review">{s.stepReview}</Tab>
             <Tab value="results">{s.stepResults}</Tab>
+            <Tab value="scenarios">{say(lang, "pane.scenarios.step")}</Tab>
             <Tab value="report">{s.stepReport}</Tab>
           </TabList>
           {step === "detected" && (
@@ -185,7 +206,27 @@ export function App(props: AppProps) {
               onNext={() => setStep("results")}
             />
           )}
-          {step === "results" && <Results analyses={result.analyses} main={main} s={s} lang={lang} parameters={session!.parameters} onParameters={onParameters} onNext={() => setStep("report")} />}
+          {step === "results" && <Results analyses={result.analyses} main={main} s={s} lang={lang} parameters={session!.parameters} onParameters={onParameters} onNext={() => setStep("scenarios")} />}
+          {step === "scenarios" && (
+            <Suspense fallback={<span className="t" role="status">{s.reading}</span>}>
+              <Scenarios
+                result={result}
+                main={main}
+                parameters={session!.parameters}
+                lang={lang}
+                saved={saved}
+                state={drafts}
+                onState={setDrafts}
+                save={saveState}
+                standalone={!props.host}
+                downloadLabel={s.download}
+                onDownload={onDownload}
+                compare={compare}
+                onCompare={setCompare}
+                openFile={props.openFile}
+              />
+            </Suspense>
+          )}
           {step === "report" && (
             <Report s={s} standalone={!props.host} state={write} onWrite={() => void onWrite()} onGo={() => write.phase === "done" && void host?.selectCell(write.reportSheet, "A1")} onDownload={onDownload} />
           )}

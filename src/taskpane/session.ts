@@ -2,6 +2,7 @@
 // analysis they give. Pure functions over the engine and workbook layers; React only renders it.
 import { isEquilibreError } from "../engine/errors.ts";
 import type { Parameters } from "../engine/parameters.ts";
+import type { Scenario } from "../engine/scenario.ts";
 import type { ClassifiedLine, Correction, Lang } from "../engine/types.ts";
 import type { WorkbookAnalysis } from "../workbook/pipeline.ts";
 import type { WorkbookSnapshot } from "../workbook/snapshot.ts";
@@ -14,12 +15,14 @@ export interface Session {
   parameters: Parameters;
   result: WorkbookAnalysis | null;
   error: string | null;
+  /** The scenarios saved in the workbook (its sheet « Équilibre – scénarios »), read back as the pane opens it. */
+  scenarios: Scenario[];
 }
 
 /** The first analysis reads the corrections typed in the workbook's mapping table, each placed on its own line. */
 export async function startSession(snapshot: WorkbookSnapshot, parameters: Parameters, lang: Lang): Promise<Session> {
   await loadKit();
-  return analyse({ snapshot, corrections: null, parameters, result: null, error: null }, lang);
+  return analyse({ snapshot, corrections: null, parameters, result: null, error: null, scenarios: [] }, lang);
 }
 
 export function analyse(session: Omit<Session, "corrections"> & { corrections: ReadonlyMap<string, Correction> | null }, lang: Lang): Session {

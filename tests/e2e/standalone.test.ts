@@ -115,4 +115,34 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the standalone pane in c
     expect(await page.getByTestId("file-name").textContent()).toBe("Classeur ouvert : budget.xlsx");
     await context.close();
   });
+
+  it("the scenario step: a subsidy cut typed in the pane changes the scenario's model; another workbook is compared in the pane", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: "fr-FR" });
+    const page = await context.newPage();
+    await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+    await page.goto(url);
+    await page.getByTestId("file-input").setInputFiles(join(FIXTURES_DIR, "01-cerfa-12156-ateliers-du-quartier.xlsx"));
+    await page.getByText(/2 budgets trouvés dans/).waitFor();
+    await page.getByRole("tab", { name: "Scénarios" }).click();
+    const cut = page.getByRole("textbox", { name: "Variation (%) — Subventions publiques" });
+    await cut.waitFor();
+    await expect.poll(() => page.getByTestId("scenario-model").textContent()).toBe("Modèle public");
+    await cut.fill("-50");
+    await expect.poll(() => page.getByTestId("scenario-model").textContent()).not.toBe("Modèle public");
+    await expect.poll(() => page.getByTestId("scenario-sentences").textContent()).toMatch(/en baisse de 50\u00a0%, votre part publique passe de/);
+    await page.getByRole("textbox", { name: "Nom du scénario" }).fill("Subventions divisées par deux");
+    // Nothing is wider than the pane.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await page.getByTestId("scenario-hints").waitFor();
+    await page.screenshot({ path: join(SHOTS, "pane-6-scenarios.png"), fullPage: true });
+
+    await page.getByTestId("compare-input").setInputFiles(join(FIXTURES_DIR, "04-festival-budget-pluriannuel.xlsx"));
+    await page.getByTestId("compare-result").waitFor();
+    await expect.poll(() => page.getByTestId("compare-model").textContent()).toMatch(/^Le modèle (passe de|reste) « /);
+    expect(await page.getByTestId("compare-lines").locator("li").count()).toBeGreaterThan(0);
+    await page.getByTestId("compare-result").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, "pane-7-comparer.png") });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    await context.close();
+  });
 });
