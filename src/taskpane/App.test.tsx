@@ -122,7 +122,7 @@ describe("the task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "Écrire le rapport" }));
     await screen.findByText(/Le rapport est écrit/);
     expect(host.plans).toHaveLength(1);
-    expect(host.plans[0]!.sheets.map((s) => s.name)).toEqual(["Équilibre", "Équilibre – lignes", "Équilibre – leviers"]);
+    expect(host.plans[0]!.sheets.map((s) => s.name)).toEqual(["Équilibre", "Équilibre – lignes", "Équilibre – leviers", "Équilibre – scénarios"]);
     fireEvent.click(screen.getByRole("button", { name: "Aller au rapport" }));
     await waitFor(() => expect(host.selected).toContain("Équilibre!A1"));
   });

@@ -97,7 +97,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the standalone pane in c
 
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Budget prévisionnel 2026", "Équilibre", "Équilibre – lignes", "Équilibre – leviers", "_equilibre"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Budget prévisionnel 2026", "Équilibre", "Équilibre – lignes", "Équilibre – leviers", "Équilibre – scénarios", "_equilibre"]);
     const mapping = wb.getWorksheet("Équilibre – lignes")!;
     let corrected: unknown = null;
     mapping.eachRow((row) => {
