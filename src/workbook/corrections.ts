@@ -2,6 +2,7 @@
 // back (the table's format first, then each row placed on its own line by placeCorrections) and applies them.
 import { correctionKey } from "../engine/analyze.ts";
 import { EquilibreError } from "../engine/errors.ts";
+import { say } from "../engine/i18n/index.ts";
 import { LEVERS } from "../engine/levers.ts";
 import { normalizeText } from "../engine/text.ts";
 import type { BudgetLine, Correction, Destination, LeverId } from "../engine/types.ts";
@@ -23,8 +24,40 @@ function destinationOf(text: string): Destination | null {
   return null;
 }
 
-/** The header row of a mapping table in a sheet: the row whose cells are the mapping headers. */
-function findHeader(grid: SheetGrid): { row: number; col: Record<string, number> } | null {
+export interface MappingHeader {
+  row: number;
+  /** Column number by meaning (the index in MAPPING_HEADERS, as a string). */
+  col: Record<string, number>;
+}
+
+/** A mapping table's data row as text and value by column meaning (the index in MAPPING_HEADERS). */
+export function tableRow(grid: SheetGrid, header: MappingHeader, r: number): TableRow {
+  const value = (k: number) => {
+    const c = header.col[String(k)];
+    return c === undefined ? null : grid.value(r, c);
+  };
+  const text = (k: number) => {
+    const v = value(k);
+    return v === null || typeof v === "object" ? "" : String(v).trim();
+  };
+  return { row: r, text, value };
+}
+
+/** What names the line of a mapping table's row. */
+export function rowIdentity(row: TableRow): RowIdentity {
+  const amount = row.value(7);
+  return {
+    sheet: row.text(0),
+    cell: row.text(1).toUpperCase(),
+    label: row.text(2),
+    account: row.text(3) || null,
+    column: row.text(4) || null,
+    cents: typeof amount === "number" ? Math.round(amount * 100) : null,
+  };
+}
+
+/** The header row of a mapping table in a sheet: the row whose cells are the mapping headers (column by meaning index). */
+export function findHeader(grid: SheetGrid): MappingHeader | null {
   for (const r of grid.rowIndexes().slice(0, 20)) {
     const cells = grid.rowCells(r);
     for (const headers of [MAPPING_HEADERS.fr, MAPPING_HEADERS.en]) {
@@ -40,14 +73,23 @@ function findHeader(grid: SheetGrid): { row: number; col: Record<string, number>
   return null;
 }
 
-/** A sheet Équilibre wrote: its mapping table, its report (whose title is Équilibre's) or its levers table (by its headers). */
-export function isEquilibreSheet(sheet: SheetSnapshot): boolean {
+const SCENARIO_TITLES = new Set([say("fr", "scenarioSheet.title"), say("en", "scenarioSheet.title")]);
+
+/** Which of Équilibre's sheets this is: its mapping table, its levers table (by its headers), its scenario sheet or its report (by their titles). */
+export function equilibreRole(sheet: SheetSnapshot): "report" | "mapping" | "levers" | "scenarios" | null {
   const grid = new SheetGrid(sheet);
-  const a1 = grid.value(1, 1);
-  if (typeof a1 === "string" && /^Équilibre — /.test(a1)) return true;
+  if (findHeader(grid) !== null) return "mapping";
   const first = grid.rowCells(1).map((c) => c.value);
-  if ([LEVERS_HEADERS.fr, LEVERS_HEADERS.en, ...EARLIER_LEVERS_HEADERS].some((h) => h.length === first.length && h.every((text, i) => first[i] === text))) return true;
-  return findHeader(grid) !== null;
+  if ([LEVERS_HEADERS.fr, LEVERS_HEADERS.en, ...EARLIER_LEVERS_HEADERS].some((h) => h.length === first.length && h.every((text, i) => first[i] === text))) return "levers";
+  const a1 = grid.value(1, 1);
+  if (typeof a1 === "string" && SCENARIO_TITLES.has(a1.trim())) return "scenarios";
+  if (typeof a1 === "string" && /^Équilibre — /.test(a1)) return "report";
+  return null;
+}
+
+/** A sheet Équilibre wrote (equilibreRole). */
+export function isEquilibreSheet(sheet: SheetSnapshot): boolean {
+  return equilibreRole(sheet) !== null;
 }
 
 /** A correction as typed in a mapping table's row, with what names its line. */
@@ -84,7 +126,7 @@ export function mappingTableVersion(grid: SheetGrid, headerRow: number): number 
 }
 
 /** One data row of a mapping table, as text by column meaning (the index in MAPPING_HEADERS). */
-type TableRow = { row: number; text: (meaning: number) => string; value: (meaning: number) => unknown };
+export type TableRow = { row: number; text: (meaning: number) => string; value: (meaning: number) => unknown };
 
 /**
  * Format 1 (no number, the tables of every run before formats were numbered) to the current format. Format 1
@@ -112,15 +154,7 @@ export function readCorrectionRecords(snapshot: WorkbookSnapshot): CorrectionRec
     const migrate = version < MAPPING_SCHEMA_VERSION ? MIGRATIONS[version] : undefined;
     for (const r of grid.rowIndexes()) {
       if (r <= header.row) continue;
-      const value = (k: number) => {
-        const c = header.col[String(k)];
-        return c === undefined ? null : grid.value(r, c);
-      };
-      const text = (k: number) => {
-        const v = value(k);
-        return v === null || typeof v === "object" ? "" : String(v).trim();
-      };
-      const row = migrate ? migrate({ row: r, text, value }) : { row: r, text, value };
+      const row = migrate ? migrate(tableRow(grid, header, r)) : tableRow(grid, header, r);
       const record = recordOf(row, sheet.name);
       if (record) out.push(record);
     }
@@ -135,14 +169,8 @@ function recordOf(row: TableRow, tableSheet: string): CorrectionRecord | null {
   const lever = leverText ? (LEVER_BY_LABEL.get(normalizeText(leverText)) ?? null) : null;
   const destination = destinationText ? destinationOf(destinationText) : null;
   if (!lever && !destination) return null;
-  const amount = row.value(7);
   return {
-    sheet: row.text(0),
-    cell: row.text(1).toUpperCase(),
-    label: row.text(2),
-    account: row.text(3) || null,
-    column: row.text(4) || null,
-    cents: typeof amount === "number" ? Math.round(amount * 100) : null,
+    ...rowIdentity(row),
     where: `${tableSheet}!A${row.row}`,
     correction: { lever, destination },
   };
@@ -155,32 +183,42 @@ export function readCorrections(snapshot: WorkbookSnapshot): Map<string, Correct
   return out;
 }
 
+/** What names a line in a mapping table's row: its sheet, source cell, label, account, column and amount. */
+export type RowIdentity = Pick<CorrectionRecord, "sheet" | "cell" | "label" | "account" | "column" | "cents">;
+
 /**
- * Each correction placed on its own line: the line whose source cell the table named, when its label still
- * matches; else (rows inserted, the table sorted) the one line with the same sheet, label, account and column —
- * or, among several, the one with the same amount. A correction that fits several lines is applied to none,
- * and said. The result is keyed by line id, so « Divers » corrected as a charge leaves « Divers » the produit alone.
+ * The lines a mapping table's row may name: the line whose source cell the row names, when its label still
+ * matches; else (rows inserted, the table sorted) the lines with the same sheet, label, account and column —
+ * narrowed, among several, to those with the same amount. One line is the row's line; several are ambiguous.
  */
-export function placeCorrections(records: readonly CorrectionRecord[], lines: readonly BudgetLine[]): { byLine: Map<string, Correction>; issues: ReadIssue[] } {
-  const byLine = new Map<string, Correction>();
-  const issues: ReadIssue[] = [];
+export function lineFinder<L extends Pick<BudgetLine, "id" | "sheet" | "label" | "account" | "column" | "amount">>(lines: readonly L[]): (row: RowIdentity) => L[] {
   const byId = new Map(lines.map((l) => [l.id, l]));
-  const byKey = new Map<string, BudgetLine[]>();
+  const byKey = new Map<string, L[]>();
   for (const l of lines) {
     const k = correctionKey(l);
     const list = byKey.get(k);
     if (list) list.push(l);
     else byKey.set(k, [l]);
   }
-  for (const r of records) {
+  return (r) => {
     const key = correctionKey(r);
     const atCell = byId.get(`${r.sheet}!${r.cell}`);
-    if (atCell && correctionKey(atCell) === key) {
-      byLine.set(atCell.id, r.correction);
-      continue;
-    }
+    if (atCell && correctionKey(atCell) === key) return [atCell];
     const same = byKey.get(key) ?? [];
-    const fits = same.length > 1 && r.cents !== null ? same.filter((l) => l.amount.kind === "value" && Math.abs(l.amount.cents) === Math.abs(r.cents!)) : same;
+    return same.length > 1 && r.cents !== null ? same.filter((l) => l.amount.kind === "value" && Math.abs(l.amount.cents) === Math.abs(r.cents!)) : same;
+  };
+}
+
+/**
+ * Each correction placed on its own line (lineFinder). A correction that fits several lines is applied to none,
+ * and said. The result is keyed by line id, so « Divers » corrected as a charge leaves « Divers » the produit alone.
+ */
+export function placeCorrections(records: readonly CorrectionRecord[], lines: readonly BudgetLine[]): { byLine: Map<string, Correction>; issues: ReadIssue[] } {
+  const byLine = new Map<string, Correction>();
+  const issues: ReadIssue[] = [];
+  const find = lineFinder(lines);
+  for (const r of records) {
+    const fits = find(r);
     if (fits.length === 1) byLine.set(fits[0]!.id, r.correction);
     else if (fits.length > 1) {
       issues.push({

@@ -5,7 +5,7 @@ import type { Parameters } from "../engine/parameters.ts";
 import type { ClassifiedLine, Correction } from "../engine/types.ts";
 import type { ReadIssue, ReadResult } from "./budget.ts";
 import { readBudgets } from "./read.ts";
-import type { WorkbookSnapshot } from "./snapshot.ts";
+import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot.ts";
 import { isEquilibreSheet, placeCorrections, readCorrectionRecords } from "./corrections.ts";
 import { readNegativeSections } from "./signs.ts";
 
@@ -16,6 +16,8 @@ export interface WorkbookAnalysis extends ReadResult {
   analyses: Analysis[];
   /** Équilibre's sheets of an earlier run: named by the saved state, or recognised by their content when the state was lost. */
   ownSheets?: string[];
+  /** Équilibre's sheets of an earlier run as read: the notes a user typed in them are carried into the new ones. */
+  earlierSheets?: SheetSnapshot[];
   /** The corrections in effect, by line id: read back from the mapping table (or given), each on its own line. */
   corrections: ReadonlyMap<string, Correction>;
 }
@@ -53,5 +55,5 @@ export function analyzeSnapshot(snapshot: WorkbookSnapshot, parameters: Paramete
   const analyses = analyze(classified, parameters);
   const issues: ReadIssue[] = [...read.issues, ...signed.issues, ...(placed?.issues ?? [])];
   // A budget that does not balance is a result (« Déficit de 1 200 € »), shown with the totals: not a point to check.
-  return { ...read, lines, issues, fileName: snapshot.name, parameters, classified, analyses, ownSheets: [...own], corrections };
+  return { ...read, lines, issues, fileName: snapshot.name, parameters, classified, analyses, ownSheets: [...own], earlierSheets: snapshot.sheets.filter((s) => own.has(s.name)), corrections };
 }

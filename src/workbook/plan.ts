@@ -137,4 +137,6 @@ export interface ReportPlan {
   state: EquilibreState;
   /** Sheets of an earlier run to replace (Équilibre's own, by name). */
   replaces: string[];
+  /** What the user must be told about the write, in the plan's language (notes of the replaced sheets moved). */
+  warnings?: string[];
 }

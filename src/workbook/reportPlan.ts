@@ -1,6 +1,7 @@
 // Builds the whole report plan: the report sheet, the mapping table, the levers table and the state.
 import type { Scenario } from "../engine/scenario.ts";
 import type { Lang } from "../engine/types.ts";
+import { carryNotes } from "./keptNotes.ts";
 import { buildLeversSheet, buildMappingSheet } from "./mappingSheet.ts";
 import type { WorkbookAnalysis } from "./pipeline.ts";
 import type { ReportPlan } from "./plan.ts";
@@ -41,9 +42,14 @@ export function buildReportPlan(result: WorkbookAnalysis, options: PlanOptions):
   const levers = buildLeversSheet(names, options.lang);
   const main = result.analyses.find((a) => a.scenario === scenario) ?? result.analyses[result.analyses.length - 1]!;
   const scenarios = buildScenarioSheet(result, names, layout, report, main.scenario, options.lang);
+  const replaces = replacedSheets(result, options.previousSheets ?? []);
+  // What the user typed in the sheets this run replaces goes into the new ones.
+  const earlier = (result.earlierSheets ?? []).filter((s) => replaces.includes(s.name));
+  const warnings = carryNotes(earlier, [report.sheet, mapping, levers], result.classified, options.lang);
   return {
     sheets: [report.sheet, mapping, levers, scenarios],
-    replaces: replacedSheets(result, options.previousSheets ?? []),
+    replaces,
+    warnings,
     state: {
       schemaVersion: STATE_SCHEMA_VERSION,
       engineVersion: ENGINE_VERSION,

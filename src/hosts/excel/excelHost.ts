@@ -251,7 +251,7 @@ export class ExcelHost implements WorkbookHost {
     }
     this.state = state;
     this.knownSheets = [...remaining, ...state.ownSheets];
-    const warnings = [...names].filter(([a, b]) => a !== b).map(([a, b]) => `Une feuille « ${a} » qui n'est pas d'Équilibre existe déjà : le rapport est écrit dans « ${b} ».`);
+    const warnings = [...(plan.warnings ?? []), ...[...names].filter(([a, b]) => a !== b).map(([a, b]) => `Une feuille « ${a} » qui n'est pas d'Équilibre existe déjà : le rapport est écrit dans « ${b} ».`)];
     for (const [from, { final: to }] of tableNames) if (from !== to) warnings.push(`Un tableau « ${from} » qui n'est pas d'Équilibre existe déjà : le tableau est nommé « ${to} ».`);
     return { sheets: final.sheets.map((s) => ({ role: s.role, name: s.name })), chartsWritten: final.sheets.some((s) => s.charts.length > 0), warnings };
   }

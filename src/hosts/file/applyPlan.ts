@@ -168,7 +168,7 @@ export async function writeReportBuffer(input: ArrayBuffer | Uint8Array | XlsxPa
     );
   }
 
-  const warnings: string[] = [];
+  const warnings: string[] = [...(plan.warnings ?? [])];
   for (const [from, to] of names) {
     if (from !== to) warnings.push(`Une feuille « ${from} » qui n'est pas d'Équilibre existe déjà : le rapport est écrit dans « ${to} ».`);
   }

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { resolveParameters } from "../engine/parameters.ts";
+import { analyzeSnapshot } from "./pipeline.ts";
+import { buildReportPlan } from "./reportPlan.ts";
+import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot.ts";
+
+function sheet(name: string, grid: CellValue[][]): SheetSnapshot {
+  return {
+    name,
+    visibility: "visible",
+    protected: false,
+    merges: [],
+    rows: grid.map((values, i) => ({ index: i + 1, cells: values.map((value, j) => ({ col: j + 1, value })).filter((c) => c.value !== null) })).filter((r) => r.cells.length > 0),
+  };
+}
+
+const BUDGET = sheet("Budget", [["Poste", "Montant"], ["CHARGES", null], ["Loyer", 1200], ["PRODUITS", null], ["Subvention de la mairie", 1200]]);
+const DATE = new Date(Date.UTC(2026, 11, 1));
+const plan = (snapshot: WorkbookSnapshot) => buildReportPlan(analyzeSnapshot(snapshot, resolveParameters({})), { lang: "fr", date: DATE, previousSheets: snapshot.ownSheets ?? [] });
+
+describe("notes in the report of an earlier run", () => {
+  const first = plan({ name: "b.xlsx", sheets: [BUDGET] });
+  const report = first.sheets.find((s) => s.role === "report")!;
+  /** The earlier report as a host reads it back, with rows added by the user. */
+  const earlier = (extra: { row: number; col: number; value: CellValue; formula?: string }[]): SheetSnapshot => {
+    const s = sheet("Équilibre", [["Équilibre — modèle socio-économique"]]);
+    for (const c of report.cells) {
+      const m = /^([A-Z]+)(\d+)$/.exec(c.ref)!;
+      if (m[1]!.length !== 1 || c.value === undefined || c.value === null) continue;
+      const row = Number(m[2]);
+      let r = s.rows.find((x) => x.index === row);
+      if (!r) s.rows.push((r = { index: row, cells: [] }));
+      r.cells = r.cells.filter((x) => x.col !== m[1]!.charCodeAt(0) - 64);
+      r.cells.push({ col: m[1]!.charCodeAt(0) - 64, value: c.value });
+    }
+    for (const e of extra) {
+      let r = s.rows.find((x) => x.index === e.row);
+      if (!r) s.rows.push((r = { index: e.row, cells: [] }));
+      r.cells.push({ col: e.col, value: e.value, ...(e.formula ? { formula: e.formula } : {}) });
+    }
+    s.rows.sort((a, b) => a.index - b.index);
+    for (const r of s.rows) r.cells.sort((a, b) => a.col - b.col);
+    return s;
+  };
+
+  it("keeps a typed note at its cell, and nothing of Équilibre's own text, even moved by a row", () => {
+    const moved = report.cells.find((c) => typeof c.value === "string" && c.value.length > 3 && c.ref.startsWith("A"))!;
+    const old = earlier([
+      { row: 3, col: 16, value: "À revoir" },
+      { row: 200, col: 1, value: moved.value as string },
+      { row: 201, col: 1, value: "x", formula: "B5*2" },
+    ]);
+    const again = plan({ name: "b.xlsx", sheets: [BUDGET, old], ownSheets: ["Équilibre"] });
+    const cells = again.sheets.find((s) => s.role === "report")!.cells;
+    expect(cells.filter((c) => c.ref === "P3").map((c) => c.value)).toEqual(["À revoir"]);
+    expect(cells.some((c) => c.ref === "A200" || c.ref === "A201")).toBe(false);
+    expect(again.warnings).toEqual([]);
+  });
+
+  it("leaves the notes of a sheet this run does not replace where they are (not copied)", () => {
+    const old = { ...earlier([{ row: 3, col: 16, value: "À revoir" }]), name: "Mon rapport" };
+    const again = plan({ name: "b.xlsx", sheets: [BUDGET, old] });
+    expect(again.sheets.find((s) => s.role === "report")!.cells.some((c) => c.ref === "P3")).toBe(false);
+  });
+});
