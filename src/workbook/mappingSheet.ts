@@ -1,6 +1,7 @@
 // The mapping table (one row per line, two columns the user may fill) and the levers reference table.
 // Effective lever, section, pillar, nature and destination are formulas, so a correction typed in Excel
 // flows into the report even without the add-in.
+import { say } from "../engine/i18n/index.ts";
 import { LEVERS } from "../engine/levers.ts";
 import { NATURE_NAMES, PILLAR_NAMES } from "../engine/labels.ts";
 import { centsToEuros } from "../engine/money.ts";
@@ -80,15 +81,8 @@ export function buildMappingSheet(names: SheetNames, lines: readonly ClassifiedL
   const ranges = mappingRanges(names, lines.length);
   const headers = MAPPING_HEADERS[lang];
   const cells: PlannedCell[] = [
-    { ref: "A1", value: lang === "fr" ? "Équilibre — lignes du budget" : "Équilibre — budget lines", style: "title" },
-    {
-      ref: "A2",
-      value:
-        lang === "fr"
-          ? "Corrigez un levier dans la colonne « Levier corrigé » (ou la destination d'une charge dans « Destination corrigée ») : le rapport se met à jour."
-          : "Correct a lever in the “Corrected lever” column (or an expense's destination in “Corrected destination”): the report updates.",
-      style: "note",
-    },
+    { ref: "A1", value: say(lang, "mapping.title"), style: "title" },
+    { ref: "A2", value: say(lang, "mapping.note"), style: "note" },
     // The layout's version, read back before the corrections (corrections.ts): a newer table is never misread.
     { ref: `A${MAPPING_VERSION_ROW}`, value: `${MAPPING_VERSION_TEXT[lang]}${MAPPING_SCHEMA_VERSION}`, style: "note" },
   ];
@@ -124,8 +118,8 @@ export function buildMappingSheet(names: SheetNames, lines: readonly ClassifiedL
         ref: c(MAP_COL.reason),
         value:
           (lang === "fr" ? auto.reason : auto.reasonEn) +
-          (l.amount.kind === "error" ? (lang === "fr" ? ` ; cellule en erreur ${l.amount.error}, non comptée` : `; error cell ${l.amount.error}, not counted`) : "") +
-          (l.negativeInSheet ? (lang === "fr" ? " ; saisi en négatif, lu en positif" : "; typed as negative, read as positive") : ""),
+          (l.amount.kind === "error" ? say(lang, "mapping.errorCell", { error: l.amount.error }) : "") +
+          (l.negativeInSheet ? say(lang, "mapping.negative") : ""),
       },
       { ref: c(MAP_COL.correctedLever), value: l.corrected && l.lever !== auto.lever ? leverLabel(l.lever, lang) : "", style: "input" },
       {
@@ -179,14 +173,14 @@ export function buildMappingSheet(names: SheetNames, lines: readonly ClassifiedL
       {
         ref: `${MAP_COL.correctedLever}${MAPPING_FIRST_ROW}:${MAP_COL.correctedLever}${last}`,
         listSource: ranges.leversCol("A"),
-        prompt: lang === "fr" ? { title: "Levier corrigé", text: "Choisissez le levier qui convient : le rapport se met à jour." } : { title: "Corrected lever", text: "Pick the right lever: the report updates." },
-        error: lang === "fr" ? { title: "Levier inconnu", text: "Choisissez un levier dans la liste." } : { title: "Unknown lever", text: "Pick a lever from the list." },
+        prompt: { title: say(lang, "mapping.leverPrompt.title"), text: say(lang, "mapping.leverPrompt.text") },
+        error: { title: say(lang, "mapping.leverError.title"), text: say(lang, "mapping.leverError.text") },
       },
       {
         ref: `${MAP_COL.correctedDestination}${MAPPING_FIRST_ROW}:${MAP_COL.correctedDestination}${last}`,
         listSource: destinations,
-        prompt: lang === "fr" ? { title: "Destination corrigée", text: "Actions / projets ou Ingénierie (charges seulement)." } : { title: "Corrected destination", text: "Actions / projects or Engineering (expenses only)." },
-        error: lang === "fr" ? { title: "Destination inconnue", text: "Choisissez une destination dans la liste." } : { title: "Unknown destination", text: "Pick a destination from the list." },
+        prompt: { title: say(lang, "mapping.destinationPrompt.title"), text: say(lang, "mapping.destinationPrompt.text") },
+        error: { title: say(lang, "mapping.destinationError.title"), text: say(lang, "mapping.destinationError.text") },
       },
     ],
     conditionalFormats: [{ ref: `${MAP_COL.confidence}${MAPPING_FIRST_ROW}:${MAP_COL.confidence}${last}`, textEquals: [], lessThan: { threshold: 0.6, fill: "FCE4D6" } }],
@@ -199,7 +193,7 @@ export function buildMappingSheet(names: SheetNames, lines: readonly ClassifiedL
       landscape: true,
       fitToWidth: 1,
       header: names.mapping,
-      footer: lang === "fr" ? "Équilibre · lignes du budget" : "Équilibre · budget lines",
+      footer: say(lang, "mapping.footer"),
       titleRows: `${MAPPING_HEADER_ROW}:${MAPPING_HEADER_ROW}`,
     },
     tabColor: "2F5597",

@@ -1,5 +1,6 @@
 // Words the written report uses (sheet names, column headers, short labels), French and English.
 // Levers, natures, pillars and models come from the engine's tables; only the report's own words live here.
+import { say } from "../engine/i18n/index.ts";
 import type { Destination, Lang, Section } from "../engine/types.ts";
 
 export interface SheetNames {
@@ -11,50 +12,30 @@ export interface SheetNames {
 }
 
 export function sheetNames(lang: Lang): SheetNames {
-  return lang === "fr"
-    ? { report: "Équilibre", mapping: "Équilibre – lignes", levers: "Équilibre – leviers", scenarios: "Équilibre – scénarios" }
-    : { report: "Équilibre", mapping: "Équilibre – lines", levers: "Équilibre – levers", scenarios: "Équilibre – scenarios" };
+  return { report: say(lang, "sheet.report"), mapping: say(lang, "sheet.mapping"), levers: say(lang, "sheet.levers"), scenarios: say(lang, "sheet.scenarios") };
 }
 
 /** Short section names used in the mapping table (and matched by the report's formulas). */
 export function sectionShort(section: Section, lang: Lang): string {
-  const fr: Record<Section, string> = {
-    expense: "Charges",
-    income: "Produits",
-    in_kind_use: "Emplois en nature (86)",
-    in_kind_resource: "Contributions en nature (87)",
-  };
-  const en: Record<Section, string> = {
-    expense: "Expenses",
-    income: "Income",
-    in_kind_use: "In-kind use (86)",
-    in_kind_resource: "In-kind resources (87)",
-  };
-  return (lang === "fr" ? fr : en)[section];
+  return say(lang, `section.${section}`);
 }
 
 /** The lever family as the levers sheet writes it. */
 export function familyShort(family: "income" | "expense" | "in_kind", lang: Lang): string {
-  if (family === "in_kind") return lang === "fr" ? "En nature" : "In kind";
-  return sectionShort(family, lang);
+  return family === "in_kind" ? say(lang, "family.in_kind") : sectionShort(family, lang);
 }
 
 export function destinationShort(d: Destination, lang: Lang): string {
-  if (d === "action") return lang === "fr" ? "Actions / projets" : "Actions / projects";
-  return lang === "fr" ? "Ingénierie" : "Engineering";
+  return say(lang, `destination.${d}`);
 }
 
-export const MAPPING_HEADERS = {
-  fr: [
-    "Feuille", "Cellule", "Libellé", "Compte", "Colonne", "Scénario", "Section (auto)", "Montant", "Levier (auto)", "Pilier (auto)",
-    "Nature (auto)", "Destination (auto)", "Confiance", "Pourquoi", "Levier corrigé", "Destination corrigée", "Levier", "Section", "Pilier",
-    "Nature", "Destination",
-  ],
-  en: [
-    "Sheet", "Cell", "Label", "Account", "Column", "Scenario", "Section (auto)", "Amount", "Lever (auto)", "Pillar (auto)", "Nature (auto)",
-    "Destination (auto)", "Confidence", "Why", "Corrected lever", "Corrected destination", "Lever", "Section", "Pillar", "Nature", "Destination",
-  ],
-} as const;
+/** The mapping table's columns, in their order (MAP_COL gives each one's letter). */
+const MAPPING_COLUMNS = [
+  "sheet", "cell", "label", "account", "column", "scenario", "autoSection", "amount", "autoLever", "autoPillar", "autoNature",
+  "autoDestination", "confidence", "reason", "correctedLever", "correctedDestination", "lever", "section", "pillar", "nature", "destination",
+] as const;
+const mappingHeaders = (lang: Lang) => MAPPING_COLUMNS.map((c) => say(lang, `mapping.header.${c}`));
+export const MAPPING_HEADERS: Readonly<Record<Lang, readonly string[]>> = { fr: mappingHeaders("fr"), en: mappingHeaders("en") };
 
 /** Column letters of the mapping table, by meaning (the order of MAPPING_HEADERS). */
 export const MAP_COL = {
@@ -82,10 +63,9 @@ export const MAP_COL = {
 } as const;
 
 /** The levers sheet shows a reader's words only: the lever's accounts, not its internal id. */
-export const LEVERS_HEADERS = {
-  fr: ["Levier", "Comptes", "Famille", "Pilier", "Nature", "Destination par défaut"],
-  en: ["Lever", "Accounts", "Family", "Pillar", "Nature", "Default destination"],
-} as const;
+const LEVERS_COLUMNS = ["lever", "accounts", "family", "pillar", "nature", "defaultDestination"] as const;
+const leversHeaders = (lang: Lang) => LEVERS_COLUMNS.map((c) => say(lang, `levers.header.${c}`));
+export const LEVERS_HEADERS: Readonly<Record<Lang, readonly string[]>> = { fr: leversHeaders("fr"), en: leversHeaders("en") };
 /** Headers of levers sheets written by earlier versions (still recognised as Équilibre's own). */
 export const EARLIER_LEVERS_HEADERS = [
   ["Levier", "Identifiant", "Famille", "Pilier", "Nature", "Destination par défaut"],
@@ -99,7 +79,7 @@ export const EARLIER_LEVERS_HEADERS = [
  */
 export const MAPPING_SCHEMA_VERSION = 2;
 export const MAPPING_VERSION_ROW = 3;
-export const MAPPING_VERSION_TEXT = { fr: "Format de la table : ", en: "Table format: " } as const;
+export const MAPPING_VERSION_TEXT: Readonly<Record<Lang, string>> = { fr: say("fr", "mapping.versionText"), en: say("en", "mapping.versionText") };
 
 /** First data row of the mapping table (row 4 holds the headers). */
 export const MAPPING_FIRST_ROW = 5;
