@@ -12,12 +12,15 @@ export type StyleId =
   | "note"
   | "money"
   | "moneyBold"
+  | "moneyEn"
+  | "moneyBoldEn"
   | "percent"
   | "percentBold"
   | "number"
   | "status"
   | "input"
   | "inputMoney"
+  | "inputMoneyEn"
   | "inputPercent"
   | "modelName"
   | "wrap"
@@ -43,14 +46,19 @@ export const PLAN_STYLES: Record<StyleId, StyleSpec> = {
   label: { bold: true },
   text: {},
   note: { italic: true, size: 9, color: "595959", wrap: true },
+  // Money the way each language writes it everywhere (formatEuros, the sentences, the CLI): « 12 345 € » in
+  // French, "€12,345" in English. The plan builder gives an English plan the *En styles (englishStyles).
   money: { numFmt: '#,##0 "€";-#,##0 "€"', align: "right" },
   moneyBold: { numFmt: '#,##0 "€";-#,##0 "€"', bold: true, align: "right" },
+  moneyEn: { numFmt: '"€"#,##0;-"€"#,##0', align: "right" },
+  moneyBoldEn: { numFmt: '"€"#,##0;-"€"#,##0', bold: true, align: "right" },
   percent: { numFmt: "0%", align: "right" },
   percentBold: { numFmt: "0%", bold: true, align: "right" },
   number: { numFmt: "0.00", align: "right" },
   status: { bold: true, align: "center", border: true },
   input: { fill: "FFF2CC", border: true },
   inputMoney: { fill: "FFF2CC", border: true, numFmt: '#,##0.00 "€"' },
+  inputMoneyEn: { fill: "FFF2CC", border: true, numFmt: '"€"#,##0.00' },
   inputPercent: { fill: "FFF2CC", border: true, numFmt: "0%" },
   modelName: { bold: true, size: 14, color: "1F3864" },
   wrap: { wrap: true },
@@ -139,4 +147,11 @@ export interface ReportPlan {
   replaces: string[];
   /** What the user must be told about the write, in the plan's language (notes of the replaced sheets moved). */
   warnings?: string[];
+}
+
+const ENGLISH_STYLES: Partial<Record<StyleId, StyleId>> = { money: "moneyEn", moneyBold: "moneyBoldEn", inputMoney: "inputMoneyEn" };
+
+/** The sheets of an English plan with their money cells formatted the English way ("€12,345"). */
+export function englishStyles(sheets: readonly PlannedSheet[]): PlannedSheet[] {
+  return sheets.map((sheet) => ({ ...sheet, cells: sheet.cells.map((c) => (c.style && ENGLISH_STYLES[c.style] ? { ...c, style: ENGLISH_STYLES[c.style] } : c)) }));
 }

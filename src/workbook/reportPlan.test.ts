@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { defaultParameters } from "../engine/parameters.ts";
 import { analyzeSnapshot } from "./pipeline.ts";
 import { buildReportPlan } from "./reportPlan.ts";
+import { formatEuros } from "../engine/money.ts";
+import { eurosText } from "../engine/figures.ts";
+import { PLAN_STYLES } from "./plan.ts";
 import { readCorrectionRecords } from "./corrections.ts";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot.ts";
 
@@ -169,4 +172,22 @@ describe("the mapping table's effective lever", () => {
     expect(lever.formula).toContain('SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(O5),"~","~~"),"*","~*"),"?","~?")');
     expect(lever.formula).toMatch(/^IF\(AND\(O5<>"",ISNUMBER\(MATCH\(.*\)\)\),INDEX\('Équilibre – leviers'!\$A\$2:\$A\$\d+,MATCH\(/);
   });
+});
+
+describe("money in the written workbook", () => {
+  const result = analyzeSnapshot(budget, defaultParameters());
+  // What a cell's number format shows for 12 345 € in a spreadsheet of that language (the whole euros).
+  const shown = (numFmt: string, lang: "fr" | "en") =>
+    numFmt.split(";")[0]!.replace(/#,##0(\.00)?/, lang === "fr" ? "12 345" : "12,345").replace(/"/g, "");
+  const space = (t: string) => t.replace(/[\u00a0\u202f]/g, " ");
+  for (const lang of ["fr", "en"] as const) {
+    it(`follows one rule in ${lang === "fr" ? "French (12 345 €)" : "English (€12,345)"}: cells and the amounts of the sentences and the CLI (eurosText) alike`, () => {
+      const plan = buildReportPlan(result, { lang, date: new Date(Date.UTC(2026, 10, 24)) });
+      const formats = new Set(plan.sheets.flatMap((sh) => sh.cells).flatMap((c) => (c.style && /€/.test(PLAN_STYLES[c.style].numFmt ?? "") ? [PLAN_STYLES[c.style].numFmt!] : [])));
+      expect(formats.size).toBeGreaterThan(0);
+      const rule = space(formatEuros(1234500, lang));
+      expect(space(eurosText(1234500, lang))).toBe(rule);
+      for (const f of formats) expect(space(shown(f, lang)), f).toBe(rule);
+    });
+  }
 });

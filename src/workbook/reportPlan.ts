@@ -4,7 +4,7 @@ import type { Lang } from "../engine/types.ts";
 import { carryNotes } from "./keptNotes.ts";
 import { buildLeversSheet, buildMappingSheet } from "./mappingSheet.ts";
 import type { WorkbookAnalysis } from "./pipeline.ts";
-import type { ReportPlan } from "./plan.ts";
+import { englishStyles, type ReportPlan } from "./plan.ts";
 import { buildReport } from "./reportSheet.ts";
 import { sheetNames } from "./reportText.ts";
 import { buildScenarioSheet, scenarioSheetLayout } from "./scenarioSheet.ts";
@@ -47,7 +47,8 @@ export function buildReportPlan(result: WorkbookAnalysis, options: PlanOptions):
   const earlier = (result.earlierSheets ?? []).filter((s) => replaces.includes(s.name));
   const warnings = carryNotes(earlier, [report.sheet, mapping, levers], result.classified, options.lang);
   return {
-    sheets: [report.sheet, mapping, levers, scenarios],
+    // English money cells after the notes are carried, so that a carried cell is formatted too.
+    sheets: options.lang === "en" ? englishStyles([report.sheet, mapping, levers, scenarios]) : [report.sheet, mapping, levers, scenarios],
     replaces,
     warnings,
     state: {
