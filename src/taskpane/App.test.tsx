@@ -4,7 +4,8 @@ import { cleanup, configure, fireEvent, render, screen, waitFor, within } from "
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ReportPlan } from "../workbook/plan.ts";
 import type { ApplyResult, WorkbookHost } from "../workbook/port.ts";
-import type { CellValue, WorkbookSnapshot } from "../workbook/snapshot.ts";
+import type { PlannedSheet } from "../workbook/plan.ts";
+import { parseAddress, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "../workbook/snapshot.ts";
 import { frenchIn } from "../engine/i18n/typography.ts";
 import { LEVERS } from "../engine/levers.ts";
 import { App, type AppProps } from "./App.tsx";
@@ -39,6 +40,17 @@ class MemoryHost implements WorkbookHost {
   async selectCell(sheet: string, cell: string): Promise<void> {
     this.selected.push(`${sheet}!${cell}`);
   }
+}
+
+/** A planned sheet as a host reads it back: values, and formulas as the values they give. */
+function sheetOf(s: PlannedSheet): SheetSnapshot {
+  const rows = new Map<number, { col: number; value: CellValue }[]>();
+  for (const c of s.cells) {
+    const { row, col } = parseAddress(c.ref)!;
+    const value = (c.formula ? (c.expected ?? null) : (c.value ?? null)) as CellValue;
+    if (value !== null && value !== "") rows.set(row, [...(rows.get(row) ?? []), { col, value }]);
+  }
+  return { name: s.name, visibility: "visible", protected: false, merges: [], rows: [...rows].sort((a, b) => a[0] - b[0]).map(([index, cells]) => ({ index, cells: cells.sort((a, b) => a.col - b.col) })) };
 }
 
 function mount(host = new MemoryHost(), lang: "fr" | "en" = "fr") {
@@ -159,6 +171,46 @@ describe("the task pane", () => {
     fireEvent.click(screen.getByRole("button", { name: "Supprimer ce scénario" }));
     expect(screen.queryByTestId("scenarios-side-by-side")).toBeNull();
     expect((screen.getByRole("textbox", { name: "Nom du scénario" }) as HTMLInputElement).value).toBe("Sans subventions");
+  });
+
+  it("« Enregistrer le scénario » writes it with the report; the pane opened again on that workbook shows it", async () => {
+    // A host that keeps what it wrote: the next read sees the written sheets, values as Excel would show them.
+    class KeepingHost extends MemoryHost {
+      written: SheetSnapshot[] = [];
+      override async readSnapshot(): Promise<WorkbookSnapshot> {
+        const base = await super.readSnapshot();
+        return { ...base, sheets: [...base.sheets, ...this.written] };
+      }
+      override async apply(plan: ReportPlan): Promise<ApplyResult> {
+        this.written = plan.sheets.map(sheetOf);
+        return super.apply(plan);
+      }
+    }
+    const host = new KeepingHost();
+    mount(host);
+    await screen.findByText(/budget trouvé/);
+    fireEvent.click(screen.getByRole("tab", { name: "Scénarios" }));
+    fireEvent.change(await screen.findByRole("textbox", { name: "Variation (%) — Subventions publiques" }), { target: { value: "-80" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Nom du scénario" }), { target: { value: "Région en baisse" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Heures de bénévolat en plus" }), { target: { value: "1 000" } });
+    fireEvent.click(screen.getByRole("button", { name: "Enregistrer le scénario" }));
+    await screen.findByText("Les scénarios sont enregistrés dans le classeur, avec le rapport.");
+    expect(host.plans).toHaveLength(1);
+    expect(host.plans[0]!.sheets.find((x) => x.role === "scenarios")!.cells.some((c) => c.value === "Région en baisse")).toBe(true);
+    // « Écrire le rapport » afterwards keeps the saved scenario (the sheet would otherwise be written empty).
+    fireEvent.click(screen.getByRole("tab", { name: "Rapport" }));
+    fireEvent.click(screen.getByRole("button", { name: "Écrire le rapport" }));
+    await screen.findByText(/Le rapport est écrit/);
+    expect(host.plans[1]!.sheets.find((x) => x.role === "scenarios")!.cells.some((c) => c.value === "Région en baisse")).toBe(true);
+    cleanup();
+
+    mount(host);
+    await screen.findByText(/budget trouvé/);
+    fireEvent.click(screen.getByRole("tab", { name: "Scénarios" }));
+    expect(((await screen.findByRole("textbox", { name: "Nom du scénario" })) as HTMLInputElement).value).toBe("Région en baisse");
+    expect((screen.getByRole("textbox", { name: "Variation (%) — Subventions publiques" }) as HTMLInputElement).value).toBe("-80");
+    expect((screen.getByRole("textbox", { name: "Heures de bénévolat en plus" }) as HTMLInputElement).value).toBe("1000");
+    await waitFor(() => expect(screen.getByTestId("scenario-model").textContent).not.toBe("Modèle public"));
   });
 
   it("speaks English when Office does", async () => {

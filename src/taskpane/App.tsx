@@ -132,6 +132,7 @@ export function App(props: AppProps) {
         scenario,
         title: associationName(session.snapshot, result.budgets),
         previousSheets: session.snapshot.ownSheets ?? [],
+        scenarios,
       });
       const applied = await host.apply(plan);
       setState({ phase: "done", warnings: applied.warnings, reportSheet: applied.sheets.find((x) => x.role === "report")?.name ?? "Équilibre" });
@@ -142,6 +143,9 @@ export function App(props: AppProps) {
     }
   };
   const onWrite = () => writeReport(saved, setWrite);
+  const onSaveScenarios = async (scenarios: Scenario[]) => {
+    if (await writeReport(scenarios, setSaveState)) setSaved(scenarios);
+  };
   const onDownload = () => {
     if (!host?.output || !host.outputName) return;
     const blob = new Blob([host.output as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
@@ -216,8 +220,13 @@ export function App(props: AppProps) {
                 lang={lang}
                 saved={saved}
                 state={drafts}
-                onState={setDrafts}
+                onState={(d) => {
+                  setDrafts(d);
+                  // « Enregistré » no longer holds once a field changes.
+                  if (saveState.phase !== "writing") setSaveState({ phase: "idle" });
+                }}
                 save={saveState}
+                onSave={(x) => void onSaveScenarios(x)}
                 standalone={!props.host}
                 downloadLabel={s.download}
                 onDownload={onDownload}

@@ -15,6 +15,7 @@ import type { Scenario } from "../engine/scenario.ts";
 import { MIX_NATURES, type Lang, type LeverId } from "../engine/types.ts";
 import type { WorkbookAnalysis } from "../workbook/pipeline.ts";
 import type { WorkbookHost } from "../workbook/port.ts";
+import { MAX_SHEET_SCENARIOS } from "../workbook/scenarioSheet.ts";
 import { Compare, type CompareState } from "./Compare.tsx";
 import { pointsText } from "./compareSession.ts";
 import type { WriteState } from "./Report.tsx";
@@ -46,8 +47,7 @@ export interface ScenariosProps {
   state: ScenarioDrafts | null;
   onState: (s: ScenarioDrafts) => void;
   save: WriteState;
-  /** Absent: the step cannot save (the report plan does not take scenarios). */
-  onSave?: (scenarios: Scenario[]) => void;
+  onSave: (scenarios: Scenario[]) => void;
   standalone: boolean;
   downloadLabel: string;
   onDownload: () => void;
@@ -78,11 +78,10 @@ export default function Scenarios(props: ScenariosProps) {
   const hints = useMemo(() => goalHints(deferred, lang), [deferred, lang]);
   const edit = (change: (d: ScenarioDraft) => ScenarioDraft) => props.onState(updateDraft(state, draft.key, change));
   const problem = (key: string) => view.problems.get(key);
-  const save = () => {
-    // The scenario shown first: a workbook that keeps one scenario keeps this one.
-    const ordered = [view, ...views.filter((v) => v !== view)];
-    props.onSave?.(scenariosToSave(ordered));
-  };
+  // The scenario shown first: when the sheet cannot keep them all, it keeps this one.
+  const toSave = scenariosToSave([view, ...views.filter((v) => v !== view)]);
+  const left = toSave.slice(MAX_SHEET_SCENARIOS).map((s) => say(lang, "quoted", { text: s.name }));
+  const save = () => props.onSave(toSave.slice(0, MAX_SHEET_SCENARIOS));
   let family: string | null = null;
 
   return (
@@ -113,7 +112,7 @@ export default function Scenarios(props: ScenariosProps) {
       </div>
       <label className="field">
         <span>{t("pane.scenarios.name")}</span>
-        <input type="text" value={draft.name} onChange={(e) => edit((d) => ({ ...d, name: e.target.value }))} />
+        <input type="text" aria-label={t("pane.scenarios.name")} value={draft.name} onChange={(e) => edit((d) => ({ ...d, name: e.target.value }))} />
       </label>
 
       <Summary base={main} view={view} lang={lang} />
@@ -153,7 +152,7 @@ export default function Scenarios(props: ScenariosProps) {
       </ul>
       <label className="field">
         <span>{t("pane.scenarios.hours")}</span>
-        <input type="text" inputMode="decimal" value={draft.hours} aria-invalid={!!problem("hours")} onChange={(e) => edit((d) => ({ ...d, hours: e.target.value }))} />
+        <input type="text" inputMode="decimal" aria-label={t("pane.scenarios.hours")} value={draft.hours} aria-invalid={!!problem("hours")} onChange={(e) => edit((d) => ({ ...d, hours: e.target.value }))} />
         {hoursValue(draft, props.parameters, lang) && <span className="t s200">{hoursValue(draft, props.parameters, lang)}</span>}
         {problem("hours") && (
           <span className="t s200 scen-problem" role="alert">
@@ -166,11 +165,10 @@ export default function Scenarios(props: ScenariosProps) {
 
       {views.length > 1 && <SideBySide base={main} views={views} lang={lang} />}
 
-      {props.onSave && (
       <Button appearance="primary" onClick={save} disabled={props.save.phase === "writing" || view.problems.size > 0 || !view.run}>
         {t("pane.scenarios.save")}
       </Button>
-      )}
+      {left.length > 0 && <span className="t s200">{t("pane.scenarios.tooMany", { max: MAX_SHEET_SCENARIOS, names: left.join(", ") })}</span>}
       <div className="progress" aria-live="polite">
         {props.save.phase === "writing" && <ProgressBar aria-label={t("pane.scenarios.saving")} />}
         {props.save.phase === "writing" && <span className="t s200">{t("pane.scenarios.saving")}</span>}

@@ -2,3 +2,4 @@
 // Loaded as its own chunk (kit.ts), so the pane's first JavaScript stays within its budget (docs/architecture.md).
 export { analyzeSnapshot } from "../workbook/pipeline.ts";
 export { buildReportPlan } from "../workbook/reportPlan.ts";
+export { readScenarioInputs } from "../workbook/scenarioSheet.ts";

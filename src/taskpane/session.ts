@@ -19,10 +19,10 @@ export interface Session {
   scenarios: Scenario[];
 }
 
-/** The first analysis reads the corrections typed in the workbook's mapping table, each placed on its own line. */
+/** The first analysis reads the corrections typed in the workbook's mapping table, each placed on its own line, and the scenarios saved in it. */
 export async function startSession(snapshot: WorkbookSnapshot, parameters: Parameters, lang: Lang): Promise<Session> {
-  await loadKit();
-  return analyse({ snapshot, corrections: null, parameters, result: null, error: null, scenarios: [] }, lang);
+  const { readScenarioInputs } = await loadKit();
+  return analyse({ snapshot, corrections: null, parameters, result: null, error: null, scenarios: readScenarioInputs(snapshot) }, lang);
 }
 
 export function analyse(session: Omit<Session, "corrections"> & { corrections: ReadonlyMap<string, Correction> | null }, lang: Lang): Session {

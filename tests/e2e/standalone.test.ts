@@ -1,6 +1,7 @@
 // End to end in a real browser: Debian's chromium, driven by playwright-core, opens the built standalone
 // page, loads fixture 01, sees "Modèle public", corrects one line's lever, writes the report, downloads it,
-// and the downloaded workbook is checked.
+// and the downloaded workbook is checked; then the scenario step saves a scenario that the downloaded
+// workbook keeps, and compares with another workbook.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
@@ -9,7 +10,9 @@ import { spawnSync } from "node:child_process";
 import ExcelJS from "exceljs";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FileHost } from "../../src/hosts/file/fileHost.ts";
 import { MAP_COL } from "../../src/workbook/reportText.ts";
+import { readScenarioInputs } from "../../src/workbook/scenarioSheet.ts";
 import { FIXTURES_DIR } from "../fixtureExpectations.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -116,8 +119,8 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the standalone pane in c
     await context.close();
   });
 
-  it("the scenario step: a subsidy cut typed in the pane changes the scenario's model; another workbook is compared in the pane", async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: "fr-FR" });
+  it("the scenario step: a subsidy cut typed in the pane changes the scenario's model and is saved in the downloaded workbook; another workbook is compared in the pane", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 900 }, locale: "fr-FR", acceptDownloads: true });
     const page = await context.newPage();
     await page.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
     await page.goto(url);
@@ -135,6 +138,25 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the standalone pane in c
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
     await page.getByTestId("scenario-hints").waitFor();
     await page.screenshot({ path: join(SHOTS, "pane-6-scenarios.png"), fullPage: true });
+
+    // « Enregistrer le scénario »: the downloaded workbook holds it, and the pane opened on it shows it again.
+    await page.getByRole("button", { name: "Enregistrer le scénario" }).click();
+    await page.getByText("Les scénarios sont enregistrés dans le classeur, avec le rapport.").waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Télécharger le classeur analysé" }).click()]);
+    const file = join(mkdtempSync(join(tmpdir(), "equilibre-e2e-")), "scenario.xlsx");
+    await download.saveAs(file);
+    const written = await new FileHost(new Uint8Array(readFileSync(file)), "scenario.xlsx").readSnapshot();
+    expect(readScenarioInputs(written)).toEqual([{ name: "Subventions divisées par deux", column: expect.any(String), changes: [{ kind: "percent", lever: "public_grants", percent: -50 }] }]);
+    const reopened = await browser.newPage({ viewport: { width: 320, height: 900 }, locale: "fr-FR" });
+    await reopened.route(/appsforoffice\.microsoft\.com/, (route) => route.abort());
+    await reopened.goto(url);
+    await reopened.getByTestId("file-input").setInputFiles(file);
+    await reopened.getByText(/budgets? trouvés? dans/).waitFor();
+    await reopened.getByRole("tab", { name: "Scénarios" }).click();
+    await expect.poll(() => reopened.getByRole("textbox", { name: "Nom du scénario" }).inputValue()).toBe("Subventions divisées par deux");
+    expect(await reopened.getByRole("textbox", { name: "Variation (%) — Subventions publiques" }).inputValue()).toBe("-50");
+    await expect.poll(() => reopened.getByTestId("scenario-model").textContent()).not.toBe("Modèle public");
+    await reopened.close();
 
     await page.getByTestId("compare-input").setInputFiles(join(FIXTURES_DIR, "04-festival-budget-pluriannuel.xlsx"));
     await page.getByTestId("compare-result").waitFor();

@@ -91,6 +91,7 @@ export const en: Record<MessageId, string> = {
   "pane.scenarios.saving": "Saving into the workbook…",
   "pane.scenarios.sideBySide": "Your scenarios side by side",
   "pane.scenarios.step": "Scenarios",
+  "pane.scenarios.tooMany": "The workbook keeps {max} scenarios at most: {names} will not be saved.",
   "pane.scenarios.title": "What if?",
   "quoted": "“{text}”",
   "mapping.header.sheet": "Sheet",

@@ -91,6 +91,7 @@ export const fr = {
   "pane.scenarios.saving": "Enregistrement dans le classeur…",
   "pane.scenarios.sideBySide": "Vos scénarios côte à côte",
   "pane.scenarios.step": "Scénarios",
+  "pane.scenarios.tooMany": "Le classeur garde {max} scénarios au plus : {names} ne sera pas enregistré.",
   "pane.scenarios.title": "Et si ?",
   "quoted": "« {text} »",
   "mapping.header.sheet": "Feuille",
