@@ -750,17 +750,42 @@ const NOT_MONEY_HEADER = /\b(quantite|qte|nombre|nb|effectif|effectifs|stock|age
 function looksLikeBudget(lines: BudgetLine[], block: TableBlock, section: Section | null, sheet: string, layout: Layout): boolean {
   if (lines.length === 0) return false;
   if (layout === "trial_balance") return true;
-  const headers = lines.map((l) => l.column ?? "").concat(lines.map((l) => l.context.columnHeader ?? ""));
-  const headerText = normalizeText(headers.join(" "));
+  // The column headers once each (a block of 20,000 lines has a handful).
+  const headers = new Set<string>();
+  for (const l of lines) {
+    headers.add(l.column ?? "");
+    headers.add(l.context.columnHeader ?? "");
+  }
+  const headerText = normalizeText([...headers].join(" "));
   if (NOT_MONEY_HEADER.test(headerText) && !MONEY_HEADER.test(headerText)) return false;
   const distinct = [...new Map(lines.map((l) => [l.cell, l])).values()];
   if (distinct.length < 2) return false;
-  const recognised = distinct.filter((l) => classify({ label: l.label, account: l.account, context: l.context }).confidence >= 0.6).length;
-  const share = recognised / distinct.length;
   const structure = block.accountCol !== null || section !== null || sectionOfHeading(sheet) !== null || distinct.some((l) => l.context.sectionHint) || MONEY_HEADER.test(headerText);
   // A sheet named « Emplois » / « Charges » (or a table headed so) with a money column is a budget even when
   // its lines are missions (« Protéger les océans ») that name no kind of cost.
   const named = (sectionOfHeading(sheet) !== null || section !== null) && (MONEY_HEADER.test(headerText) || headerText === "");
-  return share >= 0.5 || (structure && share >= 0.25) || named;
+  if (named) return true;
+  return recognisedShare(distinct, structure ? 0.25 : 0.5);
+}
+
+/** Lines whose labels are classified to tell a budget from an inventory: beyond this, an even sample of them. */
+const SHARE_SAMPLE = 1000;
+
+/**
+ * Whether at least `threshold` of the lines have a label the classifier recognises. Classifying is the cost of
+ * reading (the lines are classified again after): a long block is judged on an even sample of its lines, and
+ * the count stops as soon as the answer is known either way.
+ */
+function recognisedShare(lines: readonly BudgetLine[], threshold: number): boolean {
+  const n = Math.min(lines.length, SHARE_SAMPLE);
+  const need = Math.ceil(threshold * n - 1e-9);
+  let yes = 0;
+  for (let i = 0; i < n; i++) {
+    const l = lines[n === lines.length ? i : Math.floor((i * lines.length) / n)]!;
+    if (classify({ label: l.label, account: l.account, context: l.context }).confidence >= 0.6) yes++;
+    if (yes >= need) return true;
+    if (yes + (n - i - 1) < need) return false;
+  }
+  return yes >= need;
 }
 

@@ -66,11 +66,25 @@ function compressedSize(file: JSZip.JSZipObject): number {
   return typeof data?.compressedSize === "number" ? data.compressedSize : 0;
 }
 
+/**
+ * The part's bytes inflated by the platform (DecompressionStream, in Node and browsers: native code, several
+ * times faster than JSZip's JavaScript inflate on a big sheet), or null when the part is not a DEFLATE entry
+ * read from the file (stored, or written in memory) or the platform has no such stream.
+ */
+function nativeInflate(file: JSZip.JSZipObject): ReadableStream<Uint8Array> | null {
+  if (typeof DecompressionStream === "undefined" || typeof Blob === "undefined") return null;
+  const data = (file as unknown as { _data?: { compression?: { magic?: string }; compressedContent?: unknown } })._data;
+  if (!data || data.compression?.magic !== "\x08\x00" || !(data.compressedContent instanceof Uint8Array)) return null;
+  return new Blob([data.compressedContent as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate-raw" as CompressionFormat)) as ReadableStream<Uint8Array>;
+}
+
 /** Streams the part's decoded text to `onText`, refusing parts that inflate beyond reason. */
 export function streamText(file: JSZip.JSZipObject, path: string, budget: InflateBudget, onText: (text: string) => void): Promise<void> {
   const compressed = compressedSize(file);
   const limit = Math.max(SMALL_PART, compressed * MAX_RATIO);
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  const native = nativeInflate(file);
+  if (native) return streamNative(native, path, budget, limit, decoder, onText);
   return new Promise<void>((resolve, reject) => {
     let inflated = 0;
     let failed = false;
@@ -105,6 +119,26 @@ export function streamText(file: JSZip.JSZipObject, path: string, budget: Inflat
       })
       .resume();
   });
+}
+
+async function streamNative(stream: ReadableStream<Uint8Array>, path: string, budget: InflateBudget, limit: number, decoder: TextDecoder, onText: (text: string) => void): Promise<void> {
+  const reader = stream.getReader();
+  let inflated = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      inflated += value.length;
+      budget.used += value.length;
+      if (inflated > limit || budget.used > MAX_PACKAGE_BYTES) throw new DamagedPart(path, "inflates beyond any spreadsheet (zip bomb)");
+      onText(decoder.decode(value, { stream: true }));
+    }
+    onText(decoder.decode());
+  } catch (e) {
+    // Stop inflating what is left of a refused part.
+    void reader.cancel().catch(() => {});
+    throw e instanceof DamagedPart ? e : new DamagedPart(path, e instanceof Error ? e.message : String(e));
+  }
 }
 
 /** Parses a part with namespaces; `handler` sees every element with its depth (the root is 0). */
