@@ -385,6 +385,14 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       decision = { ...fromLabel, confidence: Math.min(fromLabel.confidence, 0.85), reasons: [accountWord(acc), ...fromLabel.reasons] };
     } else if ((generic && refines) || funderSays) {
       decision = { ...fromLabel, confidence: funderSays && !refines ? 0.8 : 0.85, reasons: [accountWord(acc), ...fromLabel.reasons] };
+    } else if (fromLabel.lever.id === "training" && section === "expense" && hit && !hit.fuzzy && TRAINING_FILED_AS_SERVICE.test(account!)) {
+      // « 6181 Formations enseignants bénévoles »: any training of volunteers, educators or staff is human
+      // resources (docs/spec.md §2), whatever services account the treasurer filed it under.
+      decision = {
+        lever: fromLabel.lever,
+        confidence: 0.7,
+        reasons: [accountWord(acc), ...fromLabel.reasons, { fr: "une formation : richesses humaines, quel que soit le compte de services", en: "training: human resources, whatever the services account" }],
+      };
     } else if (ownAccount && !hit?.fuzzy && hit && hit.score >= 1 && fromLabel.lever.family === acc.lever.family && !acc.lever.catchAll && !fromLabel.lever.catchAll) {
       // The account and the label name two levers (« 6181 Formations enseignants bénévoles »): the account is
       // kept, but a confidence that asks the user to check says they disagree.
@@ -487,6 +495,9 @@ function fromContext(context: LineContext, section: Section): Decision | null {
   }
   return null;
 }
+
+/** Services accounts (61, 62) a treasurer files training under (6181 documentation, 6226 honoraires…). */
+const TRAINING_FILED_AS_SERVICE = /^6[12]/;
 
 /** « Banque », « Bank » alone among the produits: what the bank paid, i.e. interest (76), not a sponsor. */
 function isBankAlone(tokens: readonly Token[]): boolean {

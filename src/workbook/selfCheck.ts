@@ -147,9 +147,17 @@ export function checkTotals(totals: readonly DeclaredTotal[], lines: readonly Bu
       scope = { from: best.from, to: t.row - 1, sum: best.c.sum };
     }
     if (scope.sum === t.cents) continue;
+    // « Soldes : Société Générale, PayPal, Total »: a total of account balances, not of charges or produits.
+    if (balancesBetween(range ? range.from - 1 : since, range ? range.to + 1 : t.row, t.col, ctx) === t.cents) continue;
     issues.push(mismatchIssue(t, scope, ctx));
   }
   return issues;
+}
+
+/** The sum of the balance-sheet rows set aside strictly between two rows, in one column (null when there are none). */
+function balancesBetween(from: number, to: number, col: number, ctx: CheckContext): number | null {
+  const rows = ctx.skipped.filter((x) => x.why === "balance_sheet_account" && x.row > from && x.row < to);
+  return rows.length === 0 ? null : rows.reduce((sum, x) => sum + (ctx.skippedAmount(x.row, col) ?? 0), 0);
 }
 
 function mismatchIssue(t: DeclaredTotal, scope: { from: number; to: number; sum: number }, ctx: CheckContext): ReadIssue {
