@@ -92,7 +92,8 @@ describe("expense labels", () => {
     ["Honoraires expert-comptable", "other_external_services", "engineering"],
     ["Commissaire aux comptes", "other_external_services", "engineering"],
     ["Frais bancaires", "other_external_services", "engineering"],
-    ["Déplacements bénévoles", "other_external_services", "action"],
+    // The volunteers' travel is « frais des bénévoles » (human resources), as the lever table's own words say.
+    ["Déplacements bénévoles", "volunteer_expenses", "action"],
     ["Achats alimentation", "purchases", "action"],
     ["Fournitures de bureau", "purchases", "action"],
     ["Cotisation fédé", "network_dues", "engineering"],
@@ -305,5 +306,21 @@ describe("kinds of label found on held-out real budgets", () => {
     expect(c("Projet collaboratif de l'OCCE", "income")).toMatchObject({ nature: "private" });
     expect(c("Apéritif", "income").nature).not.toBe("private");
     expect(c("Sorties de fin d'année", "income").nature).toBe("activity");
+  });
+});
+
+describe("who spends and who pays", () => {
+  it("what the volunteers spend is the volunteers' expenses, their insurance and training stay what they are", () => {
+    expect(c("Déplacements des bénévoles", "expense")).toMatchObject({ lever: "volunteer_expenses", pillar: "human" });
+    expect(c("Frais kilométriques bénévoles", "expense").pillar).toBe("human");
+    expect(c("Tee-shirts bénévoles", "expense")).toMatchObject({ section: "expense", pillar: "human" });
+    expect(c("Assurance des bénévoles", "expense").lever).toBe("external_services");
+    expect(c("Formation des bénévoles", "expense").lever).toBe("training");
+    expect(c("Déplacements", "expense").lever).toBe("other_external_services");
+  });
+
+  it("a grant « fédérale » comes from the federation, a private body", () => {
+    expect(c("Subvention fédérale", "income")).toMatchObject({ nature: "private" });
+    expect(c("Aide fédérale", "income")).toMatchObject({ nature: "private" });
   });
 });

@@ -428,6 +428,15 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       reasons: [{ fr: "la banque seule parmi les produits : ses intérêts", en: "the bank alone among the income: its interest" }],
     };
   }
+  if (!acc && section === "expense" && VOLUNTEER_COSTS.has(decision.lever.id) && tokens.some((t) => /^benevole/.test(t.text))) {
+    // « Déplacements des bénévoles », « Frais kilométriques bénévoles »: what the volunteers spend is a cost of the
+    // human resources (frais des bénévoles), not a service bought.
+    decision = {
+      lever: leverById("volunteer_expenses"),
+      confidence: 0.7,
+      reasons: [...decision.reasons, { fr: "dépensé par ou pour les bénévoles : frais des bénévoles", en: "spent by or for the volunteers: volunteers' expenses" }],
+    };
+  }
   if (sectionGuessed) decision.confidence = Math.max(0.1, decision.confidence - 0.15);
   if (movedInKind) {
     decision.confidence = Math.min(decision.confidence, 0.8);
@@ -495,6 +504,9 @@ function fromContext(context: LineContext, section: Section): Decision | null {
   }
   return null;
 }
+
+/** Travel, meals, goods: said of the volunteers, they are the volunteers' expenses (insurance, training stay what they are). */
+const VOLUNTEER_COSTS: ReadonlySet<LeverId> = new Set<LeverId>(["other_external_services", "purchases"]);
 
 /** Services accounts (61, 62) a treasurer files training under (6181 documentation, 6226 honoraires…). */
 const TRAINING_FILED_AS_SERVICE = /^6[12]/;

@@ -24,7 +24,7 @@ const FUNDERS: FunderTable[] = [
   {
     kind: "foundation",
     // Other associations pay as private bodies (7551 contributions financières d'autres organismes).
-    patterns: ["fondation*", "fonds de dotation", "aide* privee*", "fonds prive*", "association*", "asso", "assos", "autres organismes", "federation*", "fede", "fedes", "comite* des fetes",
+    patterns: ["fondation*", "fonds de dotation", "aide* privee*", "fonds prive*", "association*", "asso", "assos", "autres organismes", "federation*", "federal*", "federaux", "fede", "fedes", "comite* des fetes",
       // The school world's own associations: parents' associations (APE, APEL…), the school cooperatives' and sports federations.
       "APE*", "FCPE", "PEEP", "OCCE", "USEP", "UFOLEP", "UNSS", "amicale*", "cooperative* scolaire*", "ligue*", "comite* departemental*"],
   },
