@@ -213,6 +213,29 @@ describe("the task pane", () => {
     await waitFor(() => expect(screen.getByTestId("scenario-model").textContent).not.toBe("Modèle public"));
   });
 
+  it("« Comparer avec un autre classeur… »: the picked workbook is analysed in the pane and set against the open budget", async () => {
+    // Last year: the Région gave 40 000 € and the rent was 18 000 €.
+    const lastYear = new MemoryHost();
+    const before = grid.map((r) => (r[0] === "Subvention Région" ? [r[0], 40000] : r[0] === "Loyer" ? [r[0], 18000] : r));
+    lastYear.readSnapshot = async () => ({ name: "comptes-2025.xlsx", sheets: [{ name: "Budget", visibility: "visible", protected: false, merges: [], rows: before.map((r, i) => ({ index: i + 1, cells: r.map((value, j) => ({ col: j + 1, value })).filter((c) => c.value !== null) })) }] });
+    const files: WorkbookHost[] = [new MemoryHost(), lastYear];
+    mountStandalone(async () => files.shift()!);
+    pick("asso.xlsx");
+    await screen.findByText(/budget trouvé/);
+    fireEvent.click(screen.getByRole("tab", { name: "Scénarios" }));
+    fireEvent.change(await screen.findByTestId("compare-input"), { target: { files: [new File([new Uint8Array([1])], "comptes-2025.xlsx")] } });
+    const result = await screen.findByTestId("compare-result");
+    expect(result.textContent).toMatch(/Avantcomptes-2025\.xlsx \(« Budget 2026 »\)Aprèsasso\.xlsx/);
+    expect(screen.getByTestId("compare-model").textContent).toBe("Le modèle reste « Modèle public ».");
+    expect(result.textContent).toMatch(/Produits −10\s000\s€, charges −12\s000\s€ ; résultat −2\s000\s€ → 0\s€\./);
+    expect([...screen.getByTestId("compare-lines").querySelectorAll("li")].map((li) => li.textContent)).toEqual([
+      "Loyer (Services extérieurs) : 18\u00a0000\u00a0€ → 6\u00a0000\u00a0€ (−12\u00a0000\u00a0€)",
+      "Subvention Région (Subventions publiques) : 40\u00a0000\u00a0€ → 30\u00a0000\u00a0€ (−10\u00a0000\u00a0€)",
+    ]);
+    fireEvent.click(screen.getByRole("button", { name: "Inverser avant et après" }));
+    expect(screen.getByTestId("compare-result").textContent).toMatch(/Avantasso\.xlsx.*Produits \+10\s000\s€/);
+  });
+
   it("speaks English when Office does", async () => {
     mount(new MemoryHost(), "en");
     await screen.findByText(/1 budget found in/);
@@ -276,6 +299,26 @@ describe("the task pane", () => {
     expect(seen.flatMap((t) => frenchIn(t))).toEqual([]);
     fireEvent.click(screen.getByRole("tab", { name: "Results" }));
     expect((screen.getByLabelText("Hourly rate (€)") as HTMLInputElement).value).toBe("12.02");
+  });
+
+  it("in English, the scenario step: English words, English numbers, English sentences and hints", async () => {
+    const host = new MemoryHost();
+    const english: CellValue[][] = grid.map((r) => r.map((c) => (typeof c === "string" ? c.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : c)));
+    host.readSnapshot = async () => ({ name: "club.xlsx", sheets: [{ name: "Budget", visibility: "visible", protected: false, merges: [], rows: english.map((r, i) => ({ index: i + 1, cells: r.map((value, j) => ({ col: j + 1, value })).filter((c) => c.value !== null) })) }] });
+    mount(host, "en");
+    await screen.findByText(/1 budget found in “Budget”/);
+    fireEvent.click(screen.getByRole("tab", { name: "Scenarios" }));
+    fireEvent.change(await screen.findByRole("textbox", { name: "Change (%) — Public grants" }), { target: { value: "-80" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Change (€) — Membership fees" }), { target: { value: "1,500.50" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Volunteer hours to add" }), { target: { value: "abc" } });
+    expect(screen.getByRole("alert").textContent).toBe("Type a number, e.g. “-20” or “5,000.50”.");
+    fireEvent.click(screen.getByRole("button", { name: "New scenario" }));
+    await screen.findByTestId("scenario-hints", {}, { timeout: 5000 });
+    expect(screen.getByTestId("scenarios-side-by-side").textContent).toMatch(/BudgetScenario 1Scenario 2/);
+    fireEvent.change(screen.getByRole("combobox", { name: "Scenario shown" }), { target: { value: "1" } });
+    expect(screen.getByTestId("scenario-sentences").textContent).toMatch(/With €1,501 more in membership fees.*With “Public grants” down 80%, your public share goes from \d+% to \d+%/);
+    const seen = [document.body.textContent ?? "", ...[...document.querySelectorAll("[aria-label]")].map((el) => el.getAttribute("aria-label")!)];
+    expect(seen.flatMap((t) => frenchIn(t))).toEqual([]);
   });
 
   it("standalone: names the open file, shows line labels as text (no cell to go to), and an error alone", async () => {

@@ -2,7 +2,7 @@
 // beside the budget's as they are typed, several named scenarios, a goal-seek hint, and « Enregistrer le
 // scénario ». Loaded as its own chunk (App.tsx): the engine's scenario code is not in the pane's first JavaScript.
 import { Button, MessageBar, MessageBarBody, ProgressBar } from "@fluentui/react-components";
-import { useDeferredValue, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { Analysis } from "../engine/analyze.ts";
 import { RULES } from "../engine/figures.ts";
 import { say, type MessageId } from "../engine/i18n/index.ts";
@@ -56,6 +56,9 @@ export interface ScenariosProps {
   openFile?: (file: File) => Promise<WorkbookHost>;
 }
 
+/** Goal-seek runs a few dozen analyses: it waits for a pause in the typing (a second on a 5,000-line budget). */
+const HINT_DELAY_MS = 300;
+
 const PROBLEM_TEXT: Record<FieldProblem, "pane.scenarios.invalid.number" | "pane.scenarios.invalid.percent" | "pane.scenarios.invalid.hours"> = {
   number: "pane.scenarios.invalid.number",
   percent: "pane.scenarios.invalid.percent",
@@ -69,13 +72,22 @@ export default function Scenarios(props: ScenariosProps) {
   const column = main.scenario;
   const columnLines = useMemo(() => result.classified.filter((l) => l.scenario === column), [result, column]);
   const rows = useMemo(() => leverRows(columnLines), [columnLines]);
-  const views = useMemo(() => state.drafts.map((d) => evaluateDraft(result.classified, column, d, props.parameters, lang)), [state.drafts, result, column, props.parameters, lang]);
+  // A keystroke changes one draft: the others keep their analysis (cached by draft, until the budget or the parameters change).
+  const cache = useMemo(() => new WeakMap<ScenarioDraft, ScenarioView>(), [result, column, props.parameters, lang]);
+  const views = state.drafts.map((d) => {
+    let v = cache.get(d);
+    if (!v) cache.set(d, (v = evaluateDraft(result.classified, column, d, props.parameters, lang)));
+    return v;
+  });
   const activeAt = Math.max(0, state.drafts.findIndex((d) => d.key === state.active));
   const draft = state.drafts[activeAt]!;
   const view = views[activeAt]!;
   // Goal-seek runs many analyses: it follows the typing a moment later instead of holding it up.
-  const deferred = useDeferredValue(view);
-  const hints = useMemo(() => goalHints(deferred, lang), [deferred, lang]);
+  const [hints, setHints] = useState<{ view: ScenarioView; hints: string[] } | null>(null);
+  useEffect(() => {
+    const timer = setTimeout(() => setHints({ view, hints: goalHints(view, lang) }), HINT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [view, lang]);
   const edit = (change: (d: ScenarioDraft) => ScenarioDraft) => props.onState(updateDraft(state, draft.key, change));
   const problem = (key: string) => view.problems.get(key);
   // The scenario shown first: when the sheet cannot keep them all, it keeps this one.
@@ -161,7 +173,7 @@ export default function Scenarios(props: ScenariosProps) {
         )}
       </label>
 
-      <ScenarioResults base={main} view={view} lang={lang} hints={hints} />
+      <ScenarioResults base={main} view={view} lang={lang} hints={hints?.view === view ? hints.hints : []} />
 
       {views.length > 1 && <SideBySide base={main} views={views} lang={lang} />}
 
