@@ -238,6 +238,11 @@ describe("balance-sheet lines", () => {
     // Internal transfers, also as accounting software writes them.
     expect(isBalanceSheetLine("Virement interne", null)).toBe(true);
     expect(isBalanceSheetLine("VirementInterne", null)).toBe(true);
+    // A deposit paid or given back is lent money, not a charge.
+    expect(isBalanceSheetLine("Caution remise à la Mairie (non débitée)", null)).toBe(true);
+    expect(isBalanceSheetLine("Remboursement de caution salle des fêtes", null)).toBe(true);
+    expect(isBalanceSheetLine("Dépôt de garantie local", null)).toBe(true);
+    expect(isBalanceSheetLine("Assurance", null)).toBe(false);
   });
 });
 

@@ -63,6 +63,8 @@ const BALANCE_SHEET_LABEL = [
   // Repaying a loan or a debt moves the balance sheet (16, 40…), it is not a charge.
   /^remboursements? (d |de l |des |du )?(emprunts?|dettes?|capital|pret|prets|avance|avances)\b/,
   /^tresorerie (disponible|au|en debut|en fin|de debut|de fin)\b/,
+  // A deposit paid or refunded (275, 165): money lent against a key or a hall, neither spent nor earned.
+  /^((remboursement|restitution)s? (de |d une |de la |des |du )?)?(cautions?|depots? de garantie|cautionnements?)\b/,
 ];
 
 /**
