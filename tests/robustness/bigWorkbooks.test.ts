@@ -41,7 +41,7 @@ describe("a federation's workbook with 50 sheets", () => {
     expect(run.doc.analyses).toHaveLength(1);
     expect(run.doc.analyses[0]!.totals.expense).toBe(expense);
     expect(run.doc.analyses[0]!.totals.income).toBe(income);
-    expect(run.back.sheets.map((s) => s.name)).toEqual([...clubs, "Équilibre", "Équilibre – lignes", "Équilibre – leviers", "_equilibre"]);
+    expect(run.back.sheets.map((s) => s.name)).toEqual([...clubs, "Équilibre", "Équilibre – lignes", "Équilibre – leviers", "Équilibre – scénarios", "_equilibre"]);
     const mapping = run.back.sheets.find((s) => s.name === "Équilibre – lignes")!;
     expect(mapping.rows.filter((r) => r.index > 4)).toHaveLength(400);
   }, 60_000);
@@ -101,7 +101,7 @@ describe("a sheet 16,384 columns wide because of one stray cell", () => {
     const plan = buildReportPlan(result, { lang: "fr", date: NOW, previousSheets: snapshot.ownSheets ?? [] });
     expectFinitePlan(plan);
     const applied = await host.apply(plan);
-    expect(applied.sheets.map((x) => x.name)).toEqual(["Équilibre", "Équilibre – lignes", "Équilibre – leviers"]);
+    expect(applied.sheets.map((x) => x.name)).toEqual(["Équilibre", "Équilibre – lignes", "Équilibre – leviers", "Équilibre – scénarios"]);
     expect(excel.syncCount).toBeGreaterThanOrEqual(4);
   });
 });

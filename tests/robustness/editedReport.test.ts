@@ -19,6 +19,7 @@ type Analysed = Extract<Outcome, { kind: "analysis" }>;
 const REPORT = "Équilibre";
 const MAPPING = "Équilibre – lignes";
 const LEVERS = "Équilibre – leviers";
+const SCENARIOS = "Équilibre – scénarios";
 const CORRECTED_LABEL = "Mécénat Fondation Crédit Mutuel";
 
 async function analysed(bytes: Uint8Array, name = "club.xlsx"): Promise<Analysed> {
@@ -121,7 +122,7 @@ describe("a report edited or partly deleted by hand", () => {
     const run = await analysed(edited);
     await expectSoundRun(edited, run);
     const names = run.back.sheets.map((s) => s.name);
-    expect(names).toEqual(["Budget", REPORT, MAPPING, LEVERS, "_equilibre"]);
+    expect(names).toEqual(["Budget", REPORT, MAPPING, LEVERS, SCENARIOS, "_equilibre"]);
     expect(names.filter((n) => n.startsWith("Équilibre ("))).toEqual([]);
     // The correction is kept and marked.
     const corrected = run.doc.lines.filter((l) => l.corrected);
@@ -298,7 +299,7 @@ describe("random hand edits of Équilibre's sheets (fast-check)", () => {
         expect(run.kind).toBe("analysis");
         if (run.kind !== "analysis") return;
         await expectSoundRun(edited, run);
-        expect(run.back.sheets.map((s) => s.name)).toEqual(["Budget", REPORT, MAPPING, LEVERS, "_equilibre"]);
+        expect(run.back.sheets.map((s) => s.name)).toEqual(["Budget", REPORT, MAPPING, LEVERS, SCENARIOS, "_equilibre"]);
         expect(run.doc.lines.map((l) => [l.label, l.amount])).toEqual(first.doc.lines.map((l) => [l.label, l.amount]));
         // Without a valid correction typed, the analysis is the first run's; with one, only levers and what follows change.
         if (run.doc.lines.every((l) => !l.corrected)) expect(run.doc.analyses).toEqual(first.doc.analyses);
@@ -335,6 +336,6 @@ describe("a user's sheets named like Équilibre's", () => {
     // A second run finds its state beside the user's sheet, replaces it, and keeps the user's sheet again.
     const again = await analysed(run.output, "homonymes.xlsx");
     expect(again.back.sheets.map((s) => s.name).filter((n) => n.startsWith("_equilibre"))).toEqual(["_equilibre", "_equilibre2"]);
-    expect(again.back.sheets.map((s) => s.name).filter((n) => n.startsWith("Équilibre"))).toEqual(["Équilibre", "Équilibre (2)", "Équilibre – lignes", "Équilibre – leviers"]);
+    expect(again.back.sheets.map((s) => s.name).filter((n) => n.startsWith("Équilibre"))).toEqual(["Équilibre", "Équilibre (2)", "Équilibre – lignes", "Équilibre – leviers", "Équilibre – scénarios"]);
   });
 });
