@@ -195,6 +195,9 @@ describe("the task pane", () => {
     fireEvent.change(screen.getByRole("textbox", { name: "Heures de bénévolat en plus" }), { target: { value: "1 000" } });
     fireEvent.click(screen.getByRole("button", { name: "Enregistrer le scénario" }));
     await screen.findByText("Les scénarios sont enregistrés dans le classeur, avec le rapport.");
+    // In Excel: to the report, whose block « Avec votre scénario » now shows it.
+    fireEvent.click(screen.getByRole("button", { name: "Aller au rapport" }));
+    await waitFor(() => expect(host.selected).toContain("Équilibre!A1"));
     expect(host.plans).toHaveLength(1);
     expect(host.plans[0]!.sheets.find((x) => x.role === "scenarios")!.cells.some((c) => c.value === "Région en baisse")).toBe(true);
     // « Écrire le rapport » afterwards keeps the saved scenario (the sheet would otherwise be written empty).

@@ -230,6 +230,8 @@ export function App(props: AppProps) {
                 standalone={!props.host}
                 downloadLabel={s.download}
                 onDownload={onDownload}
+                goLabel={s.goToReport}
+                onGo={() => saveState.phase === "done" && void host?.selectCell(saveState.reportSheet, "A1")}
                 compare={compare}
                 onCompare={setCompare}
                 openFile={props.openFile}

@@ -51,6 +51,9 @@ export interface ScenariosProps {
   standalone: boolean;
   downloadLabel: string;
   onDownload: () => void;
+  /** In Excel: select the report, whose block « Avec votre scénario » shows the saved scenario. */
+  goLabel: string;
+  onGo: () => void;
   compare: CompareState;
   onCompare: (c: CompareState) => void;
   openFile?: (file: File) => Promise<WorkbookHost>;
@@ -195,10 +198,12 @@ export default function Scenarios(props: ScenariosProps) {
           <MessageBar intent="success">
             <MessageBarBody>{t("pane.scenarios.saved")}</MessageBarBody>
           </MessageBar>
-          {props.standalone && (
+          {props.standalone ? (
             <Button appearance="primary" onClick={props.onDownload}>
               {props.downloadLabel}
             </Button>
+          ) : (
+            <Button onClick={props.onGo}>{props.goLabel}</Button>
           )}
         </>
       )}
