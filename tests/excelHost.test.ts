@@ -204,6 +204,22 @@ describe("the Excel host", () => {
     expect(h.workbook.sheet("Équilibre")!.cell(0, 0)?.value).toBe("mes notes");
   });
 
+  it("names the key figures in the workbook (report and scenario), replaces its own names on a re-run and keeps the user's", async () => {
+    const wb = generatedBudget(20);
+    wb.addName("MesCharges", "='Budget'!$B$2");
+    wb.addName("EquilibreModele", "='Budget'!$A$1");
+    const h = createExcelHarness(wb);
+    const { plan } = await fullRun(hostOn(h));
+    const names = () => new Map([...h.workbook.names.values()].map((n) => [n.name, n.formula]));
+    const planned = new Map((plan.names ?? []).map((n) => [n.name, `=${n.ref}`]));
+    for (const n of ["EquilibreModele", "EquilibreScenarioModele", "EquilibreTotalProduits", "EquilibreTotalCharges", "EquilibreResultat", "EquilibreEcartTiersOnTop", "EquilibreEcart4Tiers", "EquilibreEcart10plus1", "EquilibreScenarioEcartTiersOnTop", "EquilibreScenarioEcart4Tiers", "EquilibreScenarioEcart10plus1"]) {
+      expect(names().get(n), n).toBe(planned.get(n));
+    }
+    expect(names().get("MesCharges")).toBe("='Budget'!$B$2");
+    await fullRun(hostOn(h));
+    expect(names()).toEqual(new Map([["MesCharges", "='Budget'!$B$2"], ...planned]));
+  });
+
   it("says chartsWritten only when charts were written", async () => {
     const h = createExcelHarness(generatedBudget(10));
     const host = hostOn(h);

@@ -86,3 +86,22 @@ export async function cachedValues(xlsx: string): Promise<Map<string, Map<string
   }
   return out;
 }
+
+/** The value of each workbook defined name that points at one cell (EquilibreModele → its cached result). */
+export async function namedValues(xlsx: string): Promise<Map<string, string | number | boolean>> {
+  const { readFileSync } = await import("node:fs");
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(readFileSync(xlsx));
+  const xml = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+  const values = await cachedValues(xlsx);
+  const out = new Map<string, string | number | boolean>();
+  const decode = (s: string) => s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  for (const m of xml.matchAll(/<definedName [^>]*?name="([^"]+)"[^>]*>([^<]*)<\/definedName>/g)) {
+    const ref = /^(?:'((?:[^']|'')+)'|([^!']+))!\$?([A-Z]+)\$?(\d+)$/.exec(decode(m[2]!));
+    if (!ref) continue;
+    const sheet = (ref[1] ?? ref[2]!).replace(/''/g, "'");
+    const v = values.get(sheet)?.get(`${ref[3]}${ref[4]}`);
+    if (v !== undefined) out.set(m[1]!, v);
+  }
+  return out;
+}

@@ -2,12 +2,13 @@
 // report computes equals the engine's, corrections typed in the file move the figures and survive a re-run,
 // source cells never change, and two runs give the same workbook.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultParameters } from "../src/engine/parameters.ts";
+import { runScenario, type Scenario } from "../src/engine/scenario.ts";
 import { readSnapshotFromFile } from "../src/hosts/file/node.ts";
 import { writeReportFile } from "../src/hosts/file/node.ts";
 import { analyzeSnapshot } from "../src/workbook/pipeline.ts";
@@ -15,16 +16,16 @@ import type { ReportPlan } from "../src/workbook/plan.ts";
 import { buildReportPlan } from "../src/workbook/reportPlan.ts";
 import { MAP_COL, MAPPING_FIRST_ROW } from "../src/workbook/reportText.ts";
 import { FIXTURES_DIR } from "./fixtureExpectations.ts";
-import { cachedValues, libreOfficeAvailable, recalculate } from "./libreoffice.ts";
+import { cachedValues, libreOfficeAvailable, namedValues, recalculate } from "./libreoffice.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const NOW = new Date(Date.UTC(2026, 10, 24, 12));
 const fixture = (name: string) => join(FIXTURES_DIR, `${name}.xlsx`);
 
-async function writeReport(input: string, output: string, lang: "fr" | "en" = "fr"): Promise<{ plan: ReportPlan; names: string[] }> {
+async function writeReport(input: string, output: string, lang: "fr" | "en" = "fr", scenarios: Scenario[] = []): Promise<{ plan: ReportPlan; names: string[] }> {
   const snapshot = await readSnapshotFromFile(input);
   const result = analyzeSnapshot(snapshot, defaultParameters());
-  const plan = buildReportPlan(result, { lang, date: NOW, previousSheets: snapshot.ownSheets ?? [] });
+  const plan = buildReportPlan(result, { lang, date: NOW, previousSheets: snapshot.ownSheets ?? [], scenarios });
   const written = await writeReportFile(input, output, plan, NOW);
   return { plan, names: written.sheets.map((s) => s.name) };
 }
@@ -99,6 +100,104 @@ describe.runIf(libreOfficeAvailable() || process.env.CI)("the report recalculate
     const values = await cachedValues(recalculate(out, join(dir, `recalc-en-${name}`)));
     expect(uncached(plan, await cachedValues(out))).toEqual([]);
     expect(mismatches(plan, values)).toEqual([]);
+  });
+
+  it.each([
+    ["01-cerfa-12156-ateliers-du-quartier", "fr"],
+    ["04-festival-budget-pluriannuel", "en"],
+    ["03-balance-comptable-nature-en-garonne", "fr"],
+  ] as const)("%s with scenarios written (%s): every figure of the scenario sheet and of the block equals the engine's scenario", async (name, lang) => {
+    const scenarios: Scenario[] = [
+      { name: "Subventions −50 %", column: null, changes: [{ kind: "percent", lever: "public_grants", percent: -50 }] },
+      {
+        name: "Mécénat et bénévoles",
+        column: null,
+        changes: [
+          { kind: "amount", lever: "corporate_patronage", cents: 1_840_000 },
+          { kind: "percent", lever: "staff", percent: 10 },
+          { kind: "amount", lever: "network_dues", cents: 50_000 },
+          { kind: "volunteerHours", hours: 500 },
+        ],
+      },
+    ];
+    const out = join(dir, `${name}-scenarios-${lang}.xlsx`);
+    const { plan } = await writeReport(fixture(name), out, lang, scenarios);
+    const values = await cachedValues(recalculate(out, join(dir, `recalc-scenarios-${name}`)));
+    expect(uncached(plan, await cachedValues(out))).toEqual([]);
+    expect(mismatches(plan, values)).toEqual([]);
+    // The block's first scenario is the engine's run of that scenario on the column the report shows.
+    const result = analyzeSnapshot(await readSnapshotFromFile(fixture(name)), defaultParameters());
+    const main = result.analyses[result.analyses.length - 1]!;
+    const run = runScenario(result.classified, { ...scenarios[0]!, column: main.scenario }, result.parameters);
+    expect([...values.get(plan.sheets[0]!.name)!.values()]).toContain(run.analysis.model.name[lang]);
+  });
+
+  describe("a variation typed into the scenario sheet", () => {
+    const name = "01-cerfa-12156-ateliers-du-quartier";
+    let edited: string;
+    let before: Map<string, string | number | boolean>;
+    let after: Map<string, string | number | boolean>;
+    let run: ReturnType<typeof runScenario>;
+    beforeAll(async () => {
+      const out = join(dir, "scenario-rapport.xlsx");
+      await writeReport(fixture(name), out);
+      before = await namedValues(recalculate(out, join(dir, "recalc-scenario-before")));
+      // The user opens the file and types −50 % beside « Subventions publiques », with no add-in.
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(out);
+      const ws = wb.getWorksheet("Équilibre – scénarios")!;
+      let row = 0;
+      ws.eachRow((r, i) => {
+        if (r.getCell("A").value === "Subventions publiques") row = i;
+      });
+      expect(ws.getCell("C6").value).toBe("Variation (%)");
+      ws.getCell(`C${row}`).value = -0.5;
+      edited = join(dir, "scenario-saisi.xlsx");
+      await wb.xlsx.writeFile(edited);
+      after = await namedValues(recalculate(edited, join(dir, "recalc-scenario-after")));
+      const result = analyzeSnapshot(await readSnapshotFromFile(fixture(name)), defaultParameters());
+      const main = result.analyses[result.analyses.length - 1]!;
+      run = runScenario(result.classified, { name: "x", column: main.scenario, changes: [{ kind: "percent", lever: "public_grants", percent: -50 }] }, result.parameters);
+    });
+
+    it("moves EquilibreScenarioModele to the engine's scenario model, and leaves EquilibreModele", () => {
+      expect(before.get("EquilibreScenarioModele")).toBe(before.get("EquilibreModele"));
+      expect(after.get("EquilibreModele")).toBe(before.get("EquilibreModele"));
+      expect(after.get("EquilibreScenarioModele")).toBe(run.analysis.model.name.fr);
+      expect(after.get("EquilibreScenarioModele")).not.toBe(run.base.model.name.fr);
+      expect(after.get("EquilibreScenarioPartPublique")).toBeCloseTo(run.analysis.model.shares.public, 6);
+      expect(after.get("EquilibreScenarioTotalProduits")).toBeCloseTo(run.analysis.budget.incomeCents / 100, 2);
+      expect(after.get("EquilibreScenarioEcartTiersOnTop")).toBeCloseTo(run.analysis.ratios.tiersOnTop.gapCents / 100, 2);
+      expect(after.get("EquilibreTotalProduits")).toBeCloseTo(run.base.budget.incomeCents / 100, 2);
+    });
+
+    it("is kept by a re-run of the command, with the block still showing it", async () => {
+      const again = join(dir, "scenario-relance.xlsx");
+      const r = spawnSync(process.execPath, [join(ROOT, "bin", "equilibre.mjs"), "analyze", edited, "-o", again], { cwd: ROOT, encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(0);
+      const cells = (await cachedValues(again)).get("Équilibre – scénarios")!;
+      const row = [...cells.entries()].find(([ref, v]) => ref.startsWith("A") && v === "Subventions publiques")![0].slice(1);
+      expect(cells.get(`C${row}`)).toBe(-0.5);
+      // The cached values the command wrote are the engine's run of the scenario read back.
+      expect((await namedValues(again)).get("EquilibreScenarioModele")).toBe(run.analysis.model.name.fr);
+    });
+  });
+
+  it("-o with --scenario writes the scenario's inputs into the scenario sheet, and the block shows it", async () => {
+    const file = join(dir, "scenario.json");
+    writeFileSync(file, JSON.stringify({ name: "Région en baisse", changes: [{ lever: "public_grants", percent: -50 }, { volunteerHours: 200 }] }));
+    const out = join(dir, "scenario-cli.xlsx");
+    const r = spawnSync(process.execPath, [join(ROOT, "bin", "equilibre.mjs"), "analyze", fixture("01-cerfa-12156-ateliers-du-quartier"), "--scenario", file, "--json", "-o", out], { cwd: ROOT, encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    const cells = (await cachedValues(out)).get("Équilibre – scénarios")!;
+    const at = (label: string) => [...cells.entries()].find(([ref, v]) => ref.startsWith("A") && v === label)![0].slice(1);
+    expect(cells.get("C5")).toBe("Région en baisse");
+    expect(cells.get(`C${at("Subventions publiques")}`)).toBe(-0.5);
+    expect(cells.get(`C${at("Heures de bénévolat en plus")}`)).toBe(200);
+    const values = await namedValues(recalculate(out, join(dir, "recalc-scenario-cli")));
+    expect(values.get("EquilibreScenarioModele")).toBe(doc.scenarios[0].analysis.model.name);
+    expect(values.get("EquilibreScenarioPartPublique")).toBeCloseTo(doc.scenarios[0].analysis.model.shares.public, 4);
   });
 
   describe("a correction typed into the mapping table", () => {

@@ -11,6 +11,7 @@ import { readInputBytes, readInputFile } from "./inputFile.ts";
 import { isSameFile, reportPath } from "./outputPath.ts";
 import { scenariosJson, type ScenarioFile } from "./scenarioFile.ts";
 import { writeReport } from "./writeReport.ts";
+import { readScenarioInputs } from "../workbook/scenarioSheet.ts";
 
 export interface FileRun {
   result: WorkbookAnalysis;
@@ -54,7 +55,11 @@ export async function analyzeFile(
   if (options.scenarios?.length) doc.scenarios = scenariosJson(result.classified, options.params, options.scenarios, options.lang);
   let written: FileRun["written"] = null;
   if (target) {
-    const report = await writeReport(pkg, target.path, snapshot, result, options.lang, options.now ?? new Date());
+    // --scenario's scenarios come first in the scenario sheet (the report's block and its names show the first),
+    // then those the workbook's scenario sheet already held under other names: a re-run keeps what was typed.
+    const asked = (options.scenarios ?? []).map((s) => ({ name: s.name, column: s.column, changes: s.changes }));
+    const scenarios = [...asked, ...readScenarioInputs(snapshot).filter((t) => !asked.some((a) => a.name === t.name))];
+    const report = await writeReport(pkg, target.path, snapshot, result, options.lang, options.now ?? new Date(), asked[0]?.column ?? null, scenarios);
     written = { path: report.path, warnings: target.notice ? [target.notice, ...report.warnings] : report.warnings };
   }
   return { result, doc, written };

@@ -1,9 +1,11 @@
 // -o: the report written into a copy of the workbook (the input is never modified).
+import type { Scenario } from "../engine/scenario.ts";
 import type { Lang } from "../engine/types.ts";
 import { writeReportFrom } from "../hosts/file/node.ts";
 import type { XlsxPackage } from "../hosts/file/xlsxPackage.ts";
 import type { WorkbookAnalysis } from "../workbook/pipeline.ts";
 import { buildReportPlan } from "../workbook/reportPlan.ts";
+import { readScenarioInputs } from "../workbook/scenarioSheet.ts";
 import type { WorkbookSnapshot } from "../workbook/snapshot.ts";
 import { associationName } from "../workbook/title.ts";
 
@@ -16,8 +18,10 @@ export async function writeReport(
   lang: Lang,
   now: Date,
   scenario: string | null = null,
+  /** The scenario sheet's inputs: default, what the workbook's scenario sheet holds (a re-run keeps what was typed). */
+  scenarios: Scenario[] = readScenarioInputs(snapshot),
 ): Promise<{ path: string; warnings: string[] }> {
-  const plan = buildReportPlan(result, { lang, date: now, scenario, title: associationName(snapshot, result.budgets), previousSheets: snapshot.ownSheets ?? [] });
+  const plan = buildReportPlan(result, { lang, date: now, scenario, title: associationName(snapshot, result.budgets), previousSheets: snapshot.ownSheets ?? [], scenarios });
   const written = await writeReportFrom(input, output, plan, now);
   return { path: output, warnings: written.warnings };
 }

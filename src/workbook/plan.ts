@@ -140,8 +140,20 @@ export interface EquilibreState {
   language: "fr" | "en";
 }
 
+/** A workbook defined name (global): « EquilibreModele » → "'Équilibre'!$A$9". */
+export interface PlannedName {
+  name: string;
+  /** An absolute, sheet-qualified reference. */
+  ref: string;
+}
+
 export interface ReportPlan {
   sheets: PlannedSheet[];
+  /**
+   * The key figures as workbook names (src/workbook/definedNames.ts). Hosts replace Équilibre's names of an
+   * earlier run and keep the user's.
+   */
+  names?: PlannedName[];
   state: EquilibreState;
   /** Sheets of an earlier run to replace (Équilibre's own, by name). */
   replaces: string[];

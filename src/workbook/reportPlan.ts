@@ -7,7 +7,7 @@ import type { WorkbookAnalysis } from "./pipeline.ts";
 import { englishStyles, type ReportPlan } from "./plan.ts";
 import { buildReport } from "./reportSheet.ts";
 import { sheetNames } from "./reportText.ts";
-import { buildScenarioSheet, scenarioSheetLayout } from "./scenarioSheet.ts";
+import { buildScenarioSheet, runSheetScenarios, scenarioSheetLayout } from "./scenarioSheet.ts";
 
 export const STATE_SCHEMA_VERSION = 1;
 export const ENGINE_VERSION = "0.1.0";
@@ -36,12 +36,13 @@ export function buildReportPlan(result: WorkbookAnalysis, options: PlanOptions):
   const scenario = options.scenario ?? result.analyses[result.analyses.length - 1]!.scenario;
   const dateText = formatDate(options.date, options.lang);
   const title = options.title ?? result.fileName.replace(/\.xlsx$/i, "");
+  const main = result.analyses.find((a) => a.scenario === scenario) ?? result.analyses[result.analyses.length - 1]!;
   const layout = scenarioSheetLayout(result, names, options.scenarios ?? [], options.lang);
-  const report = buildReport(result, names, { lang: options.lang, scenario, dateText, title });
+  const runs = runSheetScenarios(result, layout, main.scenario);
+  const report = buildReport(result, names, { lang: options.lang, scenario, dateText, title, scenarios: { layout, runs } });
   const mapping = buildMappingSheet(names, result.classified, options.lang);
   const levers = buildLeversSheet(names, options.lang);
-  const main = result.analyses.find((a) => a.scenario === scenario) ?? result.analyses[result.analyses.length - 1]!;
-  const scenarios = buildScenarioSheet(result, names, layout, report, main.scenario, options.lang);
+  const scenarios = buildScenarioSheet(result, names, layout, report, main.scenario, options.lang, runs);
   const replaces = replacedSheets(result, options.previousSheets ?? []);
   // What the user typed in the sheets this run replaces goes into the new ones.
   const earlier = (result.earlierSheets ?? []).filter((s) => replaces.includes(s.name));
@@ -49,6 +50,7 @@ export function buildReportPlan(result: WorkbookAnalysis, options: PlanOptions):
   return {
     // English money cells after the notes are carried, so that a carried cell is formatted too.
     sheets: options.lang === "en" ? englishStyles([report.sheet, mapping, levers, scenarios]) : [report.sheet, mapping, levers, scenarios],
+    names: report.names,
     replaces,
     warnings,
     state: {

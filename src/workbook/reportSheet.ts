@@ -38,7 +38,11 @@ import { MIX_NATURES, type Lang, type LeverId, type MixNature } from "../engine/
 import { FigureFormulas, q, type RuleCells } from "./figureFormulas.ts";
 import type { WorkbookAnalysis } from "./pipeline.ts";
 import { mappingRanges, sheetRef, type MappingRanges } from "./mappingSheet.ts";
-import type { PlannedCell, PlannedChart, PlannedSheet, StyleId } from "./plan.ts";
+import type { PlannedCell, PlannedChart, PlannedName, PlannedSheet, StyleId } from "./plan.ts";
+import { definedName } from "./definedNames.ts";
+import { scenarioBlock } from "./scenarioBlock.ts";
+import type { ScenarioSheetLayout } from "./scenarioSheet.ts";
+import type { ScenarioRun } from "../engine/scenario.ts";
 import type { SheetNames } from "./reportText.ts";
 import { columnLetters } from "./snapshot.ts";
 import { LINE_HEIGHT, wrappedLines } from "./textWidth.ts";
@@ -58,10 +62,12 @@ export interface ReportOptions {
   dateText: string;
   /** Association or file name, shown in the header. */
   title: string;
+  /** The scenario sheet and its scenarios' runs: the block « Avec votre scénario » (none without). */
+  scenarios?: ReportScenarios;
 }
 
 /** Widths (column-width units) of the report's columns, and of the merged ranges that wrap text. */
-const COLUMN_WIDTHS: Record<number, number> = { 1: 34, 2: 14, 3: 16, 4: 12, 5: 16, 6: 14, 7: 16, 8: 60, 10: 16 };
+export const COLUMN_WIDTHS: Record<number, number> = { 1: 34, 2: 14, 3: 16, 4: 12, 5: 16, 6: 14, 7: 16, 8: 60, 10: 16 };
 const span = (from: number, to: number) => Object.entries(COLUMN_WIDTHS).reduce((s, [c, w]) => s + (Number(c) >= from && Number(c) <= to ? w : 0), 0);
 const WIDE_LINE = span(1, 8);
 const DH_LINE = span(4, 8);
@@ -70,7 +76,7 @@ const BH_LINE = span(2, 8);
 const AB_LINE = span(1, 2);
 const H_LINE = span(8, 8);
 
-class Cursor {
+export class Cursor {
   row = 1;
   readonly cells: PlannedCell[] = [];
   readonly merges: string[] = [];
@@ -98,12 +104,12 @@ class Cursor {
   }
 }
 
-const abs = (ref: string) => ref.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-const euros = (cents: number) => centsToEuros(cents);
-const share = (x: number | null) => (x === null ? "" : x);
+export const abs = (ref: string) => ref.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
+export const euros = (cents: number) => centsToEuros(cents);
+export const share = (x: number | null) => (x === null ? "" : x);
 
 /** Everything a block of the report needs: the analysis shown, the formulas of its scenario, the cursor. */
-interface Layout {
+export interface Layout {
   lang: Lang;
   result: WorkbookAnalysis;
   main: Analysis;
@@ -114,10 +120,19 @@ interface Layout {
   p: Record<keyof Parameters, string>;
   scenarioRef: string;
   F: FigureFormulas;
+  /** The cells of the named figures (definedNames.ts), on this sheet. */
+  names: Map<string, string>;
+  /** The scenario sheet's layout and the engine's run of each of its scenarios, for the block « Avec votre scénario ». */
+  scenarios: ReportScenarios | null;
+}
+
+export interface ReportScenarios {
+  layout: ScenarioSheetLayout;
+  runs: (ScenarioRun | null)[];
 }
 
 /** The formulas of the model: shares, model code and name, over the nature amounts of the registry. */
-class ModelFormulas {
+export class ModelFormulas {
   constructor(
     private readonly F: FigureFormulas,
     /** Cells that already hold the three shares: formulas that need them refer to them (Excel caps a formula at 8,192 characters). */
@@ -145,7 +160,7 @@ class ModelFormulas {
   }
 }
 
-function sectionHeading(L: Layout, id: MessageId): void {
+export function sectionHeading(L: Layout, id: MessageId): void {
   L.c.put("A", say(L.lang, id), "section");
   L.c.merge("A", "H");
   L.c.next();
@@ -168,10 +183,12 @@ function budgetBlock(L: Layout): void {
   for (const f of BUDGET_FIGURES.filter((x) => x.id !== "inKind")) {
     c.put("A", f.label[lang], "label");
     refs[f.id] = c.formula("C", F.amount(f.amount), euros(expected[f.id]), "moneyBold");
+    if (f.id === "income" || f.id === "expense") L.names.set(definedName(f.id, false), refs[f.id]!);
     c.next();
   }
   c.put("A", RESULT_LABEL[lang], "label");
   const result = c.formula("C", `ROUND(${refs.income}-${refs.expense},2)`, euros(main.budget.resultCents), "moneyBold");
+  L.names.set(definedName("result", false), result);
   const w = (k: keyof typeof RESULT_WORDS) => q(RESULT_WORDS[k][lang]);
   c.formula("D", `IF(${result}>0,${w("surplus")},IF(${result}<0,${w("deficit")},${w("balanced")}))`, RESULT_WORDS[main.budget.result][lang], "label");
   c.next();
@@ -194,9 +211,10 @@ function modelBlock(L: Layout): void {
   const whole = new ModelFormulas(F);
   for (const n of MIX_NATURES) c.formula(shareCols[n], whole.shareOf(n), main.model.shares[n], "hidden");
   const shareRefs = Object.fromEntries(MIX_NATURES.map((n) => [n, `$${shareCols[n]}$${c.row}`])) as Record<MixNature, string>;
+  for (const n of MIX_NATURES) L.names.set(definedName(`share.${n}`, false), shareRefs[n]);
   const M = new ModelFormulas(F, shareRefs);
   c.formula("J", M.code(), modelCode(main), "hidden");
-  c.formula("A", M.name(abs(codeRef)), main.model.name[lang], "modelName");
+  L.names.set(definedName("model", false), c.formula("A", M.name(abs(codeRef)), main.model.name[lang], "modelName"));
   c.merge("A", "D");
   c.put("E", say(lang, "report.profile"), "label");
   c.formula(
@@ -394,6 +412,8 @@ function ruleRow(L: Layout, r: RuleDef, v: RuleValue): void {
   const value = c.formula("C", F.value(numerator, denominator), share(v.value), "percentBold");
   const target = c.formula("D", p[r.target], v.target, "percent");
   const gap = c.formula("E", F.gap(r, numerator, denominator), euros(v.gapCents), "money");
+  L.names.set(definedName(`rule.${r.id}`, false), value);
+  L.names.set(definedName(`gap.${r.id}`, false), gap);
   c.formula("F", `IF(${value}="","",${target}-${value})`, v.value === null ? "" : v.gapPoints, "percent");
   const status = c.formula("G", F.status(value, target), v.value === null ? "—" : STATUS_NAMES[v.status][lang], "status");
   // Each text the sentence quotes sits in a hidden cell (from column N): the sentence stays short.
@@ -527,7 +547,7 @@ function issuesBlock(L: Layout): void {
 
 // ───────────── the sheet ─────────────
 
-const BODY: ((L: Layout) => void)[] = [budgetBlock, modelBlock, pillarsBlock, mixBlock, rulesBlock, implicationsBlock, trajectoryBlock];
+const BODY: ((L: Layout) => void)[] = [budgetBlock, modelBlock, pillarsBlock, mixBlock, rulesBlock, scenarioBlock, implicationsBlock, trajectoryBlock];
 
 export function buildReportSheet(result: WorkbookAnalysis, names: SheetNames, options: ReportOptions): PlannedSheet {
   return buildReport(result, names, options).sheet;
@@ -538,6 +558,7 @@ export interface BuiltReport {
   sheet: PlannedSheet;
   column: string;
   p: Record<keyof Parameters, string>;
+  names: PlannedName[];
 }
 
 export function buildReport(result: WorkbookAnalysis, names: SheetNames, options: ReportOptions): BuiltReport {
@@ -547,7 +568,19 @@ export function buildReport(result: WorkbookAnalysis, names: SheetNames, options
   titleRows(c, result, options);
   const picker = scenarioPicker(c, result, names, main, lang);
   const p = {} as Record<keyof Parameters, string>;
-  const L: Layout = { lang, result, main, R: mappingRanges(names, result.classified.length), c, charts: [], p, scenarioRef: picker.ref, F: null as unknown as FigureFormulas };
+  const L: Layout = {
+    lang,
+    result,
+    main,
+    R: mappingRanges(names, result.classified.length),
+    c,
+    charts: [],
+    p,
+    scenarioRef: picker.ref,
+    F: null as unknown as FigureFormulas,
+    names: new Map(),
+    scenarios: options.scenarios ?? null,
+  };
   L.F = new FigureFormulas(L.R, lang, picker.ref, p);
   // The parameters sit under the body and the body's formulas refer to them: lay the body out once with
   // placeholder refs to learn where the parameters start, then for real.
@@ -603,7 +636,12 @@ export function buildReport(result: WorkbookAnalysis, names: SheetNames, options
     },
     tabColor: "1F3864",
   };
-  return { sheet, column: own(picker.ref), p: Object.fromEntries(FORMULA_PARAMS.map((k) => [k, own(p[k])])) as Record<keyof Parameters, string> };
+  return {
+    sheet,
+    column: own(picker.ref),
+    p: Object.fromEntries(FORMULA_PARAMS.map((k) => [k, own(p[k])])) as Record<keyof Parameters, string>,
+    names: [...L.names].map(([name, ref]) => ({ name, ref: own(ref) })),
+  };
 }
 
 function titleRows(c: Cursor, result: WorkbookAnalysis, options: ReportOptions): void {

@@ -169,7 +169,15 @@ function sumsByKey(lines: readonly ClassifiedLine[]): Map<Key, number> {
   return out;
 }
 
-export function buildScenarioSheet(result: WorkbookAnalysis, names: SheetNames, layout: ScenarioSheetLayout, refs: ScenarioSheetRefs, column: string, lang: Lang): PlannedSheet {
+export function buildScenarioSheet(
+  result: WorkbookAnalysis,
+  names: SheetNames,
+  layout: ScenarioSheetLayout,
+  refs: ScenarioSheetRefs,
+  column: string,
+  lang: Lang,
+  runs: (ScenarioRun | null)[] = runSheetScenarios(result, layout, column),
+): PlannedSheet {
   const R = mappingRanges(names, result.classified.length);
   const F = new FigureFormulas(R, lang, refs.column, refs.p);
   const cells: PlannedCell[] = [];
@@ -191,7 +199,6 @@ export function buildScenarioSheet(result: WorkbookAnalysis, names: SheetNames, 
   const { lines } = linesOfColumn(result.classified, column);
   const base = sumsByKey(lines);
   const cents = (m: Map<Key, number>, id: LeverId, s: Section, d: Destination | "" = "") => m.get(`${id}|${s}|${d}`) ?? 0;
-  const runs = runSheetScenarios(result, layout, column);
 
   layout.scenarios.forEach((s, k) => {
     const g = groupColumns(k);

@@ -42,6 +42,7 @@ export function renameSheets(plan: ReportPlan, names: Map<string, string>): Repo
       cells: s.cells.map((c) => (c.formula ? { ...c, formula: swap(c.formula) } : c)),
       validations: s.validations.map((v) => ({ ...v, listSource: swap(v.listSource) })),
     })),
+    ...(plan.names ? { names: plan.names.map((n) => ({ ...n, ref: swap(n.ref) })) } : {}),
     state: {
       ...plan.state,
       reportSheet: names.get(plan.state.reportSheet) ?? plan.state.reportSheet,

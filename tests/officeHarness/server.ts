@@ -180,6 +180,7 @@ export class SimServer {
       nav: {
         Worksheets: () => this.worksheetsNode(),
         Settings: () => this.settingsNode(),
+        Names: () => this.namesNode(),
         Properties: () => ({ kind: "DocumentProperties", get: { Title: () => wb.title } }),
         Protection: () => ({ kind: "WorkbookProtection", get: { Protected: () => wb.structureProtected } }),
       },
@@ -662,6 +663,33 @@ export class SimServer {
       methods: {
         SetPrintArea: (a: string | Node) => void (s.pageLayout.printArea = typeof a === "string" ? a : boxAddress((a as any).box)),
         SetPrintTitleRows: (a: string | Node) => void (s.pageLayout.titleRows = typeof a === "string" ? a : boxAddress((a as any).box)),
+      },
+    };
+  }
+
+  private namesNode(): Node {
+    const wb = this.wb;
+    const item = (key: string): Node | null => {
+      const n = wb.names.get(key.toLowerCase());
+      return n
+        ? { kind: "NamedItem", get: { Name: () => n.name, Formula: () => n.formula, Type: () => "Range" }, methods: { Delete: () => void wb.names.delete(n.name.toLowerCase()) } }
+        : null;
+    };
+    return {
+      kind: "NamedItemCollection",
+      items: () => [...wb.names.keys()].map((k) => item(k)!),
+      methods: {
+        Add: (name: string, reference: string | Node) => {
+          if (typeof reference !== "string") throw new SimError("NotImplemented", "harness: names.add with a Range is not emulated");
+          wb.addName(String(name), reference);
+          return item(String(name));
+        },
+        GetItem: (name: string) => {
+          const n = item(String(name));
+          if (!n) throw new SimError("ItemNotFound", `The requested resource doesn't exist: ${name}`);
+          return n;
+        },
+        GetItemOrNullObject: (name: string) => item(String(name)),
       },
     };
   }

@@ -144,6 +144,8 @@ export class SimSheet {
 export class SimWorkbook {
   readonly sheets: SimSheet[] = [];
   readonly settings = new Map<string, unknown>();
+  /** Workbook-scoped defined names, by lower-case name (Excel compares names case-insensitively). */
+  readonly names = new Map<string, { name: string; formula: string }>();
   title = "";
   /** Workbook structure protection (Review > Protect Workbook): sheets cannot be added, deleted or renamed. */
   structureProtected = false;
@@ -188,10 +190,22 @@ export class SimWorkbook {
     this.rewriteReferences(old, name);
   }
 
-  /** Formulas, list sources, conditional formats and chart ranges that name `from` follow a rename, or break on a delete. */
+  /** Adds a workbook-scoped name, as names.add: a name that exists, or that reads as a cell, is refused. */
+  addName(name: string, formula: string): void {
+    if (!/^[A-Za-z_\\][\w.]*$/.test(name) || /^[A-Za-z]{1,3}\d+$/.test(name) || /^[rRcC]$/.test(name)) {
+      throw new SimError("InvalidArgument", `The argument is invalid or missing or has an incorrect format: name « ${name} ».`);
+    }
+    if (this.names.has(name.toLowerCase())) throw new SimError("ItemAlreadyExists", `A resource with the same name or identifier already exists: ${name}`);
+    const missing = this.missingSheets(formula);
+    if (missing.length > 0) throw new SimError("InvalidArgument", `The reference names a sheet that does not exist: ${missing.join(", ")}.`);
+    this.names.set(name.toLowerCase(), { name, formula: formula.startsWith("=") ? formula : `=${formula}` });
+  }
+
+  /** Formulas, list sources, conditional formats, chart ranges and names that name `from` follow a rename, or break on a delete. */
   private rewriteReferences(from: string, to: string | null): void {
     const needle = from.toLowerCase();
     const fix = (text: string) => (text.toLowerCase().includes(needle) ? replaceSheetRef(text, from, to) : text);
+    for (const n of this.names.values()) n.formula = fix(n.formula);
     for (const sheet of this.sheets) {
       for (const [k, cell] of sheet.cells) {
         if (!cell.formula) continue;

@@ -8,6 +8,7 @@
 import { EquilibreError } from "../../engine/errors.ts";
 import type { ReportPlan } from "../../workbook/plan.ts";
 import type { ApplyResult, WorkbookHost } from "../../workbook/port.ts";
+import { isEquilibreName } from "../../workbook/definedNames.ts";
 import { renameSheets, resolveSheetNames } from "../../workbook/sheetNames.ts";
 import { columnLetters, columnNumber, type CellValue, type SheetSnapshot, type SnapshotRow, type WorkbookSnapshot } from "../../workbook/snapshot.ts";
 import { isDateFormat, serialToIsoDate } from "./dates.ts";
@@ -40,6 +41,8 @@ export class ExcelHost implements WorkbookHost {
   private knownSheets: string[] = [];
   private state: StoredStateV1 | null = null;
   private structureProtected = false;
+  /** Workbook names found by the last read: Équilibre's own are replaced by the next write. */
+  private knownNames: string[] = [];
   /** Table names by sheet (table names are unique in a workbook). */
   private tablesBySheet = new Map<string, string[]>();
   private readonly batchBytes: number;
@@ -62,11 +65,13 @@ export class ExcelHost implements WorkbookHost {
         wb.properties.load("title");
         wb.protection.load("protected");
         wb.load("name");
-        await context.sync(); // 1: sheets, state, title, structure protection
+        wb.names.load("items/name");
+        await context.sync(); // 1: sheets, state, title, structure protection, names
         this.state = setting.isNullObject ? null : migrateState(setting.value);
         this.structureProtected = Boolean(wb.protection.protected);
         const items = sheets.items;
         this.knownSheets = items.map((s) => s.name);
+        this.knownNames = wb.names.items.map((n) => n.name);
         const tables = items.map((ws) => ws.tables.load("items/name"));
         const used = items.map((ws) => {
           ws.protection.load("protected");
@@ -230,6 +235,9 @@ export class ExcelHost implements WorkbookHost {
               }
               ws(s.name).name = final.sheets[i]!.name;
             }
+            // The key figures' names: Équilibre's of an earlier run go (the user's stay), then this run's.
+            for (const n of this.knownNames.filter(isEquilibreName)) context.workbook.names.getItem(n).delete();
+            for (const n of final.names ?? []) context.workbook.names.add(n.name, `=${n.ref}`);
             context.workbook.settings.add(STATE_KEY, JSON.stringify(state));
             const report = final.sheets.find((s) => s.role === "report");
             if (report) sheets.getItem(report.name).activate();
@@ -251,6 +259,7 @@ export class ExcelHost implements WorkbookHost {
     }
     this.state = state;
     this.knownSheets = [...remaining, ...state.ownSheets];
+    this.knownNames = [...this.knownNames.filter((n) => !isEquilibreName(n)), ...(final.names ?? []).map((n) => n.name)];
     const warnings = [...(plan.warnings ?? []), ...[...names].filter(([a, b]) => a !== b).map(([a, b]) => `Une feuille « ${a} » qui n'est pas d'Équilibre existe déjà : le rapport est écrit dans « ${b} ».`)];
     for (const [from, { final: to }] of tableNames) if (from !== to) warnings.push(`Un tableau « ${from} » qui n'est pas d'Équilibre existe déjà : le tableau est nommé « ${to} ».`);
     return { sheets: final.sheets.map((s) => ({ role: s.role, name: s.name })), chartsWritten: final.sheets.some((s) => s.charts.length > 0), warnings };

@@ -48,6 +48,27 @@ describe("writing the plan into an .xlsx", () => {
     expect(second.result.warnings).toEqual([]);
     expect(second.result.chartsWritten).toBe(true);
   });
+
+  it("names the key figures in workbook.xml, replaces its own names on a re-run and keeps the user's", async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("Budget").addRows([["Charges", "Montant"], ["Achats", 100], ["Produits", null], ["Subvention mairie", 200], ["Cotisations", 50]]);
+    wb.definedNames.add("Budget!$B$2", "MesAchats");
+    const input = new Uint8Array(await wb.xlsx.writeBuffer());
+    const definedNames = async (bytes: Uint8Array) => {
+      const xml = (await (await JSZip.loadAsync(bytes)).file("xl/workbook.xml")!.async("string")) ?? "";
+      return [...xml.matchAll(/<definedName name="([^"]+)"(?: localSheetId="\d+")?>([^<]*)<\/definedName>/g)].map((m): [string, string] => [m[1]!, m[2]!.replace(/&apos;/g, "'")]);
+    };
+    const plan = (bytes: Uint8Array) => readSnapshotFromBuffer(bytes, "a.xlsx").then((snap) => buildReportPlan(analyzeSnapshot(snap, defaultParameters()), { lang: "fr", date: NOW, previousSheets: snap.ownSheets ?? [] }));
+    const firstPlan = await plan(input);
+    const first = await writeReportBuffer(input, firstPlan, NOW);
+    const names = await definedNames(first.bytes);
+    const global = names.filter(([n]) => !n.startsWith("_xlnm."));
+    expect(global).toEqual([["MesAchats", "Budget!$B$2"], ...firstPlan.names!.map((n) => [n.name, n.ref])]);
+    expect(global.map(([n]) => n)).toEqual(expect.arrayContaining(["EquilibreModele", "EquilibreScenarioModele", "EquilibreTotalProduits", "EquilibreEcart10plus1", "EquilibreScenarioEcart4Tiers"]));
+    expect(global.find(([n]) => n === "EquilibreModele")![1]).toMatch(/^'Équilibre'!\$A\$\d+$/);
+    const second = await writeReportBuffer(first.bytes, await plan(first.bytes), NOW);
+    expect(await definedNames(second.bytes)).toEqual(names);
+  });
 });
 
 describe("sheet names", () => {

@@ -3,6 +3,7 @@
 // added; every other part keeps its bytes, so a user's charts, images, pivots or macros survive. Text is
 // always written as text (a label "=HYPERLINK(…)" never becomes a formula).
 import type { PlannedCell, PlannedSheet, ReportPlan } from "../../workbook/plan.ts";
+import { isEquilibreName } from "../../workbook/definedNames.ts";
 import { renameSheets, resolveSheetNames } from "../../workbook/sheetNames.ts";
 import { buildChartXml, buildDrawingXml } from "./chartXml.ts";
 import { freeStateSheetName, isStateSheetName, type StoredState } from "./stateSheet.ts";
@@ -152,7 +153,8 @@ export async function writeReportBuffer(input: ArrayBuffer | Uint8Array | XlsxPa
     if (sheet.print?.titleRows) wb.setLocalName("_xlnm.Print_Titles", entry, `'${sheet.name.replace(/'/g, "''")}'!$${sheet.print.titleRows.replace(":", ":$")}`);
   }
 
-  // 5. The state, in a very hidden sheet.
+  // 5. The key figures' names (Équilibre's of an earlier run replaced, the user's kept), then the state, in a very hidden sheet.
+  wb.setGlobalNames(isEquilibreName, renamed.names ?? []);
   const state: StoredState = { ...renamed.state, ownSheets: renamed.sheets.map((s) => s.name), schemaVersion: renamed.state.schemaVersion };
   const statePath = pkg.freePath((n) => `xl/worksheets/sheet${n}.xml`);
   pkg.write(statePath, conform(buildStateSheetXml(JSON.stringify(state))), CONTENT_TYPE.worksheet);

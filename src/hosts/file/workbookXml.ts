@@ -92,6 +92,16 @@ export class WorkbookXml {
     this.names.push({ name, local: null, localSheet: sheet, attrs: "", text: esc(text) });
   }
 
+  /** Workbook-scoped names: those `owned` recognises (an earlier run's) go, then these are added; every other name stays. */
+  setGlobalNames(owned: (name: string) => boolean, names: readonly { name: string; ref: string }[]): void {
+    const added = new Set(names.map((n) => n.name.toLowerCase()));
+    for (let i = this.names.length - 1; i >= 0; i--) {
+      const n = this.names[i]!;
+      if (n.localSheet === null && n.local === null && (owned(n.name) || added.has(n.name.toLowerCase()))) this.names.splice(i, 1);
+    }
+    for (const n of names) this.names.push({ name: n.name, local: null, localSheet: null, attrs: "", text: esc(n.ref) });
+  }
+
   /** Names already defined (Excel table names must not collide with them). */
   definedNames(): string[] {
     return this.names.map((n) => n.name);
