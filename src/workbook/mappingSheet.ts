@@ -136,27 +136,32 @@ export function buildMappingSheet(names: SheetNames, lines: readonly ClassifiedL
     // The typed lever, trimmed and matched as text (not as a wildcard pattern: "Subv*" is no lever), gives the
     // lever's own label, as the engine reads the correction back.
     const typed = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(${corrected}),"~","~~"),"*","~*"),"?","~?")`;
+    // Each formula is the row above's one row lower (rowFormula): the file writer shares them without comparing.
     cells.push(
       {
         ref: leverCell,
         formula: `IF(AND(${corrected}<>"",ISNUMBER(MATCH(${typed},${leverName},0))),INDEX(${leverName},MATCH(${typed},${leverName},0)),${c(MAP_COL.autoLever)})`,
         expected: leverLabel(l.lever, lang),
+        rowFormula: "lever",
       },
       {
         ref: sectionCell,
         formula: `IF(${family}="${inKindFamily}",IF(OR(${autoSection}="${incomeWord}",${autoSection}="${resourceWord}"),"${resourceWord}","${useWord}"),${family})`,
         expected: sectionShort(l.section, lang),
+        rowFormula: "section",
       },
-      { ref: c(MAP_COL.pillar), formula: lookup("D", leverCell), expected: PILLAR_NAMES[l.pillar][lang] },
+      { ref: c(MAP_COL.pillar), formula: lookup("D", leverCell), expected: PILLAR_NAMES[l.pillar][lang], rowFormula: "pillar" },
       {
         ref: c(MAP_COL.nature),
         formula: `IF(${sectionCell}="${incomeWord}",${lookup("E", leverCell)},IF(${sectionCell}="${resourceWord}","${neutral}",""))`,
         expected: l.nature ? NATURE_NAMES[l.nature][lang] : "",
+        rowFormula: "nature",
       },
       {
         ref: c(MAP_COL.destination),
         formula: `IF(${sectionCell}="${expenseWord}",IF(${c(MAP_COL.correctedDestination)}<>"",${c(MAP_COL.correctedDestination)},IF(${autoSection}="${expenseWord}",${c(MAP_COL.autoDestination)},${lookup("F", leverCell)})),"")`,
         expected: l.destination ? destinationShort(l.destination, lang) : "",
+        rowFormula: "destination",
       },
     );
   });

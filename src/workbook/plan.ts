@@ -72,6 +72,11 @@ export interface PlannedCell {
   formula?: string;
   /** The value the formula should give, as the engine computed it (hosts may write it as a cached result). */
   expected?: string | number | null;
+  /**
+   * Cells of one column with the same key hold one formula written for each row (the cell above's, its
+   * relative rows one lower): a writer may share it without comparing them (a 20,000-line table has 100,000).
+   */
+  rowFormula?: string;
   style?: StyleId;
 }
 

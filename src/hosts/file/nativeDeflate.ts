@@ -44,7 +44,22 @@ export function crc32(bytes: Uint8Array): number {
   return (crc ^ -1) >>> 0;
 }
 
-async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
+/**
+ * The bytes deflated natively, with their CRC-32. Through gzip, whose trailer holds the CRC the platform computed
+ * (a JavaScript CRC over the tens of megabytes of a big sheet costs more than the compression): gzip is a
+ * 10-byte header, the raw DEFLATE stream, then CRC-32 and size. A header with optional fields falls back.
+ */
+async function deflateRaw(bytes: Uint8Array): Promise<{ deflated: Uint8Array; crc: number }> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream("gzip"));
+  const gz = new Uint8Array(await new Response(stream).arrayBuffer());
+  const trailer = gz.length - 8;
+  const size = trailer > 10 ? (gz[trailer + 4]! | (gz[trailer + 5]! << 8) | (gz[trailer + 6]! << 16) | (gz[trailer + 7]! << 24)) >>> 0 : -1;
+  if (gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 8 || gz[3] !== 0 || size !== bytes.length % 2 ** 32) return { deflated: await deflateRawOnly(bytes), crc: crc32(bytes) };
+  const crc = (gz[trailer]! | (gz[trailer + 1]! << 8) | (gz[trailer + 2]! << 16) | (gz[trailer + 3]! << 24)) >>> 0;
+  return { deflated: gz.subarray(10, trailer), crc };
+}
+
+async function deflateRawOnly(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new CompressionStream("deflate-raw" as CompressionFormat));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
@@ -58,9 +73,9 @@ export async function deflateNatively(zip: JSZip, parts: Map<string, string>): P
   try {
     for (const [path, text] of parts) {
       const bytes = new TextEncoder().encode(text);
-      const deflated = await deflateRaw(bytes);
+      const { deflated, crc } = await deflateRaw(bytes);
       const entry = Object.create(jszip.proto) as CompressedLike;
-      Object.assign(entry, { compressedSize: deflated.length, uncompressedSize: bytes.length, crc32: crc32(bytes), compression: jszip.compression, compressedContent: deflated });
+      Object.assign(entry, { compressedSize: deflated.length, uncompressedSize: bytes.length, crc32: crc, compression: jszip.compression, compressedContent: deflated });
       done.push([path, entry]);
     }
   } catch {

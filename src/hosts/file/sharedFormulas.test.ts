@@ -6,6 +6,9 @@ import type { PlannedCell, ReportPlan } from "../../workbook/plan.ts";
 import { writeReportBuffer } from "./applyPlan.ts";
 import { readSnapshotFromBuffer } from "./readSnapshot.ts";
 import { rowTemplate, sharedFormulaRuns } from "./sharedFormulas.ts";
+import { resolveParameters } from "../../engine/parameters.ts";
+import { analyzeSnapshot } from "../../workbook/pipeline.ts";
+import { buildReportPlan } from "../../workbook/reportPlan.ts";
 
 describe("shared formulas", () => {
   it("turns relative rows into offsets, leaving absolute rows, strings and sheet names alone", () => {
@@ -38,5 +41,17 @@ describe("shared formulas", () => {
     const b = sheet.rows.map((r) => r.cells.find((c) => c.col === 2)!);
     expect(b.map((c) => c.formula)).toEqual([2, 3, 4, 5, 6].map((r) => `IF(A${r}>3,"grand",A${r}*$A$2)`));
     expect(b.map((c) => c.value)).toEqual([4, 6, "grand", "grand", "grand"]);
+  });
+
+  it("trusts a plan's rowFormula only where it is true: the lines table's runs are those a comparison finds", () => {
+    const rows = [["Poste", "2025", "2026"], ["CHARGES"], ...Array.from({ length: 30 }, (_, i) => [`Achat ${i}`, 100 + i, 200 + i]), ["PRODUITS"], ["Subvention", 5000, 6000]];
+    const snapshot = { name: "b.xlsx", sheets: [{ name: "Budget", visibility: "visible" as const, protected: false, merges: [], rows: rows.map((r, i) => ({ index: i + 1, cells: r.map((value, j) => ({ col: j + 1, value })) })) }] };
+    const mapping = buildReportPlan(analyzeSnapshot(snapshot, resolveParameters({})), { lang: "fr", date: new Date() }).sheets.find((s) => s.role === "mapping")!;
+    const tuples = (cells: PlannedCell[]) => cells.map((c): [number, number, string, PlannedCell] => [Number(/\d+/.exec(c.ref)![0]), c.ref.charCodeAt(0) - 64, c.ref, c]);
+    expect(mapping.cells.filter((c) => c.rowFormula).length).toBe(5 * 62);
+    const trusted = sharedFormulaRuns(tuples(mapping.cells));
+    const compared = sharedFormulaRuns(tuples(mapping.cells.map(({ rowFormula: _, ...c }) => c)));
+    expect(Object.fromEntries(trusted)).toEqual(Object.fromEntries(compared));
+    expect(trusted.size).toBe(5 * 62);
   });
 });

@@ -39,12 +39,12 @@ export interface SharedFormula {
  * place in a run. `cells` are [row, col, ref, cell]; only formula cells are considered.
  */
 export function sharedFormulaRuns(cells: [number, number, string, PlannedCell | undefined][]): Map<string, SharedFormula> {
-  const byCol = new Map<number, [number, string, string][]>();
+  const byCol = new Map<number, [number, string, string, string | undefined][]>();
   for (const [row, col, ref, c] of cells) {
     if (!c?.formula) continue;
     let list = byCol.get(col);
     if (!list) byCol.set(col, (list = []));
-    list.push([row, ref, c.formula]);
+    list.push([row, ref, c.formula, c.rowFormula]);
   }
   const out = new Map<string, SharedFormula>();
   let si = 0;
@@ -61,9 +61,12 @@ export function sharedFormulaRuns(cells: [number, number, string, PlannedCell | 
       }
     };
     for (let i = 0; i < list.length; i++) {
-      const [row, , formula] = list[i]!;
-      // A follower is the first formula with its relative rows moved to this row (cheaper than its own template).
-      if (parts !== null && list[i - 1]![0] === row - 1 && matches(parts, row, formula)) continue;
+      const [row, , formula, key] = list[i]!;
+      // A follower is the first formula with its relative rows moved to this row (cheaper than its own template);
+      // the plan says so itself for the cells it wrote from one formula (rowFormula): no need to compare them.
+      const follows = parts !== null && list[i - 1]![0] === row - 1;
+      if (follows && key !== undefined && list[i - 1]![3] === key) continue;
+      if (follows && matches(parts!, row, formula)) continue;
       close(i);
       start = i;
       const t = rowTemplate(formula, row);

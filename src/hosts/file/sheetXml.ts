@@ -83,8 +83,30 @@ function inlineText(text: string): string {
   return `<is><t${space}>${escText(t)}</t></is>`;
 }
 
-function cellXml(ref: string, c: PlannedCell | undefined, text: string | undefined, s: string, shared: SharedFormula | undefined): string {
-  if (text !== undefined) return text === "" ? `<c r="${ref}"${s}/>` : `<c r="${ref}"${s} t="inlineStr">${inlineText(text)}</c>`;
+/** Texts recur (levers, pillars, sections, the same reason on many lines): each is cleaned and escaped once. */
+class TextCache {
+  private readonly inline = new Map<string, string>();
+  private readonly plain = new Map<string, string>();
+  /** Enough for every recurring text of a sheet; a million distinct labels do not all stay in memory. */
+  private static readonly MAX = 20_000;
+  inlineText(text: string): string {
+    return TextCache.get(this.inline, text, inlineText);
+  }
+  value(text: string): string {
+    return TextCache.get(this.plain, text, (t) => escText(cleanText(t)));
+  }
+  private static get(map: Map<string, string>, text: string, make: (t: string) => string): string {
+    let out = map.get(text);
+    if (out === undefined) {
+      out = make(text);
+      if (map.size < TextCache.MAX) map.set(text, out);
+    }
+    return out;
+  }
+}
+
+function cellXml(ref: string, c: PlannedCell | undefined, text: string | undefined, s: string, shared: SharedFormula | undefined, texts: TextCache): string {
+  if (text !== undefined) return text === "" ? `<c r="${ref}"${s}/>` : `<c r="${ref}"${s} t="inlineStr">${texts.inlineText(text)}</c>`;
   if (!c) return `<c r="${ref}"${s}/>`;
   if (c.formula) {
     const f = !shared
@@ -94,13 +116,13 @@ function cellXml(ref: string, c: PlannedCell | undefined, text: string | undefin
         : `<f t="shared" si="${shared.si}"/>`;
     const e = c.expected;
     if (typeof e === "number" && Number.isFinite(e)) return `<c r="${ref}"${s}>${f}<v>${num(e)}</v></c>`;
-    if (typeof e === "string") return `<c r="${ref}"${s} t="str">${f}<v>${escText(cleanText(e))}</v></c>`;
+    if (typeof e === "string") return `<c r="${ref}"${s} t="str">${f}<v>${texts.value(e)}</v></c>`;
     return `<c r="${ref}"${s}>${f}</c>`;
   }
   const v = c.value;
   if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${num(v)}</v></c>` : `<c r="${ref}"${s}/>`;
   if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
-  if (typeof v === "string" && v !== "") return `<c r="${ref}"${s} t="inlineStr">${inlineText(v)}</c>`;
+  if (typeof v === "string" && v !== "") return `<c r="${ref}"${s} t="inlineStr">${texts.inlineText(v)}</c>`;
   return `<c r="${ref}"${s}/>`;
 }
 
@@ -194,6 +216,7 @@ export function buildSheetXml(sheet: PlannedSheet, ctx: SheetContext): string {
   const heights = sheet.rowHeights ?? {};
   for (const r of Object.keys(heights)) if (!byRow.has(Number(r))) byRow.set(Number(r), []);
   const shared = sharedFormulaRuns(all);
+  const texts = new TextCache();
   out.push("<sheetData>");
   const styleAttr = new Map<StyleId, string>();
   const sAttr = (id: StyleId | undefined) => {
@@ -212,7 +235,7 @@ export function buildSheetXml(sheet: PlannedSheet, ctx: SheetContext): string {
     for (const [, col, ref, c] of cells) {
       if (col === last) continue;
       last = col;
-      out.push(cellXml(ref, c, header ? headers.get(ref) : undefined, sAttr(c?.style), c?.formula ? shared.get(ref) : undefined));
+      out.push(cellXml(ref, c, header ? headers.get(ref) : undefined, sAttr(c?.style), c?.formula ? shared.get(ref) : undefined, texts));
     }
     out.push("</row>");
   }
