@@ -299,6 +299,14 @@ describe("the task pane", () => {
       seen.push(document.body.textContent ?? "");
       for (const el of document.querySelectorAll("[aria-label]")) seen.push(el.getAttribute("aria-label")!);
     }
+    // A line's lever list and the other-section choice, opened.
+    fireEvent.click(screen.getByRole("tab", { name: "Review" }));
+    fireEvent.click(screen.getByRole("tab", { name: "All" }));
+    fireEvent.click(screen.getByRole("combobox", { name: "Lever — Subvention Region" }));
+    seen.push(...(await screen.findAllByRole("option")).map((o) => o.textContent ?? ""));
+    fireEvent.click(screen.getByRole("option", { name: "Move to another section…" }));
+    fireEvent.click(await screen.findByRole("combobox", { name: "Lever of another section — Subvention Region" }));
+    seen.push(...(await screen.findAllByRole("group")).map((g) => g.textContent ?? ""));
     expect(seen.flatMap((t) => frenchIn(t))).toEqual([]);
     fireEvent.click(screen.getByRole("tab", { name: "Results" }));
     expect((screen.getByLabelText("Hourly rate (€)") as HTMLInputElement).value).toBe("12.02");
