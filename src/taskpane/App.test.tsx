@@ -237,6 +237,14 @@ describe("the task pane", () => {
     ]);
     fireEvent.click(screen.getByRole("button", { name: "Inverser avant et après" }));
     expect(screen.getByTestId("compare-result").textContent).toMatch(/Avantasso\.xlsx.*Produits \+10\s000\s€/);
+    // A workbook with no budget is said in a sentence; the open budget stays as it was.
+    const empty = new MemoryHost();
+    empty.readSnapshot = async () => ({ name: "vide.xlsx", sheets: [{ name: "F", visibility: "visible", protected: false, merges: [], rows: [] }] });
+    files.push(empty);
+    fireEvent.change(screen.getByTestId("compare-input"), { target: { files: [new File([new Uint8Array([1])], "vide.xlsx")] } });
+    await screen.findByText(/Aucun budget trouvé dans « vide\.xlsx »/);
+    expect(screen.queryByTestId("compare-result")).toBeNull();
+    expect(screen.getByTestId("scenario-model").textContent).toBe("Modèle public");
   });
 
   it("speaks English when Office does", async () => {
