@@ -1,10 +1,13 @@
 // Which cell formats show a date: a date is a number in the cell and a format in styles.xml, and it is
-// never money. Built-in ids 14–22 and 45–47 are dates and times; a custom format is a date when it uses
+// never money. Built-in ids 14–22 and 45–47 are dates and times, and so are 27–36 and 50–58 (the East Asian
+// built-ins: « yyyy"年"m"月"d"日" », era dates, « h"時"mm"分" » in Japanese, Chinese and Korean Excel, which
+// write no code for them in styles.xml); a custom format is a date when it uses
 // d, m, y, h or s outside quoted text, brackets ([Red], [$€-40C]), escapes (\d) and padding (_x, *x).
 import { attr, type Element } from "./partStream.ts";
 import { isSml } from "./ooxml.ts";
 
-const BUILT_IN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]);
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const BUILT_IN_DATES = new Set([...range(14, 22), ...range(27, 36), ...range(45, 47), ...range(50, 58)]);
 
 /** Whether a custom number format code displays a date or a time. */
 export function isDateFormatCode(code: string): boolean {

@@ -73,6 +73,17 @@ describe("the .xlsx reader", () => {
     expect(budgetOf(s1900).lines).toEqual(EXPECTED);
   });
 
+  it("reads the East Asian built-in date formats (27–36, 50–58, no code in styles.xml) as dates, never as money", async () => {
+    const ids = [27, 31, 36, 50, 57, 58];
+    const cellXfs = `<{p}cellXfs count="${ids.length + 1}"><{p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>${ids.map((id) => `<{p}xf numFmtId="${id}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>`).join("")}</{p}cellXfs>`;
+    const labels = Object.keys(EXPECTED);
+    const rows = [["Poste", "Date", "Montant"], ...ids.map((_, i) => [labels[i % 4]!, { s: i + 1, xml: "<{p}v>46023</{p}v>" }, i < 4 ? Object.values(EXPECTED)[i]! : null])];
+    const snapshot = await read({ cellXfs, sheets: [{ name: "Budget", rows }] });
+    const dates = snapshot.sheets[0]!.rows.slice(1).map((r) => r.cells.find((c) => c.col === 2)!.value);
+    expect(dates).toEqual(ids.map(() => "2026-01-01"));
+    expect(budgetOf(snapshot).lines).toEqual(EXPECTED);
+  });
+
   it("gives each cell of a shared formula its own references, and names a formula whose result was never saved", async () => {
     const rows = BUDGET_ROWS.map((r) => [...r]);
     rows[6]![1] = { xml: "<{p}f>20*100</{p}f>" };
