@@ -149,3 +149,15 @@ describe("a scenario as the sheet holds it", () => {
     expect(dropped).toBe(1);
   });
 });
+
+describe("the documentation of the workbook names", () => {
+  it("lists every name Équilibre writes, and the plan writes every name it lists", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { EQUILIBRE_NAMES } = await import("./definedNames.ts");
+    const doc = readFileSync(new URL("../../docs/noms-definis.md", import.meta.url), "utf8");
+    const listed = [...doc.matchAll(/`(Equilibre\w+)`/g)].map((m) => m[1]!);
+    expect(new Set(listed)).toEqual(new Set(EQUILIBRE_NAMES));
+    const plan = buildReportPlan(result, { lang: "fr", date: NOW, scenarios: [cut] });
+    expect(new Set(plan.names!.map((n) => n.name))).toEqual(new Set(EQUILIBRE_NAMES));
+  });
+});
