@@ -1,7 +1,7 @@
 // Renders the report of a workbook to PNG pages (LibreOffice → PDF → pdftoppm), for docs/ and for a look.
 // Usage: npx tsx scripts/render-report.ts                      fixtures 01 and 04, French and English → docs/
 //        npx tsx scripts/render-report.ts <workbook.xlsx> <out-prefix> [fr|en]
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -10,10 +10,10 @@ import { renderPdf } from "../tests/libreoffice.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 
-async function render(input: string, prefix: string, lang: "fr" | "en"): Promise<string[]> {
+async function render(input: string, prefix: string, lang: "fr" | "en", extra: string[] = []): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), "equilibre-render-"));
   const out = join(dir, "rapport.xlsx");
-  const code = await main(["analyze", input, "-o", out, "--lang", lang], { stdout: process.stderr, stderr: process.stderr });
+  const code = await main(["analyze", input, "-o", out, "--lang", lang, ...extra], { stdout: process.stderr, stderr: process.stderr });
   if (code !== 0) process.exit(code);
   const pdf = renderPdf(out, dir);
   // Keep the report's pages: those whose footer is the report's ("Équilibre · établi le …" / "made on …").
@@ -43,4 +43,8 @@ if (input && prefix) {
   const fixtures = { "01": "01-cerfa-12156-ateliers-du-quartier", "04": "04-festival-budget-pluriannuel" };
   for (const [n, name] of Object.entries(fixtures))
     for (const l of ["fr", "en"] as const) for (const f of await render(join(ROOT, "tests", "fixtures", `${name}.xlsx`), join(ROOT, "docs", `rapport-${n}-${l}`), l)) console.log(f);
+  // The block « Avec votre scénario » of fixture 01, with the subsidies halved and 500 volunteer hours added.
+  const scenario = join(mkdtempSync(join(tmpdir(), "equilibre-scenario-")), "subventions-divisees-par-deux.json");
+  writeFileSync(scenario, JSON.stringify({ name: "Subventions −50 %", changes: [{ lever: "public_grants", percent: -50 }, { volunteerHours: 500 }] }));
+  for (const f of await render(join(ROOT, "tests", "fixtures", `${fixtures["01"]}.xlsx`), join(ROOT, "docs", "rapport-01-scenario"), "fr", ["--scenario", scenario])) console.log(f);
 }

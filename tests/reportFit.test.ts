@@ -58,4 +58,16 @@ describe("the printed report", () => {
     const report = buildReportPlan(result, { lang, date: new Date(Date.UTC(2026, 10, 24)) }).sheets[0]!;
     expect(problems(report)).toEqual([]);
   });
+
+  it("fits the block « Avec votre scénario » with four scenarios, long names and another model", async () => {
+    const result = analyzeSnapshot(await readSnapshotFromFile(`${FIXTURES_DIR}/01-cerfa-12156-ateliers-du-quartier.xlsx`), defaultParameters());
+    const scenarios = [-50, -80, 20, 0].map((percent, i) => ({
+      name: `Scénario n° ${i + 1} : les subventions de la Région et du Département en baisse`,
+      column: null,
+      changes: [{ kind: "percent" as const, lever: "public_grants" as const, percent }, { kind: "amount" as const, lever: "sales_services" as const, cents: 9_000_000 }],
+    }));
+    const report = buildReportPlan(result, { lang: "fr", date: new Date(Date.UTC(2026, 10, 24)), scenarios }).sheets[0]!;
+    expect(report.cells.filter((c) => c.ref.startsWith("G") && c.expected === scenarios[3]!.name)).toHaveLength(1);
+    expect(problems(report)).toEqual([]);
+  });
 });

@@ -51,10 +51,14 @@ export function scenarioBlock(L: Layout): void {
 
   // The header: the column shown, then each scenario's name as typed in the scenario sheet.
   c.formula("C", L.scenarioRef, main.scenario, "tableHeader");
-  layout.scenarios.forEach((s, k) => c.formula(columns[k + 1]!.col, `IF(${scenarioNameRef(layout, k)}="","",${scenarioNameRef(layout, k)})`, s.name, "tableHeader"));
+  layout.scenarios.forEach((s, k) => {
+    const col = columns[k + 1]!.col;
+    c.formula(col, `IF(${scenarioNameRef(layout, k)}="","",${scenarioNameRef(layout, k)})`, s.name, "tableHeader");
+    c.fit(s.name, COLUMN_WIDTHS[columnNumber(col)] ?? 8.43);
+  });
   c.put("A", "", "tableHeader");
   c.put("B", "", "tableHeader");
-  c.heights[c.row] = 30;
+  c.heights[c.row] = Math.max(30, c.heights[c.row] ?? 0);
   c.next();
 
   const figure = (id: "income" | "expense") => BUDGET_FIGURES.find((f) => f.id === id)!;
