@@ -27,7 +27,7 @@ const BUDGET = sheet("Budget", [
 ]);
 
 /** Équilibre's lines table of an earlier run, with a lever typed on one row. */
-function mapping(rows: { cell: string; label: string; amount: number; lever: string }[]): SheetSnapshot {
+function mapping(rows: { cell: string; label: string; amount: number; lever: string; section?: string }[]): SheetSnapshot {
   const h = MAPPING_HEADERS.fr;
   const grid: CellValue[][] = [["Équilibre — lignes du budget"], [], [], [...h]];
   for (const r of rows) {
@@ -36,6 +36,7 @@ function mapping(rows: { cell: string; label: string; amount: number; lever: str
     row[1] = r.cell;
     row[2] = r.label;
     row[4] = "Montant";
+    row[6] = r.section ?? null;
     row[7] = r.amount;
     row[14] = r.lever;
     grid.push(row);
@@ -72,5 +73,15 @@ describe("corrections belong to a line", () => {
     const r = run({ name: "b.xlsx", sheets: [BUDGET, mapping([{ cell: "", label: "Loyer", amount: 1200, lever: "Achats" }])] });
     expect(leverOf(r, "B3").corrected).toBe(true);
     expect(r.classified.filter((l) => l.corrected)).toHaveLength(1);
+  });
+
+  it("tells two « Divers » of the same amount apart by their section when the cell moved", () => {
+    const same = sheet("Budget", [["Poste", "Montant"], ["CHARGES", null], ["Nouvelle ligne", 50], ["Loyer", 1200], ["Divers", 300], ["PRODUITS", null], ["Subvention", 1500], ["Divers", 300]]);
+    // The table of the earlier run named the charge at B4; rows were inserted since: B4 is now « Loyer ».
+    const r = run({ name: "b.xlsx", sheets: [same, mapping([{ cell: "B4", label: "Divers", amount: 300, lever: "Achats", section: "Produits" }])] });
+    expect(r.classified.filter((l) => l.corrected).map((l) => l.amountCell)).toEqual(["B8"]);
+    const charge = run({ name: "b.xlsx", sheets: [same, mapping([{ cell: "B4", label: "Divers", amount: 300, lever: "Achats", section: "Charges" }])] });
+    expect(charge.classified.filter((l) => l.corrected).map((l) => l.amountCell)).toEqual(["B5"]);
+    expect(charge.issues.map((i) => i.code)).not.toContain("correction_ambiguous");
   });
 });

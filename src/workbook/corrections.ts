@@ -5,9 +5,9 @@ import { EquilibreError } from "../engine/errors.ts";
 import { say } from "../engine/i18n/index.ts";
 import { LEVERS } from "../engine/levers.ts";
 import { normalizeText } from "../engine/text.ts";
-import type { BudgetLine, Correction, Destination, LeverId } from "../engine/types.ts";
+import type { BudgetLine, Correction, Destination, LeverId, Section } from "../engine/types.ts";
 import type { ReadIssue } from "./budget.ts";
-import { EARLIER_LEVERS_HEADERS, LEVERS_HEADERS, MAPPING_HEADERS, MAPPING_SCHEMA_VERSION, MAPPING_VERSION_TEXT } from "./reportText.ts";
+import { EARLIER_LEVERS_HEADERS, LEVERS_HEADERS, MAPPING_HEADERS, MAPPING_SCHEMA_VERSION, MAPPING_VERSION_TEXT, sectionShort } from "./reportText.ts";
 import { SheetGrid, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 
 const LEVER_BY_LABEL = new Map<string, LeverId>();
@@ -43,10 +43,16 @@ export function tableRow(grid: SheetGrid, header: MappingHeader, r: number): Tab
   return { row: r, text, value };
 }
 
+/** « Charges » / « Produits » (either language), as the table's « Section (auto) » writes them: the two a reading tells apart. */
+const SECTION_BY_TEXT = new Map<string, Section>(
+  (["income", "expense"] as const).flatMap((sec) => (["fr", "en"] as const).map((lang) => [normalizeText(sectionShort(sec, lang)), sec] as [string, Section])),
+);
+
 /** What names the line of a mapping table's row. */
 export function rowIdentity(row: TableRow): RowIdentity {
   const amount = row.value(7);
   return {
+    section: SECTION_BY_TEXT.get(normalizeText(row.text(6))) ?? null,
     sheet: row.text(0),
     cell: row.text(1).toUpperCase(),
     label: row.text(2),
@@ -102,6 +108,8 @@ export interface CorrectionRecord {
   column: string | null;
   /** The amount the table showed, in cents (a check when the cell moved). */
   cents: number | null;
+  /** Charge or produit, as the table showed the line's automatic section (a check when the cell moved); null when neither. */
+  section: Section | null;
   /** The mapping table's row, for messages. */
   where: string;
   correction: Correction;
@@ -184,14 +192,14 @@ export function readCorrections(snapshot: WorkbookSnapshot): Map<string, Correct
 }
 
 /** What names a line in a mapping table's row: its sheet, source cell, label, account, column and amount. */
-export type RowIdentity = Pick<CorrectionRecord, "sheet" | "cell" | "label" | "account" | "column" | "cents">;
+export type RowIdentity = Pick<CorrectionRecord, "sheet" | "cell" | "label" | "account" | "column" | "cents" | "section">;
 
 /**
  * The lines a mapping table's row may name: the line whose source cell the row names, when its label still
  * matches; else (rows inserted, the table sorted) the lines with the same sheet, label, account and column —
  * narrowed, among several, to those with the same amount. One line is the row's line; several are ambiguous.
  */
-export function lineFinder<L extends Pick<BudgetLine, "id" | "sheet" | "label" | "account" | "column" | "amount">>(lines: readonly L[]): (row: RowIdentity) => L[] {
+export function lineFinder<L extends Pick<BudgetLine, "id" | "sheet" | "label" | "account" | "column" | "amount" | "context">>(lines: readonly L[]): (row: RowIdentity) => L[] {
   const byId = new Map(lines.map((l) => [l.id, l]));
   const byKey = new Map<string, L[]>();
   for (const l of lines) {
@@ -202,10 +210,17 @@ export function lineFinder<L extends Pick<BudgetLine, "id" | "sheet" | "label" |
   }
   return (r) => {
     const key = correctionKey(r);
+    // The section is a check where both are known: the line read under « Produits » is not the table's charge.
+    const sectionFits = (l: L) => r.section === null || !l.context.sectionHint || l.context.sectionHint === r.section;
     const atCell = byId.get(`${r.sheet}!${r.cell}`);
-    if (atCell && correctionKey(atCell) === key) return [atCell];
-    const same = byKey.get(key) ?? [];
-    return same.length > 1 && r.cents !== null ? same.filter((l) => l.amount.kind === "value" && Math.abs(l.amount.cents) === Math.abs(r.cents!)) : same;
+    if (atCell && correctionKey(atCell) === key && sectionFits(atCell)) return [atCell];
+    let same = byKey.get(key) ?? [];
+    if (same.length > 1 && r.cents !== null) same = same.filter((l) => l.amount.kind === "value" && Math.abs(l.amount.cents) === Math.abs(r.cents!));
+    if (same.length > 1 && r.section !== null) {
+      const inSection = same.filter((l) => l.context.sectionHint === r.section);
+      if (inSection.length > 0) same = inSection;
+    }
+    return same;
   };
 }
 
