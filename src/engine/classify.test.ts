@@ -242,6 +242,7 @@ describe("balance-sheet lines", () => {
     expect(isBalanceSheetLine("Caution remise à la Mairie (non débitée)", null)).toBe(true);
     expect(isBalanceSheetLine("Remboursement de caution salle des fêtes", null)).toBe(true);
     expect(isBalanceSheetLine("Dépôt de garantie local", null)).toBe(true);
+    expect(isBalanceSheetLine("Solde paypal", null)).toBe(true);
     expect(isBalanceSheetLine("Assurance", null)).toBe(false);
   });
 });

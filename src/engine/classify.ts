@@ -56,7 +56,7 @@ export function accountSection(account: string | null | undefined): Section | "b
 const BALANCE_SHEET_LABEL = [
   /\b(compte|comptes|banque|caisse|livret|livrets|tresorerie|fonds)\b.*\bdisponibles?\b/,
   /\bdisponibles? (en|sur) (banque|compte|caisse|livret)/,
-  /^(solde|soldes|avoir|avoirs|encaisse|disponibilites|tresorerie)\b.*\b(banque|bancaires?|caisse|compte|comptes|livrets?|tresorerie|disponibles?)\b/,
+  /^(solde|soldes|avoir|avoirs|encaisse|disponibilites|tresorerie)\b.*\b(banque|bancaires?|caisse|compte|comptes|livrets?|tresorerie|disponibles?|paypal|ccp|especes)\b/,
   /^disponibilites\b/,
   // Internal transfers between the association's own accounts (58): money moved, neither earned nor spent.
   /^(virements?|transferts?) (internes?|de compte a compte|entre comptes)\b/,

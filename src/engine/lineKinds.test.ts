@@ -20,10 +20,16 @@ describe("rows that are not lines", () => {
     ["Insuffisance prévisionnelle (perte)", "result"],
     ["Excédent prévisionnel (bénéfice)", "result"],
     ["Perte prévisionnelle", "result"],
+    ["Excédent 2022 reporté", "result"],
+    ["Solde de l'exercice", "result"],
+    ["Solde positif au 31/12/2023", "result"],
+    ["Résultat net de l'exercice", "result"],
+    ["Bénéfice", "result"],
+    ["Solde", "result"],
   ])("%j is a %s", (label, kind) => {
     expect(nonLineKind(label)).toBe(kind);
   });
-  it.each(["Pertes sur créances irrécouvrables", "Pertes de change", "Insuffisance d'isolation : travaux", "Achats totalement remboursés", "Subvention", "Soldes de tout compte des salariés", "Résidence d'artistes", "Excursion", "Totem de signalétique", ""])(
+  it.each(["Pertes sur créances irrécouvrables", "Pertes de change", "Insuffisance d'isolation : travaux", "Achats totalement remboursés", "Subvention", "Soldes de tout compte des salariés", "Résidence d'artistes", "Excursion", "Totem de signalétique", "", "Solde subvention Région", "Solde de la subvention DRAC 2023", "Bénéfice loto", "Excédent buvette"])(
     "%j is an ordinary line",
     (label) => {
       expect(nonLineKind(label)).toBeNull();

@@ -9,12 +9,27 @@ interface Rule {
   re: RegExp;
 }
 
+/** Words that may follow a result word in a result row (« Résultat net de l'exercice », « Solde positif au 31 12 »). */
+const RESULT_TAIL = [
+  "de", "du", "d", "l", "la", "le", "les", "des", "a", "au", "aux", "en", "et", "sur", "pour", "avant", "apres",
+  "exercice", "exercices", "annee", "annees", "saison", "periode", "mois", "budget", "budgetaire", "comptable", "comptables",
+  "net", "nets", "nette", "brut", "brute", "global", "globale", "final", "finale", "fin", "debut", "cumule", "cumulee",
+  "previsionnel", "previsionnelle", "prevu", "prevue", "realise", "realisee", "reel", "reelle", "estime", "estimee",
+  "positif", "positive", "negatif", "negative", "excedentaire", "deficitaire", "reporte", "reportee", "reportes", "anterieur",
+  "precedent", "precedente", "courant", "courante", "exploitation", "fonctionnement", "gestion", "financier", "exceptionnel",
+  "impot", "impots", "recettes", "depenses", "charges", "produits", "ressources", "emplois", "total", "general",
+  "excedent", "deficit", "benefice", "perte", "resultat", "disponible", "tresorerie", "bancaire", "caisse", "banque",
+  "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
+].join("|");
+
 const RULES: Rule[] = [
   { kind: "subtotal", re: /^(sous|s) ?total/ },
   { kind: "total", re: /^(total|totaux|tot)\b/ },
   { kind: "total", re: /^(montant|budget) total\b/ },
   { kind: "total", re: /\btotal (general|des charges|des produits|charges|produits|recettes|depenses|emplois|ressources)$/ },
-  { kind: "result", re: /^(resultat|excedent|deficit|benefice|perte de l exercice|pertes de l exercice|solde de l exercice|solde budgetaire|solde|equilibre budgetaire)\b/ },
+  // « Résultat », « Excédent 2022 reporté », « Solde de l'exercice »: a result word and nothing but words of a result.
+  // « Solde subvention Région » (a grant's last payment) and « Bénéfice loto » (an event's proceeds) are lines.
+  { kind: "result", re: new RegExp(`^(resultat|resultats|excedent|excedents|deficit|deficits|benefice|benefices|solde|equilibre budgetaire|perte de l exercice|pertes de l exercice)( (${RESULT_TAIL}|\\d+(er|e|eme)?))*$`) },
   { kind: "result", re: /^report a nouveau\b/ },
   // The Cerfa form's balancing rows: "Excédent prévisionnel (bénéfice)" / "Insuffisance prévisionnelle (perte)".
   { kind: "result", re: /^insuffisance (previsionnelle|de financement|de ressources|d exploitation)\b/ },

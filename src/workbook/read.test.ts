@@ -547,6 +547,11 @@ describe("readBudgets on real budgets' layouts", () => {
     expect(r.skipped.filter((s) => s.why === "balance_sheet_account").map((s) => s.label)).toEqual(["SociétéGénérale", "PayPal"]);
     // Their own total adds balances, not lines: no difference to report.
     expect(r.issues.filter((i) => i.code === "total_mismatch")).toEqual([]);
+    // After the balances' total, the lines read again; a grant's last payment (« Solde subvention ») is a line.
+    const u = readBudgets(
+      book(sheet("B", [["Recettes", "2020"], ["Cotisations", 200], ["Trésorerie au 31/12", null], ["Banque", 900], ["Total", 900], ["Solde subvention Région", 1500], ["Dépenses", null], ["Achats", 400]])),
+    );
+    expect(linesOf(u).map((l) => l[0])).toEqual(["Cotisations", "Solde subvention Région", "Achats"]);
     // A heading that only looks like one keeps its lines.
     const t = readBudgets(book(sheet("B", [["Recettes", "2020"], ["Cotisations", 200], ["Soldes des ventes", null], ["Vente de livres", 300], ["Dépenses", null], ["Achats", 400]])));
     expect(linesOf(t).map((l) => l[0])).toEqual(["Cotisations", "Vente de livres", "Achats"]);

@@ -297,12 +297,15 @@ function readBlock(
       const s = sectionOfHeading(labelText);
       if (s) section = s;
       heading = labelText || heading;
+      balanceBlock = isBalanceSheetHeading(labelText);
       columnNames = new Map(cells.filter((c) => typeof c.value === "string" && cellKind(c.value) === "text").map((c) => [c.col, String(c.value).trim()]));
       continue;
     }
     const kind = nonLineKind(labelText);
     if (kind) {
       skipped.push({ sheet, row: r, cell: cellAddress(r, label!.col), label: labelText, why: kind });
+      // A total closes the block of balances it adds.
+      balanceBlock = false;
       if (kind !== "result") {
         // The sheet's own totals: the lines read must add up to them (selfCheck.ts).
         const named = sectionOfHeading(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, ""));
@@ -335,6 +338,8 @@ function readBlock(
     const looseWord = Boolean(headingSection && !account && (LINE_OR_SECTION.test(normalizeText(labelText)) || /\b(d exploitation|de fonctionnement|d activite)\b/.test(normalizeText(labelText))));
     const maybeSectionTotal = Boolean(headingSection && !account);
     if (maybeSectionTotal) section = headingSection;
+    // « CHARGES 160 000 » opens a section of lines, whatever block came before it.
+    if (headingSection) balanceBlock = false;
     if (!label && account === null) {
       skipped.push({ sheet, row: r, cell: cellAddress(r, labelCol), label: "", why: "empty" });
       continue;
