@@ -2,7 +2,7 @@
 // page, loads fixture 01, sees "Modèle public", corrects one line's lever, writes the report, downloads it,
 // and the downloaded workbook is checked; then the scenario step saves a scenario that the downloaded
 // workbook keeps, and compares with another workbook.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
@@ -21,6 +21,21 @@ const DIST = join(ROOT, "dist");
 // `npm run docs:screenshots` runs this test with EQUILIBRE_SCREENSHOTS=docs to refresh the README's pictures.
 const SHOTS = process.env.EQUILIBRE_SCREENSHOTS ? join(ROOT, process.env.EQUILIBRE_SCREENSHOTS) : mkdtempSync(join(tmpdir(), "equilibre-shots-"));
 const CHROMIUM = "/usr/bin/chromium";
+/** The newest modification time of the pane's sources (code, styles, pages) under src/. */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/** A build older than the sources would test yesterday's pane: it is remade, as `bin/equilibre.mjs` does for the CLI. */
+function distIsStale(): boolean {
+  const page = join(DIST, "taskpane.html");
+  return !existsSync(page) || newestSource(join(ROOT, "src")) > statSync(page).mtimeMs;
+}
+
 const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".png": "image/png", ".xml": "application/xml" };
 
 describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the standalone pane in chromium", () => {
@@ -29,7 +44,7 @@ describe.runIf(existsSync(CHROMIUM) || process.env.CI)("the standalone pane in c
   let url = "";
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, "taskpane.html"))) {
+    if (distIsStale()) {
       const r = spawnSync(process.execPath, [join(ROOT, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production"], { cwd: ROOT, encoding: "utf8" });
       if (r.status !== 0) throw new Error(`webpack failed: ${r.stdout}\n${r.stderr}`);
     }
