@@ -12,6 +12,7 @@ import { isSameFile, reportPath } from "./outputPath.ts";
 import { scenariosJson, type ScenarioFile } from "./scenarioFile.ts";
 import { writeReport } from "./writeReport.ts";
 import { readScenarioInputs } from "../workbook/scenarioSheet.ts";
+import type { PlanOptions } from "../workbook/reportPlan.ts";
 
 export interface FileRun {
   result: WorkbookAnalysis;
@@ -44,7 +45,7 @@ export async function loadParameters(path: string | null): Promise<Parameters> {
 
 export async function analyzeFile(
   input: string,
-  options: { params: Parameters; column: string | null; output: string | null; lang: Lang; now?: Date; scenarios?: readonly ScenarioFile[] },
+  options: { params: Parameters; column: string | null; output: string | null; lang: Lang; now?: Date; scenarios?: readonly ScenarioFile[]; comparedWith?: PlanOptions["comparedWith"] },
 ): Promise<FileRun> {
   const file = await readInputFile(input);
   const target = options.output ? reportPath(options.output, file.format.macro, options.lang) : null;
@@ -59,7 +60,9 @@ export async function analyzeFile(
     // then those the workbook's scenario sheet already held under other names: a re-run keeps what was typed.
     const asked = (options.scenarios ?? []).map((s) => ({ name: s.name, column: s.column, changes: s.changes }));
     const scenarios = [...asked, ...readScenarioInputs(snapshot).filter((t) => !asked.some((a) => a.name === t.name))];
-    const report = await writeReport(pkg, target.path, snapshot, result, options.lang, options.now ?? new Date(), asked[0]?.column ?? null, scenarios);
+    // `compare -o` compares the first analysed column: the report (and the names the comparison reads) show that one.
+    const shownColumn = options.comparedWith ? result.analyses[0]!.scenario : null;
+    const report = await writeReport(pkg, target.path, snapshot, result, options.lang, options.now ?? new Date(), asked[0]?.column ?? shownColumn, scenarios, options.comparedWith);
     written = { path: report.path, warnings: target.notice ? [target.notice, ...report.warnings] : report.warnings };
   }
   return { result, doc, written };

@@ -24,6 +24,8 @@ export interface CompareArgs {
   columnBefore: string | null;
   columnAfter: string | null;
   params: string | null;
+  /** -o: a copy of AFTER with its report and the comparison sheet. */
+  output: string | null;
   lang: Lang;
 }
 export type Args = AnalyzeArgs | CompareArgs | { command: "help"; lang: Lang } | { command: "version"; lang: Lang };
@@ -69,13 +71,14 @@ export function parseArgs(argv: readonly string[]): Args {
 }
 
 function parseCompare(rest: string[], takeValue: (flag: string) => string, lang: Lang): CompareArgs {
-  const out: CompareArgs = { command: "compare", before: "", after: "", json: false, columnBefore: null, columnAfter: null, params: null, lang };
+  const out: CompareArgs = { command: "compare", before: "", after: "", json: false, columnBefore: null, columnAfter: null, params: null, output: null, lang };
   while (rest.length > 0) {
     const a = rest.shift()!;
     if (a === "--json") out.json = true;
     else if (a === "--column-before") out.columnBefore = takeValue(a);
     else if (a === "--column-after") out.columnAfter = takeValue(a);
     else if (a === "--params") out.params = takeValue(a);
+    else if (a === "-o" || a === "--output") out.output = takeValue(a);
     else if (a.startsWith("-")) throw usage("usage.unknownCompareOption", { option: a });
     else if (!out.before) out.before = a;
     else if (!out.after) out.after = a;
@@ -92,7 +95,7 @@ Usage :
   equilibre analyze <classeur.xlsx> [--json] [-o <sortie.xlsx>] [--column <nom>] [--params <params.json>] [--lang fr|en]
   equilibre analyze <dossier> [-o <dossier-de-sortie>] [--summary <synthese.csv>]
   equilibre analyze <classeur.xlsx> --scenario <scenario.json> [--json]
-  equilibre compare <avant.xlsx> <apres.xlsx> [--json] [--column-before <nom>] [--column-after <nom>]
+  equilibre compare <avant.xlsx> <apres.xlsx> [--json] [-o <sortie.xlsx>] [--column-before <nom>] [--column-after <nom>]
 
 Options :
   --json            le document JSON complet sur la sortie standard (rien d'autre)
@@ -109,6 +112,7 @@ Options :
 compare : l'écart entre deux classeurs (les comptes de l'an dernier et le budget de cette année, même de formes
 différentes) par nature, levier, pilier et règle, en euros et en points, et les lignes qui l'expliquent.
   --column-before / --column-after <nom>   la colonne de montants de chaque classeur (par défaut la première)
+  -o <fichier>      une copie du second classeur avec son rapport et la feuille « Équilibre – comparaison »
 
 Codes de sortie : 0 analysé ; 2 usage incorrect ou fichier illisible ; 3 aucun budget trouvé.`,
   en: `equilibre — an association's socio-economic model, read from its Excel budget
@@ -117,7 +121,7 @@ Usage:
   equilibre analyze <workbook.xlsx> [--json] [-o <out.xlsx>] [--column <name>] [--params <params.json>] [--lang fr|en]
   equilibre analyze <folder> [-o <out-folder>] [--summary <summary.csv>]
   equilibre analyze <workbook.xlsx> --scenario <scenario.json> [--json]
-  equilibre compare <before.xlsx> <after.xlsx> [--json] [--column-before <name>] [--column-after <name>]
+  equilibre compare <before.xlsx> <after.xlsx> [--json] [-o <out.xlsx>] [--column-before <name>] [--column-after <name>]
 
 Options:
   --json            the full JSON document on standard output (nothing else)
@@ -134,6 +138,7 @@ Options:
 compare: the difference between two workbooks (last year's accounts and this year's budget, even of different
 layouts) by nature, lever, pillar and rule, in euros and points, and the lines that explain it.
   --column-before / --column-after <name>   each workbook's amount column (default: the first)
+  -o <file>         a copy of the second workbook with its report and the “Équilibre – comparison” sheet
 
 Exit codes: 0 analysed; 2 bad usage or unreadable file; 3 no budget found.`,
 };

@@ -13,17 +13,22 @@ import { analyzeFile } from "./analyzeFile.ts";
 
 interface Side {
   file: string;
+  result: Awaited<ReturnType<typeof analyzeFile>>["result"];
+  written: Awaited<ReturnType<typeof analyzeFile>>["written"];
   column: string;
   analysis: Analysis;
   lines: Awaited<ReturnType<typeof analyzeFile>>["result"]["classified"];
   columns: string[];
 }
 
-async function side(path: string, column: string | null, params: Parameters, lang: Lang): Promise<Side> {
-  const run = await analyzeFile(path, { params, column, output: null, lang });
+async function side(path: string, column: string | null, params: Parameters, lang: Lang, output: string | null = null, comparedWith?: Side): Promise<Side> {
+  const other = comparedWith ? { file: comparedWith.file, result: comparedWith.result, column: comparedWith.column } : undefined;
+  const run = await analyzeFile(path, { params, column, output, lang, comparedWith: other });
   const analysis = run.result.analyses[0]!;
   return {
     file: basename(path),
+    result: run.result,
+    written: run.written,
     column: analysis.scenario,
     analysis,
     lines: run.result.classified.filter((l) => l.scenario === analysis.scenario),
@@ -33,10 +38,25 @@ async function side(path: string, column: string | null, params: Parameters, lan
 
 const round6 = (x: number | null) => (x === null ? null : Math.round(x * 1_000_000) / 1_000_000);
 
-export async function compareFiles(before: string, after: string, options: { params: Parameters; columnBefore: string | null; columnAfter: string | null; lang: Lang }) {
+export interface CompareOptions {
+  params: Parameters;
+  columnBefore: string | null;
+  columnAfter: string | null;
+  lang: Lang;
+  /** -o: a copy of AFTER with its report and the comparison sheet. */
+  output?: string | null;
+}
+
+export async function compareFiles(before: string, after: string, options: CompareOptions) {
+  return (await compareRun(before, after, options)).doc;
+}
+
+/** The comparison document, and what -o wrote. */
+export async function compareRun(before: string, after: string, options: CompareOptions) {
   const { params, lang } = options;
   const b = await side(before, options.columnBefore, params, lang);
-  const a = await side(after, options.columnAfter, params, lang);
+  // With -o, AFTER's copy gets its report and the comparison sheet (BEFORE's figures beside its own, live).
+  const a = await side(after, options.columnAfter, params, lang, options.output ?? null, b);
   const d = analysisDifference(b.analysis, a.analysis);
   const drivers = leversThatMoved(d)
     .slice(0, 5)
@@ -51,12 +71,13 @@ export async function compareFiles(before: string, after: string, options: { par
     cellBefore: l.before,
     cellAfter: l.after,
   }));
-  return {
+  const doc = {
     schemaVersion: SCHEMA_VERSION,
     before: { file: b.file, column: b.column, columns: b.columns, analysis: analysisJson(b.analysis, lang, b.lines) },
     after: { file: a.file, column: a.column, columns: a.columns, analysis: analysisJson(a.analysis, lang, a.lines) },
     difference: { ...differenceJson(d), drivers, lines },
   };
+  return { doc, written: a.written };
 }
 
 export type CompareJson = Awaited<ReturnType<typeof compareFiles>>;

@@ -31,10 +31,11 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     const { analyzeFile, loadParameters } = await import("./analyzeFile.ts");
     const params = await loadParameters(args.params);
     if (args.command === "compare") {
-      const { columnNotices, compareFiles, compareText } = await import("./compare.ts");
-      const doc = await compareFiles(args.before, args.after, { params, columnBefore: args.columnBefore, columnAfter: args.columnAfter, lang });
+      const { columnNotices, compareRun, compareText } = await import("./compare.ts");
+      const { doc, written } = await compareRun(args.before, args.after, { params, columnBefore: args.columnBefore, columnAfter: args.columnAfter, lang, output: args.output });
       io.stdout.write((args.json ? JSON.stringify(doc, null, 2) : compareText(doc, lang)) + "\n");
       for (const n of columnNotices(doc, args, lang)) io.stderr.write(n + "\n");
+      if (written) reportWritten(io, written, lang);
       return 0;
     }
     const { loadScenario, scenariosText } = await import("./scenarioFile.ts");
@@ -53,10 +54,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     const run = await analyzeFile(args.input, { params, column: args.column, output: args.output, lang, scenarios });
     if (args.json) io.stdout.write(JSON.stringify(run.doc, null, 2) + "\n");
     else io.stdout.write(summaryText(run.doc, lang) + (run.doc.scenarios ? scenariosText(run.doc.scenarios, lang) : "") + "\n");
-    if (run.written) {
-      io.stderr.write(lang === "fr" ? `Rapport écrit dans « ${run.written.path} ».\n` : `Report written to “${run.written.path}”.\n`);
-      for (const w of run.written.warnings) io.stderr.write(`${w}\n`);
-    }
+    if (run.written) reportWritten(io, run.written, lang);
     return 0;
   } catch (e) {
     if (isEquilibreError(e)) {
@@ -79,4 +77,10 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     );
     return 1;
   }
+}
+
+/** Where -o wrote the report, and what the write must tell. */
+function reportWritten(io: { stderr: { write(s: string): unknown } }, written: { path: string; warnings: string[] }, lang: Lang): void {
+  io.stderr.write(lang === "fr" ? `Rapport écrit dans « ${written.path} ».\n` : `Report written to “${written.path}”.\n`);
+  for (const w of written.warnings) io.stderr.write(`${w}\n`);
 }

@@ -80,15 +80,17 @@ export function findHeader(grid: SheetGrid): MappingHeader | null {
 }
 
 const SCENARIO_TITLES = new Set([say("fr", "scenarioSheet.title"), say("en", "scenarioSheet.title")]);
+const COMPARISON_TITLES = new Set([say("fr", "comparison.title"), say("en", "comparison.title")]);
 
 /** Which of Équilibre's sheets this is: its mapping table, its levers table (by its headers), its scenario sheet or its report (by their titles). */
-export function equilibreRole(sheet: SheetSnapshot): "report" | "mapping" | "levers" | "scenarios" | null {
+export function equilibreRole(sheet: SheetSnapshot): "report" | "mapping" | "levers" | "scenarios" | "comparison" | null {
   const grid = new SheetGrid(sheet);
   if (findHeader(grid) !== null) return "mapping";
   const first = grid.rowCells(1).map((c) => c.value);
   if ([LEVERS_HEADERS.fr, LEVERS_HEADERS.en, ...EARLIER_LEVERS_HEADERS].some((h) => h.length === first.length && h.every((text, i) => first[i] === text))) return "levers";
   const a1 = grid.value(1, 1);
   if (typeof a1 === "string" && SCENARIO_TITLES.has(a1.trim())) return "scenarios";
+  if (typeof a1 === "string" && COMPARISON_TITLES.has(a1.trim())) return "comparison";
   if (typeof a1 === "string" && /^Équilibre — /.test(a1)) return "report";
   return null;
 }

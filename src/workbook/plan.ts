@@ -116,7 +116,7 @@ export interface PlannedChart {
 
 export interface PlannedSheet {
   name: string;
-  role: "report" | "mapping" | "levers" | "scenarios";
+  role: "report" | "mapping" | "levers" | "scenarios" | "comparison";
   cells: PlannedCell[];
   columnWidths: Record<number, number>;
   /** Row heights in points, for rows whose wrapped text needs more than one line. */

@@ -3,7 +3,7 @@ import type { ReportPlan } from "./plan.ts";
 import type { WorkbookSnapshot } from "./snapshot.ts";
 
 export interface ApplyResult {
-  sheets: { role: "report" | "mapping" | "levers" | "scenarios"; name: string }[];
+  sheets: { role: "report" | "mapping" | "levers" | "scenarios" | "comparison"; name: string }[];
   chartsWritten: boolean;
   warnings: string[];
 }

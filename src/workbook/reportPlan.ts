@@ -8,6 +8,9 @@ import { englishStyles, type ReportPlan } from "./plan.ts";
 import { buildReport } from "./reportSheet.ts";
 import { sheetNames } from "./reportText.ts";
 import { buildScenarioSheet, runSheetScenarios, scenarioSheetLayout } from "./scenarioSheet.ts";
+import { buildComparisonSheet, namedFigureValues } from "./comparisonSheet.ts";
+import { say } from "../engine/i18n/index.ts";
+import type { PlannedSheet } from "./plan.ts";
 
 export const STATE_SCHEMA_VERSION = 1;
 export const ENGINE_VERSION = "0.1.0";
@@ -29,6 +32,11 @@ export interface PlanOptions {
    * the report shows, whatever a scenario's `column`.
    */
   scenarios?: Scenario[];
+  /**
+   * `compare BEFORE AFTER -o`: the other workbook's analysis (BEFORE, this plan's workbook being AFTER), shown
+   * beside this one's live figures in the sheet « Équilibre – comparaison ».
+   */
+  comparedWith?: { file: string; result: WorkbookAnalysis; column: string };
 }
 
 export function buildReportPlan(result: WorkbookAnalysis, options: PlanOptions): ReportPlan {
@@ -46,10 +54,12 @@ export function buildReportPlan(result: WorkbookAnalysis, options: PlanOptions):
   const replaces = replacedSheets(result, options.previousSheets ?? []);
   // What the user typed in the sheets this run replaces goes into the new ones.
   const earlier = (result.earlierSheets ?? []).filter((s) => replaces.includes(s.name));
-  const warnings = carryNotes(earlier, [report.sheet, mapping, levers], result.classified, options.lang);
+  const comparison = options.comparedWith ? comparisonSheet(options, report.sheet, report.names, dateText) : null;
+  const warnings = carryNotes(earlier, [report.sheet, mapping, levers, ...(comparison ? [comparison] : [])], result.classified, options.lang);
+  const sheets = [report.sheet, mapping, levers, scenarios, ...(comparison ? [comparison] : [])];
   return {
     // English money cells after the notes are carried, so that a carried cell is formatted too.
-    sheets: options.lang === "en" ? englishStyles([report.sheet, mapping, levers, scenarios]) : [report.sheet, mapping, levers, scenarios],
+    sheets: options.lang === "en" ? englishStyles(sheets) : sheets,
     names: report.names,
     replaces,
     warnings,
@@ -65,6 +75,14 @@ export function buildReportPlan(result: WorkbookAnalysis, options: PlanOptions):
   };
 }
 
+/** The comparison sheet: the other workbook's figures as its own report would show them, beside this one's. */
+function comparisonSheet(options: PlanOptions, report: PlannedSheet, names: ReportPlan["names"], dateText: string): PlannedSheet {
+  const other = options.comparedWith!;
+  const before = buildReportPlan(other.result, { lang: options.lang, date: options.date, scenario: other.column });
+  const figures = namedFigureValues(before.sheets, before.names ?? []);
+  return buildComparisonSheet({ file: other.file, column: other.column, figures, dateText }, namedFigureValues([report], names ?? []), options.lang);
+}
+
 export function formatDate(date: Date, lang: Lang): string {
   const d = String(date.getUTCDate()).padStart(2, "0");
   const m = String(date.getUTCMonth() + 1).padStart(2, "0");
@@ -78,6 +96,6 @@ export function formatDate(date: Date, lang: Lang): string {
  * without this, the next run would add « Équilibre (2) » beside them). A user's sheet is never among them.
  */
 function replacedSheets(result: WorkbookAnalysis, previous: readonly string[]): string[] {
-  const names = new Set([...Object.values(sheetNames("fr")), ...Object.values(sheetNames("en"))]);
+  const names = new Set([...Object.values(sheetNames("fr")), ...Object.values(sheetNames("en")), say("fr", "sheet.comparison"), say("en", "sheet.comparison")]);
   return [...new Set([...previous, ...(result.ownSheets ?? []).filter((n) => names.has(n))])];
 }
