@@ -191,3 +191,21 @@ describe("money in the written workbook", () => {
     });
   }
 });
+
+describe("scenarios the scenario sheet cannot hold are said, not dropped in silence", () => {
+  const result = analyzeSnapshot(budget, defaultParameters());
+  const date = new Date(Date.UTC(2026, 10, 24));
+
+  it("a destination change (the sheet has no cell for it) is a warning naming its scenario", () => {
+    const moved = { name: "Coordination en ingénierie", column: null, changes: [{ kind: "destination" as const, line: "Budget!A5", destination: "engineering" as const }] };
+    const plan = buildReportPlan(result, { lang: "fr", date, scenarios: [moved] });
+    expect(plan.warnings).toEqual([expect.stringContaining("Le scénario « Coordination en ingénierie » déplace aussi 1 ligne(s)")]);
+    expect(buildReportPlan(result, { lang: "fr", date, scenarios: [{ ...moved, changes: [{ kind: "percent", lever: "public_grants", percent: -20 }] }] }).warnings).toEqual([]);
+  });
+
+  it("scenarios beyond the sheet's columns are named in a warning", () => {
+    const scenarios = ["A", "B", "C", "D", "E", "F"].map((name) => ({ name, column: null, changes: [{ kind: "percent" as const, lever: "public_grants" as const, percent: -10 }] }));
+    const plan = buildReportPlan(result, { lang: "en", date, scenarios });
+    expect(plan.warnings).toEqual(["The “Équilibre – scenarios” sheet holds 4 scenarios side by side: “E”, “F” are not written there."]);
+  });
+});

@@ -55,7 +55,10 @@ export function buildReportPlan(result: WorkbookAnalysis, options: PlanOptions):
   // What the user typed in the sheets this run replaces goes into the new ones.
   const earlier = (result.earlierSheets ?? []).filter((s) => replaces.includes(s.name));
   const comparison = options.comparedWith ? comparisonSheet(options, report.sheet, report.names, dateText) : null;
-  const warnings = carryNotes(earlier, [report.sheet, mapping, levers, ...(comparison ? [comparison] : [])], result.classified, options.lang);
+  const warnings = [
+    ...scenarioWarnings(options.scenarios ?? [], layout, options.lang),
+    ...carryNotes(earlier, [report.sheet, mapping, levers, ...(comparison ? [comparison] : [])], result.classified, options.lang),
+  ];
   const sheets = [report.sheet, mapping, levers, scenarios, ...(comparison ? [comparison] : [])];
   return {
     // English money cells after the notes are carried, so that a carried cell is formatted too.
@@ -73,6 +76,14 @@ export function buildReportPlan(result: WorkbookAnalysis, options: PlanOptions):
       language: options.lang,
     },
   };
+}
+
+/** What of the asked scenarios the sheet cannot hold: a destination change (no cell), a scenario beyond the sheet's columns. */
+function scenarioWarnings(asked: readonly Scenario[], layout: ReturnType<typeof scenarioSheetLayout>, lang: Lang): string[] {
+  const out = layout.dropped.flatMap((count, k) => (count > 0 ? [say(lang, "scenarioSheet.notWritten", { name: layout.scenarios[k]!.name, count, sheet: layout.sheet })] : []));
+  const left = asked.slice(layout.scenarios.length).map((s) => say(lang, "quoted", { text: s.name }));
+  if (left.length > 0) out.push(say(lang, "scenarioSheet.tooMany", { max: layout.scenarios.length, names: left.join(", "), sheet: layout.sheet }));
+  return out;
 }
 
 /** The comparison sheet: the other workbook's figures as its own report would show them, beside this one's. */
