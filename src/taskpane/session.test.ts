@@ -1,18 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { resolveParameters } from "../engine/parameters.ts";
 import { MAPPING_HEADERS } from "../workbook/reportText.ts";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "../workbook/snapshot.ts";
+import type { CellValue, WorkbookSnapshot } from "../workbook/snapshot.ts";
 import { correct, reviewRows, startSession, type Session } from "./session.ts";
+import { gridSheet as sheet } from "../../tests/gridSheet.ts";
 
-function sheet(name: string, grid: CellValue[][]): SheetSnapshot {
-  return {
-    name,
-    visibility: "visible",
-    protected: false,
-    merges: [],
-    rows: grid.map((values, i) => ({ index: i + 1, cells: values.map((value, j) => ({ col: j + 1, value })).filter((c) => c.value !== null && c.value !== "") })).filter((r) => r.cells.length > 0),
-  };
-}
 
 /** Two amount columns and two lines labelled « Divers »: a charge (row 4) and a produit (row 8). */
 const BUDGET = sheet("Budget", [

@@ -3,16 +3,8 @@ import { resolveParameters } from "../engine/parameters.ts";
 import { analyzeSnapshot } from "./pipeline.ts";
 import { MAPPING_HEADERS } from "./reportText.ts";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot.ts";
+import { gridSheet as sheet } from "../../tests/gridSheet.ts";
 
-function sheet(name: string, grid: CellValue[][]): SheetSnapshot {
-  return {
-    name,
-    visibility: "visible",
-    protected: false,
-    merges: [],
-    rows: grid.map((values, i) => ({ index: i + 1, cells: values.map((value, j) => ({ col: j + 1, value })).filter((c) => c.value !== null && c.value !== "") })).filter((r) => r.cells.length > 0),
-  };
-}
 
 /** A budget with two lines labelled « Divers »: one charge (B4), one produit (B8). */
 const BUDGET = sheet("Budget", [

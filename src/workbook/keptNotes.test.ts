@@ -3,16 +3,8 @@ import { resolveParameters } from "../engine/parameters.ts";
 import { analyzeSnapshot } from "./pipeline.ts";
 import { buildReportPlan } from "./reportPlan.ts";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot.ts";
+import { gridSheet as sheet } from "../../tests/gridSheet.ts";
 
-function sheet(name: string, grid: CellValue[][]): SheetSnapshot {
-  return {
-    name,
-    visibility: "visible",
-    protected: false,
-    merges: [],
-    rows: grid.map((values, i) => ({ index: i + 1, cells: values.map((value, j) => ({ col: j + 1, value })).filter((c) => c.value !== null) })).filter((r) => r.cells.length > 0),
-  };
-}
 
 const BUDGET = sheet("Budget", [["Poste", "Montant"], ["CHARGES", null], ["Loyer", 1200], ["PRODUITS", null], ["Subvention de la mairie", 1200]]);
 const DATE = new Date(Date.UTC(2026, 11, 1));

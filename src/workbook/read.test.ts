@@ -3,23 +3,9 @@ import { describe, expect, it } from "vitest";
 import { classify } from "../engine/classify.ts";
 import { readBudgets } from "./read.ts";
 import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot.ts";
+import { gridSheet as sheet } from "../../tests/gridSheet.ts";
 
 /** A sheet from a grid of values (row 1 first, column A first). */
-function sheet(name: string, grid: CellValue[][], extra: Partial<SheetSnapshot> = {}): SheetSnapshot {
-  return {
-    name,
-    visibility: "visible",
-    protected: false,
-    merges: [],
-    rows: grid
-      .map((values, i) => ({
-        index: i + 1,
-        cells: values.map((value, j) => ({ col: j + 1, value })).filter((c) => c.value !== null && c.value !== ""),
-      }))
-      .filter((r) => r.cells.length > 0),
-    ...extra,
-  };
-}
 const book = (...sheets: SheetSnapshot[]): WorkbookSnapshot => ({ name: "test.xlsx", sheets });
 
 describe("readBudgets on hand-made layouts", () => {

@@ -6,17 +6,9 @@ import { formatEuros } from "../engine/money.ts";
 import { eurosText } from "../engine/figures.ts";
 import { PLAN_STYLES } from "./plan.ts";
 import { readCorrectionRecords } from "./corrections.ts";
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from "./snapshot.ts";
+import type { WorkbookSnapshot } from "./snapshot.ts";
+import { gridSheet as sheet } from "../../tests/gridSheet.ts";
 
-function sheet(name: string, grid: CellValue[][]): SheetSnapshot {
-  return {
-    name,
-    visibility: "visible",
-    protected: false,
-    merges: [],
-    rows: grid.map((values, i) => ({ index: i + 1, cells: values.map((value, j) => ({ col: j + 1, value })).filter((c) => c.value !== null) })),
-  };
-}
 
 const budget: WorkbookSnapshot = {
   name: "asso.xlsx",

@@ -7,16 +7,8 @@ import type { PlannedSheet } from "./plan.ts";
 import { buildReportPlan } from "./reportPlan.ts";
 import { MAX_SHEET_SCENARIOS, readScenarioInputs, sheetScenario } from "./scenarioSheet.ts";
 import { parseAddress, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
+import { gridSheet as sheet } from "../../tests/gridSheet.ts";
 
-function sheet(name: string, grid: CellValue[][]): SheetSnapshot {
-  return {
-    name,
-    visibility: "visible",
-    protected: false,
-    merges: [],
-    rows: grid.map((values, i) => ({ index: i + 1, cells: values.map((value, j) => ({ col: j + 1, value })).filter((c) => c.value !== null) })),
-  };
-}
 
 /** A written sheet as a host reads it back: values, and formulas with the result they were written with. */
 function asSnapshot(s: PlannedSheet): SheetSnapshot {
