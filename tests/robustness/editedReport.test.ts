@@ -12,42 +12,14 @@ import { lever } from "../../src/engine/levers.ts";
 import type { LeverId } from "../../src/engine/types.ts";
 import { MAP_COL, MAPPING_FIRST_ROW } from "../../src/workbook/reportText.ts";
 import { cachedValues, libreOfficeAvailable, recalculate } from "../libreoffice.ts";
-import { expectSoundRun, runWholePath, xlsx, type Outcome } from "./pipeline.ts";
+import { analysed, editWorkbook, type Analysed, expectSoundRun, runWholePath, xlsx } from "./pipeline.ts";
 
-type Analysed = Extract<Outcome, { kind: "analysis" }>;
 
 const REPORT = "Équilibre";
 const MAPPING = "Équilibre – lignes";
 const LEVERS = "Équilibre – leviers";
 const SCENARIOS = "Équilibre – scénarios";
 const CORRECTED_LABEL = "Mécénat Fondation Crédit Mutuel";
-
-async function analysed(bytes: Uint8Array, name = "club.xlsx"): Promise<Analysed> {
-  const outcome = await runWholePath(bytes, name);
-  if (outcome.kind === "error") throw outcome.error;
-  return outcome;
-}
-
-/**
- * Opens, changes and saves a workbook as a user would in Excel. exceljs cannot save a shared formula whose
- * master cell was cleared or moved, which Excel does without a blink: the formulas are unshared first.
- */
-async function edit(bytes: Uint8Array, change: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        const v = cell.value as { sharedFormula?: string; shareType?: string } | null;
-        if (v && typeof v === "object" && (v.sharedFormula !== undefined || v.shareType !== undefined)) {
-          cell.value = { formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue;
-        }
-      }),
-    ),
-  );
-  change(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 /**
  * The label a user picks in the dropdown for a lever: its name in the lever table, as the levers sheet lists it
@@ -113,8 +85,8 @@ describe("a report edited or partly deleted by hand", () => {
     first = await analysed(input);
     await expectSoundRun(input, first);
     expect(first.doc.lines.filter((l) => l.label === CORRECTED_LABEL).map((l) => l.lever)).not.toContain("public_grants");
-    reference = await analysed(await edit(first.output, typeCorrection));
-    await expectSoundRun(await edit(first.output, typeCorrection), reference);
+    reference = await analysed(await editWorkbook(first.output, typeCorrection));
+    await expectSoundRun(await editWorkbook(first.output, typeCorrection), reference);
   });
 
   /** The checks every repaired run passes: one report, rebuilt whole, the correction kept. */
@@ -139,7 +111,7 @@ describe("a report edited or partly deleted by hand", () => {
   }
 
   it("rebuilds a report whose cells were overwritten, cleared and whose rows were deleted", async () => {
-    const edited = await edit(first.output, (wb) => {
+    const edited = await editWorkbook(first.output, (wb) => {
       const ws = wb.getWorksheet(REPORT)!;
       ws.getCell("A1").value = "Mon rapport à moi";
       ws.getCell("C15").value = 123_456;
@@ -156,7 +128,7 @@ describe("a report edited or partly deleted by hand", () => {
   });
 
   it("rebuilds a report sheet deleted entirely", async () => {
-    const edited = await edit(first.output, (wb) => {
+    const edited = await editWorkbook(first.output, (wb) => {
       wb.removeWorksheet(wb.getWorksheet(REPORT)!.id);
       typeCorrection(wb);
     });
@@ -164,7 +136,7 @@ describe("a report edited or partly deleted by hand", () => {
   });
 
   it("rebuilds the report and the levers sheet when both were deleted and the mapping table was sorted by hand", async () => {
-    const edited = await edit(first.output, (wb) => {
+    const edited = await editWorkbook(first.output, (wb) => {
       const label = leverLabel(wb, "public_grants");
       wb.removeWorksheet(wb.getWorksheet(REPORT)!.id);
       wb.removeWorksheet(wb.getWorksheet(LEVERS)!.id);
@@ -190,7 +162,7 @@ describe("a report edited or partly deleted by hand", () => {
   });
 
   it("keeps one report when the very hidden state sheet that names Équilibre's sheets was lost", async () => {
-    const edited = await edit(first.output, (wb) => {
+    const edited = await editWorkbook(first.output, (wb) => {
       wb.removeWorksheet(wb.getWorksheet("_equilibre")!.id);
       wb.getWorksheet(REPORT)!.getCell("C15").value = 1;
       typeCorrection(wb);
@@ -215,7 +187,7 @@ describe.runIf(libreOfficeAvailable() || process.env.CI)("corrections typed loos
       ]),
     );
     const first = await analysed(input, "saisie.xlsx");
-    const edited = await edit(first.output, (wb) => {
+    const edited = await editWorkbook(first.output, (wb) => {
       const ws = wb.getWorksheet(MAPPING)!;
       const typed: Record<string, string> = { "Participation des familles": "  DONS  ", "Recettes diverses": "Subv*", "Vente de gâteaux": "?" };
       ws.eachRow((row, r) => {
@@ -286,7 +258,7 @@ describe("random hand edits of Équilibre's sheets (fast-check)", () => {
     const first = await analysed(input, "edits.xlsx");
     await fc.assert(
       fc.asyncProperty(fc.array(editArb, { minLength: 1, maxLength: 12 }), async (edits) => {
-        const edited = await edit(first.output, (wb) => {
+        const edited = await editWorkbook(first.output, (wb) => {
           for (const e of edits) {
             const ws = wb.getWorksheet(e.sheet);
             if (!ws) continue;

@@ -9,36 +9,11 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { lever } from "../../src/engine/levers.ts";
 import { MAP_COL, MAPPING_FIRST_ROW, MAPPING_SCHEMA_VERSION } from "../../src/workbook/reportText.ts";
-import { runWholePath, xlsx, type Outcome } from "./pipeline.ts";
+import { analysed, editWorkbook, type Analysed, runWholePath, xlsx } from "./pipeline.ts";
 
-type Analysed = Extract<Outcome, { kind: "analysis" }>;
 const MAPPING = "Équilibre – lignes";
 const ROOT = join(import.meta.dirname, "..", "..");
 const BIN = join(ROOT, "bin", "equilibre.mjs");
-
-async function analysed(bytes: Uint8Array): Promise<Analysed> {
-  const outcome = await runWholePath(bytes, "club.xlsx");
-  if (outcome.kind === "error") throw outcome.error;
-  return outcome;
-}
-
-/** Opens, changes and saves a workbook with a spreadsheet library, as a user would in Excel. */
-async function edit(bytes: Uint8Array, change: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        const v = cell.value as { sharedFormula?: string; shareType?: string } | null;
-        if (v && typeof v === "object" && (v.sharedFormula !== undefined || v.shareType !== undefined)) {
-          cell.value = { formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue;
-        }
-      }),
-    ),
-  );
-  change(wb);
-  return new Uint8Array(await wb.xlsx.writeBuffer());
-}
 
 /** Types « Dons » as the corrected lever of the first « Divers » row of the lines table (the charge). */
 function correctFirstDivers(wb: ExcelJS.Workbook): void {
@@ -77,7 +52,7 @@ describe("the lines table carries its format", () => {
   });
 
   it("reads a table of today's files (no format written) through the migration, and writes the current format", async () => {
-    const old = await edit(first.output, (wb) => {
+    const old = await editWorkbook(first.output, (wb) => {
       wb.getWorksheet(MAPPING)!.getCell("A3").value = null;
       correctFirstDivers(wb);
     });
@@ -90,7 +65,7 @@ describe("the lines table carries its format", () => {
   });
 
   it("refuses a table of a newer format with a sentence (exit 2), and leaves the file as it was", async () => {
-    const newer = await edit(first.output, (wb) => {
+    const newer = await editWorkbook(first.output, (wb) => {
       wb.getWorksheet(MAPPING)!.getCell("A3").value = `Format de la table : ${MAPPING_SCHEMA_VERSION + 1}`;
       correctFirstDivers(wb);
     });
@@ -142,7 +117,7 @@ describe("notes typed in Équilibre's sheets", () => {
     const table = await cells(first.output, MAPPING);
     const produit = rowOf(table, "Divers", 1);
     const loyer = rowOf(table, "Loyer");
-    const noted = await edit(first.output, (wb) => {
+    const noted = await editWorkbook(first.output, (wb) => {
       wb.getWorksheet("Équilibre")!.getCell("P3").value = "À revoir avec la trésorière";
       const ws = wb.getWorksheet(MAPPING)!;
       ws.getCell("W4").value = "Commentaire";

@@ -188,3 +188,33 @@ export async function xlsx(build: (wb: ExcelJS.Workbook) => void): Promise<Uint8
   build(wb);
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
+
+export type Analysed = Extract<Outcome, { kind: "analysis" }>;
+
+/** A run that must reach an analysis (a test of what happens after reading, not of refusals). */
+export async function analysed(bytes: Uint8Array, name = "club.xlsx"): Promise<Analysed> {
+  const outcome = await runWholePath(bytes, name);
+  if (outcome.kind === "error") throw outcome.error;
+  return outcome;
+}
+
+/**
+ * Opens, changes and saves a workbook as a user would in Excel. exceljs cannot save a shared formula whose
+ * master cell was cleared or moved, which Excel does without a blink: the formulas are unshared first.
+ */
+export async function editWorkbook(bytes: Uint8Array, change: (wb: ExcelJS.Workbook) => void): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as { sharedFormula?: string; shareType?: string } | null;
+        if (v && typeof v === "object" && (v.sharedFormula !== undefined || v.shareType !== undefined)) {
+          cell.value = { formula: cell.formula, result: cell.result } as ExcelJS.CellFormulaValue;
+        }
+      }),
+    ),
+  );
+  change(wb);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}
