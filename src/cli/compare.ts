@@ -2,10 +2,11 @@
 // possibly of different layouts), each analysed by the same pipeline as `analyze`, then their difference.
 import { basename } from "node:path";
 import type { Analysis } from "../engine/analyze.ts";
+import { say } from "../engine/i18n/index.ts";
 import { leverName, PILLAR_NAMES, STATUS_NAMES } from "../engine/labels.ts";
 import { centsToEuros, formatEuros, formatPercent } from "../engine/money.ts";
 import type { Parameters } from "../engine/parameters.ts";
-import { analysisDifference, leversThatMoved, lineDrivers, RULE_IDS, type RuleId } from "../engine/scenarioDifference.ts";
+import { analysisDifference, leversThatMoved, lineDrivers, RULE_IDS } from "../engine/scenarioDifference.ts";
 import { MIX_NATURES, PILLARS, type Lang } from "../engine/types.ts";
 import { analysisJson, SCHEMA_VERSION } from "../workbook/analysisJson.ts";
 import { differenceJson } from "../workbook/scenarioJson.ts";
@@ -82,18 +83,6 @@ export async function compareRun(before: string, after: string, options: Compare
 
 export type CompareJson = Awaited<ReturnType<typeof compareFiles>>;
 
-const RULE_NAMES: Record<RuleId, { fr: string; en: string }> = {
-  tiersOnTop: { fr: "Tiers on top (ingénierie)", en: "Third on top (engineering)" },
-  fourThirds: { fr: "4 tiers (bénévolat)", en: "Four thirds (volunteering)" },
-  pooling: { fr: "10+1 % mutualisation", en: "10+1% pooling" },
-  premium: { fr: "10+1 % prime collective", en: "10+1% collective premium" },
-};
-const NATURE_LABELS = {
-  public: { fr: "Part publique", en: "Public share" },
-  private: { fr: "Part privée", en: "Private share" },
-  activity: { fr: "Part d'activité", en: "Activity share" },
-};
-
 /** The comparison for people: the model before and after, then natures, pillars, rules and the lines behind the change. */
 export function compareText(doc: CompareJson, lang: Lang): string {
   const fr = lang === "fr";
@@ -119,13 +108,13 @@ export function compareText(doc: CompareJson, lang: Lang): string {
   out.push("");
   for (const n of MIX_NATURES) {
     const c = d.byNature[n];
-    out.push(`  ${NATURE_LABELS[n][lang].padEnd(26)} ${pct(c.shareBefore).padStart(6)} → ${pct(c.shareAfter).padStart(6)}  ${pts(c.points).padStart(9)}  ${signed(c.amount)}`);
+    out.push(`  ${say(lang, `comparison.share.${n}`).padEnd(26)} ${pct(c.shareBefore).padStart(6)} → ${pct(c.shareAfter).padStart(6)}  ${pts(c.points).padStart(9)}  ${signed(c.amount)}`);
   }
   for (const p of PILLARS) out.push(`  ${PILLAR_NAMES[p][lang].padEnd(26)} ${signed(d.byPillar[p].amount)}`);
   for (const r of RULE_IDS) {
     const c = d.ratios[r];
     const status = c.statusBefore === c.statusAfter ? STATUS_NAMES[c.statusAfter][lang] : `${STATUS_NAMES[c.statusBefore][lang]} → ${STATUS_NAMES[c.statusAfter][lang]}`;
-    out.push(`  ${RULE_NAMES[r][lang].padEnd(26)} ${pct(c.valueBefore).padStart(6)} → ${pct(c.valueAfter).padStart(6)}  ${pts(c.points).padStart(9)}  ${status}`);
+    out.push(`  ${say(lang, `comparison.rule.${r}`).padEnd(26)} ${pct(c.valueBefore).padStart(6)} → ${pct(c.valueAfter).padStart(6)}  ${pts(c.points).padStart(9)}  ${status}`);
   }
   if (d.lines.length > 0) {
     out.push("", fr ? "Les lignes qui expliquent le plus l'écart :" : "The lines that explain most of the change:");
