@@ -2,7 +2,7 @@
 // where every expected line lands (sheet, row, columns) so the accuracy script can match what the command reads.
 // Totals and chapter subtotals are formulas (=SUM(...)) with their cached values, as Excel saves them.
 import type { LeverId, Section } from "../src/engine/types.ts";
-import { expectedOf, isGroup, linesOf, type Block, type Budget, type Expected, type NotALine, type SourceLine } from "./model.ts";
+import { expectedOf, isGroup, linesOf, type Block, type Budget, type Expected, type LayoutType, type NotALine, type SourceLine } from "./model.ts";
 
 export type Cell = string | number | { formula: string; result: number } | null;
 export interface SheetGrid {
@@ -450,6 +450,26 @@ function journal(ctx: Ctx): void {
   sb.set(row, 0, "Total");
   for (const c of [1, 2, 3]) sb.set(row, c, sb.sum(rows.map((_, i) => 4 + i), c));
   sb.bold.push(row);
+}
+
+/** Every layout corpus/layouts.ts knows, in the order `--all-layouts` reports them. */
+export const ALL_LAYOUTS: LayoutType[] = ["vertical", "side_by_side", "cerfa", "trial_balance", "type_column", "journal", "two_sheets"];
+
+/**
+ * The layouts a budget can be laid in: all of them, except that a Cerfa form, a side-by-side table and two
+ * sheets « Ressources | Emplois » need both charges and produits. A trial balance and a journal show one column.
+ */
+export function layoutsFor(b: Budget): LayoutType[] {
+  const has = (s: Section) => b.blocks.some((x) => x.section === s && linesOf(x).some((l) => !l.notALine));
+  const both = has("income") && has("expense");
+  return ALL_LAYOUTS.filter((l) => both || !["side_by_side", "cerfa", "two_sheets"].includes(l));
+}
+
+/** The budget laid in every layout it allows (`scripts/accuracy.ts --all-layouts`), named « <id>--<layout> ». */
+export function layEvery(b: Budget): Laid[] {
+  const all = b.columns.map((_, j) => j);
+  const one = [b.relays?.find((r) => r.column !== undefined)?.column ?? b.columns.length - 1];
+  return layoutsFor(b).map((layout) => lay(b, layout, `${b.id}--${layout}`, layout === "trial_balance" || layout === "journal" ? one : all));
 }
 
 /** One file per budget, plus the re-laid copies it asks for. */

@@ -1,16 +1,19 @@
-// `npx tsx scripts/accuracy.ts [--json] [--only <name>]`: runs every corpus workbook (corpus/xlsx, built from
+// `npx tsx scripts/accuracy.ts [--json] [--only <name>] [--all-layouts] [--layout <layout>]`: runs every corpus workbook (corpus/xlsx, built from
 // corpus/budgets by corpus/build.ts) through the real command, `equilibre analyze FILE --json`, and compares what
 // it reads with what the domain rules say. Prints per budget and in total: lines right / total (section, pillar,
 // and nature for produits), lever agreement, lines missing, lines spurious, lines wrong with a confidence at or
 // above the pane's review threshold, and the totals against the budget's own. It is a measure, not a test: it
-// exits 0 whatever the figures, and 2 only when the corpus itself is broken.
-import { existsSync } from "node:fs";
+// exits 0 whatever the figures, and 2 only when the corpus itself is broken. With --all-layouts, every budget is
+// laid in every layout corpus/layouts.ts knows (as the budget allows) in a temporary folder, and the totals are
+// also given per layout: treasurers lay budgets out their own way, and the figure must hold on each.
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { main } from "../src/cli/main.ts";
 import { LOW_CONFIDENCE } from "../src/taskpane/session.ts";
-import { laidCorpus } from "../corpus/build.ts";
-import type { Laid, Placement } from "../corpus/layouts.ts";
+import { laidCorpus, workbookOf } from "../corpus/build.ts";
+import { ALL_LAYOUTS, layEvery, type Laid, type Placement } from "../corpus/layouts.ts";
 import { linesOf, loadBudgets, problemsOf, XLSX_DIR, type Budget, type Expected } from "../corpus/model.ts";
 import type { AnalysisJson } from "../src/workbook/analysisJson.ts";
 
@@ -222,32 +225,80 @@ function printText(results: BudgetResult[], budgets: Budget[]): void {
   }
 }
 
+/** Per-layout totals of `--all-layouts`: one row per layout, every budget laid in it. */
+function printLayouts(results: BudgetResult[], budgets: Budget[]): void {
+  console.log(`Toutes les mises en page : ${budgets.length} budgets réels, ${results.length} classeurs (écrits dans un dossier temporaire).`);
+  console.log(`Seuil de vérification du volet : confiance < ${LOW_CONFIDENCE}`);
+  const w = 16;
+  console.log(`${"mise en page".padEnd(w)}  classeurs  justes/total      leviers   manquantes  en trop  fausses(sûres)  erreurs`);
+  const row = (name: string, rs: BudgetResult[]) => {
+    const s = (f: (r: BudgetResult) => number) => rs.reduce((n, r) => n + f(r), 0);
+    const total = s((r) => r.total);
+    console.log(
+      `${name.padEnd(w)}  ${String(rs.length).padStart(9)}  ${`${s((r) => r.right)}/${total}`.padStart(9)} ${pct(s((r) => r.right), total).padStart(8)}  ${pct(s((r) => r.leverRight), total).padStart(8)}  ${String(s((r) => r.missing)).padStart(10)}  ${String(s((r) => r.spurious)).padStart(7)}  ${`${s((r) => r.wrong)}(${s((r) => r.wrongConfident)})`.padStart(14)}  ${String(rs.filter((r) => r.error).length).padStart(7)}`,
+    );
+  };
+  for (const layout of [...new Set(results.map((r) => r.layout))]) row(layout, results.filter((r) => r.layout === layout));
+  row("TOTAL", results);
+}
+
+/** Every budget laid in every layout it allows, written to a temporary folder (never into corpus/xlsx), and read. */
+async function allLayouts(budgets: Budget[], keep: (l: Laid) => boolean): Promise<BudgetResult[]> {
+  const dir = mkdtempSync(join(tmpdir(), "equilibre-layouts-"));
+  try {
+    const results: BudgetResult[] = [];
+    for (const l of budgets.flatMap((b) => layEvery(b)).filter(keep)) {
+      const file = join(dir, `${l.name}.xlsx`);
+      await workbookOf(l).xlsx.writeFile(file);
+      results.push(await measure(l, file));
+    }
+    return results;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measure(l: Laid, file: string): Promise<BudgetResult> {
+  try {
+    return compare(l, await analyze(file));
+  } catch (e) {
+    const n = l.placements.reduce((s, p) => s + (p.notALine ? 0 : p.amounts.filter((a) => a.amount !== 0).length), 0);
+    return { name: l.name, layout: l.layout, kind: l.budget.kind, total: n, right: 0, leverRight: 0, missing: n, spurious: 0, wrong: 0, wrongConfident: 0, totals: [], lines: [], error: (e as Error).message };
+  }
+}
+
 async function run(argv: string[]): Promise<number> {
   const budgets = loadBudgets();
   const problems = budgets.flatMap(problemsOf);
   const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : null;
-  const laid = laidCorpus(budgets).filter((l) => !only || l.name.includes(only));
+  const every = argv.includes("--all-layouts");
+  const onlyLayout = argv.includes("--layout") ? argv[argv.indexOf("--layout") + 1] : null;
+  if (onlyLayout && !(ALL_LAYOUTS as string[]).includes(onlyLayout)) {
+    console.error(`Mise en page inconnue : ${onlyLayout} (connues : ${ALL_LAYOUTS.join(", ")})`);
+    return 2;
+  }
+  const keep = (l: Laid) => (!only || l.name.includes(only)) && (!onlyLayout || l.layout === onlyLayout);
+  const laid = every ? [] : laidCorpus(budgets).filter(keep);
   const absent = laid.filter((l) => !existsSync(join(XLSX_DIR, `${l.name}.xlsx`)));
   if (problems.length || absent.length) {
     console.error(`Le corpus est incomplet : ${[...problems, ...absent.map((l) => `${l.name}.xlsx absent (lancez npx tsx corpus/build.ts)`)].join(" ; ")}`);
     return 2;
   }
-  const results: BudgetResult[] = [];
-  for (const l of laid) {
-    try {
-      results.push(compare(l, await analyze(join(XLSX_DIR, `${l.name}.xlsx`))));
-    } catch (e) {
-      const n = l.placements.reduce((s, p) => s + (p.notALine ? 0 : p.amounts.filter((a) => a.amount !== 0).length), 0);
-      results.push({ name: l.name, layout: l.layout, kind: l.budget.kind, total: n, right: 0, leverRight: 0, missing: n, spurious: 0, wrong: 0, wrongConfident: 0, totals: [], lines: [], error: (e as Error).message });
-    }
-  }
+  const results: BudgetResult[] = every ? await allLayouts(budgets, keep) : [];
+  for (const l of laid) results.push(await measure(l, join(XLSX_DIR, `${l.name}.xlsx`)));
   if (argv.includes("--json")) {
     const ok = results;
     const s = (f: (r: BudgetResult) => number) => ok.reduce((n, r) => n + f(r), 0);
     const source = budgets.flatMap((b) => b.blocks.flatMap(linesOf));
     const corpus = { budgets: budgets.length, lines: source.length, amounts: source.reduce((n, l) => n + l.amounts.filter((a) => a !== null).length, 0), workbooks: results.length };
     console.log(JSON.stringify({ corpus, reviewThreshold: LOW_CONFIDENCE, total: { lines: s((r) => r.total), right: s((r) => r.right), leverRight: s((r) => r.leverRight), missing: s((r) => r.missing), spurious: s((r) => r.spurious), wrong: s((r) => r.wrong), wrongConfident: s((r) => r.wrongConfident) }, budgets: results }, null, 2));
-  } else printText(results, budgets);
+  } else {
+    printText(results, budgets);
+    if (every) {
+      console.log("");
+      printLayouts(results, budgets);
+    }
+  }
   return 0;
 }
 

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildCorpus, laidCorpus } from "../corpus/build.ts";
+import { layEvery, layoutsFor } from "../corpus/layouts.ts";
 import { CORPUS_DIR, loadBudgets, problemsOf, XLSX_DIR } from "../corpus/model.ts";
 
 const budgets = loadBudgets();
@@ -28,8 +29,17 @@ describe("the development corpus", () => {
     }
   });
 
-  it("puts every expected line on a row that holds its label and its amounts", () => {
-    for (const l of laid) {
+  it("lays every budget in every layout it allows (scripts/accuracy.ts --all-layouts)", () => {
+    for (const b of budgets) {
+      const every = layEvery(b);
+      expect(every.map((l) => l.layout), b.id).toEqual(layoutsFor(b));
+      expect(new Set(every.map((l) => l.name)).size, b.id).toBe(every.length);
+      expect(every.map((l) => l.layout), b.id).toEqual(expect.arrayContaining(["vertical", "trial_balance", "type_column", "journal"]));
+    }
+  });
+
+  it("puts every expected line on a row that holds its label and its amounts, in every layout", () => {
+    for (const l of [...laid, ...budgets.flatMap((b) => layEvery(b))]) {
       for (const p of l.placements) {
         const sheet = l.sheets.find((s) => s.name === p.sheet);
         const row = sheet?.rows[p.row - 1] ?? [];
