@@ -189,6 +189,15 @@ describe("real labels: whole words, context and the chart of accounts", () => {
     // A real typo is still corrected.
     expect(c("Subventoin Région", "income").lever).toBe("public_grants");
   });
+  it("never reads a place name as a misspelt keyword: « Sainte-Marie » is not « mairie »", () => {
+    for (const label of ["Sainte-Marie", "Kermesse de Sainte Marie", "Marché de Noël Sainte-Marie-aux-Mines"]) {
+      const r = c(label, "income");
+      expect(r.reason, label).not.toMatch(/mairie/);
+      expect(r.lever, label).not.toBe("public_grants");
+    }
+    expect(c("Sainte-Marie", "income").confidence).toBeLessThan(0.6);
+    expect(c("Subvention Sainte-Marie", "income").lever).toBe("public_grants");
+  });
 
   it("reads a municipality's free room hire as an in-kind contribution, not rent", () => {
     const r = c("Aides indirectes (mairie de Rennes) – location de salles", "expense");

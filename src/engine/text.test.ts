@@ -35,4 +35,19 @@ describe("text", () => {
     expect(index.matchAll(tokenize("Apéritif")).length).toBe(0);
     expect(index.matchAll(tokenize("apel")).length).toBe(0);
   });
+
+  it("a proper noun is matched exactly, never as a typo of a keyword: place names are not « mairie »", () => {
+    const index = new KeywordIndex([{ item: "mairie", pattern: compilePattern("mairie*") }]);
+    // Capitalised inside a label in small letters, or in a hyphenated name: a place, a person.
+    for (const label of ["Sainte-Marie", "Tombola de Sainte Marie", "Kermesse de Marie", "Saint-Denis-de-la-Marie"]) {
+      expect(index.matchAll(tokenize(label)), label).toEqual([]);
+      expect(matchPattern(compilePattern("mairie*"), tokenize(label)), label).toBeNull();
+    }
+    // A typo in a word written as a word is still corrected; a proper noun still matches exactly.
+    for (const label of ["Subvention marie", "MARIE", "Marie", "Subvention Mairie", "Sainte-Mairie"]) {
+      expect(index.matchAll(tokenize(label)).length, label).toBe(1);
+    }
+    expect(tokenize("Tombola Sainte-Marie").map((t) => t.proper === true)).toEqual([false, true, true]);
+    expect(tokenize("SUBVENTION SAINTE MARIE").some((t) => t.proper)).toBe(false);
+  });
 });

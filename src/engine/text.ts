@@ -25,15 +25,37 @@ export interface Token {
   text: string;
   /** As written, accents folded: used for acronyms such as "ANS" or "CD". */
   raw: string;
+  /** A proper noun (« Sainte-Marie », « Tombola Sainte Marie »): matched exactly, never read as a misspelt keyword. */
+  proper?: boolean;
 }
 
 export function tokenize(label: string): Token[] {
   // Labels copied from accounting software write words together (« SociétéGénérale », « VirementInterne »).
-  const raw = splitCamelCase(foldAccents(label))
-    .replace(/[’'`´]/g, " ")
-    .split(/[^A-Za-z0-9]+/)
-    .filter((t) => t.length > 0);
-  return raw.map((r) => ({ text: r.toLowerCase(), raw: r }));
+  const text = splitCamelCase(foldAccents(label)).replace(/[’'`´]/g, " ");
+  const words = [...text.matchAll(/[A-Za-z0-9]+/g)].map((m) => ({ raw: m[0], start: m.index, end: m.index + m[0].length }));
+  const proper = properNouns(text, words);
+  return words.map((w, i) => (proper[i] ? { text: w.raw.toLowerCase(), raw: w.raw, proper: true } : { text: w.raw.toLowerCase(), raw: w.raw }));
+}
+
+/**
+ * Which words are proper nouns: a capitalised word inside a label otherwise written in small letters
+ * (« Tombola Sainte Marie », « subvention Marie »), or in a hyphenated name of capitalised words (« Sainte-Marie »,
+ * « Saint-Denis »). A label written all in capitals or with every word capitalised says nothing either way.
+ */
+function properNouns(text: string, words: readonly { raw: string; start: number; end: number }[]): boolean[] {
+  const capitalised = (raw: string) => /^[A-Z][a-z]+$/.test(raw);
+  const inSmallLetters = words.some((w) => /^[a-z]/.test(w.raw));
+  const proper = words.map((w, i) => i > 0 && inSmallLetters && capitalised(w.raw));
+  // Hyphenated chains (« Sainte-Marie », « Aix-en-Provence »): a place or a person when two of their words are capitalised.
+  let i = 0;
+  while (i < words.length) {
+    let j = i;
+    while (j + 1 < words.length && text.slice(words[j]!.end, words[j + 1]!.start) === "-") j++;
+    const chain = words.slice(i, j + 1);
+    if (chain.filter((w) => /^[A-Z]/.test(w.raw)).length >= 2) for (let k = i; k <= j; k++) proper[k] = proper[k]! || capitalised(words[k]!.raw);
+    i = j + 1;
+  }
+  return proper;
 }
 
 /** « VirementInterne » → « Virement Interne »; acronyms (« FONJEP », « HelloASSO ») keep their capitals together. */
@@ -86,7 +108,8 @@ export function matchPattern(pattern: CompiledPattern, tokens: readonly Token[])
     for (let k = 0; k < n; k++) {
       const word = pattern.words[k]!;
       const token = tokens[start + k]!;
-      const result = pattern.acronym ? matchAcronym(word, token.raw) : matchWord(word, token.text);
+      const read = pattern.acronym ? matchAcronym(word, token.raw) : matchWord(word, token.text);
+      const result = read === "fuzzy" && token.proper ? "no" : read;
       if (result === "no") {
         ok = false;
         break;
@@ -236,7 +259,7 @@ export class KeywordIndex<T> {
 
   /** Every pattern found in the label (first occurrence of each), in index order. */
   matchAll(tokens: readonly Token[]): IndexedMatch<T>[] {
-    const perToken = tokens.map((t) => this.wordsOf(t));
+    const perToken = tokens.map((t) => (t.proper ? exactOnly(this.wordsOf(t)) : this.wordsOf(t)));
     const found = new Map<number, IndexedMatch<T>>();
     perToken.forEach((words, start) => {
       for (const [firstId] of words) {
@@ -256,4 +279,11 @@ export class KeywordIndex<T> {
     });
     return [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, m]) => m);
   }
+}
+
+/** A proper noun's keyword words, without those it matches only as a typo (« Marie » is not a misspelt « mairie »). */
+function exactOnly(words: Map<number, boolean>): Map<number, boolean> {
+  const out = new Map<number, boolean>();
+  for (const [id, fuzzy] of words) if (!fuzzy) out.set(id, false);
+  return out;
 }
