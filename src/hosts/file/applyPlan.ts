@@ -8,7 +8,7 @@ import { renameSheets, resolveSheetNames } from "../../workbook/sheetNames.ts";
 import { buildChartXml, buildDrawingXml } from "./chartXml.ts";
 import { freeStateSheetName, isStateSheetName, type StoredState } from "./stateSheet.ts";
 import { readPackageState } from "./packageState.ts";
-import { buildSheetXml, buildStateSheetXml, buildTableXml, printArea } from "./sheetXml.ts";
+import { buildStateSheetXml, buildTableXml, printArea, sheetXmlChunks } from "./sheetXml.ts";
 import { MINIMAL_STYLES, StylesXml } from "./stylesXml.ts";
 import { WorkbookXml, type WorkbookSheet } from "./workbookXml.ts";
 import { isStrictXml, relIs, relType, toStrict } from "./ooxml.ts";
@@ -39,6 +39,10 @@ async function tablesInUse(pkg: XlsxPackage): Promise<{ names: Set<string>; maxI
     maxId = Math.max(maxId, Number(a.get("id") ?? 0) || 0);
   }
   return { names, maxId };
+}
+
+function* mapChunks(chunks: Iterable<string>, f: (chunk: string) => string): Generator<string> {
+  for (const c of chunks) yield f(c);
 }
 
 /** Writes the plan into a copy of the workbook: its bytes, or the package the reading already opened (then edited in place). */
@@ -147,7 +151,9 @@ export async function writeReportBuffer(input: ArrayBuffer | Uint8Array | XlsxPa
       pkg.write(drawingPath, conform(buildDrawingXml(frames)));
       drawingRid = await pkg.addRel(path, REL.drawing, drawingPath);
     }
-    pkg.write(path, conform(buildSheetXml(sheet, { xf: (id) => styles.xf(id), dxf: (fill, color) => styles.dxf(fill, color), drawingRid, tableRids })), CONTENT_TYPE.worksheet);
+    const xml = sheetXmlChunks(sheet, { xf: (id) => styles.xf(id), dxf: (fill, color) => styles.dxf(fill, color), drawingRid, tableRids });
+    // In chunks of whole rows, each deflated as it comes: a big sheet never exists as one string.
+    await pkg.writeChunks(path, mapChunks(xml, conform), CONTENT_TYPE.worksheet);
     const entry = wb.addSheet(sheet.name, await pkg.addRel(wbPath, REL.worksheet, path));
     if (sheet.print) wb.setLocalName("_xlnm.Print_Area", entry, printArea(sheet.name, sheet.print.area));
     if (sheet.print?.titleRows) wb.setLocalName("_xlnm.Print_Titles", entry, `'${sheet.name.replace(/'/g, "''")}'!$${sheet.print.titleRows.replace(":", ":$")}`);

@@ -64,6 +64,94 @@ async function deflateRawOnly(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
+/** The raw DEFLATE stream and CRC-32 inside a gzip member (RFC 1952), or null when it is not one. */
+function unwrapGzip(gz: Uint8Array, size: number): { deflated: Uint8Array; crc: number } | null {
+  if (gz.length < 18 || gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 8) return null;
+  const flags = gz[3]!;
+  let at = 10;
+  if (flags & 4) at += 2 + (gz[at]! | (gz[at + 1]! << 8)); // FEXTRA
+  for (const bit of [8, 16]) if (flags & bit) while (at < gz.length && gz[at++] !== 0); // FNAME, FCOMMENT
+  if (flags & 2) at += 2; // FHCRC
+  const trailer = gz.length - 8;
+  const u32 = (i: number) => (gz[i]! | (gz[i + 1]! << 8) | (gz[i + 2]! << 16) | (gz[i + 3]! << 24)) >>> 0;
+  if (at > trailer || u32(trailer + 4) !== size % 2 ** 32) return null;
+  return { deflated: gz.subarray(at, trailer), crc: u32(trailer) };
+}
+
+function concat(parts: Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/**
+ * Text given in chunks, deflated natively as the chunks come: the part is never one string nor one buffer of
+ * its uncompressed bytes (the lines sheet of a million-line ledger is over a gigabyte of XML). Null when the
+ * platform has no CompressionStream; the chunks are then not consumed.
+ */
+export async function deflateChunks(chunks: Iterable<string>): Promise<{ deflated: Uint8Array; crc: number; size: number } | null> {
+  if (typeof CompressionStream === "undefined") return null;
+  const gzip = new CompressionStream("gzip");
+  const writer = gzip.writable.getWriter();
+  const out: Uint8Array[] = [];
+  let outSize = 0;
+  const reading = (async () => {
+    const reader = gzip.readable.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      out.push(value);
+      outSize += value.length;
+    }
+  })();
+  const encoder = new TextEncoder();
+  let size = 0;
+  try {
+    for (const chunk of chunks) {
+      const bytes = encoder.encode(chunk);
+      size += bytes.length;
+      await writer.write(bytes);
+    }
+    await writer.close();
+  } catch (e) {
+    await writer.abort(e).catch(() => undefined);
+    await reading.catch(() => undefined);
+    throw e;
+  }
+  await reading;
+  const unwrapped = unwrapGzip(concat(out, outSize), size);
+  if (!unwrapped) throw new Error("the platform's gzip stream is not a gzip member");
+  return { ...unwrapped, size };
+}
+
+/**
+ * Writes the text of `chunks` as the part `path`, deflated as the chunks come when the platform can; otherwise
+ * as bytes JSZip compresses itself (still never one string).
+ */
+export async function writeChunksNatively(zip: JSZip, path: string, chunks: Iterable<string>): Promise<void> {
+  const jszip = deflateClass(zip);
+  const done = jszip ? await deflateChunks(chunks) : null;
+  if (jszip && done) {
+    const entry = Object.create(jszip.proto) as CompressedLike;
+    Object.assign(entry, { compressedSize: done.deflated.length, uncompressedSize: done.size, crc32: done.crc, compression: jszip.compression, compressedContent: done.deflated });
+    zip.file(path, entry as never);
+    return;
+  }
+  const encoder = new TextEncoder();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (const chunk of chunks) {
+    const bytes = encoder.encode(chunk);
+    parts.push(bytes);
+    total += bytes.length;
+  }
+  zip.file(path, concat(parts, total));
+}
+
 /** Replaces each of `parts` (path → text) in the zip by natively compressed bytes; false when it cannot. */
 export async function deflateNatively(zip: JSZip, parts: Map<string, string>): Promise<boolean> {
   if (parts.size === 0 || typeof CompressionStream === "undefined" || typeof Response === "undefined" || typeof Blob === "undefined") return false;

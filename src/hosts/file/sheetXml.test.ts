@@ -1,12 +1,17 @@
 // Cells as the worksheet XML writes them, read back by exceljs (as readSnapshot does): text stays text,
 // spaces at the ends survive, characters XML forbids are dropped, Excel's 32,767-character limit holds,
 // formulas carry their cached result, and styles, tables, validations and merges are in place.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { libreOfficeAvailable, recalculate } from "../../../tests/libreoffice.ts";
+import { readWorkbook } from "./readSnapshot.ts";
 import type { PlannedSheet, ReportPlan } from "../../workbook/plan.ts";
 import { writeReportBuffer } from "./applyPlan.ts";
 import { parseStrict } from "./packageChecks.ts";
-import { buildSheetXml } from "./sheetXml.ts";
+import { buildSheetXml, sheetXmlChunks } from "./sheetXml.ts";
 
 const NOW = new Date(Date.UTC(2026, 10, 24));
 
@@ -88,4 +93,50 @@ describe("worksheet XML", () => {
     expect(ws.headerFooter.oddHeader).toContain("Asso && co");
     expect(ws.properties.tabColor).toEqual({ argb: "FF1F3864" });
   });
+});
+
+/** A sheet of `rows` rows: a label, an amount and a formula per row. */
+function bigSheet(rows: number): PlannedSheet {
+  const cells: PlannedSheet["cells"] = [{ ref: "A1", value: "Libellé" }];
+  for (let r = 2; r <= rows + 1; r++) {
+    cells.push({ ref: `A${r}`, value: `Ligne numéro ${r} — fournitures & petit matériel` }, { ref: `B${r}`, value: r * 3, style: "money" });
+    cells.push({ ref: `C${r}`, formula: `B${r}*2`, expected: r * 6, rowFormula: "double" });
+  }
+  return { ...sheet, name: "Grand", cells, tables: [], validations: [], conditionalFormats: [], merges: [], print: undefined };
+}
+
+describe("a big sheet, written in chunks of rows", () => {
+  const ctx = { xf: () => 1, dxf: () => 0, drawingRid: null, tableRids: [] };
+
+  it("comes in chunks of whole rows that together are the sheet", () => {
+    const big = bigSheet(2_000);
+    const chunks = [...sheetXmlChunks(big, ctx, 10_000)];
+    expect(chunks.length).toBeGreaterThan(10);
+    for (const c of chunks.slice(0, -1)) {
+      expect(c.endsWith("</row>")).toBe(true);
+      expect(c.length).toBeLessThan(10_000 + 1_000);
+    }
+    expect(chunks.join("")).toBe(buildSheetXml(big, ctx));
+    parseStrict(chunks.join(""));
+  });
+
+  it.runIf(libreOfficeAvailable() || process.env.CI)("is written whole, read back by Équilibre and opened by LibreOffice", async () => {
+    const rows = 12_000;
+    const big = bigSheet(rows);
+    expect([...sheetXmlChunks(big, ctx)].length).toBeGreaterThan(1);
+    const { bytes } = await writeReportBuffer(await emptyWorkbook(), { ...plan, sheets: [big] }, NOW);
+    for (const read of [bytes, "libreoffice"] as const) {
+      let data = bytes;
+      if (read === "libreoffice") {
+        const dir = mkdtempSync(join(tmpdir(), "equilibre-chunks-"));
+        writeFileSync(join(dir, "grand.xlsx"), bytes);
+        data = new Uint8Array(readFileSync(recalculate(join(dir, "grand.xlsx"), join(dir, "lo"))));
+      }
+      const { snapshot } = await readWorkbook(data, "grand.xlsx");
+      const grand = snapshot.sheets.find((s) => s.name === "Grand")!;
+      const last = grand.rows.find((r) => r.index === rows + 1)!;
+      expect(grand.rows.filter((r) => r.cells.length > 0)).toHaveLength(rows + 1);
+      expect(last.cells.map((c) => c.value)).toEqual([`Ligne numéro ${rows + 1} — fournitures & petit matériel`, (rows + 1) * 3, (rows + 1) * 6]);
+    }
+  }, 180_000);
 });

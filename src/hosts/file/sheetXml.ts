@@ -1,6 +1,7 @@
-// A planned sheet → worksheet XML, built as strings (one array joined once: the mapping sheet of a large
-// trial balance has hundreds of thousands of cells). Children follow CT_Worksheet's order, which Excel
-// enforces. Text is always an inline string, never a formula: only `formula` makes a <f>.
+// A planned sheet → worksheet XML, built in chunks of whole rows (the lines sheet of a 1,000,000-line ledger is
+// over a gigabyte of XML, beyond what one JavaScript string can hold): the package deflates each chunk as it
+// comes. Children follow CT_Worksheet's order, which Excel enforces. Text is always an inline string, never a
+// formula: only `formula` makes a <f>.
 import type { PlannedCell, PlannedSheet, PlannedTable, StyleId } from "../../workbook/plan.ts";
 import { sharedFormulaRuns, type SharedFormula } from "./sharedFormulas.ts";
 import { absoluteRange, cleanText, colLetters, esc, escText, num, parseRange, parseRef, stripInvalid } from "./xmlText.ts";
@@ -160,8 +161,18 @@ export function tableRange(t: PlannedTable): string {
 /** "&" starts a header code in Excel: a title with "&" must double it. */
 const headerText = (s: string) => cleanText(s, 200).replace(/&/g, "&&");
 
+/** About this many characters of XML per chunk: big enough to deflate well, small enough to be garbage soon. */
+export const SHEET_CHUNK = 1 << 20;
+
+/** The whole worksheet XML as one string: for sheets known to be small (tests, the report's own sheets). */
 export function buildSheetXml(sheet: PlannedSheet, ctx: SheetContext): string {
-  const out: string[] = [DECL, `<worksheet ${SHEET_NS}>`];
+  return [...sheetXmlChunks(sheet, ctx)].join("");
+}
+
+/** The worksheet XML in chunks of about `chunkChars` characters, each ending after a whole row (or part). */
+export function* sheetXmlChunks(sheet: PlannedSheet, ctx: SheetContext, chunkChars = SHEET_CHUNK): Generator<string> {
+  let out: string[] = [DECL, `<worksheet ${SHEET_NS}>`];
+  let size = 0;
   // sheetPr: tab colour, fit to page.
   const tab = sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor.toUpperCase()}"/>` : "";
   const fit = sheet.print ? '<pageSetUpPr fitToPage="1"/>' : "";
@@ -218,6 +229,7 @@ export function buildSheetXml(sheet: PlannedSheet, ctx: SheetContext): string {
   const shared = sharedFormulaRuns(all);
   const texts = new TextCache();
   out.push("<sheetData>");
+  size = out.reduce((n, part) => n + part.length, 0);
   const styleAttr = new Map<StyleId, string>();
   const sAttr = (id: StyleId | undefined) => {
     if (!id) return "";
@@ -230,14 +242,23 @@ export function buildSheetXml(sheet: PlannedSheet, ctx: SheetContext): string {
     const cells = byRow.get(r)!.sort((a, b) => a[1] - b[1]);
     const h = heights[r];
     const header = headerRows.has(r);
-    out.push(`<row r="${r}"${h ? ` ht="${num(h)}" customHeight="1"` : ""}>`);
+    const rowTag = `<row r="${r}"${h ? ` ht="${num(h)}" customHeight="1"` : ""}>`;
+    out.push(rowTag);
+    size += rowTag.length + 6;
     let last = 0;
     for (const [, col, ref, c] of cells) {
       if (col === last) continue;
       last = col;
-      out.push(cellXml(ref, c, header ? headers.get(ref) : undefined, sAttr(c?.style), c?.formula ? shared.get(ref) : undefined, texts));
+      const xml = cellXml(ref, c, header ? headers.get(ref) : undefined, sAttr(c?.style), c?.formula ? shared.get(ref) : undefined, texts);
+      out.push(xml);
+      size += xml.length;
     }
     out.push("</row>");
+    if (size >= chunkChars) {
+      yield out.join("");
+      out = [];
+      size = 0;
+    }
   }
   out.push("</sheetData>");
 
@@ -277,7 +298,7 @@ export function buildSheetXml(sheet: PlannedSheet, ctx: SheetContext): string {
   if (ctx.drawingRid) out.push(`<drawing r:id="${ctx.drawingRid}"/>`);
   if (ctx.tableRids.length > 0) out.push(`<tableParts count="${ctx.tableRids.length}">${ctx.tableRids.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`);
   out.push("</worksheet>");
-  return out.join("");
+  yield out.join("");
 }
 
 export function buildTableXml(t: PlannedTable, id: number, name: string): string {

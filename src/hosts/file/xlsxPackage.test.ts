@@ -98,6 +98,23 @@ describe("the report written into the package", () => {
     expect(budgetRels.some((r) => r.type.endsWith("/drawing"))).toBe(true);
   });
 
+  it("copies every part it does not edit as its compressed bytes, never inflated and deflated again", async () => {
+    const input = await budgetWithChartAndImage();
+    const { bytes } = await run(input);
+    /** The entry as stored in the zip: compression method, CRC-32 and compressed bytes. */
+    const stored = async (data: Uint8Array) => {
+      const zip = await JSZip.loadAsync(data);
+      return (f: string) => {
+        const d = (zip.files[f] as unknown as { _data: { compression: { magic: string }; crc32: number; compressedContent: Uint8Array } })._data;
+        return { method: d.compression.magic, crc: d.crc32, bytes: Buffer.from(d.compressedContent).toString("base64") };
+      };
+    };
+    const [before, after] = [await stored(input), await stored(bytes)];
+    const parts = (await openPackage(input)).files.filter((f) => !EDITED.has(f));
+    expect(parts).toContain("xl/worksheets/sheet1.xml");
+    for (const f of parts) expect(after(f), f).toEqual(before(f));
+  });
+
   it("replaces its own parts on a re-run, leaving nothing behind and giving the same cells", async () => {
     const input = await budgetWithChartAndImage();
     const first = await run(input);

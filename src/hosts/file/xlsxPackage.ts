@@ -1,7 +1,7 @@
 // An .xlsx as an OPC package (a zip of XML parts tied by relationships and content types), edited in place:
 // parts Équilibre does not touch keep their bytes (JSZip passes unchanged entries through).
 import JSZip from "jszip";
-import { deflateNatively } from "./nativeDeflate.ts";
+import { deflateNatively, writeChunksNatively } from "./nativeDeflate.ts";
 import { esc, unesc } from "./xmlText.ts";
 
 /** Parts larger than this are compressed natively when the platform can. */
@@ -102,6 +102,23 @@ export class XlsxPackage {
     this.zip.file(path, text);
     if (text.length > LARGE_PART) this.large.set(path, text);
     else this.large.delete(path);
+    if (contentType) this.overrides.set(path, contentType);
+  }
+
+  /**
+   * Writes a part given as chunks of text (a big sheet's rows): one chunk is written as `write` does, more are
+   * deflated as they come, so the whole part never exists as one string.
+   */
+  async writeChunks(path: string, chunks: Iterable<string>, contentType?: string): Promise<void> {
+    const it = chunks[Symbol.iterator]();
+    const first = it.next();
+    const second = first.done ? first : it.next();
+    if (second.done) {
+      this.write(path, first.done ? "" : first.value, contentType);
+      return;
+    }
+    this.large.delete(path);
+    await writeChunksNatively(this.zip, path, chain([first.value, second.value], it));
     if (contentType) this.overrides.set(path, contentType);
   }
 
@@ -222,6 +239,12 @@ export class XlsxPackage {
     const out = await this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 3 } });
     return out;
   }
+}
+
+/** `head`, then what is left of `rest`. */
+function* chain<T>(head: T[], rest: Iterator<T>): Generator<T> {
+  yield* head;
+  for (let n = rest.next(); !n.done; n = rest.next()) yield n.value;
 }
 
 /** The relative target from `fromPart` to `toPath`, both zip paths. */
