@@ -15,12 +15,16 @@ function subtotalsByDefinition(cands: SubtotalCandidate[]): Set<number> {
     if (parentCents.every((v) => v === null)) continue;
     const minChildren = isChapterish(parent) ? 1 : 2;
     const sums = parent.amounts.map(() => 0);
+    const filled = parent.amounts.map(() => 0);
     for (let j = i + 1; j < cands.length; j++) {
       const child = cands[j]!;
       if (closes(parent, child)) break;
       child.amounts.forEach((a, k) => (sums[k]! += cents(a) ?? 0));
+      child.amounts.forEach((a, k) => (filled[k]! += cents(a) ? 1 : 0));
       const count = j - i;
       if (count < minChildren || !parentCents.every((v, k) => v === null || v === sums[k])) continue;
+      // The children hold amounts: as many rows with one in a column of the parent as a subtotal needs.
+      if (!parentCents.some((v, k) => v !== null && filled[k]! >= minChildren)) continue;
       const next = cands[j + 1];
       if (!next || next.row !== child.row + 1 || closes(parent, next) || isChapterish(next) || (count >= 2 && isChapterish(parent))) {
         out.add(parent.row);
@@ -75,5 +79,17 @@ describe("subtotal detection", () => {
     });
     const cands = [line(2, "60 - Achats", 8400, "60"), line(3, "Prestations", 2000), line(4, "Fournitures", 4900), line(5, "Autres", 1500), line(6, "61 - Services", 100, "61"), line(7, "Loyer", 100)];
     expect([...findSubtotals(cands)]).toEqual([2, 6]);
+  });
+
+  it("does not take a line for the subtotal of one line followed by rows with nothing in its column (a journal's credits)", () => {
+    // « Poste | Dépenses | Recettes »: « CotisationReduite | | 40 » over « Don | | 40 » and charges with no credit.
+    const row = (r: number, label: string, debit: number | null, credit: number | null): SubtotalCandidate => ({
+      row: r, account: null, label, amounts: [debit, credit].map((v) => (v === null ? null : { kind: "value", cents: v })), formulas: [null, null], amountCols: [2, 3],
+    });
+    const cands = [row(9, "CotisationEntreprise", null, 20000), row(10, "CotisationReduite", null, 4000), row(11, "Don", null, 4000), row(12, "Bourse", 33943, null), row(13, "Hosting", 92224, null), row(14, "Bank", 18839, 0)];
+    expect([...findSubtotals(cands)]).toEqual([]);
+    // Two lines with amounts under it still make a subtotal.
+    const two = [row(2, "Frais", 30000, null), row(3, "Loyer", 10000, null), row(4, "Assurance", 20000, null), row(5, "Don", null, 5000)];
+    expect([...findSubtotals(two)]).toEqual([2]);
   });
 });

@@ -148,6 +148,18 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
     }
     prefix.push(p);
   }
+  // How many rows hold a non-zero amount, per column: « CotisationReduite 40 » over « Don 40 » and ten rows with
+  // nothing in that column is not their subtotal; a sum over one line is a coincidence unless the row is a chapter.
+  const filled: number[][] = [];
+  for (let k = 0; k < width; k++) {
+    const f = new Array<number>(n);
+    let count = 0;
+    for (let j = 0; j < n; j++) {
+      if (valueCents(cands[j]!.amounts[k] ?? null)) count++;
+      f[j] = count;
+    }
+    filled.push(f);
+  }
   // A match at j may end the parent's children when the row after j is not its contiguous sibling line.
   const boundaryAfter = (j: number): boolean => {
     const next = cands[j + 1];
@@ -178,9 +190,9 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
     const columns = parentCents.flatMap((v, k) => (v === null ? [] : [k]));
     if (columns.length === 0) continue;
     // The lines i+1..j add up to the parent in every column where it has an amount.
-    const matches = (j: number) => columns.every((k) => prefix[k]![j]! - prefix[k]![i]! === parentCents[k]);
     const chapter = facts[i]!.chapterish;
     const minChildren = chapter ? 1 : 2;
+    const matches = (j: number) => columns.every((k) => prefix[k]![j]! - prefix[k]![i]! === parentCents[k]) && columns.some((k) => filled[k]![j]! - filled[k]![i]! >= minChildren);
     const end = closing[i]!;
     // The column whose sum is met the fewest times: the indexes to look at.
     let pick = columns[0]!;
