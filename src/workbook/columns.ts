@@ -61,6 +61,9 @@ const ACCOUNT_HEADER = /\b(compte|comptes|cpte|n|no|numero|num|account|code|impu
 const DEBIT_HEADER = /\b(debit|debits|depenses?|sorties?|charges?)\b/;
 const CREDIT_HEADER = /\b(credit|credits|recettes?|entrees?|produits?)\b/;
 
+/** A header that names money: a column under it holding a single amount is still an amount column (a one-line budget). */
+const AMOUNT_HEADER = /\b(montant|montants|budget|realise|previsionnel|prevu|euros?|eur|total|solde|exercice|annee|(19|20)\d{2})\b|€/;
+
 export type ColumnRole = "label" | "account" | "amount" | "date" | "other";
 
 /** The role of each column with data, from its profile and its header words. */
@@ -75,7 +78,7 @@ export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col
     else if (p.account >= 2 && p.account >= 0.6 * (p.total - 1) && p.account >= numeric) roles.set(col, "account");
     else if (ACCOUNT_HEADER.test(header) && !DEBIT_HEADER.test(header) && !CREDIT_HEADER.test(header) && p.accountLikeNumbers + p.account >= 0.6 * (p.total - 1)) {
       roles.set(col, "account");
-    } else if (numeric >= 2 && numeric >= p.text) roles.set(col, "amount");
+    } else if ((numeric >= 2 || (numeric === 1 && p.text <= 1 && AMOUNT_HEADER.test(header))) && numeric >= p.text) roles.set(col, "amount");
     else if (p.text >= 1 && p.text > numeric) roles.set(col, "label");
     else roles.set(col, "other");
   }

@@ -544,6 +544,76 @@ describe("readBudgets on real budgets' layouts", () => {
   });
 });
 
+describe("readBudgets on every layout of a budget (scripts/accuracy.ts --all-layouts)", () => {
+  it("reads the produits half of a side-by-side table even when it has a single line", () => {
+    const r = readBudgets(
+      book(
+        sheet("Rapport financier 2015", [
+          ["CHARGES", "2015", "PRODUITS", "2015"],
+          ["Publication au JO", 44, "Adhésions 2015", 280],
+          ["Chéquier", 4.71, null, null],
+          ["TOTAL DES CHARGES", 48.71, "TOTAL DES PRODUITS", 280],
+        ]),
+      ),
+    );
+    expect(linesOf(r)).toEqual([
+      ["Publication au JO", 44, "expense"],
+      ["Chéquier", 4.71, "expense"],
+      ["Adhésions 2015", 280, "income"],
+    ]);
+    expect(r.issues.filter((i) => i.code === "total_mismatch")).toEqual([]);
+  });
+
+  it("reads a Ressources sheet of a single line beside its Emplois sheet", () => {
+    const r = readBudgets(
+      book(
+        sheet("Ressources", [["Libellé", "2015"], ["Recettes", null], ["Adhésions 2015", 280]]),
+        sheet("Emplois", [["Libellé", "2015"], ["Dépenses", null], ["Publication au JO", 44], ["Chéquier", 4.71]]),
+      ),
+    );
+    expect(linesOf(r)).toEqual([
+      ["Adhésions 2015", 280, "income"],
+      ["Publication au JO", 44, "expense"],
+      ["Chéquier", 4.71, "expense"],
+    ]);
+  });
+
+  it("reads a list with a Type column whose labels name no kind of cost (a Christmas market's stalls)", () => {
+    const r = readBudgets(
+      book(
+        sheet("Marché de Noël 2011", [
+          ["Libellé", "Type", "Montant"],
+          ["Gerbes (150)", "Dépense", 338],
+          ["Brico. école", "Dépense", 60],
+          ["Gerbes (150)", "Recette", 1427],
+          ["Brico. école", "Recette", 235],
+        ]),
+      ),
+    );
+    expect(linesOf(r)).toEqual([
+      ["Gerbes (150)", 338, "expense"],
+      ["Brico. école", 60, "expense"],
+      ["Gerbes (150)", 1427, "income"],
+      ["Brico. école", 235, "income"],
+    ]);
+  });
+
+  it("a Cerfa chapter over its one sub-line named like a section (« Charges d'exploitation ») is the subtotal; the sub-line is the line", () => {
+    const r = readBudgets(
+      book(
+        sheet("Comptes 2016", [
+          ["CHARGES", "2016", "PRODUITS", "2016"],
+          ["62 - Autres services extérieurs", 204000, "74 - Subventions d'exploitation", 501000],
+          ["Charges d'exploitation", 204000, "Subventions exceptionnelles", 501000],
+          ["TOTAL DES CHARGES", 204000, "TOTAL DES PRODUITS", 501000],
+        ]),
+      ),
+    );
+    expect(linesOf(r).map((l) => l[0])).toEqual(["Charges d'exploitation", "Subventions exceptionnelles"]);
+    expect(r.skipped.filter((s) => s.why === "subtotal").map((s) => s.label)).toEqual(["62 - Autres services extérieurs", "74 - Subventions d'exploitation"]);
+  });
+});
+
 const cellArb: fc.Arbitrary<CellValue> = fc.oneof(
   fc.constant(null),
   fc.string({ maxLength: 30 }),

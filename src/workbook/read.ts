@@ -460,7 +460,7 @@ function readBlock(
       });
     }
   }
-  if (!looksLikeBudget(lines, block, section, sheet, layout)) return null;
+  if (!looksLikeBudget(lines, block, section, sheet, layout, typeCol !== null)) return null;
   if (!isLedger) issues.push(...selfCheck(grid, declared.filter((d) => scenarioCols.some((k) => k.col === d.col)), lines, issues, skipped, scaled));
   for (const k of kinds.filter((x) => thousands.has(x.col) && lines.some((l) => l.amountCell?.replace(/\d+$/, "") === columnLetters(x.col)))) {
     issues.push({
@@ -606,7 +606,10 @@ function sectionTotalsOf(infos: RowInfo[], skipped: SkippedRow[], sheet: string)
     const sb = before.get(col)!;
     const afterSum = sa[kept.length]! - sa[kept.length - afterLen]!;
     const beforeSum = sb[k]! - sb[k - beforeLen]!;
-    const sums = (afterLen > 0 && afterSum === total) || (beforeLen > 0 && beforeSum === total);
+    // « 62 - Autres services extérieurs 204 000 » over « Charges d'exploitation 204 000 »: the chapter is the
+    // subtotal of its one sub-line, and a label that names a kind of charge as much as a section is that line.
+    const loneChapter = (len: number, row: RowInfo | undefined) => len === 1 && t.looseWord && row?.account !== null && (row?.account?.length ?? 9) <= 2;
+    const sums = (afterLen > 0 && afterSum === total && !loneChapter(afterLen, next)) || (beforeLen > 0 && beforeSum === total && !loneChapter(beforeLen, prev));
     // A plain section word ("CHARGES") is a total unless nothing in its section is there to add up.
     if (sums || (!t.looseWord && afterLen + beforeLen > 0)) {
       skipped.push({ sheet, row: t.row, cell: cellAddress(t.row, t.labelCol), label: t.label, why: "total" });
@@ -752,7 +755,7 @@ const MONEY_HEADER = /\b(montant|montants|budget|realise|previsionnel|prevision|
 const NOT_MONEY_HEADER = /\b(quantite|qte|nombre|nb|effectif|effectifs|stock|age|heures|h|jours|taille|poids|note|rang|telephone|tel|code postal)\b/;
 
 /** An inventory or a contact list has labels and numbers too: a budget also has money words, sections or accounts. */
-function looksLikeBudget(lines: BudgetLine[], block: TableBlock, section: Section | null, sheet: string, layout: Layout): boolean {
+function looksLikeBudget(lines: BudgetLine[], block: TableBlock, section: Section | null, sheet: string, layout: Layout, typed: boolean): boolean {
   if (lines.length === 0) return false;
   if (layout === "trial_balance") return true;
   // The column headers once each (a block of 20,000 lines has a handful).
@@ -764,12 +767,14 @@ function looksLikeBudget(lines: BudgetLine[], block: TableBlock, section: Sectio
   const headerText = normalizeText([...headers].join(" "));
   if (NOT_MONEY_HEADER.test(headerText) && !MONEY_HEADER.test(headerText)) return false;
   const distinct = [...new Map(lines.map((l) => [l.cell, l])).values()];
+  // A sheet named « Emplois » / « Charges » (or a table headed so) with a money column is a budget even when
+  // its lines are missions (« Protéger les océans ») that name no kind of cost, and even with a single line:
+  // « PRODUITS | 2015 » over « Adhésions 2015 | 280 », the produits half of a side-by-side table. A Type column
+  // (« Gerbes | Dépense | 338 ») names the section of every row as surely as a heading does.
+  const named = (sectionOfHeading(sheet) !== null || section !== null || typed) && (MONEY_HEADER.test(headerText) || headerText === "");
+  if (named) return true;
   if (distinct.length < 2) return false;
   const structure = block.accountCol !== null || section !== null || sectionOfHeading(sheet) !== null || distinct.some((l) => l.context.sectionHint) || MONEY_HEADER.test(headerText);
-  // A sheet named « Emplois » / « Charges » (or a table headed so) with a money column is a budget even when
-  // its lines are missions (« Protéger les océans ») that name no kind of cost.
-  const named = (sectionOfHeading(sheet) !== null || section !== null) && (MONEY_HEADER.test(headerText) || headerText === "");
-  if (named) return true;
   return recognisedShare(distinct, structure ? 0.25 : 0.5);
 }
 
