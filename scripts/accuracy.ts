@@ -42,6 +42,8 @@ export interface BudgetResult {
   spurious: number;
   wrong: number;
   wrongConfident: number;
+  /** Lines right whose confidence still asks the user to check them (needless work in the pane). */
+  rightDoubted: number;
   totals: { column: string; income: { read: number | null; lines: number; published: number | null }; expense: { read: number | null; lines: number; published: number | null }; model: { read: string | null; expected: string | null } }[];
   lines: LineResult[];
   error?: string;
@@ -176,6 +178,7 @@ export function compare(laid: Laid, doc: AnalysisJson): BudgetResult {
     spurious: lines.filter((x) => x.verdict === "spurious").length,
     wrong: wrongs.length,
     wrongConfident: wrongs.filter((x) => (x.confidence ?? 0) >= LOW_CONFIDENCE).length,
+    rightDoubted: lines.filter((x) => x.verdict === "right" && (x.confidence ?? 1) < LOW_CONFIDENCE).length,
     totals,
     lines,
   };
@@ -210,6 +213,7 @@ function printText(results: BudgetResult[], budgets: Budget[]): void {
     `${"TOTAL".padEnd(w)}  ${`${s((r) => r.right)}/${total}`.padStart(7)} ${pct(s((r) => r.right), total).padStart(8)}  ${pct(s((r) => r.leverRight), total).padStart(8)}  ${String(s((r) => r.missing)).padStart(10)}  ${String(s((r) => r.spurious)).padStart(7)}  ${`${s((r) => r.wrong)}(${s((r) => r.wrongConfident)})`.padStart(14)}`,
   );
   console.log(`lignes fausses avec une confiance ≥ ${LOW_CONFIDENCE} : ${pct(s((r) => r.wrongConfident), total)} des lignes`);
+  console.log(`lignes justes pourtant signalées à vérifier (confiance < ${LOW_CONFIDENCE}) : ${pct(s((r) => r.rightDoubted), total)} des lignes`);
   console.log("\nDétail (lignes fausses, manquantes, en trop ; totaux qui ne collent pas) :");
   for (const r of ok) {
     const bad = r.lines.filter((x) => !["right", "skipped_ok"].includes(x.verdict));
@@ -263,7 +267,7 @@ async function measure(l: Laid, file: string): Promise<BudgetResult> {
     return compare(l, await analyze(file));
   } catch (e) {
     const n = l.placements.reduce((s, p) => s + (p.notALine ? 0 : p.amounts.filter((a) => a.amount !== 0).length), 0);
-    return { name: l.name, layout: l.layout, kind: l.budget.kind, total: n, right: 0, leverRight: 0, missing: n, spurious: 0, wrong: 0, wrongConfident: 0, totals: [], lines: [], error: (e as Error).message };
+    return { name: l.name, layout: l.layout, kind: l.budget.kind, total: n, right: 0, leverRight: 0, missing: n, spurious: 0, wrong: 0, wrongConfident: 0, rightDoubted: 0, totals: [], lines: [], error: (e as Error).message };
   }
 }
 
@@ -291,7 +295,7 @@ async function run(argv: string[]): Promise<number> {
     const s = (f: (r: BudgetResult) => number) => ok.reduce((n, r) => n + f(r), 0);
     const source = budgets.flatMap((b) => b.blocks.flatMap(linesOf));
     const corpus = { budgets: budgets.length, lines: source.length, amounts: source.reduce((n, l) => n + l.amounts.filter((a) => a !== null).length, 0), workbooks: results.length };
-    console.log(JSON.stringify({ corpus, reviewThreshold: LOW_CONFIDENCE, total: { lines: s((r) => r.total), right: s((r) => r.right), leverRight: s((r) => r.leverRight), missing: s((r) => r.missing), spurious: s((r) => r.spurious), wrong: s((r) => r.wrong), wrongConfident: s((r) => r.wrongConfident) }, budgets: results }, null, 2));
+    console.log(JSON.stringify({ corpus, reviewThreshold: LOW_CONFIDENCE, total: { lines: s((r) => r.total), right: s((r) => r.right), leverRight: s((r) => r.leverRight), missing: s((r) => r.missing), spurious: s((r) => r.spurious), wrong: s((r) => r.wrong), wrongConfident: s((r) => r.wrongConfident), rightDoubted: s((r) => r.rightDoubted) }, budgets: results }, null, 2));
   } else {
     printText(results, budgets);
     if (every) {

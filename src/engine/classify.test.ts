@@ -274,6 +274,78 @@ describe("confidence that means something", () => {
     expect(c("Subvention Fédé", "income")).toMatchObject({ nature: "private" });
     expect(normalizeAccount("871 / 876")).toBe("871");
   });
+
+  const REVIEW = 0.6;
+  const under = (label: string, chapter: string, section: Section = "expense") => c(label, section, null, { chapter });
+
+  it("a chapter alone is sure only where all its accounts count the same way", () => {
+    // 62 holds staff (621) and network dues (6281), 65 common operations (655), 75 fees, gifts and other income.
+    for (const [label, chapter, section] of [
+      ["APRIL", "62 - Autres services extérieurs", "expense"],
+      ["Meetup", "62 Autres services extérieurs", "expense"],
+      ["Programme Asie", "65 - Autres charges de gestion courante", "expense"],
+      ["Tartempion", "75 - Autres produits de gestion courante", "income"],
+    ] as const) {
+      expect(under(label, chapter, section).confidence, label).toBeLessThan(REVIEW);
+    }
+    // 60 is purchases, 64 staff, 74 grants, whatever the label.
+    for (const [label, chapter, section] of [
+      ["Alim", "60 - Achats", "expense"],
+      ["Jean", "64 - Charges de personnel", "expense"],
+      ["Région", "74 - Subventions d'exploitation", "income"],
+    ] as const) {
+      expect(under(label, chapter, section).confidence, label).toBeGreaterThanOrEqual(REVIEW);
+    }
+  });
+
+  it("870 / 875 by number alone asks to check: the two charts swap volunteering and goods", () => {
+    const lots = c("Comité des fêtes : lots pour le loto", "in_kind_resource", "870");
+    expect(lots.confidence).toBeLessThan(REVIEW);
+    expect(lots.reason).toMatch(/870 \/ 875/);
+    expect(c("Divers", "in_kind_resource", "875").confidence).toBeLessThan(REVIEW);
+    // The label decides where it says it; 871 means the same in both charts.
+    expect(c("Bénévolat", "in_kind_resource", "870").confidence).toBeGreaterThanOrEqual(REVIEW);
+    expect(c("Prestations", "in_kind_resource", "871").confidence).toBeGreaterThanOrEqual(REVIEW);
+  });
+
+  it("a bank under 76 pays interest: it is no sponsor", () => {
+    for (const [label, account] of [["Banque", "768"], ["Banque", null], ["Crédit Mutuel", "7681"], ["Caisse d'Épargne", "76"]] as const) {
+      const r = account ? c(label, "income", account) : under(label, "76 - Produits financiers", "income");
+      expect(r, label).toMatchObject({ lever: "financial_income", nature: "neutral" });
+    }
+    // Outside 76 a bank named as a partner still pays as a company.
+    expect(c("Crédit Mutuel", "income", "754").nature).toBe("private");
+  });
+
+  it("with no side told, a label that reads as a produit and as a charge is a guess", () => {
+    const plain = (label: string) => classify({ label });
+    for (const label of ["Collecte de fonds, comptabilité, administration et dépenses de personnel", "Ventes et achats de matériel"]) {
+      expect(plain(label).confidence, label).toBeLessThan(REVIEW);
+    }
+    expect(plain("Subvention de la Région").confidence).toBeGreaterThanOrEqual(REVIEW);
+    expect(plain("Achat de matériel").confidence).toBeGreaterThanOrEqual(REVIEW);
+  });
+
+  it("a word that usually names something else, said alone, asks to check", () => {
+    // « Hébergement » among the produits: re-sold accommodation, or a hosting charge refunded?
+    // « Bourse »: from a public or a private body, or money returned?
+    for (const label of ["Hébergement", "Hébergement des stagiaires", "Bourse", "BoursePyConFr15"]) {
+      expect(c(label, "income").confidence, label).toBeLessThan(REVIEW);
+    }
+    // Said with what makes it sure, it is sure.
+    expect(c("Hébergement et restauration", "income").confidence).toBeGreaterThanOrEqual(REVIEW);
+    expect(c("Bourse de la Région", "income")).toMatchObject({ lever: "public_grants" });
+    expect(c("Bourse de la Région", "income").confidence).toBeGreaterThanOrEqual(REVIEW);
+    expect(c("Bourse aux vêtements", "income").lever).toBe("sales_services");
+    expect(c("Hébergement", "expense").confidence).toBeGreaterThanOrEqual(REVIEW);
+  });
+
+  it("what happened to the money outweighs the noun it is said of: carried forward, refunded, taken back", () => {
+    for (const label of ["Subvention reportée", "Bourse reportée", "Assurance remboursée", "Cotisations remboursées", "Subvention 2024 : reprise"]) {
+      expect(c(label, "income"), label).toMatchObject({ lever: "reversals_transfers", nature: "neutral" });
+    }
+    expect(c("Subvention de la Région", "income").lever).toBe("public_grants");
+  });
 });
 
 describe("kinds of label found on held-out real budgets", () => {

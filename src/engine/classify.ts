@@ -13,6 +13,13 @@ export type InKindNumbering = "crc99" | "anc2018";
 /** Below this confidence a line is one the user should check (the pane's review list, the mix's unsure share). */
 export const REVIEW_CONFIDENCE = 0.6;
 
+/**
+ * At or above this confidence the label was recognised (a keyword, an account, a title, a mission), even where
+ * the reading is one to check: the reader counts such lines to tell a budget from an inventory. Below it the
+ * classifier found no clue at all.
+ */
+export const RECOGNISED_CONFIDENCE = 0.5;
+
 export interface ClassifyInput {
   label: string;
   account?: string | null;
@@ -30,12 +37,13 @@ interface CompiledKeyword {
   dest?: Destination;
   weight: number;
   order: number;
+  doubt?: { fr: string; en: string };
 }
 
 const KEYWORDS: CompiledKeyword[] = LEVERS.flatMap((l, leverIndex) =>
   l.keywords.map((k: Keyword, i) => {
     const rule = typeof k === "string" ? { p: k } : k;
-    return { lever: l, pattern: compilePattern(rule.p), dest: rule.dest, weight: rule.w ?? 0, order: leverIndex * 1000 + i };
+    return { lever: l, pattern: compilePattern(rule.p), dest: rule.dest, weight: rule.w ?? 0, order: leverIndex * 1000 + i, doubt: rule.doubt };
   }),
 );
 
@@ -378,6 +386,8 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     const refines = chaptersOf(fromLabel.lever).includes(chapterOf(account!));
     const funderSays =
       section === "income" &&
+      // Under 76 the payer of a produit is a bank paying interest: « Banque » there is no sponsor.
+      acc.lever.id !== "financial_income" &&
       (fromLabel.lever.nature !== acc.lever.nature || fromLabel.lever.payer !== acc.lever.payer) &&
       (funder !== null || isFunderLever(fromLabel.lever.id));
     if (fromLabel.lever.id === acc.lever.id) {
@@ -409,6 +419,17 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     }
   } else if (acc) {
     decision = { lever: acc.lever, confidence: ownAccount ? (acc.prefix.length >= 3 ? 0.85 : 0.75) : 0.6, reasons: [accountWord(acc)] };
+    if (!ownAccount && !chapterSaysClass(acc.prefix, section)) {
+      // « APRIL » under « 62 Autres services extérieurs »: the chapter holds levers of other pillars (621 staff,
+      // 6281 network dues), so a chapter alone, with a label that says nothing, is a guess.
+      decision.confidence = 0.5;
+      decision.reasons.push({ fr: "le chapitre seul ne dit pas le pilier : à vérifier", en: "the chapter alone does not tell the pillar: to check" });
+    } else if (ownAccount && isInKindNumberingConflict(account!, section)) {
+      // 870 and 875 are swapped between the Cerfa / CRC 99-01 chart and some ANC 2018-06 charts: by number alone,
+      // volunteering or goods depends on which chart the treasurer used (docs/spec.md §2).
+      decision.confidence = 0.5;
+      decision.reasons.push({ fr: "870 / 875 diffèrent selon le plan comptable, le libellé ne dit pas bénévolat ou biens : à vérifier", en: "870 / 875 differ between charts and the label does not say volunteering or goods: to check" });
+    }
   } else if (fromLabel && section === "expense" && hit && hit.score < 2 && missionVerb(tokens)) {
     // A mission stated as a sentence outweighs one word it happens to hold (« Renforcer le réseau … »).
     decision = fromFunction(tokens, section)!;
@@ -439,7 +460,20 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       reasons: [...decision.reasons, { fr: "dépensé par ou pour les bénévoles : frais des bénévoles", en: "spent by or for the volunteers: volunteers' expenses" }],
     };
   }
-  if (sectionGuessed) decision.confidence = Math.max(0.1, decision.confidence - 0.15);
+  if (!acc && hit?.keyword.doubt && decision.lever === hit.keyword.lever && !funder && saidAlone(tokens, hit)) {
+    decision.confidence = Math.min(decision.confidence, 0.5);
+    decision.reasons.push(hit.keyword.doubt);
+  }
+  if (sectionGuessed) {
+    decision.confidence = Math.max(0.1, decision.confidence - 0.15);
+    // « Collecte de fonds, comptabilité … et dépenses »: with no side told, a label whose words read as a produit
+    // and as a charge is a guess (one word read both ways, « Subvention », keeps its usual side).
+    const [asIncome, asExpense] = [bestLabelHit(tokens, "income"), bestLabelHit(tokens, "expense")];
+    if (asIncome && asExpense && asIncome.position !== asExpense.position) {
+      decision.confidence = Math.min(decision.confidence, 0.5);
+      decision.reasons.push({ fr: "se lit comme un produit et comme une charge, sans côté dit : à vérifier", en: "reads as both income and an expense, with no side told: to check" });
+    }
+  }
   if (movedInKind) {
     decision.confidence = Math.min(decision.confidence, 0.8);
     decision.reasons.push(
@@ -471,6 +505,23 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     reason: decision.reasons.map((r) => r.fr).join(" ; "),
     reasonEn: decision.reasons.map((r) => r.en).join("; "),
   };
+}
+
+/**
+ * True when every lever an account chapter can hold reads the same way (pillar, and nature for a produit): the
+ * chapter alone then says what counts. « 60 » is purchases; « 62 » holds staff (621), network dues (6281) and
+ * services; « 75 » holds fees, gifts and other income of several natures.
+ */
+function chapterSaysClass(prefix: string, section: Section): boolean {
+  const holds = leversOfSection(section).filter((l) =>
+    [...l.accounts, ...(l.accountsAnc2018 ?? []), ...(l.accountsCrc99 ?? [])].some((a) => a.startsWith(prefix) || prefix.startsWith(a)),
+  );
+  return new Set(holds.map((l) => `${l.pillar}/${section === "income" ? l.nature : ""}`)).size <= 1;
+}
+
+/** 870 and 875, whose meaning depends on the chart (bénévolat or dons en nature). */
+function isInKindNumberingConflict(account: string, section: Section): boolean {
+  return section === "in_kind_resource" && /^87[05]/.test(account);
 }
 
 /** Official titles of the chart of accounts (« Documentation générale » → 6181). */
@@ -505,6 +556,12 @@ function fromContext(context: LineContext, section: Section): Decision | null {
     return { lever, confidence: 0.55, reasons: [{ fr: `bloc ${q.fr}`, en: `block ${q.en}` }], keywordDest: hit?.keyword.dest };
   }
   return null;
+}
+
+/** True when no other word of the label has a reading of its own (« Bourse reportée », « BoursePyConFr15 »). */
+function saidAlone(tokens: readonly Token[], hit: LabelHit): boolean {
+  const family = hit.keyword.lever.family;
+  return !KEYWORD_INDEX.matchAll(tokens).some((m) => !m.fuzzy && m.item.lever.family === family && m.position !== hit.position);
 }
 
 /** Travel, meals, goods: said of the volunteers, they are the volunteers' expenses (insurance, training stay what they are). */

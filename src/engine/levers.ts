@@ -15,6 +15,11 @@ export interface KeywordRule {
   dest?: Destination;
   /** Weight added to the pattern's length when several levers match (default 0). */
   w?: number;
+  /**
+   * A word whose reading is a guess on its own: said alone, the line keeps this lever at a confidence that asks
+   * the user to check, with this reason (« Hébergement » among the produits: re-sold, or a charge refunded?).
+   */
+  doubt?: { fr: string; en: string };
 }
 export type Keyword = string | KeywordRule;
 
@@ -86,7 +91,12 @@ export const LEVERS: readonly Lever[] = [
       "restauration", "repas", "snack*", "stage*", "inscription*", "location*", "loto*", "tombola*", "vide grenier*",
       "brocante*", "kermesse*", "fete*", "gala*", "soiree*", "spectacle*", "manifestation*", "tournoi*", "calendrier*",
       "produits derives", "boutique*", "marchandise*", "abonnement*", "sejour*", "camp*", "centre de loisirs",
-      "accueil de loisirs", "garderie*", "cantine*", "hebergement*", "factur*", "chiffre d affaires", "recettes d activite*",
+      "accueil de loisirs", "garderie*", "cantine*",
+      {
+        p: "hebergement*",
+        doubt: { fr: "« hébergement » se lit d'ordinaire comme une charge : revendu aux participants, ou une charge remboursée ? à vérifier", en: "“hébergement” usually names a charge: re-sold to participants, or a charge refunded? to check" },
+      },
+      "factur*", "chiffre d affaires", "recettes d activite*",
       "produits des activites", "cours", "atelier*", "sortie*", "usager*", "familles", "droits d entree", "mise a disposition de personnel facturee",
       "production vendue", "recettes propres",
       "ventes de dons en nature", "friperie*", "forfait*", "pension*", "tarif*", "animation*", "intervention*", "formation*",
@@ -139,7 +149,9 @@ export const LEVERS: readonly Lever[] = [
       "subvention*", "subv", "subv*", "sub", "aide* publique*", "ANS", "agence nationale du sport", "CNDS", "FDVA", "FONJEP", "fonjep",
       "fdva", "cnds", "politique de la ville", "contrat de ville", "emploi* aide*", "contrat* aide*", "PEC", "adulte* relais",
       "agence de services et de paiement", "ASP", "FSE", "fse", "FEDER", "feder", "FEADER", "LEADER", "fonds europeen*", "fonds social europeen",
-      "erasmus", "subvention d equilibre", "aide* a l emploi", "aide* au poste", "poste* FONJEP", "bourse*", "DRAC", "drac", "DREAL", "dreal",
+      "erasmus", "subvention d equilibre", "aide* a l emploi", "aide* au poste", "poste* FONJEP",
+      { p: "bourse*", doubt: { fr: "une bourse peut venir d'un organisme public ou privé, ou être une somme rendue : à vérifier", en: "a bursary may come from a public or a private body, or be money returned: to check" } },
+      "DRAC", "drac", "DREAL", "dreal",
       "ARS", "CAF", "caf", "DDETS", "DDCS", "DRAJES", "SDJES", "DREETS", "ANCT", "ADEME", "CNC", "CNL", "ministere*", "prefecture*",
       "etat", "region*", "conseil regional", "departement*", "conseil departemental", "conseil general", "CD", "CG", "CR", "commune*",
       "mairie*", "ville de", "municipalite*", "com com", "comcom", "communaute de communes", "communaute d agglomeration", "agglo*",
@@ -213,7 +225,10 @@ export const LEVERS: readonly Lever[] = [
     // 747 (share of an investment grant taken to income) is not cash: kept out of the mix by default.
     accounts: ["78", "789", "79", "747"],
     keywords: [
-      "reprise*", "report* de ressources", "report*", "fonds dedies", "transfert* de charges", "transfert*", "remboursement*", "OPCO", "opco",
+      // What happened to the money (taken back, carried forward, refunded, moved) says more than the noun it is said of:
+      // « Subvention reportée », « Assurance remboursée » are a reversal, not a grant or a sale.
+      { p: "reprise*", w: 0.5 }, "report* de ressources", { p: "report*", w: 0.5 }, "fonds dedies", "transfert* de charges", { p: "transfert*", w: 0.5 },
+      { p: "remboursement*", w: 0.5 }, { p: "rembourse", w: 0.5 }, { p: "remboursee*", w: 0.5 }, { p: "rembourses", w: 0.5 }, "OPCO", "opco",
       "indemnites journalieres", "IJSS", "utilisation* des fonds dedies", "quote part des subventions d investissement", "ressources non utilisees",
       "fonds propres", "ressources propres", "autofinancement", "apport* de l association",
     ],

@@ -295,6 +295,45 @@ describe("readBudgets on hand-made layouts", () => {
     ]);
   });
 
+  it("reads as a budget a list whose labels are recognised but to check (missions, labels that read both ways)", () => {
+    // A compte d'emploi laid as one list, under headings that name no side (FIDH 2017).
+    const r = readBudgets(
+      book(
+        sheet("Rapport financier", [
+          ["FIDH (Fédération internationale pour les droits humains) — Rapports financiers 2017-2018 : total des dépenses par priorité et revenus (en tête des états financiers de l'exercice clos le 31 décembre 2018)", null, null],
+          [null, null, null],
+          ["Libellé", "2017", "2018"],
+          ["Revenu", null, null],
+          ["Cotisation et contribution des membres", 153271, 123380],
+          ["Subventions et donations spécifiques", 5641159, 5459447],
+          ["Subventions et donations non-affectées", 2598874, 2439647],
+          ["Autres revenus", 422876, 456563],
+          ["Revenus financier et extraordinaire", 64436, 181622],
+          ["Revenu total", 8880616, 8660659],
+          [null, null, null],
+          ["Total des dépenses par priorité", null, null],
+          ["Protéger les défenseurs des droits humains", 1019016, 724041],
+          ["Encourager un climat qui soit favorable à la démocratie et aux libertés", 1057133, 1483900],
+          ["Promoting women's rights", 208494, 171499],
+          ["Lutter contre la discrimination et les violence basées sur l'orientation et l'identité sexuelle", null, 13112],
+          ["Promouvoir les droits des migrants", 99912, 57507],
+          ["Lutter contre l'impunité et protéger les populations contre les crimes les plus graves", 3056637, 2523002],
+          ["Promouvoir le respect des droits humains par les acteurs économiques", 370674, 167939],
+          ["Renforcer le réseau de la FIDH", 1050928, 1080722],
+          ["Renforcer la mobilisation externe/SENSIBILISER", 535579, 573688],
+          ["Dépenses logistiques", 313277, 241558],
+          ["Collecte de fonds, comptabilité, administration et dépenses en matière de ressources humaines", 1121152, 1164035],
+          ["Autres dépenses", null, 188003],
+          ["Total Expenses", 8832802, 8389006],
+          [null, null, null],
+          ["Résultat", 47814, 271653],
+        ]),
+      ),
+    );
+    expect(r.budgets).toHaveLength(1);
+    expect(r.lines.filter((l) => l.column === "2017")).toHaveLength(16);
+  });
+
   it("ignores hidden sheets, Équilibre's own sheets and an inventory", () => {
     const budget = [
       ["Charges", "Montant"],

@@ -1,6 +1,6 @@
 // Budget detection and reading: find the budget tables of a snapshot, read every line exactly once,
 // and say which rows were skipped and why.
-import { accountSection, classify, isBalanceSheetHeading, isBalanceSheetLine, leadingAccount, normalizeAccount } from "../engine/classify.ts";
+import { accountSection, classify, isBalanceSheetHeading, RECOGNISED_CONFIDENCE, isBalanceSheetLine, leadingAccount, normalizeAccount } from "../engine/classify.ts";
 import { nonLineKind } from "../engine/lineKinds.ts";
 import { amountFromCellValue } from "../engine/money.ts";
 import { normalizeText } from "../engine/text.ts";
@@ -792,7 +792,7 @@ function recognisedShare(lines: readonly BudgetLine[], threshold: number): boole
   let yes = 0;
   for (let i = 0; i < n; i++) {
     const l = lines[n === lines.length ? i : Math.floor((i * lines.length) / n)]!;
-    if (classify({ label: l.label, account: l.account, context: l.context }).confidence >= 0.6) yes++;
+    if (classify({ label: l.label, account: l.account, context: l.context }).confidence >= RECOGNISED_CONFIDENCE) yes++;
     if (yes >= need) return true;
     if (yes + (n - i - 1) < need) return false;
   }
