@@ -2,6 +2,7 @@
 // possibly of different layouts), each analysed by the same pipeline as `analyze`, then their difference.
 import { basename } from "node:path";
 import type { Analysis } from "../engine/analyze.ts";
+import { NEGATIVE_SIGN } from "../engine/figures.ts";
 import { say } from "../engine/i18n/index.ts";
 import { leverName, PILLAR_NAMES, STATUS_NAMES } from "../engine/labels.ts";
 import { centsToEuros, formatEuros, formatPercent } from "../engine/money.ts";
@@ -88,8 +89,10 @@ export function compareText(doc: CompareJson, lang: Lang): string {
   const fr = lang === "fr";
   const d = doc.difference;
   const eur = (x: number) => formatEuros(Math.round(x * 100), lang);
-  const signed = (x: number) => (x > 0 ? "+" : x < 0 ? "−" : "") + eur(Math.abs(x));
-  const pts = (x: number | null) => (x === null ? "—" : `${x > 0 ? "+" : x < 0 ? "−" : ""}${(Math.abs(x) * 100).toFixed(1).replace(".", fr ? "," : ".")}${fr ? "\u00a0pt" : " pt"}`);
+  // The minus of the cells (« -1 200 € » in the comparison sheet), a plus for a rise.
+  const sign = (x: number) => (x > 0 ? "+" : x < 0 ? NEGATIVE_SIGN : "");
+  const signed = (x: number) => sign(x) + eur(Math.abs(x));
+  const pts = (x: number | null) => (x === null ? "—" : `${sign(x)}${(Math.abs(x) * 100).toFixed(1).replace(".", fr ? "," : ".")}${fr ? "\u00a0pt" : " pt"}`);
   const pct = (x: number | null) => (x === null ? "—" : formatPercent(x, lang));
   const out: string[] = [];
   out.push(fr ? `Avant : ${doc.before.file} (« ${doc.before.column} ») — après : ${doc.after.file} (« ${doc.after.column} »)` : `Before: ${doc.before.file} (“${doc.before.column}”) — after: ${doc.after.file} (“${doc.after.column}”)`);

@@ -3,7 +3,7 @@
 import type { AnalysisJson } from "../workbook/analysisJson.ts";
 import type { Lang } from "../engine/types.ts";
 import { formatPercent } from "../engine/money.ts";
-import { BUDGET_FIGURES, eurosText, RESULT_LABEL, RULES, type RuleId } from "../engine/figures.ts";
+import { BUDGET_FIGURES, RESULT_LABEL, RULES, signedEurosText, type RuleId } from "../engine/figures.ts";
 import { STATUS_NAMES } from "../engine/labels.ts";
 import { say } from "../engine/i18n/index.ts";
 
@@ -11,7 +11,7 @@ type AnalysisDoc = AnalysisJson["analyses"][number];
 type RuleDoc = { value: number | null; target: number | null; gapAmount: number; status: string };
 
 const label = (id: "expense" | "income" | "inKind", lang: Lang) => BUDGET_FIGURES.find((f) => f.id === id)!.label[lang];
-const money = (euros: number, lang: Lang) => `${euros < 0 ? "−" : ""}${eurosText(Math.round(euros * 100), lang)}`;
+const money = (euros: number, lang: Lang) => signedEurosText(Math.round(euros * 100), lang);
 
 function ruleDoc(a: AnalysisDoc, id: RuleId): RuleDoc {
   const r = a.ratios;

@@ -349,6 +349,17 @@ export function eurosText(cents: number, lang: Lang): string {
   return lang === "fr" ? `${n}\u00a0€` : `€${n}`;
 }
 
+/**
+ * The sign of a negative amount, as the report's money cells show it: their number formats (plan.ts) are built
+ * from it, and formatEuros gives the same, so the CLI, the sentences and the cells write « -1 200 € » alike.
+ */
+export const NEGATIVE_SIGN = "-";
+
+/** "-1 200 €" or "-€1,200" for a negative amount, "1 200 €" otherwise. */
+export function signedEurosText(cents: number, lang: Lang): string {
+  return `${Math.round(cents / 100) < 0 ? NEGATIVE_SIGN : ""}${eurosText(cents, lang)}`;
+}
+
 /** "12,02 €" or "€12.02". */
 export function eurosCentsText(cents: number, lang: Lang): string {
   const c = Math.round(Math.abs(cents));

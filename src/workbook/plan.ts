@@ -1,5 +1,6 @@
 // The report plan: what Équilibre writes into a workbook, as plain data. The file host (editing the .xlsx
 // package) and the Excel host (Office.js) both execute it; neither decides anything about the content.
+import { NEGATIVE_SIGN } from "../engine/figures.ts";
 
 /** A named style; hosts map it to fonts, fills, borders and number formats (see PLAN_STYLES). */
 export type StyleId =
@@ -47,11 +48,11 @@ export const PLAN_STYLES: Record<StyleId, StyleSpec> = {
   text: {},
   note: { italic: true, size: 9, color: "595959", wrap: true },
   // Money the way each language writes it everywhere (formatEuros, the sentences, the CLI): « 12 345 € » in
-  // French, "€12,345" in English. The plan builder gives an English plan the *En styles (englishStyles).
-  money: { numFmt: '#,##0 "€";-#,##0 "€"', align: "right" },
-  moneyBold: { numFmt: '#,##0 "€";-#,##0 "€"', bold: true, align: "right" },
-  moneyEn: { numFmt: '"€"#,##0;-"€"#,##0', align: "right" },
-  moneyBoldEn: { numFmt: '"€"#,##0;-"€"#,##0', bold: true, align: "right" },
+  // French, "€12,345" in English, and a negative one with NEGATIVE_SIGN (« -1 200 € », "-€1,200"). The plan builder gives an English plan the *En styles (englishStyles).
+  money: { numFmt: `#,##0 "€";${NEGATIVE_SIGN}#,##0 "€"`, align: "right" },
+  moneyBold: { numFmt: `#,##0 "€";${NEGATIVE_SIGN}#,##0 "€"`, bold: true, align: "right" },
+  moneyEn: { numFmt: `"€"#,##0;${NEGATIVE_SIGN}"€"#,##0`, align: "right" },
+  moneyBoldEn: { numFmt: `"€"#,##0;${NEGATIVE_SIGN}"€"#,##0`, bold: true, align: "right" },
   percent: { numFmt: "0%", align: "right" },
   percentBold: { numFmt: "0%", bold: true, align: "right" },
   number: { numFmt: "0.00", align: "right" },
