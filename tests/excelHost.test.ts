@@ -204,6 +204,13 @@ describe("the Excel host", () => {
     expect(h.workbook.sheet("Équilibre")!.cell(0, 0)?.value).toBe("mes notes");
   });
 
+  it("says in the report's language that a user's sheet kept its name", async () => {
+    const wb = generatedBudget(20);
+    wb.addSheet("Équilibre").setCell(0, 0, { value: "my notes" });
+    const { applied } = await fullRun(hostOn(createExcelHarness(wb)), "en");
+    expect(applied.warnings).toContain("A sheet “Équilibre” that is not Équilibre's already exists: Équilibre's sheet is named “Équilibre (2)”.");
+  });
+
   it("names the key figures in the workbook (report and scenario), replaces its own names on a re-run and keeps the user's", async () => {
     const wb = generatedBudget(20);
     wb.addName("MesCharges", "='Budget'!$B$2");

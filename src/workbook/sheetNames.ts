@@ -1,5 +1,7 @@
 // Sheet names for Équilibre's sheets: its own are replaced on a re-run; a user's sheet of the same name
 // is never overwritten ("Équilibre (2)"); formulas that name a renamed sheet are rewritten.
+import { say } from "../engine/i18n/index.ts";
+import type { Lang } from "../engine/types.ts";
 import type { ReportPlan } from "./plan.ts";
 
 const FORBIDDEN = /[[\]:*?/\\]/g;
@@ -52,3 +54,14 @@ export function renameSheets(plan: ReportPlan, names: Map<string, string>): Repo
   };
 }
 
+
+/**
+ * What the user is told when a sheet or a table of theirs kept its name and Équilibre's took another, in the
+ * plan's language (both hosts say the same).
+ */
+export function renameWarnings(sheets: Iterable<readonly [string, string]>, tables: Iterable<readonly [string, string]>, lang: Lang): string[] {
+  const out: string[] = [];
+  for (const [from, to] of sheets) if (from !== to) out.push(say(lang, "write.sheetRenamed", { from, to }));
+  for (const [from, to] of tables) if (from !== to) out.push(say(lang, "write.tableRenamed", { from, to }));
+  return out;
+}

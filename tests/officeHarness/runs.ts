@@ -20,10 +20,10 @@ export function hostOn(h: ExcelHarness, options: ExcelHostOptions = {}): ExcelHo
   return new ExcelHost(h.Excel as ExcelApi, options);
 }
 
-export async function fullRun(host: ExcelHost) {
+export async function fullRun(host: ExcelHost, lang: "fr" | "en" = "fr") {
   const snapshot = await host.readSnapshot();
   const result = analyzeSnapshot(snapshot, defaultParameters());
-  const plan = buildReportPlan(result, { lang: "fr", date: NOW, previousSheets: snapshot.ownSheets ?? [] });
+  const plan = buildReportPlan(result, { lang, date: NOW, previousSheets: snapshot.ownSheets ?? [] });
   const applied = await host.apply(plan);
   return { snapshot, result, plan, applied };
 }

@@ -12,7 +12,12 @@ import { lever } from "../../src/engine/levers.ts";
 import type { LeverId } from "../../src/engine/types.ts";
 import { MAP_COL, MAPPING_FIRST_ROW } from "../../src/workbook/reportText.ts";
 import { cachedValues, libreOfficeAvailable, recalculate } from "../libreoffice.ts";
-import { analysed, editWorkbook, type Analysed, expectSoundRun, runWholePath, xlsx } from "./pipeline.ts";
+import { defaultParameters } from "../../src/engine/parameters.ts";
+import { writeReportBuffer } from "../../src/hosts/file/applyPlan.ts";
+import { readSnapshotFromBuffer } from "../../src/hosts/file/readSnapshot.ts";
+import { analyzeSnapshot } from "../../src/workbook/pipeline.ts";
+import { buildReportPlan } from "../../src/workbook/reportPlan.ts";
+import { analysed, editWorkbook, type Analysed, expectSoundRun, NOW, runWholePath, xlsx } from "./pipeline.ts";
 
 
 const REPORT = "Équilibre";
@@ -284,6 +289,17 @@ describe("random hand edits of Équilibre's sheets (fast-check)", () => {
 describe("a user's sheets named like Équilibre's", () => {
   // The state sheet is Équilibre's only when its A1 holds Équilibre's state: a user's hidden "_equilibre" is kept,
   // and the state goes to "_equilibre2".
+  it("are said in the report's language when Équilibre's sheet takes another name", async () => {
+    const input = await xlsx((wb) => {
+      wb.addWorksheet("Budget").addRows([["Poste", "Budget 2026"], ["CHARGES", null], ["Achats", 4500], ["PRODUITS", null], ["Subvention commune", 9500]]);
+      wb.addWorksheet("Équilibre").getCell("A1").value = "mes notes";
+    });
+    const result = analyzeSnapshot(await readSnapshotFromBuffer(input, "b.xlsx"), defaultParameters());
+    const said = async (lang: "fr" | "en") => (await writeReportBuffer(input, buildReportPlan(result, { lang, date: NOW }), NOW)).result.warnings;
+    expect(await said("fr")).toEqual(["Une feuille « Équilibre » qui n'est pas d'Équilibre existe déjà : la feuille d'Équilibre est nommée « Équilibre (2) »."]);
+    expect(await said("en")).toEqual(["A sheet “Équilibre” that is not Équilibre's already exists: Équilibre's sheet is named “Équilibre (2)”."]);
+  });
+
   it("are never replaced: not « Équilibre », not a hidden « _equilibre » that is not Équilibre's state", async () => {
     const input = await xlsx((wb) => {
       wb.addWorksheet("Budget").addRows([

@@ -17,7 +17,7 @@ import { associationName } from "../../src/workbook/title.ts";
 export const NOW = new Date(Date.UTC(2026, 10, 25, 9));
 
 /** Équilibre's sheets, as a French run names them. */
-export const OWN_SHEETS = ["Équilibre", "Équilibre – lignes", "Équilibre – leviers", "_equilibre"];
+export const OWN_SHEETS = ["Équilibre", "Équilibre – lignes", "Équilibre – leviers", "Équilibre – scénarios", "_equilibre"];
 
 export type Outcome =
   | { kind: "analysis"; snapshot: WorkbookSnapshot; result: WorkbookAnalysis; doc: AnalysisJson; plan: ReportPlan; output: Uint8Array; written: WriteResult; back: WorkbookSnapshot }

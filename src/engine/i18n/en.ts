@@ -281,6 +281,8 @@ export const en: Record<MessageId, string> = {
   "scenarioSheet.hours": "Volunteer hours added",
   "scenarioSheet.hoursValue": "Value of the hours (€)",
   "scenarioSheet.hoursNote": "Each hour added is worth the hourly rate × the employer-charge coefficient of the report's parameters.",
+  "write.sheetRenamed": "A sheet “{from}” that is not Équilibre's already exists: Équilibre's sheet is named “{to}”.",
+  "write.tableRenamed": "A table “{from}” that is not Équilibre's already exists: Équilibre's table is named “{to}”.",
   "scenarioSheet.tooMany": "The “{sheet}” sheet holds {max} scenarios side by side: {names} are not written there.",
   "scenarioSheet.notWritten": "The scenario “{name}” also moves {count} line(s) from one destination to the other: the “{sheet}” sheet has no cell for that change, which is not written there.",
   "report.withYourScenario": "WITH YOUR SCENARIO",

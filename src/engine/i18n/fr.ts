@@ -281,6 +281,8 @@ export const fr = {
   "scenarioSheet.hours": "Heures de bénévolat en plus",
   "scenarioSheet.hoursValue": "Valeur des heures (€)",
   "scenarioSheet.hoursNote": "Chaque heure ajoutée vaut le taux horaire × le coefficient de charges des paramètres du rapport.",
+  "write.sheetRenamed": "Une feuille « {from} » qui n'est pas d'Équilibre existe déjà : la feuille d'Équilibre est nommée « {to} ».",
+  "write.tableRenamed": "Un tableau « {from} » qui n'est pas d'Équilibre existe déjà : le tableau d'Équilibre est nommé « {to} ».",
   "scenarioSheet.tooMany": "La feuille « {sheet} » tient {max} scénarios côte à côte : {names} n'y sont pas écrits.",
   "scenarioSheet.notWritten": "Le scénario « {name} » déplace aussi {count} ligne(s) d'une destination à l'autre : la feuille « {sheet} » n'a pas de cellule pour ce changement, qui n'y est pas écrit.",
   "report.withYourScenario": "AVEC VOTRE SCÉNARIO",

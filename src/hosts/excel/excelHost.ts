@@ -9,7 +9,7 @@ import { EquilibreError } from "../../engine/errors.ts";
 import type { ReportPlan } from "../../workbook/plan.ts";
 import type { ApplyResult, WorkbookHost } from "../../workbook/port.ts";
 import { isEquilibreName } from "../../workbook/definedNames.ts";
-import { renameSheets, resolveSheetNames } from "../../workbook/sheetNames.ts";
+import { renameSheets, renameWarnings, resolveSheetNames } from "../../workbook/sheetNames.ts";
 import { columnLetters, columnNumber, type CellValue, type SheetSnapshot, type SnapshotRow, type WorkbookSnapshot } from "../../workbook/snapshot.ts";
 import { isDateFormat, serialToIsoDate } from "./dates.ts";
 import { mapOfficeError } from "./officeErrors.ts";
@@ -260,8 +260,8 @@ export class ExcelHost implements WorkbookHost {
     this.state = state;
     this.knownSheets = [...remaining, ...state.ownSheets];
     this.knownNames = [...this.knownNames.filter((n) => !isEquilibreName(n)), ...(final.names ?? []).map((n) => n.name)];
-    const warnings = [...(plan.warnings ?? []), ...[...names].filter(([a, b]) => a !== b).map(([a, b]) => `Une feuille « ${a} » qui n'est pas d'Équilibre existe déjà : le rapport est écrit dans « ${b} ».`)];
-    for (const [from, { final: to }] of tableNames) if (from !== to) warnings.push(`Un tableau « ${from} » qui n'est pas d'Équilibre existe déjà : le tableau est nommé « ${to} ».`);
+    const tables = [...tableNames].map(([from, { final: to }]) => [from, to] as const);
+    const warnings = [...(plan.warnings ?? []), ...renameWarnings(names, tables, plan.state.language)];
     return { sheets: final.sheets.map((s) => ({ role: s.role, name: s.name })), chartsWritten: final.sheets.some((s) => s.charts.length > 0), warnings };
   }
 

@@ -4,7 +4,7 @@
 // always written as text (a label "=HYPERLINK(…)" never becomes a formula).
 import type { PlannedCell, PlannedSheet, ReportPlan } from "../../workbook/plan.ts";
 import { isEquilibreName } from "../../workbook/definedNames.ts";
-import { renameSheets, resolveSheetNames } from "../../workbook/sheetNames.ts";
+import { renameSheets, renameWarnings, resolveSheetNames } from "../../workbook/sheetNames.ts";
 import { buildChartXml, buildDrawingXml } from "./chartXml.ts";
 import { freeStateSheetName, isStateSheetName, type StoredState } from "./stateSheet.ts";
 import { readPackageState } from "./packageState.ts";
@@ -176,11 +176,7 @@ export async function writeReportBuffer(input: ArrayBuffer | Uint8Array | XlsxPa
     );
   }
 
-  const warnings: string[] = [...(plan.warnings ?? [])];
-  for (const [from, to] of names) {
-    if (from !== to) warnings.push(`Une feuille « ${from} » qui n'est pas d'Équilibre existe déjà : le rapport est écrit dans « ${to} ».`);
-  }
-  for (const [from, to] of tableRenames) warnings.push(`Un tableau « ${from} » qui n'est pas d'Équilibre existe déjà : le tableau est nommé « ${to} ».`);
+  const warnings: string[] = [...(plan.warnings ?? []), ...renameWarnings(names, tableRenames, plan.state.language)];
   return {
     bytes: await pkg.generate(),
     result: { sheets: renamed.sheets.map((s) => ({ role: s.role, name: s.name })), chartsWritten: charts > 0, warnings },
