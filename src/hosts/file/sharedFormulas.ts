@@ -38,7 +38,7 @@ export interface SharedFormula {
  * Runs of vertically adjacent formula cells whose formulas are the first one's shifted down: cell → its
  * place in a run. `cells` are [row, col, ref, cell]; only formula cells are considered.
  */
-export function sharedFormulaRuns(cells: [number, number, string, PlannedCell | undefined][]): Map<string, SharedFormula> {
+export function sharedFormulaRuns(cells: Iterable<[number, number, string, PlannedCell | undefined]>): Map<string, SharedFormula> {
   const byCol = new Map<number, [number, string, string, string | undefined][]>();
   for (const [row, col, ref, c] of cells) {
     if (!c?.formula) continue;

@@ -180,30 +180,32 @@ export function* sheetXmlChunks(sheet: PlannedSheet, ctx: SheetContext, chunkCha
 
   const headers = tableHeaders(sheet);
   const headerRows = new Set([...headers.keys()].map((ref) => rowCol(ref)[0]));
-  // One tuple per cell, [row, col, ref, cell], shared by the row index and the shared-formula pass.
-  const byRow = new Map<number, [number, number, string, PlannedCell | undefined][]>();
-  const all: [number, number, string, PlannedCell | undefined][] = [];
+  // Row and column of every cell (the planned ones, then the table headers) in typed arrays, and the cells in row
+  // order by a counting sort: no object per cell (a million-line ledger plans 21 million cells).
+  const cells = sheet.cells;
+  const headerRefs = [...headers.keys()];
+  const count = cells.length + headerRefs.length;
+  const refAt = (i: number) => (i < cells.length ? cells[i]!.ref : headerRefs[i - cells.length]!);
+  const rowOf = new Int32Array(count);
+  const colOf = new Int32Array(count);
   let maxRow = 1;
   let maxCol = 1;
-  for (const c of sheet.cells) {
-    const [r, col] = rowCol(c.ref);
-    const entry: [number, number, string, PlannedCell | undefined] = [r, col, c.ref, c];
-    all.push(entry);
-    let row = byRow.get(r);
-    if (!row) byRow.set(r, (row = []));
-    row.push(entry);
+  for (let i = 0; i < count; i++) {
+    const [r, col] = rowCol(refAt(i));
+    rowOf[i] = r;
+    colOf[i] = col;
     if (r > maxRow) maxRow = r;
     if (col > maxCol) maxCol = col;
   }
-  for (const ref of headers.keys()) {
-    const [r, col] = rowCol(ref);
-    let row = byRow.get(r);
-    if (!row) byRow.set(r, (row = []));
-    // After the planned cells: a planned header cell wins (and gets the column name as its text).
-    row.push([r, col, ref, undefined]);
-    if (r > maxRow) maxRow = r;
-    if (col > maxCol) maxCol = col;
-  }
+  const heights = sheet.rowHeights ?? {};
+  for (const r of Object.keys(heights)) if (Number(r) > maxRow && Number.isInteger(Number(r))) maxRow = Number(r);
+  // rowStart[r]…rowStart[r + 1] index `order` for row r; stable, so a planned cell comes before a header cell of its ref.
+  const rowStart = new Int32Array(maxRow + 2);
+  for (let i = 0; i < count; i++) rowStart[rowOf[i]! + 1]!++;
+  for (let r = 1; r <= maxRow + 1; r++) rowStart[r]! += rowStart[r - 1]!;
+  const order = new Int32Array(count);
+  const fill = rowStart.slice(0, maxRow + 1);
+  for (let i = 0; i < count; i++) order[fill[rowOf[i]!]!++] = i;
   out.push(`<dimension ref="A1:${colLetters(maxCol)}${maxRow}"/>`);
 
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
@@ -224,9 +226,11 @@ export function* sheetXmlChunks(sheet: PlannedSheet, ctx: SheetContext, chunkCha
     .sort((a, b) => a[0] - b[0]);
   if (widths.length > 0) out.push(`<cols>${widths.map(([c, w]) => `<col min="${c}" max="${c}" width="${num(w)}" customWidth="1"/>`).join("")}</cols>`);
 
-  const heights = sheet.rowHeights ?? {};
-  for (const r of Object.keys(heights)) if (!byRow.has(Number(r))) byRow.set(Number(r), []);
-  const shared = sharedFormulaRuns(all);
+  const shared = sharedFormulaRuns(
+    (function* () {
+      for (let i = 0; i < cells.length; i++) if (cells[i]!.formula) yield [rowOf[i]!, colOf[i]!, cells[i]!.ref, cells[i]] as [number, number, string, PlannedCell];
+    })(),
+  );
   const texts = new TextCache();
   out.push("<sheetData>");
   size = out.reduce((n, part) => n + part.length, 0);
@@ -237,18 +241,27 @@ export function* sheetXmlChunks(sheet: PlannedSheet, ctx: SheetContext, chunkCha
     if (a === undefined) styleAttr.set(id, (a = ` s="${ctx.xf(id)}"`));
     return a;
   };
-  for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
-    // A stable sort: for two cells of one column, the first planned is written.
-    const cells = byRow.get(r)!.sort((a, b) => a[1] - b[1]);
+  const rowCells: number[] = [];
+  for (let r = 1; r <= maxRow; r++) {
+    const from = rowStart[r]!;
+    const to = rowStart[r + 1]!;
     const h = heights[r];
+    if (from === to && !h) continue;
+    rowCells.length = 0;
+    for (let k = from; k < to; k++) rowCells.push(order[k]!);
+    // A stable sort: for two cells of one column, the first planned is written.
+    if (rowCells.length > 1) rowCells.sort((a, b) => colOf[a]! - colOf[b]!);
     const header = headerRows.has(r);
     const rowTag = `<row r="${r}"${h ? ` ht="${num(h)}" customHeight="1"` : ""}>`;
     out.push(rowTag);
     size += rowTag.length + 6;
     let last = 0;
-    for (const [, col, ref, c] of cells) {
+    for (const i of rowCells) {
+      const col = colOf[i]!;
       if (col === last) continue;
       last = col;
+      const c = i < cells.length ? cells[i] : undefined;
+      const ref = refAt(i);
       const xml = cellXml(ref, c, header ? headers.get(ref) : undefined, sAttr(c?.style), c?.formula ? shared.get(ref) : undefined, texts);
       out.push(xml);
       size += xml.length;
