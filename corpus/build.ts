@@ -29,6 +29,7 @@ export function workbookOf(laid: Laid): ExcelJS.Workbook {
       });
     });
     for (const r of sheet.bold) ws.getRow(r).font = { bold: true };
+    for (const m of sheet.merges ?? []) ws.mergeCells(m);
     ws.columns.forEach((col, c) => {
       const label = sheet.rows.some((r) => typeof r[c] === "string" && (r[c] as string).length > 14);
       col.width = label ? widest + 2 : 16;

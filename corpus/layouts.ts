@@ -10,6 +10,8 @@ export interface SheetGrid {
   rows: Cell[][];
   /** Rows (1-based) drawn in bold: headings and totals. */
   bold: number[];
+  /** Merged ranges (« A5:D5 »), as a variant lays section headings (corpus/variants.ts). */
+  merges?: string[];
 }
 
 export interface Placement {
@@ -33,6 +35,8 @@ export interface Laid {
   name: string;
   budget: Budget;
   layout: string;
+  /** The variant of corpus/variants.ts it is dressed in, if any. */
+  variant?: string;
   columns: string[];
   sheets: SheetGrid[];
   placements: Placement[];

@@ -1,11 +1,12 @@
-// `npx tsx scripts/accuracy.ts [--json] [--only <name>] [--all-layouts] [--layout <layout>]`: runs every corpus workbook (corpus/xlsx, built from
+// `npx tsx scripts/accuracy.ts [--json] [--only <name>] [--all-layouts] [--layout <layout>] [--variants | --variant <id>]`: runs every corpus workbook (corpus/xlsx, built from
 // corpus/budgets by corpus/build.ts) through the real command, `equilibre analyze FILE --json`, and compares what
 // it reads with what the domain rules say. Prints per budget and in total: lines right / total (section, pillar,
 // and nature for produits), lever agreement, lines missing, lines spurious, lines wrong with a confidence at or
 // above the pane's review threshold, and the totals against the budget's own. It is a measure, not a test: it
 // exits 0 whatever the figures, and 2 only when the corpus itself is broken. With --all-layouts, every budget is
 // laid in every layout corpus/layouts.ts knows (as the budget allows) in a temporary folder, and the totals are
-// also given per layout: treasurers lay budgets out their own way, and the figure must hold on each.
+// also given per layout: treasurers lay budgets out their own way, and the figure must hold on each. --variants
+// adds every variant of corpus/variants.ts (a title block, text amounts, k€, a « % » column…) on every budget.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -14,6 +15,7 @@ import { main } from "../src/cli/main.ts";
 import { LOW_CONFIDENCE } from "../src/taskpane/session.ts";
 import { laidCorpus, workbookOf } from "../corpus/build.ts";
 import { ALL_LAYOUTS, layEvery, type Laid, type Placement } from "../corpus/layouts.ts";
+import { inVariant, VARIANTS } from "../corpus/variants.ts";
 import { linesOf, loadBudgets, problemsOf, XLSX_DIR, type Budget, type Expected } from "../corpus/model.ts";
 import type { AnalysisJson } from "../src/workbook/analysisJson.ts";
 
@@ -34,6 +36,7 @@ export interface LineResult {
 export interface BudgetResult {
   name: string;
   layout: string;
+  variant?: string;
   kind: string;
   total: number;
   right: number;
@@ -123,7 +126,8 @@ export function compare(laid: Laid, doc: AnalysisJson): BudgetResult {
     const p = findPlacement(laid.placements, l, (q) => q.amounts.every((_, k) => seen.has(keyOf(q, k))));
     const i = p ? amountIndex(p, l, (k) => seen.has(keyOf(p, k))) : -1;
     const base = { sheet: l.sheet, row: l.row, column: l.column ?? "", label: l.label, read: describe(l as never), confidence: l.confidence };
-    if (!p || i < 0) {
+    // A placement's amount read a second time (twelve monthly columns read as twelve lines) is a line too many.
+    if (!p || i < 0 || seen.has(keyOf(p, i))) {
       lines.push({ ...base, expected: "—", verdict: "spurious", leverRight: false });
       continue;
     }
@@ -229,12 +233,14 @@ function printText(results: BudgetResult[], budgets: Budget[]): void {
   }
 }
 
-/** Per-layout totals of `--all-layouts`: one row per layout, every budget laid in it. */
-function printLayouts(results: BudgetResult[], budgets: Budget[]): void {
+/** Per-layout totals of `--all-layouts` (one row per layout, every budget laid in it), then per variant. */
+function printLayouts(all: BudgetResult[], budgets: Budget[]): void {
+  const results = all.filter((r) => !r.variant);
   console.log(`Toutes les mises en page : ${budgets.length} budgets réels, ${results.length} classeurs (écrits dans un dossier temporaire).`);
   console.log(`Seuil de vérification du volet : confiance < ${LOW_CONFIDENCE}`);
-  const w = 16;
-  console.log(`${"mise en page".padEnd(w)}  classeurs  justes/total      leviers   manquantes  en trop  fausses(sûres)  erreurs`);
+  const w = 26;
+  const head = (first: string) => console.log(`${first.padEnd(w)}  classeurs  justes/total      leviers   manquantes  en trop  fausses(sûres)  erreurs`);
+  head("mise en page");
   const row = (name: string, rs: BudgetResult[]) => {
     const s = (f: (r: BudgetResult) => number) => rs.reduce((n, r) => n + f(r), 0);
     const total = s((r) => r.total);
@@ -244,14 +250,26 @@ function printLayouts(results: BudgetResult[], budgets: Budget[]): void {
   };
   for (const layout of [...new Set(results.map((r) => r.layout))]) row(layout, results.filter((r) => r.layout === layout));
   row("TOTAL", results);
+  const dressed = all.filter((r) => r.variant);
+  if (dressed.length === 0) return;
+  console.log(`\nVariantes (chacune sur chaque budget, dans les mises en page où elle s'applique) : ${dressed.length} classeurs.`);
+  head("variante");
+  for (const v of VARIANTS) {
+    const rs = dressed.filter((r) => r.variant === v.id);
+    if (rs.length) row(v.id, rs);
+  }
+  row("TOTAL", dressed);
+  for (const v of VARIANTS) console.log(`  ${v.id} : ${v.what} (${v.layouts.join(", ")})`);
 }
 
 /** Every budget laid in every layout it allows, written to a temporary folder (never into corpus/xlsx), and read. */
-async function allLayouts(budgets: Budget[], keep: (l: Laid) => boolean): Promise<BudgetResult[]> {
+async function allLayouts(budgets: Budget[], keep: (l: Laid) => boolean, variants: string[] | null, plainToo: boolean): Promise<BudgetResult[]> {
   const dir = mkdtempSync(join(tmpdir(), "equilibre-layouts-"));
   try {
     const results: BudgetResult[] = [];
-    for (const l of budgets.flatMap((b) => layEvery(b)).filter(keep)) {
+    const plain = budgets.flatMap((b) => layEvery(b)).filter(keep);
+    const dressed = variants ? plain.flatMap((l) => VARIANTS.filter((v) => variants.includes(v.id)).map((v) => inVariant(l, v)).filter((x): x is Laid => x !== null)) : [];
+    for (const l of [...(plainToo ? plain : []), ...dressed]) {
       const file = join(dir, `${l.name}.xlsx`);
       await workbookOf(l).xlsx.writeFile(file);
       results.push(await measure(l, file));
@@ -264,10 +282,10 @@ async function allLayouts(budgets: Budget[], keep: (l: Laid) => boolean): Promis
 
 async function measure(l: Laid, file: string): Promise<BudgetResult> {
   try {
-    return compare(l, await analyze(file));
+    return { ...compare(l, await analyze(file)), ...(l.variant ? { variant: l.variant } : {}) };
   } catch (e) {
     const n = l.placements.reduce((s, p) => s + (p.notALine ? 0 : p.amounts.filter((a) => a.amount !== 0).length), 0);
-    return { name: l.name, layout: l.layout, kind: l.budget.kind, total: n, right: 0, leverRight: 0, missing: n, spurious: 0, wrong: 0, wrongConfident: 0, rightDoubted: 0, totals: [], lines: [], error: (e as Error).message };
+    return { name: l.name, layout: l.layout, ...(l.variant ? { variant: l.variant } : {}), kind: l.budget.kind, total: n, right: 0, leverRight: 0, missing: n, spurious: 0, wrong: 0, wrongConfident: 0, rightDoubted: 0, totals: [], lines: [], error: (e as Error).message };
   }
 }
 
@@ -275,7 +293,14 @@ async function run(argv: string[]): Promise<number> {
   const budgets = loadBudgets();
   const problems = budgets.flatMap(problemsOf);
   const only = argv.includes("--only") ? argv[argv.indexOf("--only") + 1] : null;
-  const every = argv.includes("--all-layouts");
+  const every = argv.includes("--all-layouts") || argv.includes("--variants") || argv.includes("--variant");
+  // --variants: every variant as well as the plain layouts; --variant <id>: that variant only.
+  const oneVariant = argv.includes("--variant") ? argv[argv.indexOf("--variant") + 1]! : null;
+  if (oneVariant && !VARIANTS.some((v) => v.id === oneVariant)) {
+    console.error(`Variante inconnue : ${oneVariant} (connues : ${VARIANTS.map((v) => v.id).join(", ")})`);
+    return 2;
+  }
+  const variants = oneVariant ? [oneVariant] : argv.includes("--variants") ? VARIANTS.map((v) => v.id) : null;
   const onlyLayout = argv.includes("--layout") ? argv[argv.indexOf("--layout") + 1] : null;
   if (onlyLayout && !(ALL_LAYOUTS as string[]).includes(onlyLayout)) {
     console.error(`Mise en page inconnue : ${onlyLayout} (connues : ${ALL_LAYOUTS.join(", ")})`);
@@ -288,7 +313,7 @@ async function run(argv: string[]): Promise<number> {
     console.error(`Le corpus est incomplet : ${[...problems, ...absent.map((l) => `${l.name}.xlsx absent (lancez npx tsx corpus/build.ts)`)].join(" ; ")}`);
     return 2;
   }
-  const results: BudgetResult[] = every ? await allLayouts(budgets, keep) : [];
+  const results: BudgetResult[] = every ? await allLayouts(budgets, keep, variants, !oneVariant) : [];
   for (const l of laid) results.push(await measure(l, join(XLSX_DIR, `${l.name}.xlsx`)));
   if (argv.includes("--json")) {
     const ok = results;

@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildCorpus, laidCorpus } from "../corpus/build.ts";
 import { layEvery, layoutsFor } from "../corpus/layouts.ts";
+import { inVariant, VARIANTS } from "../corpus/variants.ts";
 import { CORPUS_DIR, loadBudgets, problemsOf, XLSX_DIR } from "../corpus/model.ts";
 
 const budgets = loadBudgets();
@@ -52,6 +53,25 @@ describe("the development corpus", () => {
         }
       }
       expect(l.placements.filter((p) => !p.notALine).length, l.name).toBeGreaterThan(0);
+    }
+  });
+
+  it("keeps every expected line on its label's row in every variant (title block, text amounts, k€, monthly columns…)", () => {
+    for (const v of VARIANTS) {
+      let applied = 0;
+      for (const plain of budgets.flatMap((b) => layEvery(b))) {
+        const l = inVariant(plain, v);
+        if (!l) continue;
+        applied++;
+        expect(l.name, v.id).toBe(`${plain.name}~${v.id}`);
+        expect(l.placements.length, l.name).toBe(plain.placements.length);
+        for (const p of l.placements) {
+          const row = l.sheets.find((s) => s.name === p.sheet)?.rows[p.row - 1] ?? [];
+          expect(row[p.labelCol], `${l.name} ${p.sheet}!${p.row}`).toBe(p.label);
+          for (const a of p.amounts) expect(row[a.col] ?? null, `${l.name} ${p.sheet}!${p.row} [${a.header}]`).not.toBeNull();
+        }
+      }
+      expect(applied, v.id).toBeGreaterThan(0);
     }
   });
 
