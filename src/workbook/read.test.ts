@@ -637,6 +637,69 @@ describe("readBudgets on every layout of a budget (scripts/accuracy.ts --all-lay
     ]);
   });
 
+  it("reads a trial balance under a title block, and a table above a signature block, as if neither were there", () => {
+    const title = [["Association des Amis du Quartier"], ["12, rue des Écoles — 69003 Lyon"], ["Exercice du 01/09/2024 au 31/08/2025"], ["Document présenté à l'AG du 14/10/2025"], [null]];
+    const balance = readBudgets(
+      book(
+        sheet("Balance", [
+          ...title,
+          ["Compte", "Intitulé", "Débit", "Crédit", "Solde"],
+          ["606000", "Gerbes", 338, 0, 338],
+          ["606000", "Bricolage", 60, 0, 60],
+          ["706000", "Gerbes", 0, 1427, -1427],
+        ]),
+      ),
+    );
+    expect(balance.budgets.map((b) => b.layout)).toEqual(["trial_balance"]);
+    expect(linesOf(balance)).toEqual([
+      ["Gerbes", 338, "expense"],
+      ["Bricolage", 60, "expense"],
+      ["Gerbes", 1427, "income"],
+    ]);
+    const signed = readBudgets(
+      book(
+        sheet("Comptes", [
+          ["CHARGES", "Réalisé 2017", "Prévu 2019"],
+          ["Publication au JO", 44, null],
+          ["Carte bancaire", null, 63],
+          ["Nom de domaine", null, 18],
+          [null],
+          ["Fait à Lyon, le 14/10/2025"],
+          ["Le trésorier", null, "La présidente"],
+          ["(signature)", null, "(signature)"],
+        ]),
+      ),
+    );
+    expect(signed.lines.map((l) => [l.label, l.column])).toEqual([
+      ["Publication au JO", "Réalisé 2017"],
+      ["Carte bancaire", "Prévu 2019"],
+      ["Nom de domaine", "Prévu 2019"],
+    ]);
+  });
+
+  it("a Type column gives in-kind rows their side (« Valorisation (ressource) ») and skips balances (« Solde bancaire », « À reverser »)", () => {
+    const r = readBudgets(
+      book(
+        sheet("2023", [
+          ["Libellé", "Type", "2023"],
+          ["Cotisations", "Recette", 1120],
+          ["Déplacements", "Dépense", 188],
+          ["Compte courant au 31/12", "Solde bancaire", 28421.24],
+          ["Dons pour la Fondation 2019", "À reverser", 2240],
+          ["Heures de bénévolat", "Valorisation (ressource)", 50000],
+          ["Bénévolat", "Valorisation (emploi)", 50000],
+        ]),
+      ),
+    );
+    expect(linesOf(r)).toEqual([
+      ["Cotisations", 1120, "income"],
+      ["Déplacements", 188, "expense"],
+      ["Heures de bénévolat", 50000, "in_kind_resource"],
+      ["Bénévolat", 50000, "in_kind_use"],
+    ]);
+    expect(r.skipped.filter((s) => s.why === "balance_sheet_account").map((s) => s.label)).toEqual(["Compte courant au 31/12", "Dons pour la Fondation 2019"]);
+  });
+
   it("a Cerfa chapter over its one sub-line named like a section (« Charges d'exploitation ») is the subtotal; the sub-line is the line", () => {
     const r = readBudgets(
       book(

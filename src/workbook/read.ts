@@ -7,7 +7,7 @@ import { normalizeText } from "../engine/text.ts";
 import type { Amount, BudgetLine, Section } from "../engine/types.ts";
 import type { AmountColumnInfo, DetectedBudget, Layout, ReadIssue, ReadResult, SkippedRow } from "./budget.ts";
 import { cellKind, columnRoles, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
-import { headerKind, sectionOfHeading, sectionOfTypeCell } from "./sections.ts";
+import { headerKind, isBalanceTypeCell, sectionOfHeading, sectionOfTypeCell } from "./sections.ts";
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { findSubtotals, type SubtotalCandidate } from "./subtotals.ts";
@@ -108,7 +108,7 @@ function readSheet(sheet: SheetSnapshot): SheetRead {
   const grid = new SheetGrid(sheet);
   if (grid.isEmpty()) return out;
   const rows = grid.rowIndexes();
-  const profiles = profileColumns(grid, rows);
+  const profiles = profileColumns(grid, tableRows(grid, rows));
   const headers = new Map<number, { text: string; row: number } | null>();
   const headerOf = (col: number) => {
     if (!headers.has(col)) headers.set(col, findHeader(grid, rows, col));
@@ -138,6 +138,24 @@ function readSheet(sheet: SheetSnapshot): SheetRead {
     });
   }
   return out;
+}
+
+/**
+ * The rows a column's role is judged on: from the first row holding a number to the last. A title block above
+ * the table (name, address, « Exercice du 01/09/2024 au 31/08/2025 ») and a signature block under it (« Le
+ * trésorier | | La présidente ») are text in the account and amount columns: counted, they turned a column of
+ * accounts, or of amounts, into labels. Headers are found apart (findHeader), from all the rows.
+ */
+function tableRows(grid: SheetGrid, rows: number[]): number[] {
+  const numeric = (r: number) => grid.rowCells(r).some((c) => {
+    const k = cellKind(c.value);
+    return k === "amount" || k === "error";
+  });
+  let first = 0;
+  while (first < rows.length && !numeric(rows[first]!)) first++;
+  let last = rows.length - 1;
+  while (last > first && !numeric(rows[last]!)) last--;
+  return first >= rows.length ? rows : rows.slice(first, last + 1);
 }
 
 /**
@@ -345,7 +363,7 @@ function readBlock(
       continue;
     }
     const accSection = accountSection(account);
-    if (accSection === "balance_sheet" || isBalanceSheetLine(labelText, account) || (balanceBlock && accSection === null)) {
+    if (accSection === "balance_sheet" || isBalanceSheetLine(labelText, account) || (balanceBlock && accSection === null) || isBalanceTypeCell(typeText)) {
       skipped.push({ sheet, row: r, cell: cellAddress(r, label?.col ?? labelCol), label: labelText, why: "balance_sheet_account" });
       continue;
     }
@@ -548,7 +566,7 @@ function findTypeColumn(grid: SheetGrid, rows: number[], labelCols: number[]): n
   if (labelCols.length < 2) return null;
   for (const col of labelCols) {
     const texts = rows.map((r) => textAt(grid, r, col)).filter((t) => t !== "");
-    const typed = texts.filter((t) => sectionOfTypeCell(t) !== null).length;
+    const typed = texts.filter((t) => sectionOfTypeCell(t) !== null || isBalanceTypeCell(t)).length;
     if (texts.length >= 3 && typed >= 0.8 * (texts.length - 1)) return col;
   }
   return null;

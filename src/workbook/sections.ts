@@ -1,6 +1,6 @@
 // Headings that open a section (Charges, Dépenses, Emplois / Produits, Recettes, Ressources; 86 / 87),
 // and amount-column headers that name a kind of column (Total, Débit, Crédit, Solde, a year…).
-import { leadingAccount } from "../engine/classify.ts";
+import { isBalanceSheetHeading, leadingAccount } from "../engine/classify.ts";
 import type { Section } from "../engine/types.ts";
 import { normalizeText } from "../engine/text.ts";
 
@@ -19,10 +19,22 @@ const SECTION_HEADINGS: { section: Section; re: RegExp }[] = [
 /** A "Type" column's word for a row, singular or plural ("Dépense", "Recette", "Charge", "Produit"…). */
 export function sectionOfTypeCell(text: string | null | undefined): Section | null {
   const n = normalizeText(text ?? "");
+  // « Valorisation (emploi) » / « Valorisation (ressource) »: the two sides of the in-kind block, as a Type cell says them.
+  const inKind = /^(valorisations?|contributions? (volontaires? )?en nature|contributions? volontaires?|benevolat) (emplois?|ressources?)$/.exec(n);
+  if (inKind) return inKind[3]!.startsWith("emploi") ? "in_kind_use" : "in_kind_resource";
   if (/^(depense|depenses|charge|charges|emploi|emplois|sortie|sorties)$/.test(n)) return "expense";
   if (/^(recette|recettes|produit|produits|ressource|ressources|entree|entrees|financement|financements)$/.test(n)) return "income";
   if (/^(don|dons|contribution|contributions|apport|apports|aide|aides|pret|prets) en nature$|^(benevolat|contribution volontaire|contributions volontaires|valorisation)$/.test(n)) return "in_kind_resource";
   return null;
+}
+
+/**
+ * A Type cell that says the row is a balance, not a flow: « Solde bancaire », « Trésorerie », « À reverser » (money
+ * held for someone else, a debt). Such a row is never a line.
+ */
+export function isBalanceTypeCell(text: string | null | undefined): boolean {
+  if (!text) return false;
+  return isBalanceSheetHeading(text) || /^(a reverser|dette|dettes|creance|creances|fonds dedies|bilan)$/.test(normalizeText(text));
 }
 
 /** The section a heading row, a table header or a sheet name opens; null when it names none. */
