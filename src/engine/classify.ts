@@ -66,6 +66,17 @@ const BALANCE_SHEET_LABEL = [
   /\bdisponibles? (en|sur) (banque|compte|caisse|livret)/,
   /^(solde|soldes|avoir|avoirs|encaisse|disponibilites|tresorerie)\b.*\b(banque|bancaires?|caisse|compte|comptes|livrets?|tresorerie|disponibles?|paypal|ccp|especes)\b/,
   /^disponibilites\b/,
+  // The association's own accounts named as such: « Compte courant au 31/12 », « Compte chèque », « Livret Bleu ».
+  /^comptes? (courants?|cheques?|d epargne|epargne|portefeuille|titres?|bancaires?|a terme|sur livret|joint)\b/,
+  /^livrets? (a|bleu|jeune|d epargne|epargne|associati[a-z]*|cmb|cm|ca|lcl|bnp|sg|ce|cic|bred|bp|ldd|ldds)\b/,
+  /^(caisse|especes|caisse especes|fonds? de caisse)$/,
+  // A loan received or repaid (16) moves the balance sheet: « Prêt CMB (hors frais et intérêt) », « Emprunt bancaire ».
+  /^(emprunts?|prets? bancaires?|prets? (cmb|cm|ca|lcl|bnp|sg|ce|cic|bred|bp|bpi|de la banque|du credit|a taux zero|d honneur))\b/,
+  // What is owed to or by the association (40, 41, 46): invoices not yet paid, money to pass on.
+  /\bfactures? (en cours|a recevoir|a encaisser|impayees?|non (reglees?|payees?|encaissees?))\b/,
+  /\ben cours de recouvrement\b/,
+  /\bpas encore (factur|regl|encaiss|pay|percu|vers|revers)[a-z]*\b/,
+  /^(a reverser|reste a (payer|reverser|percevoir|encaisser)|restant (a payer|du))\b/,
   // Internal transfers between the association's own accounts (58): money moved, neither earned nor spent.
   /^(virements?|transferts?) (internes?|de compte a compte|entre comptes)\b/,
   // Repaying a loan or a debt moves the balance sheet (16, 40…), it is not a charge.
@@ -88,6 +99,7 @@ export function isBalanceSheetLine(label: string, account: string | null | undef
 }
 
 /** Headings over account balances: « Soldes », « Trésorerie au 31/12 », « Disponibilités », « Situation bancaire ». */
+const BALANCE_SHEET_HEADING_OPENING = /^(etat des (comptes|fonds|avoirs|disponibilites|finances)|situation (financiere|bancaire|de tresorerie|des comptes)|comptes? bancaires?|avoirs?|non encaissee?s?)\b/;
 const BALANCE_SHEET_HEADING = /^(soldes?( (au|des comptes|de tresorerie|bancaires?|en fin|de fin|en debut|de debut)\b.*)?|tresorerie( (au|en|de|disponible)\b.*)?|disponibilites|avoirs?( (au|en banque|disponibles?)\b.*)?|position( de tresorerie)?|situation (de tresorerie|bancaire|financiere|des comptes)|comptes? (bancaires?|de tresorerie)|etat des comptes)$/;
 
 /**
@@ -96,7 +108,8 @@ const BALANCE_SHEET_HEADING = /^(soldes?( (au|des comptes|de tresorerie|bancaire
  */
 export function isBalanceSheetHeading(text: string): boolean {
   const n = foldAccentsLower(text).replace(/[^a-z0-9]+/g, " ").trim();
-  return BALANCE_SHEET_HEADING.test(n);
+  // « Etat des comptes au 05.01.2019 », « Situation financière de l'association », « Comptes bancaires BRED », « Avoirs FABLAB ».
+  return BALANCE_SHEET_HEADING.test(n) || (BALANCE_SHEET_HEADING_OPENING.test(n) && !/\b(pertes?|charges?|depenses?|produits?|recettes?)\b/.test(n));
 }
 
 function foldAccentsLower(s: string): string {
@@ -465,11 +478,14 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     decision.reasons.push(hit.keyword.doubt);
   }
   if (sectionGuessed) {
-    decision.confidence = Math.max(0.1, decision.confidence - 0.15);
-    // « Collecte de fonds, comptabilité … et dépenses »: with no side told, a label whose words read as a produit
-    // and as a charge is a guess (one word read both ways, « Subvention », keeps its usual side).
+    // A side the label guessed (no account, no layout) is weak evidence: a single keyword is no longer sure,
+    // unless the label also names who pays (« Subvention de la Région » is received).
+    const payer = section === "income" && findFunder(tokens) !== null;
+    decision.confidence = Math.max(0.1, decision.confidence - (payer ? 0.15 : 0.2));
+    // « Collecte de fonds, comptabilité … et dépenses », « Cotisations sociales (10) »: with no side told, a label
+    // that reads as a produit and as a charge is a guess, unless it names who pays (« Subvention de la Région »).
     const [asIncome, asExpense] = [bestLabelHit(tokens, "income"), bestLabelHit(tokens, "expense")];
-    if (asIncome && asExpense && asIncome.position !== asExpense.position) {
+    if (asIncome && asExpense && !findFunder(tokens)) {
       decision.confidence = Math.min(decision.confidence, 0.5);
       decision.reasons.push({ fr: "se lit comme un produit et comme une charge, sans côté dit : à vérifier", en: "reads as both income and an expense, with no side told: to check" });
     }

@@ -170,6 +170,8 @@ export const LEVERS: readonly Lever[] = [
       "don", "dons", "dons manuels", "collecte*", "crowdfunding", "financement participatif", "helloasso", "hello asso", "quete*",
       "generosite*", "appel* aux dons", "abandon* de frais", "liberalite*", "ulule", "kisskissbankbank", "cagnotte*", "souscription*",
       "parrainage* d enfant*", "donateur*",
+      // What the faithful give to their church: gifts (754), not sales.
+      "offrande*", "dime", "dimes", "denier du culte", "denier de l eglise",
     ],
   }),
   income({
@@ -296,6 +298,9 @@ export const LEVERS: readonly Lever[] = [
       { p: "agios", dest: "engineering" }, "cachet*", "contrat* de cession", "cession* de droits", "intervenant*", "prestataire*",
       "arbitrage*", "arbitre*", "sous traitant*", "animation* exterieure*", "frais de mission*", "traiteur",
       "commission*", "frais d actes", "frais de contentieux",
+      // A bank card's yearly « cotisation » is a bank fee (627), not dues paid to a network.
+      { p: "cotisation* carte*", dest: "engineering" }, { p: "carte* bancaire*", dest: "engineering" }, { p: "carte business", dest: "engineering" },
+      { p: "carte bleue", dest: "engineering" }, { p: "frais de carte*", dest: "engineering" }, { p: "droits de garde", dest: "engineering" },
     ],
   }),
   expense({
@@ -394,7 +399,9 @@ export const LEVERS: readonly Lever[] = [
     accounts: ["655", "6572"],
     keywords: [
       "quote* part*", "operation* faite* en commun", "operation* en commun", "operation* commune*", "projet commun", "consortium",
-      "generosite reversee", "reversement*", "quotes parts de generosite reversees", "mutualisation*", "fonds commun",
+      "generosite reversee", "reversement*",
+      // Gifts collected for a partner and passed on to it (6572): « Virement dons AUI », « Dons reversés ».
+      "virement* de dons", "virement* des dons", "virement* dons", "dons reverses", "dons collectes reverses", "quotes parts de generosite reversees", "mutualisation*", "fonds commun",
     ],
   }),
   expense({
@@ -475,7 +482,7 @@ export const LEVERS: readonly Lever[] = [
       "dons en nature", "don en nature", "secours en nature", "mise* a disposition gratuite", "mise* a disposition", "mis a disposition",
       "pret* de local", "pret* de locaux", "pret* de salle*", "pret* de materiel", "locaux mis a disposition", "commodat", "dons alimentaires",
       "biens et services", "materiel prete", "nature", "dons", "don", "aide* indirecte*", "location* de salle*", "salle*", "local", "locaux",
-      "avantage* en nature",
+      "avantage* en nature", "loyer* equivalent*", "equivalent loyer*", "valeur locative",
     ],
   }),
 ];
@@ -489,6 +496,8 @@ export const LEVERS: readonly Lever[] = [
 export const STRONG_IN_KIND_SIGNALS: readonly string[] = [
   "aide* indirecte*", "en nature", "a titre gratuit", "mise* a disposition gratuite*", "mis a disposition gratuitement", "pret* gratuit*",
   "contribution* volontaire*", "valorisation",
+  // A rent « équivalent » or a « valeur locative » is what free premises would cost: a valuation, not rent paid.
+  "loyer* equivalent*", "equivalent loyer*", "valeur locative",
 ];
 
 export const IN_KIND_SIGNALS: readonly string[] = [

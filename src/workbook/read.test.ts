@@ -334,6 +334,31 @@ describe("readBudgets on hand-made layouts", () => {
     expect(r.lines.filter((l) => l.column === "2017")).toHaveLength(16);
   });
 
+  it("counts the association's own accounts among a table's budget words: a journal whose sales say little is still a budget", () => {
+    const r = readBudgets(
+      book(
+        sheet("Bilan 2019", [
+          ["Poste", "Dépenses", "Recettes", "Bénéfice"],
+          ["Découpes lasers : 812 1/4H (env 4000€)", null, 4000, 4000],
+          ["Adhésions : 96 (107 sur papier)", null, 2574, 2574],
+          ["OORobots : 40 (640€ env de marge)", null, 1840, 1840],
+          ["Libre en Fête 2016 - RedHat", null, 1242, 1242],
+          ["Impression 3D : 115 impressions (env 500€)", null, 500, 500],
+          ["Vie du fablab", 4100, null, -4100],
+          ["Projets", 1800, null, -1800],
+          ["Des factures en cours", null, 605, 605],
+          ["Pertes de caisse", 58.28, null, -58.28],
+          ["Compte Chèque", null, 1911.8, 1911.8],
+          ["Livret CMB", null, 20841.33, 20841.33],
+          ["Paypal", null, 106.98, 106.98],
+          ["Caisse", null, 22.87, 22.87],
+        ]),
+      ),
+    );
+    expect(r.budgets).toHaveLength(1);
+    expect(r.skipped.filter((x) => x.why === "balance_sheet_account").map((x) => x.label)).toEqual(["Des factures en cours", "Compte Chèque", "Livret CMB", "Caisse"]);
+  });
+
   it("ignores hidden sheets, Équilibre's own sheets and an inventory", () => {
     const budget = [
       ["Charges", "Montant"],

@@ -478,7 +478,9 @@ function readBlock(
       });
     }
   }
-  if (!looksLikeBudget(lines, block, section, sheet, layout, typeCol !== null)) return null;
+  // Rows recognised as the association's own accounts (« Compte chèque », « Livret A ») are read as budget words too.
+  const balances = skipped.filter((x) => x.why === "balance_sheet_account").length;
+  if (!looksLikeBudget(lines, block, section, sheet, layout, typeCol !== null, balances)) return null;
   if (!isLedger) issues.push(...selfCheck(grid, declared.filter((d) => scenarioCols.some((k) => k.col === d.col)), lines, issues, skipped, scaled));
   for (const k of kinds.filter((x) => thousands.has(x.col) && lines.some((l) => l.amountCell?.replace(/\d+$/, "") === columnLetters(x.col)))) {
     issues.push({
@@ -773,7 +775,7 @@ const MONEY_HEADER = /\b(montant|montants|budget|realise|previsionnel|prevision|
 const NOT_MONEY_HEADER = /\b(quantite|qte|nombre|nb|effectif|effectifs|stock|age|heures|h|jours|taille|poids|note|rang|telephone|tel|code postal)\b/;
 
 /** An inventory or a contact list has labels and numbers too: a budget also has money words, sections or accounts. */
-function looksLikeBudget(lines: BudgetLine[], block: TableBlock, section: Section | null, sheet: string, layout: Layout, typed: boolean): boolean {
+function looksLikeBudget(lines: BudgetLine[], block: TableBlock, section: Section | null, sheet: string, layout: Layout, typed: boolean, balances = 0): boolean {
   if (lines.length === 0) return false;
   if (layout === "trial_balance") return true;
   // The column headers once each (a block of 20,000 lines has a handful).
@@ -793,7 +795,7 @@ function looksLikeBudget(lines: BudgetLine[], block: TableBlock, section: Sectio
   if (named) return true;
   if (distinct.length < 2) return false;
   const structure = block.accountCol !== null || section !== null || sectionOfHeading(sheet) !== null || distinct.some((l) => l.context.sectionHint) || MONEY_HEADER.test(headerText);
-  return recognisedShare(distinct, structure ? 0.25 : 0.5);
+  return recognisedShare(distinct, structure ? 0.25 : 0.5, balances);
 }
 
 /** Lines whose labels are classified to tell a budget from an inventory: beyond this, an even sample of them. */
@@ -804,10 +806,10 @@ const SHARE_SAMPLE = 1000;
  * reading (the lines are classified again after): a long block is judged on an even sample of its lines, and
  * the count stops as soon as the answer is known either way.
  */
-function recognisedShare(lines: readonly BudgetLine[], threshold: number): boolean {
+function recognisedShare(lines: readonly BudgetLine[], threshold: number, recognisedElsewhere = 0): boolean {
   const n = Math.min(lines.length, SHARE_SAMPLE);
-  const need = Math.ceil(threshold * n - 1e-9);
-  let yes = 0;
+  const need = Math.ceil(threshold * (n + recognisedElsewhere) - 1e-9);
+  let yes = recognisedElsewhere;
   for (let i = 0; i < n; i++) {
     const l = lines[n === lines.length ? i : Math.floor((i * lines.length) / n)]!;
     if (classify({ label: l.label, account: l.account, context: l.context }).confidence >= RECOGNISED_CONFIDENCE) yes++;
