@@ -45,8 +45,16 @@ describe("notes in the report of an earlier run", () => {
     const again = plan({ name: "b.xlsx", sheets: [BUDGET, old], ownSheets: ["Équilibre"] });
     const cells = again.sheets.find((s) => s.role === "report")!.cells;
     expect(cells.filter((c) => c.ref === "P3").map((c) => c.value)).toEqual(["À revoir"]);
+    // Without the record of the cells it wrote (a state from an older version), a formula may be Équilibre's.
     expect(cells.some((c) => c.ref === "A200" || c.ref === "A201")).toBe(false);
     expect(again.warnings).toEqual([]);
+  });
+
+  it("keeps a formula the user typed beside the report, at its cell, with its result, when the state records Équilibre's cells", () => {
+    const old = earlier([{ row: 4, col: 17, value: 2400, formula: "SUM(Budget!B3:B5)*2" }]);
+    const again = plan({ name: "b.xlsx", sheets: [BUDGET, old], ownSheets: ["Équilibre"], ownCells: first.state.ownCells });
+    const kept = again.sheets.find((s) => s.role === "report")!.cells.filter((c) => c.ref === "Q4");
+    expect(kept).toEqual([{ ref: "Q4", formula: "SUM(Budget!B3:B5)*2", expected: 2400 }]);
   });
 
   it("leaves the notes of a sheet this run does not replace where they are (not copied)", () => {

@@ -1,28 +1,48 @@
 // What a user typed in Équilibre's sheets of an earlier run — a comment beside the report, a column of their own
 // added to the lines table — is carried into the sheets that replace them, never deleted with the old sheet.
 // A note of the lines table follows its line (by the line's identity, as corrections do); a note elsewhere keeps
-// its cell. A note whose line left the budget is placed under the new table, and said.
+// its cell. A note whose line left the budget is placed under the new table, and said. A formula is a note too
+// when it is not one of Équilibre's: it moves with its line as Excel moves a copied formula (B5*2 → B7*2).
 import type { ClassifiedLine, Lang } from "../engine/types.ts";
 import { equilibreRole, findHeader, lineFinder, rowIdentity, tableRow } from "./corrections.ts";
+import { say } from "../engine/i18n/index.ts";
+import { shiftFormula } from "./formulaShift.ts";
+import { recordedCells } from "./ownCells.ts";
 import type { PlannedCell, PlannedSheet } from "./plan.ts";
 import { MAPPING_FIRST_ROW, MAPPING_HEADER_ROW } from "./reportText.ts";
 import { cellAddress, SheetGrid, type SnapshotCell, type SheetSnapshot } from "./snapshot.ts";
 
-/** A cell the user typed: a value (not a formula: Équilibre's figures are formulas), not an error. */
-function typed(c: SnapshotCell): c is SnapshotCell & { value: string | number | boolean } {
-  if (c.formula !== undefined || c.value === null || typeof c.value === "object") return false;
+/** A cell the user typed: a value that is not an error, or a formula (whatever its result). */
+function typed(c: SnapshotCell): boolean {
+  if (c.formula !== undefined) return c.formula.trim() !== "";
+  if (c.value === null || typeof c.value === "object") return false;
   return typeof c.value !== "string" || c.value.trim() !== "";
+}
+
+/** The note as a planned cell at `row`: a formula keeps its result as the expected value and moves with its row. */
+function noteCell(ref: string, c: SnapshotCell, fromRow: number, row: number): PlannedCell {
+  if (c.formula === undefined) return { ref, value: c.value as PlannedCell["value"] };
+  const expected = typeof c.value === "string" || typeof c.value === "number" ? c.value : null;
+  return { ref, formula: shiftFormula(c.formula, row - fromRow, 0), expected };
 }
 
 const sameValue = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 
 /**
  * Adds to the planned sheets the notes typed in the earlier sheets they replace, and returns what must be said.
- * A cell counts as a note when the new sheet writes nothing at its address and none of the new sheet's cells
- * holds its value (Équilibre's own text of an earlier layout, moved by a row, is not a note); in the lines
- * table, only the columns after the table's own are notes (its rows are rewritten from the budget).
+ * In the lines table, only the columns after the table's own are notes (its rows are rewritten from the budget).
+ * Elsewhere, a note is a cell the earlier run did not write (`ownCells`, its saved record); a note where the new
+ * sheet now writes goes under it, and is said. Without a record (a state from before it was kept, or lost), a
+ * text is a note when the new sheet writes nothing at its address and none of its cells holds it (Équilibre's
+ * own text of an earlier layout, moved by a row, is not a note); a formula is not.
  */
-export function carryNotes(earlier: readonly SheetSnapshot[], sheets: readonly PlannedSheet[], lines: readonly ClassifiedLine[], lang: Lang): string[] {
+export function carryNotes(
+  earlier: readonly SheetSnapshot[],
+  sheets: readonly PlannedSheet[],
+  lines: readonly ClassifiedLine[],
+  lang: Lang,
+  ownCells?: Readonly<Record<string, unknown>>,
+): string[] {
   const warnings: string[] = [];
   const find = lineFinder(lines);
   const rowOfLine = new Map(lines.map((l, i) => [l.id, MAPPING_FIRST_ROW + i]));
@@ -37,31 +57,41 @@ export function carryNotes(earlier: readonly SheetSnapshot[], sheets: readonly P
     const grid = new SheetGrid(old);
     const header = role === "mapping" ? findHeader(grid) : null;
     const tableEnd = header ? Math.max(...Object.values(header.col)) : 0;
-    // Équilibre writes nothing after the lines table's columns: there, everything typed is the user's.
-    const isNote = (r: number, c: SnapshotCell) => typed(c) && (header ? c.col > tableEnd : !taken.has(cellAddress(r, c.col)) && !values.has(sameValue(c.value)));
+    // Équilibre writes nothing after the lines table's columns: there, everything typed is the user's. Elsewhere,
+    // without a record, a text is Équilibre's own when the new sheet holds it (an earlier layout, moved by a row),
+    // and a formula always is: an earlier report's figures change with the budget, so none can be told apart.
+    const ours = (c: SnapshotCell) => c.formula !== undefined || values.has(sameValue(c.value));
+    const recorded = header ? null : recordedCells(ownCells?.[role]);
+    const isNote = (r: number, c: SnapshotCell) =>
+      typed(c) && (header ? c.col > tableEnd : recorded ? !recorded.has(cellAddress(r, c.col)) : !taken.has(cellAddress(r, c.col)) && !ours(c));
     const moved: string[] = [];
-    /** Under the new table, in the note's own column, from the second row after it. */
+    /** Under the new table (or the new sheet's last row), in the note's own column, from the second row after it. */
+    const bottom = header ? lastRow : [...taken].reduce((max, ref) => Math.max(max, Number(/\d+$/.exec(ref)?.[0] ?? 0)), 0);
     const nextBelow = new Map<number, number>();
-    const place = (ref: string, c: SnapshotCell) => {
-      target.cells.push({ ref, value: c.value as PlannedCell["value"] });
+    const place = (row: number, c: SnapshotCell, fromRow: number) => {
+      const ref = cellAddress(row, c.col);
+      target.cells.push(noteCell(ref, c, fromRow, row));
       taken.add(ref);
     };
-    const placeBelow = (c: SnapshotCell) => {
-      let r = Math.max(nextBelow.get(c.col) ?? lastRow + 2, lastRow + 2);
+    const placeBelow = (c: SnapshotCell, fromRow: number) => {
+      let r = Math.max(nextBelow.get(c.col) ?? bottom + 2, bottom + 2);
       while (taken.has(cellAddress(r, c.col))) r++;
       nextBelow.set(c.col, r + 1);
-      place(cellAddress(r, c.col), c);
+      place(r, c, fromRow);
       return cellAddress(r, c.col);
     };
     for (const r of grid.rowIndexes()) {
       const notes = grid.rowCells(r).filter((c) => isNote(r, c));
       if (notes.length === 0) continue;
       if (!header || r < header.row) {
-        for (const c of notes) place(cellAddress(r, c.col), c);
+        for (const c of notes) {
+          if (!taken.has(cellAddress(r, c.col))) place(r, c, r);
+          else warnings.push(say(lang, "notes.movedUnder", { from: cellAddress(r, c.col), to: placeBelow(c, r), sheet: target.name }));
+        }
         continue;
       }
       if (r === header.row) {
-        for (const c of notes) place(cellAddress(MAPPING_HEADER_ROW, c.col), c);
+        for (const c of notes) place(MAPPING_HEADER_ROW, c, r);
         continue;
       }
       const id = rowIdentity(tableRow(grid, header, r));
@@ -69,8 +99,8 @@ export function carryNotes(earlier: readonly SheetSnapshot[], sheets: readonly P
       const fits = free ? [] : find(id);
       const row = fits.length === 1 ? rowOfLine.get(fits[0]!.id) : free && r > lastRow ? r : undefined;
       for (const c of notes) {
-        if (row !== undefined && !taken.has(cellAddress(row, c.col))) place(cellAddress(row, c.col), c);
-        else moved.push(placeBelow(c));
+        if (row !== undefined && !taken.has(cellAddress(row, c.col))) place(row, c, r);
+        else moved.push(placeBelow(c, r));
       }
       // A row of the old table whose line left the budget: said, with where its notes now are.
       if (row === undefined && !free) warnings.push(movedNote(target.name, id.label, moved.slice(-notes.length), lang));

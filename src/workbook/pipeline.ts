@@ -18,6 +18,8 @@ export interface WorkbookAnalysis extends ReadResult {
   ownSheets?: string[];
   /** Équilibre's sheets of an earlier run as read: the notes a user typed in them are carried into the new ones. */
   earlierSheets?: SheetSnapshot[];
+  /** The cells Équilibre wrote in those sheets, as the saved state records them. */
+  ownCells?: Record<string, unknown>;
   /** The corrections in effect, by line id: read back from the mapping table (or given), each on its own line. */
   corrections: ReadonlyMap<string, Correction>;
 }
@@ -55,5 +57,5 @@ export function analyzeSnapshot(snapshot: WorkbookSnapshot, parameters: Paramete
   const analyses = analyze(classified, parameters);
   const issues: ReadIssue[] = [...read.issues, ...signed.issues, ...(placed?.issues ?? [])];
   // A budget that does not balance is a result (« Déficit de 1 200 € »), shown with the totals: not a point to check.
-  return { ...read, lines, issues, fileName: snapshot.name, parameters, classified, analyses, ownSheets: [...own], earlierSheets: snapshot.sheets.filter((s) => own.has(s.name)), corrections };
+  return { ...read, lines, issues, fileName: snapshot.name, parameters, classified, analyses, ownSheets: [...own], earlierSheets: snapshot.sheets.filter((s) => own.has(s.name)), ...(snapshot.ownCells ? { ownCells: snapshot.ownCells } : {}), corrections };
 }

@@ -144,6 +144,8 @@ export interface EquilibreState {
   leversSheet: string;
   parameters: Record<string, unknown>;
   language: "fr" | "en";
+  /** The cells Équilibre wrote in its sheets other than the lines table, by role (ownCells.ts): the rest is the user's. */
+  ownCells?: Record<string, string>;
 }
 
 /** A workbook defined name (global): « EquilibreModele » → "'Équilibre'!$A$9". */

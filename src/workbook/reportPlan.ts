@@ -2,6 +2,7 @@
 import type { Scenario } from "../engine/scenario.ts";
 import type { Lang } from "../engine/types.ts";
 import { carryNotes } from "./keptNotes.ts";
+import { recordCells } from "./ownCells.ts";
 import { buildLeversSheet, buildMappingSheet } from "./mappingSheet.ts";
 import type { WorkbookAnalysis } from "./pipeline.ts";
 import { englishStyles, type ReportPlan } from "./plan.ts";
@@ -55,9 +56,16 @@ export function buildReportPlan(result: WorkbookAnalysis, options: PlanOptions):
   // What the user typed in the sheets this run replaces goes into the new ones.
   const earlier = (result.earlierSheets ?? []).filter((s) => replaces.includes(s.name));
   const comparison = options.comparedWith ? comparisonSheet(options, report.sheet, report.names, dateText) : null;
+  // Recorded before the notes are carried: on the next run, a carried note is still the user's.
+  const ownCells = Object.fromEntries(
+    [report.sheet, levers, ...(comparison ? [comparison] : [])].flatMap((s) => {
+      const record = recordCells(s);
+      return record === null ? [] : [[s.role, record]];
+    }),
+  );
   const warnings = [
     ...scenarioWarnings(options.scenarios ?? [], layout, options.lang),
-    ...carryNotes(earlier, [report.sheet, mapping, levers, ...(comparison ? [comparison] : [])], result.classified, options.lang),
+    ...carryNotes(earlier, [report.sheet, mapping, levers, ...(comparison ? [comparison] : [])], result.classified, options.lang, result.ownCells),
   ];
   const sheets = [report.sheet, mapping, levers, scenarios, ...(comparison ? [comparison] : [])];
   return {
@@ -74,6 +82,7 @@ export function buildReportPlan(result: WorkbookAnalysis, options: PlanOptions):
       leversSheet: names.levers,
       parameters: { ...result.parameters },
       language: options.lang,
+      ownCells,
     },
   };
 }

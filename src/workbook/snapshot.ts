@@ -58,6 +58,8 @@ export interface WorkbookSnapshot {
   title?: string | null;
   /** Names of the sheets Équilibre wrote in an earlier run (its report and mapping sheets). */
   ownSheets?: string[];
+  /** The cells Équilibre wrote in those sheets, by role, as its saved state records them (ownCells.ts). */
+  ownCells?: Record<string, unknown>;
 }
 
 export function isCellError(v: CellValue | undefined): v is CellError {

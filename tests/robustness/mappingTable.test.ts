@@ -9,6 +9,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { lever } from "../../src/engine/levers.ts";
 import { MAP_COL, MAPPING_FIRST_ROW, MAPPING_SCHEMA_VERSION } from "../../src/workbook/reportText.ts";
+import { columnNumber } from "../../src/workbook/snapshot.ts";
 import { analysed, editWorkbook, type Analysed, runWholePath, xlsx } from "./pipeline.ts";
 
 const MAPPING = "Équilibre – lignes";
@@ -96,6 +97,26 @@ async function cells(bytes: Uint8Array, sheet: string): Promise<Map<string, stri
   return out;
 }
 
+/** The formula of a cell as exceljs reads it (without "="), or undefined. */
+async function formulaAt(bytes: Uint8Array, sheet: string, ref: string): Promise<string | undefined> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb.getWorksheet(sheet)!.getCell(ref).formula ?? undefined;
+}
+
+/** Whether a cell lies in a range such as "A3:D3". */
+function inRange(ref: string, range: string): boolean {
+  const at = (a: string) => {
+    const m = /^([A-Z]+)(\d+)$/.exec(a)!;
+    return { col: columnNumber(m[1]!), row: Number(m[2]) };
+  };
+  const [from, to = from] = range.split(":") as [string, string?];
+  const c = at(ref);
+  const a = at(from);
+  const b = at(to!);
+  return c.row >= a.row && c.row <= b.row && c.col >= a.col && c.col <= b.col;
+}
+
 /** The row of the lines table that holds a line, by its label and section column. */
 function rowOf(table: Map<string, string>, label: string, nth = 0): number {
   const rows = [...table].filter(([ref, v]) => /^C\d+$/.test(ref) && v === label).map(([ref]) => Number(ref.slice(1)));
@@ -125,6 +146,9 @@ describe("notes typed in Équilibre's sheets", () => {
       ws.getCell(`X${produit}`).value = 2026;
       ws.getCell(`W${loyer}`).value = "Bail renégocié en mars";
       ws.getCell("W2").value = "Relu le 3 décembre";
+      // Formulas of the user's own: one on the line's row (it moves with the line), one beside the report.
+      ws.getCell(`Y${produit}`).value = { formula: `${MAP_COL.amount}${produit}*2`, result: 800 } as ExcelJS.CellFormulaValue;
+      wb.getWorksheet("Équilibre")!.getCell("P4").value = { formula: "SUM(Budget!B3:B4)", result: 1500 } as ExcelJS.CellFormulaValue;
       // The budget changes: a line inserted at the top (every line moves down a row), the rent removed.
       const b = wb.getWorksheet("Budget")!;
       b.spliceRows(3, 1, ["Assurance", 250]);
@@ -137,6 +161,9 @@ describe("notes typed in Équilibre's sheets", () => {
     const produitNow = rowOf(next, "Divers", 1);
     expect(next.get(`B${produitNow}`)).toBe("B8");
     expect([next.get("W4"), next.get(`W${produitNow}`), next.get(`X${produitNow}`), next.get("W2")]).toEqual(["Commentaire", "Vérifier la convention avec la mairie", "2026", "Relu le 3 décembre"]);
+    expect(produitNow).not.toBe(produit);
+    expect(await formulaAt(again.output, MAPPING, `Y${produitNow}`)).toBe(`${MAP_COL.amount}${produitNow}*2`);
+    expect(await formulaAt(again.output, "Équilibre", "P4")).toBe("SUM(Budget!B3:B4)");
     // The rent left the budget: its note is kept under the table, and said.
     const below = [...next].filter(([, v]) => v === "Bail renégocié en mars").map(([ref]) => ref);
     expect(below).toHaveLength(1);
@@ -150,5 +177,55 @@ describe("notes typed in Équilibre's sheets", () => {
     expect([...last].filter(([, v]) => /Bail|convention|Relu|Commentaire/.test(v)).sort()).toEqual([...next].filter(([, v]) => /Bail|convention|Relu|Commentaire/.test(v)).sort());
     expect((await cells(third.output, "Équilibre")).get("P3")).toBe("À revoir avec la trésorière");
     expect(third.written.warnings).toEqual([]);
+  });
+
+  it("are told from Équilibre's own cells by the record it keeps: a longer earlier report leaves nothing behind, a note in the new report's way moves and is said", async () => {
+    const rows = [
+      ["Poste", "Budget 2026"],
+      ["CHARGES", null],
+      ["Loyer", 1200],
+      ["Salaires", 8000],
+      ["PRODUITS", null],
+      ["Subvention de la mairie", 4000],
+      ["Dons des particuliers", 1500],
+      ["Mécénat d'entreprise", 2000],
+      ["Cotisations des adhérents", 900],
+      ["Ventes de la buvette", 800],
+    ];
+    const first = await analysed(await xlsx((wb) => wb.addWorksheet("Budget").addRows(rows)));
+    const longest = Math.max(...[...(await cells(first.output, "Équilibre")).keys()].map((ref) => Number(/\d+$/.exec(ref)![0])));
+    // Three produits leave the budget (their lever rows leave the report); two notes and a formula of the user's.
+    const edited = await editWorkbook(first.output, (wb) => {
+      const b = wb.getWorksheet("Budget")!;
+      for (const r of [7, 8, 10]) b.getCell(`B${r}`).value = null;
+      const report = wb.getWorksheet("Équilibre")!;
+      report.getCell("Z2").value = "Présenté au bureau";
+      report.getCell(`B${longest + 3}`).value = { formula: "Budget!B3*12", result: 14400 } as ExcelJS.CellFormulaValue;
+    });
+    const again = await analysed(edited);
+    const alone = await analysed(await xlsx((wb) => wb.addWorksheet("Budget").addRows(rows.map((r, i) => ([7, 8, 10].includes(i + 1) ? [r[0], null] : r)))));
+    const fresh = new Set(alone.plan.sheets.find((s) => s.role === "report")!.cells.map((c) => c.ref));
+    const carried = again.plan.sheets.find((s) => s.role === "report")!.cells.filter((c) => !fresh.has(c.ref));
+    expect(carried).toEqual([
+      { ref: "Z2", value: "Présenté au bureau" },
+      { ref: `B${longest + 3}`, formula: "Budget!B3*12", expected: 14400 },
+    ]);
+    expect(again.written.warnings).toEqual([]);
+
+    // A note typed where the next report writes (the produits are back) goes under it, and is said.
+    const shorter = new Set(again.plan.sheets.find((s) => s.role === "report")!.cells.map((c) => c.ref));
+    const merged = (ref: string) => [first, again].some((run) => run.plan.sheets.find((s) => s.role === "report")!.merges.some((m) => inRange(ref, m)));
+    const freed = first.plan.sheets.find((s) => s.role === "report")!.cells.find((c) => !shorter.has(c.ref) && !merged(c.ref) && c.ref !== `B${longest + 3}`)!.ref;
+    const inTheWay = await editWorkbook(again.output, (wb) => {
+      const b = wb.getWorksheet("Budget")!;
+      for (const r of [7, 8, 10]) b.getCell(`B${r}`).value = rows[r - 1]![1];
+      wb.getWorksheet("Équilibre")!.getCell(freed).value = "à voir";
+    });
+    const third = await analysed(inTheWay);
+    const report = await cells(third.output, "Équilibre");
+    const at = [...report].filter(([, v]) => v === "à voir").map(([ref]) => ref);
+    expect(at).toHaveLength(1);
+    expect(Number(/\d+$/.exec(at[0]!)![0])).toBeGreaterThan(longest);
+    expect(third.written.warnings).toEqual([`Votre note de la cellule ${freed} (feuille « Équilibre ») est reprise en ${at[0]} : la nouvelle feuille écrit à sa place.`]);
   });
 });

@@ -281,6 +281,7 @@ export const en: Record<MessageId, string> = {
   "scenarioSheet.hours": "Volunteer hours added",
   "scenarioSheet.hoursValue": "Value of the hours (€)",
   "scenarioSheet.hoursNote": "Each hour added is worth the hourly rate × the employer-charge coefficient of the report's parameters.",
+  "notes.movedUnder": "Your note in cell {from} (sheet “{sheet}”) is kept in {to}: the new sheet writes in its place.",
   "write.sheetRenamed": "A sheet “{from}” that is not Équilibre's already exists: Équilibre's sheet is named “{to}”.",
   "write.tableRenamed": "A table “{from}” that is not Équilibre's already exists: Équilibre's table is named “{to}”.",
   "scenarioSheet.tooMany": "The “{sheet}” sheet holds {max} scenarios side by side: {names} are not written there.",

@@ -281,6 +281,7 @@ export const fr = {
   "scenarioSheet.hours": "Heures de bénévolat en plus",
   "scenarioSheet.hoursValue": "Valeur des heures (€)",
   "scenarioSheet.hoursNote": "Chaque heure ajoutée vaut le taux horaire × le coefficient de charges des paramètres du rapport.",
+  "notes.movedUnder": "Votre note de la cellule {from} (feuille « {sheet} ») est reprise en {to} : la nouvelle feuille écrit à sa place.",
   "write.sheetRenamed": "Une feuille « {from} » qui n'est pas d'Équilibre existe déjà : la feuille d'Équilibre est nommée « {to} ».",
   "write.tableRenamed": "Un tableau « {from} » qui n'est pas d'Équilibre existe déjà : le tableau d'Équilibre est nommé « {to} ».",
   "scenarioSheet.tooMany": "La feuille « {sheet} » tient {max} scénarios côte à côte : {names} n'y sont pas écrits.",

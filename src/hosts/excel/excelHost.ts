@@ -158,7 +158,8 @@ export class ExcelHost implements WorkbookHost {
           };
         });
         const title = (wb.properties.title ?? "").trim();
-        return { name: wb.name, sheets: snapshotSheets, title: title || null, ownSheets: this.state?.ownSheets ?? [] };
+        const ownCells = this.state?.ownCells;
+        return { name: wb.name, sheets: snapshotSheets, title: title || null, ownSheets: this.state?.ownSheets ?? [], ...(ownCells ? { ownCells } : {}) };
       });
     } catch (e) {
       throw mapOfficeError(e);

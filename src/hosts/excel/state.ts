@@ -11,6 +11,8 @@ export interface StoredStateV1 {
   parameters: Record<string, unknown>;
   language: "fr" | "en";
   ownSheets: string[];
+  /** The cells Équilibre wrote in its sheets, by role (src/workbook/ownCells.ts); absent in states written before it. */
+  ownCells?: Record<string, string>;
 }
 
 /** Version 0 (early previews) kept only `sheets`; version 1 names each sheet's role. */

@@ -4,7 +4,7 @@
 // can name its cell), shared formulas moved to each cell, merged ranges, hidden rows, protection.
 import type { CellValue, SnapshotCell, SnapshotRow } from "../../workbook/snapshot.ts";
 import { columnLetters, columnNumber } from "../../workbook/snapshot.ts";
-import { shiftFormula } from "./formulaShift.ts";
+import { shiftFormula } from "../../workbook/formulaShift.ts";
 import type { DateStyles } from "./numberFormats.ts";
 import { isSml } from "./ooxml.ts";
 import { attr, type Element, type PartHandler } from "./partStream.ts";

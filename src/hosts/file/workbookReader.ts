@@ -164,11 +164,18 @@ export async function readPackageSnapshot(zip: JSZip, name: string): Promise<Wor
     });
   }
   const state = stateOf(sheets);
-  return { name, sheets, title: await titleOf(reader, rootRels), ownSheets: state ? [...state.state.ownSheets, state.sheet] : [] };
+  const ownCells = state?.state.ownCells;
+  return {
+    name,
+    sheets,
+    title: await titleOf(reader, rootRels),
+    ownSheets: state ? [...state.state.ownSheets, state.sheet] : [],
+    ...(ownCells && typeof ownCells === "object" ? { ownCells: ownCells as Record<string, unknown> } : {}),
+  };
 }
 
 /** Équilibre's state (A1 of its very hidden sheet) and the sheet that holds it. */
-function stateOf(sheets: SheetSnapshot[]): { state: { ownSheets: string[] }; sheet: string } | null {
+function stateOf(sheets: SheetSnapshot[]): { state: { ownSheets: string[]; ownCells?: unknown }; sheet: string } | null {
   for (const s of sheets) {
     if (!isStateSheetName(s.name)) continue;
     const a1 = s.rows.find((r) => r.index === 1)?.cells.find((c) => c.col === 1)?.value;

@@ -1,7 +1,8 @@
 // Shared formulas as they are read: a column of formulas Excel stored once (<f t="shared" ref=… si=…>) and
 // referenced by the cells below (<f t="shared" si=…/>). Each follower's formula is the master's with its
-// relative references moved by the follower's offset, as Excel shows it (B3 → B4 one row down).
-import { columnLetters, columnNumber } from "../../workbook/snapshot.ts";
+// relative references moved by the follower's offset, as Excel shows it (B3 → B4 one row down). A formula the
+// user typed in the lines table moves the same way when its line moves to another row (keptNotes.ts).
+import { columnLetters, columnNumber } from "./snapshot.ts";
 
 /** A quoted string or sheet name (kept), a row range (5:7), a column range (B:D), or a cell reference. */
 const TOKENS =
