@@ -295,6 +295,31 @@ describe("balance-sheet lines", () => {
 });
 
 describe("kinds of label found on the second held-out set", () => {
+  it("a public body named alone, under no grants heading, asks to check; under one it is a grant", () => {
+    for (const label of ["Etat", "Région", "Agglo", "Mairie de Lannion"]) {
+      expect(c(label, "income"), label).toMatchObject({ lever: "public_grants" });
+      expect(c(label, "income").confidence, label).toBeLessThan(0.6);
+      expect(c(label, "income", null, { heading: "Subventions" }).confidence, label).toBeGreaterThanOrEqual(0.6);
+    }
+    expect(c("Subvention Région", "income").confidence).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it("871 by number alone asks to check (services or staff lent); a secondment is staff lent", () => {
+    expect(c("Florian V.", "in_kind_resource", "871").confidence).toBeLessThan(0.6);
+    for (const label of ["Détachement Maïté Cartigny", "Mi-temps Florian Vasseur", "Salariés mis à disposition par la mairie"]) {
+      expect(c(label, "in_kind_resource", "871"), label).toMatchObject({ lever: "skills_patronage", pillar: "human" });
+    }
+  });
+
+  it("premises « mis à disposition » are lent, in kind; software licences are bought, not a federation's", () => {
+    expect(c("Mise à disposition des locaux (Ville de Genas)", "income")).toMatchObject({ section: "in_kind_resource", lever: "in_kind_goods" });
+    expect(c("Mise à disposition de personnel", "expense").lever).toBe("external_staff");
+    for (const label of ["Licence (à vie) pour fabrication de site", "Licence logiciel comptable", "Logiciel de gestion"]) {
+      expect(c(label, "expense"), label).toMatchObject({ lever: "purchases" });
+    }
+    expect(c("Licences FFJDA", "expense").lever).toBe("network_dues");
+  });
+
   it("a bank card's yearly fee is a bank charge, not dues to a network", () => {
     for (const label of ["Cotisations carte adhésion start association bred (4.40 X12)", "Cotisation carte business", "Cotisation carte bancaire", "Frais de carte"]) {
       expect(c(label, "expense"), label).toMatchObject({ lever: "other_external_services", pillar: "financial" });

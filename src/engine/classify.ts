@@ -441,7 +441,11 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       // 870 and 875 are swapped between the Cerfa / CRC 99-01 chart and some ANC 2018-06 charts: by number alone,
       // volunteering or goods depends on which chart the treasurer used (docs/spec.md §2).
       decision.confidence = 0.5;
-      decision.reasons.push({ fr: "870 / 875 diffèrent selon le plan comptable, le libellé ne dit pas bénévolat ou biens : à vérifier", en: "870 / 875 differ between charts and the label does not say volunteering or goods: to check" });
+      decision.reasons.push(
+        /^871/.test(account!)
+          ? { fr: "871 réunit prestations et personnel mis à disposition, le libellé ne dit pas lequel : à vérifier", en: "871 holds both services and staff lent, the label does not say which: to check" }
+          : { fr: "870 / 875 diffèrent selon le plan comptable, le libellé ne dit pas bénévolat ou biens : à vérifier", en: "870 / 875 differ between charts and the label does not say volunteering or goods: to check" },
+      );
     }
   } else if (fromLabel && section === "expense" && hit && hit.score < 2 && missionVerb(tokens)) {
     // A mission stated as a sentence outweighs one word it happens to hold (« Renforcer le réseau … »).
@@ -452,6 +456,11 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     const block = !hit && funder && funder.kind !== "public_body" ? fromContext(context, section) : null;
     if (block && block.lever.family === "income" && block.lever.nature !== "public") {
       decision = { lever: block.lever, confidence: 0.7, reasons: [...fromLabel.reasons, ...block.reasons] };
+    }
+    if (hit && funder?.kind === "public_body" && funder.position === hit.position && fromLabel.lever.id === "public_grants" && saidAlone(tokens, hit) && fromContext(context, section)?.lever.id !== "public_grants") {
+      // « Etat », « Région », « Agglo » alone, under no heading of grants: a grant, or a public body paying for a
+      // service, or (in a financing plan) an investment grant — the body alone does not say which.
+      decision = { ...decision, confidence: Math.min(decision.confidence, 0.55), reasons: [...decision.reasons, { fr: "un financeur public nommé seul, sans bloc de subventions : à vérifier", en: "a public body named alone, under no grants heading: to check" }] };
     }
   } else {
     decision =
@@ -535,9 +544,12 @@ function chapterSaysClass(prefix: string, section: Section): boolean {
   return new Set(holds.map((l) => `${l.pillar}/${section === "income" ? l.nature : ""}`)).size <= 1;
 }
 
-/** 870 and 875, whose meaning depends on the chart (bénévolat or dons en nature). */
+/**
+ * 870 and 875, whose meaning depends on the chart (bénévolat or dons en nature), and 871, which holds both
+ * services and staff lent (mécénat de compétences): by number alone, the pillar is a guess.
+ */
 function isInKindNumberingConflict(account: string, section: Section): boolean {
-  return section === "in_kind_resource" && /^87[05]/.test(account);
+  return section === "in_kind_resource" && /^87[015]/.test(account);
 }
 
 /** Official titles of the chart of accounts (« Documentation générale » → 6181). */

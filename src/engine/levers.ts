@@ -261,6 +261,8 @@ export const LEVERS: readonly Lever[] = [
       "catering", "repas", "boisson*", "achats buvette", "fournitures de bureau", "papeterie", "cartouche*",
       "outillage", "outil*", "semence*", "plants", "graine*", "terreau", "livres", "jeux", "jouet*", "mobilier",
       "alevin*", "alevinage*", "empoissonnement*", "rempoissonnement*", "tee shirt*", "t shirt*", "tshirt*", "gouter*", "cadeau*",
+      // Software bought: a « licence » of a program is no federation's licence.
+      "logiciel*", "licence* logiciel*", "licence* d utilisation", "licence* a vie",
     ],
   }),
   expense({
@@ -462,6 +464,8 @@ export const LEVERS: readonly Lever[] = [
     keywords: [
       "mecenat de competence*", "mecenat de competences", "mise* a disposition gratuite de personnel", "personnel mis a disposition",
       "mise a disposition de personnel", "salaries mis a disposition", "pro bono", "competences",
+      // Someone else's employee working for the association: « Détachement X », « Mi-temps Y » among the contributions in kind.
+      "detachement*", "salarie* detache*", "personnel detache", "mi temps", "salarie* mis a disposition",
     ],
   }),
   inKind({
@@ -502,6 +506,8 @@ export const STRONG_IN_KIND_SIGNALS: readonly string[] = [
 
 export const IN_KIND_SIGNALS: readonly string[] = [
   ...STRONG_IN_KIND_SIGNALS, "benevol*", "volontariat*", "valorise*", "gratuit*", "mecenat de competence*", "pro bono",
+  // Premises « mis à disposition » by someone: lent, not rented (a rent paid says « location » or « loyer »).
+  "mise* a disposition de* locaux", "mise* a disposition des locaux", "mise* a disposition d un local", "mise* a disposition de* salle*",
 ];
 
 const BY_ID = new Map<LeverId, Lever>(LEVERS.map((l) => [l.id, l]));
