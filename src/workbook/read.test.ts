@@ -725,6 +725,49 @@ describe("readBudgets on every layout of a budget (scripts/accuracy.ts --all-lay
     expect(r.skipped.filter((s) => s.why === "balance_sheet_account").map((s) => s.label)).toEqual(["Compte courant au 31/12", "Dons pour la Fondation 2019"]);
   });
 
+  it("a header row repeated mid-table keeps the lines above it, is not a line, and is not a block heading", () => {
+    const journal = readBudgets(
+      book(
+        sheet("Bilan 2018", [
+          ["Poste", "Dépenses", "Recettes"],
+          ["Vente de marchandises", null, 705],
+          ["Cotisations", null, 7641],
+          [null],
+          ["Poste", "Dépenses", "Recettes"],
+          ["Dons", null, 17112],
+          ["Achat matière 1ère", 201, null],
+          ["Hosting", 900, null],
+        ]),
+      ),
+    );
+    expect(linesOf(journal)).toEqual([
+      ["Vente de marchandises", 705, "income"],
+      ["Cotisations", 7641, "income"],
+      ["Dons", 17112, "income"],
+      ["Achat matière 1ère", 201, "expense"],
+      ["Hosting", 900, "expense"],
+    ]);
+    expect(journal.lines.map((l) => l.context.heading)).not.toContain("Poste");
+    const years = readBudgets(
+      book(
+        sheet("Bilan", [
+          ["Libellé", "2013", "Prévisionnel 2025"],
+          ["Dépenses", null, null],
+          ["Services bancaires", 1000, 500],
+          [null],
+          ["Libellé", "2013", "Prévisionnel 2025"],
+          ["Mise aux normes électricité", 1000, 3000],
+        ]),
+      ),
+    );
+    expect(years.lines.map((l) => [l.label, l.column])).toEqual([
+      ["Services bancaires", "2013"],
+      ["Services bancaires", "Prévisionnel 2025"],
+      ["Mise aux normes électricité", "2013"],
+      ["Mise aux normes électricité", "Prévisionnel 2025"],
+    ]);
+  });
+
   it("a Cerfa chapter over its one sub-line named like a section (« Charges d'exploitation ») is the subtotal; the sub-line is the line", () => {
     const r = readBudgets(
       book(

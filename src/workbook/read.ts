@@ -165,10 +165,7 @@ function tableRows(grid: SheetGrid, rows: number[]): number[] {
  * header, not the first amounts, and joins the text above it: "Réalisé 2024".
  */
 function findHeader(grid: SheetGrid, rows: number[], col: number): { text: string; row: number } | null {
-  const first = rows.findIndex((r) => {
-    const k = cellKind(grid.value(r, col));
-    return (k === "amount" || k === "error" || k === "account") && !(yearOf(grid.value(r, col)) !== null && isYearHeaderRow(grid, r));
-  });
+  const first = firstValueIndex(grid, rows, col);
   if (first < 0) return null;
   let looked = 0;
   let year: { text: string; row: number } | null = null;
@@ -183,6 +180,14 @@ function findHeader(grid: SheetGrid, rows: number[], col: number): { text: strin
     if (y !== null && (typeof v === "string" || isYearHeaderRow(grid, r))) year = { text: String(y), row: r };
   }
   return year;
+}
+
+/** Index in `rows` of the first value of a column (a number, an error, an account), a header row of years left out. */
+function firstValueIndex(grid: SheetGrid, rows: number[], col: number): number {
+  return rows.findIndex((r) => {
+    const k = cellKind(grid.value(r, col));
+    return (k === "amount" || k === "error" || k === "account") && !(yearOf(grid.value(r, col)) !== null && isYearHeaderRow(grid, r));
+  });
 }
 
 /** A year as a header writes it: 2026 or "2026". */
@@ -268,8 +273,12 @@ function readBlock(
   const lastCol = Math.max(...blockCols);
 
   // The header row: the lowest header found above the amounts; rows above it are titles.
+  // A header repeated mid-table (« Poste | Dépenses | Recettes » again above the charges) is the header a column
+  // whose first amount comes late finds: the table's header is above the block's first amount, not below it.
   const headerRows = block.amountCols.map(headerRowOf).filter((r): r is number => r !== null);
-  const headerRow = headerRows.length > 0 ? Math.max(...headerRows) : null;
+  const firstValue = Math.min(...block.amountCols.map((c) => rows[firstValueIndex(grid, rows, c)] ?? Infinity));
+  const above = headerRows.filter((r) => r < firstValue);
+  const headerRow = above.length > 0 ? Math.max(...above) : headerRows.length > 0 ? Math.max(...headerRows) : null;
   const typeCol = findTypeColumn(grid, rows, block.labelCols);
   const labelCol = block.labelCols.filter((c) => c !== typeCol)[block.labelCols.length - (typeCol !== null ? 2 : 1)]!;
   const sheetSection = sectionOfHeading(sheet);
@@ -311,10 +320,14 @@ function readBlock(
     const labelText = label?.text ?? "";
     // A repeated header row (05: "Produits | action 1 | action 2 …"), or the header of a second table under the
     // first ("Produits | Budget 2026" under "Charges | Réalisé 2025 | Budget 2026"): it names the columns below it.
-    if (textInAmounts > 0 && textInAmounts >= Math.ceil(used.length / 2) && !hasAmount) {
+    // « Libellé | 2018 | 2017 » again mid-table names the columns too: its years are not amounts.
+    const yearHeader = hasAmount && cells.every((c) => c.value === null || c.value === "" || yearOf(c.value) !== null || cellKind(c.value) === "text") && isYearHeaderRow(grid, r);
+    if ((textInAmounts > 0 && textInAmounts >= Math.ceil(used.length / 2) && !hasAmount) || yearHeader) {
       const s = sectionOfHeading(labelText);
       if (s) section = s;
-      heading = labelText || heading;
+      // « Poste » / « Libellé » over the label column names the column, not a block of lines (« Poste » read as staff).
+      const columnWord = !s && HEADER_WORD.test(normalizeText(labelText)) && normalizeText(labelText).split(" ").length <= 2;
+      if (!columnWord) heading = labelText || heading;
       balanceBlock = isBalanceSheetHeading(labelText);
       columnNames = new Map(cells.filter((c) => typeof c.value === "string" && cellKind(c.value) === "text").map((c) => [c.col, String(c.value).trim()]));
       continue;
