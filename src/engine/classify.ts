@@ -77,6 +77,11 @@ const BALANCE_SHEET_LABEL = [
   /\ben cours de recouvrement\b/,
   /\bpas encore (factur|regl|encaiss|pay|percu|vers|revers)[a-z]*\b/,
   /^(a reverser|reste a (payer|reverser|percevoir|encaisser)|restant (a payer|du))\b/,
+  /^(creances?|dettes?|produits a recevoir|charges a payer|charges constatees d avance|produits constates d avance)\b/,
+  // A loan named by its bank in capitals (« Prêt CMB », « Emprunt BRED ») or released in instalments.
+  /\b(deblocage|deblocable|debloque) (de |du |d )?(l )?(pret|emprunt|credit)\b/,
+  // A grant for equipment (13) finances the balance sheet, not the year (its yearly share, 777, does).
+  /^subventions? d (investissement|equipement)s?\b/,
   // Internal transfers between the association's own accounts (58): money moved, neither earned nor spent.
   /^(virements?|transferts?) (internes?|de compte a compte|entre comptes)\b/,
   // Repaying a loan or a debt moves the balance sheet (16, 40…), it is not a charge.
@@ -95,11 +100,24 @@ export function isBalanceSheetLine(label: string, account: string | null | undef
   const m = /^\s*([1-5]\d{2,7})\s*[-–—.:)]?\s+(\D.*)$/.exec(label);
   if (m && /\b(banque|caisse|compte|capital|fonds|report|emprunt|immobilisation|stock|creance|dette|fournisseur|client|livret|placement|valeurs)/i.test(foldAccentsLower(m[2]!))) return true;
   const n = foldAccentsLower(splitCamelCase(label.normalize("NFD").replace(/[\u0300-\u036f]/g, ""))).replace(/[^a-z0-9]+/g, " ").trim();
-  return BALANCE_SHEET_LABEL.some((re) => re.test(n));
+  return BALANCE_SHEET_LABEL.some((re) => re.test(n)) || (/^(pret|prets|emprunt|emprunts)\b/.test(n) && /^\s*\S+\s+[A-Z]{2,6}\b/.test(label) && !namesAFlow(label));
+}
+
+/**
+ * Words that make a row a flow even among balances: « Frais bancaires », « Intérêts du livret », « Commission PayPal »
+ * are a charge or financial income. « Prêt CMB (hors frais et intérêt) » says what it leaves out: that part is not read.
+ */
+const FLOW_WORD = /\b(frais|interet|interets|commission|commissions|agios|cotisation|cotisations|abonnement|abonnements|tenue|remuneration|produits? financiers?|charges? financieres?|pertes?|dotations?|reprises?)\b/;
+
+/** True when a label names something paid or earned (a fee, interest), whatever account it speaks of. */
+export function namesAFlow(label: string): boolean {
+  return FLOW_WORD.test(foldAccentsLower(label).replace(/[^a-z0-9]+/g, " ").replace(/\b(hors|sans)\b.*$/, ""));
 }
 
 /** Headings over account balances: « Soldes », « Trésorerie au 31/12 », « Disponibilités », « Situation bancaire ». */
 const BALANCE_SHEET_HEADING_OPENING = /^(etat des (comptes|fonds|avoirs|disponibilites|finances)|situation (financiere|bancaire|de tresorerie|des comptes)|comptes? bancaires?|avoirs?|non encaissee?s?)\b/;
+/** A multi-year financing plan of equipment (« Dossier investissements : montant déblocable »): grants and loans of the balance sheet (13, 16). */
+const FINANCING_PLAN_HEADING = /\bmontants? deblocables?\b|\bplan de financement (des |de l |du |d )?(investissements?|equipements?|materiels?|machines|travaux)\b|^subventions? d (investissement|equipement)s?\b/;
 const BALANCE_SHEET_HEADING = /^(soldes?( (au|des comptes|de tresorerie|bancaires?|en fin|de fin|en debut|de debut)\b.*)?|tresorerie( (au|en|de|disponible)\b.*)?|disponibilites|avoirs?( (au|en banque|disponibles?)\b.*)?|position( de tresorerie)?|situation (de tresorerie|bancaire|financiere|des comptes)|comptes? (bancaires?|de tresorerie)|etat des comptes)$/;
 
 /**
@@ -109,7 +127,7 @@ const BALANCE_SHEET_HEADING = /^(soldes?( (au|des comptes|de tresorerie|bancaire
 export function isBalanceSheetHeading(text: string): boolean {
   const n = foldAccentsLower(text).replace(/[^a-z0-9]+/g, " ").trim();
   // « Etat des comptes au 05.01.2019 », « Situation financière de l'association », « Comptes bancaires BRED », « Avoirs FABLAB ».
-  return BALANCE_SHEET_HEADING.test(n) || (BALANCE_SHEET_HEADING_OPENING.test(n) && !/\b(pertes?|charges?|depenses?|produits?|recettes?)\b/.test(n));
+  return BALANCE_SHEET_HEADING.test(n) || (BALANCE_SHEET_HEADING_OPENING.test(n) && !/\b(pertes?|charges?|depenses?|produits?|recettes?)\b/.test(n)) || FINANCING_PLAN_HEADING.test(n);
 }
 
 function foldAccentsLower(s: string): string {

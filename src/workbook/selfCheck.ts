@@ -147,8 +147,10 @@ export function checkTotals(totals: readonly DeclaredTotal[], lines: readonly Bu
       scope = { from: best.from, to: t.row - 1, sum: best.c.sum };
     }
     if (scope.sum === t.cents) continue;
-    // « Soldes : Société Générale, PayPal, Total »: a total of account balances, not of charges or produits.
-    if (balancesBetween(range ? range.from - 1 : since, range ? range.to + 1 : t.row, t.col, ctx) === t.cents) continue;
+    // « Soldes : Société Générale, PayPal, Total »: a total of account balances, not of charges or produits; « Total
+    // investissement » over a loan and two grants: the lines and the balances set aside (with their reason) make it.
+    const balances = balancesBetween(range ? range.from - 1 : since, range ? range.to + 1 : t.row, t.col, ctx);
+    if (balances !== null && (balances === t.cents || balances + scope.sum === t.cents)) continue;
     issues.push(mismatchIssue(t, scope, ctx));
   }
   return issues;

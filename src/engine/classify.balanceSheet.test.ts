@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { isBalanceSheetHeading, isBalanceSheetLine, namesAFlow } from "./classify.ts";
+
+const isCashPositionLabel = (label: string) => isBalanceSheetLine(label, null);
+const isCashPositionHeading = isBalanceSheetHeading;
+
+// Balance-sheet money (classes 1–5) written among the lines: what is never a produit nor a charge, and what is.
+describe("cash positions, receivables, debts and loans (classes 1–5)", () => {
+  it("a bank or savings account, a cash box, a receivable, a sum to pass on, a loan: never a line of the year", () => {
+    for (const label of [
+      "Compte chèque",
+      "Compte Chèque",
+      "Compte courant au 31/12/2022",
+      "Compte portefeuille (placement) au 07/11/2022",
+      "Compte épargne Crédit Mutuel",
+      "Livret A",
+      "Livret Bleu",
+      "Livret CMB",
+      "Livret BRED au 31/12",
+      "Caisse",
+      "Fonds de caisse",
+      "Quelques Factures 2017 en cours de recouvrement",
+      "Des factures en cours",
+      "Factures à encaisser",
+      "Créances clients",
+      "À reverser à la fondation dons 2023",
+      "A reverser à l'AUI : Dons 2019 + 10 % coti AFLLU",
+      "Reste à reverser",
+      "Prêt CMB (hors frais et intérêt)",
+      "Prêt LCL",
+      "Emprunt BNP Paribas",
+      "Déblocage du prêt",
+      "Emprunt bancaire",
+      "Prêt d'honneur",
+      "Subvention d'investissement Région",
+      "Subventions d'équipement",
+    ]) {
+      expect(isCashPositionLabel(label), label).toBe(true);
+    }
+  });
+
+  it("fees and interest said of those accounts are flows; things lent free of charge are in kind; look-alikes are lines", () => {
+    for (const label of [
+      "Frais bancaires",
+      "Frais de tenue de compte",
+      "Intérêts du livret",
+      "Intérêts Livret A",
+      "Commission PayPal",
+      "Cotisation carte business",
+      "Frais liés au prêt",
+      "Intérêts d'emprunt",
+      "Prêt de salle par la mairie",
+      "Prêt gratuit de matériel",
+      "Livret d'accueil des bénévoles",
+      "Impression du livret",
+      "Caisse d'Allocations Familiales",
+      "Caisse d'Epargne (mécénat)",
+      "Caisse buvette",
+      "Pertes de caisse",
+      "Facture solde lumière",
+      "Factures EDF",
+      "Subvention de fonctionnement",
+      "Dons reversés à la fondation",
+    ]) {
+      expect(isCashPositionLabel(label), label).toBe(false);
+    }
+    expect(namesAFlow("Prêt CMB (hors frais et intérêt)")).toBe(false);
+    expect(namesAFlow("Frais bancaires")).toBe(true);
+  });
+
+  it("headings over balances, receivables or a financing plan of equipment", () => {
+    for (const heading of [
+      "Etat des fonds (au 30 janvier 2018)",
+      "Etat des comptes au 05.01.2019",
+      "Situation financière de l'association AFLLU",
+      "Avoirs FABLAB",
+      "Comptes bancaires BRED",
+      "Soldes bancaires",
+      "Trésorerie au 31/12",
+      "Disponibilités",
+      "Non encaissé",
+      "Dossier Investissements : montant déblocable",
+      "Plan de financement des équipements",
+    ]) {
+      expect(isCashPositionHeading(heading), heading).toBe(true);
+    }
+    for (const heading of [
+      "Non encaissé : pertes",
+      "Quelques éléments clefs de la trésorerie 2018",
+      "2017 : grosse année côté investissement",
+      "Plan de financement du projet",
+      "Dépenses — Frais bancaires",
+      "Recettes",
+      "Banque",
+    ]) {
+      expect(isCashPositionHeading(heading), heading).toBe(false);
+    }
+  });
+});
