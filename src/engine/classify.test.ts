@@ -295,6 +295,38 @@ describe("balance-sheet lines", () => {
 });
 
 describe("kinds of label found on the second held-out set", () => {
+  it("a network named by its name is dues paid to it, among the charges; a federation paying is a private body", () => {
+    for (const label of ["Le Mouvement associatif", "FFDN", "FFC", "Fédération Française de Cyclisme", "Confédération paysanne"]) {
+      expect(c(label, "expense"), label).toMatchObject({ lever: "network_dues", pillar: "alliances" });
+    }
+    expect(c("Subvention FFC", "income").nature).toBe("private");
+    // An acronym that only starts like one, or a word, is not a federation.
+    expect(c("Affiches", "expense").lever).not.toBe("network_dues");
+  });
+
+  it("a running cost named among the produits is a refund to check, not a sale", () => {
+    for (const label of ["CommissionPaypal", "Commission bancaire", "Frais d'envoi"]) {
+      const r = c(label, "income");
+      expect(r, label).toMatchObject({ lever: "reversals_transfers", nature: "neutral" });
+      expect(r.confidence, label).toBeLessThan(0.6);
+    }
+    // What an association sells stays a sale.
+    expect(c("Impression de flyers", "income").nature).not.toBe("neutral");
+  });
+
+  it("a treasurer's everyday words are read", () => {
+    for (const [label, lever] of [
+      ["Domiciliation", "other_external_services"], ["Photocopies", "other_external_services"], ["Frais d'envoi", "other_external_services"],
+      ["Chéquier", "other_external_services"], ["Boîte postale", "other_external_services"], ["Renouvellement du nom de domaine", "other_external_services"],
+      ["Hosting", "other_external_services"], ["Hébergement serveur", "other_external_services"], ["Goodies", "purchases"], ["Stickers", "purchases"],
+    ] as const) {
+      expect(c(label, "expense").lever, label).toBe(lever);
+    }
+    for (const label of ["Rencontre nationale Lumière 2022", "Congrès annuel", "Mise à dispo personnel"]) {
+      expect(c(label, "income"), label).toMatchObject({ lever: "sales_services", nature: "activity" });
+    }
+  });
+
   it("a public body named alone, under no grants heading, asks to check; under one it is a grant", () => {
     for (const label of ["Etat", "Région", "Agglo", "Mairie de Lannion"]) {
       expect(c(label, "income"), label).toMatchObject({ lever: "public_grants" });
@@ -314,7 +346,7 @@ describe("kinds of label found on the second held-out set", () => {
   it("premises « mis à disposition » are lent, in kind; software licences are bought, not a federation's", () => {
     expect(c("Mise à disposition des locaux (Ville de Genas)", "income")).toMatchObject({ section: "in_kind_resource", lever: "in_kind_goods" });
     expect(c("Mise à disposition de personnel", "expense").lever).toBe("external_staff");
-    for (const label of ["Licence (à vie) pour fabrication de site", "Licence logiciel comptable", "Logiciel de gestion"]) {
+    for (const label of ["Licence (à vie) pour fabrication de site", "Licence logiciel comptable", "Licences d'utilisation"]) {
       expect(c(label, "expense"), label).toMatchObject({ lever: "purchases" });
     }
     expect(c("Licences FFJDA", "expense").lever).toBe("network_dues");

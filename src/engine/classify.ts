@@ -630,8 +630,10 @@ const REFUNDABLE: ReadonlySet<LeverId> = new Set<LeverId>(["external_services", 
 function refundOf(tokens: readonly Token[], section: Section): Decision | null {
   if (section !== "income") return null;
   const charge = bestLabelHit(tokens, "expense");
-  // Only what an association buys and never sells: goods (60) are resold, staff is re-billed, services are sold.
-  if (!charge || charge.fuzzy || !REFUNDABLE.has(charge.keyword.lever.id)) return null;
+  // Only what an association buys and never sells: goods (60) are resold, staff is re-billed, services are sold;
+  // of the other services, only the running costs (bank fees, postage, telephone: « CommissionPaypal »).
+  const runningCost = charge?.keyword.lever.id === "other_external_services" && charge.keyword.dest === "engineering";
+  if (!charge || charge.fuzzy || !(REFUNDABLE.has(charge.keyword.lever.id) || runningCost)) return null;
   const q = quote(charge.keyword.pattern.source.replace(/\*/g, ""));
   return {
     lever: leverById("reversals_transfers"),

@@ -26,7 +26,9 @@ const FUNDERS: FunderTable[] = [
     // Other associations pay as private bodies (7551 contributions financières d'autres organismes).
     patterns: ["fondation*", "fonds de dotation", "aide* privee*", "fonds prive*", "association*", "asso", "assos", "autres organismes", "federation*", "federal*", "federaux", "fede", "fedes", "comite* des fetes",
       // The school world's own associations: parents' associations (APE, APEL…), the school cooperatives' and sports federations.
-      "APE*", "FCPE", "PEEP", "OCCE", "USEP", "UFOLEP", "UNSS", "amicale*", "cooperative* scolaire*", "ligue*", "comite* departemental*"],
+      "APE*", "FCPE", "PEEP", "OCCE", "USEP", "UFOLEP", "UNSS", "amicale*", "cooperative* scolaire*", "ligue*", "comite* departemental*",
+      // « FFC », « FFDN »: a French federation (fédération française de …) by its acronym.
+      "FF*", "mouvement associatif"],
   },
   { kind: "company", patterns: ["entreprise*", "societe*", "SA", "SARL", "SAS", "banque*", "credit agricole", "credit cooperatif", "credit mutuel", "caisse d epargne", "banque populaire", "mecene*", "EURL", "SCOP", "SCI", "ets", "etablissements", "groupe"] },
 ];

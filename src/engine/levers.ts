@@ -103,7 +103,7 @@ export const LEVERS: readonly Lever[] = [
       "cotisation* avec contrepartie", "redevance* usager*",
       "refactur*", "mise* a disposition de personnel", "personnel mis a disposition", "produits des activites annexes", "activites annexes",
       "carte* de peche", "permis", "chocolat*", "sapin*", "brioche*", "crepe*", "gateau*", "photo* de classe", "bourse aux", "marche de noel",
-      "braderie*", "concert*", "exposition*",
+      "braderie*", "concert*", "exposition*", "rencontre*", "congres", "conference*", "mise* a dispo de personnel", "mise* a dispo personnel",
       // « Bénéfices des deux bourses », « bénéfice du loto »: the net proceeds of an event the association ran.
       "benefice*", "tee shirt*", "t shirt*", "tshirt*", "goodies",
     ],
@@ -260,9 +260,9 @@ export const LEVERS: readonly Lever[] = [
       "produits d entretien", "consommable*", "pharmacie", "trophee*", "coupe*", "medaille*", "vetement*", "costume*", "decor*",
       "catering", "repas", "boisson*", "achats buvette", "fournitures de bureau", "papeterie", "cartouche*",
       "outillage", "outil*", "semence*", "plants", "graine*", "terreau", "livres", "jeux", "jouet*", "mobilier",
-      "alevin*", "alevinage*", "empoissonnement*", "rempoissonnement*", "tee shirt*", "t shirt*", "tshirt*", "gouter*", "cadeau*",
+      "alevin*", "alevinage*", "empoissonnement*", "rempoissonnement*", "tee shirt*", "t shirt*", "tshirt*", "gouter*", "cadeau*", "goodies", "sticker*", "autocollant*", "sono*",
       // Software bought: a « licence » of a program is no federation's licence.
-      "logiciel*", "licence* logiciel*", "licence* d utilisation", "licence* a vie",
+      "licence* logiciel*", "licence* d utilisation", "licence* a vie",
     ],
   }),
   expense({
@@ -299,7 +299,12 @@ export const LEVERS: readonly Lever[] = [
       { p: "bancaire*", dest: "engineering" }, { p: "banque*", dest: "engineering" }, { p: "tenue de compte*", dest: "engineering" },
       { p: "agios", dest: "engineering" }, "cachet*", "contrat* de cession", "cession* de droits", "intervenant*", "prestataire*",
       "arbitrage*", "arbitre*", "sous traitant*", "animation* exterieure*", "frais de mission*", "traiteur",
-      "commission*", "frais d actes", "frais de contentieux",
+      { p: "commission*", dest: "engineering" }, "frais d actes", "frais de contentieux",
+      // A treasurer's everyday words.
+      { p: "domiciliation*", dest: "engineering" }, "photocopie*", { p: "frais d envoi", dest: "engineering" }, { p: "chequier*", dest: "engineering" },
+      { p: "boite postale", dest: "engineering" }, { p: "nom* de domaine", dest: "engineering" }, { p: "hebergement* du site", dest: "engineering" },
+      { p: "hebergement* serveur*", dest: "engineering" }, { p: "hebergement* web", dest: "engineering" }, { p: "hosting", dest: "engineering" },
+      "relations publiques", "frais de bouche",
       // A bank card's yearly « cotisation » is a bank fee (627), not dues paid to a network.
       { p: "cotisation* carte*", dest: "engineering" }, { p: "carte* bancaire*", dest: "engineering" }, { p: "carte business", dest: "engineering" },
       { p: "carte bleue", dest: "engineering" }, { p: "frais de carte*", dest: "engineering" }, { p: "droits de garde", dest: "engineering" },
@@ -327,6 +332,8 @@ export const LEVERS: readonly Lever[] = [
       { p: "licence*", dest: "action" }, { p: "engagement*", dest: "action" }, { p: "championnat*", dest: "action" },
       { p: "droits d inscription en competition", dest: "action" }, "ligue*", "district*", "comite departemental", "comite regional",
       "cotisations versees", "adhesions versees",
+      // National networks named by their name: « Le Mouvement associatif », a « FF… » (fédération française de …).
+      "mouvement associatif", "FF*", "confederation*", "coordination nationale", "collectif national",
     ],
   }),
   expense({
