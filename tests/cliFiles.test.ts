@@ -228,6 +228,13 @@ describe("a folder: parallel, a row for every file, reports never over inputs", 
     expect(again.filter((r) => r[1] === "ok").map((r) => r[0])).toEqual(["a-equilibre.xlsx", "a.xlsx", "a.XLSX", "m.xlsm"]);
     expect(again.filter((r) => r[1] === "ignoré").map((r) => r[0])).toEqual(["a-equilibre (2).xlsx", "a-equilibre (3).xlsx", "a-equilibre-equilibre.xlsx", "m-equilibre.xlsm", "notes.pdf"]);
     expect(readFileSync(join(dir, "a-equilibre.xlsx")).equals(mine)).toBe(true);
+    expect(second.stderr).toContain("m-equilibre.xlsm : ignoré (c'est le rapport d'une analyse précédente, que le nouveau remplace)");
+
+    // Without -o nothing is written: the earlier reports are said to be skipped, not replaced.
+    const third = run("analyze", dir, "--lang", "en");
+    expect(third.code, third.stderr).toBe(0);
+    expect(third.stderr).toContain("m-equilibre.xlsm: skipped (it is the report of an earlier analysis, not analysed again)");
+    expect(third.stderr).not.toMatch(/replaces|\)\)$/m);
   });
 
   it("-o into a folder that does not exist creates it once: every file is analysed", () => {

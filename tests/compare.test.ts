@@ -87,6 +87,9 @@ describe("equilibre compare (a Cerfa budget against a multi-year festival budget
     expect(fr.stdout).toContain("Les lignes qui expliquent le plus l'écart :");
     const en = run("compare", BEFORE, AFTER, "--column-after", AFTER_COLUMN, "--lang", "en");
     expect(en.stdout).toContain("The lines that explain most of the change:");
+    // English typography: no space before a colon, and the cells' minus sign.
+    expect(en.stdout).not.toMatch(/ : [€+-]/);
+    expect(en.stdout).not.toContain("\u2212");
   });
 
   it("says on stderr which column of a multi-year workbook it compared, and how to choose another", () => {

@@ -121,7 +121,7 @@ export function compareText(doc: CompareJson, lang: Lang): string {
   }
   if (d.lines.length > 0) {
     out.push("", fr ? "Les lignes qui expliquent le plus l'écart :" : "The lines that explain most of the change:");
-    for (const l of d.lines) out.push(`  - ${l.label} : ${eur(l.before)} → ${eur(l.after)} (${signed(l.amount)})`);
+    for (const l of d.lines) out.push(`  - ${l.label}${say(lang, "colon")}${eur(l.before)} → ${eur(l.after)} (${signed(l.amount)})`);
   }
   return out.join("\n");
 }

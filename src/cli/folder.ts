@@ -117,7 +117,7 @@ export async function analyzeFolder(folder: string, options: FolderOptions): Pro
   const results = new Map<number, FolderJobResult>();
   let finished = 0;
   const total = plan.length;
-  const line = (name: string, text: string) => options.stderr.write(`[${++finished}/${total}] ${name} : ${text}\n`);
+  const line = (name: string, text: string) => options.stderr.write(`[${++finished}/${total}] ${name}${say(lang, "colon")}${text}\n`);
   // Skipped files are said first: nothing to wait for.
   plan.forEach((f) => f.skip && line(f.name, `${fr ? "ignoré" : "skipped"} (${f.skip[lang]})`));
   const cores = options.workers ?? Math.min(availableParallelism(), jobs.length);

@@ -58,12 +58,17 @@ export async function planFolder(folder: string, options: { outputDir: string | 
     else if (NOT_WORKBOOK.has(extname(name).toLowerCase())) file.skip = { fr: "ce n'est pas un classeur", en: "it is not a workbook" };
     files.push(file);
   }
-  // A report of an earlier run beside its workbook: the workbook is analysed again, the report is not.
+  // A report of an earlier run beside its workbook: the workbook is analysed again, the report is not. It is
+  // replaced only when the new reports go into this folder (the reason is shown in parentheses: it has none).
   const stems = new Set(files.map((f) => stemOf(f.name).toLowerCase()));
+  const inPlace = options.outputDir !== null && (await realPathOf(options.outputDir)) === (await realPathOf(folder));
+  const earlierReport = inPlace
+    ? { fr: "c'est le rapport d'une analyse précédente, que le nouveau remplace", en: "it is the report of an earlier analysis, which the new one replaces" }
+    : { fr: "c'est le rapport d'une analyse précédente, qui n'est pas analysé de nouveau", en: "it is the report of an earlier analysis, not analysed again" };
   for (const f of files) {
     const source = REPORT_NAME.exec(f.name)?.[1];
     if (f.skip || !source || !stems.has(source.toLowerCase()) || !(await isEquilibreReport(f.path))) continue;
-    f.skip = { fr: "c'est le rapport d'une analyse précédente (il est remplacé par le nouveau)", en: "it is the report of an earlier analysis (the new one replaces it)" };
+    f.skip = earlierReport;
   }
   if (options.outputDir) await assignOutputs(files, options.outputDir);
   return files.map(({ id: _id, ...f }) => f);
