@@ -30,16 +30,27 @@ export function sheetRef(name: string): string {
 }
 
 /**
- * `text` made one flat string. A formula built by concatenation is a tree of pieces (a rope) until something reads
- * it: the five formulas of a line cost about 3 KB that way, 3 GB for a million-line ledger, against under 1 KB
- * flat. Reading a character of a rope flattens it in place.
+ * A formula cell of the lines table whose formula is made from its row when it is read, not kept: the five formulas
+ * of a line are about 2 KB of text (2 GB for a million-line ledger), and the file writer reads only the first of each
+ * column, which the others share.
  */
-function flat(text: string): string {
-  // Kept in a variable, so no compiler drops the read as unused.
-  _flatSink ^= text.charCodeAt(text.length >> 1);
-  return text;
+class RowFormulaCell implements PlannedCell {
+  readonly ref: string;
+  readonly expected: string;
+  readonly rowFormula: string;
+  readonly #row: number;
+  readonly #make: (row: number) => string;
+  constructor(ref: string, row: number, rowFormula: string, make: (row: number) => string, expected: string) {
+    this.ref = ref;
+    this.expected = expected;
+    this.rowFormula = rowFormula;
+    this.#row = row;
+    this.#make = make;
+  }
+  get formula(): string {
+    return this.#make(this.#row);
+  }
 }
-let _flatSink = 0;
 
 export interface MappingRanges {
   /** Absolute range of one mapping column over the data rows, with its sheet: "'…'!$H$5:$H$52". */
@@ -107,6 +118,32 @@ export function buildMappingSheet(names: SheetNames, lines: readonly ClassifiedL
   const resourceWord = sectionShort("in_kind_resource", lang);
   const inKindFamily = familyShort("in_kind", lang);
   const neutral = NATURE_NAMES.neutral[lang];
+  // The effective columns' formulas, by row. Each is the row above's one row lower (rowFormula): the file writer
+  // shares them without comparing.
+  const formulas = {
+    lever: (r: number) => {
+      const corrected = `${MAP_COL.correctedLever}${r}`;
+      // The typed lever, trimmed and matched as text (not as a wildcard pattern: "Subv*" is no lever), gives the
+      // lever's own label, as the engine reads the correction back.
+      const typed = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(${corrected}),"~","~~"),"*","~*"),"?","~?")`;
+      return `IF(AND(${corrected}<>"",ISNUMBER(MATCH(${typed},${leverName},0))),INDEX(${leverName},MATCH(${typed},${leverName},0)),${MAP_COL.autoLever}${r})`;
+    },
+    section: (r: number) => {
+      const family = lookup("C", `${MAP_COL.lever}${r}`);
+      const autoSection = `${MAP_COL.autoSection}${r}`;
+      return `IF(${family}="${inKindFamily}",IF(OR(${autoSection}="${incomeWord}",${autoSection}="${resourceWord}"),"${resourceWord}","${useWord}"),${family})`;
+    },
+    pillar: (r: number) => lookup("D", `${MAP_COL.lever}${r}`),
+    nature: (r: number) => {
+      const sectionCell = `${MAP_COL.section}${r}`;
+      return `IF(${sectionCell}="${incomeWord}",${lookup("E", `${MAP_COL.lever}${r}`)},IF(${sectionCell}="${resourceWord}","${neutral}",""))`;
+    },
+    destination: (r: number) => {
+      const corrected = `${MAP_COL.correctedDestination}${r}`;
+      const autoSection = `${MAP_COL.autoSection}${r}`;
+      return `IF(${MAP_COL.section}${r}="${expenseWord}",IF(${corrected}<>"",${corrected},IF(${autoSection}="${expenseWord}",${MAP_COL.autoDestination}${r},${lookup("F", `${MAP_COL.lever}${r}`)})),"")`;
+    },
+  };
   lines.forEach((l, i) => {
     const r = MAPPING_FIRST_ROW + i;
     const c = (col: string) => `${col}${r}`;
@@ -140,41 +177,12 @@ export function buildMappingSheet(names: SheetNames, lines: readonly ClassifiedL
         style: "input",
       },
     );
-    const corrected = c(MAP_COL.correctedLever);
-    const leverCell = c(MAP_COL.lever);
-    const family = lookup("C", leverCell);
-    const autoSection = c(MAP_COL.autoSection);
-    const sectionCell = c(MAP_COL.section);
-    // The typed lever, trimmed and matched as text (not as a wildcard pattern: "Subv*" is no lever), gives the
-    // lever's own label, as the engine reads the correction back.
-    const typed = `SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(TRIM(${corrected}),"~","~~"),"*","~*"),"?","~?")`;
-    // Each formula is the row above's one row lower (rowFormula): the file writer shares them without comparing.
     cells.push(
-      {
-        ref: leverCell,
-        formula: flat(`IF(AND(${corrected}<>"",ISNUMBER(MATCH(${typed},${leverName},0))),INDEX(${leverName},MATCH(${typed},${leverName},0)),${c(MAP_COL.autoLever)})`),
-        expected: leverLabel(l.lever, lang),
-        rowFormula: "lever",
-      },
-      {
-        ref: sectionCell,
-        formula: flat(`IF(${family}="${inKindFamily}",IF(OR(${autoSection}="${incomeWord}",${autoSection}="${resourceWord}"),"${resourceWord}","${useWord}"),${family})`),
-        expected: sectionShort(l.section, lang),
-        rowFormula: "section",
-      },
-      { ref: c(MAP_COL.pillar), formula: flat(lookup("D", leverCell)), expected: PILLAR_NAMES[l.pillar][lang], rowFormula: "pillar" },
-      {
-        ref: c(MAP_COL.nature),
-        formula: flat(`IF(${sectionCell}="${incomeWord}",${lookup("E", leverCell)},IF(${sectionCell}="${resourceWord}","${neutral}",""))`),
-        expected: l.nature ? NATURE_NAMES[l.nature][lang] : "",
-        rowFormula: "nature",
-      },
-      {
-        ref: c(MAP_COL.destination),
-        formula: flat(`IF(${sectionCell}="${expenseWord}",IF(${c(MAP_COL.correctedDestination)}<>"",${c(MAP_COL.correctedDestination)},IF(${autoSection}="${expenseWord}",${c(MAP_COL.autoDestination)},${lookup("F", leverCell)})),"")`),
-        expected: l.destination ? destinationShort(l.destination, lang) : "",
-        rowFormula: "destination",
-      },
+      new RowFormulaCell(c(MAP_COL.lever), r, "lever", formulas.lever, leverLabel(l.lever, lang)),
+      new RowFormulaCell(c(MAP_COL.section), r, "section", formulas.section, sectionShort(l.section, lang)),
+      new RowFormulaCell(c(MAP_COL.pillar), r, "pillar", formulas.pillar, PILLAR_NAMES[l.pillar][lang]),
+      new RowFormulaCell(c(MAP_COL.nature), r, "nature", formulas.nature, l.nature ? NATURE_NAMES[l.nature][lang] : ""),
+      new RowFormulaCell(c(MAP_COL.destination), r, "destination", formulas.destination, l.destination ? destinationShort(l.destination, lang) : ""),
     );
   });
   const last = ranges.lastRow;

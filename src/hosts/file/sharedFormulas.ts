@@ -39,12 +39,13 @@ export interface SharedFormula {
  * place in a run. `cells` are [row, col, ref, cell]; only formula cells are considered.
  */
 export function sharedFormulaRuns(cells: Iterable<[number, number, string, PlannedCell | undefined]>): Map<string, SharedFormula> {
-  const byCol = new Map<number, [number, string, string, string | undefined][]>();
+  // The cell, not its formula: a follower planned from one formula (rowFormula) is never asked for its text.
+  const byCol = new Map<number, [number, string, PlannedCell, string | undefined][]>();
   for (const [row, col, ref, c] of cells) {
-    if (!c?.formula) continue;
+    if (!c || (c.rowFormula === undefined && !c.formula)) continue;
     let list = byCol.get(col);
     if (!list) byCol.set(col, (list = []));
-    list.push([row, ref, c.formula, c.rowFormula]);
+    list.push([row, ref, c, c.rowFormula]);
   }
   const out = new Map<string, SharedFormula>();
   let si = 0;
@@ -61,11 +62,12 @@ export function sharedFormulaRuns(cells: Iterable<[number, number, string, Plann
       }
     };
     for (let i = 0; i < list.length; i++) {
-      const [row, , formula, key] = list[i]!;
+      const [row, , cell, key] = list[i]!;
       // A follower is the first formula with its relative rows moved to this row (cheaper than its own template);
       // the plan says so itself for the cells it wrote from one formula (rowFormula): no need to compare them.
       const follows = parts !== null && list[i - 1]![0] === row - 1;
       if (follows && key !== undefined && list[i - 1]![3] === key) continue;
+      const formula = cell.formula ?? "";
       if (follows && matches(parts!, row, formula)) continue;
       close(i);
       start = i;

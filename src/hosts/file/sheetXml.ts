@@ -109,11 +109,12 @@ class TextCache {
 function cellXml(ref: string, c: PlannedCell | undefined, text: string | undefined, s: string, shared: SharedFormula | undefined, texts: TextCache): string {
   if (text !== undefined) return text === "" ? `<c r="${ref}"${s}/>` : `<c r="${ref}"${s} t="inlineStr">${texts.inlineText(text)}</c>`;
   if (!c) return `<c r="${ref}"${s}/>`;
-  if (c.formula) {
+  // A follower of a shared formula is written without its text (nor asking the cell for it).
+  if (shared || c.formula) {
     const f = !shared
-      ? `<f>${escText(cleanText(c.formula.replace(/^=/, "")))}</f>`
+      ? `<f>${escText(cleanText(c.formula!.replace(/^=/, "")))}</f>`
       : shared.ref
-        ? `<f t="shared" ref="${shared.ref}" si="${shared.si}">${escText(cleanText(c.formula.replace(/^=/, "")))}</f>`
+        ? `<f t="shared" ref="${shared.ref}" si="${shared.si}">${escText(cleanText((c.formula ?? "").replace(/^=/, "")))}</f>`
         : `<f t="shared" si="${shared.si}"/>`;
     const e = c.expected;
     if (typeof e === "number" && Number.isFinite(e)) return `<c r="${ref}"${s}>${f}<v>${num(e)}</v></c>`;
@@ -228,7 +229,7 @@ export function* sheetXmlChunks(sheet: PlannedSheet, ctx: SheetContext, chunkCha
 
   const shared = sharedFormulaRuns(
     (function* () {
-      for (let i = 0; i < cells.length; i++) if (cells[i]!.formula) yield [rowOf[i]!, colOf[i]!, cells[i]!.ref, cells[i]] as [number, number, string, PlannedCell];
+      for (let i = 0; i < cells.length; i++) if (cells[i]!.rowFormula !== undefined || cells[i]!.formula) yield [rowOf[i]!, colOf[i]!, cells[i]!.ref, cells[i]] as [number, number, string, PlannedCell];
     })(),
   );
   const texts = new TextCache();
@@ -262,7 +263,7 @@ export function* sheetXmlChunks(sheet: PlannedSheet, ctx: SheetContext, chunkCha
       last = col;
       const c = i < cells.length ? cells[i] : undefined;
       const ref = refAt(i);
-      const xml = cellXml(ref, c, header ? headers.get(ref) : undefined, sAttr(c?.style), c?.formula ? shared.get(ref) : undefined, texts);
+      const xml = cellXml(ref, c, header ? headers.get(ref) : undefined, sAttr(c?.style), c && (c.rowFormula !== undefined || c.formula) ? shared.get(ref) : undefined, texts);
       out.push(xml);
       size += xml.length;
     }
