@@ -469,6 +469,9 @@ describe("confidence that means something", () => {
       expect(c(label, "income"), label).toMatchObject({ lever: "reversals_transfers", nature: "neutral" });
     }
     expect(c("Subvention de la Région", "income").lever).toBe("public_grants");
+    // Whole words: a « reportage » is no carry-forward.
+    expect(c("Vente de reportages photo", "income").lever).toBe("sales_services");
+    expect(c("Report de la subvention 2024", "income").lever).toBe("reversals_transfers");
   });
 });
 

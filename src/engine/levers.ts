@@ -229,7 +229,7 @@ export const LEVERS: readonly Lever[] = [
     keywords: [
       // What happened to the money (taken back, carried forward, refunded, moved) says more than the noun it is said of:
       // « Subvention reportée », « Assurance remboursée » are a reversal, not a grant or a sale.
-      { p: "reprise*", w: 0.5 }, "report* de ressources", { p: "report*", w: 0.5 }, "fonds dedies", "transfert* de charges", { p: "transfert*", w: 0.5 },
+      { p: "reprise*", w: 0.5 }, "report* de ressources", { p: "report", w: 0.5 }, { p: "reports", w: 0.5 }, { p: "reporte", w: 0.5 }, { p: "reportee", w: 0.5 }, { p: "reportes", w: 0.5 }, { p: "reportees", w: 0.5 }, "fonds dedies", "transfert* de charges", { p: "transfert*", w: 0.5 },
       { p: "remboursement*", w: 0.5 }, { p: "rembourse", w: 0.5 }, { p: "remboursee*", w: 0.5 }, { p: "rembourses", w: 0.5 }, "OPCO", "opco",
       "indemnites journalieres", "IJSS", "utilisation* des fonds dedies", "quote part des subventions d investissement", "ressources non utilisees",
       "fonds propres", "ressources propres", "autofinancement", "apport* de l association",
