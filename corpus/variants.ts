@@ -266,15 +266,32 @@ export const VARIANTS: Variant[] = [
         const total = c + 12;
         set(s, h, total, "Total");
         MONTHS.forEach((m, k) => set(s, h, c + k, m));
+        // Plain rows first: each month a twelfth, the total their SUM. A row that sums others (a block total, the
+        // result) keeps its formula in the total column and gets the same formula in every month, as in Excel.
+        const formulaRows: number[] = [];
         s.rows.forEach((row, r) => {
           if (r + 1 <= h) return;
-          const v = valueOf(row[total]);
+          const cell = row[total];
+          const v = valueOf(cell);
           if (v === null) return;
+          if (cell && typeof cell === "object") {
+            formulaRows.push(r);
+            return;
+          }
           const cents = Math.round(v * 100);
           const part = Math.trunc(cents / 12);
           for (let k = 0; k < 12; k++) row[c + k] = (k === 11 ? cents - 11 * part : part) / 100;
           row[total] = { formula: `SUM(${colLetter(c)}${r + 1}:${colLetter(c + 11)}${r + 1})`, result: v };
         });
+        const T = colLetter(total);
+        for (const r of formulaRows) {
+          const f = (s.rows[r]![total] as { formula: string }).formula;
+          for (let k = 0; k < 12; k++) {
+            const L = colLetter(c + k);
+            const formula = f.replace(new RegExp(`\\b${T}(\\d+)\\b`, "g"), `${L}$1`);
+            s.rows[r]![c + k] = { formula, result: evaluate(formula, (col, row) => valueOf(s.rows[row - 1]?.[colIndex(col)]) ?? 0) };
+          }
+        }
       }
       renameHeader(l, l.columns[0]!, "Total");
       return l;
@@ -305,6 +322,21 @@ export const VARIANTS: Variant[] = [
     },
   },
 ];
+
+/** The value of the corpus's own formulas (SUM of ranges and lists, + and −), for the cached results of a variant. */
+function evaluate(formula: string, at: (col: string, row: number) => number): number {
+  const expanded = formula
+    .replace(/\b([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)\b/g, (_, c: string, a: string, _c2: string, b: string) => {
+      const cells: string[] = [];
+      for (let r = Number(a); r <= Number(b); r++) cells.push(String(at(c, r)));
+      return `(${cells.join("+") || "0"})`;
+    })
+    .replace(/\b([A-Z]{1,3})(\d+)\b/g, (_, c: string, r: string) => `(${at(c, Number(r))})`)
+    .replace(/SUM\(/g, "(")
+    .replace(/,/g, "+");
+  if (!/^[\d.+\-() e]*$/.test(expanded)) throw new Error(`formule non évaluable : ${formula}`);
+  return Math.round((Function(`return ${expanded};`)() as number) * 100) / 100;
+}
 
 export const variantIds = (): string[] => VARIANTS.map((v) => v.id);
 

@@ -768,6 +768,25 @@ describe("readBudgets on every layout of a budget (scripts/accuracy.ts --all-lay
     ]);
   });
 
+  it("twelve monthly columns and a Total: each line is read once, with its total, not once per month", () => {
+    const months = ["Sept.", "Oct.", "Nov.", "Déc.", "Janv.", "Févr.", "Mars", "Avril", "Mai", "Juin", "Juil.", "Août"];
+    const row = (label: string, total: number) => [label, ...months.map(() => total / 12), total];
+    const r = readBudgets(
+      book(
+        sheet("Budget", [["Libellé", ...months, "Total"], ["Dépenses", null], row("Loyer", 1200), row("Assurance", 600), ["Recettes", null], row("Cotisations", 2400), row("Subvention mairie", 1200)]),
+      ),
+    );
+    expect(r.lines.map((l) => [l.label, l.column, l.amount.kind === "value" ? l.amount.cents / 100 : null])).toEqual([
+      ["Loyer", "Total", 1200],
+      ["Assurance", "Total", 600],
+      ["Cotisations", "Total", 2400],
+      ["Subvention mairie", "Total", 1200],
+    ]);
+    // A sheet of one line: its months hold one number each, its Total is still the amount.
+    const one = readBudgets(book(sheet("Ressources", [["Libellé", ...months, "Total"], ["Recettes", null], row("Adhésions", 240)])));
+    expect(linesOf(one)).toEqual([["Adhésions", 240, "income"]]);
+  });
+
   it("a Cerfa chapter over its one sub-line named like a section (« Charges d'exploitation ») is the subtotal; the sub-line is the line", () => {
     const r = readBudgets(
       book(

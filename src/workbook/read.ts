@@ -7,7 +7,7 @@ import { normalizeText } from "../engine/text.ts";
 import type { Amount, BudgetLine, Section } from "../engine/types.ts";
 import type { AmountColumnInfo, DetectedBudget, Layout, ReadIssue, ReadResult, SkippedRow } from "./budget.ts";
 import { cellKind, columnRoles, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
-import { headerKind, isBalanceTypeCell, sectionOfHeading, sectionOfTypeCell } from "./sections.ts";
+import { headerKind, isBalanceTypeCell, isMonthHeader, sectionOfHeading, sectionOfTypeCell, type HeaderKind } from "./sections.ts";
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { findSubtotals, type SubtotalCandidate } from "./subtotals.ts";
@@ -258,7 +258,7 @@ function readBlock(
 ): BlockRead | null {
   const sheet = grid.sheet.name;
   // Amount columns and their kinds.
-  const kinds = block.amountCols.map((col) => ({ col, header: headerOf(col), kind: headerKind(headerOf(col)) }));
+  const kinds = monthsWithTotal(block.amountCols.map((col) => ({ col, header: headerOf(col), kind: headerKind(headerOf(col)) })));
   // "Montant (k€)": amounts in thousands of euros.
   const thousands = new Set(kinds.filter((k) => k.header !== null && IN_THOUSANDS.test(k.header.toLowerCase())).map((k) => k.col));
   const scaled = (amount: Amount, col: number): Amount => (amount.kind === "value" && thousands.has(col) ? { kind: "value", cents: amount.cents * 1000 } : amount);
@@ -574,6 +574,21 @@ function selfCheck(grid: SheetGrid, declared: DeclaredTotal[], lines: BudgetLine
 function scaledCents(scaled: (a: Amount, col: number) => Amount, cents: number, col: number): number {
   const a = scaled({ kind: "value", cents }, col);
   return a.kind === "value" ? a.cents : cents;
+}
+
+/**
+ * « Sept. | Oct. | … | Août | Total »: twelve months of one budget and its total, not twelve scenarios nor twelve
+ * actions. The total column is the budget's amount; the months are its parts (never added a second time).
+ */
+function monthsWithTotal<K extends { header: string | null; kind: HeaderKind }>(kinds: K[]): K[] {
+  const months = kinds.filter((k) => isMonthHeader(k.header));
+  const totals = kinds.filter((k) => k.kind === "total");
+  if (totals.length !== 1) return kinds;
+  // A lone « Total » beside no other money column (the months of a one-line sheet hold one number each, too few
+  // to be amount columns) is the budget's amount as well.
+  if (kinds.every((k) => k.kind === "total" || k.kind === "derived" || k.kind === "quantity")) return kinds.map((k) => (k.kind === "total" ? { ...k, kind: "period" } : k));
+  if (months.length < 3) return kinds;
+  return kinds.map((k) => (isMonthHeader(k.header) ? { ...k, kind: "derived" } : k.kind === "total" ? { ...k, kind: "period" } : k));
 }
 
 /** A label column whose cells are, for most of its rows, a section word (« Recette », « Dépense », « Don en nature »). */

@@ -54,6 +54,12 @@ export type HeaderKind = "total" | "derived" | "quantity" | "debit" | "credit" |
 const QUANTITY_HEADER =
   /^(quantite|quantites|qte|qtes|qty|nb|nbre|nombre|unite|unites|u|pu|p u|prix unitaire|prix unit|prix u|cout unitaire|cout unit|cout horaire|cout journalier|tarif unitaire|tarif horaire|taux horaire|taux journalier|montant unitaire|heures|nb heures|nombre d heures|jours|nb jours|nombre de jours|duree|effectif|effectifs|coefficient|coef|etp)\b/;
 
+/** A month as a column header writes it: « Sept. », « janvier 2025 », « Févr-25 ». */
+export function isMonthHeader(header: string | null): boolean {
+  if (!header) return false;
+  return /^(janv|janvier|fevr|fevrier|fev|mars|avr|avril|mai|juin|juil|juillet|aout|sept|septembre|oct|octobre|nov|novembre|dec|decembre)( (19|20)?\d{2})?$/.test(normalizeText(header));
+}
+
 /** What an amount column's header says it holds. */
 export function headerKind(header: string | null): HeaderKind {
   if (!header) return "other";
