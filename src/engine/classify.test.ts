@@ -267,6 +267,8 @@ describe("balance-sheet lines", () => {
       "Caisse",
       "Prêt CMB (hors frais et intérêt)",
       "Emprunt bancaire",
+      "Emprunt",
+      "Livret A au 31/12",
       "Quelques factures 2017 en cours de recouvrement",
       "Des factures en cours",
       "Licences fédérales commandées, pas encore facturées",
@@ -278,7 +280,8 @@ describe("balance-sheet lines", () => {
     }
     // Lines that only name a bank, a booklet, a loan of premises, an invoice or cash: real flows.
     for (const label of ["Intérêts du livret A", "Livret d'accueil des adhérents", "Frais de tenue de compte", "Prêt de salle par la mairie",
-      "Facture EDF", "Caisse d'allocations familiales", "Pertes de caisse", "Cotisations encaissées", "Remboursement d'emprunt (intérêts)"]) {
+      "Facture EDF", "Caisse d'allocations familiales", "Pertes de caisse", "Cotisations encaissées", "Remboursement d'emprunt (intérêts)",
+      "Livret à colorier", "Emprunt de matériel au club voisin", "Livret A des enfants : atelier"]) {
       expect(isBalanceSheetLine(label, null), label).toBe(label.startsWith("Remboursement d'emprunt"));
     }
   });

@@ -68,10 +68,10 @@ const BALANCE_SHEET_LABEL = [
   /^disponibilites\b/,
   // The association's own accounts named as such: « Compte courant au 31/12 », « Compte chèque », « Livret Bleu ».
   /^comptes? (courants?|cheques?|d epargne|epargne|portefeuille|titres?|bancaires?|a terme|sur livret|joint)\b/,
-  /^livrets? (a|bleu|jeune|d epargne|epargne|associati[a-z]*|cmb|cm|ca|lcl|bnp|sg|ce|cic|bred|bp|ldd|ldds)\b/,
+  /^livrets? (a|bleu|jeune|d epargne|epargne|associati[a-z]*|cmb|cm|ca|lcl|bnp|sg|ce|cic|bred|bp|ldd|ldds)( \d.*| (au|du|de la|a la) .*)?$/,
   /^(caisse|especes|caisse especes|fonds? de caisse)$/,
   // A loan received or repaid (16) moves the balance sheet: « Prêt CMB (hors frais et intérêt) », « Emprunt bancaire ».
-  /^(emprunts?|prets? bancaires?|prets? (cmb|cm|ca|lcl|bnp|sg|ce|cic|bred|bp|bpi|de la banque|du credit|a taux zero|d honneur))\b/,
+  /^(emprunts?$|(emprunts?|prets?) (bancaires?|aupres|cmb|cm|ca|lcl|bnp|sg|ce|cic|bred|bp|bpi|de la banque|du credit|a taux zero|d honneur)\b)/,
   // What is owed to or by the association (40, 41, 46): invoices not yet paid, money to pass on.
   /\bfactures? (en cours|a recevoir|a encaisser|impayees?|non (reglees?|payees?|encaissees?))\b/,
   /\ben cours de recouvrement\b/,
