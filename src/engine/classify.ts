@@ -517,6 +517,13 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       decision.reasons.push({ fr: "se lit comme un produit et comme une charge, sans côté dit : à vérifier", en: "reads as both income and an expense, with no side told: to check" });
     }
   }
+  const against = !acc && !sectionGuessed && !movedInKind ? otherSideSays(tokens, section, hit) : null;
+  if (against) {
+    // « Cotisations sociales » under « Revenus », « Subvention de la Région » under « Dépenses »: the block's side is
+    // kept (a heading is stronger evidence than one word), but a label that says the other side so plainly is asked.
+    decision.confidence = Math.min(decision.confidence, 0.5);
+    decision.reasons.push(against);
+  }
   if (movedInKind) {
     decision.confidence = Math.min(decision.confidence, 0.8);
     decision.reasons.push(
@@ -602,6 +609,23 @@ function fromContext(context: LineContext, section: Section): Decision | null {
     return { lever, confidence: 0.55, reasons: [{ fr: `bloc ${q.fr}`, en: `block ${q.en}` }], keywordDest: hit?.keyword.dest };
   }
   return null;
+}
+
+/**
+ * What a label says of the other side when it says it strongly: a keyword of several words of the other family
+ * (« cotisations sociales » among the produits) that outweighs any reading of its own side, or, among the charges, a
+ * grant that names its public payer (« Subvention de la Région »). Null when the label agrees with its block.
+ */
+function otherSideSays(tokens: readonly Token[], section: Section, own: LabelHit | null): { fr: string; en: string } | null {
+  if (section !== "income" && section !== "expense") return null;
+  const other = bestLabelHit(tokens, section === "income" ? "expense" : "income");
+  if (!other || other.fuzzy) return null;
+  const payer = section === "expense" && other.keyword.lever.id === "public_grants" && findFunder(tokens)?.kind === "public_body";
+  if (!payer && (other.score < 2 || (own !== null && own.score >= other.score))) return null;
+  const q = quote(other.keyword.pattern.source.replace(/\*/g, ""));
+  return section === "income"
+    ? { fr: `le libellé dit ${q.fr}, une charge, mais le bloc dit produits : à vérifier`, en: `the label says ${q.en}, an expense, but the block says income: to check` }
+    : { fr: `le libellé dit ${q.fr}, un produit, mais le bloc dit charges : à vérifier`, en: `the label says ${q.en}, income, but the block says expenses: to check` };
 }
 
 /** True when no other word of the label has a reading of its own (« Bourse reportée », « BoursePyConFr15 »). */

@@ -1,6 +1,7 @@
 // Reading a vertical sheet of headed blocks as treasurers write a general-assembly report: the year's produits and
 // charges, then the cash positions, receivables, loans and the contributions in kind (issue 11).
 import { describe, expect, it } from "vitest";
+import { classify, REVIEW_CONFIDENCE } from "../engine/classify.ts";
 import { readBudgets } from "./read.ts";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot.ts";
 import { gridSheet as sheet } from "../../tests/gridSheet.ts";
@@ -60,5 +61,81 @@ describe("balance-sheet money among the lines", () => {
     expect(balances(r)).toEqual(["Prêt CMB (hors frais et intérêt)", "Etat", "Région", "Propre"]);
     expect(labels(r)).toEqual(["Subvention Région", "Subvention LTC", "Frais liés au prêt", "Scanner 3D"]);
     expect(r.issues.filter((i) => i.code === "total_mismatch")).toEqual([]);
+  });
+});
+
+describe("the section comes from the block", () => {
+  const read = (grid: (string | number | null)[][]) => {
+    const r = readBudgets(book(sheet("Compte d'exploitation 2022", grid)));
+    return r.lines.map((l) => {
+      const c = classify({ label: l.label, account: l.account, context: l.context });
+      return { label: l.label, section: c.section, lever: c.lever, confidence: c.confidence };
+    });
+  };
+
+  it("a heading that opens with a section word and says more (« Dépenses — Frais bancaires », « Revenus principaux ») gives its lines its side", () => {
+    const lines = read([
+      ["Libellé", "2022"],
+      ["Revenus — cotisations et dons", null],
+      ["Cotisation membres", 1320],
+      ["Dons AFLLU", 3030],
+      ["Sous-total", 4350],
+      ["Revenus — rencontres", null],
+      ["Rencontre nationale Lumière 2022", 2520],
+      ["Trenders", 67],
+      ["Sous-total", 2587],
+      ["Dépenses — Frais de fonctionnement", null],
+      ["Virement Dons et cotisation AUI", 1929.69],
+      ["Frais Dons AUI", 55.87],
+      ["Total", 1985.56],
+      ["Dépenses — Frais Internet", null],
+      ["Hébergement Linux", 108],
+      ["Facture solde lumière", 3392.02],
+      ["Sous-total", 3500.02],
+    ]);
+    expect(lines.map((l) => [l.label, l.section])).toEqual([
+      ["Cotisation membres", "income"],
+      ["Dons AFLLU", "income"],
+      ["Rencontre nationale Lumière 2022", "income"],
+      ["Trenders", "income"],
+      ["Virement Dons et cotisation AUI", "expense"],
+      ["Frais Dons AUI", "expense"],
+      ["Hébergement Linux", "expense"],
+      ["Facture solde lumière", "expense"],
+    ]);
+    // The word still chooses the lever within the block's side: gifts passed on, hosting bought.
+    expect(lines.find((l) => l.label.startsWith("Virement"))!.lever).toBe("common_operations");
+    expect(lines.find((l) => l.label.startsWith("Hébergement"))!.lever).not.toBe("sales_services");
+  });
+
+  it("a label that says the other side plainly keeps the block's side, at a confidence that asks to check", () => {
+    const lines = read([
+      ["Libellé", "2017"],
+      ["Revenus principaux", null],
+      ["Cotisations Particuliers (49)", 1470],
+      ["Cotisations Sociales (10)", 100],
+      ["Dépenses principales", null],
+      ["Subvention de la Région", 500],
+      ["Frais banquaire (hors intérêt prêt)", 101.37],
+    ]);
+    const of = (label: string) => lines.find((l) => l.label === label)!;
+    expect(of("Cotisations Sociales (10)")).toMatchObject({ section: "income", lever: "membership_fees" });
+    expect(of("Cotisations Sociales (10)").confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    expect(of("Subvention de la Région").section).toBe("expense");
+    expect(of("Subvention de la Région").confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    expect(of("Frais banquaire (hors intérêt prêt)").section).toBe("expense");
+    expect(of("Cotisations Particuliers (49)").confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+  });
+
+  it("« Ressources humaines », « Produits d'entretien » or « Non encaissé : pertes » are not a side", () => {
+    const lines = read([
+      ["Libellé", "2022"],
+      ["Dépenses", null],
+      ["Ressources humaines", null],
+      ["Salaires", 1000],
+      ["Produits d'entretien", null],
+      ["Lessive", 20],
+    ]);
+    expect(lines.map((l) => l.section)).toEqual(["expense", "expense"]);
   });
 });

@@ -7,7 +7,7 @@ import { normalizeText } from "../engine/text.ts";
 import type { Amount, BudgetLine, Section } from "../engine/types.ts";
 import type { AmountColumnInfo, DetectedBudget, Layout, ReadIssue, ReadResult, SkippedRow } from "./budget.ts";
 import { cellKind, columnRoles, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
-import { headerKind, isBalanceTypeCell, isMonthHeader, sectionOfHeading, sectionOfTypeCell, type HeaderKind } from "./sections.ts";
+import { headerKind, isBalanceTypeCell, isMonthHeader, sectionOfBlockHeading, sectionOfHeading, sectionOfTypeCell, type HeaderKind } from "./sections.ts";
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { findSubtotals, type SubtotalCandidate } from "./subtotals.ts";
@@ -337,6 +337,9 @@ function readBlock(
       skipped.push({ sheet, row: r, cell: cellAddress(r, label!.col), label: labelText, why: kind });
       // A total closes the block of balances it adds.
       balanceBlock = false;
+      // « Total des dépenses par priorité » with no amount heads the charges it is about to list.
+      const heads = hasAmount ? null : sectionOfBlockHeading(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, ""));
+      if (heads) section = heads;
       if (kind !== "result") {
         // The sheet's own totals: the lines read must add up to them (selfCheck.ts).
         const named = sectionOfHeading(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, ""));
@@ -349,8 +352,10 @@ function readBlock(
     }
     const headingSection = sectionOfHeading(labelText);
     if (!hasAmount) {
-      // A heading: a section, a block ("Charges indirectes") or a chapter title.
-      if (headingSection) section = headingSection;
+      // A heading: a section, a block ("Charges indirectes") or a chapter title. « Dépenses — Frais bancaires »
+      // opens the charges as surely as « Dépenses »: its lines take that side whatever one word of theirs says.
+      const blockSection = headingSection ?? sectionOfBlockHeading(labelText);
+      if (blockSection) section = blockSection;
       if (account && account.length <= 2) {
         chapter = labelText;
         chapterRow = r;

@@ -37,6 +37,39 @@ export function isBalanceTypeCell(text: string | null | undefined): boolean {
   return isBalanceSheetHeading(text) || /^(a reverser|dette|dettes|creance|creances|fonds dedies|bilan)$/.test(normalizeText(text));
 }
 
+/** Words that qualify a section word in a block heading (« Revenus principaux », « Dépenses diverses »). */
+const BLOCK_QUALIFIER = /^(principaux|principales|principal|principale|diverses|divers|annexes|courantes?|generales?|reelles?|effectives?|engagees?|encaissees?|percues?|payees?|de l annee|de l association|du club|du fablab|(19|20)\d{2}|n)$/;
+/** What a treasurer calls the produits or the charges in a heading, beyond the words of a total row. */
+const BLOCK_WORD: { section: Section; re: RegExp }[] = [
+  { section: "income", re: /^(revenus?|rentrees|chiffres? d affaires?)$/ },
+  { section: "expense", re: /^(couts?|debours)$/ },
+];
+
+/**
+ * The section a block heading without an amount opens, read more loosely than a total's label: « Dépenses — Frais
+ * de fonctionnement », « Revenus — rencontres », « Revenus principaux », « Charges 2020 : détail ». The part before
+ * the first dash, colon or bracket is the section word, with at most its qualifiers; what follows names the block.
+ * « Ressources humaines » or « Produits d'entretien » are not sections: after the section word comes a separator,
+ * a qualifier or nothing.
+ */
+export function sectionOfBlockHeading(text: string | null | undefined): Section | null {
+  if (!text) return null;
+  const exact = sectionOfHeading(text);
+  if (exact) return exact;
+  const head = text.split(/\s[-–—]\s|[–—:(/]|\s-$/)[0]!;
+  const words = normalizeText(head).split(" ").filter((w) => w !== "");
+  // « Revenus principaux 2022 »: the qualifiers at the end say nothing of the side.
+  while (words.length > 1 && BLOCK_QUALIFIER.test(words[words.length - 1]!)) words.pop();
+  // « Dépenses par priorité », « Charges par axe »: how the block is broken down says nothing of its side.
+  const by = words.indexOf("par");
+  if (by >= 1) words.length = by;
+  // « Charges de l'exercice » too: the remaining words must be a section word (or two, « chiffre d'affaires »).
+  const core = words.join(" ");
+  if (core === "") return null;
+  const section = sectionOfHeading(core) ?? BLOCK_WORD.find((b) => b.re.test(core))?.section ?? null;
+  return section === "income" || section === "expense" ? section : null;
+}
+
 /** The section a heading row, a table header or a sheet name opens; null when it names none. */
 export function sectionOfHeading(text: string | null | undefined): Section | null {
   if (!text) return null;
