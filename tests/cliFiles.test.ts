@@ -161,6 +161,19 @@ describe("writing: atomic, never over an input, every file system error said", (
     expect(long.stderr).toMatch(/trop long/);
   });
 
+  it("says in English why a file is unreadable, with --lang en (the reason was French in the English sentence)", () => {
+    const dir = fresh();
+    writeFileSync(join(dir, "vide.xlsx"), "");
+    writeFileSync(join(dir, "coupé.xlsx"), readFileSync(CERFA).subarray(0, 4000));
+    const empty = run("analyze", join(dir, "vide.xlsx"), "--lang", "en");
+    expect(empty.code).toBe(2);
+    expect(empty.stderr.trim()).toBe("“vide.xlsx” cannot be read as an Excel workbook (.xlsx): the file is empty (0 bytes): check that it is the right file, or save it again from Excel.");
+    const cut = run("analyze", join(dir, "coupé.xlsx"), "--lang", "en");
+    expect(cut.code).toBe(2);
+    expect(cut.stderr).toMatch(/: (its content is damaged|it is not an \.xlsx workbook)/);
+    expect(cut.stderr).not.toMatch(/endommagé|classeur|\n\s+at /);
+  });
+
   it("-o through a symbolic link or a hard link to the input is refused; the input is untouched", () => {
     const dir = fresh();
     const input = join(dir, "budget.xlsx");

@@ -101,7 +101,7 @@ const refuse = (file: string, format: string) => new EquilibreError("unsupported
 
 /** The format of a workbook's bytes; throws a typed error, with what to do, for every format the command cannot read. */
 export function workbookFormat(bytes: Uint8Array, file: string): WorkbookFormat {
-  if (bytes.length === 0) throw new EquilibreError("unreadable_file", { file, detail: "fichier vide" });
+  if (bytes.length === 0) throw new EquilibreError("unreadable_file", { file, reason: "empty" });
   if (startsWith(bytes, CFB)) {
     // An OLE2 container: an encrypted OOXML (its "EncryptedPackage" stream), an .xls ("Workbook" / "Book"), or another document.
     if (indexOfBytes(bytes, utf16("EncryptedPackage")) >= 0) throw new EquilibreError("encrypted_file", { file });
@@ -109,7 +109,7 @@ export function workbookFormat(bytes: Uint8Array, file: string): WorkbookFormat 
   }
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return zipFormat(bytes, file);
   const format = textFormat(bytes);
-  if (format === "other") throw new EquilibreError("unreadable_file", { file, detail: "ce n'est pas un classeur .xlsx" });
+  if (format === "other") throw new EquilibreError("unreadable_file", { file, reason: "notXlsx" });
   throw refuse(file, format);
 }
 

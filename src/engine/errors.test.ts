@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ERROR_CATALOGUE, EquilibreError, errorMessage, isEquilibreError, isNoBudget, type ErrorCode } from "./errors.ts";
+import { ERROR_CATALOGUE, EquilibreError, errorMessage, isEquilibreError, isNoBudget, UNREADABLE_REASONS, type ErrorCode } from "./errors.ts";
 
 /** Every parameter a message may name, with a value easy to spot in the sentence. */
 const PARAMS = {
@@ -19,6 +19,7 @@ const PARAMS = {
   action: "create",
   version: 3,
   known: 2,
+  reason: "damaged",
 };
 
 const codes = Object.keys(ERROR_CATALOGUE) as ErrorCode[];
@@ -40,6 +41,14 @@ describe("the error catalogue", () => {
     const actionWords = /vérifiez|ouvrez|enregistrez|ajoutez|choisissez|tapez|appuyez|ôtez|cliquez|relancez|saisissez|analysez/i;
     const informative: ErrorCode[] = ["invalid_parameter", "unknown_column"];
     for (const code of codes.filter((c) => !informative.includes(c))) expect(errorMessage(code, PARAMS, "fr"), code).toMatch(actionWords);
+  });
+
+  it.each(Object.keys(UNREADABLE_REASONS))("says why a file is unreadable (%s) in the reader's language, with no French in English", (reason) => {
+    const e = new EquilibreError("unreadable_file", { file: "a.xlsx", reason });
+    expect(e.message).toContain(UNREADABLE_REASONS[reason as keyof typeof UNREADABLE_REASONS].fr);
+    expect(e.messageIn("en")).toContain(UNREADABLE_REASONS[reason as keyof typeof UNREADABLE_REASONS].en);
+    expect(e.messageIn("en").replace(/Équilibre/g, "")).not.toMatch(/[éèàçù«»]|\b(le|la|les|est|fichier|dossier)\b/);
+    expect(e.message).not.toMatch(/\([^)]*\([^)]*\)[^(]*\)/);
   });
 
   it("gives the French sentence as the error's message and the English one on demand", () => {

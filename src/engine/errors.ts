@@ -5,6 +5,22 @@ import type { Lang } from "./types.ts";
 type Params = Record<string, string | number>;
 type Template = (p: Params) => string;
 
+/** Why a file is not a readable .xlsx (the `reason` of unreadable_file), and what to do, in both languages. */
+export const UNREADABLE_REASONS = {
+  empty: { fr: "le fichier est vide (0 octet) : vérifiez que c'est le bon fichier, ou enregistrez-le de nouveau depuis Excel", en: "the file is empty (0 bytes): check that it is the right file, or save it again from Excel" },
+  notXlsx: { fr: "ce n'est pas un classeur .xlsx : ouvrez-le dans Excel et enregistrez-le au format .xlsx", en: "it is not an .xlsx workbook: open it in Excel and save it as .xlsx" },
+  damaged: {
+    fr: "son contenu est endommagé (fichier tronqué ou abîmé) : ouvrez-le dans Excel, qui propose de le réparer, et enregistrez-le au format .xlsx",
+    en: "its content is damaged (a truncated or broken file): open it in Excel, which offers to repair it, and save it as .xlsx",
+  },
+  folder: { fr: "c'est un dossier : indiquez un classeur .xlsx, ou analysez tout le dossier avec « equilibre analyze <dossier> »", en: "it is a folder: give an .xlsx workbook, or analyse the whole folder with “equilibre analyze <folder>”" },
+} as const satisfies Record<string, { fr: string; en: string }>;
+export type UnreadableReason = keyof typeof UNREADABLE_REASONS;
+
+function unreadableReason(reason: string | number | undefined, lang: Lang): string {
+  return (UNREADABLE_REASONS[reason as UnreadableReason] ?? UNREADABLE_REASONS.notXlsx)[lang];
+}
+
 /**
  * What a file system error code (Node's `err.code`, from the OS) means for the person, and what to do.
  * Read by the read_failed / write_failed / folder_failed sentences; an unknown code still gives a sentence.
@@ -72,9 +88,8 @@ export const ERROR_CATALOGUE = {
     en: (p) => `The file “${p.file}” cannot be found: check its name and folder.`,
   },
   unreadable_file: {
-    fr: (p) =>
-      `Le fichier « ${p.file} » ne peut pas être lu comme un classeur Excel (.xlsx)${p.detail ? ` (${p.detail})` : ""} : ouvrez-le dans Excel et enregistrez-le au format .xlsx.`,
-    en: (p) => `“${p.file}” cannot be read as an Excel workbook (.xlsx)${p.detail ? ` (${p.detail})` : ""}: open it in Excel and save it as .xlsx.`,
+    fr: (p) => `Le fichier « ${p.file} » ne peut pas être lu comme un classeur Excel (.xlsx) : ${unreadableReason(p.reason, "fr")}.`,
+    en: (p) => `“${p.file}” cannot be read as an Excel workbook (.xlsx): ${unreadableReason(p.reason, "en")}.`,
   },
   encrypted_file: {
     fr: (p) => `Le fichier « ${p.file} » est protégé par un mot de passe à l'ouverture : enregistrez-en une copie sans mot de passe, puis relancez l'analyse.`,

@@ -21,7 +21,7 @@ export async function readSnapshotFromFile(path: string): Promise<WorkbookSnapsh
   } catch {
     throw new EquilibreError("file_not_found", { file: path });
   }
-  if (info.isDirectory()) throw new EquilibreError("unreadable_file", { file: name, detail: "c'est un dossier" });
+  if (info.isDirectory()) throw new EquilibreError("unreadable_file", { file: name, reason: "folder" });
   const bytes = await readFile(path);
   const { snapshot, pkg } = await readWorkbook(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), name);
   opened.set(snapshot, { path, pkg });

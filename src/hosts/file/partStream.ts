@@ -5,7 +5,7 @@
 import type JSZip from "jszip";
 import { SaxesParser, type SaxesTagNS } from "saxes";
 
-/** Raised for a part that cannot be read; the reader turns it into « contenu endommagé ». */
+/** Raised for a part that cannot be read; the reader turns it into unreadable_file, reason "damaged". */
 export class DamagedPart extends Error {
   constructor(
     readonly part: string,

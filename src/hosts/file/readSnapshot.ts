@@ -42,13 +42,13 @@ export async function readWorkbook(data: ArrayBuffer | Uint8Array, name: string)
     throw new EquilibreError(containsAscii(bytes, "EncryptedPackage") ? "encrypted_file" : "legacy_format", { file: name });
   }
   if (!startsWith(bytes, ZIP_MAGIC)) {
-    throw new EquilibreError("unreadable_file", { file: name, detail: bytes.length === 0 ? "fichier vide" : "ce n'est pas un classeur .xlsx" });
+    throw new EquilibreError("unreadable_file", { file: name, reason: bytes.length === 0 ? "empty" : "notXlsx" });
   }
   try {
     const pkg = await XlsxPackage.open(bytes);
     return { snapshot: await readPackageSnapshot(pkg.zip, name), pkg };
   } catch (e) {
     if (e instanceof EquilibreError) throw e;
-    throw new EquilibreError("unreadable_file", { file: name, detail: "contenu endommagé" }, { cause: e });
+    throw new EquilibreError("unreadable_file", { file: name, reason: "damaged" }, { cause: e });
   }
 }
