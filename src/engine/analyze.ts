@@ -1,5 +1,6 @@
 // The analysis: classified lines → totals, model, ratios and what the mix implies, per scenario.
 import { classify, type ClassifyOptions } from "./classify.ts";
+import { resourceSideForOneSidedInKind } from "./inKindSides.ts";
 import { BUDGET_FIGURES, evaluateAmount, evaluatePillars, leverCounts, resultWord, type PillarValue, type ResultWord } from "./figures.ts";
 import { familyOf, LEVER_FAMILIES } from "./implications.ts";
 import { lever as leverById } from "./levers.ts";
@@ -89,14 +90,21 @@ export function classifyLines(
   corrections: ReadonlyMap<string, Correction> = new Map(),
 ): ClassifiedLine[] {
   const cache = new Map<string, Classification>();
-  return lines.map((line) => {
-    const c = line.context;
-    const key = [line.label, line.account ?? "", c.sectionHint ?? "", c.heading ?? "", c.chapter ?? "", c.columnHeader ?? "", c.analyticColumn ? 1 : 0].join("\u241f");
-    let automatic = cache.get(key);
-    if (!automatic) {
-      automatic = classify({ label: line.label, account: line.account, context: line.context }, options);
-      cache.set(key, automatic);
-    }
+  const automatics = resourceSideForOneSidedInKind(
+    lines,
+    lines.map((line) => {
+      const c = line.context;
+      const key = [line.label, line.account ?? "", c.sectionHint ?? "", c.heading ?? "", c.chapter ?? "", c.columnHeader ?? "", c.analyticColumn ? 1 : 0].join("\u241f");
+      let automatic = cache.get(key);
+      if (!automatic) {
+        automatic = classify({ label: line.label, account: line.account, context: line.context }, options);
+        cache.set(key, automatic);
+      }
+      return automatic;
+    }),
+  );
+  return lines.map((line, index) => {
+    const automatic = automatics[index]!;
     // By the line itself (its id, as the mapping table places corrections), else by sheet, label, account and column.
     const correction = corrections.size > 0 ? (corrections.get(line.id) ?? corrections.get(correctionKey(line))) : undefined;
     const e = correction ? applyCorrection(automatic, correction) : automatic;

@@ -620,7 +620,10 @@ function otherSideSays(tokens: readonly Token[], section: Section, own: LabelHit
   if (section !== "income" && section !== "expense") return null;
   const other = bestLabelHit(tokens, section === "income" ? "expense" : "income");
   if (!other || other.fuzzy) return null;
-  const payer = section === "expense" && other.keyword.lever.id === "public_grants" && findFunder(tokens)?.kind === "public_body";
+  // « Subvention de la Région »: a grant word and, elsewhere in the label, its public payer (« par la commune » alone
+  // says who lends, not that the line is received).
+  const funder = section === "expense" && other.keyword.lever.id === "public_grants" ? findFunder(tokens) : null;
+  const payer = funder !== null && funder.kind === "public_body" && funder.position !== other.position;
   if (!payer && (other.score < 2 || (own !== null && own.score >= other.score))) return null;
   const q = quote(other.keyword.pattern.source.replace(/\*/g, ""));
   return section === "income"

@@ -69,7 +69,7 @@ describe("the section comes from the block", () => {
     const r = readBudgets(book(sheet("Compte d'exploitation 2022", grid)));
     return r.lines.map((l) => {
       const c = classify({ label: l.label, account: l.account, context: l.context });
-      return { label: l.label, section: c.section, lever: c.lever, confidence: c.confidence };
+      return { label: l.label, section: c.section, lever: c.lever, confidence: c.confidence, reason: c.reason };
     });
   };
 
@@ -117,6 +117,7 @@ describe("the section comes from the block", () => {
       ["Dépenses principales", null],
       ["Subvention de la Région", 500],
       ["Frais banquaire (hors intérêt prêt)", 101.37],
+      ["Salarié mis à disposition par la mairie", 300],
     ]);
     const of = (label: string) => lines.find((l) => l.label === label)!;
     expect(of("Cotisations Sociales (10)")).toMatchObject({ section: "income", lever: "membership_fees" });
@@ -125,6 +126,8 @@ describe("the section comes from the block", () => {
     expect(of("Subvention de la Région").confidence).toBeLessThan(REVIEW_CONFIDENCE);
     expect(of("Frais banquaire (hors intérêt prêt)").section).toBe("expense");
     expect(of("Cotisations Particuliers (49)").confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+    // A public body that lends staff is not a grant received: no doubt from the other side.
+    expect(of("Salarié mis à disposition par la mairie").reason).not.toMatch(/bloc dit/);
   });
 
   it("« Ressources humaines », « Produits d'entretien » or « Non encaissé : pertes » are not a side", () => {
