@@ -31,6 +31,8 @@ describe("parseAmountText: what treasurers type", () => {
     ["1 234 567,89", 123456789],
     ["12", 1200],
     ["-0", 0],
+    ["-", 0], // zero as the accounting format shows it, typed as text
+    ["– €", 0],
   ])("%j → %i cents", (text, cents) => {
     expect(parseAmountText(text)).toBe(cents);
   });

@@ -23,6 +23,8 @@ const MINUS = /[\u2212\u2012\u2013\u2014\u2010]/g;
 export function parseAmountText(input: string): number | null {
   let text = input.trim().replace(MINUS, "-");
   if (text === "") return null;
+  // « - » alone (or « - € »), as the accounting format shows zero and treasurers type it: zero, not text.
+  if (/^[-–—]\s*(€|eur)?$/i.test(text)) return 0;
   let negative = false;
   const paren = /^\((.*)\)$/.exec(text);
   if (paren) {

@@ -787,6 +787,39 @@ describe("readBudgets on every layout of a budget (scripts/accuracy.ts --all-lay
     expect(linesOf(one)).toEqual([["Adhésions", 240, "income"]]);
   });
 
+  it("reads k€ to the cent before rounding, so small lines are not taken for sums of others", () => {
+    // 16 €, 5 € and 14,68 € in k€: rounded to the cent first, they were 2, 1 and 1 cents, and 16 € « the sum » of the two.
+    const r = readBudgets(book(sheet("B", [["Libellé", "2005 (k€)"], ["Dépenses", null], ["Assurance", 0.126], ["Adhésion COPRAE", 0.016], ["Actes colloque", 0.005], ["Enveloppes, timbres", 0.01468]])));
+    expect(linesOf(r)).toEqual([
+      ["Assurance", 126, "expense"],
+      ["Adhésion COPRAE", 16, "expense"],
+      ["Actes colloque", 5, "expense"],
+      ["Enveloppes, timbres", 14.68, "expense"],
+    ]);
+  });
+
+  it("takes « - » typed in an amount cell for zero: no « not an amount » warning, and a chapter of 0 over it stays a subtotal", () => {
+    const r = readBudgets(
+      book(
+        sheet("Budget", [
+          ["Compte", "PRODUITS", "Prévu"],
+          [null, "74 - Subventions d'exploitation", 0],
+          ["740", "Subventions d'exploitation", "-"],
+          [null, "75 - Autres produits de gestion courante", 22050],
+          ["756", "Cotisations des adhérents", "22.000"],
+          ["758", "Autres produits", "50,00 €"],
+        ]),
+      ),
+    );
+    expect(r.issues.filter((i) => i.code === "text_not_a_number")).toEqual([]);
+    expect(r.skipped.filter((s) => s.why === "subtotal").map((s) => s.label)).toEqual(["74 - Subventions d'exploitation", "75 - Autres produits de gestion courante"]);
+    expect(r.lines.map((l) => [l.label, l.amount.kind === "value" ? l.amount.cents / 100 : null])).toEqual([
+      ["Subventions d'exploitation", 0],
+      ["Cotisations des adhérents", 22000],
+      ["Autres produits", 50],
+    ]);
+  });
+
   it("a Cerfa chapter over its one sub-line named like a section (« Charges d'exploitation ») is the subtotal; the sub-line is the line", () => {
     const r = readBudgets(
       book(

@@ -262,6 +262,14 @@ function readBlock(
   // "Montant (k€)": amounts in thousands of euros.
   const thousands = new Set(kinds.filter((k) => k.header !== null && IN_THOUSANDS.test(k.header.toLowerCase())).map((k) => k.col));
   const scaled = (amount: Amount, col: number): Amount => (amount.kind === "value" && thousands.has(col) ? { kind: "value", cents: amount.cents * 1000 } : amount);
+  // Scaled before rounding to the cent: 0,01468 k€ is 14,68 €, not 1 cent × 1 000 (which made 16 € the « sum » of
+  // 5 € and 14,68 €, and the line a subtotal). Every amount the rows below carry is in euros.
+  const inEuros = (v: CellValue, col: number): CellValue => {
+    if (!thousands.has(col)) return v;
+    if (typeof v === "number") return v * 1000;
+    const a = amountOf(v);
+    return a?.kind === "value" ? (a.cents * 1000) / 100 : v;
+  };
   const used = kinds.filter((k) => k.kind !== "total" && k.kind !== "derived" && k.kind !== "quantity");
   if (used.length === 0) return null;
   const ledger = used.filter((k) => k.kind === "debit" || k.kind === "credit" || k.kind.startsWith("balance"));
@@ -310,7 +318,7 @@ function readBlock(
     const account = normalizeAccount(accountRaw === null ? null : String(accountRaw)) ?? normalizeAccount(leadingAccount(label?.text));
     const cells = used.map((k) => {
       const c = grid.cell(r, k.col);
-      return { col: k.col, value: c?.value ?? null, formula: c?.formula };
+      return { col: k.col, value: inEuros(c?.value ?? null, k.col), formula: c?.formula };
     });
     const hasAmount = cells.some((c) => c.value !== null && c.value !== "" && cellKind(c.value) !== "text") || cells.some((c) => c.formula);
     const textInAmounts = cells.filter((c) => typeof c.value === "string" && cellKind(c.value) === "text").length;
@@ -453,12 +461,12 @@ function readBlock(
       // bought 450) is two real flows: an income line and a charge line, never one net amount.
       const twoSided = layout === "journal" ? twoSidedAmounts(info, ledger) : null;
       if (twoSided) {
-        for (const side of twoSided) lines.push(makeLine(sheet, info, side.col, amountColumns[0]!, amountColumns[0]!, scaled(side.amount, side.col), side.section, null, false));
+        for (const side of twoSided) lines.push(makeLine(sheet, info, side.col, amountColumns[0]!, amountColumns[0]!, side.amount, side.section, null, false));
         continue;
       }
       const ledgerLine = ledgerAmount(info, ledger);
       if (!ledgerLine) continue;
-      lines.push(makeLine(sheet, info, ledgerLine.col, amountColumns[0]!, amountColumns[0]!, scaled(ledgerLine.amount, ledgerLine.col), ledgerLine.section ?? info.section, null, false));
+      lines.push(makeLine(sheet, info, ledgerLine.col, amountColumns[0]!, amountColumns[0]!, ledgerLine.amount, ledgerLine.section ?? info.section, null, false));
     }
   } else {
     layout = analytic ? "analytic_columns" : scenarioCols.length >= 2 ? "multi_year" : sideBySide ? "cerfa_side_by_side" : hasSectionHeadings(infos, section) ? "vertical_sections" : "simple_list";
@@ -480,7 +488,7 @@ function readBlock(
         const renamed = info.columnNames.get(k.col);
         const name = !analytic && renamed && renamed !== amountColumns[idx] && amountColumns.includes(renamed) ? renamed : amountColumns[idx]!;
         lines.push(
-          makeLine(sheet, info, k.col, analytic ? ANALYTIC_SCENARIO : name, k.header === null && scenarioCols.length === 1 ? null : name, scaled(amount, k.col), info.section, analytic ? k.header : null, analytic),
+          makeLine(sheet, info, k.col, analytic ? ANALYTIC_SCENARIO : name, k.header === null && scenarioCols.length === 1 ? null : name, amount, info.section, analytic ? k.header : null, analytic),
         );
       });
     }
@@ -553,7 +561,7 @@ function selfCheck(grid: SheetGrid, declared: DeclaredTotal[], lines: BudgetLine
   const uncounted = issues.filter((i) => i.code === "text_not_a_number" || i.code === "cell_error").map((i) => cellOf(i.cell)).filter((x): x is { row: number; col: number } => x !== null);
   const sections = new Map<string, Section>();
   return checkTotals(
-    declared.map((d) => ({ ...d, cents: scaledCents(scaled, d.cents, d.col) })),
+    declared,
     lines,
     {
       sheet: grid.sheet.name,

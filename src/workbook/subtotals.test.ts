@@ -24,7 +24,7 @@ function subtotalsByDefinition(cands: SubtotalCandidate[]): Set<number> {
       const count = j - i;
       if (count < minChildren || !parentCents.every((v, k) => v === null || v === sums[k])) continue;
       // The children hold amounts: as many rows with one in a column of the parent as a subtotal needs.
-      if (!parentCents.some((v, k) => v !== null && filled[k]! >= minChildren)) continue;
+      if (!parentCents.every((v) => v === null || v === 0) && !parentCents.some((v, k) => v !== null && filled[k]! >= minChildren)) continue;
       const next = cands[j + 1];
       if (!next || next.row !== child.row + 1 || closes(parent, next) || isChapterish(next) || (count >= 2 && isChapterish(parent))) {
         out.add(parent.row);

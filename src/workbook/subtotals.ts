@@ -192,7 +192,7 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
     // The lines i+1..j add up to the parent in every column where it has an amount.
     const chapter = facts[i]!.chapterish;
     const minChildren = chapter ? 1 : 2;
-    const matches = (j: number) => columns.every((k) => prefix[k]![j]! - prefix[k]![i]! === parentCents[k]) && columns.some((k) => filled[k]![j]! - filled[k]![i]! >= minChildren);
+    const matches = (j: number) => columns.every((k) => prefix[k]![j]! - prefix[k]![i]! === parentCents[k]) && (columns.every((k) => parentCents[k] === 0) || columns.some((k) => filled[k]![j]! - filled[k]![i]! >= minChildren));
     const end = closing[i]!;
     // The column whose sum is met the fewest times: the indexes to look at.
     let pick = columns[0]!;
