@@ -1,7 +1,37 @@
 // A pivot table summarises other cells (often the budget itself): its figures are never budget lines, or
 // every euro would be counted twice. Lines read inside a pivot table's range are skipped, with an issue.
+// A pivot table copied and pasted as values has no pivot part left, but keeps the words Excel and
+// LibreOffice write around it (« Étiquettes de lignes », « Somme de … », « Total général »): it is
+// recognised by them, and skipped the same way.
 import type { ReadResult } from "./budget.ts";
-import { parseAddress, type PivotTableInfo, type WorkbookSnapshot } from "./snapshot.ts";
+import { cellAddress, parseAddress, type PivotTableInfo, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
+
+/** The row-field header Excel writes over a pivot table's labels (French, English, German, Spanish). */
+const ROW_LABELS = /^(étiquettes de lignes|row labels|zeilenbeschriftungen|etiquetas de fila)$/i;
+/** The header of a data field: Excel's « Somme de Montant », LibreOffice's « Somme - Montant ». */
+const DATA_FIELD = /^(somme|sum|nombre|count|moyenne|average|summe|suma)( de | of | - | von )\S/i;
+/** The grand total row. */
+const GRAND_TOTAL = /^(total général|grand total|total résultat|total result|gesamtergebnis|total general)$/i;
+
+/** Pivot tables left as values: from their header row to their grand total, labels column to last data column. */
+export function pastedPivotTables(sheet: SheetSnapshot): PivotTableInfo[] {
+  const out: PivotTableInfo[] = [];
+  const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
+  for (let i = 0; i < sheet.rows.length; i++) {
+    const row = sheet.rows[i]!;
+    const labels = row.cells.find((c) => ROW_LABELS.test(text(c.value)));
+    const data = row.cells.filter((c) => DATA_FIELD.test(text(c.value)));
+    if (!labels && data.length === 0) continue;
+    const first = labels ?? row.cells[0]!;
+    // The grand total closes it, in the labels' column, within a pivot's reach.
+    const end = sheet.rows.slice(i + 1, i + 10_002).find((r) => r.cells.some((c) => c.col === first.col && GRAND_TOTAL.test(text(c.value))));
+    if (!end || (!labels && !data.some((c) => c.col > first.col))) continue;
+    const lastCol = [...row.cells, ...end.cells].reduce((max, c) => Math.max(max, c.col), first.col);
+    out.push({ name: "", range: `${cellAddress(row.index, first.col)}:${cellAddress(end.index, lastCol)}`, sourceSheet: null });
+    i = sheet.rows.indexOf(end);
+  }
+  return out;
+}
 
 function inside(range: string, cell: string): boolean {
   const [a, b] = range.split(":");
@@ -14,11 +44,13 @@ function inside(range: string, cell: string): boolean {
 /** Takes the lines that sit in a pivot table out of `result`, as skipped rows, and says so. */
 export function dropPivotTableLines(snapshot: WorkbookSnapshot, result: ReadResult): void {
   for (const sheet of snapshot.sheets) {
-    for (const pivot of sheet.pivotTables ?? []) dropPivot(sheet.name, pivot, result);
+    const pivots = sheet.pivotTables ?? [];
+    for (const pivot of pivots) dropPivot(sheet.name, pivot, result, false);
+    if (pivots.length === 0) for (const pivot of pastedPivotTables(sheet)) dropPivot(sheet.name, pivot, result, true);
   }
 }
 
-function dropPivot(sheet: string, pivot: PivotTableInfo, result: ReadResult): void {
+function dropPivot(sheet: string, pivot: PivotTableInfo, result: ReadResult, pasted: boolean): void {
   const within = (cell: string | null | undefined) => Boolean(cell) && inside(pivot.range, cell!);
   const dropped = result.lines.filter((l) => l.sheet === sheet && (within(l.amountCell) || within(l.cell)));
   if (dropped.length === 0) return;
@@ -41,7 +73,11 @@ function dropPivot(sheet: string, pivot: PivotTableInfo, result: ReadResult): vo
     sheet,
     cell: pivot.range.split(":")[0] ?? null,
     code: "pivot_table",
-    message: `La feuille « ${sheet} » contient le tableau croisé dynamique${name} (${pivot.range})${source} : ses ${rows.size} ligne(s) ne sont pas comptées, pour ne compter aucun montant deux fois.`,
-    messageEn: `The sheet “${sheet}” holds the pivot table${nameEn} (${pivot.range})${sourceEn}: its ${rows.size} row(s) are not counted, so that no amount is counted twice.`,
+    message: pasted
+      ? `La feuille « ${sheet} » contient en ${pivot.range} un tableau croisé dynamique collé en valeurs (« Total général », « Somme de… ») : ses ${rows.size} ligne(s) ne sont pas comptées, pour ne compter aucun montant deux fois. Si ce sont les lignes du budget, retapez-les sans le tableau croisé.`
+      : `La feuille « ${sheet} » contient le tableau croisé dynamique${name} (${pivot.range})${source} : ses ${rows.size} ligne(s) ne sont pas comptées, pour ne compter aucun montant deux fois.`,
+    messageEn: pasted
+      ? `The sheet “${sheet}” holds in ${pivot.range} a pivot table pasted as values (“Grand Total”, “Sum of…”): its ${rows.size} row(s) are not counted, so that no amount is counted twice. If they are the budget's lines, type them again without the pivot table.`
+      : `The sheet “${sheet}” holds the pivot table${nameEn} (${pivot.range})${sourceEn}: its ${rows.size} row(s) are not counted, so that no amount is counted twice.`,
   });
 }

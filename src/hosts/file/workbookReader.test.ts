@@ -131,6 +131,26 @@ describe("the .xlsx reader", () => {
     expect(issues.find((i) => i.code === "pivot_table")?.message).toMatch(/TCD1.*Budget/);
   });
 
+  it.each([
+    ["Excel, in French", ["Étiquettes de lignes", "Somme de Budget 2026"], "Total général"],
+    ["Excel, in English", ["Row Labels", "Sum of Budget 2026"], "Grand Total"],
+    ["LibreOffice", ["Poste", "Somme - Budget 2026"], "Total Résultat"],
+  ])("skips a pivot table pasted as values (%s), so no figure is counted twice, and says so", async (_, header, total) => {
+    const amounts = BUDGET_ROWS.filter((r) => typeof r[1] === "number");
+    const pasted = [null, null, header, ...amounts, [total, amounts.reduce((a, r) => a + (r[1] as number), 0)]];
+    const { lines, issues, skipped } = budgetOf(await read({ sheets: [{ name: "Budget", rows: BUDGET_ROWS }, { name: "TCD", rows: pasted.map((r) => r ?? []) }] }));
+    expect(lines).toEqual(EXPECTED);
+    expect(skipped.filter((s) => s.why === "pivot").map((s) => s.label)).toContain("Salaires");
+    expect(issues.filter((i) => i.code === "pivot_table").map((i) => [i.sheet, i.cell])).toEqual([["TCD", "A3"]]);
+  });
+
+  it("keeps a budget whose last row is « Total général » but that is no pivot table", async () => {
+    const rows = [...BUDGET_ROWS, ["Total général", 7000]];
+    const { lines, issues } = budgetOf(await read({ sheets: [{ name: "Budget", rows }] }));
+    expect(lines).toEqual(EXPECTED);
+    expect(issues.filter((i) => i.code === "pivot_table")).toEqual([]);
+  });
+
   it("says that a hidden sheet holds amounts", async () => {
     const charges = BUDGET_ROWS.slice(0, 4);
     const produits = [["Poste", "Budget 2026"], ...BUDGET_ROWS.slice(4)];
