@@ -339,6 +339,15 @@ describe("kinds of label found on the second held-out set", () => {
     expect(c("Subvention Région", "income").confidence).toBeGreaterThanOrEqual(0.6);
   });
 
+  it("a company named alone, under no block that says what it pays for, asks to check (a gift, a sponsor, or the bank account itself?)", () => {
+    for (const label of ["SociétéGénérale", "Crédit Mutuel", "Boulangerie Martin SARL"]) {
+      expect(c(label, "income").confidence, label).toBeLessThan(0.6);
+    }
+    expect(c("Crédit Mutuel", "income", null, { heading: "Sponsors" })).toMatchObject({ lever: "sponsorship" });
+    expect(c("Crédit Mutuel", "income", null, { heading: "Sponsors" }).confidence).toBeGreaterThanOrEqual(0.6);
+    expect(c("Mécénat Crédit Mutuel", "income").confidence).toBeGreaterThanOrEqual(0.6);
+  });
+
   it("871 by number alone asks to check (services or staff lent); a secondment is staff lent", () => {
     expect(c("Florian V.", "in_kind_resource", "871").confidence).toBeLessThan(0.6);
     for (const label of ["Détachement Maïté Cartigny", "Mi-temps Florian Vasseur", "Salariés mis à disposition par la mairie"]) {

@@ -474,6 +474,10 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     const block = !hit && funder && funder.kind !== "public_body" ? fromContext(context, section) : null;
     if (block && block.lever.family === "income" && block.lever.nature !== "public") {
       decision = { lever: block.lever, confidence: 0.7, reasons: [...fromLabel.reasons, ...block.reasons] };
+    } else if (!hit && funder && funder.kind !== "public_body") {
+      // « SociétéGénérale », « Fondation X » alone, under no block that says what they pay for: a gift, a sponsor,
+      // or (a bank) the association's own account — the name alone does not say which.
+      decision = { ...decision, confidence: Math.min(decision.confidence, 0.55), reasons: [...decision.reasons, { fr: "un organisme privé nommé seul, sans bloc qui dise ce qu'il paie : à vérifier", en: "a private body named alone, under no block saying what it pays for: to check" }] };
     }
     if (hit && funder?.kind === "public_body" && funder.position === hit.position && fromLabel.lever.id === "public_grants" && saidAlone(tokens, hit) && fromContext(context, section)?.lever.id !== "public_grants") {
       // « Etat », « Région », « Agglo » alone, under no heading of grants: a grant, or a public body paying for a
