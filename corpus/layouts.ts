@@ -210,15 +210,17 @@ function chapterize(blocks: Block[]): Block[] {
 }
 
 /** Writes blocks downwards from `row`; returns the next free row and the rows that make each section's total. */
-function renderBlocks(ctx: Ctx, blocks: Block[], row: number, base: number, opts: { headings: boolean; totals: boolean }): { row: number; members: number[]; totalRows: number[] } {
+function renderBlocks(ctx: Ctx, blocks: Block[], row: number, base: number, opts: { headings: boolean; totals: boolean; totalsAbove?: boolean }): { row: number; members: number[]; totalRows: number[] } {
   const acc = Boolean(ctx.budget.accountColumn);
   const labelCol = base + (acc ? 1 : 0);
   const members: number[] = [];
   const totalRows: number[] = [];
   for (const block of blocks) {
+    let headingRow: number | null = null;
     if (opts.headings && block.heading) {
       ctx.sb.set(row, labelCol, block.heading);
       ctx.sb.bold.push(row);
+      headingRow = row;
       row++;
     }
     const blockMembers: number[] = [];
@@ -242,7 +244,11 @@ function renderBlocks(ctx: Ctx, blocks: Block[], row: number, base: number, opts
       }
     }
     members.push(...blockMembers);
-    if (opts.totals && block.total) {
+    // The heading carries the block's sum (« DÉPENSES 12 400 » above its lines), and no total row follows.
+    if (opts.totals && block.total && opts.totalsAbove && headingRow !== null) {
+      ctx.cols.forEach((_, k) => ctx.sb.set(headingRow, labelCol + 1 + k, ctx.sb.sum(blockMembers, labelCol + 1 + k)));
+      totalRows.push(headingRow);
+    } else if (opts.totals && block.total) {
       ctx.sb.set(row, labelCol, block.total);
       ctx.cols.forEach((_, k) => ctx.sb.set(row, labelCol + 1 + k, ctx.sb.sum(blockMembers, labelCol + 1 + k)));
       ctx.sb.bold.push(row);
@@ -264,22 +270,36 @@ function header(ctx: Ctx, row: number, base: number, label: string): void {
 const title = (b: Budget): string => `${b.association} — ${b.source.document}`;
 const monetary = (b: Block): boolean => b.section === "income" || b.section === "expense";
 
-function vertical(ctx: Ctx, blocks: Block[], startRow: number): number {
+/** How a vertical table is dressed (corpus/variants.ts): the result line's words, the in-kind block after it, sums on the headings. */
+export interface VerticalOptions {
+  result?: string;
+  inKindAfterResult?: boolean;
+  totalsAbove?: boolean;
+}
+
+function vertical(ctx: Ctx, blocks: Block[], startRow: number, opts: VerticalOptions = {}): number {
   const b = ctx.budget;
-  const acc = Boolean(b.accountColumn);
   ctx.sb.set(1, 0, title(b));
   ctx.sb.bold.push(1);
   header(ctx, startRow, 0, "Libellé");
   let row = startRow + 1;
   const totals: Record<string, number[]> = { income: [], expense: [] };
-  for (const block of blocks) {
-    const r = renderBlocks(ctx, [block], row, 0, { headings: true, totals: true });
+  const after = opts.inKindAfterResult ? blocks.filter((x) => !monetary(x)) : [];
+  for (const block of blocks.filter((x) => !after.includes(x))) {
+    const r = renderBlocks(ctx, [block], row, 0, { headings: true, totals: true, totalsAbove: opts.totalsAbove });
     if (monetary(block)) totals[block.section]!.push(...r.totalRows);
     row = r.row + 1;
   }
+  row = resultLine(ctx, totals, row, opts.result ?? "Résultat");
+  for (const block of after) row = renderBlocks(ctx, [block], row + 1, 0, { headings: true, totals: true, totalsAbove: opts.totalsAbove }).row;
+  return row;
+}
+
+function resultLine(ctx: Ctx, totals: Record<string, number[]>, row: number, label: string): number {
+  const acc = Boolean(ctx.budget.accountColumn);
   if (totals.income!.length && totals.expense!.length) {
     const labelCol = acc ? 1 : 0;
-    ctx.sb.set(row, labelCol, "Résultat");
+    ctx.sb.set(row, labelCol, label);
     ctx.cols.forEach((_, k) => {
       const c = labelCol + 1 + k;
       const inc = ctx.sb.sum(totals.income!, c);
@@ -487,7 +507,12 @@ export function layOut(b: Budget): Laid[] {
   return out;
 }
 
-function lay(b: Budget, layout: string, name: string, cols: number[]): Laid {
+/** The budget laid again in its layout with a vertical table's options (the variants that change how blocks are drawn). */
+export function relaid(l: Laid, opts: VerticalOptions): Laid {
+  return lay(l.budget, l.layout, l.name, l.columns.map((c) => l.budget.columns.indexOf(c)), opts);
+}
+
+function lay(b: Budget, layout: string, name: string, cols: number[], opts: VerticalOptions = {}): Laid {
   const headers = cols.map((j) => b.columns[j]!);
   const placements: Placement[] = [];
   const sheets: SheetGrid[] = [];
@@ -495,12 +520,12 @@ function lay(b: Budget, layout: string, name: string, cols: number[]): Laid {
   if (layout === "two_sheets") {
     for (const [sheet, sections] of [["Ressources", ["income", "in_kind_resource"]], ["Emplois", ["expense", "in_kind_use"]]] as const) {
       const ctx = ctxFor(sheet);
-      vertical(ctx, b.blocks.filter((x) => (sections as readonly string[]).includes(x.section)), 3);
+      vertical(ctx, b.blocks.filter((x) => (sections as readonly string[]).includes(x.section)), 3, opts);
       sheets.push(ctx.sb.grid());
     }
   } else {
     const ctx = ctxFor(layout === "trial_balance" ? "Balance" : b.sheet);
-    if (layout === "vertical") vertical(ctx, b.blocks, 3);
+    if (layout === "vertical") vertical(ctx, b.blocks, 3, opts);
     else if (layout === "side_by_side") sideBySide(ctx, false);
     else if (layout === "cerfa") sideBySide(ctx, true);
     else if (layout === "trial_balance") trialBalance(ctx);

@@ -3,7 +3,7 @@
 // monthly columns and a total, section headings in merged cells, a signature block under it, the in-kind block
 // after the result line. Each is an edit of a Laid (cells, formulas and placements move together), so the same
 // variants apply to every budget; `scripts/accuracy.ts --all-layouts --variants` measures each on every budget.
-import type { Cell, Laid, SheetGrid } from "./layouts.ts";
+import { relaid, type Cell, type Laid, type SheetGrid } from "./layouts.ts";
 
 export interface Variant {
   id: string;
@@ -320,6 +320,24 @@ export const VARIANTS: Variant[] = [
       }
       return l;
     },
+  },
+  {
+    id: "result_words",
+    what: "la ligne de résultat écrite « Excédent de l'exercice », qui n'est pas une ligne",
+    layouts: ["vertical"],
+    apply: (l) => relaid(l, { result: "Excédent de l'exercice" }),
+  },
+  {
+    id: "cvn_after_result",
+    what: "le bloc des contributions volontaires (86/87) après « Résultat de l'exercice »",
+    layouts: ["vertical"],
+    apply: (l) => (l.budget.blocks.some((b) => b.section === "in_kind_use" || b.section === "in_kind_resource") ? relaid(l, { result: "Résultat de l'exercice", inKindAfterResult: true }) : null),
+  },
+  {
+    id: "totals_above",
+    what: "les totaux au-dessus de leurs lignes (le titre de section porte la somme)",
+    layouts: ["vertical", "two_sheets"],
+    apply: (l) => (l.budget.blocks.some((b) => b.total && b.heading) ? relaid(l, { totalsAbove: true }) : null),
   },
 ];
 
