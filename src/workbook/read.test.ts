@@ -820,6 +820,31 @@ describe("readBudgets on every layout of a budget (scripts/accuracy.ts --all-lay
     ]);
   });
 
+  it("a heading that carries its block's sum (=SUM of the rows under it) is that block's heading, and never a line", () => {
+    const s = sheet("Bilan 2020", [
+      ["Libellé", "2020"],
+      ["Recettes", 1310],
+      ["Cotisation", 1030],
+      ["Don", 280],
+      ["Dépenses — Frais bancaires", 55],
+      ["Cotisation carte business", 40],
+      ["Frais bancaires", 15],
+      ["Soldes", 8349.98],
+      ["SociétéGénérale", 5528.71],
+      ["PayPal", 2821.27],
+    ]);
+    const sums: Record<number, string> = { 2: "SUM(B3:B4)", 5: "SUM(B6:B7)", 8: "SUM(B9:B10)" };
+    for (const row of s.rows) for (const c of row.cells) if (c.col === 2 && sums[row.index]) c.formula = sums[row.index];
+    const r = readBudgets(book(s));
+    expect(r.lines.map((l) => [l.label, l.context.heading])).toEqual([
+      ["Cotisation", "Recettes"],
+      ["Don", "Recettes"],
+      ["Cotisation carte business", "Dépenses — Frais bancaires"],
+      ["Frais bancaires", "Dépenses — Frais bancaires"],
+    ]);
+    expect(r.skipped.filter((x) => x.why === "balance_sheet_account").map((x) => x.label)).toEqual(["Soldes", "SociétéGénérale", "PayPal"]);
+  });
+
   it("a Cerfa chapter over its one sub-line named like a section (« Charges d'exploitation ») is the subtotal; the sub-line is the line", () => {
     const r = readBudgets(
       book(

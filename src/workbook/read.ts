@@ -359,6 +359,13 @@ function readBlock(
       continue;
     }
     const headingSection = sectionOfHeading(labelText);
+    // « Dépenses — Frais bancaires =SUM(B28:B31) » above its lines: a heading that carries its block's sum. It
+    // names the block of the rows under it as a heading does (the subtotal search then takes its amount out).
+    if (hasAmount && account === null && labelText && cells.some((c) => sumStartsAt(c.formula, r + 1))) {
+      heading = labelText;
+      if (headingSection) section = headingSection;
+      balanceBlock = isBalanceSheetHeading(labelText);
+    }
     if (!hasAmount) {
       // A heading: a section, a block ("Charges indirectes") or a chapter title. « Dépenses — Frais bancaires »
       // opens the charges as surely as « Dépenses »: its lines take that side whatever one word of theirs says.
@@ -587,6 +594,12 @@ function selfCheck(grid: SheetGrid, declared: DeclaredTotal[], lines: BudgetLine
 function scaledCents(scaled: (a: Amount, col: number) => Amount, cents: number, col: number): number {
   const a = scaled({ kind: "value", cents }, col);
   return a.kind === "value" ? a.cents : cents;
+}
+
+/** Whether a formula is a SUM of a range of one column that starts at `row` (the rows just under it). */
+function sumStartsAt(formula: string | undefined, row: number): boolean {
+  const m = formula ? /^\s*=?\s*(?:SUM|SOMME)\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$/i.exec(formula) : null;
+  return Boolean(m && m[1]!.toUpperCase() === m[3]!.toUpperCase() && Number(m[2]) === row && Number(m[4]) >= row);
 }
 
 /**
