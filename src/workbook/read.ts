@@ -14,7 +14,7 @@ import { findSubtotals, type SubtotalCandidate } from "./subtotals.ts";
 import { hiddenSheetIssues } from "./hiddenSheets.ts";
 import { withMergedLabels } from "./mergedLabels.ts";
 import { dropPivotTableLines } from "./pivotTables.ts";
-import { unreadAmountIssues } from "./unreadAmounts.ts";
+import { textIssue as textIssueAt, unreadAmountIssues } from "./unreadAmounts.ts";
 
 /** The name a single unnamed amount column gets. */
 export const UNNAMED_COLUMN = "Montant";
@@ -815,14 +815,7 @@ function makeLine(
 }
 
 function textIssue(sheet: string, row: number, col: number, label: string, text: string): ReadIssue {
-  const cell = cellAddress(row, col);
-  return {
-    sheet,
-    cell,
-    code: "text_not_a_number",
-    message: `La cellule ${cell}${label ? ` (« ${label} »)` : ""} contient « ${text} », qui n'est pas un montant : elle n'est pas comptée. Saisissez un nombre si c'est un montant.`,
-    messageEn: `Cell ${cell}${label ? ` (“${label}”)` : ""} holds “${text}”, which is not an amount: it is not counted. Type a number if it is an amount.`,
-  };
+  return textIssueAt(sheet, cellAddress(row, col), label, text);
 }
 
 const MONEY_HEADER = /\b(montant|montants|budget|realise|previsionnel|prevision|prevu|euros?|eur|cout|couts|total|debit|credit|solde|charges|produits|recettes|depenses|ressources|emplois|exercice|annee|\d{4})\b|€/;

@@ -53,3 +53,30 @@ describe("amount cells no line carries", () => {
     expect(hidden[0]!.message).toMatch(/feuille très masquée « Ancien » contient des montants/);
   });
 });
+
+describe("an amount typed with words", () => {
+  it("is named by its cell (« 1 200 € HT », « env. 800 », « 12OO »), not dropped in silence; a column title with a year is not", () => {
+    const rows = [
+      ["Poste", "Budget 2026"],
+      ["CHARGES", null],
+      ["Achats de fournitures", 1000],
+      ["Loyer", "1 200 € HT"],
+      ["Salaires", 5000],
+      ["Assurance", "env. 800"],
+      ["Frais bancaires", 120],
+      ["Téléphone", "12OO"],
+      ["Ménage", "voir annexe"],
+      ["Déplacements", 300],
+      ["PRODUITS", "Budget 2026"],
+      ["Subvention de la commune", 1500],
+      ["Cotisations des adhérents", 2000],
+      ["Dons", 900],
+    ];
+    const r = readBudgets({ name: "b.xlsx", sheets: [sheet("Budget", rows)] });
+    expect(r.lines.map((l) => l.label)).toEqual(["Achats de fournitures", "Salaires", "Frais bancaires", "Déplacements", "Subvention de la commune", "Cotisations des adhérents", "Dons"]);
+    const texts = r.issues.filter((i) => i.code === "text_not_a_number");
+    expect(texts.map((i) => i.cell)).toEqual(["B4", "B6", "B8"]);
+    expect(texts[0]!.message).toBe("La cellule B4 (« Loyer ») contient « 1 200 € HT », qui n'est pas un montant : elle n'est pas comptée. Saisissez un nombre si c'est un montant.");
+    expect(texts[1]!.messageEn).toContain("“Assurance”");
+  });
+});

@@ -1,9 +1,19 @@
 // Amount cells that no line carries and nothing else explains: a formula the file holds no result for
-// (written by a script, never calculated) and a date typed where amounts are. Each gets an issue naming
-// its cell, so no euro is dropped in silence.
+// (written by a script, never calculated), a date typed where amounts are, and an amount typed with words
+// (« 1 200 € HT », « env. 800 », « 12OO »). Each gets an issue naming its cell, so no euro is dropped in silence.
 import type { ReadIssue, ReadResult } from "./budget.ts";
 import { cellKind } from "./columns.ts";
+import { sectionOfHeading } from "./sections.ts";
 import { cellAddress, parseAddress, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
+
+/**
+ * A text with figures that is not a column title: « Budget 2026 », « 2025-2026 », « N+1 » name a column; a
+ * text whose figures are not all years is an amount with words around it.
+ */
+function amountInWords(text: string): boolean {
+  if (!/\d/.test(text) || /\bN\s*[-+]\s*\d\b/i.test(text)) return false;
+  return (text.match(/\d+/g) ?? []).some((n) => !/^(19|20)\d\d$/.test(n));
+}
 
 /** A cheap look before the full test: a date starts with digits and a separator. */
 const MAYBE_DATE = /^\s*\d{1,4}[-/.]\d/;
@@ -16,14 +26,18 @@ export function unreadAmountIssues(snapshot: WorkbookSnapshot, result: ReadResul
   for (const sheet of snapshot.sheets) {
     if (sheet.visibility !== "visible" || own.has(sheet.name)) continue;
     const budgets = result.budgets.filter((b) => b.sheet === sheet.name);
-    const found: { cell: string; label: string; kind: "uncached" | "date"; value: string }[] = [];
+    const found: { cell: string; label: string; kind: "uncached" | "date" | "text"; value: string }[] = [];
     let uncachedElsewhere: string[] = [];
     const carried = new Set(result.lines.filter((l) => l.sheet === sheet.name).map((l) => l.amountCell));
     const skippedRows = new Set(result.skipped.filter((s) => s.sheet === sheet.name).map((s) => s.row));
     const named = new Set(result.issues.filter((i) => i.sheet === sheet.name).map((i) => i.cell));
+    // A text amount is looked for under the budget's first line only (its header rows name the columns).
+    const firstLineRow = result.lines.reduce((min, l) => (l.sheet === sheet.name ? Math.min(min, l.row) : min), Infinity);
     for (const row of sheet.rows) {
       for (const c of row.cells) {
-        if (!c.uncached && !(typeof c.value === "string" && MAYBE_DATE.test(c.value) && cellKind(c.value) === "date")) continue;
+        const date = typeof c.value === "string" && MAYBE_DATE.test(c.value) && cellKind(c.value) === "date";
+        const words = !c.uncached && !date && c.formula === undefined && typeof c.value === "string" && row.index > firstLineRow && amountInWords(c.value.trim()) && cellKind(c.value) === "text";
+        if (!c.uncached && !date && !words) continue;
         const ref = cellAddress(row.index, c.col);
         const budget = budgets.find((b) => b.columns.some((k) => k.col === c.col) && inRange(b.range, row.index));
         if (!budget) {
@@ -32,10 +46,14 @@ export function unreadAmountIssues(snapshot: WorkbookSnapshot, result: ReadResul
         }
         if (carried.has(ref) || named.has(ref) || skippedRows.has(row.index)) continue;
         const label = labelOf(sheet, row.index, budget.labelCol);
-        found.push({ cell: ref, label, kind: c.uncached ? "uncached" : "date", value: String(c.value ?? "") });
+        // A heading over a second table (« Produits | Budget 2026 ») names columns; a row with no label holds no line.
+        if (words && (!label || sectionOfHeading(label) !== null)) continue;
+        found.push({ cell: ref, label, kind: c.uncached ? "uncached" : date ? "date" : "text", value: String(c.value ?? "") });
       }
     }
-    for (const f of found.slice(0, NAMED_CELLS)) result.issues.push(f.kind === "uncached" ? uncachedIssue(sheet.name, f.cell, f.label) : dateIssue(sheet.name, f.cell, f.label, f.value));
+    const issueOf = (f: (typeof found)[number]) =>
+      f.kind === "uncached" ? uncachedIssue(sheet.name, f.cell, f.label) : f.kind === "date" ? dateIssue(sheet.name, f.cell, f.label, f.value) : textIssue(sheet.name, f.cell, f.label, f.value);
+    for (const f of found.slice(0, NAMED_CELLS)) result.issues.push(issueOf(f));
     if (found.length > NAMED_CELLS) uncachedElsewhere = [...found.slice(NAMED_CELLS).map((f) => f.cell), ...uncachedElsewhere];
     if (uncachedElsewhere.length > 0 && (budgets.length === 0 || found.length > NAMED_CELLS)) result.issues.push(manyIssue(sheet.name, uncachedElsewhere));
   }
@@ -51,6 +69,17 @@ function inRange(range: string, row: number): boolean {
 function labelOf(sheet: SheetSnapshot, row: number, col: number): string {
   const v = sheet.rows.find((r) => r.index === row)?.cells.find((c) => c.col === col)?.value;
   return typeof v === "string" ? v.trim() : "";
+}
+
+/** A text where an amount is expected: not counted, and said (the reader raises it too, for a line's other columns). */
+export function textIssue(sheet: string, cell: string, label: string, text: string): ReadIssue {
+  return {
+    sheet,
+    cell,
+    code: "text_not_a_number",
+    message: `La cellule ${cell}${label ? ` (« ${label} »)` : ""} contient « ${text} », qui n'est pas un montant : elle n'est pas comptée. Saisissez un nombre si c'est un montant.`,
+    messageEn: `Cell ${cell}${label ? ` (“${label}”)` : ""} holds “${text}”, which is not an amount: it is not counted. Type a number if it is an amount.`,
+  };
 }
 
 function uncachedIssue(sheet: string, cell: string, label: string): ReadIssue {
