@@ -305,6 +305,8 @@ describe("kinds of label found on the second held-out set", () => {
     expect(c("Subvention FFC", "income").nature).toBe("private");
     // An acronym that only starts like one, or a word, is not a federation.
     expect(c("Affiches", "expense").lever).not.toBe("network_dues");
+    expect(c("Masques FFP2", "expense").lever).toBe("purchases");
+    expect(c("Papier A4", "expense").lever).not.toBe("network_dues");
   });
 
   it("a running cost named among the produits is a refund to check, not a sale", () => {

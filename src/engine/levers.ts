@@ -260,7 +260,7 @@ export const LEVERS: readonly Lever[] = [
       "produits d entretien", "consommable*", "pharmacie", "trophee*", "coupe*", "medaille*", "vetement*", "costume*", "decor*",
       "catering", "repas", "boisson*", "achats buvette", "fournitures de bureau", "papeterie", "cartouche*",
       "outillage", "outil*", "semence*", "plants", "graine*", "terreau", "livres", "jeux", "jouet*", "mobilier",
-      "alevin*", "alevinage*", "empoissonnement*", "rempoissonnement*", "tee shirt*", "t shirt*", "tshirt*", "gouter*", "cadeau*", "goodies", "sticker*", "autocollant*", "sono*",
+      "alevin*", "alevinage*", "empoissonnement*", "rempoissonnement*", "tee shirt*", "t shirt*", "tshirt*", "gouter*", "cadeau*", "goodies", "sticker*", "autocollant*", "sono*", "masque*", "gel hydroalcoolique",
       // Software bought: a « licence » of a program is no federation's licence.
       "licence* logiciel*", "licence* d utilisation", "licence* a vie",
     ],

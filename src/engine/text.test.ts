@@ -34,6 +34,11 @@ describe("text", () => {
     expect(index.matchAll(tokenize("APE de l'école")).length).toBe(1);
     expect(index.matchAll(tokenize("Apéritif")).length).toBe(0);
     expect(index.matchAll(tokenize("apel")).length).toBe(0);
+    // Capitals with digits are a product's name (« FFP2 », « A4 »), not an acronym that opens another.
+    const ff = new KeywordIndex([{ item: "ff", pattern: compilePattern("FF*") }]);
+    expect(ff.matchAll(tokenize("FFDN")).length).toBe(1);
+    expect(ff.matchAll(tokenize("Masques FFP2")).length).toBe(0);
+    expect(matchPattern(compilePattern("FF*"), tokenize("FFP2"))).toBeNull();
   });
 
   it("a proper noun is matched exactly, never as a typo of a keyword: place names are not « mairie »", () => {

@@ -121,10 +121,15 @@ export function matchPattern(pattern: CompiledPattern, tokens: readonly Token[])
   return null;
 }
 
+/** A word in capital letters only (« APEF », « FFDN »): « FFP2 » (a mask) or « A4 » open no acronym. */
+function isAcronymWord(raw: string): boolean {
+  return /^[A-Z]+$/.test(raw);
+}
+
 /** An acronym matches as written; « APE* » also matches the acronyms it opens (« APEF », « APEL »), never a word. */
 function matchAcronym(word: { stem: string; prefix: boolean }, raw: string): "exact" | "no" {
   if (raw === word.stem) return "exact";
-  return word.prefix && raw.startsWith(word.stem) && raw === raw.toUpperCase() ? "exact" : "no";
+  return word.prefix && raw.startsWith(word.stem) && isAcronymWord(raw) ? "exact" : "no";
 }
 
 function matchWord(word: { stem: string; prefix: boolean }, text: string): "exact" | "fuzzy" | "no" {
@@ -238,7 +243,7 @@ export class KeywordIndex<T> {
     for (const id of this.exact.get(token.text) ?? []) out.set(id, false);
     for (let len = 1; len <= token.text.length; len++) for (const id of this.prefixes.get(token.text.slice(0, len)) ?? []) out.set(id, false);
     for (const id of this.acronyms.get(token.raw) ?? []) out.set(id, false);
-    if (token.raw.length >= 2 && token.raw === token.raw.toUpperCase()) {
+    if (token.raw.length >= 2 && isAcronymWord(token.raw)) {
       for (let len = 1; len <= token.raw.length; len++) for (const id of this.acronymPrefixes.get(token.raw.slice(0, len)) ?? []) out.set(id, false);
     }
     if (token.text.length >= 5 && out.size === 0 && !this.knownWords.has(token.text)) {
