@@ -88,12 +88,27 @@ function concat(parts: Uint8Array[], total: number): Uint8Array {
   return out;
 }
 
+export interface DeflatedChunks {
+  deflated: Uint8Array;
+  crc: number;
+  /** Of the UTF-8 text. */
+  size: number;
+}
+
+/** What deflates the parts written in chunks: the platform's stream, or what the host gives (zlib on Node). */
+let chunkDeflater: (chunks: Iterable<string>) => Promise<DeflatedChunks | null> = (chunks) => deflateChunks(chunks);
+
+/** The Node host gives zlib, whose level can be chosen (zlibDeflate.ts); browsers keep CompressionStream. */
+export function useChunkDeflater(deflater: (chunks: Iterable<string>) => Promise<DeflatedChunks>): void {
+  chunkDeflater = deflater;
+}
+
 /**
  * Text given in chunks, deflated natively as the chunks come: the part is never one string nor one buffer of
  * its uncompressed bytes (the lines sheet of a million-line ledger is over a gigabyte of XML). Null when the
  * platform has no CompressionStream; the chunks are then not consumed.
  */
-export async function deflateChunks(chunks: Iterable<string>): Promise<{ deflated: Uint8Array; crc: number; size: number } | null> {
+export async function deflateChunks(chunks: Iterable<string>): Promise<DeflatedChunks | null> {
   if (typeof CompressionStream === "undefined") return null;
   const gzip = new CompressionStream("gzip");
   const writer = gzip.writable.getWriter();
@@ -134,7 +149,7 @@ export async function deflateChunks(chunks: Iterable<string>): Promise<{ deflate
  */
 export async function writeChunksNatively(zip: JSZip, path: string, chunks: Iterable<string>): Promise<void> {
   const jszip = deflateClass(zip);
-  const done = jszip ? await deflateChunks(chunks) : null;
+  const done = jszip ? await chunkDeflater(chunks) : null;
   if (jszip && done) {
     const entry = Object.create(jszip.proto) as CompressedLike;
     Object.assign(entry, { compressedSize: done.deflated.length, uncompressedSize: done.size, crc32: done.crc, compression: jszip.compression, compressedContent: done.deflated });

@@ -8,6 +8,11 @@ import { writeReportBuffer, type WriteResult } from "./applyPlan.ts";
 import { writeFileAtomic } from "./atomicWrite.ts";
 import { readWorkbook } from "./readSnapshot.ts";
 import type { XlsxPackage } from "./xlsxPackage.ts";
+import { useChunkDeflater } from "./nativeDeflate.ts";
+import { deflateChunksWithZlib } from "./zlibDeflate.ts";
+
+// Big sheets are deflated by zlib at the level JSZip uses for the small parts, not at CompressionStream's 6.
+useChunkDeflater(deflateChunksWithZlib);
 
 /** The package each snapshot was read from, so writing the report does not read and unzip the file again. */
 const opened = new WeakMap<WorkbookSnapshot, { path: string; pkg: XlsxPackage }>();

@@ -1,0 +1,36 @@
+// Node's zlib for the big parts the writer deflates in chunks: unlike CompressionStream (the platform's stream,
+// the browser's only choice) it lets the level be chosen. Sheet XML at level 3 is about 10 % larger than at 6
+// (CompressionStream's level) and deflates four to five times faster: for the lines sheet of a million-line
+// ledger, some 10 s of work instead of 50. JSZip deflates the small parts at level 3 too. Node only.
+import { once } from "node:events";
+import { crc32, createDeflateRaw } from "node:zlib";
+import type { DeflatedChunks } from "./nativeDeflate.ts";
+
+export const SHEET_DEFLATE_LEVEL = 3;
+
+export async function deflateChunksWithZlib(chunks: Iterable<string>): Promise<DeflatedChunks> {
+  const deflate = createDeflateRaw({ level: SHEET_DEFLATE_LEVEL });
+  const out: Buffer[] = [];
+  let outSize = 0;
+  deflate.on("data", (b: Buffer) => {
+    out.push(b);
+    outSize += b.length;
+  });
+  const ended = once(deflate, "end");
+  let crc = 0;
+  let size = 0;
+  try {
+    for (const chunk of chunks) {
+      const bytes = Buffer.from(chunk, "utf8");
+      crc = crc32(bytes, crc);
+      size += bytes.length;
+      if (!deflate.write(bytes)) await once(deflate, "drain");
+    }
+  } catch (e) {
+    deflate.destroy();
+    throw e;
+  }
+  deflate.end();
+  await ended;
+  return { deflated: Buffer.concat(out, outSize), crc: crc >>> 0, size };
+}
