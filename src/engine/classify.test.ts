@@ -319,6 +319,16 @@ describe("kinds of label found on the second held-out set", () => {
     expect(c("Impression de flyers", "income").nature).not.toBe("neutral");
   });
 
+  it("« Frais … » that names nothing else is a service bought, to check", () => {
+    for (const label of ["Frais comité", "Frais assemblée générale", "Frais Edition journaux"]) {
+      const r = c(label, "expense");
+      expect(r.lever, label).toBe("other_external_services");
+      expect(r.confidence, label).toBeLessThan(0.6);
+    }
+    expect(c("Frais de personnel", "expense").lever).toBe("staff");
+    expect(c("Frais", "expense").lever).toBe("other_operating");
+  });
+
   it("a treasurer's everyday words are read", () => {
     for (const [label, lever] of [
       ["Domiciliation", "other_external_services"], ["Photocopies", "other_external_services"], ["Frais d'envoi", "other_external_services"],

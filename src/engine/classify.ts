@@ -486,7 +486,12 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     }
   } else {
     decision =
-      fromTitle(tokens, section, numbering) ?? fromContext(context, section) ?? refundOf(tokens, section) ?? fromFunction(tokens, section) ?? fallback(section);
+      fromTitle(tokens, section, numbering) ??
+      fromContext(context, section) ??
+      refundOf(tokens, section) ??
+      fromFunction(tokens, section) ??
+      costsOf(tokens, section) ??
+      fallback(section);
   }
   if (!acc && section === "income" && isBankAlone(tokens)) {
     decision = {
@@ -703,6 +708,16 @@ function fromFunction(tokens: readonly Token[], section: Section): Decision | nu
     confidence: 0.5,
     reasons: [{ fr: `emploi par mission ${q.fr} : nature de charge non dite`, en: `cost by mission ${q.en}: nature of cost not said` }],
     keywordDest: "action",
+  };
+}
+
+/** « Frais comité », « Frais assemblée générale »: costs of something the label does not name as a purchase — services (62). */
+function costsOf(tokens: readonly Token[], section: Section): Decision | null {
+  if (section !== "expense" || tokens[0]?.text !== "frais" || tokens.length < 2) return null;
+  return {
+    lever: leverById("other_external_services"),
+    confidence: 0.4,
+    reasons: [{ fr: "« frais » sans autre indice : des services extérieurs, à vérifier", en: "“frais” with no other clue: external services, to check" }],
   };
 }
 
