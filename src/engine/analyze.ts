@@ -1,6 +1,6 @@
 // The analysis: classified lines → totals, model, ratios and what the mix implies, per scenario.
 import { classify, type ClassifyOptions } from "./classify.ts";
-import { resourceSideForOneSidedInKind } from "./inKindSides.ts";
+import { inKindBlockmates, resourceSideForOneSidedInKind } from "./inKindSides.ts";
 import { BUDGET_FIGURES, evaluateAmount, evaluatePillars, leverCounts, resultWord, type PillarValue, type ResultWord } from "./figures.ts";
 import { familyOf, LEVER_FAMILIES } from "./implications.ts";
 import { lever as leverById } from "./levers.ts";
@@ -90,19 +90,19 @@ export function classifyLines(
   corrections: ReadonlyMap<string, Correction> = new Map(),
 ): ClassifiedLine[] {
   const cache = new Map<string, Classification>();
-  const automatics = resourceSideForOneSidedInKind(
-    lines,
-    lines.map((line) => {
-      const c = line.context;
-      const key = [line.label, line.account ?? "", c.sectionHint ?? "", c.heading ?? "", c.chapter ?? "", c.columnHeader ?? "", c.analyticColumn ? 1 : 0].join("\u241f");
-      let automatic = cache.get(key);
-      if (!automatic) {
-        automatic = classify({ label: line.label, account: line.account, context: line.context }, options);
-        cache.set(key, automatic);
-      }
-      return automatic;
-    }),
-  );
+  const first = lines.map((line) => {
+    const c = line.context;
+    const key = [line.label, line.account ?? "", c.sectionHint ?? "", c.heading ?? "", c.chapter ?? "", c.columnHeader ?? "", c.analyticColumn ? 1 : 0].join("\u241f");
+    let automatic = cache.get(key);
+    if (!automatic) {
+      automatic = classify({ label: line.label, account: line.account, context: line.context }, options);
+      cache.set(key, automatic);
+    }
+    return automatic;
+  });
+  const reclassify = (line: BudgetLine, side: Section) => classify({ label: line.label, account: line.account, context: { ...line.context, sectionHint: side } }, options);
+  // Decisions about a block or the whole budget: lines nothing read among contributions in kind, a one-sided in-kind list.
+  const automatics = resourceSideForOneSidedInKind(lines, inKindBlockmates(lines, first, reclassify));
   return lines.map((line, index) => {
     const automatic = automatics[index]!;
     // By the line itself (its id, as the mapping table places corrections), else by sheet, label, account and column.

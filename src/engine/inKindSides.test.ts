@@ -40,3 +40,27 @@ describe("a one-sided list of contributions in kind", () => {
     expect(sides([line(6, "Personnel bénévole", 5000, "in_kind_use")]).map((l) => l[1])).toEqual(["in_kind_use"]);
   });
 });
+
+describe("lines nothing read in a block of contributions in kind", () => {
+  it("someone else's employee beside the valued volunteering and premises is skills patronage, on the resources side", () => {
+    const rows = sides([
+      line(6, "Heures bénévolat : environ un ETP", 50000, "expense"),
+      line(7, "Loyer équivalent (ex-cantine)", 4000, "expense"),
+      line(8, "Mi-temps Florian Vasseur", 10000, "expense"),
+      line(9, "Détachement Maïté Cartigny", 10000, "expense"),
+    ]);
+    expect(rows.slice(2)).toEqual([
+      ["Mi-temps Florian Vasseur", "in_kind_resource", "skills_patronage"],
+      ["Détachement Maïté Cartigny", "in_kind_resource", "skills_patronage"],
+    ]);
+  });
+
+  it("a block that is mostly charges keeps its lines: one valuation does not turn its neighbours into contributions", () => {
+    const rows = sides([
+      line(6, "Heures bénévolat", 5000, "expense"),
+      line(7, "Achats de matériel", 900, "expense"),
+      line(8, "Mi-temps Florian Vasseur", 10000, "expense"),
+    ]);
+    expect(rows.map((r) => r[1])).toEqual(["in_kind_resource", "expense", "expense"]);
+  });
+});
