@@ -748,6 +748,11 @@ describe("readBudgets on every layout of a budget (scripts/accuracy.ts --all-lay
       ["Hosting", 900, "expense"],
     ]);
     expect(journal.lines.map((l) => l.context.heading)).not.toContain("Poste");
+    // Repeated inside a block of balances, it does not end the block.
+    const balances = readBudgets(
+      book(sheet("B", [["Libellé", "2018"], ["Cotisations", 900], ["Trésorerie au 31/12", null], ["Compte Chèque", 3128.21], ["Libellé", "2018"], ["Agglo", 8670], ["Dépenses", null], ["Assurance", 300]])),
+    );
+    expect(linesOf(balances).map((l) => l[0])).toEqual(["Cotisations", "Assurance"]);
     const years = readBudgets(
       book(
         sheet("Bilan", [

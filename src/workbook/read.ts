@@ -335,8 +335,10 @@ function readBlock(
       if (s) section = s;
       // « Poste » / « Libellé » over the label column names the column, not a block of lines (« Poste » read as staff).
       const columnWord = !s && HEADER_WORD.test(normalizeText(labelText)) && normalizeText(labelText).split(" ").length <= 2;
-      if (!columnWord) heading = labelText || heading;
-      balanceBlock = isBalanceSheetHeading(labelText);
+      if (!columnWord) {
+        heading = labelText || heading;
+        balanceBlock = isBalanceSheetHeading(labelText);
+      }
       columnNames = new Map(cells.filter((c) => typeof c.value === "string" && cellKind(c.value) === "text").map((c) => [c.col, String(c.value).trim()]));
       continue;
     }
