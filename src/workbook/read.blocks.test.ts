@@ -130,7 +130,28 @@ describe("the section comes from the block", () => {
     expect(of("Salarié mis à disposition par la mairie").reason).not.toMatch(/bloc dit/);
   });
 
-  it("« Ressources humaines », « Produits d'entretien » or « Non encaissé : pertes » are not a side", () => {
+  it("a heading about the turnover, the detail of a side, or a side after the colon opens that side", () => {
+    const lines = read([
+      ["Libellé", "2019"],
+      ["Plus gros contributeurs au CA", null],
+      ["Découpes lasers : 812 1/4H (env 4000€)", 4000],
+      ["OORobots : 40 (640€ env de marge)", 1840],
+      ["Répartition des dépenses", null],
+      ["Vie du fablab", 4100],
+      ["Projets", 1800],
+      ["Non encaissé : pertes", null],
+      ["Pertes de caisse", 58.28],
+    ]);
+    expect(lines.map((l) => [l.label, l.section])).toEqual([
+      ["Découpes lasers : 812 1/4H (env 4000€)", "income"],
+      ["OORobots : 40 (640€ env de marge)", "income"],
+      ["Vie du fablab", "expense"],
+      ["Projets", "expense"],
+      ["Pertes de caisse", "expense"],
+    ]);
+  });
+
+  it("« Ressources humaines », « Produits d'entretien » are not a side", () => {
     const lines = read([
       ["Libellé", "2022"],
       ["Dépenses", null],

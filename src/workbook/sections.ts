@@ -42,7 +42,7 @@ const BLOCK_QUALIFIER = /^(principaux|principales|principal|principale|diverses|
 /** What a treasurer calls the produits or the charges in a heading, beyond the words of a total row. */
 const BLOCK_WORD: { section: Section; re: RegExp }[] = [
   { section: "income", re: /^(revenus?|rentrees|chiffres? d affaires?)$/ },
-  { section: "expense", re: /^(couts?|debours)$/ },
+  { section: "expense", re: /^(couts?|debours|pertes)$/ },
 ];
 
 /**
@@ -56,8 +56,18 @@ export function sectionOfBlockHeading(text: string | null | undefined): Section 
   if (!text) return null;
   const exact = sectionOfHeading(text);
   if (exact) return exact;
-  const head = text.split(/\s[-–—]\s|[–—:(/]|\s-$/)[0]!;
-  const words = normalizeText(head).split(" ").filter((w) => w !== "");
+  // « Plus gros contributeurs au CA », « Répartition du chiffre d'affaires »: what makes the turnover is income.
+  if (/\b(au|du|le|son|notre) CA\b/.test(text) || /\bchiffres? d affaires?\b/.test(normalizeText(text))) return "income";
+  const [head, ...rest] = text.split(/\s[-–—]\s|[–—:(/]|\s-$/);
+  // « Non encaissé : pertes »: when the part before the colon names no side, the part after it may.
+  return sideOfHeadingPart(head!) ?? (rest.length > 0 ? sideOfHeadingPart(rest.join(" ")) : null);
+}
+
+/** « Répartition des dépenses », « Détail des charges », « Origine des ressources »: the side the block details. */
+const DETAILING = /^(repartition|detail|ventilation|origine|liste|tableau|recapitulatif|synthese|etat) (des|de|du|d) /;
+
+function sideOfHeadingPart(part: string): Section | null {
+  const words = normalizeText(part).replace(DETAILING, "").split(" ").filter((w) => w !== "");
   // « Revenus principaux 2022 »: the qualifiers at the end say nothing of the side.
   while (words.length > 1 && BLOCK_QUALIFIER.test(words[words.length - 1]!)) words.pop();
   // « Dépenses par priorité », « Charges par axe »: how the block is broken down says nothing of its side.
