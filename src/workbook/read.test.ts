@@ -850,6 +850,30 @@ describe("readBudgets on every layout of a budget (scripts/accuracy.ts --all-lay
     expect(r.skipped.filter((x) => x.why === "balance_sheet_account").map((x) => x.label)).toEqual(["Soldes", "SociétéGénérale", "PayPal"]);
   });
 
+  it("a section heading merged across a table with an account column (its text in the account column) still heads its lines", () => {
+    const r = readBudgets(
+      book(
+        sheet(
+          "Bilan",
+          [
+            ["Compte", "Libellé", "Montant (€)"],
+            ["Détail des recettes", null, null],
+            ["756", "Cotisations adhérents", 17707.58],
+            ["706", "Recettes événements", 3000.58],
+            ["Détail des dépenses", null, null],
+            ["606", "Achats de matériel", 163],
+            ["616", "Assurance", 1146.84],
+            ["Aides indirectes 2024 (mairie de Genas)", null, null],
+            [null, "Location de salles", 5592],
+          ],
+          { merges: ["A2:C2", "A5:C5", "A8:C8"] },
+        ),
+      ),
+    );
+    expect(linesOf(r).at(-1)).toEqual(["Location de salles", 5592, "in_kind_resource"]);
+    expect(r.lines.find((l) => l.label === "Assurance")!.context.heading).toBe("Détail des dépenses");
+  });
+
   it("a Cerfa chapter over its one sub-line named like a section (« Charges d'exploitation ») is the subtotal; the sub-line is the line", () => {
     const r = readBudgets(
       book(

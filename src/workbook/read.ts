@@ -309,7 +309,10 @@ function readBlock(
   for (const r of rows) {
     if (headerRow !== null && r <= headerRow) continue;
     const labels = block.labelCols.filter((c) => c !== typeCol).map((c) => ({ col: c, text: textAt(grid, r, c) })).filter((l) => l.text !== "");
-    const label = labels.length > 0 ? labels[labels.length - 1]! : null;
+    // « Détail des recettes » merged across the table (Excel keeps it in the first cell, the account column): a
+    // heading written in the account column is still the row's label.
+    const accountText = block.accountCol !== null && labels.length === 0 ? textAt(grid, r, block.accountCol) : "";
+    const label = labels.length > 0 ? labels[labels.length - 1]! : accountText && cellKind(accountText) === "text" && leadingAccount(accountText) === null ? { col: block.accountCol!, text: accountText } : null;
     // A "Type" column before or after the label ("Dépense | Location de salle | 800", "Pizzas | Recette | 62")
     // gives the row its section.
     const typeText = typeCol !== null ? textAt(grid, r, typeCol) : "";
