@@ -16,6 +16,7 @@ import { say } from "../engine/i18n/index.ts";
 import { csvHeader } from "./folderCsv.ts";
 import { runFolderJob, sentenceRow, type CsvCell, type FolderJob, type FolderJobResult } from "./folderJob.ts";
 import { planFolder } from "./folderPlan.ts";
+import { workerHeapMb } from "./workerHeap.ts";
 import { isSameFile } from "./outputPath.ts";
 
 export interface FolderOptions {
@@ -53,13 +54,15 @@ async function runJobs(jobs: FolderJob[], count: number, done: (r: FolderJobResu
   };
   if (count <= 0) return inThread();
   const entry = workerEntry();
+  const heapMb = workerHeapMb(count);
+  const resourceLimits = heapMb === null ? undefined : { maxOldGenerationSizeMb: heapMb };
   const one = () =>
     new Promise<void>((resolve) => {
       let current: FolderJob | null = null;
       let over = false;
       let worker: Worker;
       try {
-        worker = new Worker(entry.url, { execArgv: entry.execArgv });
+        worker = new Worker(entry.url, { execArgv: entry.execArgv, resourceLimits });
       } catch {
         onFallBack();
         void inThread().then(resolve);
