@@ -55,7 +55,7 @@ describe("amount cells no line carries", () => {
 });
 
 describe("an amount typed with words", () => {
-  it("is named by its cell (« 1 200 € HT », « env. 800 », « 12OO »), not dropped in silence; a column title with a year is not", () => {
+  it("is named by its cell (« 1 200 € HT », « env. 800 », « 12OO », « voir annexe »), not dropped in silence; a column title with a year is not", () => {
     const rows = [
       ["Poste", "Budget 2026"],
       ["CHARGES", null],
@@ -75,8 +75,35 @@ describe("an amount typed with words", () => {
     const r = readBudgets({ name: "b.xlsx", sheets: [sheet("Budget", rows)] });
     expect(r.lines.map((l) => l.label)).toEqual(["Achats de fournitures", "Salaires", "Frais bancaires", "Déplacements", "Subvention de la commune", "Cotisations des adhérents", "Dons"]);
     const texts = r.issues.filter((i) => i.code === "text_not_a_number");
-    expect(texts.map((i) => i.cell)).toEqual(["B4", "B6", "B8"]);
+    expect(texts.map((i) => i.cell)).toEqual(["B4", "B6", "B8", "B9"]);
     expect(texts[0]!.message).toBe("La cellule B4 (« Loyer ») contient « 1 200 € HT », qui n'est pas un montant : elle n'est pas comptée. Saisissez un nombre si c'est un montant.");
     expect(texts[1]!.messageEn).toContain("“Assurance”");
+  });
+});
+
+describe("an amount said in words only", () => {
+  it("is named by its cell (« à définir », « en attente »); « néant », « pm » and a repeated column title are not", () => {
+    const rows = [
+      ["Poste", "Montant"],
+      ["CHARGES", null],
+      ["Achats de fournitures", 1000],
+      ["Loyer", "à définir"],
+      ["Salaires", 5000],
+      ["Assurance", 300],
+      ["Publicité", "pm"],
+      ["Frais bancaires", 120],
+      ["Poste", "Montant"],
+      ["PRODUITS", null],
+      ["Subvention de la Région", "en attente"],
+      ["Cotisations des adhérents", 2000],
+      ["Mécénat", "néant"],
+      ["Dons", 900],
+      ["Ventes", 450],
+    ];
+    const r = readBudgets({ name: "b.xlsx", sheets: [sheet("Budget", rows)] });
+    expect(r.lines.map((l) => l.label)).toEqual(["Achats de fournitures", "Salaires", "Assurance", "Frais bancaires", "Cotisations des adhérents", "Dons", "Ventes"]);
+    const texts = r.issues.filter((i) => i.code === "text_not_a_number");
+    expect(texts.map((i) => i.cell)).toEqual(["B4", "B11"]);
+    expect(texts[1]!.message).toContain("« Subvention de la Région »");
   });
 });

@@ -1,6 +1,8 @@
 // Amount cells that no line carries and nothing else explains: a formula the file holds no result for
 // (written by a script, never calculated), a date typed where amounts are, and an amount typed with words
-// (« 1 200 € HT », « env. 800 », « 12OO »). Each gets an issue naming its cell, so no euro is dropped in silence.
+// (« 1 200 € HT », « env. 800 », « 12OO ») or in words only (« voir annexe », « à définir »). Each gets an issue
+// naming its cell, so no euro is dropped in silence.
+import { normalizeText } from "../engine/text.ts";
 import type { ReadIssue, ReadResult } from "./budget.ts";
 import { cellKind } from "./columns.ts";
 import { sectionOfHeading } from "./sections.ts";
@@ -13,6 +15,25 @@ import { cellAddress, parseAddress, type SheetSnapshot, type WorkbookSnapshot } 
 function amountInWords(text: string): boolean {
   if (!/\d/.test(text) || /\bN\s*[-+]\s*\d\b/i.test(text)) return false;
   return (text.match(/\d+/g) ?? []).some((n) => !/^(19|20)\d\d$/.test(n));
+}
+
+/**
+ * Words that say there is no amount, as treasurers write it: « néant », « pm » (pour mémoire), « n/a », « sans
+ * objet ». Nothing is dropped there, so nothing is said.
+ */
+const NOTHING = /^(neant|pm|p m|n a|na|nc|n c|sans objet|so|s o|aucun|aucune|nul|nulle|zero|none|nil|x)$/;
+
+/** A column's title typed again mid-table (« Libellé | Montant », « Dépenses | Réalisé »): not an amount. */
+const TITLE = /\b(montants?|budgets?|realises?|previsionnel|prevus?|previsions?|euros?|eur|totaux|total|soldes?|exercice|annee|debits?|credits?|depenses?|recettes?|charges?|produits?|ressources?|emplois?|ecarts?|variations?|reels?|objectifs?|commentaires?|observations?|remarques?|notes?|libelles?|postes?|amount|actual|forecast)\b/;
+
+/**
+ * A text with no figure where a line's amount belongs (« voir annexe », « à définir », « en attente ») : the
+ * amount exists but is not in the cell, so the budget's totals miss it.
+ */
+function amountMissingInWords(text: string): boolean {
+  if (/\d/.test(text) || text.length > 40) return false;
+  const words = normalizeText(text);
+  return words !== "" && !NOTHING.test(words) && !TITLE.test(words);
 }
 
 /** A cheap look before the full test: a date starts with digits and a separator. */
@@ -36,7 +57,7 @@ export function unreadAmountIssues(snapshot: WorkbookSnapshot, result: ReadResul
     for (const row of sheet.rows) {
       for (const c of row.cells) {
         const date = typeof c.value === "string" && MAYBE_DATE.test(c.value) && cellKind(c.value) === "date";
-        const words = !c.uncached && !date && c.formula === undefined && typeof c.value === "string" && row.index > firstLineRow && amountInWords(c.value.trim()) && cellKind(c.value) === "text";
+        const words = !c.uncached && !date && c.formula === undefined && typeof c.value === "string" && row.index > firstLineRow && (amountInWords(c.value.trim()) || amountMissingInWords(c.value.trim())) && cellKind(c.value) === "text";
         if (!c.uncached && !date && !words) continue;
         const ref = cellAddress(row.index, c.col);
         const budget = budgets.find((b) => b.columns.some((k) => k.col === c.col) && inRange(b.range, row.index));
