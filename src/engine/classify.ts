@@ -115,10 +115,10 @@ export function namesAFlow(label: string): boolean {
 }
 
 /** Headings over account balances: « Soldes », « Trésorerie au 31/12 », « Disponibilités », « Situation bancaire ». */
-const BALANCE_SHEET_HEADING_OPENING = /^(etat des (comptes|fonds|avoirs|disponibilites|finances)|situation (financiere|bancaire|de tresorerie|des comptes)|comptes? bancaires?|avoirs?|non encaissee?s?)\b/;
+const BALANCE_SHEET_HEADING_OPENING = /^(etat des (comptes|fonds|avoirs|disponibilites|finances)|situation (financiere|bancaire|de tresorerie|des comptes)|comptes? bancaires?|avoirs|non encaissee?s?)\b/;
 /** A multi-year financing plan of equipment (« Dossier investissements : montant déblocable »): grants and loans of the balance sheet (13, 16). */
 const FINANCING_PLAN_HEADING = /\bmontants? deblocables?\b|\bplan de financement (des |de l |du |d )?(investissements?|equipements?|materiels?|machines|travaux)\b|^subventions? d (investissement|equipement)s?\b/;
-const BALANCE_SHEET_HEADING = /^(soldes?( (au|des comptes|de tresorerie|bancaires?|en fin|de fin|en debut|de debut)\b.*)?|tresorerie( (au|en|de|disponible)\b.*)?|disponibilites|avoirs?( (au|en banque|disponibles?)\b.*)?|position( de tresorerie)?|situation (de tresorerie|bancaire|financiere|des comptes)|comptes? (bancaires?|de tresorerie)|etat des comptes)$/;
+const BALANCE_SHEET_HEADING = /^(soldes?( (au|des comptes|de tresorerie|bancaires?|en fin|de fin|en debut|de debut)\b.*)?|tresorerie( (au|en|de|disponible)\b.*)?|disponibilites|avoirs( (au|en banque|disponibles?)\b.*)?|avoir (au|en banque|disponibles?)\b.*|position( de tresorerie)?|situation (de tresorerie|bancaire|financiere|des comptes)|comptes? (bancaires?|de tresorerie)|etat des comptes)$/;
 
 /**
  * True when a heading names account balances: the rows under it (« Société Générale 5 528 », « PayPal 2 821 ») are

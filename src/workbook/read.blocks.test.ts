@@ -163,3 +163,33 @@ describe("the section comes from the block", () => {
     expect(lines.map((l) => l.section)).toEqual(["expense", "expense"]);
   });
 });
+
+describe("a ledger kept in two blocks, « Doit » then « Avoir »", () => {
+  it("reads the debit block as charges and the credit block as produits; « Avoir » alone is not a list of bank balances", () => {
+    const r = readBudgets(
+      book(
+        sheet("Marché", [
+          ["Libellé", "CHF"],
+          ["Doit", null],
+          ["Caisse à Marché - Achat pain", 30],
+          ["Raiffeisen à Marché - Achat boissons", 318.7],
+          ["Caisse à Marché - Achat vin", 1360],
+          ["Avoir", null],
+          ["Twint à Marché - Vente marché", 1514],
+          ["Caisse à Marché - Produit caisse marché", 2460.75],
+          ["Raiffeisen à Marché - Produit école de musique", 211],
+          ["Avoirs au 31/12", null],
+          ["Compte Raiffeisen", 5200],
+        ]),
+      ),
+    );
+    const side = (label: string) => {
+      const l = r.lines.find((x) => x.label === label)!;
+      return classify({ label: l.label, account: l.account, context: l.context }).section;
+    };
+    expect(side("Caisse à Marché - Achat vin")).toBe("expense");
+    expect(side("Twint à Marché - Vente marché")).toBe("income");
+    expect(side("Raiffeisen à Marché - Produit école de musique")).toBe("income");
+    expect(balances(r)).toEqual(["Compte Raiffeisen"]);
+  });
+});

@@ -43,6 +43,10 @@ const BLOCK_QUALIFIER = /^(principaux|principales|principal|principale|diverses|
 const BLOCK_WORD: { section: Section; re: RegExp }[] = [
   { section: "income", re: /^(revenus?|rentrees|chiffres? d affaires?)$/ },
   { section: "expense", re: /^(couts?|debours|pertes)$/ },
+  // A ledger kept in two blocks, « Doit » then « Avoir » (Swiss and Belgian books) or « Débit » / « Crédit »: the
+  // debit side is what was spent, the credit side what came in.
+  { section: "expense", re: /^(doit|debit|debits)$/ },
+  { section: "income", re: /^(avoir|credit|credits)$/ },
 ];
 
 /**
