@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classify, isBalanceSheetHeading, isBalanceSheetLine, leadingAccount, normalizeAccount } from "./classify.ts";
+import { classify, isBalanceSheetHeading, isBalanceSheetLine, leadingAccount, normalizeAccount, REVIEW_CONFIDENCE } from "./classify.ts";
 import type { LeverId, Section } from "./types.ts";
 
 const c = (label: string, section: Section, account: string | null = null, extra = {}) => classify({ label, account, context: { sectionHint: section, ...extra } });
@@ -560,5 +560,20 @@ describe("who spends and who pays", () => {
   it("a grant « fédérale » comes from the federation, a private body", () => {
     expect(c("Subvention fédérale", "income")).toMatchObject({ nature: "private" });
     expect(c("Aide fédérale", "income")).toMatchObject({ nature: "private" });
+  });
+});
+
+describe("« parrainage »: a company's sponsorship or people sponsoring a child", () => {
+  it("is a gift when it recurs or comes from people (« Parrainages mensuels », « filleuls »), and asks to check when said alone", () => {
+    for (const label of ["Parrainages annuels", "Parrainages mensuels", "Parrainages individuels", "Parrainage de particuliers", "Dons des parrains de filleuls"]) {
+      expect(c(label, "income"), label).toMatchObject({ lever: "donations", nature: "private" });
+    }
+    const alone = c("Parrainages", "income");
+    expect(alone.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    expect(c("Parrainages d'Italie", "income").confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    // A company named, or a sponsor's word: sponsorship, as sure as before.
+    expect(c("Parrainage entreprise Décathlon", "income")).toMatchObject({ lever: "sponsorship" });
+    expect(c("Parrainage entreprise Décathlon", "income").confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+    expect(c("Sponsoring maillots", "income").confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
   });
 });

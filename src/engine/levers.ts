@@ -115,7 +115,16 @@ export const LEVERS: readonly Lever[] = [
     payer: "private",
     tags: ["alliances"],
     accounts: ["7063"],
-    keywords: ["sponsor*", "parrainage*", "partenaire*", "partenariat*", "partenaire* maillot*", "partenariat* prive*", "encart*", "recettes publicitaires", "publicite*", "panneau* publicitaire*", "naming"],
+    keywords: [
+      "sponsor*",
+      {
+        p: "parrainage*",
+        doubt: {
+          fr: "« parrainage » se dit d'une entreprise qui sponsorise, avec une contrepartie, comme de personnes qui parrainent un enfant ou un projet, c'est-à-dire un don : à vérifier",
+          en: "“parrainage” names a company's sponsorship, with something in return, as well as people sponsoring a child or a project, i.e. a gift: to check",
+        },
+      },
+      "partenaire*", "partenariat*", "partenaire* maillot*", "partenariat* prive*", "encart*", "recettes publicitaires", "publicite*", "panneau* publicitaire*", "naming"],
   }),
   income({
     id: "public_procurement",
@@ -169,7 +178,9 @@ export const LEVERS: readonly Lever[] = [
     keywords: [
       "don", "dons", "dons manuels", "collecte*", "crowdfunding", "financement participatif", "helloasso", "hello asso", "quete*",
       "generosite*", "appel* aux dons", "abandon* de frais", "liberalite*", "ulule", "kisskissbankbank", "cagnotte*", "souscription*",
-      "parrainage* d enfant*", "donateur*",
+      // People who sponsor a child or a pupil, month after month: a regular gift, not a company's sponsorship.
+      "parrainage* d enfant*", "parrainage* annuel*", "parrainage* mensuel*", "parrainage* individuel*", "parrainage* de particulier*", "filleul*",
+      "donateur*",
       // What the faithful give to their church: gifts (754), not sales.
       "offrande*", "dime", "dimes", "denier du culte", "denier de l eglise",
     ],
