@@ -577,3 +577,14 @@ describe("« parrainage »: a company's sponsorship or people sponsoring a child
     expect(c("Sponsoring maillots", "income").confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
   });
 });
+
+describe("a public body that buys a service", () => {
+  it("is public procurement when the account or the block says a sale, a grant when the block says grants", () => {
+    expect(c("Ministère Éduc Nationale", "income", "706")).toMatchObject({ lever: "public_procurement", nature: "activity" });
+    expect(c("Mairie de Lyon", "income", null, { heading: "PRESTATIONS" })).toMatchObject({ lever: "public_procurement", nature: "activity" });
+    expect(c("Région Occitanie", "income", null, { heading: "Ventes et prestations" }).lever).toBe("public_procurement");
+    expect(c("Région Occitanie", "income", null, { heading: "Subventions" })).toMatchObject({ lever: "public_grants", nature: "public" });
+    // A grant's own word under 706 is still a grant filed under the wrong account.
+    expect(c("Subvention Ministère", "income", "706").lever).toBe("public_grants");
+  });
+});

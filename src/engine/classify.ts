@@ -411,8 +411,16 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       ? { fr: `compte ${ownAccount}`, en: `account ${ownAccount}` }
       : { fr: `chapitre ${a.prefix}`, en: `chapter ${a.prefix}` };
 
+  // « Ministère Éduc Nationale », « Mairie de Lyon »: the label names a public body and nothing it pays for.
+  const publicBodyAlone = Boolean(hit && funder?.kind === "public_body" && funder.position === hit.position && fromLabel?.lever.id === "public_grants" && saidAlone(tokens, hit));
+  const paysForAService = { fr: "un organisme public qui paie une prestation : commande publique", en: "a public body paying for a service: public procurement" };
+
   let decision: Decision;
-  if (acc && fromLabel) {
+  if (acc && fromLabel && publicBodyAlone && acc.lever.id === "sales_services") {
+    // Under 706 (or the 70 chapter) a public body named alone bought a service: the account says a sale, the label
+    // who paid (docs/spec.md §2: public procurement is activity income from a public payer).
+    decision = { lever: leverById("public_procurement"), confidence: ownAccount ? 0.8 : 0.7, reasons: [accountWord(acc), ...fromLabel.reasons, paysForAService] };
+  } else if (acc && fromLabel) {
     const generic = acc.lever.catchAll || acc.prefix.length <= 2 || !ownAccount;
     const refines = chaptersOf(fromLabel.lever).includes(chapterOf(account!));
     const funderSays =
@@ -479,7 +487,12 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       // or (a bank) the association's own account — the name alone does not say which.
       decision = { ...decision, confidence: Math.min(decision.confidence, 0.55), reasons: [...decision.reasons, { fr: "un organisme privé nommé seul, sans bloc qui dise ce qu'il paie : à vérifier", en: "a private body named alone, under no block saying what it pays for: to check" }] };
     }
-    if (hit && funder?.kind === "public_body" && funder.position === hit.position && fromLabel.lever.id === "public_grants" && saidAlone(tokens, hit) && fromContext(context, section)?.lever.id !== "public_grants") {
+    const sold = publicBodyAlone ? blockOfSales(context) : null;
+    if (sold) {
+      // « Ministère Éduc Nationale » under « PRESTATIONS »: the block says a service sold, the label who bought it.
+      const q = quote(sold);
+      decision = { lever: leverById("public_procurement"), confidence: 0.7, reasons: [...decision.reasons, { fr: `bloc ${q.fr}`, en: `block ${q.en}` }, paysForAService] };
+    } else if (publicBodyAlone && fromContext(context, section)?.lever.id !== "public_grants") {
       // « Etat », « Région », « Agglo » alone, under no heading of grants: a grant, or a public body paying for a
       // service, or (in a financing plan) an investment grant — the body alone does not say which.
       decision = { ...decision, confidence: Math.min(decision.confidence, 0.55), reasons: [...decision.reasons, { fr: "un financeur public nommé seul, sans bloc de subventions : à vérifier", en: "a public body named alone, under no grants heading: to check" }] };
@@ -598,6 +611,14 @@ function fromTitle(tokens: readonly Token[], section: Section, numbering: InKind
     confidence: 0.65,
     reasons: [{ fr: `intitulé du compte ${m.account} ${q.fr}`, en: `title of account ${m.account} ${q.en}` }],
   };
+}
+
+/** The block or chapter, when it names sales or services sold (« PRESTATIONS », « Ventes et prestations », « 70 … »). */
+function blockOfSales(context: LineContext): string | null {
+  for (const text of [context.chapter, context.heading]) {
+    if (text && bestLabelHit(tokensOf(text), "income")?.keyword.lever.id === "sales_services") return text;
+  }
+  return null;
 }
 
 /**
