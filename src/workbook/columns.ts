@@ -64,6 +64,14 @@ const CREDIT_HEADER = /\b(credit|credits|recettes?|entrees?|produits?)\b/;
 /** A header that names money: a column under it holding a single amount is still an amount column (a one-line budget). */
 const AMOUNT_HEADER = /\b(montant|montants|budget|realise|previsionnel|prevu|euros?|eur|total|solde|exercice|annee|(19|20)\d{2})\b|€/;
 
+/** Words of the other column titles a table repeats: the labels, the section words, derived and comment columns. */
+const OTHER_TITLE = /\b(montants|budgets|realises|previsionnels?|prevus|previsions?|totaux|soldes|ressources?|emplois?|ecarts?|variations?|reels?|objectifs?|commentaires?|observations?|remarques?|notes?|libelles?|postes?|amount|actual|forecast)\b/;
+
+/** True when a text (normalized) is a column's title (« Montant », « Dépenses », « Réalisé », « Libellé »), typed again mid-table. */
+export function isColumnTitle(normalized: string): boolean {
+  return AMOUNT_HEADER.test(normalized) || DEBIT_HEADER.test(normalized) || CREDIT_HEADER.test(normalized) || OTHER_TITLE.test(normalized);
+}
+
 export type ColumnRole = "label" | "account" | "amount" | "date" | "other";
 
 /** The role of each column with data, from its profile and its header words. */

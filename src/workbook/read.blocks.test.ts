@@ -8,6 +8,12 @@ import { gridSheet as sheet } from "../../tests/gridSheet.ts";
 
 const book = (...sheets: SheetSnapshot[]): WorkbookSnapshot => ({ name: "test.xlsx", sheets });
 const labels = (r: ReturnType<typeof readBudgets>) => r.lines.map((l) => l.label);
+/** Each line read, as the classifier decides it from what the reader saw (label, account, block, column). */
+const classified = (r: ReturnType<typeof readBudgets>) =>
+  r.lines.map((l) => {
+    const c = classify({ label: l.label, account: l.account, context: l.context });
+    return { label: l.label, section: c.section, lever: c.lever, confidence: c.confidence, reason: c.reason };
+  });
 const balances = (r: ReturnType<typeof readBudgets>) => r.skipped.filter((s) => s.why === "balance_sheet_account").map((s) => s.label);
 
 describe("balance-sheet money among the lines", () => {
@@ -65,13 +71,7 @@ describe("balance-sheet money among the lines", () => {
 });
 
 describe("the section comes from the block", () => {
-  const read = (grid: (string | number | null)[][]) => {
-    const r = readBudgets(book(sheet("Compte d'exploitation 2022", grid)));
-    return r.lines.map((l) => {
-      const c = classify({ label: l.label, account: l.account, context: l.context });
-      return { label: l.label, section: c.section, lever: c.lever, confidence: c.confidence, reason: c.reason };
-    });
-  };
+  const read = (grid: (string | number | null)[][]) => classified(readBudgets(book(sheet("Compte d'exploitation 2022", grid))));
 
   it("a heading that opens with a section word and says more (« Dépenses — Frais bancaires », « Revenus principaux ») gives its lines its side", () => {
     const lines = read([
@@ -183,10 +183,7 @@ describe("a ledger kept in two blocks, « Doit » then « Avoir »", () => {
         ]),
       ),
     );
-    const side = (label: string) => {
-      const l = r.lines.find((x) => x.label === label)!;
-      return classify({ label: l.label, account: l.account, context: l.context }).section;
-    };
+    const side = (label: string) => classified(r).find((l) => l.label === label)?.section;
     expect(side("Caisse à Marché - Achat vin")).toBe("expense");
     expect(side("Twint à Marché - Vente marché")).toBe("income");
     expect(side("Raiffeisen à Marché - Produit école de musique")).toBe("income");

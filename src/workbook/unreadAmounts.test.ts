@@ -14,6 +14,9 @@ const sheet = (name: string, rows: (string | number | null | Omit<SnapshotCell, 
   ...extra,
 });
 
+/** The issues that name a text typed where an amount belongs. */
+const textIssues = (r: ReturnType<typeof readBudgets>) => r.issues.filter((i) => i.code === "text_not_a_number");
+
 const BUDGET = [
   ["Poste", "Budget 2026"],
   ["CHARGES", null],
@@ -74,7 +77,7 @@ describe("an amount typed with words", () => {
     ];
     const r = readBudgets({ name: "b.xlsx", sheets: [sheet("Budget", rows)] });
     expect(r.lines.map((l) => l.label)).toEqual(["Achats de fournitures", "Salaires", "Frais bancaires", "Déplacements", "Subvention de la commune", "Cotisations des adhérents", "Dons"]);
-    const texts = r.issues.filter((i) => i.code === "text_not_a_number");
+    const texts = textIssues(r);
     expect(texts.map((i) => i.cell)).toEqual(["B4", "B6", "B8", "B9"]);
     expect(texts[0]!.message).toBe("La cellule B4 (« Loyer ») contient « 1 200 € HT », qui n'est pas un montant : elle n'est pas comptée. Saisissez un nombre si c'est un montant.");
     expect(texts[1]!.messageEn).toContain("“Assurance”");
@@ -102,7 +105,7 @@ describe("an amount said in words only", () => {
     ];
     const r = readBudgets({ name: "b.xlsx", sheets: [sheet("Budget", rows)] });
     expect(r.lines.map((l) => l.label)).toEqual(["Achats de fournitures", "Salaires", "Assurance", "Frais bancaires", "Cotisations des adhérents", "Dons", "Ventes"]);
-    const texts = r.issues.filter((i) => i.code === "text_not_a_number");
+    const texts = textIssues(r);
     expect(texts.map((i) => i.cell)).toEqual(["B4", "B11"]);
     expect(texts[1]!.message).toContain("« Subvention de la Région »");
   });

@@ -4,7 +4,7 @@
 // naming its cell, so no euro is dropped in silence.
 import { normalizeText } from "../engine/text.ts";
 import type { ReadIssue, ReadResult } from "./budget.ts";
-import { cellKind } from "./columns.ts";
+import { cellKind, isColumnTitle } from "./columns.ts";
 import { sectionOfHeading } from "./sections.ts";
 import { cellAddress, parseAddress, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 
@@ -23,9 +23,6 @@ function amountInWords(text: string): boolean {
  */
 const NOTHING = /^(neant|pm|p m|n a|na|nc|n c|sans objet|so|s o|aucun|aucune|nul|nulle|zero|none|nil|x)$/;
 
-/** A column's title typed again mid-table (« Libellé | Montant », « Dépenses | Réalisé »): not an amount. */
-const TITLE = /\b(montants?|budgets?|realises?|previsionnel|prevus?|previsions?|euros?|eur|totaux|total|soldes?|exercice|annee|debits?|credits?|depenses?|recettes?|charges?|produits?|ressources?|emplois?|ecarts?|variations?|reels?|objectifs?|commentaires?|observations?|remarques?|notes?|libelles?|postes?|amount|actual|forecast)\b/;
-
 /**
  * A text with no figure where a line's amount belongs (« voir annexe », « à définir », « en attente ») : the
  * amount exists but is not in the cell, so the budget's totals miss it.
@@ -33,7 +30,7 @@ const TITLE = /\b(montants?|budgets?|realises?|previsionnel|prevus?|previsions?|
 function amountMissingInWords(text: string): boolean {
   if (/\d/.test(text) || text.length > 40) return false;
   const words = normalizeText(text);
-  return words !== "" && !NOTHING.test(words) && !TITLE.test(words);
+  return words !== "" && !NOTHING.test(words) && !isColumnTitle(words);
 }
 
 /** A cheap look before the full test: a date starts with digits and a separator. */
