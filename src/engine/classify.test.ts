@@ -588,3 +588,24 @@ describe("a public body that buys a service", () => {
     expect(c("Subvention Ministère", "income", "706").lever).toBe("public_grants");
   });
 });
+
+describe("a block of money paid to partners says who pays whom", () => {
+  it("reads the partner's payroll, insurance or projects under it as a grant paid (657), not as our own costs", () => {
+    for (const [label, heading] of [
+      ["Salaires", "Subventions versées à FPS"],
+      ["Salaires personnes en charge des mutuelles et frais de fonctionnement", "Subventions versées à FONHSUD"],
+      ["Appui aux caisses des mutuelles", "Aides versées"],
+      ["Assurance du local", "Subventions versées aux partenaires"],
+      ["Projet citernes", "Dons versés"],
+    ] as const) {
+      expect(c(label, "expense", null, { heading }), label).toMatchObject({ section: "expense", lever: "other_operating", pillar: "financial" });
+    }
+    // Gifts passed on to a partner are 6572; a label that already says a grant paid keeps its reading.
+    expect(c("Dons à Framasoft", "expense", null, { heading: "Reversements aux partenaires" }).lever).toBe("common_operations");
+    // Outside such a block, and under a payer's block, a salary is staff.
+    expect(c("Salaires", "expense").lever).toBe("staff");
+    expect(c("Salaires", "expense", null, { heading: "Subventions versées par la CAF" }).lever).toBe("staff");
+    // An account of its own says what the treasurer filed it under.
+    expect(c("Salaires", "expense", "641", { heading: "Subventions versées à FPS" }).lever).toBe("staff");
+  });
+});

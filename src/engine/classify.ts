@@ -130,6 +130,23 @@ export function isBalanceSheetHeading(text: string): boolean {
   return BALANCE_SHEET_HEADING.test(n) || (BALANCE_SHEET_HEADING_OPENING.test(n) && !/\b(pertes?|charges?|depenses?|produits?|recettes?)\b/.test(n)) || FINANCING_PLAN_HEADING.test(n);
 }
 
+/**
+ * Headings over money the association pays to others: « Subventions versées à Fonhsud », « Aides versées », « Dons
+ * versés », « Reversements aux partenaires ». The block says who pays whom: its lines are charges (grants paid, 657,
+ * or gifts passed on, 6572), whatever the partner does with the money (« Salaires », « Appui aux caisses des
+ * mutuelles » are the partner's costs). « Subventions versées par la CAF » names who pays the association: not one.
+ */
+const PAID_OUT_HEADING = new RegExp(
+  "^(?:\\d{2,6} )?(?:(?:subventions?|aides?(?: financieres?)?|dons|soutiens?(?: financiers?)?|bourses?|secours|contributions?(?: financieres?)?|participations?(?: financieres?)?|financements?|fonds|sommes)" +
+    " (?:(?:versee?s?|reversee?s?|octroyee?s?|attribuee?s?|allouee?s?|distribuee?s?|transferee?s?)\\b(?! par\\b)|accordee?s? (?:a|aux|au)\\b|(?:a|aux) (?:nos |des |les )?(?:partenaires?|associations? partenaires?|projets? partenaires?)\\b)" +
+    "|(?:reversements?|versements?|transferts?) (?:a|aux|au|vers|en faveur)\\b)",
+);
+
+/** True when a heading names money the association pays out to others (see PAID_OUT_HEADING). */
+export function isPaidOutHeading(text: string | null | undefined): boolean {
+  return Boolean(text) && PAID_OUT_HEADING.test(foldAccentsLower(text!).replace(/[^a-z0-9]+/g, " ").trim());
+}
+
 function foldAccentsLower(s: string): string {
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
@@ -506,6 +523,21 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       costsOf(tokens, section) ??
       fallback(section);
   }
+  const paidOut = section === "expense" && !ownAccount ? paidOutBlock(context) : null;
+  if (paidOut && !(fromLabel && PAID_OUT_LEVERS.has(fromLabel.lever.id))) {
+    // « Salaires » under « Subventions versées à FPS »: the block says the money goes to a partner; what the label
+    // names is what the partner pays with it, not a cost of the association's own.
+    const q = quote(paidOut.text);
+    const own = hit && !hit.fuzzy ? quote(hit.keyword.pattern.source.replace(/\*/g, "")) : null;
+    decision = {
+      lever: paidOut.lever,
+      confidence: own ? 0.6 : 0.7,
+      reasons: [
+        { fr: `bloc ${q.fr} : versé à un partenaire`, en: `block ${q.en}: paid to a partner` },
+        ...(own ? [{ fr: `le libellé ${own.fr} dit ce que le partenaire en fait, pas une charge propre`, en: `the label ${own.en} says what the partner does with it, not a cost of our own` }] : []),
+      ],
+    };
+  }
   if (!acc && section === "income" && isBankAlone(tokens)) {
     decision = {
       lever: leverById("financial_income"),
@@ -672,6 +704,19 @@ const VOLUNTEER_COSTS: ReadonlySet<LeverId> = new Set<LeverId>(["other_external_
 
 /** Services accounts (61, 62) a treasurer files training under (6181 documentation, 6226 honoraires…). */
 const TRAINING_FILED_AS_SERVICE = /^6[12]/;
+
+/** What a block of money paid out can hold: grants and aid paid (657), gifts passed on and joint operations (655, 6572). */
+const PAID_OUT_LEVERS: ReadonlySet<LeverId> = new Set<LeverId>(["other_operating", "common_operations"]);
+
+/** The heading or chapter over the line when it names money paid to others, with the lever it says (657 or 6572). */
+function paidOutBlock(context: LineContext): { text: string; lever: Lever } | null {
+  for (const text of [context.heading, context.chapter]) {
+    if (!text || !isPaidOutHeading(text)) continue;
+    const said = bestLabelHit(tokensOf(text), "expense")?.keyword.lever;
+    return { text, lever: said && PAID_OUT_LEVERS.has(said.id) ? said : leverById("other_operating") };
+  }
+  return null;
+}
 
 /** « Banque », « Bank » alone among the produits: what the bank paid, i.e. interest (76), not a sponsor. */
 function isBankAlone(tokens: readonly Token[]): boolean {

@@ -1,6 +1,6 @@
 // Headings that open a section (Charges, Dépenses, Emplois / Produits, Recettes, Ressources; 86 / 87),
 // and amount-column headers that name a kind of column (Total, Débit, Crédit, Solde, a year…).
-import { isBalanceSheetHeading, leadingAccount } from "../engine/classify.ts";
+import { isBalanceSheetHeading, isPaidOutHeading, leadingAccount } from "../engine/classify.ts";
 import type { Section } from "../engine/types.ts";
 import { normalizeText } from "../engine/text.ts";
 
@@ -60,6 +60,8 @@ export function sectionOfBlockHeading(text: string | null | undefined): Section 
   if (!text) return null;
   const exact = sectionOfHeading(text);
   if (exact) return exact;
+  // « Subventions versées à Fonhsud », « Reversements aux partenaires »: money paid out, a block of charges.
+  if (isPaidOutHeading(text)) return "expense";
   // « Plus gros contributeurs au CA », « Répartition du chiffre d'affaires »: what makes the turnover is income.
   if (/\b(au|du|le|son|notre) CA\b/.test(text) || /\bchiffres? d affaires?\b/.test(normalizeText(text))) return "income";
   const [head, ...rest] = text.split(/\s[-–—]\s|[–—:(/]|\s-$/);

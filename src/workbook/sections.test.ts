@@ -1,0 +1,49 @@
+// What a block heading says of the lines under it, read through the real reader on small literal grids.
+import { describe, expect, it } from "vitest";
+import { classify, REVIEW_CONFIDENCE } from "../engine/classify.ts";
+import { readBudgets } from "./read.ts";
+import { sectionOfBlockHeading } from "./sections.ts";
+import type { SheetSnapshot } from "./snapshot.ts";
+import { gridSheet as sheet } from "../../tests/gridSheet.ts";
+
+const read = (...sheets: SheetSnapshot[]) => readBudgets({ name: "test.xlsx", sheets });
+const classified = (r: ReturnType<typeof readBudgets>) =>
+  r.lines.map((l) => ({ label: l.label, ...classify({ label: l.label, account: l.account, context: l.context }) }));
+
+describe("a block of money paid to partners", () => {
+  it("is a block of charges, after a block of produits, whatever its lines name", () => {
+    const r = read(
+      sheet("Rapport financier 2013", [
+        ["Libellé", "2013"],
+        ["Recettes", null],
+        ["Conseil Général (réhabilitation maisons)", 5000],
+        ["Subventions versées à Fonhsud", null],
+        ["Salaire du comptable", 4800],
+        ["Réhabilitation maisons", 11190],
+        ["Projet citernes", 19850],
+        ["Total des subventions versées à Fonhsud", 35840],
+      ]),
+    );
+    const lines = classified(r);
+    expect(lines.map((l) => [l.label, l.section])).toEqual([
+      ["Conseil Général (réhabilitation maisons)", "income"],
+      ["Salaire du comptable", "expense"],
+      ["Réhabilitation maisons", "expense"],
+      ["Projet citernes", "expense"],
+    ]);
+    // The partner's accountant is paid by the partner: a grant paid (657), not staff, and not asked when the block says so.
+    for (const l of lines.slice(1)) {
+      expect(l.lever, l.label).toBe("other_operating");
+      expect(l.confidence, l.label).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+    }
+  });
+
+  it("is told by the participle of paying out, never by the money received from a payer", () => {
+    for (const h of ["Subventions versées à FPS", "Aides versées", "Dons versés", "Reversements aux partenaires", "Aides accordées aux familles", "Subventions aux associations partenaires"]) {
+      expect(sectionOfBlockHeading(h), h).toBe("expense");
+    }
+    for (const h of ["Subventions versées par la CAF", "Subventions", "Aides reçues", "Dons"]) {
+      expect(sectionOfBlockHeading(h), h).not.toBe("expense");
+    }
+  });
+});
