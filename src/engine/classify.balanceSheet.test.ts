@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isBalanceSheetHeading, isBalanceSheetLine, namesAFlow } from "./classify.ts";
+import { isBalanceSheetHeading, isBalanceSheetLine, isClosingEntry, namesAFlow } from "./classify.ts";
 
 const isCashPositionLabel = (label: string) => isBalanceSheetLine(label, null);
 const isCashPositionHeading = isBalanceSheetHeading;
@@ -95,5 +95,36 @@ describe("cash positions, receivables, debts and loans (classes 1–5)", () => {
     ]) {
       expect(isCashPositionHeading(heading), heading).toBe(false);
     }
+  });
+});
+
+describe("what the previous year left and what closes the year (classes 11, 12, 26)", () => {
+  it("a carry-forward, a closing transfer of the result, a bank share: never a line", () => {
+    for (const label of ["Report solde 2013", "Report de l'exercice précédent", "Report N-1", "Reports des soldes", "Virement du bénéfice", "Affectation du résultat 2022", "Part sociale CMMC", "Parts sociales Crédit Coopératif", "Souscription de parts sociales"]) {
+      expect(isCashPositionLabel(label), label).toBe(true);
+    }
+    for (const label of ["Report de ressources non utilisées", "Subvention reportée", "Bénéfice loto", "Reprise sur provisions", "Partenariat social"]) {
+      expect(isCashPositionLabel(label), label).toBe(false);
+    }
+  });
+
+  it("a result moved between a journal's accounts, into « PP » or on the side a result cannot be on", () => {
+    expect(isClosingEntry("Frais à PP - Produits et frais (perte)", "income")).toBe(true);
+    expect(isClosingEntry("Produits à Pertes et profits - Clôture", "expense")).toBe(true);
+    // A profit among the charges is a profit taken out of its account; among the produits, an event's proceeds.
+    expect(isClosingEntry("Marché à Produits - Bénéfices Marché", "expense")).toBe(true);
+    expect(isClosingEntry("Marché à Produits - Bénéfices Marché", "income")).toBe(false);
+    expect(isClosingEntry("Caisse à Produits - Bénéfice loto", "income")).toBe(false);
+    expect(isClosingEntry("Déficit de l'exercice", "income")).toBe(true);
+    // A profit given away is a gift passed on, an insurance payout for a loss is income: lines.
+    expect(isClosingEntry("Bénéfices reversés au Téléthon", "expense")).toBe(false);
+    expect(isClosingEntry("Assurance perte d'exploitation", "income")).toBe(false);
+    expect(isClosingEntry("Twint à Frais - Frais Twint", "expense")).toBe(false);
+  });
+
+  it("a heading « Balances au … » lists account balances", () => {
+    expect(isCashPositionHeading("Balances au 31/12/2020")).toBe(true);
+    expect(isCashPositionHeading("Balances au 31/01/2025")).toBe(true);
+    expect(isCashPositionHeading("Balance des paiements du projet")).toBe(false);
   });
 });

@@ -609,3 +609,16 @@ describe("a block of money paid to partners says who pays whom", () => {
     expect(c("Salaires", "expense", "641", { heading: "Subventions versées à FPS" }).lever).toBe("staff");
   });
 });
+
+describe("a heading that says how its block is broken down", () => {
+  it("« Dépenses par poste », « Emplois par mission »: « poste » there is a line item, not a job, and the block names no lever", () => {
+    for (const heading of ["Dépenses par poste", "Emplois par mission", "Charges par poste budgétaire"]) {
+      const r = c("Animation du Mouvement", "expense", null, { heading });
+      expect(r.pillar, heading).not.toBe("human");
+      expect(r.confidence, heading).toBeLessThan(REVIEW_CONFIDENCE);
+    }
+    expect(c("Services rendus aux membres (accueil, secrétariat, gestion)", "expense", null, { heading: "Dépenses par poste" }).pillar).not.toBe("human");
+    // What comes before « par » still names the block's lines.
+    expect(c("Jean", "expense", null, { heading: "Salaires par mois" }).lever).toBe("staff");
+  });
+});

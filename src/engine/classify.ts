@@ -87,6 +87,12 @@ const BALANCE_SHEET_LABEL = [
   // Repaying a loan or a debt moves the balance sheet (16, 40…), it is not a charge.
   /^remboursements? (d |de l |des |du )?(emprunts?|dettes?|capital|pret|prets|avance|avances)\b/,
   /^tresorerie (disponible|au|en debut|en fin|de debut|de fin)\b/,
+  // What the previous year left (11, 12): « Report solde 2013 », « Report de l'exercice précédent », « Report N-1 ».
+  /^reports? (du |de |des |d )?(l )?(solde|soldes|excedent|excedents|deficit|resultat|resultats|tresorerie|benefice|benefices|perte|pertes|caisse|banque|compte|comptes|exercice|annee|an|n 1)\b/,
+  // Closing entries (12): the year's result moved to another account, not earned nor spent again.
+  /^(virement|virements|affectation|transfert|transferts) (du |de l |des |d )?(benefice|benefices|resultat|resultats|excedent|excedents|deficit|perte|pertes)\b/,
+  // A bank's or a cooperative's share (26, 261): a security the association holds, not a charge.
+  /^((achat|souscription|acquisition|liberation)s? (d |de |des |d une )?)?(parts? sociales?|parts? de capital|parts? de la banque)\b/,
   // A deposit paid or refunded (275, 165): money lent against a key or a hall, neither spent nor earned.
   /^((remboursement|restitution)s? (de |d une |de la |des |du )?)?(cautions?|depots? de garantie|cautionnements?)\b/,
 ];
@@ -101,6 +107,34 @@ export function isBalanceSheetLine(label: string, account: string | null | undef
   if (m && /\b(banque|caisse|compte|capital|fonds|report|emprunt|immobilisation|stock|creance|dette|fournisseur|client|livret|placement|valeurs)/i.test(foldAccentsLower(m[2]!))) return true;
   const n = foldAccentsLower(splitCamelCase(label.normalize("NFD").replace(/[\u0300-\u036f]/g, ""))).replace(/[^a-z0-9]+/g, " ").trim();
   return BALANCE_SHEET_LABEL.some((re) => re.test(n)) || (/^(pret|prets|emprunt|emprunts)\b/.test(n) && /^\s*\S+\s+[A-Z]{2,6}\b/.test(label) && !namesAFlow(label));
+}
+
+/** A journal's counter-account prefix: « Twint à Frais - Frais Twint », « Frais à PP - Produits et frais (perte) ». */
+const COUNTER_ACCOUNT = /^\s*([^-–—]{1,40}?)\s+(?:à|a)\s+([^-–—]{1,40}?)\s+[-–—]\s+(.*)$/i;
+/** The accounts a book closes its year into: « PP » (pertes et profits), « Bilan », « Résultat ». */
+const CLOSING_ACCOUNT = /^(pp|p p|pertes et profits|profits et pertes|bilan|resultat|resultats|cloture)$/;
+
+/** A label without its journal's counter-account prefix (« Twint à Frais - Frais Twint » → « Frais Twint »). */
+export function withoutCounterAccount(label: string): string {
+  const m = COUNTER_ACCOUNT.exec(label);
+  return m ? m[3]! : label;
+}
+
+/**
+ * A closing entry: the year's result moved from one account to another (class 12), never a charge nor income. A
+ * journal writes it « Frais à PP - … » (into pertes et profits), or as a result on the side it cannot be on: a profit
+ * among the charges (« Marché à Produits - Bénéfices Marché », the market's profit taken out of its account), a loss
+ * among the produits (« Produits et frais (perte) »). A profit among the produits (« Bénéfice loto ») is an event's
+ * proceeds, a line.
+ */
+export function isClosingEntry(label: string, section: Section | null): boolean {
+  const m = COUNTER_ACCOUNT.exec(label);
+  if (m && CLOSING_ACCOUNT.test(foldAccentsLower(m[2]!).replace(/[^a-z0-9]+/g, " ").trim())) return true;
+  const body = foldAccentsLower(m ? m[3]! : label).replace(/[^a-z0-9]+/g, " ").trim();
+  // « Bénéfices reversés à l'association X » is a gift passed on: a charge.
+  if (section === "expense") return /^(benefices?|excedents?|resultats?)\b/.test(body) && !/\b(revers[a-z]*|verse[a-z]*|dons?|au profit)\b/.test(body);
+  if (section === "income") return /^(pertes?|deficits?)\b|\b(pertes?|deficits?)$/.test(body);
+  return false;
 }
 
 /**
@@ -118,7 +152,7 @@ export function namesAFlow(label: string): boolean {
 const BALANCE_SHEET_HEADING_OPENING = /^(etat des (comptes|fonds|avoirs|disponibilites|finances)|situation (financiere|bancaire|de tresorerie|des comptes)|comptes? bancaires?|avoirs|non encaissee?s?)\b/;
 /** A multi-year financing plan of equipment (« Dossier investissements : montant déblocable »): grants and loans of the balance sheet (13, 16). */
 const FINANCING_PLAN_HEADING = /\bmontants? deblocables?\b|\bplan de financement (des |de l |du |d )?(investissements?|equipements?|materiels?|machines|travaux)\b|^subventions? d (investissement|equipement)s?\b/;
-const BALANCE_SHEET_HEADING = /^(soldes?( (au|des comptes|de tresorerie|bancaires?|en fin|de fin|en debut|de debut)\b.*)?|tresorerie( (au|en|de|disponible)\b.*)?|disponibilites|avoirs( (au|en banque|disponibles?)\b.*)?|avoir (au|en banque|disponibles?)\b.*|position( de tresorerie)?|situation (de tresorerie|bancaire|financiere|des comptes)|comptes? (bancaires?|de tresorerie)|etat des comptes)$/;
+const BALANCE_SHEET_HEADING = /^(balances?( (au|des comptes|bancaires?|de tresorerie|en fin|de fin|en debut|de debut)\b.*)?|soldes?( (au|des comptes|de tresorerie|bancaires?|en fin|de fin|en debut|de debut)\b.*)?|tresorerie( (au|en|de|disponible)\b.*)?|disponibilites|avoirs( (au|en banque|disponibles?)\b.*)?|avoir (au|en banque|disponibles?)\b.*|position( de tresorerie)?|situation (de tresorerie|bancaire|financiere|des comptes)|comptes? (bancaires?|de tresorerie)|etat des comptes)$/;
 
 /**
  * True when a heading names account balances: the rows under it (« Société Générale 5 528 », « PayPal 2 821 ») are
@@ -654,6 +688,20 @@ function blockOfSales(context: LineContext): string | null {
 }
 
 /**
+ * The words of a block heading that name what its lines are: « Dépenses par poste », « Emplois par mission »,
+ * « Charges par nature » say how the block is broken down (« poste » is a line item there, not a job), not a lever.
+ */
+function blockTokens(text: string): Token[] {
+  const tokens = tokensOf(text);
+  const by = tokens.findIndex((t, i) => i >= 1 && t.text === "par");
+  const words = by >= 1 ? tokens.slice(0, by) : tokens;
+  // « Emplois », « Emplois 2013 »: the side alone (a compte d'emploi's uses, not jobs).
+  const named = words.filter((t) => !/^\d+$/.test(t.text));
+  return named.length === 1 && SIDE_WORDS.has(named[0]!.text) ? [] : words;
+}
+const SIDE_WORDS = new Set(["charges", "depenses", "emplois", "emploi", "produits", "recettes", "ressources"]);
+
+/**
  * The block the line sits in says what the label does not: « Boulangerie Martin » under « Sponsors »,
  * « Mairie » under « Subventions ». A chapter written without its number counts as a block.
  */
@@ -661,7 +709,7 @@ function fromContext(context: LineContext, section: Section): Decision | null {
   const family = familyOfSection(section);
   for (const text of [context.chapter, context.heading]) {
     if (!text) continue;
-    const tokens = tokensOf(text);
+    const tokens = blockTokens(text);
     const hit = bestLabelHit(tokens, family);
     const funder = section === "income" && !hit ? findFunder(tokens) : null;
     const lever = hit ? hit.keyword.lever : funder ? leverById(FUNDER_LEVER[funder.kind]) : null;

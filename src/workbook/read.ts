@@ -1,6 +1,6 @@
 // Budget detection and reading: find the budget tables of a snapshot, read every line exactly once,
 // and say which rows were skipped and why.
-import { accountSection, classify, isBalanceSheetHeading, namesAFlow, RECOGNISED_CONFIDENCE, isBalanceSheetLine, leadingAccount, normalizeAccount } from "../engine/classify.ts";
+import { accountSection, classify, isBalanceSheetHeading, isClosingEntry, namesAFlow, RECOGNISED_CONFIDENCE, isBalanceSheetLine, leadingAccount, normalizeAccount } from "../engine/classify.ts";
 import { nonLineKind } from "../engine/lineKinds.ts";
 import { amountFromCellValue } from "../engine/money.ts";
 import { normalizeText } from "../engine/text.ts";
@@ -401,7 +401,7 @@ function readBlock(
       continue;
     }
     const accSection = accountSection(account);
-    if (accSection === "balance_sheet" || isBalanceSheetLine(labelText, account) || (balanceBlock && accSection === null && !namesAFlow(labelText)) || isBalanceTypeCell(typeText)) {
+    if (accSection === "balance_sheet" || isBalanceSheetLine(labelText, account) || (balanceBlock && accSection === null && !namesAFlow(labelText)) || isBalanceTypeCell(typeText) || (accSection === null && isClosingEntry(labelText, rowType ?? section))) {
       skipped.push({ sheet, row: r, cell: cellAddress(r, label?.col ?? labelCol), label: labelText, why: "balance_sheet_account" });
       continue;
     }
@@ -478,6 +478,11 @@ function readBlock(
       }
       const ledgerLine = ledgerAmount(info, ledger);
       if (!ledgerLine) continue;
+      // « Marché à Produits - Bénéfices Marché » on the debit side: the year's result moved, neither spent nor earned.
+      if (info.account === null && isClosingEntry(info.label, ledgerLine.section ?? info.section)) {
+        skipped.push({ sheet, row: info.row, cell: cellAddress(info.row, info.labelCol), label: info.label, why: "balance_sheet_account" });
+        continue;
+      }
       lines.push(makeLine(sheet, info, ledgerLine.col, amountColumns[0]!, amountColumns[0]!, ledgerLine.amount, ledgerLine.section ?? info.section, null, false));
     }
   } else {

@@ -47,3 +47,50 @@ describe("a block of money paid to partners", () => {
     }
   });
 });
+
+describe("blocks and rows that are not lines of the year", () => {
+  it("skips the balances listed under « Balances au … », a carry-forward and a closing entry, and says them skipped", () => {
+    const r = read(
+      sheet("Bilan 2024", [
+        ["Libellé", "2024"],
+        ["Recettes", null],
+        ["Report solde 2023", 812.4],
+        ["Dons", 2500],
+        ["Dépenses", null],
+        ["Hébergement serveurs", 1668],
+        ["Part sociale Crédit Coopératif", 20],
+        ["Balances au 31/01/2025", null],
+        ["Crédit Mutuel courant", 9814.2],
+        ["Crédit Mutuel livret bleu", 20000],
+        ["Paypal", 1203.5],
+        ["Stripe", 411.7],
+      ]),
+    );
+    expect(r.lines.map((l) => l.label)).toEqual(["Dons", "Hébergement serveurs"]);
+    expect(r.skipped.filter((s) => s.why === "balance_sheet_account").map((s) => s.label)).toEqual([
+      "Report solde 2023",
+      "Part sociale Crédit Coopératif",
+      "Crédit Mutuel courant",
+      "Crédit Mutuel livret bleu",
+      "Paypal",
+      "Stripe",
+    ]);
+  });
+
+  it("skips a journal's closing entries on the side a result cannot be on, and keeps an event's proceeds", () => {
+    const r = read(
+      sheet("Marché", [
+        ["Date", "Libellé", "Montant"],
+        [null, "Doit", null],
+        ["2025-05-01", "Caisse à Marché - Achat denrées", 1200],
+        ["2025-05-10", "Marché à Produits - Bénéfices Marché", 1618.2],
+        [null, "Avoir", null],
+        ["2025-05-04", "Twint à Marché - Vente marché", 2818.2],
+        ["2025-05-04", "Caisse à Produits - Bénéfice loto", 300],
+        ["2025-12-31", "Frais à PP - Produits et frais (perte)", 80],
+      ]),
+    );
+    expect(r.lines.map((l) => l.label)).toEqual(["Caisse à Marché - Achat denrées", "Twint à Marché - Vente marché", "Caisse à Produits - Bénéfice loto"]);
+    expect(r.skipped.filter((s) => s.why === "balance_sheet_account").map((s) => s.label)).toEqual(["Marché à Produits - Bénéfices Marché", "Frais à PP - Produits et frais (perte)"]);
+  });
+});
