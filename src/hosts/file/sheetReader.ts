@@ -109,6 +109,8 @@ export class SheetReader implements PartHandler {
     private readonly strings: readonly string[],
     private readonly styles: DateStyles,
     private readonly date1904: boolean,
+    /** The writer saved 0 for formulas it never calculated (XlsxWriter): such a 0 is no result. */
+    private readonly zeroIsUnsaved = false,
   ) {}
 
   open(el: Element, depth: number): void {
@@ -175,7 +177,7 @@ export class SheetReader implements PartHandler {
     if (this.inline !== null && (this.type === "inlineStr" || this.v === null)) value = decodeXstring(this.inline.join(""));
     else value = this.v === null ? null : this.valueOf(this.v);
     let cell: SnapshotCell;
-    if (formula !== null) cell = this.v === null && this.inline === null ? { col: this.cellCol, value: null, formula, uncached: true } : { col: this.cellCol, value, formula };
+    if (formula !== null) cell = this.noResult() ? { col: this.cellCol, value: null, formula, uncached: true } : { col: this.cellCol, value, formula };
     else if (value === null || value === "") return;
     else cell = { col: this.cellCol, value };
     const cells = this.row!.cells;
@@ -186,6 +188,16 @@ export class SheetReader implements PartHandler {
     if (this.cellRow > this.maxRow) this.maxRow = this.cellRow;
     if (this.cellCol < this.minCol) this.minCol = this.cellCol;
     if (this.cellCol > this.maxCol) this.maxCol = this.cellCol;
+  }
+
+  /** True when the formula being read has no saved result: no <v>, or what libraries write instead of one. */
+  private noResult(): boolean {
+    if (this.inline !== null) return false;
+    if (this.v === null) return true;
+    const v = this.v.trim();
+    // openpyxl writes <v></v> for every formula (it never calculates); an empty text result (t="str") is a result.
+    if (v === "" && this.type !== "str") return true;
+    return this.zeroIsUnsaved && this.type === "n" && v === "0";
   }
 
   private formula(): string | null {

@@ -56,20 +56,32 @@ interface WorkbookEntry {
   rid: string;
 }
 
-async function readWorkbookPart(reader: Reader, path: string): Promise<{ sheets: WorkbookEntry[]; date1904: boolean }> {
+/**
+ * Libraries that never calculate ask Excel to do it on opening (fullCalcOnLoad) and keep Excel 2007's calcId:
+ * XlsxWriter then saves 0 as the result of every formula it was given no value for. Excel, LibreOffice and
+ * Équilibre (which sets fullCalcOnLoad but writes a current calcId when there was none) do not.
+ */
+const NEVER_CALCULATED_ID = "124519";
+
+async function readWorkbookPart(reader: Reader, path: string): Promise<{ sheets: WorkbookEntry[]; date1904: boolean; zeroIsUnsaved: boolean }> {
   const sheets: WorkbookEntry[] = [];
   let date1904 = false;
+  let zeroIsUnsaved = false;
   let root = false;
   await reader.parse(path, {
     open(el, depth) {
       if (depth === 0) root = el.local === "workbook" && isSml(el.uri);
       if (!isSml(el.uri)) return;
       if (depth === 1 && el.local === "workbookPr") date1904 = ["1", "true"].includes(attr(el, "date1904") ?? "");
+      else if (depth === 1 && el.local === "calcPr") {
+        const id = attr(el, "calcId");
+        zeroIsUnsaved = ["1", "true"].includes(attr(el, "fullCalcOnLoad") ?? "") && (id === undefined || id === NEVER_CALCULATED_ID);
+      }
       else if (depth === 2 && el.local === "sheet") sheets.push({ name: attr(el, "name") ?? "", state: attr(el, "state") ?? null, rid: attrNs(el, REL_NS, "id") ?? "" });
     },
   });
   if (!root) throw new DamagedPart(path, "not a SpreadsheetML workbook");
-  return { sheets, date1904 };
+  return { sheets, date1904, zeroIsUnsaved };
 }
 
 /** The pivot tables a sheet's relationships name: where each sits, and which sheet it summarises. */
@@ -148,7 +160,7 @@ export async function readPackageSnapshot(zip: JSZip, name: string): Promise<Wor
     // Chart sheets, dialog and macro sheets hold no cells.
     if (!rel || !relIs(rel.type, "worksheet")) continue;
     if (!rel.path || !reader.has(rel.path)) throw new DamagedPart(rel.path ?? wbPath, `the sheet « ${entry.name} » has no part`);
-    const sheetReader = new SheetReader(strings.strings, styles, wb.date1904);
+    const sheetReader = new SheetReader(strings.strings, styles, wb.date1904, wb.zeroIsUnsaved);
     await reader.parse(rel.path, sheetReader);
     const read = sheetReader.result();
     const sheetRels = await reader.rels(rel.path);

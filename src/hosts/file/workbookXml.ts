@@ -37,13 +37,16 @@ export class WorkbookXml {
   constructor(xml: string) {
     this.xml = xml;
     this.p = /<([\w.-]+:)?workbook\b/.exec(xml)?.[1] ?? "";
-    // The relationships prefix, whatever it is called, in Transitional or Strict (declared once: a second
-    // xmlns:r makes the file unreadable). Without one, a free prefix is declared for the sheets added.
-    const rPrefix = REL_NS.map((ns) => new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*["']${escRe(ns)}["']`).exec(xml)?.[1]).find((x) => x !== undefined);
+    // The relationships prefix, whatever it is called, in Transitional or Strict, declared once on the root (a
+    // second xmlns:r on it makes the file unreadable). openpyxl declares it on each <sheet> instead, where the
+    // sheets added here cannot see it: then it is declared on the root too, under the name the sheets use.
+    const rootTag = /<([\w.-]+:)?workbook\b[^>]*>/.exec(xml)?.[0] ?? "";
+    const prefixIn = (text: string) => REL_NS.map((ns) => new RegExp(`xmlns:([\\w.-]+)\\s*=\\s*["']${escRe(ns)}["']`).exec(text)?.[1]).find((x) => x !== undefined);
+    const rPrefix = prefixIn(rootTag);
     if (rPrefix) this.r = rPrefix;
     else {
-      let r = "r";
-      for (let n = 2; new RegExp(`xmlns:${r}\\s*=`).test(xml); n++) r = `r${n}`;
+      let r = prefixIn(xml) ?? "r";
+      for (let n = 2; new RegExp(`xmlns:${r}\\s*=`).test(rootTag); n++) r = `r${n}`;
       this.r = r;
       const ns = isStrictXml(xml) ? STRICT_REL_NS : REL_NS[0];
       this.xml = this.xml.replace(/<([\w.-]+:)?workbook\b/, (m) => `${m} xmlns:${r}="${ns}"`);
