@@ -8,7 +8,7 @@ import { readSnapshotFromBuffer } from "../hosts/file/readSnapshot.ts";
 import { toAnalysisJson } from "../workbook/analysisJson.ts";
 import { analyzeSnapshot } from "../workbook/pipeline.ts";
 import { buildReportPlan } from "../workbook/reportPlan.ts";
-import { handMadeXlsx } from "../../tests/handMadeXlsx.ts";
+import { BUDGET_ROWS, handMadeXlsx } from "../../tests/handMadeXlsx.ts";
 import { summaryText } from "./summaryText.ts";
 
 const NOW = new Date(Date.UTC(2026, 11, 1));
@@ -28,5 +28,20 @@ describe.each([
     const { bytes } = await writeReportBuffer(input, buildReportPlan(result, { lang, date: NOW }), NOW);
     const styles = (await (await JSZip.loadAsync(bytes)).file("xl/styles.xml")!.async("string")).replace(/&quot;/g, '"');
     expect(styles).toContain(`formatCode="${format}"`);
+  });
+});
+
+describe.each([
+  ["fr", "4 lignes lues, 3 lignes de total ignorées, 4 lignes de tableaux croisés dynamiques ignorées."],
+  ["en", "4 lines read, 3 total rows skipped, 4 pivot-table rows skipped."],
+] as const)("the rows skipped, in %s", (lang, said) => {
+  it("are counted under their own reason: a pivot table's rows are not « lignes de total »", async () => {
+    // A pivot table pasted as values beside the budget: its 4 rows, and « Total général » with the budget's two totals.
+    const budget = [...BUDGET_ROWS.slice(0, 4), ["Total des charges", 3500], ...BUDGET_ROWS.slice(4), ["Total des produits", 3500]];
+    const amounts = BUDGET_ROWS.filter((r) => typeof r[1] === "number");
+    const pivot = [[], [], ["Étiquettes de lignes", "Somme de Budget 2026"], ...amounts, ["Total général", 7000]];
+    const input = await handMadeXlsx({ sheets: [{ name: "Budget", rows: budget }, { name: "TCD", rows: pivot }] });
+    const result = analyzeSnapshot(await readSnapshotFromBuffer(input, "tcd.xlsx"), defaultParameters());
+    expect(summaryText(toAnalysisJson(result, lang), lang).split("\n")[0]!.replace(/\u00a0/g, " ")).toContain(said);
   });
 });

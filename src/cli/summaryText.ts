@@ -5,7 +5,8 @@ import type { Lang } from "../engine/types.ts";
 import { formatPercent } from "../engine/money.ts";
 import { BUDGET_FIGURES, RESULT_LABEL, RULES, signedEurosText, type RuleId } from "../engine/figures.ts";
 import { STATUS_NAMES } from "../engine/labels.ts";
-import { say } from "../engine/i18n/index.ts";
+import { say, sayCount, type CountedId } from "../engine/i18n/index.ts";
+import type { SkipReason } from "../workbook/budget.ts";
 
 type AnalysisDoc = AnalysisJson["analyses"][number];
 type RuleDoc = { value: number | null; target: number | null; gapAmount: number; status: string };
@@ -29,12 +30,35 @@ function budgetLines(a: AnalysisDoc, lang: Lang): string[] {
   return out;
 }
 
+/** Each reason a row is skipped for, counted under its own words (a pivot table's rows are no « lignes de total »). */
+const SKIPPED_WORDS: Record<SkipReason, CountedId> = {
+  subtotal: "cli.skipped.subtotal",
+  total: "cli.skipped.total",
+  result: "cli.skipped.result",
+  balance_sheet_account: "cli.skipped.balanceSheetAccount",
+  header: "cli.skipped.header",
+  empty: "cli.skipped.empty",
+  breakdown: "cli.skipped.breakdown",
+  summary: "cli.skipped.summary",
+  pivot: "cli.skipped.pivot",
+};
+
+/** « , 2 lignes de total ignorées, 14 lignes de tableau croisé dynamique ignorées », or nothing when no row was skipped. */
+function skippedText(skipped: AnalysisJson["skipped"], lang: Lang): string {
+  const counts = new Map<SkipReason, number>();
+  for (const s of skipped) counts.set(s.why, (counts.get(s.why) ?? 0) + 1);
+  return (Object.keys(SKIPPED_WORDS) as SkipReason[])
+    .filter((why) => counts.has(why))
+    .map((why) => `, ${sayCount(lang, SKIPPED_WORDS[why], counts.get(why)!)}`)
+    .join("");
+}
+
 export function summaryText(doc: AnalysisJson, lang: Lang): string {
   const sep = say(lang, "colon");
   const out: string[] = [];
   const lines = new Set(doc.lines.map((l) => `${l.sheet}!${l.cell}`)).size;
   const budgets = doc.budgets.map((b) => say(lang, "cli.budgetAt", { sheet: say(lang, "quoted", { text: b.sheet }), range: b.range })).join(", ");
-  out.push(say(lang, "cli.budgetsFound", { file: doc.file, count: doc.budgets.length, budgets, lines, skipped: doc.skipped.length }));
+  out.push(say(lang, "cli.budgetsFound", { file: doc.file, count: doc.budgets.length, budgets, lines, skipped: skippedText(doc.skipped, lang) }));
   for (const a of doc.analyses) {
     out.push("");
     out.push(`■ ${a.column} — ${a.model.name}`);
