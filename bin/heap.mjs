@@ -7,13 +7,21 @@ import { statSync } from "node:fs";
 export const BIG_INPUT_BYTES = 8 * 1024 ** 2;
 
 /**
+ * The heap (MB) for each of `count` Node heaps sharing the machine — the command's own, or each worker thread of a
+ * folder run (src/cli/workerHeap.ts): three quarters of the machine's memory, shared. The one place it is written.
+ */
+export function heapShareMb(totalmem, count = 1) {
+  return Math.floor((totalmem * 3) / 4 / Math.max(1, count) / 2 ** 20);
+}
+
+/**
  * The flag to run again with, or null. `sys` is what the process sees: its Node flags, environment, the machine's
  * memory and the current heap limit (bytes), and the size of a path (null when it is not a regular file).
  */
 export function heapFlag(argv, sys) {
   const chosen = [...sys.execArgv, ...(sys.env.NODE_OPTIONS ?? "").split(/\s+/)].some((a) => a.startsWith("--max-old-space-size"));
   if (chosen || sys.env.EQUILIBRE_HEAP_SET) return null;
-  const wantedMb = Math.floor((sys.totalmem * 3) / 4 / 2 ** 20);
+  const wantedMb = heapShareMb(sys.totalmem);
   if (wantedMb <= sys.heapLimit / 2 ** 20) return null;
   const big = argv.some((a) => !a.startsWith("-") && (sys.sizeOf(a) ?? 0) >= BIG_INPUT_BYTES);
   return big ? `--max-old-space-size=${wantedMb}` : null;
