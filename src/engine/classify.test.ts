@@ -622,3 +622,48 @@ describe("a heading that says how its block is broken down", () => {
     expect(c("Jean", "expense", null, { heading: "Salaires par mois" }).lever).toBe("staff");
   });
 });
+
+describe("a lever word that is only the complement of another head noun", () => {
+  it("fees on a membership fee or a grant file are fees, not dues nor a grant, and ask to check", () => {
+    for (const label of ["Frais Twint Cotisation", "Twint à Frais - Frais Twint Cotisation", "Frais de dossier subvention", "Frais Stripe adhésions"]) {
+      const r = c(label, "expense");
+      expect(r, label).toMatchObject({ lever: "other_external_services", pillar: "financial" });
+    }
+    expect(c("Frais de dossier subvention", "expense").confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    // What is sent decides nothing: postage.
+    expect(c("Caisse à Frais - Envoi cotisations AG (Walter)", "expense")).toMatchObject({ lever: "other_external_services", destination: "engineering" });
+    // The first complement of « frais » is what the fees are: staff, travel, a hall.
+    expect(c("Frais de personnel", "expense").lever).toBe("staff");
+    expect(c("Frais de location de salle", "expense").lever).toBe("external_services");
+    expect(c("Cotisation fédération", "expense").lever).toBe("network_dues");
+  });
+
+  it("« Paniers adhérents »: the members are who buys, not dues", () => {
+    for (const label of ["Paniers adhérents", "Vrac adhérents"]) {
+      const r = c(label, "income");
+      expect(r, label).toMatchObject({ lever: "sales_services", nature: "activity" });
+      expect(r.confidence, label).toBeLessThan(REVIEW_CONFIDENCE);
+    }
+    expect(c("Cotisations adhérents", "income").lever).toBe("membership_fees");
+    expect(c("Adhérents", "income").lever).toBe("membership_fees");
+    expect(c("Les adhérents", "income").lever).toBe("membership_fees");
+  });
+});
+
+describe("payment platforms collect the money, they never give it", () => {
+  it("among the charges they name their own fees", () => {
+    for (const label of ["Paypal", "Frais Twint", "Twint à Frais - Frais Twint local", "SumUp"]) {
+      expect(c(label, "expense"), label).toMatchObject({ lever: "other_external_services", destination: "engineering" });
+    }
+  });
+
+  it("among the produits, gifts collected online unless the block or the chapter says a sale, and asked", () => {
+    for (const extra of [{}, { chapter: "75 - Autres produits de gestion courante" }]) {
+      const r = c("Stripe", "income", null, extra);
+      expect(r).toMatchObject({ lever: "donations", nature: "private" });
+      expect(r.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    }
+    expect(c("Stripe", "income", null, { chapter: "70 - Ventes de marchandises" }).nature).toBe("activity");
+    expect(c("HelloAsso", "income", null, { heading: "Billetterie" }).nature).toBe("activity");
+  });
+});

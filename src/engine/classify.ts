@@ -4,6 +4,7 @@
 import { CHART_WORDS, matchAccountTitle } from "./accountTitles.ts";
 import { engineeringWordInLabel, isEngineeringBlock } from "./destinations.ts";
 import { findFunder, type FunderMatch } from "./funders.ts";
+import { inPlatformName, platformIn } from "./platforms.ts";
 import { chapterOf, chaptersOf, familyOfSection, IN_KIND_SIGNALS, STRONG_IN_KIND_SIGNALS, lever as leverById, leversOfSection, LEVERS, type Keyword, type Lever, type LeverFamily } from "./levers.ts";
 import { compilePattern, KeywordIndex, splitCamelCase, tokenize, type CompiledPattern, type Token } from "./text.ts";
 import type { Classification, Destination, LeverId, LineContext, Section } from "./types.ts";
@@ -418,12 +419,18 @@ function factsOf(label: string, tokens: readonly Token[], family: LeverFamily): 
     if (FACTS.size > 100_000) FACTS.clear();
     f = {
       hit: bestLabelHit(tokens, family),
-      funder: family === "income" ? findFunder(tokens) : null,
+      funder: family === "income" ? funderOf(tokens) : null,
       engineeringWord: family === "expense" ? engineeringWordInLabel(tokens) : null,
     };
     FACTS.set(key, f);
   }
   return f;
+}
+
+/** Who pays, as the label names it; a platform's name (« HelloAsso ») names no association. */
+function funderOf(tokens: readonly Token[]): FunderMatch | null {
+  const f = findFunder(tokens);
+  return f && !inPlatformName(tokens, f.position) ? f : null;
 }
 
 export function classify(input: ClassifyInput, options: ClassifyOptions = {}): Classification {
@@ -554,8 +561,17 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       fromContext(context, section) ??
       refundOf(tokens, section) ??
       fromFunction(tokens, section) ??
+      fromPlatform(tokens, section, context) ??
       costsOf(tokens, section) ??
       fallback(section);
+  }
+  if (!acc && hit && !hit.fuzzy && decision.lever === hit.keyword.lever && !funder) {
+    // « Frais Twint Cotisation », « Paniers adhérents »: the lever word is a complement of another head noun.
+    decision = complementReading(input.label, section) ?? decision;
+  }
+  if (!ownAccount && acc?.lever.id === "other_income" && decision.lever.id === "other_income" && !hit) {
+    // « Stripe » under « 75 Autres produits de gestion courante »: what a platform passes on there is gifts or dues.
+    decision = fromPlatform(tokens, section, context) ?? decision;
   }
   const paidOut = section === "expense" && !ownAccount ? paidOutBlock(context) : null;
   if (paidOut && !(fromLabel && PAID_OUT_LEVERS.has(fromLabel.lever.id))) {
@@ -595,12 +611,12 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
   if (sectionGuessed) {
     // A side the label guessed (no account, no layout) is weak evidence: a single keyword is no longer sure,
     // unless the label also names who pays (« Subvention de la Région » is received).
-    const payer = section === "income" && findFunder(tokens) !== null;
+    const payer = section === "income" && funderOf(tokens) !== null;
     decision.confidence = Math.max(0.1, decision.confidence - (payer ? 0.15 : 0.2));
     // « Collecte de fonds, comptabilité … et dépenses », « Cotisations sociales (10) »: with no side told, a label
     // that reads as a produit and as a charge is a guess, unless it names who pays (« Subvention de la Région »).
     const [asIncome, asExpense] = [bestLabelHit(tokens, "income"), bestLabelHit(tokens, "expense")];
-    if (asIncome && asExpense && !findFunder(tokens)) {
+    if (asIncome && asExpense && !funderOf(tokens)) {
       decision.confidence = Math.min(decision.confidence, 0.5);
       decision.reasons.push({ fr: "se lit comme un produit et comme une charge, sans côté dit : à vérifier", en: "reads as both income and an expense, with no side told: to check" });
     }
@@ -711,7 +727,7 @@ function fromContext(context: LineContext, section: Section): Decision | null {
     if (!text) continue;
     const tokens = blockTokens(text);
     const hit = bestLabelHit(tokens, family);
-    const funder = section === "income" && !hit ? findFunder(tokens) : null;
+    const funder = section === "income" && !hit ? funderOf(tokens) : null;
     const lever = hit ? hit.keyword.lever : funder ? leverById(FUNDER_LEVER[funder.kind]) : null;
     // A block that only names a catch-all (« Autres produits ») says nothing about the line.
     if (!lever || lever.catchAll) continue;
@@ -732,7 +748,7 @@ function otherSideSays(tokens: readonly Token[], section: Section, own: LabelHit
   if (!other || other.fuzzy) return null;
   // « Subvention de la Région »: a grant word and, elsewhere in the label, its public payer (« par la commune » alone
   // says who lends, not that the line is received).
-  const funder = section === "expense" && other.keyword.lever.id === "public_grants" ? findFunder(tokens) : null;
+  const funder = section === "expense" && other.keyword.lever.id === "public_grants" ? funderOf(tokens) : null;
   const payer = funder !== null && funder.kind === "public_body" && funder.position !== other.position;
   if (!payer && (other.score < 2 || (own !== null && own.score >= other.score))) return null;
   const q = quote(other.keyword.pattern.source.replace(/\*/g, ""));
@@ -823,6 +839,65 @@ function fromFunction(tokens: readonly Token[], section: Section): Decision | nu
     reasons: [{ fr: `emploi par mission ${q.fr} : nature de charge non dite`, en: `cost by mission ${q.en}: nature of cost not said` }],
     keywordDest: "action",
   };
+}
+
+/**
+ * A payment platform named with nothing else to read: among the charges its fees (bank services, 627); among the
+ * produits the money it passes on, most often gifts collected online — a guess the user is asked to check.
+ */
+function fromPlatform(tokens: readonly Token[], section: Section, context: LineContext): Decision | null {
+  const platform = platformIn(tokens);
+  if (!platform || (section !== "income" && section !== "expense")) return null;
+  const q = quote(platform);
+  const sold = section === "income" ? blockOfSales(context) : null;
+  if (sold) {
+    // « HelloAsso » under « Billetterie »: the tickets sold through it.
+    const b = quote(sold);
+    return { lever: leverById("sales_services"), confidence: 0.6, reasons: [{ fr: `plateforme de paiement ${q.fr} sous le bloc ${b.fr} : des ventes`, en: `payment platform ${q.en} under the block ${b.en}: sales` }] };
+  }
+  return section === "expense"
+    ? { lever: leverById("other_external_services"), confidence: 0.6, reasons: [{ fr: `plateforme de paiement ${q.fr} : ses frais`, en: `payment platform ${q.en}: its fees` }], keywordDest: "engineering" }
+    : { lever: leverById("donations"), confidence: 0.5, reasons: [{ fr: `plateforme de paiement ${q.fr} : ce qu'elle encaisse, des dons le plus souvent, à vérifier`, en: `payment platform ${q.en}: what it collects, most often gifts, to check` }] };
+}
+
+/** Words between a head noun and its complement (« Frais de dossier », « Envoi des cotisations »). */
+const LINK_WORDS = new Set(["de", "d", "du", "des", "la", "le", "les", "l", "sur", "pour", "a", "au", "aux", "en", "et", "par"]);
+/** Keywords that say who pays or who is served (« Paniers adhérents »), not what the line is. */
+const WHO_KEYWORDS = new Set(["adherent*", "licencies"]);
+
+/**
+ * A lever word that is only a complement of another head noun: « Frais Twint Cotisation », « Frais de dossier
+ * subvention » are fees (the head noun « frais » decides, its first complement says which: Twint, a file), not dues
+ * nor a grant; « Paniers adhérents », « Vrac adhérents » are goods sold to the members, not their dues. The reading
+ * is the head noun's, at a confidence that asks the user to check. A journal's counter-account prefix (« Twint à
+ * Frais - ») is not the head.
+ */
+function complementReading(label: string, section: Section): Decision | null {
+  const body = tokensOf(withoutCounterAccount(label));
+  const hit = bestLabelHit(body, familyOfSection(section));
+  if (!hit || hit.position === 0) return null;
+  const head = body.slice(0, hit.position).filter((t) => !LINK_WORDS.has(t.text));
+  // « Cotisatons adhérents »: a head noun that reads on its own, even misspelt, is not a complement's head.
+  const headReads = KEYWORD_INDEX.matchAll(body).some((m) => m.position < hit.position && m.item.lever.family === hit.keyword.lever.family);
+  if (head.length === 0) return null;
+  const q = quote(hit.keyword.pattern.source.replace(/\*/g, ""));
+  if (section === "income" && WHO_KEYWORDS.has(hit.keyword.pattern.source) && !headReads) {
+    return {
+      lever: leverById("sales_services"),
+      confidence: 0.5,
+      reasons: [{ fr: `${q.fr} dit à qui, « ${head.map((t) => t.raw).join(" ")} » dit quoi : une vente aux membres, à vérifier`, en: `${q.en} says to whom, “${head.map((t) => t.raw).join(" ")}” says what: a sale to the members, to check` }],
+    };
+  }
+  if (section === "expense" && body[0]!.text === "frais" && head.length >= 2) {
+    const platform = platformIn(body);
+    return {
+      lever: leverById("other_external_services"),
+      confidence: platform ? 0.6 : 0.5,
+      reasons: [{ fr: `« frais » ${platform ? `de la plateforme « ${platform} »` : `de « ${head[1]!.raw} »`}, ${q.fr} n'en est que le complément : des services extérieurs`, en: `“frais” ${platform ? `of the platform “${platform}”` : `of “${head[1]!.raw}”`}, ${q.en} only its complement: external services` }],
+      keywordDest: "engineering",
+    };
+  }
+  return null;
 }
 
 /** « Frais comité », « Frais assemblée générale »: costs of something the label does not name as a purchase — services (62). */

@@ -176,7 +176,7 @@ export const LEVERS: readonly Lever[] = [
     payer: null,
     accounts: ["754", "7541", "75411", "75412"],
     keywords: [
-      "don", "dons", "dons manuels", "collecte*", "crowdfunding", "financement participatif", "helloasso", "hello asso", "quete*",
+      "don", "dons", "dons manuels", "collecte*", "crowdfunding", "financement participatif", "quete*",
       "generosite*", "appel* aux dons", "abandon* de frais", "liberalite*", "ulule", "kisskissbankbank", "cagnotte*", "souscription*",
       // People who sponsor a child or a pupil, month after month: a regular gift, not a company's sponsorship.
       "parrainage* d enfant*", "parrainage* annuel*", "parrainage* mensuel*", "parrainage* individuel*", "parrainage* de particulier*", "filleul*",
@@ -312,6 +312,8 @@ export const LEVERS: readonly Lever[] = [
       "arbitrage*", "arbitre*", "sous traitant*", "animation* exterieure*", "frais de mission*", "traiteur",
       { p: "commission*", dest: "engineering" }, "frais d actes", "frais de contentieux",
       // A treasurer's everyday words.
+      // « Envoi cotisations AG », « Expédition des reçus »: postage, whatever is sent.
+      { p: "envoi*", dest: "engineering" }, { p: "expedition* postale*", dest: "engineering" },
       { p: "domiciliation*", dest: "engineering" }, "photocopie*", { p: "frais d envoi", dest: "engineering" }, { p: "chequier*", dest: "engineering" },
       { p: "boite postale", dest: "engineering" }, { p: "nom* de domaine", dest: "engineering" }, { p: "hebergement* du site", dest: "engineering" },
       { p: "hebergement* serveur*", dest: "engineering" }, { p: "hebergement* web", dest: "engineering" }, { p: "hosting", dest: "engineering" },
