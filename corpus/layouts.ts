@@ -269,6 +269,12 @@ function header(ctx: Ctx, row: number, base: number, label: string): void {
 
 const title = (b: Budget): string => `${b.association} — ${b.source.document}`;
 const monetary = (b: Block): boolean => b.section === "income" || b.section === "expense";
+/**
+ * A block of rows that are none of them lines (« Etat des comptes au 31/12 », « Soldes »: the bank balances): a
+ * treasurer writes it apart, under its heading, never in the result nor in the total of the produits, and never
+ * types « Recette » against a bank balance. (A block whose source types its rows, « Solde bancaire », keeps them.)
+ */
+const aside = (b: Block): boolean => !b.typeWord && linesOf(b).length > 0 && linesOf(b).every((l) => l.notALine);
 
 /** How a vertical table is dressed (corpus/variants.ts): the result line's words, the in-kind block after it, sums on the headings. */
 export interface VerticalOptions {
@@ -287,7 +293,7 @@ function vertical(ctx: Ctx, blocks: Block[], startRow: number, opts: VerticalOpt
   const after = opts.inKindAfterResult ? blocks.filter((x) => !monetary(x)) : [];
   for (const block of blocks.filter((x) => !after.includes(x))) {
     const r = renderBlocks(ctx, [block], row, 0, { headings: true, totals: true, totalsAbove: opts.totalsAbove });
-    if (monetary(block)) totals[block.section]!.push(...r.totalRows);
+    if (monetary(block) && !aside(block)) totals[block.section]!.push(...r.totalRows);
     row = r.row + 1;
   }
   row = resultLine(ctx, totals, row, opts.result ?? "Résultat");
@@ -319,7 +325,7 @@ function sideBySide(ctx: Ctx, cerfa: boolean): void {
   const b = ctx.budget;
   const acc = Boolean(b.accountColumn);
   const width = (acc ? 2 : 1) + ctx.cols.length;
-  const side = (s: Section) => b.blocks.filter((x) => x.section === s);
+  const side = (s: Section) => b.blocks.filter((x) => x.section === s && !aside(x));
   // Charges on the left as on the Cerfa form, unless the treasurer writes « Recettes | Dépenses ».
   const [l, r] = !cerfa && b.incomeLeft ? (["income", "expense"] as const) : (["expense", "income"] as const);
   const [lUse, rUse] = l === "income" ? (["in_kind_resource", "in_kind_use"] as const) : (["in_kind_use", "in_kind_resource"] as const);
@@ -348,6 +354,13 @@ function sideBySide(ctx: Ctx, cerfa: boolean): void {
     totalRow([...left.members, ...l2.members], 0, "TOTAL");
     totalRow([...right.members, ...r2.members], width, "TOTAL");
     ctx.sb.bold.push(row);
+    row += 2;
+  }
+  // The bank balances under their own heading, below the table, on the side the source lists them.
+  if (!cerfa) {
+    const apart = (s: Section) => b.blocks.filter((x) => aside(x) && x.section === s);
+    renderBlocks(ctx, apart(l), row, 0, { headings: true, totals: true });
+    renderBlocks(ctx, apart(r), row, width, { headings: true, totals: true });
   }
 }
 
@@ -410,7 +423,7 @@ function typeColumn(ctx: Ctx): void {
   const word = (block: Block): string => block.typeWord ?? words[block.section];
   let row = 4;
   const first = row;
-  for (const block of b.blocks) for (const l of linesOf(block)) {
+  for (const block of b.blocks.filter((x) => !aside(x))) for (const l of linesOf(block)) {
     sb.set(row, labelCol, l.label);
     sb.set(row, typeCol, word(block));
     const amounts: Placement["amounts"] = [];
@@ -430,18 +443,50 @@ function typeColumn(ctx: Ctx): void {
     ctx.cols.forEach((j, k) => {
       const L = colLetter(2 + k);
       let total = 0;
-      for (const block of b.blocks) if (word(block) === type) for (const l of linesOf(block)) total += cents(l.amounts[j] ?? 0);
+      for (const block of b.blocks) if (word(block) === type && !aside(block)) for (const l of linesOf(block)) total += cents(l.amounts[j] ?? 0);
       const T = colLetter(typeCol);
       sb.set(row, 2 + k, { formula: `SUMIF(${T}${first}:${T}${last},"${type}",${L}${first}:${L}${last})`, result: total / 100 });
     });
     sb.bold.push(row);
     row++;
   }
+  apartBlocks(ctx, row + 1, labelCol, () => 2);
+}
+
+/**
+ * The blocks of bank balances (corpus `aside`) under the table, each under its heading, the amount in the column
+ * `amountCol` gives: what a treasurer writes below a list of operations, never typed as a Recette.
+ */
+function apartBlocks(ctx: Ctx, row: number, labelCol: number, amountCol: (block: Block) => number): number {
+  const { sb } = ctx;
+  for (const block of ctx.budget.blocks.filter(aside)) {
+    sb.set(row, labelCol, block.heading);
+    sb.bold.push(row);
+    row++;
+    for (const l of linesOf(block)) {
+      sb.set(row, labelCol, l.label);
+      const amounts: Placement["amounts"] = [];
+      ctx.cols.forEach((j, k) => {
+        const a = l.amounts[j];
+        if (a === null || a === undefined) return;
+        const col = amountCol(block) + k;
+        sb.set(row, col, a);
+        amounts.push({ col, header: ctx.headers[k]!, amount: a });
+      });
+      ctx.placements.push(placement(ctx, row, Math.min(labelCol, amountCol(block)), labelCol, amountCol(block) + ctx.cols.length - 1, block.section, l, null, amounts));
+      row++;
+    }
+    row++;
+  }
+  return row;
 }
 
 /**
  * A journal of operations « Poste | Dépenses | Recettes | Bénéfice »: one row per operation, its charge and its
  * produit on the same row (both are real flows), the net as a formula. Expense and income lines pair by label.
+ * Under the total, as a treasurer keeps them out of the year's money: the contributions in kind under
+ * « Contributions volontaires en nature » (the use, 86, in Dépenses, the resource, 87, in Recettes, paired by
+ * label: « Bénévolat | 5 000 | 5 000 »), then the bank balances under their own heading.
  */
 function journal(ctx: Ctx): void {
   const b = ctx.budget;
@@ -451,29 +496,44 @@ function journal(ctx: Ctx): void {
   sb.bold.push(1);
   ["Poste", "Dépenses", "Recettes", "Bénéfice"].forEach((h, c) => sb.set(3, c, h));
   sb.bold.push(3);
-  const rows: { label: string; cells: { section: Section; line: SourceLine }[] }[] = [];
-  for (const block of b.blocks) for (const l of linesOf(block)) {
-    const found = rows.find((r) => r.label === l.label && !r.cells.some((c) => c.section === block.section));
-    if (found) found.cells.push({ section: block.section, line: l });
-    else rows.push({ label: l.label, cells: [{ section: block.section, line: l }] });
-  }
-  let row = 4;
-  for (const r of rows) {
-    sb.set(row, 0, r.label);
-    for (const c of r.cells) {
-      const col = c.section === "expense" ? 1 : 2;
-      const a = c.line.amounts[j];
-      if (a === null || a === undefined) continue;
-      sb.set(row, col, a);
-      ctx.placements.push(placement(ctx, row, 0, 0, 3, c.section, c.line, null, [{ col, header: col === 1 ? "Dépenses" : "Recettes", amount: a }]));
+  const pairRows = (blocks: Block[]) => {
+    const rows: { label: string; cells: { section: Section; line: SourceLine }[] }[] = [];
+    for (const block of blocks) for (const l of linesOf(block)) {
+      const found = rows.find((r) => r.label === l.label && !r.cells.some((c) => c.section === block.section));
+      if (found) found.cells.push({ section: block.section, line: l });
+      else rows.push({ label: l.label, cells: [{ section: block.section, line: l }] });
     }
-    const net = (sb.value(row, 2) ?? 0) - (sb.value(row, 1) ?? 0);
-    sb.set(row, 3, { formula: `C${row}-B${row}`, result: net / 100 });
-    row++;
-  }
+    return rows;
+  };
+  const writeRows = (rows: ReturnType<typeof pairRows>, from: number, net: boolean): number => {
+    let row = from;
+    for (const r of rows) {
+      sb.set(row, 0, r.label);
+      for (const c of r.cells) {
+        const col = c.section === "expense" || c.section === "in_kind_use" ? 1 : 2;
+        const a = c.line.amounts[j];
+        if (a === null || a === undefined) continue;
+        sb.set(row, col, a);
+        ctx.placements.push(placement(ctx, row, 0, 0, 3, c.section, c.line, null, [{ col, header: col === 1 ? "Dépenses" : "Recettes", amount: a }]));
+      }
+      if (net) sb.set(row, 3, { formula: `C${row}-B${row}`, result: ((sb.value(row, 2) ?? 0) - (sb.value(row, 1) ?? 0)) / 100 });
+      row++;
+    }
+    return row;
+  };
+  const rows = pairRows(b.blocks.filter((x) => monetary(x) && !aside(x)));
+  let row = writeRows(rows, 4, true);
   sb.set(row, 0, "Total");
   for (const c of [1, 2, 3]) sb.set(row, c, sb.sum(rows.map((_, i) => 4 + i), c));
   sb.bold.push(row);
+  row += 2;
+  const inKind = pairRows(b.blocks.filter((x) => !monetary(x)));
+  if (inKind.length > 0) {
+    sb.set(row, 0, "Contributions volontaires en nature");
+    sb.bold.push(row);
+    row = writeRows(inKind, row + 1, false) + 1;
+  }
+  apartBlocks(ctx, row, 0, (block) => (block.section === "expense" ? 1 : 2));
 }
 
 /** Every layout corpus/layouts.ts knows, in the order `--all-layouts` reports them. */
