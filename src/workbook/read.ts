@@ -1,7 +1,7 @@
 // Budget detection and reading: find the budget tables of a snapshot, read every line exactly once,
 // and say which rows were skipped and why.
 import { accountSection, classify, isBalanceSheetHeading, isClosingEntry, namesAFlow, RECOGNISED_CONFIDENCE, isBalanceSheetLine, leadingAccount, normalizeAccount } from "../engine/classify.ts";
-import { nonLineKind } from "../engine/lineKinds.ts";
+import { nonLineKind, type NonLineKind } from "../engine/lineKinds.ts";
 import { amountFromCellValue } from "../engine/money.ts";
 import { normalizeText } from "../engine/text.ts";
 import type { Amount, BudgetLine, Section } from "../engine/types.ts";
@@ -11,6 +11,7 @@ import { headerKind, isBalanceTypeCell, isMonthHeader, sectionOfBlockHeading, se
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { findSubtotals, type SubtotalCandidate } from "./subtotals.ts";
+import { memberTest, refersToCells, type MemberTest } from "./labelledLines.ts";
 import { hiddenSheetIssues } from "./hiddenSheets.ts";
 import { withMergedLabels } from "./mergedLabels.ts";
 import { dropPivotTableLines } from "./pivotTables.ts";
@@ -240,6 +241,11 @@ interface RowInfo {
   maybeSectionTotal?: boolean;
   /** "Entrées 3 500": a section word that is also a line's label; a total only if it sums its section's lines. */
   looseWord?: boolean;
+  /**
+   * « Total ventes 2020 5 774 »: a row labelled as a total with a typed amount, a line if the sheet's own SUM
+   * counts it among its lines (labelledLines.ts); else a total, skipped and checked as `declared`.
+   */
+  labelledTotal?: { kind: NonLineKind; declared: DeclaredTotal[] };
 }
 
 /** A column header that says its amounts are in thousands of euros. */
@@ -346,21 +352,36 @@ function readBlock(
       continue;
     }
     const kind = nonLineKind(labelText);
-    if (kind) {
-      skipped.push({ sheet, row: r, cell: cellAddress(r, label!.col), label: labelText, why: kind });
+    // « 706000 | Total ventes 2020 » in a trial balance, « Total ventes 2020 | Recette | 5 774 » in a typed list:
+    // an account of its own or a Type cell makes the row an operation, whatever its label says.
+    const operation =
+      kind !== null &&
+      kind !== "result" &&
+      hasAmount &&
+      ((account !== null && account.length >= 3 && accountSection(account) !== "balance_sheet") || (typeText !== "" && sectionOfTypeCell(typeText) !== null && !cells.some((c) => refersToCells(c.formula))));
+    if (kind && !operation) {
       // A total closes the block of balances it adds.
       balanceBlock = false;
       // « Total des dépenses par priorité » with no amount heads the charges it is about to list.
       const heads = hasAmount ? null : sectionOfBlockHeading(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, ""));
       if (heads) section = heads;
+      const own: DeclaredTotal[] = [];
       if (kind !== "result") {
         // The sheet's own totals: the lines read must add up to them (selfCheck.ts).
         const named = sectionOfHeading(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, ""));
         for (const c of cells) {
           const a = amountOf(c.value);
-          if (a?.kind === "value") declared.push({ row: r, cell: cellAddress(r, label!.col), label: labelText, col: c.col, cents: a.cents, formula: c.formula ?? null, section: named ?? section });
+          if (a?.kind === "value") own.push({ row: r, cell: cellAddress(r, label!.col), label: labelText, col: c.col, cents: a.cents, formula: c.formula ?? null, section: named ?? section });
         }
       }
+      // A typed amount (no formula of its own) may be a line the label calls a total: decided once the rows
+      // around it are known (totalsThatAreLines).
+      if (own.length > 0 && !cells.some((c) => refersToCells(c.formula))) {
+        infos.push({ row: r, label: labelText, labelCol: label!.col, account, cells, hasAmount, section: accountSection(account) === "balance_sheet" ? section : ((accountSection(account) as Section | null) ?? rowType ?? section), heading, chapter, chapterRow, columnNames, labelledTotal: { kind, declared: own } });
+        continue;
+      }
+      skipped.push({ sheet, row: r, cell: cellAddress(r, label!.col), label: labelText, why: kind });
+      declared.push(...own);
       continue;
     }
     const headingSection = sectionOfHeading(labelText);
@@ -427,7 +448,10 @@ function readBlock(
       looseWord,
     });
   }
-  sectionTotalsOf(infos, skipped, sheet);
+  // Which typed amounts a SUM of the sheet counts as one of its lines (« Total ventes 2020 » under « Total =SUM(B5:B7) »).
+  const member = memberTest(grid, rows, used.map((k) => k.col), headerRow, (v, col) => amountOf(inEuros(v, col)), (r) => nonLineKind(textAt(grid, r, labelCol)) !== null);
+  totalsThatAreLines(infos, skipped, declared, sheet, member);
+  sectionTotalsOf(infos, skipped, sheet, member);
   if (infos.length === 0) return null;
 
   // Chapter rows whose amount is the sum of the lines under them are subtotals.
@@ -639,10 +663,33 @@ function findTypeColumn(grid: SheetGrid, rows: number[], labelCols: number[]): n
 }
 
 /**
+ * « Total ventes 2020 5 774 », the only sales line of its block, is a line that its label calls a total: a row is
+ * a total only if it adds up rows of its block. A typed amount labelled as a total is kept as a line when the
+ * sheet's own SUM counts it among its lines and it adds up none of the rows around it (`member`); otherwise it is
+ * a total, skipped, and the lines read must still add up to it (a true total whose lines are missing keeps its issue).
+ */
+function totalsThatAreLines(infos: RowInfo[], skipped: SkippedRow[], declared: DeclaredTotal[], sheet: string, member: MemberTest): void {
+  const kept = infos.filter((i) => {
+    const t = i.labelledTotal;
+    if (!t) return true;
+    if (t.declared.every((d) => member(d.row, d.col, d.cents))) {
+      delete i.labelledTotal;
+      return true;
+    }
+    skipped.push({ sheet, row: i.row, cell: cellAddress(i.row, i.labelCol), label: i.label, why: t.kind });
+    declared.push(...t.declared);
+    return false;
+  });
+  declared.sort((a, b) => a.row - b.row || a.col - b.col);
+  infos.length = 0;
+  for (const i of kept) infos.push(i);
+}
+
+/**
  * "ENTRÉES 5 000" above (or below) the lines it adds up is the section's total; "Entrées 3 500" among other
  * lines is ticket income. Takes the totals out of `infos` and reports them as skipped.
  */
-function sectionTotalsOf(infos: RowInfo[], skipped: SkippedRow[], sheet: string): void {
+function sectionTotalsOf(infos: RowInfo[], skipped: SkippedRow[], sheet: string, member: MemberTest): void {
   // Each candidate total looks at the run of same-section lines after it (among the rows left once the totals
   // after it are taken out) and before it. Both runs come from running sums, so the rows are walked once.
   const centsAt = (i: RowInfo, col: number) => {
@@ -695,7 +742,8 @@ function sectionTotalsOf(infos: RowInfo[], skipped: SkippedRow[], sheet: string)
     const loneChapter = (len: number, row: RowInfo | undefined) => len === 1 && t.looseWord && row?.account !== null && (row?.account?.length ?? 9) <= 2;
     const sums = (afterLen > 0 && afterSum === total && !loneChapter(afterLen, next)) || (beforeLen > 0 && beforeSum === total && !loneChapter(beforeLen, prev));
     // A plain section word ("CHARGES") is a total unless nothing in its section is there to add up.
-    if (sums || (!t.looseWord && afterLen + beforeLen > 0)) {
+    // « Dépenses 2020 7 993 » under « Total =SUM(B11:B11) »: the sheet's own sum counts it as a line.
+    if (!member(t.row, col, total) && (sums || (!t.looseWord && afterLen + beforeLen > 0))) {
       skipped.push({ sheet, row: t.row, cell: cellAddress(t.row, t.labelCol), label: t.label, why: "total" });
     } else keep(t);
   }

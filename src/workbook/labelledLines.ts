@@ -1,0 +1,103 @@
+// A line whose label reads as a total (« Total ventes 2020 », the only sales line of its block; « Dépenses 2020 »
+// alone under « Dépenses »): a row is a total only if it adds up rows of its block. The sheet's own SUM formulas
+// say which rows are its lines: a typed amount that a SUM counts, and that adds up none of the rows around it, is
+// one of them.
+import type { Amount } from "../engine/types.ts";
+import { columnNumber, type CellValue, type SheetGrid } from "./snapshot.ts";
+
+/** Whether the typed amount `cents` at (row, col) is a line of the sheet's own sums, not a total of its neighbours. */
+export type MemberTest = (row: number, col: number, cents: number) => boolean;
+
+/** Whether a formula reads other cells (=SUM(B5:B7), =B4+B5): a total computed from the sheet, not a typed amount. */
+export function refersToCells(formula: string | null | undefined): boolean {
+  return Boolean(formula && /\$?[A-Z]{1,3}\$?\d+/i.test(formula));
+}
+
+interface RowSpan {
+  from: number;
+  to: number;
+}
+
+/**
+ * The rows a SUM formula adds in its own column, as spans: « SUM(B5:B7) », « SOMME(B4;B6) », « SUM(B4,B6:B9) ».
+ * Null for any other formula, or one that reads another column.
+ */
+export function summedRows(formula: string, col: number): RowSpan[] | null {
+  const m = /^\s*=?\s*(?:SUM|SOMME)\s*\((.*)\)\s*$/i.exec(formula);
+  if (!m) return null;
+  const spans: RowSpan[] = [];
+  for (const arg of m[1]!.split(/[,;]/)) {
+    const r = /^\s*\$?([A-Z]{1,3})\$?(\d+)\s*(?::\s*\$?([A-Z]{1,3})\$?(\d+))?\s*$/i.exec(arg);
+    if (!r || columnNumber(r[1]!.toUpperCase()) !== col || (r[3] && columnNumber(r[3].toUpperCase()) !== col)) return null;
+    const a = Number(r[2]);
+    const b = r[4] ? Number(r[4]) : a;
+    spans.push({ from: Math.min(a, b), to: Math.max(a, b) });
+  }
+  return spans;
+}
+
+/**
+ * The member test of one table: `cols` are its amount columns, rows above `headerRow` are left out, `amountAt`
+ * reads a cell as an amount in euros, `isTotalRow` says whether a row's label reads as a total. The SUM formulas
+ * are gathered on the first question only (most tables have no row to ask about).
+ */
+export function memberTest(
+  grid: SheetGrid,
+  rows: readonly number[],
+  cols: readonly number[],
+  headerRow: number | null,
+  amountAt: (v: CellValue, col: number) => Amount | null,
+  isTotalRow: (row: number) => boolean,
+): MemberTest {
+  let sums: Map<number, { row: number; spans: RowSpan[] }[]> | null = null;
+  const sumsOf = (col: number) => {
+    if (!sums) {
+      sums = new Map(cols.map((c) => [c, []]));
+      for (const r of rows) {
+        if (headerRow !== null && r <= headerRow) continue;
+        for (const c of cols) {
+          const f = grid.cell(r, c)?.formula;
+          const spans = f ? summedRows(f, c) : null;
+          if (spans) sums.get(c)!.push({ row: r, spans });
+        }
+      }
+    }
+    return sums.get(col) ?? [];
+  };
+  const typed = (row: number, col: number): number | null => {
+    const cell = grid.cell(row, col);
+    if (!cell || cell.formula) return null;
+    const a = amountAt(cell.value, col);
+    return a?.kind === "value" ? a.cents : null;
+  };
+  // The typed amounts right above (step −1) or under (step +1) a row, up to a blank, a heading, a formula or a total.
+  const run = (row: number, col: number, step: 1 | -1): { sum: number; count: number } => {
+    let sum = 0;
+    let count = 0;
+    for (let r = row + step; r >= 1 && (headerRow === null || r > headerRow); r += step) {
+      const v = typed(r, col);
+      if (v === null || isTotalRow(r)) break;
+      sum += v;
+      count++;
+    }
+    return { sum, count };
+  };
+  const covers = (spans: RowSpan[], row: number) => spans.some((s) => s.from <= row && row <= s.to);
+  return (row, col, cents) => {
+    // « Total achats 5 000 » under 3 000 and 2 000: the subtotal of the lines above it (or under it, a total above its lines).
+    for (const step of [-1, 1] as const) {
+      const r = run(row, col, step);
+      if (r.count > 0 && r.sum === cents) return false;
+    }
+    const covering = sumsOf(col).filter((f) => f.row !== row && covers(f.spans, row));
+    if (covering.length === 0) return false;
+    // « Total =SUM(B5:B7) » counts it with lines (or alone, « =SUM(B11:B11) »): it is one of them. « TOTAL
+    // =SUM(B12,B20) » over typed subtotals counts totals only: it is one of those.
+    const countsALine = (spans: RowSpan[]) =>
+      spans.some((s) => {
+        for (let r = s.from; r <= s.to; r++) if (r !== row && typed(r, col) !== null && !isTotalRow(r)) return true;
+        return false;
+      });
+    return covering.some((f) => countsALine(f.spans) || f.spans.every((s) => s.from === row && s.to === row));
+  };
+}
