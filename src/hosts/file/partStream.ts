@@ -1,9 +1,9 @@
-// One XML part of the package, inflated in chunks and fed to a namespace-aware streaming parser (saxes):
+// One XML part of the package, inflated in chunks and fed to a namespace-aware streaming scanner (xmlScanner.ts):
 // prefixes (x:, none) and Strict namespaces are told apart by URI, never by the prefix a writer chose.
 // What Excel would never write is refused before it costs memory or time: a part that inflates far beyond
 // what its compressed size allows (a zip bomb), a DOCTYPE (entity expansion), absurdly deep nesting.
 import type JSZip from "jszip";
-import { SaxesParser, type SaxesTagNS } from "saxes";
+import { XmlScanner, type XmlElement } from "./xmlScanner.ts";
 
 /** Raised for a part that cannot be read; the reader turns it into unreadable_file, reason "damaged". */
 export class DamagedPart extends Error {
@@ -24,22 +24,8 @@ const SMALL_PART = 16 << 20;
 /** All parts together: far above the 1,000,000-line ledger (about 150 MB of sheet XML). */
 export const MAX_PACKAGE_BYTES = 4 * 1024 ** 3;
 
-export type Element = SaxesTagNS;
-
-/** An attribute without a namespace, by local name. */
-export function attr(el: Element, local: string): string | undefined {
-  const a = el.attributes[local];
-  return a && a.uri === "" ? a.value : undefined;
-}
-
-/** An attribute in one of `uris`, by local name (r:id, whatever the prefix). */
-export function attrNs(el: Element, uris: readonly string[], local: string): string | undefined {
-  for (const key in el.attributes) {
-    const a = el.attributes[key]!;
-    if (a.local === local && a.uri !== "" && uris.includes(a.uri)) return a.value;
-  }
-  return undefined;
-}
+export type Element = XmlElement;
+export { attr, attrNs } from "./xmlScanner.ts";
 
 export interface PartHandler {
   open(el: Element, depth: number): void;
@@ -145,39 +131,19 @@ async function streamNative(stream: ReadableStream<Uint8Array>, path: string, bu
 export async function parsePart(zip: JSZip, path: string, budget: InflateBudget, handler: PartHandler): Promise<boolean> {
   const file = zip.file(path);
   if (!file || file.dir) return false;
-  const parser = new SaxesParser({ xmlns: true, position: false });
-  let depth = 0;
-  let error: unknown = null;
-  parser.on("error", (e) => {
-    throw new DamagedPart(path, e.message);
-  });
-  parser.on("doctype", () => {
-    throw new DamagedPart(path, "a DOCTYPE (entities are not allowed in a spreadsheet part)");
-  });
-  parser.on("opentag", (tag: SaxesTagNS) => {
-    if (depth > MAX_DEPTH) throw new DamagedPart(path, "nested too deeply");
-    handler.open(tag, depth);
-    if (tag.isSelfClosing) handler.close?.(tag.local, tag.uri, depth);
-    else depth++;
-  });
-  parser.on("closetag", (tag) => {
-    if (tag.isSelfClosing) return;
-    depth--;
-    handler.close?.(tag.local ?? "", tag.uri ?? "", depth);
-  });
-  if (handler.text) {
-    const onText = handler.text.bind(handler);
-    parser.on("text", onText);
-    parser.on("cdata", onText);
-  }
+  const scanner = new XmlScanner(
+    {
+      open: (el, depth) => handler.open(el, depth),
+      close: handler.close ? handler.close.bind(handler) : () => {},
+      text: handler.text ? handler.text.bind(handler) : () => {},
+    },
+    MAX_DEPTH + 1,
+  );
   try {
-    await streamText(file, path, budget, (text) => {
-      if (text) parser.write(text);
-    });
-    parser.close();
+    await streamText(file, path, budget, (text) => scanner.write(text));
+    scanner.close();
   } catch (e) {
-    error = e;
+    throw e instanceof DamagedPart ? e : new DamagedPart(path, e instanceof Error ? e.message : String(e));
   }
-  if (error) throw error instanceof DamagedPart ? error : new DamagedPart(path, error instanceof Error ? error.message : String(error));
   return true;
 }

@@ -55,28 +55,28 @@ export interface SheetRead {
 /** Reads sharedStrings.xml: the strings cells of type "s" point at. */
 export class SharedStrings implements PartHandler {
   readonly strings: string[] = [];
-  private current: string[] | null = null;
+  private current: string | null = null;
   private inT = false;
   private phonetic = 0;
 
   open(el: Element, depth: number): void {
     if (!isSml(el.uri)) return;
-    if (depth === 1 && el.local === "si") this.current = [];
+    if (depth === 1 && el.local === "si") this.current = "";
     else if (el.local === "rPh") this.phonetic++;
-    else if (el.local === "t" && this.current && this.phonetic === 0) this.inT = true;
+    else if (el.local === "t" && this.current !== null && this.phonetic === 0) this.inT = true;
   }
 
   close(local: string, uri: string, depth: number): void {
     if (!isSml(uri)) return;
     if (depth === 1 && local === "si") {
-      this.strings.push(decodeXstring((this.current ?? []).join("")));
+      this.strings.push(decodeXstring(this.current ?? ""));
       this.current = null;
     } else if (local === "rPh") this.phonetic--;
     else if (local === "t") this.inT = false;
   }
 
   text(text: string): void {
-    if (this.inT) this.current!.push(text);
+    if (this.inT) this.current += text;
   }
 }
 
@@ -96,8 +96,12 @@ export class SheetReader implements PartHandler {
   private v: string | null = null;
   private f: string | null = null;
   private fAttrs: { t?: string; si?: string; ref?: string } | null = null;
-  private inline: string[] | null = null;
-  private collect: string[] | null = null;
+  // Text is gathered in strings: a value mostly comes in one piece, and an array per cell was garbage to collect.
+  private inline: string | null = null;
+  /** What the text being read goes to: nothing, a <v>, an <f>, or the inline string's <t>. */
+  private into: 0 | 1 | 2 | 3 = 0;
+  private vText = "";
+  private fText = "";
   private phonetic = 0;
   private minRow = Infinity;
   private maxRow = 0;
@@ -133,13 +137,16 @@ export class SheetReader implements PartHandler {
       this.fAttrs = null;
       this.inline = null;
     } else if (depth === 4 && this.row) {
-      if (local === "v") this.collect = [];
-      else if (local === "f") {
-        this.collect = [];
+      if (local === "v") {
+        this.into = 1;
+        this.vText = "";
+      } else if (local === "f") {
+        this.into = 2;
+        this.fText = "";
         this.fAttrs = { t: attr(el, "t"), si: attr(el, "si"), ref: attr(el, "ref") };
-      } else if (local === "is") this.inline = [];
-    } else if (this.inline && local === "rPh") this.phonetic++;
-    else if (this.inline && local === "t" && this.phonetic === 0) this.collect = this.inline;
+      } else if (local === "is") this.inline = "";
+    } else if (this.inline !== null && local === "rPh") this.phonetic++;
+    else if (this.inline !== null && local === "t" && this.phonetic === 0) this.into = 3;
     else if (depth === 1 && local === "sheetProtection") this.protected = truthy(attr(el, "sheet"));
     else if (depth === 2 && local === "mergeCell") {
       const ref = attr(el, "ref");
@@ -149,13 +156,12 @@ export class SheetReader implements PartHandler {
 
   close(local: string, uri: string, depth: number): void {
     if (!isSml(uri)) return;
-    if (depth === 4 && (local === "v" || local === "f") && this.collect) {
-      const text = this.collect.join("");
-      if (local === "v") this.v = text;
-      else this.f = text;
-      this.collect = null;
-    } else if (local === "rPh" && this.inline) this.phonetic--;
-    else if (local === "t" && this.inline) this.collect = null;
+    if (depth === 4 && (local === "v" || local === "f") && this.into !== 0) {
+      if (local === "v") this.v = this.vText;
+      else this.f = this.fText;
+      this.into = 0;
+    } else if (local === "rPh" && this.inline !== null) this.phonetic--;
+    else if (local === "t" && this.inline !== null) this.into = 0;
     else if (depth === 3 && local === "c" && this.row) this.endCell();
     else if (depth === 2 && local === "row" && this.row) {
       if (this.row.cells.length > 0) {
@@ -168,13 +174,15 @@ export class SheetReader implements PartHandler {
   }
 
   text(text: string): void {
-    if (this.collect) this.collect.push(text);
+    if (this.into === 1) this.vText += text;
+    else if (this.into === 2) this.fText += text;
+    else if (this.into === 3) this.inline += text;
   }
 
   private endCell(): void {
     const formula = this.formula();
     let value: CellValue;
-    if (this.inline !== null && (this.type === "inlineStr" || this.v === null)) value = decodeXstring(this.inline.join(""));
+    if (this.inline !== null && (this.type === "inlineStr" || this.v === null)) value = decodeXstring(this.inline);
     else value = this.v === null ? null : this.valueOf(this.v);
     let cell: SnapshotCell;
     if (formula !== null) cell = this.noResult() ? { col: this.cellCol, value: null, formula, uncached: true } : { col: this.cellCol, value, formula };
