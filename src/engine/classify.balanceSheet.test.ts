@@ -128,3 +128,15 @@ describe("what the previous year left and what closes the year (classes 11, 12, 
     expect(isCashPositionHeading("Balance des paiements du projet")).toBe(false);
   });
 });
+
+describe("an account named by its bank", () => {
+  it("« Crédit Mutuel courant », « Crédit Mutuel livret bleu »: the association's accounts, not interest nor a sponsor", () => {
+    for (const label of ["Crédit Mutuel courant", "Crédit Mutuel livret bleu", "Banque Postale compte courant", "Raiffeisen compte épargne", "CCP compte"]) {
+      expect(isCashPositionLabel(label), label).toBe(true);
+    }
+    // The bank alone may be a sponsor; its fees and interest are flows.
+    for (const label of ["Crédit Agricole", "Intérêts Crédit Mutuel livret", "Frais Crédit Mutuel compte"]) {
+      expect(isCashPositionLabel(label), label).toBe(false);
+    }
+  });
+});

@@ -667,3 +667,38 @@ describe("payment platforms collect the money, they never give it", () => {
     expect(c("HelloAsso", "income", null, { heading: "Billetterie" }).nature).toBe("activity");
   });
 });
+
+describe("who gives", () => {
+  it("sponsorships said of people or of a country are gifts, asked; a company's or an event's stay sponsorship", () => {
+    for (const label of ["Parrainages d'Italie", "Parrainages de France", "Parrainage des enfants du Niger"]) {
+      const r = c(label, "income");
+      expect(r, label).toMatchObject({ lever: "donations", nature: "private" });
+    }
+    expect(c("Parrainages d'Italie", "income").confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    expect(c("Parrainage de la société Martin", "income").lever).toBe("sponsorship");
+    expect(c("Parrainage du tournoi", "income").lever).toBe("sponsorship");
+  });
+
+  it("another association under a block of sponsorships gives as a body, not as a company", () => {
+    for (const label of ["Association Amitié et Solidarité en Val de Saône (A.S.V.S.) pour Niger-Amitié", "L'association ASVS pour le fonctionnement de l'école"]) {
+      expect(c(label, "income", null, { chapter: "Parrainages de France" }), label).toMatchObject({ lever: "foundations", nature: "private" });
+    }
+    // A company under « Sponsors » is a sponsor.
+    expect(c("Crédit Mutuel", "income", null, { heading: "Sponsors" }).lever).toBe("sponsorship");
+  });
+
+  it("a participation said of someone who is not a user is asked: a sale, or that body's contribution", () => {
+    const r = c("Participation du club tiers monde à la construction des trois nouvelles classes", "income");
+    expect(r.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    for (const label of ["Participation des familles", "Participation aux frais", "Participations des adhérents"]) {
+      expect(c(label, "income"), label).toMatchObject({ lever: "sales_services" });
+      expect(c(label, "income").confidence, label).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+    }
+  });
+
+  it("support given to someone (« Appui aux … », « Soutien à … ») is money paid out, whatever the beneficiary's name says", () => {
+    expect(c("Appui aux caisses des mutuelles", "expense")).toMatchObject({ lever: "other_operating", pillar: "financial" });
+    expect(c("Soutien à l'école de Carrefour Joute", "expense").lever).toBe("other_operating");
+    expect(c("Mutuelle des salariés", "expense").lever).toBe("staff");
+  });
+});

@@ -98,6 +98,11 @@ const BALANCE_SHEET_LABEL = [
   /^((remboursement|restitution)s? (de |d une |de la |des |du )?)?(cautions?|depots? de garantie|cautionnements?)\b/,
 ];
 
+/** Banks a French or Swiss association keeps its accounts with, as treasurers name them. */
+const BANK_NAME = "(credit mutuel|credit agricole|credit cooperatif|caisse d epargne|banque populaire|(la )?banque postale|la poste|societe generale|bnp( paribas)?|lcl|cic|bred|hsbc|axa banque|boursorama|la nef|nef|raiffeisen|postfinance|ubs|bcv|bcge|cmb|cmso|ccp)";
+/** « Crédit Mutuel courant », « Crédit Mutuel livret bleu », « Raiffeisen compte épargne »: an account named by its bank. */
+const BANK_ACCOUNT = new RegExp(`^${BANK_NAME}( [a-z0-9]+)? (courant|compte|compte courant|comptes?( cheques?| epargne| d epargne)?|cheques?|epargne|livret|livrets?( [a-z0-9]+){1,2}|ccp|depot a terme)$`);
+
 /**
  * True when a line is a balance-sheet amount (classes 1–5), never income nor a charge, wherever it is typed:
  * an account of classes 1–5 written at the start of the label (« 512 Banque »), or a bank or cash balance.
@@ -107,6 +112,7 @@ export function isBalanceSheetLine(label: string, account: string | null | undef
   const m = /^\s*([1-5]\d{2,7})\s*[-–—.:)]?\s+(\D.*)$/.exec(label);
   if (m && /\b(banque|caisse|compte|capital|fonds|report|emprunt|immobilisation|stock|creance|dette|fournisseur|client|livret|placement|valeurs)/i.test(foldAccentsLower(m[2]!))) return true;
   const n = foldAccentsLower(splitCamelCase(label.normalize("NFD").replace(/[\u0300-\u036f]/g, ""))).replace(/[^a-z0-9]+/g, " ").trim();
+  if (BANK_ACCOUNT.test(n) && !namesAFlow(label)) return true;
   return BALANCE_SHEET_LABEL.some((re) => re.test(n)) || (/^(pret|prets|emprunt|emprunts)\b/.test(n) && /^\s*\S+\s+[A-Z]{2,6}\b/.test(label) && !namesAFlow(label));
 }
 
@@ -538,7 +544,15 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     decision = fromLabel;
     // « Crédit Mutuel » under « Sponsors »: the label names a private payer, the block says what it pays for.
     const block = !hit && funder && funder.kind !== "public_body" ? fromContext(context, section) : null;
-    if (block && block.lever.family === "income" && block.lever.nature !== "public") {
+    if (block && block.lever.family === "income" && block.lever.nature !== "public" && funder!.kind === "foundation" && COMPANY_LEVERS.has(block.lever.id)) {
+      // « Association Amitié et Solidarité (A.S.V.S.) » under « Parrainages de France »: another association gives
+      // private money as a body (7551), not a company's sponsorship; the block is about the other lines.
+      decision = {
+        lever: leverById("foundations"),
+        confidence: 0.6,
+        reasons: [...fromLabel.reasons, ...block.reasons, { fr: "une autre association, pas une entreprise : argent privé d'un organisme", en: "another association, not a company: private money from a body" }],
+      };
+    } else if (block && block.lever.family === "income" && block.lever.nature !== "public") {
       decision = { lever: block.lever, confidence: 0.7, reasons: [...fromLabel.reasons, ...block.reasons] };
     } else if (!hit && funder && funder.kind !== "public_body") {
       // « SociétéGénérale », « Fondation X » alone, under no block that says what they pay for: a gift, a sponsor,
@@ -568,6 +582,10 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
   if (!acc && hit && !hit.fuzzy && decision.lever === hit.keyword.lever && !funder) {
     // « Frais Twint Cotisation », « Paniers adhérents »: the lever word is a complement of another head noun.
     decision = complementReading(input.label, section) ?? decision;
+  }
+  if (!acc && hit && !hit.fuzzy && decision.lever === hit.keyword.lever && section === "income") {
+    // « Parrainages d'Italie », « Participation du club tiers monde »: who the word is said of decides.
+    decision = whoseSponsorship(tokens, hit, funder) ?? whoseParticipation(tokens, hit, funder) ?? decision;
   }
   if (!ownAccount && acc?.lever.id === "other_income" && decision.lever.id === "other_income" && !hit) {
     // « Stripe » under « 75 Autres produits de gestion courante »: what a platform passes on there is gifts or dues.
@@ -856,8 +874,57 @@ function fromPlatform(tokens: readonly Token[], section: Section, context: LineC
     return { lever: leverById("sales_services"), confidence: 0.6, reasons: [{ fr: `plateforme de paiement ${q.fr} sous le bloc ${b.fr} : des ventes`, en: `payment platform ${q.en} under the block ${b.en}: sales` }] };
   }
   return section === "expense"
-    ? { lever: leverById("other_external_services"), confidence: 0.6, reasons: [{ fr: `plateforme de paiement ${q.fr} : ses frais`, en: `payment platform ${q.en}: its fees` }], keywordDest: "engineering" }
+    ? tokens.some((t) => t.text === "frais")
+      ? { lever: leverById("other_external_services"), confidence: 0.65, reasons: [{ fr: `frais de la plateforme de paiement ${q.fr}`, en: `fees of the payment platform ${q.en}` }], keywordDest: "engineering" }
+      : // Named alone, it may also be the platform's balance or a transfer out of it: a guess the user checks.
+        { lever: leverById("other_external_services"), confidence: 0.5, reasons: [{ fr: `plateforme de paiement ${q.fr} : ses frais, à vérifier`, en: `payment platform ${q.en}: its fees, to check` }], keywordDest: "engineering" }
     : { lever: leverById("donations"), confidence: 0.5, reasons: [{ fr: `plateforme de paiement ${q.fr} : ce qu'elle encaisse, des dons le plus souvent, à vérifier`, en: `payment platform ${q.en}: what it collects, most often gifts, to check` }] };
+}
+
+/** Levers only a company pays (sponsorship with something in return, corporate patronage). */
+const COMPANY_LEVERS: ReadonlySet<LeverId> = new Set<LeverId>(["sponsorship", "corporate_patronage"]);
+const OF_WORDS = new Set(["de", "d", "du", "des"]);
+
+/** True when the words after the hit name an event or a sale (« Parrainage du tournoi », « … du gala »). */
+function complementSells(tokens: readonly Token[], hit: LabelHit): boolean {
+  const rest = tokens.slice(hit.position + hit.keyword.pattern.words.length);
+  const sale = bestLabelHit(rest, "income");
+  return sale !== null && (sale.keyword.lever.id === "sales_services" || COMPANY_LEVERS.has(sale.keyword.lever.id));
+}
+
+/**
+ * « Parrainages d'Italie », « Parrainages de France »: sponsorships said of where the sponsors come from, or of
+ * children, are people sponsoring a child — gifts (754); a company's sponsorship names the company or the event
+ * (« Parrainage entreprise X », « Parrainage du tournoi »). Still a reading to check.
+ */
+function whoseSponsorship(tokens: readonly Token[], hit: LabelHit, funder: FunderMatch | null): Decision | null {
+  if (hit.keyword.pattern.source !== "parrainage*") return null;
+  const next = tokens[hit.position + 1]?.text ?? "";
+  if (!OF_WORDS.has(next) || funder?.kind === "company" || complementSells(tokens, hit)) return null;
+  return {
+    lever: leverById("donations"),
+    confidence: 0.5,
+    reasons: [keywordReason(hit), { fr: "des parrainages de personnes, pas d'une entreprise : des dons, à vérifier", en: "sponsorships by people, not by a company: gifts, to check" }],
+  };
+}
+
+/** Who pays a « participation » as a user: families, members, participants (a sale); anyone else gives. */
+const PAYING_USERS = /^(familles?|parents?|participants?|usagers?|adherents?|membres?|enfants?|eleves?|jeunes|joueurs?|stagiaires?|benevoles?|beneficiaires?|residents?|habitants?|clients?|inscrits?|licencies?|convives?|exposants?|visiteurs?)$/;
+
+/**
+ * « Participation du club tiers monde à la construction … »: a participation said of someone who is not a user
+ * (families, members) is that body's contribution as much as a sale: the reading is asked.
+ */
+function whoseParticipation(tokens: readonly Token[], hit: LabelHit, funder: FunderMatch | null): Decision | null {
+  if (hit.keyword.lever.id !== "sales_services" || !/^participation/.test(tokens[hit.position]!.text) || funder) return null;
+  if (!OF_WORDS.has(tokens[hit.position + 1]?.text ?? "")) return null;
+  const who = tokens.slice(hit.position + 2).find((t) => !["la", "le", "les", "l"].includes(t.text));
+  if (!who || PAYING_USERS.test(who.text)) return null;
+  return {
+    lever: hit.keyword.lever,
+    confidence: 0.5,
+    reasons: [keywordReason(hit), { fr: `la participation de « ${who.raw} » : une vente, ou sa contribution ? à vérifier`, en: `the participation of “${who.raw}”: a sale, or its contribution? to check` }],
+  };
 }
 
 /** Words between a head noun and its complement (« Frais de dossier », « Envoi des cotisations »). */

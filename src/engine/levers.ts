@@ -410,6 +410,8 @@ export const LEVERS: readonly Lever[] = [
       // Grants paid out (657): « Subventions versées aux caisses mutuelles partenaires » is not staff insurance.
       "subvention*", "subvention* versee*", "subvention* accordee*", "aide* versee*", "aide* accordee*", "aide* aux", "aides financieres octroyees",
       "dons verses", "soutien* financier*",
+      // « Appui aux caisses des mutuelles », « Soutien à l'école de … »: money given to someone, who is named after.
+      "appui* a", "appui* aux", "appui* au", "soutien* a", "soutien* aux", "soutien* au",
       "divers", "frais divers", "imprevus", "imprevu*",
     ],
   }),
