@@ -630,6 +630,9 @@ describe("a lever word that is only the complement of another head noun", () => 
       expect(r, label).toMatchObject({ lever: "other_external_services", pillar: "financial" });
     }
     expect(c("Frais de dossier subvention", "expense").confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    // Under a services chapter or account, the complement does not pick the chapter's other lever (6281 dues) either.
+    expect(c("Twint à Frais - Frais Twint Cotisation", "expense", null, { chapter: "62 - Autres services extérieurs" }).lever).toBe("other_external_services");
+    expect(c("Twint à Frais - Frais Twint Cotisation", "expense", "625100").lever).toBe("other_external_services");
     // What is sent decides nothing: postage.
     expect(c("Caisse à Frais - Envoi cotisations AG (Walter)", "expense")).toMatchObject({ lever: "other_external_services", destination: "engineering" });
     // The first complement of « frais » is what the fees are: staff, travel, a hall.

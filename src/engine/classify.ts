@@ -468,7 +468,10 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
   const labelFacts = factsOf(input.label, tokens, familyOfSection(section));
   const hit = labelFacts.hit;
   const funder = section === "income" ? labelFacts.funder : null;
-  const fromLabel = section === "income" ? applyFunder(hit, funder, tokens) : hit ? { lever: hit.keyword.lever, confidence: labelConfidence(hit), reasons: [keywordReason(hit)], keywordDest: hit.keyword.dest } : null;
+  // « Frais Twint Cotisation », « Paniers adhérents »: the lever word is a complement of another head noun.
+  const complement = hit && !hit.fuzzy && !funder ? complementReading(input.label, section) : null;
+  const fromLabel =
+    complement ?? (section === "income" ? applyFunder(hit, funder, tokens) : hit ? { lever: hit.keyword.lever, confidence: labelConfidence(hit), reasons: [keywordReason(hit)], keywordDest: hit.keyword.dest } : null);
 
   const accountWord = (a: AccountHit) =>
     ownAccount
@@ -578,10 +581,6 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       fromPlatform(tokens, section, context) ??
       costsOf(tokens, section) ??
       fallback(section);
-  }
-  if (!acc && hit && !hit.fuzzy && decision.lever === hit.keyword.lever && !funder) {
-    // « Frais Twint Cotisation », « Paniers adhérents »: the lever word is a complement of another head noun.
-    decision = complementReading(input.label, section) ?? decision;
   }
   if (!acc && hit && !hit.fuzzy && decision.lever === hit.keyword.lever && section === "income") {
     // « Parrainages d'Italie », « Participation du club tiers monde »: who the word is said of decides.

@@ -837,7 +837,9 @@ function ledgerAmount(
     col = (side === "income" || side === "in_kind_resource" ? (c ?? d) : (d ?? c))!.col;
   } else return null;
   let section = side;
-  if (!section) section = debitMinusCredit >= 0 ? "expense" : "income";
+  // « Subventions d'exploitation | | 0 »: a zero says its side by the column it is typed in.
+  const creditOnly = (c !== null && d === null) || (bc !== null && bd === null);
+  if (!section) section = debitMinusCredit > 0 || (debitMinusCredit === 0 && !creditOnly) ? "expense" : "income";
   const credit = section === "income" || section === "in_kind_resource";
   let value = credit ? -debitMinusCredit : debitMinusCredit;
   // A single signed "Solde" column: income shown as a positive balance in some exports.

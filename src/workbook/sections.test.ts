@@ -1,4 +1,4 @@
-// What a block heading says of the lines under it, read through the real reader on small literal grids.
+// Which side and which block a row belongs to, read through the real reader on small literal grids: block headings, journals.
 import { describe, expect, it } from "vitest";
 import { classify, REVIEW_CONFIDENCE } from "../engine/classify.ts";
 import { readBudgets } from "./read.ts";
@@ -92,5 +92,29 @@ describe("blocks and rows that are not lines of the year", () => {
     );
     expect(r.lines.map((l) => l.label)).toEqual(["Caisse à Marché - Achat denrées", "Twint à Marché - Vente marché", "Caisse à Produits - Bénéfice loto"]);
     expect(r.skipped.filter((s) => s.why === "balance_sheet_account").map((s) => s.label)).toEqual(["Marché à Produits - Bénéfices Marché", "Frais à PP - Produits et frais (perte)"]);
+  });
+});
+
+describe("a journal row whose amount is zero", () => {
+  it("takes the side of the column its zero is typed in", () => {
+    const r = read(
+      sheet("Budget", [
+        ["Poste", "Dépenses", "Recettes", "Bénéfice"],
+        ["Cotisations", null, 2200, 2200],
+        ["Subventions d'exploitation", null, 0, 0],
+        ["Stages", null, 1750, 1750],
+        ["Licences fédérales", 3900, null, -3900],
+        ["Matériel", 0, null, 0],
+        ["Assurance", 450, null, -450],
+      ]),
+    );
+    expect(classified(r).map((l) => [l.label, l.section])).toEqual([
+      ["Cotisations", "income"],
+      ["Subventions d'exploitation", "income"],
+      ["Stages", "income"],
+      ["Licences fédérales", "expense"],
+      ["Matériel", "expense"],
+      ["Assurance", "expense"],
+    ]);
   });
 });
