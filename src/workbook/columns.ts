@@ -21,6 +21,26 @@ export function cellKind(value: CellValue): CellKind {
   return parseAmountText(s) !== null ? "amount" : "text";
 }
 
+/**
+ * A text with figures that is not a column title: « Budget 2026 », « 2025-2026 », « N+1 » name a column; a
+ * text whose figures are not all years is an amount with words around it.
+ */
+export function amountInWords(text: string): boolean {
+  if (!/\d/.test(text) || /\bN\s*[-+]\s*\d\b/i.test(text)) return false;
+  return (text.match(/\d+/g) ?? []).some((n) => !/^(19|20)\d\d$/.test(n));
+}
+
+/**
+ * An amount typed with words that says money (« 1 200 € HT », « env. 800 », « 3 000 € acquis »): a figure of three
+ * digits or more that is no year, or a figure against a euro sign. A column title's small numbers (« Action 1 »,
+ * « Réalisé 2025-26 », « Exercice clos le 30/09/2008 », « Budget 2025-26 (€) ») are not.
+ */
+export function moneyInWords(text: string): boolean {
+  if (!amountInWords(text)) return false;
+  if ((text.match(/\d+/g) ?? []).some((n) => n.length >= 3 && !/^(19|20)\d\d$/.test(n))) return true;
+  return /\d\s?€|€\s?\d/.test(text);
+}
+
 export interface ColumnProfile {
   col: number;
   text: number;
@@ -30,6 +50,8 @@ export interface ColumnProfile {
   date: number;
   /** Integers that could be account numbers (6061, 741100) typed as numbers. */
   accountLikeNumbers: number;
+  /** Texts that are amounts with words around them (« 1 200 € HT », « env. 800 »): counted in `text` too. */
+  amountsInWords: number;
   total: number;
 }
 
@@ -39,14 +61,16 @@ export function profileColumns(grid: SheetGrid, rows: number[]): Map<number, Col
     for (const cell of grid.rowCells(r)) {
       let p = out.get(cell.col);
       if (!p) {
-        p = { col: cell.col, text: 0, amount: 0, account: 0, error: 0, date: 0, accountLikeNumbers: 0, total: 0 };
+        p = { col: cell.col, text: 0, amount: 0, account: 0, error: 0, date: 0, accountLikeNumbers: 0, amountsInWords: 0, total: 0 };
         out.set(cell.col, p);
       }
       const kind = cellKind(cell.value);
       if (kind === "empty") continue;
       p.total++;
-      if (kind === "text") p.text++;
-      else if (kind === "amount") {
+      if (kind === "text") {
+        p.text++;
+        if (typeof cell.value === "string" && moneyInWords(cell.value)) p.amountsInWords++;
+      } else if (kind === "amount") {
         p.amount++;
         if (typeof cell.value === "number" && Number.isInteger(cell.value) && ACCOUNT_TEXT.test(String(cell.value))) p.accountLikeNumbers++;
       } else if (kind === "account") p.account++;
@@ -87,6 +111,9 @@ export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col
     else if (ACCOUNT_HEADER.test(header) && !DEBIT_HEADER.test(header) && !CREDIT_HEADER.test(header) && p.accountLikeNumbers + p.account >= 0.6 * (p.total - 1)) {
       roles.set(col, "account");
     } else if ((numeric >= 2 || (numeric === 1 && p.text <= 1 && AMOUNT_HEADER.test(header))) && numeric >= p.text) roles.set(col, "amount");
+    // Under a money header (« Montant »), amounts typed with words (« 1 200 € HT ») are amounts to name by their
+    // cell, not labels: when they are most of the column, the numbers beside them are still read.
+    else if (AMOUNT_HEADER.test(header) && numeric >= 1 && numeric + p.amountsInWords >= 2 && numeric + p.amountsInWords > p.text - p.amountsInWords) roles.set(col, "amount");
     else if (p.text >= 1 && p.text > numeric) roles.set(col, "label");
     else roles.set(col, "other");
   }

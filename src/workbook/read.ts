@@ -6,7 +6,7 @@ import { amountFromCellValue } from "../engine/money.ts";
 import { normalizeText } from "../engine/text.ts";
 import type { Amount, BudgetLine, Section } from "../engine/types.ts";
 import type { AmountColumnInfo, DetectedBudget, Layout, ReadIssue, ReadResult, SkippedRow } from "./budget.ts";
-import { cellKind, columnRoles, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
+import { cellKind, columnRoles, moneyInWords, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
 import { headerKind, isBalanceTypeCell, isMonthHeader, sectionOfBlockHeading, sectionOfHeading, sectionOfTypeCell, type HeaderKind } from "./sections.ts";
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
@@ -15,6 +15,7 @@ import { memberTest, refersToCells, type MemberTest } from "./labelledLines.ts";
 import { hiddenSheetIssues } from "./hiddenSheets.ts";
 import { withMergedLabels } from "./mergedLabels.ts";
 import { dropPivotTableLines } from "./pivotTables.ts";
+import { textNumberIssues } from "./textNumbers.ts";
 import { textIssue as textIssueAt, unreadAmountIssues } from "./unreadAmounts.ts";
 
 /** The name a single unnamed amount column gets. */
@@ -36,6 +37,7 @@ export function readBudgets(snapshot: WorkbookSnapshot): ReadResult {
   unifySingleScenarios(result);
   hiddenSheetIssues(snapshot, (sheet) => readSheet(withMergedLabels(sheet)), result);
   unreadAmountIssues(snapshot, result);
+  textNumberIssues(snapshot, result);
   return result;
 }
 
@@ -175,6 +177,11 @@ function findHeader(grid: SheetGrid, rows: number[], col: number): { text: strin
     const v = grid.value(r, col);
     if (v === null || v === "") continue;
     if (++looked > 4) break;
+    // An amount typed with words above the first number (« 1 200 € HT ») is not the column's title: look higher.
+    if (typeof v === "string" && moneyInWords(v)) {
+      looked--;
+      continue;
+    }
     if (typeof v === "string" && cellKind(v) === "text") return year ? { text: `${v.trim()} ${year.text}`, row: year.row } : { text: v.trim(), row: r };
     if (year) break;
     const y = yearOf(v);

@@ -4,18 +4,9 @@
 // naming its cell, so no euro is dropped in silence.
 import { normalizeText } from "../engine/text.ts";
 import type { ReadIssue, ReadResult } from "./budget.ts";
-import { cellKind, isColumnTitle } from "./columns.ts";
+import { amountInWords, cellKind, isColumnTitle, moneyInWords } from "./columns.ts";
 import { sectionOfHeading } from "./sections.ts";
 import { cellAddress, parseAddress, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
-
-/**
- * A text with figures that is not a column title: « Budget 2026 », « 2025-2026 », « N+1 » name a column; a
- * text whose figures are not all years is an amount with words around it.
- */
-function amountInWords(text: string): boolean {
-  if (!/\d/.test(text) || /\bN\s*[-+]\s*\d\b/i.test(text)) return false;
-  return (text.match(/\d+/g) ?? []).some((n) => !/^(19|20)\d\d$/.test(n));
-}
 
 /**
  * Words that say there is no amount, as treasurers write it: « néant », « pm » (pour mémoire), « n/a », « sans
@@ -49,12 +40,13 @@ export function unreadAmountIssues(snapshot: WorkbookSnapshot, result: ReadResul
     const carried = new Set(result.lines.filter((l) => l.sheet === sheet.name).map((l) => l.amountCell));
     const skippedRows = new Set(result.skipped.filter((s) => s.sheet === sheet.name).map((s) => s.row));
     const named = new Set(result.issues.filter((i) => i.sheet === sheet.name).map((i) => i.cell));
-    // A text amount is looked for under the budget's first line only (its header rows name the columns).
+    // Above the budget's first line, only a text that says money is an amount (« 1 200 € HT »): the header rows
+    // there name the columns (« Exercice clos le 30/09/2008 »).
     const firstLineRow = result.lines.reduce((min, l) => (l.sheet === sheet.name ? Math.min(min, l.row) : min), Infinity);
     for (const row of sheet.rows) {
       for (const c of row.cells) {
         const date = typeof c.value === "string" && MAYBE_DATE.test(c.value) && cellKind(c.value) === "date";
-        const words = !c.uncached && !date && c.formula === undefined && typeof c.value === "string" && row.index > firstLineRow && (amountInWords(c.value.trim()) || amountMissingInWords(c.value.trim())) && cellKind(c.value) === "text";
+        const words = !c.uncached && !date && c.formula === undefined && typeof c.value === "string" && (row.index > firstLineRow ? amountInWords(c.value.trim()) || amountMissingInWords(c.value.trim()) : moneyInWords(c.value.trim())) && cellKind(c.value) === "text";
         if (!c.uncached && !date && !words) continue;
         const ref = cellAddress(row.index, c.col);
         const budget = budgets.find((b) => b.columns.some((k) => k.col === c.col) && inRange(b.range, row.index));
