@@ -45,8 +45,17 @@ function* mapChunks(chunks: Iterable<string>, f: (chunk: string) => string): Gen
   for (const c of chunks) yield f(c);
 }
 
-/** Writes the plan into a copy of the workbook: its bytes, or the package the reading already opened (then edited in place). */
+/** Writes the plan into a copy of the workbook, as one buffer (the browser's download). */
 export async function writeReportBuffer(input: ArrayBuffer | Uint8Array | XlsxPackage, plan: ReportPlan, now: Date): Promise<{ bytes: Uint8Array; result: WriteResult }> {
+  const { pkg, result } = await applyReportPlan(input, plan, now);
+  return { bytes: await pkg.generate(), result };
+}
+
+/**
+ * Applies the plan to the workbook (its bytes, or the package the reading already opened, then edited in place):
+ * the package, finished, is ready to be zipped.
+ */
+export async function applyReportPlan(input: ArrayBuffer | Uint8Array | XlsxPackage, plan: ReportPlan, now: Date): Promise<{ pkg: XlsxPackage; result: WriteResult }> {
   const pkg = input instanceof XlsxPackage ? input : await XlsxPackage.open(input instanceof Uint8Array ? input : new Uint8Array(input));
   const wbPath = await workbookPath(pkg);
   const wbText = (await pkg.text(wbPath)) ?? "";
@@ -177,8 +186,9 @@ export async function writeReportBuffer(input: ArrayBuffer | Uint8Array | XlsxPa
   }
 
   const warnings: string[] = [...(plan.warnings ?? []), ...renameWarnings(names, tableRenames, plan.state.language)];
+  await pkg.finish();
   return {
-    bytes: await pkg.generate(),
+    pkg,
     result: { sheets: renamed.sheets.map((s) => ({ role: s.role, name: s.name })), chartsWritten: charts > 0, warnings },
   };
 }

@@ -8,8 +8,14 @@ import { EquilibreError } from "../../engine/errors.ts";
 
 const errnoOf = (e: unknown) => (e as NodeJS.ErrnoException | null)?.code;
 
-/** Writes `data` to `target` atomically; a failure is a typed `write_failed` naming the file system's reason. */
-export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
+/** Writes what `write` gives, in order, through `sink`. */
+export type StreamedContent = (sink: (bytes: Uint8Array) => Promise<void>) => Promise<unknown>;
+
+/**
+ * Writes `data` to `target` atomically; a failure is a typed `write_failed` naming the file system's reason. `data`
+ * may be a function that writes the content piece by piece (a big report is never one buffer in memory).
+ */
+export async function writeFileAtomic(target: string, data: Uint8Array | string | StreamedContent): Promise<void> {
   const folder = dirname(target);
   // Short and hidden, so a name near the length limit still has room and a listing does not show it.
   const temp = join(folder, `.~equilibre-${randomBytes(6).toString("hex")}.tmp`);
@@ -27,7 +33,13 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string)
     fail(e);
   }
   try {
-    await handle!.writeFile(data);
+    if (typeof data === "function") {
+      const h = handle!;
+      await data(async (bytes) => {
+        // A short write (a full disk mid-way) is retried until it fails with the system's reason.
+        for (let at = 0; at < bytes.length; ) at += (await h.write(bytes, at, bytes.length - at)).bytesWritten;
+      });
+    } else await handle!.writeFile(data);
     await handle!.sync();
     await handle!.close();
     handle = undefined;

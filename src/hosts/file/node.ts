@@ -4,12 +4,13 @@ import { basename } from "node:path";
 import { EquilibreError } from "../../engine/errors.ts";
 import type { ReportPlan } from "../../workbook/plan.ts";
 import type { WorkbookSnapshot } from "../../workbook/snapshot.ts";
-import { writeReportBuffer, type WriteResult } from "./applyPlan.ts";
+import { applyReportPlan, type WriteResult } from "./applyPlan.ts";
 import { writeFileAtomic } from "./atomicWrite.ts";
 import { readWorkbook } from "./readSnapshot.ts";
 import type { XlsxPackage } from "./xlsxPackage.ts";
 import { useChunkDeflater } from "./nativeDeflate.ts";
 import { deflateChunksWithZlib } from "./zlibDeflate.ts";
+import { writeZip } from "./zipWriter.ts";
 
 // Big sheets are deflated by zlib at the level JSZip uses for the small parts, not at CompressionStream's 6.
 useChunkDeflater(deflateChunksWithZlib);
@@ -54,7 +55,8 @@ export async function writeReportFile(inputPath: string, outputPath: string, pla
  * `outputPath`, atomically: a temporary file in the same folder, fsync, rename (a failure leaves no half file).
  */
 export async function writeReportFrom(source: Uint8Array | XlsxPackage, outputPath: string, plan: ReportPlan, now: Date): Promise<WriteResult> {
-  const { bytes, result } = await writeReportBuffer(source, plan, now);
-  await writeFileAtomic(outputPath, bytes);
+  const { pkg, result } = await applyReportPlan(source, plan, now);
+  // Part by part into the temporary file: the zip is never one buffer in memory.
+  await writeFileAtomic(outputPath, (sink) => writeZip(pkg.entries(), sink));
   return result;
 }

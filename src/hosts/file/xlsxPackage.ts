@@ -216,7 +216,8 @@ export class XlsxPackage {
     for (const p of doomed) if (roots.includes(p) || !kept.has(p)) this.remove(p);
   }
 
-  async generate(): Promise<Uint8Array> {
+  /** Writes the edited relationships and content types: the package is then ready to be zipped. */
+  async finish(): Promise<void> {
     for (const path of this.dirtyRels) {
       const rels = this.relsCache.get(path)!;
       const body = rels
@@ -235,10 +236,52 @@ export class XlsxPackage {
       "[Content_Types].xml",
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${defaults}${overrides}</Types>`,
     );
+  }
+
+  /** The finished package as one zip in memory (the browser's download). */
+  async generate(): Promise<Uint8Array> {
+    await this.finish();
     await deflateNatively(this.zip, this.large);
     const out = await this.zip.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 3 } });
     return out;
   }
+
+  /**
+   * The finished package's parts, in the zip's order, for a writer that streams them (zipWriter.ts): a part read from
+   * the input or deflated in chunks gives its compressed bytes as they are; the others give their content to deflate.
+   * Folders are not entries (Excel writes none).
+   */
+  *entries(): Generator<PackageEntry> {
+    for (const [path, file] of Object.entries(this.zip.files)) {
+      if (file.dir) continue;
+      const data = (file as unknown as { _data?: Partial<CompressedLike> | string })._data;
+      const magic = typeof data === "object" ? data.compression?.magic : undefined;
+      const method = magic === "\x08\x00" ? 8 : magic === "\x00\x00" ? 0 : -1;
+      const raw =
+        typeof data === "object" && method >= 0 && data.compressedContent instanceof Uint8Array && typeof data.crc32 === "number" && typeof data.uncompressedSize === "number"
+          ? { data: data.compressedContent, crc: data.crc32 >>> 0, size: data.uncompressedSize, method }
+          : undefined;
+      // A part written as text is encoded here; JSZip would take it through its workers first.
+      const text = typeof data === "string" ? (data as string) : null;
+      yield { path, date: file.date, raw, content: text !== null ? () => Promise.resolve(new TextEncoder().encode(text)) : () => file.async("uint8array") };
+    }
+  }
+}
+
+interface CompressedLike {
+  compressedContent: unknown;
+  crc32: number;
+  uncompressedSize: number;
+  compression: { magic: string };
+}
+
+/** One part of the package as a zip writer takes it. */
+export interface PackageEntry {
+  path: string;
+  date: Date;
+  /** Its bytes as compressed in the zip (method 8 DEFLATE, 0 stored), when known. */
+  raw?: { data: Uint8Array; crc: number; size: number; method: number };
+  content(): Promise<Uint8Array>;
 }
 
 /** `head`, then what is left of `rest`. */
