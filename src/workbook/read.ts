@@ -12,6 +12,7 @@ import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type 
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { findSubtotals, type SubtotalCandidate } from "./subtotals.ts";
 import { memberTest, refersToCells, type MemberTest } from "./labelledLines.ts";
+import { sidesFromResult } from "./resultSides.ts";
 import { hiddenSheetIssues } from "./hiddenSheets.ts";
 import { withMergedLabels } from "./mergedLabels.ts";
 import { dropPivotTableLines } from "./pivotTables.ts";
@@ -253,6 +254,8 @@ interface RowInfo {
    * counts it among its lines (labelledLines.ts); else a total, skipped and checked as `declared`.
    */
   labelledTotal?: { kind: NonLineKind; declared: DeclaredTotal[] };
+  /** The side the words above the row said (a heading, the header, the sheet's name), whatever its account says. */
+  saidSection?: Section | null;
 }
 
 /** A column header that says its amounts are in thousands of euros. */
@@ -309,6 +312,7 @@ function readBlock(
   // Walk the rows: headings set the section and context; rows with amounts are candidates.
   const infos: RowInfo[] = [];
   const declared: DeclaredTotal[] = [];
+  const resultFormulas: { col: number; formula: string }[] = [];
   const skipped: SkippedRow[] = [];
   const issues: ReadIssue[] = [];
   let heading: string | null = null;
@@ -373,6 +377,8 @@ function readBlock(
       const heads = hasAmount ? null : sectionOfBlockHeading(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, ""));
       if (heads) section = heads;
       const own: DeclaredTotal[] = [];
+      // « Résultat =B34+B40-(B10+B17) »: the totals it adds are the produits, those it takes away the charges.
+      if (kind === "result") for (const c of cells) if (c.formula) resultFormulas.push({ col: c.col, formula: c.formula });
       if (kind !== "result") {
         // The sheet's own totals: the lines read must add up to them (selfCheck.ts).
         const named = sectionOfHeading(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, ""));
@@ -384,7 +390,7 @@ function readBlock(
       // A typed amount (no formula of its own) may be a line the label calls a total: decided once the rows
       // around it are known (totalsThatAreLines).
       if (own.length > 0 && !cells.some((c) => refersToCells(c.formula))) {
-        infos.push({ row: r, label: labelText, labelCol: label!.col, account, cells, hasAmount, section: accountSection(account) === "balance_sheet" ? section : ((accountSection(account) as Section | null) ?? rowType ?? section), heading, chapter, chapterRow, columnNames, labelledTotal: { kind, declared: own } });
+        infos.push({ row: r, label: labelText, labelCol: label!.col, account, cells, hasAmount, section: accountSection(account) === "balance_sheet" ? section : ((accountSection(account) as Section | null) ?? rowType ?? section), heading, chapter, chapterRow, columnNames, labelledTotal: { kind, declared: own }, saidSection: section });
         continue;
       }
       skipped.push({ sheet, row: r, cell: cellAddress(r, label!.col), label: labelText, why: kind });
@@ -453,8 +459,10 @@ function readBlock(
       columnNames,
       maybeSectionTotal,
       looseWord,
+      saidSection: section,
     });
   }
+  sidesOfUnsaidRows(grid, infos, resultFormulas);
   // Which typed amounts a SUM of the sheet counts as one of its lines (« Total ventes 2020 » under « Total =SUM(B5:B7) »).
   const member = memberTest(grid, rows, used.map((k) => k.col), headerRow, (v, col) => amountOf(inEuros(v, col)), (r) => nonLineKind(textAt(grid, r, labelCol)) !== null);
   totalsThatAreLines(infos, skipped, declared, sheet, member);
@@ -554,7 +562,10 @@ function readBlock(
   }
   // Rows recognised as the association's own accounts (« Compte chèque », « Livret A ») are read as budget words too.
   const balances = skipped.filter((x) => x.why === "balance_sheet_account").length;
-  if (!looksLikeBudget(lines, block, section, sheet, layout, typeCol !== null, balances)) return null;
+  // « Poste | Dépenses | Recettes »: a journal whose two money columns name the sides says its sections as a
+  // Type column does, whatever its labels (« Los Aganits », a section of the club).
+  const sidedColumns = isLedger && ledger.some((k) => k.kind === "debit") && ledger.some((k) => k.kind === "credit");
+  if (!looksLikeBudget(lines, block, section, sheet, layout, typeCol !== null || sidedColumns, balances)) return null;
   if (!isLedger) issues.push(...selfCheck(grid, declared.filter((d) => scenarioCols.some((k) => k.col === d.col)), lines, issues, skipped, scaled));
   for (const k of kinds.filter((x) => thousands.has(x.col) && lines.some((l) => l.amountCell?.replace(/\d+$/, "") === columnLetters(x.col)))) {
     issues.push({
@@ -667,6 +678,20 @@ function findTypeColumn(grid: SheetGrid, rows: number[], labelCols: number[]): n
     if (texts.length >= 3 && typed >= 0.8 * (texts.length - 1)) return col;
   }
   return null;
+}
+
+/**
+ * The side of the rows no word, account nor Type cell gives one: first the sheet's result formula (the totals it
+ * adds are produits, those it takes away charges); else, when the words of the table name one side only, the rows
+ * before them are the other side (« Ventes », « Subventions » then « Dépenses »; « Budget global » then « Financé
+ * par »): a table of one side is not written in two blocks.
+ */
+function sidesOfUnsaidRows(grid: SheetGrid, infos: RowInfo[], resultFormulas: { col: number; formula: string }[]): void {
+  if (!infos.some((i) => i.section === null)) return;
+  const fromResult = resultFormulas.length > 0 ? sidesFromResult(grid, resultFormulas) : new Map<number, Section>();
+  const said = new Set(infos.map((i) => i.saidSection).filter((s) => s === "income" || s === "expense"));
+  const other: Section | null = said.size === 1 ? (said.has("income") ? "expense" : "income") : null;
+  for (const i of infos) if (i.section === null) i.section = fromResult.get(i.row) ?? other;
 }
 
 /**

@@ -118,3 +118,85 @@ describe("a journal row whose amount is zero", () => {
     ]);
   });
 });
+
+describe("a budget whose sides are said by a heading or a column, not by its labels", () => {
+  // Sections of a club named by their names (« Los Aganits », « N.P.I. »): no label says a kind of charge.
+  const sections: [string, number][] = [
+    ["Fonctionnement", 423],
+    ["Los Aganits", 1128],
+    ["N.P.I.", 990],
+    ["Les Baladeuses du 82", 1902],
+  ];
+
+  it("« Budget global » then « Financé par »: what pays for the budget is the produits, the rest its charges", () => {
+    const r = read(
+      sheet("Bilan 2017-2018", [
+        ["Libellé", "Montant"],
+        ["Budget global", null],
+        ...sections,
+        ["Financé par", null],
+        ["Cotisations et dons", 890],
+      ]),
+    );
+    expect(r.lines.map((l) => [l.label, l.context.sectionHint])).toEqual([...sections.map(([label]) => [label, "expense"]), ["Cotisations et dons", "income"]]);
+  });
+
+  it("a journal « Poste | Dépenses | Recettes » is a budget whatever its labels", () => {
+    const r = read(
+      sheet("Bilan 2017-2018", [
+        ["Poste", "Dépenses", "Recettes"],
+        ...sections.map(([label, amount]) => [label, amount, null]),
+        ["Cotisations et dons", null, 890],
+        ["Total", 4443, 890],
+      ]),
+    );
+    expect(r.lines.map((l) => [l.label, l.context.sectionHint])).toEqual([
+      ...sections.map(([label]) => [label, "expense"]),
+      ["Cotisations et dons", "income"],
+    ]);
+  });
+});
+
+describe("a table that names one side only", () => {
+  it("gives the other side to the blocks above it (« Ventes », « Subventions » then « Dépenses »)", () => {
+    const r = read(
+      sheet("Coopérative 2023-24", [
+        ["Libellé", "Montant"],
+        ["Ventes", null],
+        ["Pizzas", 62],
+        ["Album de l'école", 200],
+        ["Subventions", null],
+        ["APEF : projet équitation", 1500],
+        ["Dons en nature", null],
+        ["Comité des fêtes : lots pour le loto", 350],
+        ["Dépenses", null],
+        ["Film des CM : location de matériel", 384.2],
+      ]),
+    );
+    expect(r.lines.map((l) => [l.label, l.context.sectionHint])).toEqual([
+      ["Pizzas", "income"],
+      ["Album de l'école", "income"],
+      ["APEF : projet équitation", "income"],
+      ["Comité des fêtes : lots pour le loto", "in_kind_resource"],
+      ["Film des CM : location de matériel", "expense"],
+    ]);
+  });
+
+  it("leaves a table that names no side, or both, as it is", () => {
+    const r = read(
+      sheet("Budget", [
+        ["Libellé", "Montant"],
+        ["Pizzas", 62],
+        ["Recettes", null],
+        ["Cotisations", 500],
+        ["Dépenses", null],
+        ["Assurance", 120],
+      ]),
+    );
+    expect(r.lines.map((l) => [l.label, l.context.sectionHint])).toEqual([
+      ["Pizzas", null],
+      ["Cotisations", "income"],
+      ["Assurance", "expense"],
+    ]);
+  });
+});

@@ -14,6 +14,8 @@ const SECTION_HEADINGS: { section: Section; re: RegExp }[] = [
   { section: "in_kind_resource", re: /^(aides? indirectes?|(aides?|soutiens?|apports?|contributions?|dons|avantages?) en nature|mises? a disposition gratuites?|benevolat valorise)\b/ },
   { section: "expense", re: new RegExp(`^(?:i+ |[a-d] )?(?:les |budget des |total )?(?:charges|depenses|emplois|sorties|besoins)${QUALIFIER}$`) },
   { section: "income", re: new RegExp(`^(?:i+ |[a-d] )?(?:les |budget des |total )?(?:produits|recettes|ressources|entrees|financements)${QUALIFIER}$`) },
+  // « Budget global … Financé par » (a project's cost, then who pays it): « financé par », « sources de financement ».
+  { section: "income", re: /^(?:(?:finance|financee|finances|financees|financement|financements|finançe) par|(?:sources?|origines?|plan) (?:de |du |des )?financements?)$/ },
 ];
 
 /** A "Type" column's word for a row, singular or plural ("Dépense", "Recette", "Charge", "Produit"…). */
