@@ -705,3 +705,13 @@ describe("who gives", () => {
     expect(c("Mutuelle des salariés", "expense").lever).toBe("staff");
   });
 });
+
+describe("a head noun of the other direction", () => {
+  it("« Ventes de marchandises » among the charges, « Achats de billets » among the produits: the side is kept and asked", () => {
+    expect(c("Ventes de marchandises", "expense").confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    expect(c("Achats de billets", "income").confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    // Flow words both sides use are no direction: « Subvention du conseil général » is a grant received.
+    expect(c("Subvention du conseil général (construction des classes)", "income").confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+    expect(c("Achats de marchandises", "expense").confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+  });
+});

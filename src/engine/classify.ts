@@ -767,7 +767,11 @@ function otherSideSays(tokens: readonly Token[], section: Section, own: LabelHit
   // says who lends, not that the line is received).
   const funder = section === "expense" && other.keyword.lever.id === "public_grants" ? funderOf(tokens) : null;
   const payer = funder !== null && funder.kind === "public_body" && funder.position !== other.position;
-  if (!payer && (other.score < 2 || (own !== null && own.score >= other.score))) return null;
+  // « Ventes de marchandises » among the charges: the head noun is a direction word of the other side (a sale, a
+  // purchase), the own word only its complement. Flow words both sides use (« Dons », « Subvention ») are not.
+  const direction = section === "expense" ? "sales_services" : "purchases";
+  const headSaysOther = other.position === 0 && other.keyword.lever.id === direction && own !== null && !own.fuzzy && own.position > 0;
+  if (!payer && !headSaysOther && (other.score < 2 || (own !== null && own.score >= other.score))) return null;
   const q = quote(other.keyword.pattern.source.replace(/\*/g, ""));
   return section === "income"
     ? { fr: `le libellé dit ${q.fr}, une charge, mais le bloc dit produits : à vérifier`, en: `the label says ${q.en}, an expense, but the block says income: to check` }
