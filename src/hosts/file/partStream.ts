@@ -46,10 +46,31 @@ interface StreamHelper {
   pause(): StreamHelper;
 }
 
-/** The compressed size JSZip read from the zip's directory (0 when unknown, e.g. a part written in memory). */
-function compressedSize(file: JSZip.JSZipObject): number {
-  const data = (file as unknown as { _data?: { compressedSize?: number } })._data;
-  return typeof data?.compressedSize === "number" ? data.compressedSize : 0;
+/** The sizes JSZip read from the zip's directory (0 when unknown, e.g. a part written in memory). */
+function sizesOf(file: JSZip.JSZipObject): { compressed: number; declared: number } {
+  const data = (file as unknown as { _data?: { compressedSize?: number; uncompressedSize?: number } })._data;
+  // JSZip reads a 32-bit size as a signed number: 2 GB and more come out negative.
+  const size = (n: unknown) => (typeof n !== "number" || !Number.isFinite(n) || n === 0 ? 0 : n < 0 ? n + 2 ** 32 : n);
+  return { compressed: size(data?.compressedSize), declared: size(data?.uncompressedSize) };
+}
+
+/** The most a part may inflate to, from its compressed size: beyond, it is a bomb whatever it says. */
+const ratioLimit = (compressed: number) => Math.max(SMALL_PART, compressed * MAX_RATIO);
+
+/**
+ * Refuses a package from the sizes its directory declares, before anything is inflated: a part declaring more than
+ * its compressed size allows, or parts declaring more than any spreadsheet holds together (a zip bomb said as such
+ * is refused in no time instead of after hundreds of megabytes).
+ */
+export function checkDeclaredSizes(zip: JSZip): void {
+  let total = 0;
+  for (const [path, file] of Object.entries(zip.files)) {
+    if (file.dir) continue;
+    const { compressed, declared } = sizesOf(file);
+    if (compressed > 0 && declared > ratioLimit(compressed)) throw new DamagedPart(path, "declares a size beyond any spreadsheet (zip bomb)");
+    total += declared;
+    if (total > MAX_PACKAGE_BYTES) throw new DamagedPart(path, "the parts declare more than any spreadsheet holds (zip bomb)");
+  }
 }
 
 /**
@@ -66,8 +87,10 @@ function nativeInflate(file: JSZip.JSZipObject): ReadableStream<Uint8Array> | nu
 
 /** Streams the part's decoded text to `onText`, refusing parts that inflate beyond reason. */
 export function streamText(file: JSZip.JSZipObject, path: string, budget: InflateBudget, onText: (text: string) => void): Promise<void> {
-  const compressed = compressedSize(file);
-  const limit = Math.max(SMALL_PART, compressed * MAX_RATIO);
+  const { compressed, declared } = sizesOf(file);
+  // A part never inflates past the size it declares (a zip whose part says less than it holds is damaged): the
+  // inflating stops there, and at the ratio's limit when the size is unknown.
+  const limit = declared > 0 ? Math.min(declared, ratioLimit(compressed)) : ratioLimit(compressed);
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   const native = nativeInflate(file);
   if (native) return streamNative(native, path, budget, limit, decoder, onText);
@@ -87,7 +110,7 @@ export function streamText(file: JSZip.JSZipObject, path: string, budget: Inflat
         try {
           inflated += chunk.length;
           budget.used += chunk.length;
-          if (inflated > limit || budget.used > MAX_PACKAGE_BYTES) throw new DamagedPart(path, "inflates beyond any spreadsheet (zip bomb)");
+          if (inflated > limit || budget.used > MAX_PACKAGE_BYTES) throw new DamagedPart(path, "inflates beyond its declared size or any spreadsheet (zip bomb)");
           onText(decoder.decode(chunk, { stream: true }));
         } catch (e) {
           fail(e);
@@ -116,7 +139,7 @@ async function streamNative(stream: ReadableStream<Uint8Array>, path: string, bu
       if (done) break;
       inflated += value.length;
       budget.used += value.length;
-      if (inflated > limit || budget.used > MAX_PACKAGE_BYTES) throw new DamagedPart(path, "inflates beyond any spreadsheet (zip bomb)");
+      if (inflated > limit || budget.used > MAX_PACKAGE_BYTES) throw new DamagedPart(path, "inflates beyond its declared size or any spreadsheet (zip bomb)");
       onText(decoder.decode(value, { stream: true }));
     }
     onText(decoder.decode());

@@ -7,7 +7,7 @@ import type JSZip from "jszip";
 import type { PivotTableInfo, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../../workbook/snapshot.ts";
 import { DateStyles } from "./numberFormats.ts";
 import { isSml, PACKAGE_REL_NS, REL_NS, relIs } from "./ooxml.ts";
-import { attr, attrNs, DamagedPart, InflateBudget, parsePart, type PartHandler } from "./partStream.ts";
+import { attr, attrNs, checkDeclaredSizes, DamagedPart, InflateBudget, parsePart, type PartHandler } from "./partStream.ts";
 import { SharedStrings, SheetReader } from "./sheetReader.ts";
 import { isStateSheetName, parseState } from "./stateSheet.ts";
 import { relsPathOf, resolveTarget } from "./xlsxPackage.ts";
@@ -141,6 +141,7 @@ const visibilityOf = (state: string | null): SheetVisibility => (state === "hidd
 
 /** Reads the snapshot from an opened zip; throws DamagedPart for a part that cannot be read. */
 export async function readPackageSnapshot(zip: JSZip, name: string): Promise<WorkbookSnapshot> {
+  checkDeclaredSizes(zip);
   const reader = new Reader(zip);
   const rootRels = await reader.rels("");
   const wbPath = rootRels.find((r) => relIs(r.type, "officeDocument") && r.path && reader.has(r.path))?.path ?? "xl/workbook.xml";
