@@ -57,6 +57,28 @@ describe("notes in the report of an earlier run", () => {
     expect(kept).toEqual([{ ref: "Q4", formula: "SUM(Budget!B3:B5)*2", expected: 2400 }]);
   });
 
+  it("keeps a note typed over Équilibre's own text (in a merged area Excel keeps it in the top-left cell) under the report, and says where", () => {
+    const merged = report.merges.map((m) => m.split(":")[0]!);
+    // Below the title, which names the sheet as Équilibre's report.
+    const over = report.cells.find((c) => merged.includes(c.ref) && c.ref !== "A1" && typeof c.value === "string" && c.value.length > 3)!;
+    const old = earlier([]);
+    const row = Number(/\d+$/.exec(over.ref)![0]);
+    old.rows.find((r) => r.index === row)!.cells.find((c) => c.col === 1 + over.ref.charCodeAt(0) - 65)!.value = "Note du bureau : à présenter en AG";
+    const again = plan({ name: "b.xlsx", sheets: [BUDGET, old], ownSheets: ["Équilibre"], ownCells: first.state.ownCells });
+    const cells = again.sheets.find((s) => s.role === "report")!.cells;
+    const kept = cells.filter((c) => c.value === "Note du bureau : à présenter en AG");
+    expect(kept).toHaveLength(1);
+    expect(kept[0]!.ref).not.toBe(over.ref);
+    expect(cells.find((c) => c.ref === over.ref)!.value).toBe(over.value);
+    expect(again.warnings).toEqual([`Votre note de la cellule ${over.ref} (feuille « Équilibre ») est reprise en ${kept[0]!.ref} : la nouvelle feuille écrit à sa place.`]);
+  });
+
+  it("takes nothing of Équilibre's own values for a note when the report comes back unchanged", () => {
+    const again = plan({ name: "b.xlsx", sheets: [BUDGET, earlier([])], ownSheets: ["Équilibre"], ownCells: first.state.ownCells });
+    expect(again.warnings).toEqual([]);
+    expect(again.sheets.find((s) => s.role === "report")!.cells.length).toBe(report.cells.length);
+  });
+
   it("leaves the notes of a sheet this run does not replace where they are (not copied)", () => {
     const old = { ...earlier([{ row: 3, col: 16, value: "À revoir" }]), name: "Mon rapport" };
     const again = plan({ name: "b.xlsx", sheets: [BUDGET, old] });

@@ -7,7 +7,7 @@ import type { ClassifiedLine, Lang } from "../engine/types.ts";
 import { equilibreRole, findHeader, lineFinder, rowIdentity, tableRow } from "./corrections.ts";
 import { say } from "../engine/i18n/index.ts";
 import { shiftFormula } from "./formulaShift.ts";
-import { recordedCells } from "./ownCells.ts";
+import { fingerprint, recordedCells, recordedValues, valuesKey } from "./ownCells.ts";
 import type { PlannedCell, PlannedSheet } from "./plan.ts";
 import { MAPPING_FIRST_ROW, MAPPING_HEADER_ROW } from "./reportText.ts";
 import { cellAddress, SheetGrid, type SnapshotCell, type SheetSnapshot } from "./snapshot.ts";
@@ -62,8 +62,17 @@ export function carryNotes(
     // and a formula always is: an earlier report's figures change with the budget, so none can be told apart.
     const ours = (c: SnapshotCell) => c.formula !== undefined || values.has(sameValue(c.value));
     const recorded = header ? null : recordedCells(ownCells?.[role]);
-    const isNote = (r: number, c: SnapshotCell) =>
-      typed(c) && (header ? c.col > tableEnd : recorded ? !recorded.has(cellAddress(r, c.col)) : !taken.has(cellAddress(r, c.col)) && !ours(c));
+    // What Équilibre wrote in its own cells: a value there that differs, or a value where it wrote a formula or
+    // nothing, was typed over it (a note typed in a merged area lands in Équilibre's top-left cell).
+    const written = recorded ? recordedValues(ownCells?.[valuesKey(role)]) : null;
+    const typedOver = (ref: string, c: SnapshotCell) => written !== null && c.formula === undefined && written.get(ref) !== fingerprint(c.value);
+    const isNote = (r: number, c: SnapshotCell) => {
+      if (!typed(c)) return false;
+      const ref = cellAddress(r, c.col);
+      if (header) return c.col > tableEnd;
+      if (recorded) return !recorded.has(ref) || typedOver(ref, c);
+      return !taken.has(ref) && !ours(c);
+    };
     const moved: string[] = [];
     /** Under the new table (or the new sheet's last row), in the note's own column, from the second row after it. */
     const bottom = header ? lastRow : [...taken].reduce((max, ref) => Math.max(max, Number(/\d+$/.exec(ref)?.[0] ?? 0)), 0);

@@ -65,3 +65,42 @@ export function recordedCells(record: unknown): Set<string> | null {
   }
   return out;
 }
+
+/**
+ * Beside the record of its cells, Équilibre keeps a fingerprint of each value (not formula) it wrote, under this
+ * key: a note typed over one of its cells — the only way to type in a merged area of the report, whose text
+ * Excel keeps in the top-left cell — then differs from what was written there, and is the user's.
+ */
+export const valuesKey = (role: string) => `${role}.values`;
+
+/** A short fingerprint of a value (FNV-1a, 32 bits, base 36): enough to tell an edited cell from the one written. */
+export function fingerprint(value: unknown): string {
+  const text = typeof value === "string" ? value : String(value);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(36);
+}
+
+/** "A1~1x2y3z;C7~…": the fingerprint of every value a planned sheet writes, or null when too long to keep. */
+export function recordValues(sheet: PlannedSheet): string | null {
+  const out: string[] = [];
+  for (const c of sheet.cells) {
+    if (c.formula !== undefined || c.value === undefined || c.value === null || c.value === "") continue;
+    out.push(`${c.ref}~${fingerprint(c.value)}`);
+  }
+  const record = out.join(";");
+  return record.length <= MAX_RECORD ? record : null;
+}
+
+/** Address → fingerprint of the values a record names; null when the record is not one. */
+export function recordedValues(record: unknown): Map<string, string> | null {
+  if (typeof record !== "string") return null;
+  const out = new Map<string, string>();
+  if (record === "") return out;
+  for (const entry of record.split(";")) {
+    const m = /^([A-Z]{1,3}\d{1,7})~([0-9a-z]{1,7})$/.exec(entry);
+    if (!m) return null;
+    out.set(m[1]!, m[2]!);
+  }
+  return out;
+}

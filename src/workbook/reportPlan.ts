@@ -2,7 +2,7 @@
 import type { Scenario } from "../engine/scenario.ts";
 import type { Lang } from "../engine/types.ts";
 import { carryNotes } from "./keptNotes.ts";
-import { recordCells } from "./ownCells.ts";
+import { recordCells, recordValues, valuesKey } from "./ownCells.ts";
 import { buildLeversSheet, buildMappingSheet } from "./mappingSheet.ts";
 import type { WorkbookAnalysis } from "./pipeline.ts";
 import { englishStyles, type ReportPlan } from "./plan.ts";
@@ -60,7 +60,8 @@ export function buildReportPlan(result: WorkbookAnalysis, options: PlanOptions):
   const ownCells = Object.fromEntries(
     [report.sheet, levers, ...(comparison ? [comparison] : [])].flatMap((s) => {
       const record = recordCells(s);
-      return record === null ? [] : [[s.role, record]];
+      const values = recordValues(s);
+      return record === null ? [] : [[s.role, record], ...(values === null ? [] : [[valuesKey(s.role), values]])];
     }),
   );
   const warnings = [
