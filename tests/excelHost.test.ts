@@ -202,9 +202,10 @@ describe("the Excel host", () => {
     await fullRun(hostOn(h));
     expect(h.workbook.sheets.map((s) => s.name)).toEqual(["Budget", "Équilibre", "Équilibre (2)", "Équilibre – lignes", "Équilibre – leviers", "Équilibre – scénarios"]);
     expect(h.workbook.sheet("Équilibre")!.cell(0, 0)?.value).toBe("mes notes");
-    // The state records the cells Équilibre wrote, so that the next run tells the user's notes from them.
+    // The state records the cells Équilibre wrote and a fingerprint of their values, so that the next run tells the
+    // user's notes from them.
     const back = await hostOn(h).readSnapshot();
-    expect(Object.keys(back.ownCells ?? {}).sort()).toEqual(["levers", "report"]);
+    expect(Object.keys(back.ownCells ?? {}).sort()).toEqual(["levers", "levers.values", "report", "report.values"]);
   });
 
   it("says in the report's language that a user's sheet kept its name", async () => {
