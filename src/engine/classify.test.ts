@@ -621,6 +621,18 @@ describe("a heading that says how its block is broken down", () => {
     // What comes before « par » still names the block's lines.
     expect(c("Jean", "expense", null, { heading: "Salaires par mois" }).lever).toBe("staff");
   });
+
+  it("in a breakdown by mission, programme or activity, a function word names a mission, not a staff post", () => {
+    for (const [label, heading] of [["Coordination du réseau", "Emplois par mission"], ["Emploi des jeunes", "Dépenses par programme"], ["Animateurs jeunesse", "Charges par activité"]]) {
+      const r = c(label!, "expense", null, { heading });
+      expect(r.pillar, label).toBe("financial");
+      expect(r.confidence, label).toBeLessThan(REVIEW_CONFIDENCE);
+    }
+    // Pay itself stays staff, and outside such a breakdown a coordinator is staff.
+    expect(c("Salaires", "expense", null, { heading: "Emplois par mission" }).lever).toBe("staff");
+    expect(c("Coordination du réseau", "expense").lever).toBe("staff");
+    expect(c("Coordination du réseau", "expense", null, { heading: "Dépenses par poste" }).lever).toBe("staff");
+  });
 });
 
 describe("a lever word that is only the complement of another head noun", () => {

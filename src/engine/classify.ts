@@ -590,6 +590,17 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     // « Stripe » under « 75 Autres produits de gestion courante »: what a platform passes on there is gifts or dues.
     decision = fromPlatform(tokens, section, context) ?? decision;
   }
+  const byMission = section === "expense" && !ownAccount && hit && !hit.fuzzy && decision.lever === hit.keyword.lever ? missionBreakdown(context) : null;
+  if (byMission && FUNCTION_WORDS.has(hit!.keyword.pattern.source)) {
+    // « Coordination du réseau », « Emploi des jeunes » under « Emplois par mission »: a mission, not a job.
+    const q = quote(byMission);
+    decision = {
+      lever: leverById("other_operating"),
+      confidence: 0.5,
+      reasons: [{ fr: `bloc ${q.fr} : une mission, pas un poste de salarié ; nature de charge non dite`, en: `block ${q.en}: a mission, not a staff post; nature of cost not said` }],
+      keywordDest: "action",
+    };
+  }
   const paidOut = section === "expense" && !ownAccount ? paidOutBlock(context) : null;
   if (paidOut && !(fromLabel && PAID_OUT_LEVERS.has(fromLabel.lever.id))) {
     // « Salaires » under « Subventions versées à FPS »: the block says the money goes to a partner; what the label
@@ -789,6 +800,17 @@ const VOLUNTEER_COSTS: ReadonlySet<LeverId> = new Set<LeverId>(["other_external_
 
 /** Services accounts (61, 62) a treasurer files training under (6181 documentation, 6226 honoraires…). */
 const TRAINING_FILED_AS_SERVICE = /^6[12]/;
+
+/** Headings of a breakdown by mission (a compte d'emploi des ressources): « Emplois par mission », « Dépenses par programme ». */
+const MISSION_BREAKDOWN = /\bpar (missions?|programmes?|destinations?|activites?|actions?|fonctions?|priorites?|axes?|poles?|projets?|objectifs?|metiers?)\b/;
+/** Staff keywords that name a role or a function (« coordination », « animateur », « emploi »), not pay itself. */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(["coordinat*", "animateur*", "directeur*", "directrice*", "entraineur*", "educateur*", "emploi*", "poste*", "volontaire*", "service civique"]);
+
+/** The heading or chapter when it breaks the charges down by mission, programme or activity. */
+function missionBreakdown(context: LineContext): string | null {
+  for (const text of [context.heading, context.chapter]) if (text && MISSION_BREAKDOWN.test(foldAccentsLower(text).replace(/[^a-z0-9]+/g, " "))) return text;
+  return null;
+}
 
 /** What a block of money paid out can hold: grants and aid paid (657), gifts passed on and joint operations (655, 6572). */
 const PAID_OUT_LEVERS: ReadonlySet<LeverId> = new Set<LeverId>(["other_operating", "common_operations"]);
