@@ -28,55 +28,67 @@ export function rowTemplate(formula: string, row: number): string | null {
   return out;
 }
 
-export interface SharedFormula {
-  si: number;
-  /** Set on the run's first cell: the range the shared formula covers. */
-  ref?: string;
+/**
+ * The runs of a sheet's cells, by cell index: `si[i]` is the shared formula cell i belongs to (-1 for none), and
+ * `head` gives each run's first cell the range it covers.
+ */
+export interface SharedRuns {
+  si: Int32Array;
+  head: Map<number, string>;
 }
 
 /**
- * Runs of vertically adjacent formula cells whose formulas are the first one's shifted down: cell → its
- * place in a run. `cells` are [row, col, ref, cell]; only formula cells are considered.
+ * Runs of vertically adjacent formula cells whose formulas are the first one's shifted down. `cells[i]` sits at
+ * row `rowOf[i]`, column `colOf[i]`; only formula cells are considered. Indexes, not refs, say which cell is
+ * which: no tuple and no map entry per cell (the lines table of a big ledger has millions of formula cells).
  */
-export function sharedFormulaRuns(cells: Iterable<[number, number, string, PlannedCell | undefined]>): Map<string, SharedFormula> {
+export function sharedFormulaRuns(cells: readonly (PlannedCell | undefined)[], rowOf: Int32Array, colOf: Int32Array): SharedRuns {
+  const si = new Int32Array(cells.length).fill(-1);
+  const head = new Map<number, string>();
   // The cell, not its formula: a follower planned from one formula (rowFormula) is never asked for its text.
-  const byCol = new Map<number, [number, string, PlannedCell, string | undefined][]>();
-  for (const [row, col, ref, c] of cells) {
+  const byCol = new Map<number, number[]>();
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
     if (!c || (c.rowFormula === undefined && !c.formula)) continue;
-    let list = byCol.get(col);
-    if (!list) byCol.set(col, (list = []));
-    list.push([row, ref, c, c.rowFormula]);
+    let list = byCol.get(colOf[i]!);
+    if (!list) byCol.set(colOf[i]!, (list = []));
+    list.push(i);
   }
-  const out = new Map<string, SharedFormula>();
-  let si = 0;
+  let next = 0;
   for (const list of byCol.values()) {
-    list.sort((a, b) => a[0] - b[0]);
+    let sorted = true;
+    for (let k = 1; k < list.length && sorted; k++) sorted = rowOf[list[k - 1]!]! <= rowOf[list[k]!]!;
+    if (!sorted) list.sort((a, b) => rowOf[a]! - rowOf[b]! || a - b);
     let start = 0;
     // The run's first formula as text and row offsets: ["IF(O", 0, "<>\"\",O", 0, …].
     let parts: (string | number)[] | null = null;
     const close = (end: number) => {
       if (end - start >= 2) {
-        const id = si++;
-        out.set(list[start]![1], { si: id, ref: `${list[start]![1]}:${list[end - 1]![1]}` });
-        for (let k = start + 1; k < end; k++) out.set(list[k]![1], { si: id });
+        const id = next++;
+        const first = cells[list[start]!]!.ref;
+        head.set(list[start]!, `${first}:${cells[list[end - 1]!]!.ref}`);
+        for (let k = start; k < end; k++) si[list[k]!] = id;
       }
     };
-    for (let i = 0; i < list.length; i++) {
-      const [row, , cell, key] = list[i]!;
+    for (let k = 0; k < list.length; k++) {
+      const i = list[k]!;
+      const row = rowOf[i]!;
+      const cell = cells[i]!;
+      const prev = k > 0 ? list[k - 1]! : -1;
       // A follower is the first formula with its relative rows moved to this row (cheaper than its own template);
       // the plan says so itself for the cells it wrote from one formula (rowFormula): no need to compare them.
-      const follows = parts !== null && list[i - 1]![0] === row - 1;
-      if (follows && key !== undefined && list[i - 1]![3] === key) continue;
+      const follows = parts !== null && rowOf[prev]! === row - 1;
+      if (follows && cell.rowFormula !== undefined && cells[prev]!.rowFormula === cell.rowFormula) continue;
       const formula = cell.formula ?? "";
       if (follows && matches(parts!, row, formula)) continue;
-      close(i);
-      start = i;
+      close(k);
+      start = k;
       const t = rowTemplate(formula, row);
-      parts = t === null ? null : t.split(/\{(-?\d+)\}/).map((p, k) => (k % 2 === 1 ? Number(p) : p));
+      parts = t === null ? null : t.split(/\{(-?\d+)\}/).map((p, n) => (n % 2 === 1 ? Number(p) : p));
     }
     close(list.length);
   }
-  return out;
+  return { si, head };
 }
 
 /** Whether `formula` is the template `parts` at `row`, compared in place (no string is built). */

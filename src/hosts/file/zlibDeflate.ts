@@ -9,7 +9,8 @@ import type { DeflatedChunks } from "./nativeDeflate.ts";
 export const SHEET_DEFLATE_LEVEL = 3;
 
 export async function deflateChunksWithZlib(chunks: Iterable<string>): Promise<DeflatedChunks> {
-  const deflate = createDeflateRaw({ level: SHEET_DEFLATE_LEVEL });
+  // Output in big pieces: at zlib's default 16 KB, its callbacks on the main thread cost more than the copies.
+  const deflate = createDeflateRaw({ level: SHEET_DEFLATE_LEVEL, chunkSize: 256 * 1024 });
   const out: Buffer[] = [];
   let outSize = 0;
   deflate.on("data", (b: Buffer) => {
@@ -19,13 +20,17 @@ export async function deflateChunksWithZlib(chunks: Iterable<string>): Promise<D
   const ended = once(deflate, "end");
   let crc = 0;
   let size = 0;
+  // zlib deflates a chunk on a worker thread while the next one is made: the wait for it to drain comes after.
+  let draining: Promise<unknown> | null = null;
   try {
     for (const chunk of chunks) {
       const bytes = Buffer.from(chunk, "utf8");
       crc = crc32(bytes, crc);
       size += bytes.length;
-      if (!deflate.write(bytes)) await once(deflate, "drain");
+      if (draining) await draining;
+      draining = deflate.write(bytes) ? null : once(deflate, "drain");
     }
+    if (draining) await draining;
   } catch (e) {
     deflate.destroy();
     throw e;
