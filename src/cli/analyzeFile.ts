@@ -7,6 +7,8 @@ import { readWorkbook } from "../hosts/file/readSnapshot.ts";
 import { toAnalysisJson, type AnalysisJson } from "../workbook/analysisJson.ts";
 import { analyzeSnapshot, type WorkbookAnalysis } from "../workbook/pipeline.ts";
 import type { ScenarioJson } from "../workbook/scenarioJson.ts";
+import { say } from "../engine/i18n/index.ts";
+import { readEarlierReport, withEarlierReport } from "./earlierReport.ts";
 import { readInputBytes, readInputFile } from "./inputFile.ts";
 import { isSameFile, reportPath } from "./outputPath.ts";
 import { scenariosJson, type ScenarioFile } from "./scenarioFile.ts";
@@ -50,7 +52,12 @@ export async function analyzeFile(
   const file = await readInputFile(input);
   const target = options.output ? reportPath(options.output, file.format.macro, options.lang) : null;
   if (target && (await isSameFile(input, target.path, file))) throw new EquilibreError("output_is_input", { file: target.path });
-  const { snapshot, pkg } = await readWorkbook(file.bytes, basename(input));
+  const read = await readWorkbook(file.bytes, basename(input));
+  const pkg = read.pkg;
+  // Written over an earlier report: what the user typed in it goes into the new one, not away with the old.
+  const earlier = target ? await readEarlierReport(target.path) : null;
+  const snapshot = earlier ? withEarlierReport(read.snapshot, earlier) : read.snapshot;
+  const tookOver = snapshot !== read.snapshot ? say(options.lang, "report.earlierTakenOver", { file: basename(target!.path) }) : null;
   const result = analyzeSnapshot(snapshot, options.params, { column: options.column });
   const doc: FileRun["doc"] = toAnalysisJson(result, options.lang);
   if (options.scenarios?.length) doc.scenarios = scenariosJson(result.classified, options.params, options.scenarios, options.lang);
@@ -63,7 +70,7 @@ export async function analyzeFile(
     // `compare -o` compares the first analysed column: the report (and the names the comparison reads) show that one.
     const shownColumn = options.comparedWith ? result.analyses[0]!.scenario : null;
     const report = await writeReport(pkg, target.path, snapshot, result, options.lang, options.now ?? new Date(), asked[0]?.column ?? shownColumn, scenarios, options.comparedWith);
-    written = { path: report.path, warnings: target.notice ? [target.notice, ...report.warnings] : report.warnings };
+    written = { path: report.path, warnings: [target.notice, tookOver, ...report.warnings].filter((w): w is string => w !== null) };
   }
   return { result, doc, written };
 }

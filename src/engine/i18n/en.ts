@@ -303,6 +303,7 @@ export const en: Record<MessageId, string> = {
   "write.sheetRenamed": "A sheet “{from}” that is not Équilibre's already exists: Équilibre's sheet is named “{to}”.",
   "write.tableRenamed": "A table “{from}” that is not Équilibre's already exists: Équilibre's table is named “{to}”.",
   "scenarioSheet.tooMany": "The “{sheet}” sheet holds {max} scenarios side by side: {names} are not written there.",
+  "report.earlierTakenOver": "“{file}” was already an Équilibre report: the new one replaces it and takes over the corrections, notes and scenarios you had typed in it.",
   "scenarioSheet.notWritten": "The scenario “{name}” also moves {count} line(s) from one destination to the other: the “{sheet}” sheet has no cell for that change, which is not written there.",
   "report.withYourScenario": "WITH YOUR SCENARIO",
   "report.scenarioGap": "   gap (€)",

@@ -303,6 +303,7 @@ export const fr = {
   "write.sheetRenamed": "Une feuille « {from} » qui n'est pas d'Équilibre existe déjà : la feuille d'Équilibre est nommée « {to} ».",
   "write.tableRenamed": "Un tableau « {from} » qui n'est pas d'Équilibre existe déjà : le tableau d'Équilibre est nommé « {to} ».",
   "scenarioSheet.tooMany": "La feuille « {sheet} » tient {max} scénarios côte à côte : {names} n'y sont pas écrits.",
+  "report.earlierTakenOver": "« {file} » était déjà un rapport d'Équilibre : le nouveau le remplace et reprend les corrections, les notes et les scénarios que vous y aviez tapés.",
   "scenarioSheet.notWritten": "Le scénario « {name} » déplace aussi {count} ligne(s) d'une destination à l'autre : la feuille « {sheet} » n'a pas de cellule pour ce changement, qui n'y est pas écrit.",
   "report.withYourScenario": "AVEC VOTRE SCÉNARIO",
   "report.scenarioGap": "   écart (€)",
