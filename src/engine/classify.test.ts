@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classify, isBalanceSheetHeading, isBalanceSheetLine, leadingAccount, normalizeAccount, REVIEW_CONFIDENCE } from "./classify.ts";
+import { classify, isBalanceSheetHeading, isBalanceSheetLine, leadingAccount, normalizeAccount, REVIEW_CONFIDENCE, withoutAdjustment } from "./classify.ts";
 import type { LeverId, Section } from "./types.ts";
 
 const c = (label: string, section: Section, account: string | null = null, extra = {}) => classify({ label, account, context: { sectionHint: section, ...extra } });
@@ -725,5 +725,26 @@ describe("a head noun of the other direction", () => {
     // Flow words both sides use are no direction: « Subvention du conseil général » is a grant received.
     expect(c("Subvention du conseil général (construction des classes)", "income").confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
     expect(c("Achats de marchandises", "expense").confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+  });
+});
+
+describe("what says how an amount is counted is not what the line is", () => {
+  it("« (après remboursement du parc) », « (hors intérêts) » are left out of the reading; details of what the line holds are kept", () => {
+    expect(withoutAdjustment("Tickets (après remboursement du parc)")).toBe("Tickets");
+    expect(withoutAdjustment("Frais bancaires (hors intérêt prêt)")).toBe("Frais bancaires");
+    expect(withoutAdjustment("Recettes hors subventions")).toBe("Recettes");
+    expect(withoutAdjustment("Produits divers (tee-shirts)")).toBe("Produits divers (tee-shirts)");
+    expect(withoutAdjustment("(hors taxes)")).toBe("(hors taxes)");
+    const r = c("Tickets (après remboursement du parc)", "income");
+    expect(r).toMatchObject({ lever: "sales_services", nature: "activity" });
+    expect(c("Frais banquaire (hors intérêt prêt)", "expense").lever).toBe("other_external_services");
+    expect(c("Remboursement de frais (après accord)", "income").lever).toBe("reversals_transfers");
+  });
+
+  it("a heading « Poste dépenses » names the label column and the side, not a staff post", () => {
+    for (const heading of ["Poste dépenses", "Postes de dépenses", "Poste recettes", "Poste"]) {
+      expect(c("Aménagement", "expense", null, { heading }).pillar, heading).toBe("financial");
+    }
+    expect(c("Jean", "expense", null, { heading: "Postes salariés" }).lever).toBe("staff");
   });
 });

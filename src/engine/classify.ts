@@ -433,6 +433,19 @@ function factsOf(label: string, tokens: readonly Token[], family: LeverFamily): 
   return f;
 }
 
+/**
+ * A label without what says how its amount is counted: « Tickets (après remboursement du parc) », « Frais bancaires
+ * (hors intérêts) », « Recettes nettes de commission » → « Tickets », « Frais bancaires ». Details in brackets that
+ * say what the line holds (« Produits divers (tee-shirts) ») are kept.
+ */
+export function withoutAdjustment(label: string): string {
+  const stripped = label
+    .replace(/\(\s*(apr[eè]s|hors|net(te)?s? de|moins|d[eé]duction|d[eé]duit|sans|avant)\b[^)]*\)?/giu, " ")
+    .replace(/\s(apr[eè]s|hors|d[eé]duction faite)\s.*$/iu, " ")
+    .trim();
+  return /[\p{L}]{2,}/u.test(stripped) ? stripped : label;
+}
+
 /** Who pays, as the label names it; a platform's name (« HelloAsso ») names no association. */
 function funderOf(tokens: readonly Token[]): FunderMatch | null {
   const f = findFunder(tokens);
@@ -442,7 +455,9 @@ function funderOf(tokens: readonly Token[]): FunderMatch | null {
 export function classify(input: ClassifyInput, options: ClassifyOptions = {}): Classification {
   const numbering = options.inKindNumbering ?? "crc99";
   const context = input.context ?? {};
-  const tokens = tokensOf(input.label);
+  // « Tickets (après remboursement du parc) »: what says how the amount is counted is not what the line is.
+  const core = withoutAdjustment(input.label);
+  const tokens = tokensOf(core);
   const ownAccount = normalizeAccount(input.account) ?? normalizeAccount(leadingAccount(input.label));
   const chapterAccount = normalizeAccount(leadingAccount(context.chapter));
   const account = ownAccount ?? chapterAccount;
@@ -465,11 +480,11 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
 
   // 2. Lever: account and label, then reconcile.
   const acc = account ? accountLever(account, section, numbering) : null;
-  const labelFacts = factsOf(input.label, tokens, familyOfSection(section));
+  const labelFacts = factsOf(core, tokens, familyOfSection(section));
   const hit = labelFacts.hit;
   const funder = section === "income" ? labelFacts.funder : null;
   // « Frais Twint Cotisation », « Paniers adhérents »: the lever word is a complement of another head noun.
-  const complement = hit && !hit.fuzzy && !funder ? complementReading(input.label, section) : null;
+  const complement = hit && !hit.fuzzy && !funder ? complementReading(core, section) : null;
   const fromLabel =
     complement ?? (section === "income" ? applyFunder(hit, funder, tokens) : hit ? { lever: hit.keyword.lever, confidence: labelConfidence(hit), reasons: [keywordReason(hit)], keywordDest: hit.keyword.dest } : null);
 
@@ -739,11 +754,15 @@ function blockTokens(text: string): Token[] {
   const tokens = tokensOf(text);
   const by = tokens.findIndex((t, i) => i >= 1 && t.text === "par");
   const words = by >= 1 ? tokens.slice(0, by) : tokens;
-  // « Emplois », « Emplois 2013 »: the side alone (a compte d'emploi's uses, not jobs).
-  const named = words.filter((t) => !/^\d+$/.test(t.text));
-  return named.length === 1 && SIDE_WORDS.has(named[0]!.text) ? [] : words;
+  // « Emplois », « Emplois 2013 », « Poste dépenses », « Postes de recettes »: the side alone, or the column's
+  // name with it (« poste » is a line item there, not a job; « emplois » a compte d'emploi's uses).
+  const named = words.filter((t) => !/^\d+$/.test(t.text) && !LINK_WORDS.has(t.text));
+  const rest = COLUMN_WORDS.has(named[0]?.text ?? "") ? named.slice(1) : named;
+  return rest.length <= 1 && rest.every((t) => SIDE_WORDS.has(t.text)) ? [] : words;
 }
-const SIDE_WORDS = new Set(["charges", "depenses", "emplois", "emploi", "produits", "recettes", "ressources"]);
+const SIDE_WORDS = new Set(["charges", "charge", "depenses", "depense", "emplois", "emploi", "produits", "produit", "recettes", "recette", "ressources"]);
+/** What a treasurer calls the label column (« Poste », « Rubrique », « Libellé »). */
+const COLUMN_WORDS = new Set(["poste", "postes", "rubrique", "rubriques", "ligne", "lignes", "libelle", "libelles", "intitule", "intitules"]);
 
 /**
  * The block the line sits in says what the label does not: « Boulangerie Martin » under « Sponsors »,
