@@ -2,7 +2,7 @@
 // where every expected line lands (sheet, row, columns) so the accuracy script can match what the command reads.
 // Totals and chapter subtotals are formulas (=SUM(...)) with their cached values, as Excel saves them.
 import type { LeverId, Section } from "../src/engine/types.ts";
-import { expectedOf, isGroup, linesOf, type Block, type Budget, type Expected, type LayoutType, type NotALine, type SourceLine } from "./model.ts";
+import { expectedOf, isGroup, linesOf, type Block, type Budget, type Expected, type LayoutType, type NotALine, type SourceGroup, type SourceLine } from "./model.ts";
 
 export type Cell = string | number | { formula: string; result: number } | null;
 export interface SheetGrid {
@@ -28,6 +28,8 @@ export interface Placement {
   expect: Expected | null;
   alternatives: Expected[];
   notALine: NotALine | null;
+  /** The block heading (or chapter) the line is written under in the source, kept where the layout drops it (a « Catégorie » column, corpus/variants.ts). */
+  heading?: string;
 }
 
 export interface Laid {
@@ -267,6 +269,9 @@ function header(ctx: Ctx, row: number, base: number, label: string): void {
   ctx.sb.bold.push(row);
 }
 
+/** The heading each line of a block is written under: its chapter when it has one, else the block's heading. */
+const headingOf = (block: Block, l: SourceLine): string => block.lines.find((x): x is SourceGroup => isGroup(x) && x.lines.includes(l))?.chapter || block.heading;
+
 const title = (b: Budget): string => `${b.association} — ${b.source.document}`;
 const monetary = (b: Block): boolean => b.section === "income" || b.section === "expense";
 /**
@@ -433,7 +438,7 @@ function typeColumn(ctx: Ctx): void {
       sb.set(row, 2 + k, a);
       amounts.push({ col: 2 + k, header: ctx.headers[k]!, amount: a });
     });
-    ctx.placements.push(placement(ctx, row, 0, labelCol, 1 + ctx.cols.length, block.section, l, null, amounts));
+    ctx.placements.push({ ...placement(ctx, row, 0, labelCol, 1 + ctx.cols.length, block.section, l, null, amounts), heading: headingOf(block, l) });
     row++;
   }
   const last = row - 1;
@@ -497,11 +502,12 @@ function journal(ctx: Ctx): void {
   ["Poste", "Dépenses", "Recettes", "Bénéfice"].forEach((h, c) => sb.set(3, c, h));
   sb.bold.push(3);
   const pairRows = (blocks: Block[]) => {
-    const rows: { label: string; cells: { section: Section; line: SourceLine }[] }[] = [];
+    const rows: { label: string; cells: { section: Section; line: SourceLine; heading: string }[] }[] = [];
     for (const block of blocks) for (const l of linesOf(block)) {
       const found = rows.find((r) => r.label === l.label && !r.cells.some((c) => c.section === block.section));
-      if (found) found.cells.push({ section: block.section, line: l });
-      else rows.push({ label: l.label, cells: [{ section: block.section, line: l }] });
+      const cell = { section: block.section, line: l, heading: headingOf(block, l) };
+      if (found) found.cells.push(cell);
+      else rows.push({ label: l.label, cells: [cell] });
     }
     return rows;
   };
@@ -514,7 +520,7 @@ function journal(ctx: Ctx): void {
         const a = c.line.amounts[j];
         if (a === null || a === undefined) continue;
         sb.set(row, col, a);
-        ctx.placements.push(placement(ctx, row, 0, 0, 3, c.section, c.line, null, [{ col, header: col === 1 ? "Dépenses" : "Recettes", amount: a }]));
+        ctx.placements.push({ ...placement(ctx, row, 0, 0, 3, c.section, c.line, null, [{ col, header: col === 1 ? "Dépenses" : "Recettes", amount: a }]), heading: c.heading });
       }
       if (net) sb.set(row, 3, { formula: `C${row}-B${row}`, result: ((sb.value(row, 2) ?? 0) - (sb.value(row, 1) ?? 0)) / 100 });
       row++;

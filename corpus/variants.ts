@@ -234,6 +234,24 @@ export const VARIANTS: Variant[] = [
     },
   },
   {
+    id: "category_column",
+    what: "une colonne « Catégorie » à côté du libellé, qui reprend le titre du bloc ou le chapitre de chaque ligne",
+    layouts: ["type_column", "journal"],
+    apply: (l0) => {
+      const l = clone(l0);
+      for (const s of l.sheets) {
+        const h = headerRow(l, s);
+        const placed = l.placements.filter((p) => p.sheet === s.name);
+        if (h === null || placed.length === 0 || !placed.some((p) => p.heading)) return null;
+        const at = placed[0]!.labelCol + 1;
+        insertCols(l, s.name, at, 1);
+        set(s, h, at, "Catégorie");
+        for (const p of placed) if (p.heading) set(s, p.row, at, p.heading);
+      }
+      return l;
+    },
+  },
+  {
     id: "comments",
     what: "une colonne de commentaires avec des nombres dans le texte",
     layouts: ONE_TABLE,

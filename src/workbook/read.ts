@@ -205,7 +205,7 @@ function yearOf(v: CellValue): number | null {
   return Number.isInteger(n) && n >= 1990 && n <= 2100 ? n : null;
 }
 
-const HEADER_WORD = /\b(poste|postes|libelle|libelles|intitule|designation|rubrique|rubriques|compte|comptes|nature|exercice|annee|annees|budget|realise|previsionnel|charges|produits|depenses|recettes|emplois|ressources)\b/;
+const HEADER_WORD = /\b(type|categorie|categories|poste|postes|libelle|libelles|intitule|designation|rubrique|rubriques|compte|comptes|nature|exercice|annee|annees|budget|realise|previsionnel|charges|produits|depenses|recettes|emplois|ressources)\b/;
 
 /**
  * A row of years is a header row when it holds no other number and either its years increase from left to
@@ -221,8 +221,10 @@ function isYearHeaderRow(grid: SheetGrid, row: number): boolean {
   if (cells.some((c) => cellKind(c.value) === "account" && yearOf(c.value) === null) || cells.some((c) => typeof c.value === "string" && leadingAccount(c.value) !== null)) return false;
   const increasing = years.length >= 2 && years.every((y, i) => i === 0 || y! > years[i - 1]!);
   const texts = cells.filter((c) => cellKind(c.value) === "text").map((c) => normalizeText(String(c.value)));
-  // A header cell is a header word, not a label that holds one (« Produits des activités »).
-  return increasing || texts.some((t) => HEADER_WORD.test(t) && t.split(" ").length <= 2);
+  // A header cell is a header word, not a label that holds one (« Produits des activités »); the row's first text
+  // is its label: « Cotisation | Recettes | 2050 » (a Type or category cell that says « Recettes ») is a line.
+  const first = texts[0];
+  return increasing || (first !== undefined && HEADER_WORD.test(first) && first.split(" ").length <= 2);
 }
 
 interface BlockRead {
@@ -303,8 +305,14 @@ function readBlock(
   const firstValue = Math.min(...block.amountCols.map((c) => rows[firstValueIndex(grid, rows, c)] ?? Infinity));
   const above = headerRows.filter((r) => r < firstValue);
   const headerRow = above.length > 0 ? Math.max(...above) : headerRows.length > 0 ? Math.max(...headerRows) : null;
-  const typeCol = findTypeColumn(grid, rows, block.labelCols);
-  const labelCol = block.labelCols.filter((c) => c !== typeCol)[block.labelCols.length - (typeCol !== null ? 2 : 1)]!;
+  // « Libellé | Catégorie | Type »: the first column of section words is the Type column; a second (« Recettes »
+  // as a category) says the same and is no label either.
+  const typedCols = typeColumns(grid, rows, block.labelCols);
+  const typeCol = typedCols[0] ?? null;
+  // « Libellé | Catégorie | Montant »: the category is the block the line belongs to, not its label.
+  const categoryCol = findCategoryColumn(grid, rows, block.labelCols.filter((c) => !typedCols.includes(c)), block.amountCols, (c) => (headerRow !== null ? textAt(grid, headerRow, c) : null));
+  const textCols = block.labelCols.filter((c) => !typedCols.includes(c) && c !== categoryCol);
+  const labelCol = textCols[textCols.length - 1]!;
   const sheetSection = sectionOfHeading(sheet);
   let section: Section | null =
     (headerRow !== null ? block.labelCols.map((c) => sectionOfHeading(textAt(grid, headerRow, c))).find((s) => s) : null) ?? sheetSection;
@@ -325,7 +333,8 @@ function readBlock(
   let lastRow = headerRow ?? -Infinity;
   for (const r of rows) {
     if (headerRow !== null && r <= headerRow) continue;
-    const labels = block.labelCols.filter((c) => c !== typeCol).map((c) => ({ col: c, text: textAt(grid, r, c) })).filter((l) => l.text !== "");
+    const labels = textCols.map((c) => ({ col: c, text: textAt(grid, r, c) })).filter((l) => l.text !== "");
+    const category = categoryCol !== null ? textAt(grid, r, categoryCol) : "";
     // « Détail des recettes » merged across the table (Excel keeps it in the first cell, the account column): a
     // heading written in the account column is still the row's label.
     const accountText = block.accountCol !== null && labels.length === 0 ? textAt(grid, r, block.accountCol) : "";
@@ -333,7 +342,7 @@ function readBlock(
     // A "Type" column before or after the label ("Dépense | Location de salle | 800", "Pizzas | Recette | 62")
     // gives the row its section.
     const typeText = typeCol !== null ? textAt(grid, r, typeCol) : "";
-    const rowType = (typeText ? sectionOfTypeCell(typeText) : null) ?? labels.slice(0, -1).map((l) => sectionOfTypeCell(l.text)).find((x) => x !== null) ?? null;
+    const rowType = (typeText ? sectionOfTypeCell(typeText) : null) ?? [...labels.slice(0, -1), { text: category }].map((l) => sectionOfTypeCell(l.text)).find((x) => x !== null) ?? null;
     const accountRaw = block.accountCol ? grid.value(r, block.accountCol) : null;
     const account = normalizeAccount(accountRaw === null ? null : String(accountRaw)) ?? normalizeAccount(leadingAccount(label?.text));
     const cells = used.map((k) => {
@@ -390,7 +399,7 @@ function readBlock(
       // A typed amount (no formula of its own) may be a line the label calls a total: decided once the rows
       // around it are known (totalsThatAreLines).
       if (own.length > 0 && !cells.some((c) => refersToCells(c.formula))) {
-        infos.push({ row: r, label: labelText, labelCol: label!.col, account, cells, hasAmount, section: accountSection(account) === "balance_sheet" ? section : ((accountSection(account) as Section | null) ?? rowType ?? section), heading, chapter, chapterRow, columnNames, labelledTotal: { kind, declared: own }, saidSection: section });
+        infos.push({ row: r, label: labelText, labelCol: label!.col, account, cells, hasAmount, section: accountSection(account) === "balance_sheet" ? section : ((accountSection(account) as Section | null) ?? rowType ?? section), heading: category || heading, chapter, chapterRow, columnNames, labelledTotal: { kind, declared: own }, saidSection: section });
         continue;
       }
       skipped.push({ sheet, row: r, cell: cellAddress(r, label!.col), label: labelText, why: kind });
@@ -453,7 +462,7 @@ function readBlock(
       cells,
       hasAmount,
       section: accSection ?? rowType ?? section,
-      heading,
+      heading: category || heading,
       chapter,
       chapterRow,
       columnNames,
@@ -669,15 +678,42 @@ function monthsWithTotal<K extends { header: string | null; kind: HeaderKind }>(
   return kinds.map((k) => (isMonthHeader(k.header) ? { ...k, kind: "derived" } : k.kind === "total" ? { ...k, kind: "period" } : k));
 }
 
-/** A label column whose cells are, for most of its rows, a section word (« Recette », « Dépense », « Don en nature »). */
-function findTypeColumn(grid: SheetGrid, rows: number[], labelCols: number[]): number | null {
-  if (labelCols.length < 2) return null;
-  for (const col of labelCols) {
-    const texts = rows.map((r) => textAt(grid, r, col)).filter((t) => t !== "");
-    const typed = texts.filter((t) => sectionOfTypeCell(t) !== null || isBalanceTypeCell(t)).length;
-    if (texts.length >= 3 && typed >= 0.8 * (texts.length - 1)) return col;
+/** Headers of a column that files each line under a block: « Catégorie », « Rubrique », « Poste budgétaire »… */
+const CATEGORY_HEADER = /^(categorie|categories|rubrique|rubriques|famille|familles|poste budgetaire|postes budgetaires|nature|imputation|ventilation|chapitre|groupe)$/;
+
+/**
+ * A text column beside the labels that files each line under a block (« Libellé | Catégorie | Montant »: « Salaire
+ * du comptable | Subventions versées à Fonhsud | 4 800 »): named so by its header, or, on most rows holding money,
+ * filled beside another text column and repeating its values where the other does not. Its value is the line's
+ * block heading; the other column is its label (the last text column was taken as the label, and the labels lost).
+ */
+function findCategoryColumn(grid: SheetGrid, rows: number[], cols: number[], amountCols: number[], titleOf: (col: number) => string | null): number | null {
+  if (cols.length < 2) return null;
+  const money = rows.filter((r) => amountCols.some((c) => cellKind(grid.value(r, c)) === "amount"));
+  if (money.length < 3) return null;
+  const stats = cols.map((col) => {
+    const texts = money.map((r) => textAt(grid, r, col)).filter((t) => t !== "" && cellKind(t) === "text");
+    return { col, filled: texts.length, distinct: new Set(texts.map(normalizeText)).size, named: CATEGORY_HEADER.test(normalizeText(titleOf(col) ?? "")) };
+  });
+  for (const cat of stats) {
+    const label = stats.find((o) => o.col !== cat.col && o.filled >= 0.8 * money.length && o.distinct > cat.distinct);
+    if (!label || cat.filled < 3) continue;
+    // Named « Catégorie », it files the lines it is filled on (totals and balances under the table have none).
+    if (cat.named || (cat.filled >= 0.6 * money.length && cat.distinct <= cat.filled / 2 && label.distinct >= 0.8 * label.filled)) return cat.col;
   }
   return null;
+}
+
+/** A label column whose cells are, for most of its rows, a section word (« Recette », « Dépense », « Don en nature »). */
+function typeColumns(grid: SheetGrid, rows: number[], labelCols: number[]): number[] {
+  if (labelCols.length < 2) return [];
+  const typed = labelCols.filter((col) => {
+    const texts = rows.map((r) => textAt(grid, r, col)).filter((t) => t !== "");
+    const n = texts.filter((t) => sectionOfTypeCell(t) !== null || isBalanceTypeCell(t)).length;
+    return texts.length >= 3 && n >= 0.8 * (texts.length - 1);
+  });
+  // A column of labels is left to read: every column typed means none is (« Dépense | Recette » are labels then).
+  return typed.length === labelCols.length ? typed.slice(0, 1) : typed;
 }
 
 /**
