@@ -208,6 +208,36 @@ describe("the Excel host", () => {
     expect(Object.keys(back.ownCells ?? {}).sort()).toEqual(["levers", "levers.values", "report", "report.values"]);
   });
 
+  it("keeps on a re-run what the user typed in Équilibre's sheets: notes, a note typed over a merged heading, a correction", async () => {
+    const h = createExcelHarness(generatedBudget(20));
+    await fullRun(hostOn(h));
+    const report = h.workbook.sheet("Équilibre")!;
+    const lines = h.workbook.sheet("Équilibre – lignes")!;
+    // As a user types them in Excel (rows and columns from 0): a note beside the report, one beside a line of the
+    // table, one over a merged heading (Excel keeps it in the merge's top-left cell), a lever corrected.
+    report.setCell(29, 9, { value: "Note du trésorier : validé en bureau" });
+    const row = [...Array(40).keys()].find((r) => lines.cell(r, 2)?.value === "Achats de fournitures pour l'atelier n° 1")!;
+    lines.setCell(row, 22, { value: "Devis joint" });
+    lines.setCell(row, 14, { value: "Services extérieurs" });
+    const heading = report.merges.map((m) => /^([A-Z]+)(\d+)/.exec(m)!).find((m) => Number(m[2]) > 5 && typeof report.cell(Number(m[2]) - 1, m[1]!.charCodeAt(0) - 65)?.value === "string")!;
+    const [hr, hc] = [Number(heading[2]) - 1, heading[1]!.charCodeAt(0) - 65];
+    const headingText = report.cell(hr, hc)!.value;
+    report.setCell(hr, hc, { value: "À présenter en AG" });
+
+    const again = await fullRun(hostOn(h));
+    const corrected = again.result.classified.filter((l) => l.corrected);
+    expect(corrected.map((l) => [l.label, l.lever])).toEqual([["Achats de fournitures pour l'atelier n° 1", "external_services"]]);
+    const newReport = h.workbook.sheet("Équilibre")!;
+    const newLines = h.workbook.sheet("Équilibre – lignes")!;
+    expect(newReport.cell(29, 9)?.value).toBe("Note du trésorier : validé en bureau");
+    const newRow = [...Array(40).keys()].find((r) => newLines.cell(r, 2)?.value === "Achats de fournitures pour l'atelier n° 1")!;
+    expect([newLines.cell(newRow, 22)?.value, newLines.cell(newRow, 14)?.value]).toEqual(["Devis joint", "Services extérieurs"]);
+    // The heading is Équilibre's again; the note typed over it is kept under the report, and said.
+    expect(newReport.cell(hr, hc)?.value).toBe(headingText);
+    expect([...newReport.cells.values()].filter((c) => c.value === "À présenter en AG")).toHaveLength(1);
+    expect(again.applied.warnings.join(" ")).toMatch(new RegExp(`Votre note de la cellule ${heading[1]}${heading[2]} .*est reprise en`));
+  });
+
   it("says in the report's language that a user's sheet kept its name", async () => {
     const wb = generatedBudget(20);
     wb.addSheet("Équilibre").setCell(0, 0, { value: "my notes" });
