@@ -748,3 +748,12 @@ describe("what says how an amount is counted is not what the line is", () => {
     expect(c("Jean", "expense", null, { heading: "Postes salariés" }).lever).toBe("staff");
   });
 });
+
+describe("who pays under a reversal account", () => {
+  it("a company named under 78 / 79 refunds or takes back: no patron", () => {
+    expect(c("Raiffeisen à Produits - Crédit Romande Energie SA", "income", "781000")).toMatchObject({ lever: "reversals_transfers", nature: "neutral" });
+    expect(c("Remboursement assurance AXA SA", "income", "791").nature).toBe("neutral");
+    // Under a sales or gifts account the company still decides the nature.
+    expect(c("Fondation Orange", "income", "706").lever).toBe("foundations");
+  });
+});

@@ -507,8 +507,10 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     const refines = chaptersOf(fromLabel.lever).includes(chapterOf(account!));
     const funderSays =
       section === "income" &&
-      // Under 76 the payer of a produit is a bank paying interest: « Banque » there is no sponsor.
+      // Under 76 the payer of a produit is a bank paying interest: « Banque » there is no sponsor. Under 78 / 79 it
+      // is whoever refunds or takes back (« Crédit Romande Energie SA » under 781): a company there is no patron.
       acc.lever.id !== "financial_income" &&
+      acc.lever.id !== "reversals_transfers" &&
       (fromLabel.lever.nature !== acc.lever.nature || fromLabel.lever.payer !== acc.lever.payer) &&
       (funder !== null || isFunderLever(fromLabel.lever.id));
     if (fromLabel.lever.id === acc.lever.id) {
