@@ -9,11 +9,14 @@ import { writeFileAtomic } from "./atomicWrite.ts";
 import { readWorkbook } from "./readSnapshot.ts";
 import type { XlsxPackage } from "./xlsxPackage.ts";
 import { useChunkDeflater } from "./nativeDeflate.ts";
-import { deflateChunksWithZlib } from "./zlibDeflate.ts";
+import { deflateChunksWithZlib, inflatePartWithZlib } from "./zlibDeflate.ts";
+import { usePartInflater } from "./partStream.ts";
 import { writeZip } from "./zipWriter.ts";
 
 // Big sheets are deflated by zlib at the level JSZip uses for the small parts, not at CompressionStream's 6.
 useChunkDeflater(deflateChunksWithZlib);
+// Parts are read through zlib too, in bigger pieces than DecompressionStream's.
+usePartInflater(inflatePartWithZlib);
 
 /** The package each snapshot was read from, so writing the report does not read and unzip the file again. */
 const opened = new WeakMap<WorkbookSnapshot, { path: string; pkg: XlsxPackage }>();

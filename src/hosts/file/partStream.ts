@@ -73,16 +73,33 @@ export function checkDeclaredSizes(zip: JSZip): void {
   }
 }
 
+/** Inflated bytes, chunk by chunk; `cancel` stops the inflating. */
+interface ChunkReader {
+  read(): Promise<{ done?: boolean; value?: Uint8Array }>;
+  cancel(): Promise<unknown>;
+}
+
+/** The host's inflater for DEFLATE parts (zlib on Node, in big pieces), instead of the platform's stream. */
+let hostInflater: ((compressed: Uint8Array) => AsyncIterator<Uint8Array>) | null = null;
+
+export function usePartInflater(inflater: ((compressed: Uint8Array) => AsyncIterator<Uint8Array>) | null): void {
+  hostInflater = inflater;
+}
+
 /**
- * The part's bytes inflated by the platform (DecompressionStream, in Node and browsers: native code, several
- * times faster than JSZip's JavaScript inflate on a big sheet), or null when the part is not a DEFLATE entry
- * read from the file (stored, or written in memory) or the platform has no such stream.
+ * The part's bytes inflated natively: by the host's inflater, else by DecompressionStream (in Node and browsers:
+ * native code, several times faster than JSZip's JavaScript inflate on a big sheet); null when the part is not a
+ * DEFLATE entry read from the file (stored, or written in memory) or the platform has no such stream.
  */
-function nativeInflate(file: JSZip.JSZipObject): ReadableStream<Uint8Array> | null {
-  if (typeof DecompressionStream === "undefined" || typeof Blob === "undefined") return null;
+function nativeInflate(file: JSZip.JSZipObject): ChunkReader | null {
   const data = (file as unknown as { _data?: { compression?: { magic?: string }; compressedContent?: unknown } })._data;
   if (!data || data.compression?.magic !== "\x08\x00" || !(data.compressedContent instanceof Uint8Array)) return null;
-  return new Blob([data.compressedContent as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate-raw" as CompressionFormat)) as ReadableStream<Uint8Array>;
+  if (hostInflater) {
+    const it = hostInflater(data.compressedContent);
+    return { read: () => it.next(), cancel: async () => it.return?.() };
+  }
+  if (typeof DecompressionStream === "undefined" || typeof Blob === "undefined") return null;
+  return (new Blob([data.compressedContent as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate-raw" as CompressionFormat)) as ReadableStream<Uint8Array>).getReader();
 }
 
 /** Streams the part's decoded text to `onText`, refusing parts that inflate beyond reason. */
@@ -130,13 +147,12 @@ export function streamText(file: JSZip.JSZipObject, path: string, budget: Inflat
   });
 }
 
-async function streamNative(stream: ReadableStream<Uint8Array>, path: string, budget: InflateBudget, limit: number, decoder: TextDecoder, onText: (text: string) => void): Promise<void> {
-  const reader = stream.getReader();
+async function streamNative(reader: ChunkReader, path: string, budget: InflateBudget, limit: number, decoder: TextDecoder, onText: (text: string) => void): Promise<void> {
   let inflated = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
-      if (done) break;
+      if (done || !value) break;
       inflated += value.length;
       budget.used += value.length;
       if (inflated > limit || budget.used > MAX_PACKAGE_BYTES) throw new DamagedPart(path, "inflates beyond its declared size or any spreadsheet (zip bomb)");
