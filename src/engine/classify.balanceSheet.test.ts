@@ -119,6 +119,7 @@ describe("what the previous year left and what closes the year (classes 11, 12, 
     // A profit given away is a gift passed on, an insurance payout for a loss is income: lines.
     expect(isClosingEntry("Bénéfices reversés au Téléthon", "expense")).toBe(false);
     expect(isClosingEntry("Assurance perte d'exploitation", "income")).toBe(false);
+    expect(isClosingEntry("Indemnité d'assurance perte", "income")).toBe(false);
     expect(isClosingEntry("Twint à Frais - Frais Twint", "expense")).toBe(false);
   });
 

@@ -140,7 +140,8 @@ export function isClosingEntry(label: string, section: Section | null): boolean 
   const body = foldAccentsLower(m ? m[3]! : label).replace(/[^a-z0-9]+/g, " ").trim();
   // « Bénéfices reversés à l'association X » is a gift passed on: a charge.
   if (section === "expense") return /^(benefices?|excedents?|resultats?)\b/.test(body) && !/\b(revers[a-z]*|verse[a-z]*|dons?|au profit)\b/.test(body);
-  if (section === "income") return /^(pertes?|deficits?)\b|\b(pertes?|deficits?)$/.test(body);
+  // « Produits et frais (perte) » in a journal's transfer; « Assurance perte » alone is an insurer's payout.
+  if (section === "income") return /^(pertes?|deficits?)\b/.test(body) || (m !== null && /\b(pertes?|deficits?)$/.test(body));
   return false;
 }
 
