@@ -256,7 +256,7 @@ interface RowInfo {
    * counts it among its lines (labelledLines.ts); else a total, skipped and checked as `declared`.
    */
   labelledTotal?: { kind: NonLineKind; declared: DeclaredTotal[] };
-  /** The side the words above the row said (a heading, the header, the sheet's name), whatever its account says. */
+  /** The side the headings above the row said (a heading, the header, the sheet's name), whatever its account says. */
   saidSection?: Section | null;
 }
 
@@ -316,6 +316,8 @@ function readBlock(
   const sheetSection = sectionOfHeading(sheet);
   let section: Section | null =
     (headerRow !== null ? block.labelCols.map((c) => sectionOfHeading(textAt(grid, headerRow, c))).find((s) => s) : null) ?? sheetSection;
+  // The side the headings, the header and the sheet's name have said so far (not a line's own words, « Entrées 2 234 »).
+  let sideWord: Section | null = section;
 
   // Walk the rows: headings set the section and context; rows with amounts are candidates.
   const infos: RowInfo[] = [];
@@ -361,7 +363,7 @@ function readBlock(
     const yearHeader = hasAmount && cells.every((c) => c.value === null || c.value === "" || yearOf(c.value) !== null || cellKind(c.value) === "text") && isYearHeaderRow(grid, r);
     if ((textInAmounts > 0 && textInAmounts >= Math.ceil(used.length / 2) && !hasAmount) || yearHeader) {
       const s = sectionOfHeading(labelText);
-      if (s) section = s;
+      if (s) section = sideWord = s;
       // « Poste » / « Libellé » over the label column names the column, not a block of lines (« Poste » read as staff).
       const columnWord = !s && HEADER_WORD.test(normalizeText(labelText)) && normalizeText(labelText).split(" ").length <= 2;
       if (!columnWord) {
@@ -384,7 +386,7 @@ function readBlock(
       balanceBlock = false;
       // « Total des dépenses par priorité » with no amount heads the charges it is about to list.
       const heads = hasAmount ? null : sectionOfBlockHeading(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, ""));
-      if (heads) section = heads;
+      if (heads) section = sideWord = heads;
       const own: DeclaredTotal[] = [];
       // « Résultat =B34+B40-(B10+B17) »: the totals it adds are the produits, those it takes away the charges.
       if (kind === "result") for (const c of cells) if (c.formula) resultFormulas.push({ col: c.col, formula: c.formula });
@@ -399,7 +401,7 @@ function readBlock(
       // A typed amount (no formula of its own) may be a line the label calls a total: decided once the rows
       // around it are known (totalsThatAreLines).
       if (own.length > 0 && !cells.some((c) => refersToCells(c.formula))) {
-        infos.push({ row: r, label: labelText, labelCol: label!.col, account, cells, hasAmount, section: accountSection(account) === "balance_sheet" ? section : ((accountSection(account) as Section | null) ?? rowType ?? section), heading: category || heading, chapter, chapterRow, columnNames, labelledTotal: { kind, declared: own }, saidSection: section });
+        infos.push({ row: r, label: labelText, labelCol: label!.col, account, cells, hasAmount, section: accountSection(account) === "balance_sheet" ? section : ((accountSection(account) as Section | null) ?? rowType ?? section), heading: category || heading, chapter, chapterRow, columnNames, labelledTotal: { kind, declared: own }, saidSection: sideWord });
         continue;
       }
       skipped.push({ sheet, row: r, cell: cellAddress(r, label!.col), label: labelText, why: kind });
@@ -411,14 +413,14 @@ function readBlock(
     // names the block of the rows under it as a heading does (the subtotal search then takes its amount out).
     if (hasAmount && account === null && labelText && cells.some((c) => sumStartsAt(c.formula, r + 1))) {
       heading = labelText;
-      if (headingSection) section = headingSection;
+      if (headingSection) section = sideWord = headingSection;
       balanceBlock = isBalanceSheetHeading(labelText);
     }
     if (!hasAmount) {
       // A heading: a section, a block ("Charges indirectes") or a chapter title. « Dépenses — Frais bancaires »
       // opens the charges as surely as « Dépenses »: its lines take that side whatever one word of theirs says.
       const blockSection = headingSection ?? sectionOfBlockHeading(labelText);
-      if (blockSection) section = blockSection;
+      if (blockSection) section = sideWord = blockSection;
       if (account && account.length <= 2) {
         chapter = labelText;
         chapterRow = r;
@@ -468,10 +470,11 @@ function readBlock(
       columnNames,
       maybeSectionTotal,
       looseWord,
-      saidSection: section,
+      saidSection: sideWord,
     });
   }
-  sidesOfUnsaidRows(grid, infos, resultFormulas);
+  // In a ledger the Débit / Crédit column says each row's side.
+  if (!isLedger) sidesOfUnsaidRows(grid, infos, resultFormulas);
   // Which typed amounts a SUM of the sheet counts as one of its lines (« Total ventes 2020 » under « Total =SUM(B5:B7) »).
   const member = memberTest(grid, rows, used.map((k) => k.col), headerRow, (v, col) => amountOf(inEuros(v, col)), (r) => nonLineKind(textAt(grid, r, labelCol)) !== null);
   totalsThatAreLines(infos, skipped, declared, sheet, member);

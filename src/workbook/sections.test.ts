@@ -182,6 +182,27 @@ describe("a table that names one side only", () => {
     ]);
   });
 
+  it("never in a journal, whose columns say each row's side, and not from a line called « Entrées »", () => {
+    const r = read(
+      sheet("Budget 2022", [
+        ["Poste", "Dépenses", "Recettes"],
+        ["Affiches", 772, null],
+        ["Hébergement", 3174, null],
+        ["Entrées web", null, 750],
+        ["Entrées", null, 2234],
+        ["Sponsors", null, 110],
+        ["Total", 3946, 3094],
+      ]),
+    );
+    expect(r.lines.map((l) => [l.label, l.context.sectionHint, l.amount])).toEqual([
+      ["Affiches", "expense", { kind: "value", cents: 77200 }],
+      ["Hébergement", "expense", { kind: "value", cents: 317400 }],
+      ["Entrées web", "income", { kind: "value", cents: 75000 }],
+      ["Entrées", "income", { kind: "value", cents: 223400 }],
+      ["Sponsors", "income", { kind: "value", cents: 11000 }],
+    ]);
+  });
+
   it("leaves a table that names no side, or both, as it is", () => {
     const r = read(
       sheet("Budget", [
