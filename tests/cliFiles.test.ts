@@ -76,6 +76,28 @@ describe("formats the command cannot read: exit 2 and what to do, found by the b
     expectRefused(join(dir, "secret.xlsx"), /protégé par un mot de passe/);
   });
 
+  it("a workbook whose bytes no longer match their CRC-32 (damaged on a USB key) is said damaged, not read with other amounts", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(CLUB));
+    const sheet = Object.keys(zip.files).find((p) => /^xl\/worksheets\/[^/]+\.xml$/.test(p))!;
+    const xml = await zip.file(sheet)!.async("string");
+    const amount = /<v>(\d{3,})<\/v>/.exec(xml.slice(xml.indexOf("<sheetData")))!;
+    const expectDamaged = (bytes: Uint8Array, name: string) => {
+      writeFileSync(join(dir, name), bytes);
+      expectRefused(join(dir, name), /contenu est endommagé/);
+    };
+    // Stored (uncompressed) parts: one digit of an amount changed, the CRC left as it was.
+    const stored = Buffer.from(await zip.generateAsync({ type: "uint8array", compression: "STORE" }));
+    const at = stored.indexOf(amount[0]) + 3;
+    stored[at] = stored[at] === 0x39 ? 0x38 : 0x39;
+    expectDamaged(stored, "stored-damaged.xlsx");
+    // Deflated parts: the bytes inflate, but to something else than the directory's CRC-32 says.
+    const deflated = Buffer.from(await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" }));
+    const central = deflated.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), deflated.lastIndexOf(Buffer.from(sheet)) - 46);
+    expect(deflated.subarray(central + 46, central + 46 + sheet.length).toString()).toBe(sheet);
+    deflated.writeUInt32LE(deflated.readUInt32LE(central + 16) ^ 1, central + 16);
+    expectDamaged(deflated, "deflated-damaged.xlsx");
+  });
+
   it("a file that is no workbook at all exits 2 with a sentence", () => {
     writeFileSync(join(dir, "photo.xlsx"), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0]));
     expectRefused(join(dir, "photo.xlsx"), /ne peut pas être lu comme un classeur Excel/);

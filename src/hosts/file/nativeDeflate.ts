@@ -29,7 +29,8 @@ function deflateClass(zip: JSZip): { proto: object; compression: unknown } | nul
 
 let CRC_TABLE: Uint32Array | null = null;
 
-export function crc32(bytes: Uint8Array): number {
+/** The CRC-32 of `bytes`; given the CRC of the bytes before them, the CRC of the whole (a part read in chunks). */
+export function crc32(bytes: Uint8Array, previous = 0): number {
   if (!CRC_TABLE) {
     CRC_TABLE = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -39,7 +40,7 @@ export function crc32(bytes: Uint8Array): number {
     }
   }
   const t = CRC_TABLE;
-  let crc = -1;
+  let crc = previous ^ -1;
   for (let i = 0; i < bytes.length; i++) crc = t[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ -1) >>> 0;
 }

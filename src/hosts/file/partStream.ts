@@ -3,6 +3,7 @@
 // What Excel would never write is refused before it costs memory or time: a part that inflates far beyond
 // what its compressed size allows (a zip bomb), a DOCTYPE (entity expansion), absurdly deep nesting.
 import type JSZip from "jszip";
+import { crc32 } from "./nativeDeflate.ts";
 import { XmlScanner, type XmlElement } from "./xmlScanner.ts";
 
 /** Raised for a part that cannot be read; the reader turns it into unreadable_file, reason "damaged". */
@@ -80,9 +81,11 @@ interface ChunkReader {
 }
 
 /** The host's inflater for DEFLATE parts (zlib on Node, in big pieces), instead of the platform's stream. */
-let hostInflater: ((compressed: Uint8Array) => AsyncIterator<Uint8Array>) | null = null;
+/** Given the zip's CRC-32 and size, the inflater checks them (a mismatch is an error). */
+export type PartInflater = (compressed: Uint8Array, check: { crc: number; size: number } | null) => AsyncIterator<Uint8Array>;
+let hostInflater: PartInflater | null = null;
 
-export function usePartInflater(inflater: ((compressed: Uint8Array) => AsyncIterator<Uint8Array>) | null): void {
+export function usePartInflater(inflater: PartInflater | null): void {
   hostInflater = inflater;
 }
 
@@ -92,14 +95,40 @@ export function usePartInflater(inflater: ((compressed: Uint8Array) => AsyncIter
  * DEFLATE entry read from the file (stored, or written in memory) or the platform has no such stream.
  */
 function nativeInflate(file: JSZip.JSZipObject): ChunkReader | null {
-  const data = (file as unknown as { _data?: { compression?: { magic?: string }; compressedContent?: unknown } })._data;
+  const data = (file as unknown as { _data?: { compression?: { magic?: string }; compressedContent?: unknown; crc32?: unknown; uncompressedSize?: unknown } })._data;
   if (!data || data.compression?.magic !== "\x08\x00" || !(data.compressedContent instanceof Uint8Array)) return null;
+  // The zip's CRC-32 and size, checked as the part inflates (natively, at no cost): a part whose bytes were
+  // damaged fails instead of giving other amounts.
+  const check = typeof data.crc32 === "number" && typeof data.uncompressedSize === "number" ? { crc: data.crc32 >>> 0, size: data.uncompressedSize >>> 0 } : null;
   if (hostInflater) {
-    const it = hostInflater(data.compressedContent);
+    const it = hostInflater(data.compressedContent, check);
     return { read: () => it.next(), cancel: async () => it.return?.() };
   }
   if (typeof DecompressionStream === "undefined" || typeof Blob === "undefined") return null;
-  return (new Blob([data.compressedContent as BlobPart]).stream().pipeThrough(new DecompressionStream("deflate-raw" as CompressionFormat)) as ReadableStream<Uint8Array>).getReader();
+  const deflated = data.compressedContent as BlobPart;
+  // Checked, the DEFLATE stream goes inside a gzip member whose trailer holds the CRC and size.
+  const stream = check
+    ? new Blob([GZIP_HEADER, deflated, gzipTrailer(check) as BlobPart]).stream().pipeThrough(new DecompressionStream("gzip"))
+    : new Blob([deflated]).stream().pipeThrough(new DecompressionStream("deflate-raw" as CompressionFormat));
+  return (stream as ReadableStream<Uint8Array>).getReader();
+}
+
+/** A gzip member's header with no optional field: magic, DEFLATE, no flags, no time, no extra flags, unknown system. */
+export const GZIP_HEADER = new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+
+/** A gzip member's trailer: the CRC-32 and the size (modulo 2³²) of the inflated bytes, little-endian. */
+export function gzipTrailer(check: { crc: number; size: number }): Uint8Array<ArrayBuffer> {
+  const trailer = new Uint8Array(8);
+  const view = new DataView(trailer.buffer);
+  view.setUint32(0, check.crc >>> 0, true);
+  view.setUint32(4, check.size >>> 0, true);
+  return trailer;
+}
+
+/** The CRC-32 a zip's directory gives a part read from the file, or null (a part written in memory). */
+function declaredCrc(file: JSZip.JSZipObject): number | null {
+  const crc = (file as unknown as { _data?: { crc32?: unknown; compressedContent?: unknown } })._data;
+  return crc && crc.compressedContent instanceof Uint8Array && typeof crc.crc32 === "number" ? crc.crc32 >>> 0 : null;
 }
 
 /** Streams the part's decoded text to `onText`, refusing parts that inflate beyond reason. */
@@ -111,8 +140,11 @@ export function streamText(file: JSZip.JSZipObject, path: string, budget: Inflat
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   const native = nativeInflate(file);
   if (native) return streamNative(native, path, budget, limit, decoder, onText);
+  // Stored parts (and JSZip's own inflate) are checked against the directory's CRC-32 here, as the platform does above.
+  const expected = declaredCrc(file);
   return new Promise<void>((resolve, reject) => {
     let inflated = 0;
+    let crc = 0;
     let failed = false;
     const fail = (e: unknown) => {
       if (failed) return;
@@ -128,6 +160,7 @@ export function streamText(file: JSZip.JSZipObject, path: string, budget: Inflat
           inflated += chunk.length;
           budget.used += chunk.length;
           if (inflated > limit || budget.used > MAX_PACKAGE_BYTES) throw new DamagedPart(path, "inflates beyond its declared size or any spreadsheet (zip bomb)");
+          if (expected !== null) crc = crc32(chunk, crc);
           onText(decoder.decode(chunk, { stream: true }));
         } catch (e) {
           fail(e);
@@ -137,6 +170,7 @@ export function streamText(file: JSZip.JSZipObject, path: string, budget: Inflat
       .on("end", () => {
         if (failed) return;
         try {
+          if (expected !== null && crc !== expected) throw new DamagedPart(path, "its bytes do not match the zip's CRC-32");
           onText(decoder.decode());
           resolve();
         } catch (e) {

@@ -77,4 +77,22 @@ describe("zlib for the parts read", () => {
     }
     await expect(readSnapshotFromBuffer(bytes, "b.xlsx")).rejects.toMatchObject({ code: "unreadable_file" });
   });
+
+  it("refuses a part whose bytes do not match the directory's CRC-32, through zlib and through DecompressionStream", async () => {
+    const bytes = new Uint8Array(await handMadeXlsx({ sheets: [{ name: "Budget", rows: BUDGET_ROWS }] }));
+    await expect(readSnapshotFromBuffer(bytes, "b.xlsx")).resolves.toBeTruthy();
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const name = new TextEncoder().encode("xl/worksheets/sheet1.xml");
+    for (let i = 0; i + 46 < bytes.length; i++) {
+      const named = name.every((b, k) => bytes[i + 46 + k] === b);
+      if (view.getUint32(i, true) === 0x02014b50 && view.getUint16(i + 28, true) === name.length && named) view.setUint32(i + 16, view.getUint32(i + 16, true) ^ 1, true);
+    }
+    await expect(readSnapshotFromBuffer(bytes, "b.xlsx")).rejects.toMatchObject({ code: "unreadable_file" });
+    usePartInflater(null);
+    try {
+      await expect(readSnapshotFromBuffer(bytes, "b.xlsx")).rejects.toMatchObject({ code: "unreadable_file" });
+    } finally {
+      usePartInflater(inflatePartWithZlib);
+    }
+  });
 });
