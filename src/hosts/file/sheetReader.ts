@@ -7,7 +7,24 @@ import { columnLetters, columnNumber } from "../../workbook/snapshot.ts";
 import { shiftFormula } from "../../workbook/formulaShift.ts";
 import type { DateStyles } from "./numberFormats.ts";
 import { isSml } from "./ooxml.ts";
+
+/**
+ * isSml for the URIs of one part: a part names its namespace once, so the scanner hands over the same string
+ * each time, and comparing it with the last one is cheaper than looking it up (twice per element).
+ */
+class SmlCheck {
+  private last = "";
+  private answer = true;
+  is(uri: string): boolean {
+    if (uri !== this.last) {
+      this.last = uri;
+      this.answer = isSml(uri);
+    }
+    return this.answer;
+  }
+}
 import { attr, type Element, type PartHandler } from "./partStream.ts";
+import { attrDigits } from "./xmlScanner.ts";
 
 /** OOXML's escape for characters XML cannot hold: _x000D_ is a carriage return, _x005F_ an underscore. */
 export function decodeXstring(text: string): string {
@@ -58,16 +75,17 @@ export class SharedStrings implements PartHandler {
   private current: string | null = null;
   private inT = false;
   private phonetic = 0;
+  private readonly sml = new SmlCheck();
 
   open(el: Element, depth: number): void {
-    if (!isSml(el.uri)) return;
+    if (!this.sml.is(el.uri)) return;
     if (depth === 1 && el.local === "si") this.current = "";
     else if (el.local === "rPh") this.phonetic++;
     else if (el.local === "t" && this.current !== null && this.phonetic === 0) this.inT = true;
   }
 
   close(local: string, uri: string, depth: number): void {
-    if (!isSml(uri)) return;
+    if (!this.sml.is(uri)) return;
     if (depth === 1 && local === "si") {
       this.strings.push(decodeXstring(this.current ?? ""));
       this.current = null;
@@ -103,6 +121,7 @@ export class SheetReader implements PartHandler {
   private vText = "";
   private fText = "";
   private phonetic = 0;
+  private readonly sml = new SmlCheck();
   private minRow = Infinity;
   private maxRow = 0;
   private minCol = Infinity;
@@ -118,7 +137,7 @@ export class SheetReader implements PartHandler {
   ) {}
 
   open(el: Element, depth: number): void {
-    if (!isSml(el.uri)) return;
+    if (!this.sml.is(el.uri)) return;
     const local = el.local;
     if (depth === 2 && local === "row") {
       const r = Number(attr(el, "r"));
@@ -131,7 +150,9 @@ export class SheetReader implements PartHandler {
       this.cellCol = at?.[1] ?? this.col + 1;
       this.col = this.cellCol;
       this.type = attr(el, "t") ?? "n";
-      this.style = Number(attr(el, "s") ?? 0) || 0;
+      // The style index read in place: one string less per cell.
+      const s = attrDigits(el, "s");
+      this.style = s === undefined ? 0 : s === null ? Number(attr(el, "s")) || 0 : s;
       this.v = null;
       this.f = null;
       this.fAttrs = null;
@@ -155,7 +176,7 @@ export class SheetReader implements PartHandler {
   }
 
   close(local: string, uri: string, depth: number): void {
-    if (!isSml(uri)) return;
+    if (!this.sml.is(uri)) return;
     if (depth === 4 && (local === "v" || local === "f") && this.into !== 0) {
       if (local === "v") this.v = this.vText;
       else this.f = this.fText;

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import JSZip from "jszip";
 import { SaxesParser, type SaxesTagNS } from "saxes";
 import { describe, expect, it } from "vitest";
-import { attr, attrNs, XmlError, XmlScanner } from "./xmlScanner.ts";
+import { attr, attrDigits, attrNs, XmlError, XmlScanner } from "./xmlScanner.ts";
 
 const SML = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main";
@@ -143,6 +143,14 @@ describe("the XML scanner", () => {
       expect(() => scan([...xml]), xml).toThrow(XmlError);
       expect(() => saxes(xml), `saxes also refuses ${xml}`).toThrow();
     }
+  });
+
+  it("reads a plain integer attribute in place, and leaves any other writing of it to attr", () => {
+    const seen: (number | null | undefined)[] = [];
+    const s = new XmlScanner({ open: (el) => seen.push(attrDigits(el, "s")), close() {}, text() {} });
+    s.write(`<a s="12"><b s=" 3"/><b s="&#51;"/><b s="-1"/><b/><b x:s="4" xmlns:x="urn:x"/><b s="0007"/><b s=""/></a>`);
+    s.close();
+    expect(seen).toEqual([12, null, null, null, undefined, undefined, 7, null]);
   });
 
   it("refuses nesting beyond the depth it is given", () => {

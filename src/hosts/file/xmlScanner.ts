@@ -54,6 +54,28 @@ export function attr(el: XmlElement, local: string): string | undefined {
   return undefined;
 }
 
+/**
+ * An attribute without a namespace written as a plain non-negative integer (« s="12" »), read in place; undefined
+ * when absent, null when written otherwise (an entity, a sign, spaces: then `attr` reads it).
+ */
+export function attrDigits(el: XmlElement, local: string): number | null | undefined {
+  for (let k = 0; k < el.count; k++) {
+    const o = k * 6;
+    if (el.at[o + 2]! >= 0 || !nameIs(el, o, el.at[o]!, local)) continue;
+    const from = el.at[o + 3]!;
+    const to = el.at[o + 4]!;
+    if (to === from || to - from > 15) return null;
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      const c = el.src.charCodeAt(i) - 48;
+      if (c < 0 || c > 9) return null;
+      n = n * 10 + c;
+    }
+    return n;
+  }
+  return undefined;
+}
+
 /** An attribute in one of `uris`, by local name (r:id, whatever the prefix). */
 export function attrNs(el: XmlElement, uris: readonly string[], local: string): string | undefined {
   for (let k = 0; k < el.count; k++) {
