@@ -272,6 +272,21 @@ describe("a folder: parallel, a row for every file, reports never over inputs", 
     expect(third.stderr).not.toMatch(/replaces|\)\)$/m);
   });
 
+  it("the summary of an earlier run (in French or English) is skipped as such, not an error row; a user's CSV still gets its sentence", () => {
+    const dir = fresh();
+    copyFileSync(CERFA, join(dir, "a.xlsx"));
+    expect(run("analyze", dir).code).toBe(0);
+    expect(run("analyze", dir, "--lang", "en", "--summary", join(dir, "summary-en.csv")).code).toBe(0);
+    writeFileSync(join(dir, "budget.csv"), "Libellé;Montant\r\nLoyer;1200\r\n");
+    const csv = join(fresh(), "synthese.csv");
+    const r = run("analyze", dir, "--summary", csv);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = csvRows(csv).map((row) => [row[0], row[1], row[row.length - 1]]);
+    expect(rows.map((row) => `${row[0]};${row[1]}`)).toEqual(["a.xlsx;ok", "budget.csv;erreur", "equilibre-synthese.csv;ignoré", "summary-en.csv;ignoré"]);
+    expect(rows[2]![2]).toBe("c'est la synthèse d'une analyse précédente");
+    expect(rows[1]![2]).toMatch(/fichier texte/);
+  });
+
   it("-o into a folder that does not exist creates it once: every file is analysed", () => {
     const dir = fresh();
     copyFileSync(CERFA, join(dir, "a.xlsx"));

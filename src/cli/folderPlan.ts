@@ -6,6 +6,8 @@
 import { mkdir, readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { EquilibreError } from "../engine/errors.ts";
+import { toCsv } from "./csv.ts";
+import { csvHeader } from "./folderCsv.ts";
 import { readInputBytes } from "./inputFile.ts";
 import { workbookFormat } from "./inputFormat.ts";
 import { realPathOf } from "./outputPath.ts";
@@ -30,6 +32,17 @@ const REPORT_NAME = /^(.+)-equilibre(?: \(\d+\))?\.xls[xm]$/i;
 
 const errnoOf = (e: unknown) => (e as NodeJS.ErrnoException | null)?.code ?? "";
 const stemOf = (name: string) => name.slice(0, name.length - extname(name).length);
+
+/** Équilibre's summary of an earlier run (elsewhere than this run's --summary): its first line is the summary's header. */
+async function isEquilibreSummary(path: string): Promise<boolean> {
+  if (extname(path).toLowerCase() !== ".csv") return false;
+  try {
+    const head = new TextDecoder().decode((await readInputBytes(path, 1 << 20)).bytes.subarray(0, 4096)).replace(/^\ufeff/, "").split(/\r?\n/)[0]!;
+    return (["fr", "en"] as const).some((lang) => head === toCsv([csvHeader(lang)], lang).replace(/^\ufeff/, "").trimEnd());
+  } catch {
+    return false;
+  }
+}
 
 async function isEquilibreReport(path: string): Promise<boolean> {
   try {
@@ -56,6 +69,7 @@ export async function planFolder(folder: string, options: { outputDir: string | 
     const file: PlannedFile & { id: string | null } = { name, path, skip: null, output: null, id: info ? `${info.dev}:${info.ino}` : null };
     if (info && !info.isFile()) file.skip = { fr: "ce n'est pas un fichier ordinaire", en: "it is not a regular file" };
     else if (NOT_WORKBOOK.has(extname(name).toLowerCase())) file.skip = { fr: "ce n'est pas un classeur", en: "it is not a workbook" };
+    else if (await isEquilibreSummary(path)) file.skip = { fr: "c'est la synthèse d'une analyse précédente", en: "it is the summary of an earlier analysis" };
     files.push(file);
   }
   // A report of an earlier run beside its workbook: the workbook is analysed again, the report is not. It is
