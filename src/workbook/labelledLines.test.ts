@@ -50,6 +50,29 @@ describe("a line whose label reads as a total", () => {
     expect(mismatches(r)).toEqual([]);
   });
 
+  it("with its months added across its own row (« =SUM(B3:D3) »), it is still a line, not a total", () => {
+    const r = read(
+      sheet(
+        "Bilan 2020",
+        [
+          ["Libellé", "Sept.", "Oct.", "Nov.", "Total"],
+          ["Chiffre d'affaires 2020", null, null, null, null],
+          ["Total ventes 2020", 2000, 2000, 1774, 5774],
+          ["Subvention de la Fondation Orange", 1000, 1000, 500, 2500],
+          ["Rentrées diverses", 200, 200, 217, 617],
+          ["Total", 3200, 3200, 2491, 8891],
+        ],
+        { E3: "SUM(B3:D3)", E4: "SUM(B4:D4)", E5: "SUM(B5:D5)", B6: "SUM(B3:B5)", C6: "SUM(C3:C5)", D6: "SUM(D3:D5)", E6: "SUM(E3:E5)" },
+      ),
+    );
+    expect(amounts(r)).toEqual([
+      ["Total ventes 2020", 5774],
+      ["Subvention de la Fondation Orange", 2500],
+      ["Rentrées diverses", 617],
+    ]);
+    expect(mismatches(r)).toEqual([]);
+  });
+
   it("in a journal, the column's total counts it with the other operations", () => {
     const r = read(
       sheet(

@@ -8,9 +8,14 @@ import { columnNumber, type CellValue, type SheetGrid } from "./snapshot.ts";
 /** Whether the typed amount `cents` at (row, col) is a line of the sheet's own sums, not a total of its neighbours. */
 export type MemberTest = (row: number, col: number, cents: number) => boolean;
 
-/** Whether a formula reads other cells (=SUM(B5:B7), =B4+B5): a total computed from the sheet, not a typed amount. */
-export function refersToCells(formula: string | null | undefined): boolean {
-  return Boolean(formula && /\$?[A-Z]{1,3}\$?\d+/i.test(formula));
+/**
+ * Whether a formula reads cells of other rows: « =SUM(B5:B7) » adds rows, a total; « =SUM(B5:M5) », a row's
+ * twelve months added across, is that row's own amount.
+ */
+export function refersToOtherRows(formula: string | null | undefined, row: number): boolean {
+  if (!formula) return false;
+  for (const m of formula.matchAll(/\$?[A-Z]{1,3}\$?(\d+)/gi)) if (Number(m[1]) !== row) return true;
+  return false;
 }
 
 interface RowSpan {
@@ -66,7 +71,7 @@ export function memberTest(
   };
   const typed = (row: number, col: number): number | null => {
     const cell = grid.cell(row, col);
-    if (!cell || cell.formula) return null;
+    if (!cell || refersToOtherRows(cell.formula, row)) return null;
     const a = amountAt(cell.value, col);
     return a?.kind === "value" ? a.cents : null;
   };

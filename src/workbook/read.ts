@@ -11,7 +11,7 @@ import { headerKind, isBalanceTypeCell, isMonthHeader, sectionOfBlockHeading, se
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { findSubtotals, type SubtotalCandidate } from "./subtotals.ts";
-import { memberTest, refersToCells, type MemberTest } from "./labelledLines.ts";
+import { memberTest, refersToOtherRows, type MemberTest } from "./labelledLines.ts";
 import { sidesFromResult } from "./resultSides.ts";
 import { hiddenSheetIssues } from "./hiddenSheets.ts";
 import { withMergedLabels } from "./mergedLabels.ts";
@@ -380,7 +380,7 @@ function readBlock(
       kind !== null &&
       kind !== "result" &&
       hasAmount &&
-      ((account !== null && account.length >= 3 && accountSection(account) !== "balance_sheet") || (typeText !== "" && sectionOfTypeCell(typeText) !== null && !cells.some((c) => refersToCells(c.formula))));
+      ((account !== null && account.length >= 3 && accountSection(account) !== "balance_sheet") || (typeText !== "" && sectionOfTypeCell(typeText) !== null && !cells.some((c) => refersToOtherRows(c.formula, r))));
     if (kind && !operation) {
       // A total closes the block of balances it adds.
       balanceBlock = false;
@@ -400,7 +400,7 @@ function readBlock(
       }
       // A typed amount (no formula of its own) may be a line the label calls a total: decided once the rows
       // around it are known (totalsThatAreLines).
-      if (own.length > 0 && !cells.some((c) => refersToCells(c.formula))) {
+      if (own.length > 0 && !cells.some((c) => refersToOtherRows(c.formula, r))) {
         infos.push({ row: r, label: labelText, labelCol: label!.col, account, cells, hasAmount, section: accountSection(account) === "balance_sheet" ? section : ((accountSection(account) as Section | null) ?? rowType ?? section), heading: category || heading, chapter, chapterRow, columnNames, labelledTotal: { kind, declared: own }, saidSection: sideWord });
         continue;
       }

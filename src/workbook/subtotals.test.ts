@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Amount } from "../engine/types.ts";
-import { closes, findSubtotals, isChapterish, type SubtotalCandidate } from "./subtotals.ts";
+import { closes, findSubtotals, isChapterish, siblingsShaped, type SubtotalCandidate } from "./subtotals.ts";
 
 const cents = (a: Amount | null) => (a && a.kind === "value" ? a.cents : null);
 
@@ -27,6 +27,8 @@ function subtotalsByDefinition(cands: SubtotalCandidate[]): Set<number> {
       if (!parentCents.every((v) => v === null || v === 0) && !parentCents.some((v, k) => v !== null && filled[k]! >= minChildren)) continue;
       const next = cands[j + 1];
       if (!next || next.row !== child.row + 1 || closes(parent, next) || isChapterish(next) || (count >= 2 && isChapterish(parent))) {
+        // A row shaped like its children (« Sponsoring ITNetwork » over « Sponsoring ComSource ») is one of them.
+        if (!isChapterish(parent) && siblingsShaped(parent, cands.slice(i + 1, j + 1))) continue;
         out.add(parent.row);
         break;
       }
@@ -35,7 +37,7 @@ function subtotalsByDefinition(cands: SubtotalCandidate[]): Set<number> {
   return out;
 }
 
-const LABELS = ["Achats", "Fournitures", "PERSONNEL", "Loyer", "Frais :", "Divers", "60 - Achats", "Subventions", "Dons"];
+const LABELS = ["Achats", "Fournitures", "PERSONNEL", "Loyer", "Frais :", "Divers", "60 - Achats", "Subventions", "Dons", "Sponsoring Gandi", "Sponsoring Liopen", "Sponsoring"];
 
 const candidates = fc
   .array(
@@ -44,7 +46,7 @@ const candidates = fc
       account: fc.constantFrom(null, null, "6", "60", "606", "6061", "706", "74"),
       label: fc.constantFrom(...LABELS),
       amounts: fc.array(fc.option(fc.constantFrom(0, 100, 200, 300, 500, 1000), { nil: null }), { minLength: 2, maxLength: 2 }),
-      formula: fc.option(fc.constantFrom("SUM(B2:B4)", "SUBTOTAL(9,B1:B30)", "B3*2"), { nil: null, freq: 6 }),
+      formula: fc.option(fc.constantFrom("SUM(B2:B4)", "SUBTOTAL(9,B1:B30)", "B3*2", "SUM(B2,B5:B6)"), { nil: null, freq: 6 }),
     }),
     { maxLength: 30 },
   )
@@ -79,6 +81,27 @@ describe("subtotal detection", () => {
     });
     const cands = [line(2, "60 - Achats", 8400, "60"), line(3, "Prestations", 2000), line(4, "Fournitures", 4900), line(5, "Autres", 1500), line(6, "61 - Services", 100, "61"), line(7, "Loyer", 100)];
     expect([...findSubtotals(cands)]).toEqual([2, 6]);
+  });
+
+  it("reads a row whose SUM lists other rows (« =SUM(B5,B8,B9) », a block's sum on its heading) as their total", () => {
+    const row = (r: number, label: string, v: number, formula: string | null = null): SubtotalCandidate => ({ row: r, account: null, label, amounts: [{ kind: "value", cents: v }], formulas: [formula], amountCols: [2] });
+    const cands = [
+      row(4, "Recettes (financement des actions au Niger)", 3670000, "SUM(B5,B8,B9)"),
+      row(5, "Parrainages de France", 3170000, "SUM(B6:B7)"),
+      row(6, "Parrainages annuels", 1500000),
+      row(7, "Parrainages mensuels", 1670000),
+      row(8, "Parrainages d'Italie", 350000),
+      row(9, "Dons à l'association", 150000),
+    ];
+    expect([...findSubtotals(cands)].sort()).toEqual([4, 5]);
+  });
+
+  it("does not take a line shaped like the lines under it for their subtotal, whatever the amounts add up to", () => {
+    const line = (row: number, label: string, v: number): SubtotalCandidate => ({ row, account: null, label, amounts: [{ kind: "value", cents: v }], formulas: [null], amountCols: [2] });
+    // A blank row after the last sponsor ends the run: 400 = 200 + 200 by coincidence.
+    expect([...findSubtotals([line(13, "Sponsoring ITNetwork", 40000), line(14, "Sponsoring ComSource", 20000), line(15, "Sponsoring OpenStudio", 20000), line(17, "Cotisations", 5000)])]).toEqual([]);
+    // « Sponsoring » over its sponsors names what they share: their subtotal.
+    expect([...findSubtotals([line(13, "Sponsoring", 40000), line(14, "Sponsoring ComSource", 20000), line(15, "Sponsoring OpenStudio", 20000), line(17, "Cotisations", 5000)])]).toEqual([13]);
   });
 
   it("does not take a line for the subtotal of one line followed by rows with nothing in its column (a journal's credits)", () => {

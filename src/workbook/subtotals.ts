@@ -2,6 +2,7 @@
 // ("60 - Achats 8 400 €" above "Prestations 2 000 €", "Fournitures 4 900 €", "Autres 1 500 €").
 import { normalizeText } from "../engine/text.ts";
 import type { Amount } from "../engine/types.ts";
+import { summedRows } from "./labelledLines.ts";
 import { columnNumber } from "./snapshot.ts";
 
 export interface SubtotalCandidate {
@@ -53,6 +54,21 @@ export function closes(parent: SubtotalCandidate, next: SubtotalCandidate): bool
   if (lp !== null && ln !== null) return ln <= lp || !next.account!.startsWith(parent.account!);
   if (lp !== null) return isHeadingStyle(next);
   return isChapterish(parent) && isChapterish(next) && (ln === null || ln <= 2);
+}
+
+/**
+ * « Sponsoring ITNetwork 400 » over « Sponsoring ComSource 200 » and « Sponsoring OpenStudio 200 »: a row written
+ * like the rows under it (the same first word, a name of its own after it) is one of them, whatever the amounts
+ * add up to; a subtotal names what its lines share (« Sponsoring », « Frais de personnel »), not one more of them.
+ */
+export function siblingsShaped(parent: SubtotalCandidate, children: readonly SubtotalCandidate[]): boolean {
+  const words = (c: SubtotalCandidate) => normalizeText(c.label).split(" ").filter((w) => w !== "");
+  const p = words(parent);
+  if (p.length < 2 || children.length === 0) return false;
+  return children.every((c) => {
+    const w = words(c);
+    return w.length >= 2 && w[0] === p[0] && w.slice(1).join(" ") !== p.slice(1).join(" ") && !w.join(" ").startsWith(p.join(" "));
+  });
 }
 
 const valueCents = (a: Amount | null) => (a && a.kind === "value" ? a.cents : null);
@@ -118,18 +134,22 @@ function closingIndexes(facts: readonly Facts[]): number[] {
 export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
   const out = new Set<number>();
   const sortedRows = [...new Set(cands.map((c) => c.row))].sort((a, b) => a - b);
-  // 1. A SUM / SUBTOTAL formula over a vertical range of other lines.
+  // 1. A SUM / SUBTOTAL formula over a vertical range of other lines, or a list of them (« =SUM(B5,B8:B11) », the
+  // block's sum on its heading, its chapter subtotal and its lines).
   for (const c of cands) {
-    for (const f of c.formulas) {
-      const m = f ? /^\s*(?:SUM|SOMME|SUBTOTAL\(\s*(?:9|109)\s*,)\s*\(?\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*\)?\s*$/i.exec(f) : null;
-      if (!m || m[1]!.toUpperCase() !== m[3]!.toUpperCase() || !c.amountCols.includes(columnNumber(m[1]!))) continue;
-      const from = Number(m[2]);
-      const to = Number(m[4]);
-      // Candidate rows in [from, to], the formula's own row left out: two binary searches, not a walk of the range.
-      let covered = from <= to ? firstAtLeast(sortedRows, to + 1) - firstAtLeast(sortedRows, from) : 0;
-      if (c.row >= from && c.row <= to) covered--;
+    c.formulas.forEach((f, k) => {
+      if (!f) return;
+      const m = /^\s*(?:SUM|SOMME|SUBTOTAL\(\s*(?:9|109)\s*,)\s*\(?\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*\)?\s*$/i.exec(f);
+      const spans = m ? (m[1]!.toUpperCase() === m[3]!.toUpperCase() && c.amountCols.includes(columnNumber(m[1]!)) ? [{ from: Number(m[2]), to: Number(m[4]) }] : null) : summedRows(f, c.amountCols[k] ?? -1);
+      if (!spans) return;
+      // Candidate rows in each span, the formula's own row left out: two binary searches, not a walk of the range.
+      let covered = 0;
+      for (const { from, to } of spans) {
+        if (from <= to) covered += firstAtLeast(sortedRows, to + 1) - firstAtLeast(sortedRows, from);
+        if (c.row >= from && c.row <= to) covered--;
+      }
       if (covered >= 1) out.add(c.row);
-    }
+    });
   }
   // 2. The amount equals the sum of the consecutive lines under it, up to the next row of its level.
   // Done with prefix sums per amount column: the lines i+1..j add up to prefix[j] − prefix[i]; for each column
@@ -209,11 +229,11 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
     };
     // A matching j where the children end: at a boundary, just before the closing row, or (a titled chapter)
     // anywhere from two lines on.
-    const ends =
-      first(where[pick]!.boundary.get(target) ?? NONE, i + minChildren) !== null ||
-      (end - 1 >= i + minChildren && matches(end - 1)) ||
-      (chapter && first(where[pick]!.all.get(target) ?? NONE, i + 2) !== null);
-    if (ends) out.add(parent.row);
+    const j =
+      first(where[pick]!.boundary.get(target) ?? NONE, i + minChildren) ??
+      (end - 1 >= i + minChildren && matches(end - 1) ? end - 1 : null) ??
+      (chapter ? first(where[pick]!.all.get(target) ?? NONE, i + 2) : null);
+    if (j !== null && (chapter || !siblingsShaped(parent, cands.slice(i + 1, j + 1)))) out.add(parent.row);
   }
   return out;
 }
