@@ -183,6 +183,23 @@ describe("writing: atomic, never over an input, every file system error said", (
     expect(long.stderr).toMatch(/trop long/);
   });
 
+  it("-o with a name Excel would not open as a workbook (.csv, .xls) exits 2 and names one; without an extension, .xlsx is added", () => {
+    const dir = fresh();
+    for (const [name, lang, words] of [
+      ["rapport.csv", "fr", /classeur \.xlsx : « rapport\.csv » ne s'ouvrirait pas dans Excel.*« rapport\.xlsx »/],
+      ["report.xls", "en", /an \.xlsx workbook: “report\.xls” would not open in Excel.*“report\.xlsx”/],
+    ] as const) {
+      const r = run("analyze", CERFA, "-o", join(dir, name), "--lang", lang);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(words);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+    const bare = run("analyze", CERFA, "-o", join(dir, "rapport"));
+    expect(bare.code, bare.stderr).toBe(0);
+    expect(bare.stderr).toMatch(/il est écrit dans « .*rapport\.xlsx »/);
+    expect(readdirSync(dir)).toEqual(["rapport.xlsx"]);
+  });
+
   it("says in English why a file is unreadable, with --lang en (the reason was French in the English sentence)", () => {
     const dir = fresh();
     writeFileSync(join(dir, "vide.xlsx"), "");

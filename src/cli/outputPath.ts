@@ -1,8 +1,11 @@
 // Where a report may be written: never onto its input (same path, a symbolic link to it, a hard link, or
 // a name that differs only by case on a disk that ignores case), and with the extension its content needs
-// (a workbook with macros stays .xlsm: an .xlsx holding a VBA project is refused by Excel).
+// (a workbook with macros stays .xlsm: an .xlsx holding a VBA project is refused by Excel; a name without one
+// gets it, and any other — .csv, .xls, .ods — is refused: Excel would not open the workbook under that name).
+import { statSync } from "node:fs";
 import { realpath, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, resolve } from "node:path";
+import { EquilibreError } from "../engine/errors.ts";
 import type { Lang } from "../engine/types.ts";
 
 /** The real path of a file, or of its folder joined with its name when the file does not exist yet. */
@@ -30,6 +33,24 @@ export async function isSameFile(input: string, output: string, inputId?: { dev:
 export function reportPath(requested: string, macro: boolean, lang: Lang): { path: string; notice: string | null } {
   const ext = extname(requested).toLowerCase();
   const swap = (to: string) => requested.slice(0, requested.length - ext.length) + to;
+  const wanted = macro ? ".xlsm" : ".xlsx";
+  // A folder given as -o keeps the writer's sentence (« c'est un dossier : indiquez un nom de fichier »).
+  if (/[\\/]$/.test(requested) || statSync(requested, { throwIfNoEntry: false })?.isDirectory()) return { path: requested, notice: null };
+  if (ext === "") {
+    // « -o rapport »: a file no program would open as a workbook; the extension it needs is added.
+    const path = requested + wanted;
+    return {
+      path,
+      notice: lang === "fr" ? `Le rapport est un classeur ${wanted} : il est écrit dans « ${path} ».` : `The report is an ${wanted} workbook: it is written to “${path}”.`,
+    };
+  }
+  if (ext !== ".xlsx" && ext !== ".xlsm") {
+    // « -o rapport.csv », « -o rapport.xls »: Excel would refuse (or misread) a workbook under that name.
+    throw new EquilibreError("bad_usage", {
+      detail: `Le rapport est un classeur ${wanted} : « ${basename(requested)} » ne s'ouvrirait pas dans Excel sous ce nom. Choisissez un nom en ${wanted} avec -o, par exemple « ${basename(swap(wanted))} ».`,
+      detailEn: `The report is an ${wanted} workbook: “${basename(requested)}” would not open in Excel under that name. Choose a name ending in ${wanted} with -o, for instance “${basename(swap(wanted))}”.`,
+    });
+  }
   if (macro && ext === ".xlsx") {
     const path = swap(".xlsm");
     return {
