@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "./fixtureExpectations.ts";
@@ -252,6 +252,18 @@ describe("writing: atomic, never over an input, every file system error said", (
 });
 
 describe("a folder: parallel, a row for every file, reports never over inputs", () => {
+  it("a folder with no workbook says so, and which files it set aside, in French and English", () => {
+    const empty = fresh();
+    const r = run("analyze", empty);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain(`Aucun classeur à analyser dans le dossier « ${basename(empty)} »`);
+    // The summary that first run left in the folder is set aside (it is Équilibre's own), and said.
+    const en = run("analyze", empty, "--lang", "en", "--summary", join(fresh(), "elsewhere.csv"));
+    expect(en.code).toBe(3);
+    expect(en.stderr).toContain("No workbook to analyse");
+    expect(en.stderr).toContain("1 file(s) set aside");
+  });
+
   it("-o into its own folder keeps a user's « …-equilibre.xlsx », tells a.xlsx from a.XLSX, and does not re-analyse its reports", async () => {
     const dir = fresh();
     copyFileSync(CERFA, join(dir, "a.xlsx"));

@@ -146,8 +146,21 @@ export async function analyzeFolder(folder: string, options: FolderOptions): Pro
   await writeFileAtomic(csvPath, toCsv(rows, lang));
   const analysed = [...results.values()].filter((r) => r.code === 0).length;
   const worst = [...results.values()].reduce((w, r) => Math.max(w, r.code), 0);
+  // « 0 classeur(s) analysé(s) sur 0 » alone leaves the user guessing: the folder is probably the wrong one.
+  if (jobs.length === 0) options.stderr.write(noWorkbookSentence(folder, plan.length, fr));
   options.stderr.write(
     fr ? `${analysed} classeur(s) analysé(s) sur ${jobs.length} ; synthèse : ${basename(csvPath)}\n` : `${analysed} of ${jobs.length} workbook(s) analysed; summary: ${basename(csvPath)}\n`,
   );
   return { code: analysed > 0 ? 0 : jobs.length === 0 ? 3 : worst || 2, csvPath };
+}
+
+/** A folder that holds no workbook to analyse: which one, what is read, and how many files were set aside. */
+function noWorkbookSentence(folder: string, skipped: number, fr: boolean): string {
+  const name = basename(resolve(folder));
+  if (fr) {
+    const aside = skipped > 0 ? ` ; ${skipped} fichier(s) mis de côté, la raison est donnée pour chacun ci-dessus` : "";
+    return `Aucun classeur à analyser dans le dossier « ${name} » : Équilibre lit les fichiers .xlsx et .xlsm${aside}. Vérifiez le dossier donné, ou enregistrez vos budgets au format .xlsx.\n`;
+  }
+  const aside = skipped > 0 ? `; ${skipped} file(s) set aside, each with its reason above` : "";
+  return `No workbook to analyse in the folder “${name}”: Équilibre reads .xlsx and .xlsm files${aside}. Check the folder given, or save your budgets as .xlsx.\n`;
 }
