@@ -130,6 +130,17 @@ describe("what the previous year left and what closes the year (classes 11, 12, 
   });
 });
 
+describe("a chapter of classes 1–5 written with two digits", () => {
+  it("« 51 - Banques, établissements financiers » is a balance, « 15 - Frais de banque » in a numbered list is a charge", () => {
+    for (const label of ["51 - Banques, établissements financiers et assimilés", "53 Caisse", "16 - Emprunts et dettes assimilées", "10 Fonds associatifs", "40 - Fournisseurs et comptes rattachés"]) {
+      expect(isBalanceSheetLine(label, null), label).toBe(true);
+    }
+    for (const label of ["15 - Frais de banque", "12 - Compte rendu de l'AG (impression)", "20 Stockage du matériel", "45 - Cadeaux aux bénévoles", "31 repas du club"]) {
+      expect(isBalanceSheetLine(label, null), label).toBe(false);
+    }
+  });
+});
+
 describe("an account named by its bank", () => {
   it("« Crédit Mutuel courant », « Crédit Mutuel livret bleu »: the association's accounts, not interest nor a sponsor", () => {
     for (const label of ["Crédit Mutuel courant", "Crédit Mutuel livret bleu", "Banque Postale compte courant", "Raiffeisen compte épargne", "CCP compte"]) {

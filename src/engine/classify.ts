@@ -98,6 +98,10 @@ const BALANCE_SHEET_LABEL = [
   /^((remboursement|restitution)s? (de |d une |de la |des |du )?)?(cautions?|depots? de garantie|cautionnements?)\b/,
 ];
 
+/** How the chapters of classes 1–5 are titled in the associations' chart (ANC 2018-06) and by treasurers. */
+const BALANCE_CHAPTER_TITLE =
+  /^(banques?|caisses?|capital|fonds (associatifs|propres|dedies|reportes)|reports? a nouveau|resultats? de l exercice|subventions d investissement|provisions|emprunts?|immobilisations?|amortissements?|stocks?|fournisseurs?|clients?|usagers|personnel et comptes rattaches|securite sociale|etat et autres collectivites|debiteurs divers|crediteurs divers|comptes? de regularisation|valeurs mobilieres|disponibilites|virements internes|comptes? financiers?)\b/;
+
 /** Banks a French or Swiss association keeps its accounts with, as treasurers name them. */
 const BANK_NAME = "(credit mutuel|credit agricole|credit cooperatif|caisse d epargne|banque populaire|(la )?banque postale|la poste|societe generale|bnp( paribas)?|lcl|cic|bred|hsbc|axa banque|boursorama|la nef|nef|raiffeisen|postfinance|ubs|bcv|bcge|cmb|cmso|ccp)";
 /** « Crédit Mutuel courant », « Crédit Mutuel livret bleu », « Raiffeisen compte épargne »: an account named by its bank. */
@@ -111,6 +115,10 @@ export function isBalanceSheetLine(label: string, account: string | null | undef
   if (accountSection(account) === "balance_sheet") return true;
   const m = /^\s*([1-5]\d{2,7})\s*[-–—.:)]?\s+(\D.*)$/.exec(label);
   if (m && /\b(banque|caisse|compte|capital|fonds|report|emprunt|immobilisation|stock|creance|dette|fournisseur|client|livret|placement|valeurs)/i.test(foldAccentsLower(m[2]!))) return true;
+  // A chapter of classes 1–5 (« 51 - Banques, établissements financiers », « 16 Emprunts »): two digits are also how
+  // lists are numbered (« 15 - Frais de banque »), so the chapter's own title must open the label.
+  const chapter = /^\s*([1-5]\d)\s*[-–—.:)]?\s+(\D.*)$/.exec(label);
+  if (chapter && BALANCE_CHAPTER_TITLE.test(foldAccentsLower(chapter[2]!))) return true;
   const n = foldAccentsLower(splitCamelCase(label.normalize("NFD").replace(/[\u0300-\u036f]/g, ""))).replace(/[^a-z0-9]+/g, " ").trim();
   if (BANK_ACCOUNT.test(n) && !namesAFlow(label)) return true;
   return BALANCE_SHEET_LABEL.some((re) => re.test(n)) || (/^(pret|prets|emprunt|emprunts)\b/.test(n) && /^\s*\S+\s+[A-Z]{2,6}\b/.test(label) && !namesAFlow(label));
