@@ -31,6 +31,10 @@ export const CHART_WORDS: ReadonlySet<string> = new Set(CHART_OF_ACCOUNTS.flatMa
 export interface TitleMatch {
   account: string;
   title: string;
+  /** Share of the title's words the label holds (1: the whole title). */
+  cover: number;
+  /** How many of the title's words the label holds. */
+  hits: number;
 }
 
 /**
@@ -56,5 +60,5 @@ export function matchAccountTitle(tokens: readonly Token[], classes: readonly st
       best = { t, hits: hits.length, cover };
     }
   }
-  return best ? { account: best.t.account.n, title: best.t.title } : null;
+  return best ? { account: best.t.account.n, title: best.t.title, cover: best.cover, hits: best.hits } : null;
 }

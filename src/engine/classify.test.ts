@@ -757,3 +757,16 @@ describe("who pays under a reversal account", () => {
     expect(c("Fondation Orange", "income", "706").lever).toBe("foundations");
   });
 });
+
+describe("a number typed under another account's whole title", () => {
+  it("« 621 - Rémunérations intermédiaires et honoraires » (622's title) keeps 621 but asks; matching number and title stay sure", () => {
+    const slip = c("Rémunérations intermédiaires et honoraires", "expense", "621");
+    expect(slip.lever).toBe("external_staff");
+    expect(slip.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    expect(slip.reason).toContain("intitulé du compte 622");
+    expect(c("Rémunérations intermédiaires et honoraires", "expense", "622").confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+    expect(c("Personnel extérieur", "expense", "621").confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+    // A one-word title (« Divers ») is said of many accounts: no evidence of a slip.
+    expect(c("Divers", "expense", "616").confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+  });
+});

@@ -662,6 +662,15 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     decision.confidence = Math.min(decision.confidence, 0.5);
     decision.reasons.push(hit.keyword.doubt);
   }
+  if (ownAccount && acc && decision.lever.id === acc.lever.id) {
+    // « 621 - Rémunérations intermédiaires et honoraires »: the whole official title of another account (622) under
+    // the number typed. One of the two is a slip; the number is kept, but sure of it the line would stay unchecked.
+    const other = titleOfAnotherAccount(tokens, ownAccount, section, numbering);
+    if (other && other.lever.pillar !== acc.lever.pillar) {
+      decision.confidence = Math.min(decision.confidence, 0.55);
+      decision.reasons.push({ fr: `mais le libellé est l'intitulé du compte ${other.account} : à vérifier`, en: `but the label is the title of account ${other.account}: to check` });
+    }
+  }
   if (sectionGuessed) {
     // A side the label guessed (no account, no layout) is weak evidence: a single keyword is no longer sure,
     // unless the label also names who pays (« Subvention de la Région » is received).
@@ -733,6 +742,15 @@ function chapterSaysClass(prefix: string, section: Section): boolean {
  */
 function isInKindNumberingConflict(account: string, section: Section): boolean {
   return section === "in_kind_resource" && /^87[015]/.test(account);
+}
+
+/** The lever of another account whose whole official title the label is, when its number is on another branch. */
+function titleOfAnotherAccount(tokens: readonly Token[], own: string, section: Section, numbering: InKindNumbering): { account: string; lever: Lever } | null {
+  const m = matchAccountTitle(tokens, [own[0]!]);
+  // A one-word title (« Divers ») is said of many accounts: only a title of several words is evidence.
+  if (!m || m.cover < 1 || m.hits < 2 || m.account.slice(0, 3) === own.slice(0, 3)) return null;
+  const other = accountLever(m.account, section, numbering);
+  return other ? { account: m.account, lever: other.lever } : null;
 }
 
 /** Official titles of the chart of accounts (« Documentation générale » → 6181). */
