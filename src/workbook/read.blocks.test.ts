@@ -1,19 +1,15 @@
 // Reading a vertical sheet of headed blocks as treasurers write a general-assembly report: the year's produits and
 // charges, then the cash positions, receivables, loans and the contributions in kind (issue 11).
 import { describe, expect, it } from "vitest";
-import { classify, REVIEW_CONFIDENCE } from "../engine/classify.ts";
+import { REVIEW_CONFIDENCE } from "../engine/classify.ts";
 import { readBudgets } from "./read.ts";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot.ts";
+import { classifiedLines } from "../../tests/classifiedLines.ts";
 import { gridSheet as sheet } from "../../tests/gridSheet.ts";
 
 const book = (...sheets: SheetSnapshot[]): WorkbookSnapshot => ({ name: "test.xlsx", sheets });
 const labels = (r: ReturnType<typeof readBudgets>) => r.lines.map((l) => l.label);
-/** Each line read, as the classifier decides it from what the reader saw (label, account, block, column). */
-const classified = (r: ReturnType<typeof readBudgets>) =>
-  r.lines.map((l) => {
-    const c = classify({ label: l.label, account: l.account, context: l.context });
-    return { label: l.label, section: c.section, lever: c.lever, confidence: c.confidence, reason: c.reason };
-  });
+const classified = classifiedLines;
 const balances = (r: ReturnType<typeof readBudgets>) => r.skipped.filter((s) => s.why === "balance_sheet_account").map((s) => s.label);
 
 describe("balance-sheet money among the lines", () => {

@@ -1,14 +1,14 @@
 // Which side and which block a row belongs to, read through the real reader on small literal grids: block headings, journals.
 import { describe, expect, it } from "vitest";
-import { classify, REVIEW_CONFIDENCE } from "../engine/classify.ts";
+import { REVIEW_CONFIDENCE } from "../engine/classify.ts";
 import { readBudgets } from "./read.ts";
 import { sectionOfBlockHeading } from "./sections.ts";
 import type { SheetSnapshot } from "./snapshot.ts";
+import { classifiedLines } from "../../tests/classifiedLines.ts";
 import { gridSheet as sheet } from "../../tests/gridSheet.ts";
 
 const read = (...sheets: SheetSnapshot[]) => readBudgets({ name: "test.xlsx", sheets });
-const classified = (r: ReturnType<typeof readBudgets>) =>
-  r.lines.map((l) => ({ label: l.label, ...classify({ label: l.label, account: l.account, context: l.context }) }));
+const classified = classifiedLines;
 
 describe("a block of money paid to partners", () => {
   it("is a block of charges, after a block of produits, whatever its lines name", () => {
