@@ -241,6 +241,36 @@ describe("writing: atomic, never over an input, every file system error said", (
     expect(zip.file("xl/vbaProject.bin")).not.toBeNull();
   });
 
+  it("a summary that cannot be written is said before any workbook is analysed, in folder mode and with one workbook", () => {
+    // A folder no one may write in, even root (sysfs): the old code analysed every workbook, then failed.
+    const dir = fresh();
+    copyFileSync(CERFA, join(dir, "a.xlsx"));
+    for (const input of [dir, join(dir, "a.xlsx")]) {
+      const r = run("analyze", input, "--summary", "/sys/synthese.csv");
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stderr).toMatch(/« synthese\.csv » n'a pas pu être écrit/);
+      expect(r.stderr).not.toMatch(/\[1\/1\]|analysé/);
+      expect(r.stdout).toBe("");
+    }
+  });
+
+  it("--summary with one workbook writes that workbook's rows (not ignored), and never over the input", () => {
+    const dir = fresh();
+    const csv = join(dir, "une", "synthese.csv");
+    const r = run("analyze", CERFA, "--summary", csv);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`Synthèse écrite dans « ${csv} »`);
+    const rows = csvRows(csv);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row[0] === basename(CERFA) && row[1] === "ok")).toBe(true);
+    const input = join(dir, "b.xlsx");
+    copyFileSync(CERFA, input);
+    const onInput = run("analyze", input, "--summary", input);
+    expect(onInput.code).toBe(2);
+    expect(onInput.stderr).toMatch(/fichier d'entrée/);
+    expect(readFileSync(input).equals(readFileSync(CERFA))).toBe(true);
+  });
+
   it("--summary in a folder that does not exist creates it", () => {
     const dir = fresh();
     copyFileSync(CERFA, join(dir, "a.xlsx"));

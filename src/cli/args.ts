@@ -92,7 +92,7 @@ export const HELP = {
   fr: `equilibre — le modèle socio-économique d'une association, lu dans son budget Excel
 
 Usage :
-  equilibre analyze <classeur.xlsx> [--json] [-o <sortie.xlsx>] [--column <nom>] [--params <params.json>] [--lang fr|en]
+  equilibre analyze <classeur.xlsx> [--json] [-o <sortie.xlsx>] [--column <nom>] [--params <params.json>] [--summary <synthese.csv>] [--lang fr|en]
   equilibre analyze <dossier> [-o <dossier-de-sortie>] [--summary <synthese.csv>]
   equilibre analyze <classeur.xlsx> --scenario <scenario.json> [--json]
   equilibre compare <avant.xlsx> <apres.xlsx> [--json] [-o <sortie.xlsx>] [--column-before <nom>] [--column-after <nom>]
@@ -102,7 +102,7 @@ Options :
   -o <fichier>      écrit une copie du classeur avec le rapport et la table des lignes (l'original n'est jamais modifié)
   --column <nom>    n'analyse que cette colonne de montants (ex. « Budget 2025 »)
   --params <json>   paramètres (seuil, cibles, heures de bénévolat, taux horaire…) dans un fichier JSON
-  --summary <csv>   dossier : la synthèse CSV (par défaut <dossier>/equilibre-synthese.csv)
+  --summary <csv>   la synthèse CSV (un dossier : par défaut <dossier>/equilibre-synthese.csv ; un classeur : ses lignes)
   --scenario <json> un scénario « et si… » : {"name": "Baisse région", "column": "Budget 2026",
                     "changes": [{"lever": "public_grants", "percent": -20}, {"lever": "donations", "amount": 5000},
                     {"volunteerHours": 500}, {"line": "Budget!B12", "destination": "engineering"}],
@@ -118,7 +118,7 @@ Codes de sortie : 0 analysé ; 2 usage incorrect ou fichier illisible ; 3 aucun 
   en: `equilibre — an association's socio-economic model, read from its Excel budget
 
 Usage:
-  equilibre analyze <workbook.xlsx> [--json] [-o <out.xlsx>] [--column <name>] [--params <params.json>] [--lang fr|en]
+  equilibre analyze <workbook.xlsx> [--json] [-o <out.xlsx>] [--column <name>] [--params <params.json>] [--summary <summary.csv>] [--lang fr|en]
   equilibre analyze <folder> [-o <out-folder>] [--summary <summary.csv>]
   equilibre analyze <workbook.xlsx> --scenario <scenario.json> [--json]
   equilibre compare <before.xlsx> <after.xlsx> [--json] [-o <out.xlsx>] [--column-before <name>] [--column-after <name>]
@@ -128,7 +128,7 @@ Options:
   -o <file>         writes a copy of the workbook with the report and the lines table (the original is never modified)
   --column <name>   analyses only this amount column (e.g. “Budget 2025”)
   --params <json>   parameters (threshold, targets, volunteer hours, hourly rate…) in a JSON file
-  --summary <csv>   folder: the CSV summary (default <folder>/equilibre-synthese.csv)
+  --summary <csv>   the CSV summary (a folder: default <folder>/equilibre-synthese.csv; a workbook: its rows)
   --scenario <json> a what-if scenario: {"name": "Region cut", "column": "Budget 2026",
                     "changes": [{"lever": "public_grants", "percent": -20}, {"lever": "donations", "amount": 5000},
                     {"volunteerHours": 500}, {"line": "Budget!B12", "destination": "engineering"}],

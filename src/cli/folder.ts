@@ -2,15 +2,14 @@
 // on stderr as each one ends, one CSV row per analysed column — and one per skipped or failed file — sorted
 // by file name whatever the order they finished in; one bad file stops nothing.
 import { existsSync } from "node:fs";
-import { mkdir, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { EquilibreError } from "../engine/errors.ts";
 import type { Parameters } from "../engine/parameters.ts";
 import type { Lang } from "../engine/types.ts";
-import { writeFileAtomic } from "../hosts/file/atomicWrite.ts";
+import { checkWritable, writeFileAtomic } from "../hosts/file/atomicWrite.ts";
 import { toCsv } from "./csv.ts";
 import { say } from "../engine/i18n/index.ts";
 import { csvHeader } from "./folderCsv.ts";
@@ -101,19 +100,11 @@ async function runJobs(jobs: FolderJob[], count: number, done: (r: FolderJobResu
   await Promise.all(Array.from({ length: count }, one));
 }
 
-/** The summary's folder is made (a missing one is no error) and its place is no folder: said before any analysis. */
-async function checkWritable(path: string): Promise<void> {
-  await mkdir(dirname(resolve(path)), { recursive: true }).catch((e: unknown) => {
-    throw new EquilibreError("folder_failed", { file: dirname(path), action: "create", problem: (e as NodeJS.ErrnoException).code ?? "" }, { cause: e });
-  });
-  if ((await stat(path).catch(() => null))?.isDirectory()) throw new EquilibreError("write_failed", { file: basename(path), problem: "EISDIR" });
-}
-
 export async function analyzeFolder(folder: string, options: FolderOptions): Promise<{ code: number; csvPath: string }> {
   const { lang } = options;
   const fr = lang === "fr";
   const csvPath = options.summary ?? join(folder, "equilibre-synthese.csv");
-  await checkWritable(csvPath);
+  await checkWritable(csvPath, "--summary");
   const plan = await planFolder(folder, { outputDir: options.outputDir, summary: csvPath });
   for (const f of plan) if (!f.skip && (await isSameFile(f.path, csvPath))) throw new EquilibreError("output_is_input", { file: csvPath });
   const jobs: FolderJob[] = plan.flatMap((f, id) => (f.skip ? [] : [{ id, name: f.name, path: f.path, output: f.output, params: options.params, lang }]));
@@ -143,7 +134,7 @@ export async function analyzeFolder(folder: string, options: FolderOptions): Pro
     if (f.skip) rows.push(sentenceRow(f.name, say(lang, "csv.skipped"), f.skip[lang], lang));
     else for (const row of results.get(id)!.rows) rows.push(row);
   });
-  await writeFileAtomic(csvPath, toCsv(rows, lang));
+  await writeFileAtomic(csvPath, toCsv(rows, lang), "--summary");
   const analysed = [...results.values()].filter((r) => r.code === 0).length;
   const worst = [...results.values()].reduce((w, r) => Math.max(w, r.code), 0);
   // « 0 classeur(s) analysé(s) sur 0 » alone leaves the user guessing: the folder is probably the wrong one.

@@ -51,10 +51,13 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
       const { code } = await analyzeFolder(args.input, { params, outputDir: args.output, summary: args.summary, lang, stderr: io.stderr });
       return code;
     }
+    const summary = args.summary ? await import("./fileSummary.ts") : null;
+    if (summary) await summary.checkSummary(args.input, args.summary!);
     const run = await analyzeFile(args.input, { params, column: args.column, output: args.output, lang, scenarios });
     if (args.json) io.stdout.write(JSON.stringify(run.doc, null, 2) + "\n");
     else io.stdout.write(summaryText(run.doc, lang) + (run.doc.scenarios ? scenariosText(run.doc.scenarios, lang) : "") + "\n");
     if (run.written) reportWritten(io, run.written, lang);
+    if (summary) io.stderr.write((await summary.writeFileSummary(args.summary!, args.input, run.doc, lang)) + "\n");
     return 0;
   } catch (e) {
     if (isEquilibreError(e)) {

@@ -51,6 +51,15 @@ describe("the error catalogue", () => {
     expect(e.message).not.toMatch(/\([^)]*\([^)]*\)[^(]*\)/);
   });
 
+  it.each(["EROFS", "EFBIG"])("a %s while writing names the option that chose the place: --summary for the summary, -o for a report", (problem) => {
+    for (const lang of ["fr", "en"] as const) {
+      const summary = new EquilibreError("write_failed", { file: "synthese.csv", problem, option: "--summary" }).messageIn(lang);
+      expect(summary).toContain("--summary");
+      expect(summary).not.toMatch(/ -o\b|\{option\}/);
+      expect(new EquilibreError("write_failed", { file: "r.xlsx", problem }).messageIn(lang)).toMatch(/ -o\b/);
+    }
+  });
+
   it("gives the French sentence as the error's message and the English one on demand", () => {
     const e = new EquilibreError("file_not_found", { file: "x.xlsx" });
     expect(e.message).toBe("Le fichier « x.xlsx » est introuvable : vérifiez son nom et son dossier.");

@@ -32,8 +32,8 @@ export const FILE_SYSTEM_PROBLEMS: Record<string, { fr: string; en: string }> = 
   EPERM: { fr: "l'opération n'est pas permise : vérifiez les droits du fichier et de son dossier, ou choisissez un dossier à vous", en: "the operation is not permitted: check the permissions of the file and its folder, or choose a folder of your own" },
   ENOSPC: { fr: "le disque est plein : libérez de la place, puis relancez", en: "the disk is full: free some space, then try again" },
   EDQUOT: { fr: "votre quota de disque est atteint : libérez de la place, puis relancez", en: "your disk quota is reached: free some space, then try again" },
-  EFBIG: { fr: "le fichier dépasse la taille que ce disque accepte : choisissez un autre disque avec -o", en: "the file is larger than this disk accepts: choose another disk with -o" },
-  EROFS: { fr: "le disque est en lecture seule : choisissez un autre dossier avec -o", en: "the disk is read-only: choose another folder with -o" },
+  EFBIG: { fr: "le fichier dépasse la taille que ce disque accepte : choisissez un autre disque avec {option}", en: "the file is larger than this disk accepts: choose another disk with {option}" },
+  EROFS: { fr: "le disque est en lecture seule : choisissez un autre dossier avec {option}", en: "the disk is read-only: choose another folder with {option}" },
   EISDIR: { fr: "c'est un dossier : indiquez un nom de fichier", en: "it is a folder: give a file name" },
   ENAMETOOLONG: { fr: "le nom ou le chemin est trop long : choisissez un nom plus court ou un dossier moins profond", en: "the name or the path is too long: choose a shorter name or a less deep folder" },
   ELOOP: { fr: "le chemin passe par des liens qui tournent en rond : vérifiez le chemin", en: "the path goes through links that loop: check the path" },
@@ -52,10 +52,13 @@ export const FILE_SYSTEM_PROBLEMS: Record<string, { fr: string; en: string }> = 
   ENOTEMPTY: { fr: "un dossier du même nom existe déjà et n'est pas vide : choisissez un autre nom", en: "a folder with that name already exists and is not empty: choose another name" },
 };
 
-/** The sentence for a file system error code, in a language; any code (or none) gives one. */
-export function fileSystemProblem(code: string | number | undefined, lang: Lang): string {
+/**
+ * The sentence for a file system error code, in a language; any code (or none) gives one. `option` is the
+ * option that chose the place being written (`-o` for a report, `--summary` for the folder's CSV).
+ */
+export function fileSystemProblem(code: string | number | undefined, lang: Lang, option: string | number = "-o"): string {
   const known = code === undefined ? undefined : FILE_SYSTEM_PROBLEMS[String(code)];
-  if (known) return known[lang];
+  if (known) return known[lang].replace("{option}", String(option));
   const tag = code === undefined || code === "" ? "" : ` ${code}`;
   return lang === "fr"
     ? `le système de fichiers a renvoyé l'erreur${tag} : vérifiez le disque et le dossier, puis relancez`
@@ -125,8 +128,8 @@ export const ERROR_CATALOGUE = {
     en: (p) => `“${p.file}” could not be read: ${fileSystemProblem(p.problem, "en")}.`,
   },
   folder_failed: {
-    fr: (p) => `Le dossier « ${p.file} » n'a pas pu être ${p.action === "create" ? "créé" : "lu"} : ${fileSystemProblem(p.problem, "fr")}.`,
-    en: (p) => `The folder “${p.file}” could not be ${p.action === "create" ? "created" : "read"}: ${fileSystemProblem(p.problem, "en")}.`,
+    fr: (p) => `Le dossier « ${p.file} » n'a pas pu être ${p.action === "create" ? "créé" : "lu"} : ${fileSystemProblem(p.problem, "fr", p.option)}.`,
+    en: (p) => `The folder “${p.file}” could not be ${p.action === "create" ? "created" : "read"}: ${fileSystemProblem(p.problem, "en", p.option)}.`,
   },
   output_is_input: {
     fr: (p) => `Le fichier de sortie « ${p.file} » est le fichier d'entrée : choisissez un autre nom avec -o, le classeur d'origine n'est jamais modifié.`,
@@ -161,11 +164,11 @@ export const ERROR_CATALOGUE = {
   write_failed: {
     fr: (p) =>
       p.problem !== undefined
-        ? `Le fichier « ${p.file} » n'a pas pu être écrit${p.detail ? ` (${p.detail})` : ""} : ${fileSystemProblem(p.problem, "fr")}. Aucun fichier existant n'a été abîmé.`
+        ? `Le fichier « ${p.file} » n'a pas pu être écrit${p.detail ? ` (${p.detail})` : ""} : ${fileSystemProblem(p.problem, "fr", p.option)}. Aucun fichier existant n'a été abîmé.`
         : `Le fichier « ${p.file} » n'a pas pu être écrit${p.detail ? ` (${p.detail})` : ""} : vérifiez qu'il n'est pas ouvert dans Excel et que le dossier est accessible en écriture.`,
     en: (p) =>
       p.problem !== undefined
-        ? `“${p.file}” could not be written${p.detail ? ` (${p.detail})` : ""}: ${fileSystemProblem(p.problem, "en")}. No existing file was damaged.`
+        ? `“${p.file}” could not be written${p.detail ? ` (${p.detail})` : ""}: ${fileSystemProblem(p.problem, "en", p.option)}. No existing file was damaged.`
         : `“${p.file}” could not be written${p.detail ? ` (${p.detail})` : ""}: check that it is not open in Excel and that the folder is writable.`,
   },
   office_cell_edit_mode: {

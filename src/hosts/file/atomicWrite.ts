@@ -8,6 +8,29 @@ import { EquilibreError } from "../../engine/errors.ts";
 
 const errnoOf = (e: unknown) => (e as NodeJS.ErrnoException | null)?.code;
 
+/** Short and hidden, so a name near the length limit still has room and a listing does not show it. */
+const tempName = (folder: string) => join(folder, `.~equilibre-${randomBytes(6).toString("hex")}.tmp`);
+
+/**
+ * Whether `target` can be written, tried before minutes of analysis rather than found after: its folder is made
+ * (a missing one is no error), a folder in its place is refused, and an empty temporary file is created and
+ * removed beside it (a read-only disk, a folder without the right). `option` is the option that chose the place.
+ */
+export async function checkWritable(target: string, option: string): Promise<void> {
+  const folder = dirname(target);
+  const fail = (e: unknown): never => {
+    throw new EquilibreError("write_failed", { file: basename(target), problem: errnoOf(e) ?? "", option }, { cause: e });
+  };
+  await mkdir(folder, { recursive: true }).catch((e: unknown) => {
+    throw new EquilibreError("folder_failed", { file: folder, action: "create", problem: errnoOf(e) ?? "", option }, { cause: e });
+  });
+  if ((await stat(target).catch(() => null))?.isDirectory()) fail(Object.assign(new Error("EISDIR"), { code: "EISDIR" }));
+  const temp = tempName(folder);
+  const handle = await open(temp, "wx", 0o600).catch(fail);
+  await handle.close().catch(() => undefined);
+  await unlink(temp).catch(() => undefined);
+}
+
 /** Writes what `write` gives, in order, through `sink`. */
 export type StreamedContent = (sink: (bytes: Uint8Array) => Promise<void>) => Promise<unknown>;
 
@@ -15,12 +38,11 @@ export type StreamedContent = (sink: (bytes: Uint8Array) => Promise<void>) => Pr
  * Writes `data` to `target` atomically; a failure is a typed `write_failed` naming the file system's reason. `data`
  * may be a function that writes the content piece by piece (a big report is never one buffer in memory).
  */
-export async function writeFileAtomic(target: string, data: Uint8Array | string | StreamedContent): Promise<void> {
+export async function writeFileAtomic(target: string, data: Uint8Array | string | StreamedContent, option = "-o"): Promise<void> {
   const folder = dirname(target);
-  // Short and hidden, so a name near the length limit still has room and a listing does not show it.
-  const temp = join(folder, `.~equilibre-${randomBytes(6).toString("hex")}.tmp`);
+  const temp = tempName(folder);
   const fail = (e: unknown): never => {
-    throw new EquilibreError("write_failed", { file: basename(target), problem: errnoOf(e) ?? "" }, { cause: e });
+    throw new EquilibreError("write_failed", { file: basename(target), problem: errnoOf(e) ?? "", option }, { cause: e });
   };
   await mkdir(folder, { recursive: true }).catch(fail);
   // A folder in the way is said before anything is written.
