@@ -36,6 +36,18 @@ describe("the built command", () => {
     expect(JSON.parse(analysed.stdout).analyses.length).toBeGreaterThan(0);
   });
 
+  it("loads no package from node_modules at run time (JSZip is built in: its sixty CommonJS files cost each run ~70 ms)", () => {
+    const dir = installedCopy(true);
+    expect(run(dir, "--version").status).toBe(0);
+    rmSync(join(dir, "node_modules"));
+    const out = join(dir, "rapport.xlsx");
+    const r = run(dir, "analyze", join(ROOT, "examples", "ateliers-du-quartier-cerfa.xlsx"), "--json", "-o", out);
+    expect(r.stderr).not.toContain("Cannot find");
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).analyses.length).toBeGreaterThan(0);
+    expect(statSync(out).size).toBeGreaterThan(0);
+  });
+
   it("analyses a folder on worker threads from the build (the worker module is found beside the chunks)", () => {
     const dir = installedCopy(true);
     expect(run(dir, "--version").status).toBe(0);
