@@ -576,7 +576,10 @@ function readBlock(
   const balances = skipped.filter((x) => x.why === "balance_sheet_account").length;
   // « Poste | Dépenses | Recettes »: a journal whose two money columns name the sides says its sections as a
   // Type column does, whatever its labels (« Los Aganits », a section of the club).
-  const sidedColumns = isLedger && ledger.some((k) => k.kind === "debit") && ledger.some((k) => k.kind === "credit");
+  // A side whose column is empty (a budget request: « Poste | Dépenses | Recettes | Bénéfice », expenses only) is
+  // still named by the header row: the journal is a budget with one side empty, not a list of numbers.
+  const namedSides = new Set([...ledger.map((k) => k.kind), ...(headerRow !== null && isLedger ? emptySideColumns(grid, rows, headerRow, block, lastCol) : [])]);
+  const sidedColumns = isLedger && namedSides.has("debit") && namedSides.has("credit");
   if (!looksLikeBudget(lines, block, section, sheet, layout, typeCol !== null || sidedColumns, balances)) return null;
   if (!isLedger) issues.push(...selfCheck(grid, declared.filter((d) => scenarioCols.some((k) => k.col === d.col)), lines, issues, skipped, scaled));
   for (const k of kinds.filter((x) => thousands.has(x.col) && lines.some((l) => l.amountCell?.replace(/\d+$/, "") === columnLetters(x.col)))) {
@@ -595,6 +598,23 @@ function readBlock(
     skipped,
     issues,
   };
+}
+
+/**
+ * The kinds (« debit », « credit ») the header row names over columns of the block that hold no amount: the
+ * « Recettes » of a journal of expenses only, between the label and the last amount column or just after it.
+ */
+function emptySideColumns(grid: SheetGrid, rows: number[], headerRow: number, block: TableBlock, lastCol: number): HeaderKind[] {
+  const taken = new Set([...block.labelCols, ...block.amountCols, ...(block.accountCol !== null ? [block.accountCol] : []), ...(block.dateCol !== null ? [block.dateCol] : [])]);
+  const first = Math.max(...block.labelCols) + 1;
+  const kinds: HeaderKind[] = [];
+  for (let col = first; col <= lastCol + 1; col++) {
+    if (taken.has(col)) continue;
+    const kind = headerKind(textAt(grid, headerRow, col) || null);
+    // A column with values under its header is some other table's (« Dépenses | … | Recettes | … » side by side).
+    if ((kind === "debit" || kind === "credit") && rows.every((r) => r <= headerRow || cellKind(grid.value(r, col)) === "empty")) kinds.push(kind);
+  }
+  return kinds;
 }
 
 /**

@@ -1,0 +1,46 @@
+// Journals and typed lists read as their blocks are (issue 11): a journal with one side empty is still a budget.
+import { describe, expect, it } from "vitest";
+import { readBudgets } from "./read.ts";
+import type { CellValue } from "./snapshot.ts";
+import { gridSheet } from "../../tests/gridSheet.ts";
+
+const read = (rows: CellValue[][], name = "Récapitulatif") => readBudgets({ name: "test.xlsx", sheets: [gridSheet(name, rows)] });
+const sides = (r: ReturnType<typeof read>) => r.lines.map((l) => [l.label, l.amount.kind === "value" ? l.amount.cents / 100 : null, l.context.sectionHint]);
+
+describe("a journal « Poste | Dépenses | Recettes | Bénéfice » with one side empty", () => {
+  it("is a budget of expenses when its Recettes column is empty (a budget request)", () => {
+    const r = read([
+      ["Demande de budget 2013-2014"],
+      [],
+      ["Poste", "Dépenses", "Recettes", "Bénéfice"],
+      ["NDD", 8, null, -8],
+      ["Hébergement", 216, null, -216],
+      ["Ordinateur Portable", 1059.9, null, -1059.9],
+      ["Projecteur", 743, null, -743],
+      ["Polos", 576, null, -576],
+      ["Total", 2602.9, null, -2602.9],
+    ]);
+    expect(r.budgets).toHaveLength(1);
+    expect(sides(r)).toEqual([
+      ["NDD", 8, "expense"],
+      ["Hébergement", 216, "expense"],
+      ["Ordinateur Portable", 1059.9, "expense"],
+      ["Projecteur", 743, "expense"],
+      ["Polos", 576, "expense"],
+    ]);
+  });
+
+  it("is a budget of produits when its Dépenses column, the last, is empty", () => {
+    const r = read([
+      ["Poste", "Recettes", "Dépenses"],
+      ["Pycon", 150],
+      ["Sprint", 80],
+      ["Meetup", 40],
+    ]);
+    expect(sides(r)).toEqual([
+      ["Pycon", 150, "income"],
+      ["Sprint", 80, "income"],
+      ["Meetup", 40, "income"],
+    ]);
+  });
+});
