@@ -69,6 +69,18 @@ describe("formats the command cannot read: exit 2 and what to do, found by the b
     expectRefused(join(dir, "compta.xlsb"), /format Excel binaire \(\.xlsb\).*LibreOffice/);
   });
 
+  it("an Excel add-in (.xlam) is refused with a sentence, and -o writes nothing (it became an .xlsm still declaring an add-in)", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(CERFA));
+    const types = (await zip.file("[Content_Types].xml")!.async("string")).replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.addin.macroEnabled.main+xml");
+    zip.file("[Content_Types].xml", types);
+    writeFileSync(join(dir, "outil.xlam"), await zip.generateAsync({ type: "uint8array" }));
+    const r = run("analyze", join(dir, "outil.xlam"), "-o", join(dir, "outil-rapport.xlsx"));
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(/macro complémentaire Excel \(\.xlam\), pas un classeur.*Enregistrer sous…/);
+    expect(readdirSync(dir).filter((f) => f.startsWith("outil-rapport"))).toEqual([]);
+    expect(run("analyze", join(dir, "outil.xlam"), "--lang", "en").stderr).toMatch(/an Excel add-in \(\.xlam\), not a workbook/);
+  });
+
   it("an encrypted workbook (an OLE2 container holding an EncryptedPackage) asks for a copy without a password", () => {
     const name = Buffer.from("EncryptedPackage", "utf16le");
     const bytes = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(500), name, Buffer.alloc(500)]);

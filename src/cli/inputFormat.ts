@@ -125,6 +125,9 @@ function zipFormat(bytes: Uint8Array, file: string): WorkbookFormat {
   const types = entryText(bytes, byName.get("[content_types].xml")) ?? "";
   if (/sheet\.binary\.macroEnabled\.main/i.test(types) || byName.has("xl/workbook.bin")) throw refuse(file, "xlsb");
   if (/spreadsheetml\.template(\.main)?\+xml|template\.macroEnabled\.main\+xml/i.test(types)) throw refuse(file, "template");
+  // An add-in (.xlam) is code with hidden sheets, opened by Excel as a tool, not a workbook: its report
+  // would be an .xlsm still declaring an add-in, which Excel does not open as a workbook.
+  if (/addin\.macroEnabled\.main\+xml/i.test(types)) throw refuse(file, "addin");
   const spreadsheet = /spreadsheetml\.sheet\.main\+xml|sheet\.macroEnabled\.main\+xml/i.test(types) || byName.has("xl/workbook.xml");
   if (!spreadsheet) throw refuse(file, types ? "other" : "zip");
   const macro = /macroEnabled/i.test(types) || entries.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name));

@@ -73,6 +73,7 @@ const FORMATS: Record<string, { fr: string; en: string }> = {
   csv: { fr: "un fichier texte (.csv ou .txt), pas un classeur", en: "a text file (.csv or .txt), not a workbook" },
   numbers: { fr: "au format Numbers d'Apple", en: "in Apple's Numbers format" },
   template: { fr: "un modèle Excel (.xltx, .xltm)", en: "an Excel template (.xltx, .xltm)" },
+  addin: { fr: "une macro complémentaire Excel (.xlam), pas un classeur", en: "an Excel add-in (.xlam), not a workbook" },
   zip: { fr: "une archive .zip qui n'est pas un classeur", en: "a .zip archive that is not a workbook" },
   xml2003: { fr: "au format XML d'Excel 2003", en: "in Excel 2003's XML format" },
   html: { fr: "une page web enregistrée comme un classeur", en: "a web page saved as a workbook" },
