@@ -7,7 +7,7 @@ import { normalizeText } from "../engine/text.ts";
 import type { Amount, BudgetLine, Section } from "../engine/types.ts";
 import type { AmountColumnInfo, DetectedBudget, Layout, ReadIssue, ReadResult, SkippedRow } from "./budget.ts";
 import { cellKind, columnRoles, moneyInWords, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
-import { headerKind, isBalanceTypeCell, isMonthHeader, sectionOfBlockHeading, sectionOfHeading, sectionOfTypeCell, type HeaderKind } from "./sections.ts";
+import { headerKind, inKindOnSide, isBalanceTypeCell, isInKindLineWord, isMonthHeader, sectionOfBlockHeading, sectionOfHeading, sectionOfTypeCell, type HeaderKind } from "./sections.ts";
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { findSubtotals, type SubtotalCandidate } from "./subtotals.ts";
@@ -318,6 +318,17 @@ function readBlock(
     (headerRow !== null ? block.labelCols.map((c) => sectionOfHeading(textAt(grid, headerRow, c))).find((s) => s) : null) ?? sheetSection;
   // The side the headings, the header and the sheet's name have said so far (not a line's own words, « Entrées 2 234 »).
   let sideWord: Section | null = section;
+  // The one money side the block's header (or the sheet's name) says, while no heading has said the other: the side
+  // a heading of contributions in kind that names none takes (86 in the charges column, 87 in the produits one).
+  const headerSide: Section | null = section === "income" || section === "expense" ? section : null;
+  let oneSide = headerSide !== null;
+  const sided = (s: Section | null, text: string): Section | null => {
+    if (s === "income" || s === "expense") {
+      if (s !== headerSide) oneSide = false;
+      return s;
+    }
+    return oneSide ? inKindOnSide(s, text, headerSide) : s;
+  };
 
   // Walk the rows: headings set the section and context; rows with amounts are candidates.
   const infos: RowInfo[] = [];
@@ -362,7 +373,7 @@ function readBlock(
     // « Libellé | 2018 | 2017 » again mid-table names the columns too: its years are not amounts.
     const yearHeader = hasAmount && cells.every((c) => c.value === null || c.value === "" || yearOf(c.value) !== null || cellKind(c.value) === "text") && isYearHeaderRow(grid, r);
     if ((textInAmounts > 0 && textInAmounts >= Math.ceil(used.length / 2) && !hasAmount) || yearHeader) {
-      const s = sectionOfHeading(labelText);
+      const s = sided(sectionOfHeading(labelText), labelText);
       if (s) section = sideWord = s;
       // « Poste » / « Libellé » over the label column names the column, not a block of lines (« Poste » read as staff).
       const columnWord = !s && HEADER_WORD.test(normalizeText(labelText)) && normalizeText(labelText).split(" ").length <= 2;
@@ -385,7 +396,7 @@ function readBlock(
       // A total closes the block of balances it adds.
       balanceBlock = false;
       // « Total des dépenses par priorité » with no amount heads the charges it is about to list.
-      const heads = hasAmount ? null : sectionOfBlockHeading(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, ""));
+      const heads = hasAmount ? null : sided(sectionOfBlockHeading(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, "")), labelText);
       if (heads) section = sideWord = heads;
       const own: DeclaredTotal[] = [];
       // « Résultat =B34+B40-(B10+B17) »: the totals it adds are the produits, those it takes away the charges.
@@ -408,7 +419,7 @@ function readBlock(
       declared.push(...own);
       continue;
     }
-    const headingSection = sectionOfHeading(labelText);
+    const headingSection = sided(sectionOfHeading(labelText), labelText);
     // « Dépenses — Frais bancaires =SUM(B28:B31) » above its lines: a heading that carries its block's sum. It
     // names the block of the rows under it as a heading does (the subtotal search then takes its amount out).
     if (hasAmount && account === null && labelText && cells.some((c) => sumStartsAt(c.formula, r + 1))) {
@@ -419,7 +430,7 @@ function readBlock(
     if (!hasAmount) {
       // A heading: a section, a block ("Charges indirectes") or a chapter title. « Dépenses — Frais bancaires »
       // opens the charges as surely as « Dépenses »: its lines take that side whatever one word of theirs says.
-      const blockSection = headingSection ?? sectionOfBlockHeading(labelText);
+      const blockSection = headingSection ?? sided(sectionOfBlockHeading(labelText), labelText);
       if (blockSection) section = sideWord = blockSection;
       if (account && account.length <= 2) {
         chapter = labelText;
@@ -436,7 +447,7 @@ function readBlock(
     // "CHARGES 160 000 €" is the section's total when the section has lines it adds; « Charges d'exploitation
     // 204 000 » alone in its section is its only line (it was dropped, and the section with it).
     // « Recettes d'exploitation 270 000 » names a kind of income as much as a section: a total only if it adds up.
-    const looseWord = Boolean(headingSection && !account && (LINE_OR_SECTION.test(normalizeText(labelText)) || /\b(d exploitation|de fonctionnement|d activite)\b/.test(normalizeText(labelText))));
+    const looseWord = Boolean(headingSection && !account && (LINE_OR_SECTION.test(normalizeText(labelText)) || /\b(d exploitation|de fonctionnement|d activite)\b/.test(normalizeText(labelText)) || isInKindLineWord(labelText)));
     const maybeSectionTotal = Boolean(headingSection && !account);
     if (maybeSectionTotal) section = headingSection;
     // « CHARGES 160 000 » opens a section of lines, whatever block came before it.
@@ -914,7 +925,11 @@ function ledgerAmount(
   const b = get("balance");
   const d = get("debit");
   const c = get("credit");
-  const side = info.section;
+  // « Bénévolat 7 200 » in the Dépenses column under « Contributions volontaires »: the column says the use (86), the
+  // Recettes column the resource (87), as it says a charge or a produit; an account number says it itself.
+  const net = bd || bc ? cents(bd) - cents(bc) : b ? 0 : cents(d) - cents(c);
+  const inKind = info.section === "in_kind_use" || info.section === "in_kind_resource";
+  const side: Section | null = inKind && info.account === null && net !== 0 ? (net > 0 ? "in_kind_use" : "in_kind_resource") : info.section;
   let debitMinusCredit: number;
   let col: number;
   if (bd || bc) {

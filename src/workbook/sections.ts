@@ -18,6 +18,35 @@ const SECTION_HEADINGS: { section: Section; re: RegExp }[] = [
   { section: "income", re: /^(?:(?:finance|financee|finances|financees|financement|financements|finançe) par|(?:sources?|origines?|plan) (?:de |du |des )?financements?)$/ },
 ];
 
+/** An in-kind heading that names its side: « Emplois des contributions volontaires », « 87 - … », « Bénévolat (ressource) ». */
+function namesInKindSide(text: string): boolean {
+  const account = leadingAccount(text);
+  return account === "86" || account === "87" || /\b(emplois?|ressources?|charges?|produits?|recus?|recues?)\b/.test(normalizeText(text));
+}
+
+/**
+ * The side of contributions in kind a heading opens under a table of one money side: « Contributions volontaires »
+ * in the charges column of a side-by-side budget (or on a sheet « Emplois ») heads the uses (86), in the produits
+ * column the resources (87). A heading that names its side keeps it; anything but an in-kind section is left as it is.
+ */
+export function inKindOnSide(section: Section | null, text: string, side: Section | null): Section | null {
+  if ((section !== "in_kind_use" && section !== "in_kind_resource") || (side !== "income" && side !== "expense") || namesInKindSide(text)) return section;
+  return side === "expense" ? "in_kind_use" : "in_kind_resource";
+}
+
+/**
+ * « Apport en nature 2 000 », « Dons en nature », « Mise à disposition gratuite », « Bénévolat valorisé »: an in-kind
+ * heading that is as often a line. With an amount, it is a total only if it adds up the lines around it; the block's
+ * title (« Contributions volontaires en nature », « 87 - … ») is a total as « CHARGES » is.
+ */
+export function isInKindLineWord(text: string): boolean {
+  const s = sectionOfHeading(text);
+  if (s !== "in_kind_use" && s !== "in_kind_resource") return false;
+  const account = leadingAccount(text);
+  if (account === "86" || account === "87") return false;
+  return !/^(emplois des )?contributions volontaires\b/.test(normalizeText(text));
+}
+
 /** A "Type" column's word for a row, singular or plural ("Dépense", "Recette", "Charge", "Produit"…). */
 export function sectionOfTypeCell(text: string | null | undefined): Section | null {
   const n = normalizeText(text ?? "");
