@@ -25,6 +25,20 @@ const TITLES: Title[] = CHART_OF_ACCOUNTS.flatMap((a) =>
   })),
 );
 
+/** Title indices by word: a label is compared only with the titles that hold one of its words. */
+const TITLES_BY_WORD = new Map<string, number[]>();
+TITLES.forEach((t, index) => t.words.forEach((w) => TITLES_BY_WORD.set(w, [...(TITLES_BY_WORD.get(w) ?? []), index])));
+
+/**
+ * The titles holding at least one of the words, in the chart's order (a tie goes to the first, as when every title
+ * was tried): a title with none cannot match, and a budget line is tried against some 700 titles otherwise.
+ */
+function titlesHolding(words: ReadonlySet<string>): number[] {
+  const found = new Set<number>();
+  for (const w of words) for (const index of TITLES_BY_WORD.get(w) ?? []) found.add(index);
+  return [...found].sort((a, b) => a - b);
+}
+
 /** Every word of the chart's titles: words of their own, never read as a typo of a keyword. */
 export const CHART_WORDS: ReadonlySet<string> = new Set(CHART_OF_ACCOUNTS.flatMap((a) => normalizeText(`${a.t} ${a.crc ?? ""}`).split(" ").filter((w) => w.length >= 4)));
 
@@ -45,7 +59,8 @@ export interface TitleMatch {
 export function matchAccountTitle(tokens: readonly Token[], classes: readonly string[]): TitleMatch | null {
   const words = new Set(tokens.map((t) => stem(t.text)));
   let best: { t: Title; hits: number; cover: number } | null = null;
-  for (const t of TITLES) {
+  for (const index of titlesHolding(words)) {
+    const t = TITLES[index]!;
     if (!classes.includes(t.account.n[0]!)) continue;
     const hits = t.words.filter((w) => words.has(w));
     if (hits.length === 0 || hits.every((w) => GENERIC.has(w))) continue;

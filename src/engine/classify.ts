@@ -232,7 +232,18 @@ const KEYWORD_INDEX = new KeywordIndex(
 /** « Produits divers », « Autres recettes »: a reading of last resort, that any other word of the label outweighs. */
 const isCatchAllReading = (l: Lever) => l.catchAll === true && l.family === "income" && l.nature === "neutral";
 
+/** A label's best keyword by family, for its tokens (one array per distinct label): asked up to five times a line. */
+const BEST_HITS = new WeakMap<readonly Token[], Map<LeverFamily, LabelHit | null>>();
+
 function bestLabelHit(tokens: readonly Token[], family: LeverFamily): LabelHit | null {
+  let byFamily = BEST_HITS.get(tokens);
+  if (!byFamily) BEST_HITS.set(tokens, (byFamily = new Map()));
+  let hit = byFamily.get(family);
+  if (hit === undefined) byFamily.set(family, (hit = findBestLabelHit(tokens, family)));
+  return hit;
+}
+
+function findBestLabelHit(tokens: readonly Token[], family: LeverFamily): LabelHit | null {
   const matches = KEYWORD_INDEX.matchAll(tokens).filter((m) => m.item.lever.family === family);
   // Fuzzy matching corrects typos only where the label has no exact reading.
   const exact = matches.filter((m) => !m.fuzzy);

@@ -1,9 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { compilePattern, editDistance, KeywordIndex, matchPattern, normalizeText, tokenize } from "./text.ts";
+import { compilePattern, editDistance, foldAccents, KeywordIndex, matchPattern, normalizeText, tokenize } from "./text.ts";
 
 describe("text", () => {
   it("normalises accents, case, punctuation and spaces", () => {
     expect(normalizeText("  Mécénat d'Entreprises — ŒUVRES  ")).toBe("mecenat d entreprises oeuvres");
+  });
+  it("folds what needs folding and keeps plain ASCII as it is, asked once or again", () => {
+    expect(foldAccents("Fournitures non stockables 12")).toBe("Fournitures non stockables 12");
+    expect(foldAccents("Œuvres sociales, Mécénat")).toBe("OEuvres sociales, Mecenat");
+    for (let i = 0; i < 2; i++) expect(normalizeText("Dons — Œuvres (été)")).toBe("dons oeuvres ete");
+  });
+  it("the keyword index answers the same for a label asked again, for a copy of its words, and for the same word in other cases", () => {
+    const index = new KeywordIndex(["ANS", "subvention*"].map((p) => ({ item: p, pattern: compilePattern(p) })));
+    const tokens = tokenize("Subvention ANS");
+    const first = index.matchAll(tokens).map((m) => [m.item, m.position]);
+    expect(first).toEqual([["ANS", 1], ["subvention*", 0]]);
+    expect(index.matchAll(tokens).map((m) => [m.item, m.position])).toEqual(first);
+    expect(index.matchAll([...tokens]).map((m) => [m.item, m.position])).toEqual(first);
+    // « ans » in small letters is a word, not the acronym: a cache by the word must keep them apart.
+    expect(index.matchAll(tokenize("depuis 3 ans")).map((m) => m.item)).toEqual([]);
+    expect(index.matchAll([{ text: "ans", raw: "ANS" }]).map((m) => m.item)).toEqual(["ANS"]);
   });
   it("measures edit distance with transpositions", () => {
     expect(editDistance("subvention", "subventoin")).toBe(1);

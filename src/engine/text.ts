@@ -2,15 +2,25 @@
 
 /** Lower-case, accents and ligatures folded, punctuation turned into spaces, spaces collapsed. */
 export function normalizeText(text: string): string {
-  return foldAccents(text)
+  // The reader asks it of the same cell several times (heading? total? chapter? type column?): once per text.
+  const known = NORMALIZED.get(text);
+  if (known !== undefined) return known;
+  const out = foldAccents(text)
     .toLowerCase()
     .replace(/[’'`´]/g, " ")
     .replace(/[^a-z0-9]+/g, " ")
     .trim();
+  if (NORMALIZED.size >= 100_000) NORMALIZED.clear();
+  NORMALIZED.set(text, out);
+  return out;
 }
+const NORMALIZED = new Map<string, string>();
 
 /** Accents and ligatures folded, case kept (acronyms are matched on this). */
 export function foldAccents(text: string): string {
+  // Plain ASCII has nothing to fold: NFD and four replacements cost more than the rest of the tokenising.
+  // eslint-disable-next-line no-control-regex -- the ASCII range is the point
+  if (!/[^\u0000-\u007f]/.test(text)) return text;
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -198,7 +208,10 @@ export class KeywordIndex<T> {
   private readonly fuzzyByFirst = new Map<string, number[]>();
   private readonly entries: { item: T; pattern: CompiledPattern; wordIds: number[] }[] = [];
   private readonly byFirstWord = new Map<number, number[]>();
-  private readonly tokenCache = new Map<string, Map<number, boolean>>();
+  /** By the word as written: its lower-case form beside it (always the same in practice, checked all the same). */
+  private readonly tokenCache = new Map<string, { text: string; words: Map<number, boolean> }>();
+  /** A label's tokens (tokensOf's arrays, one per distinct label) → what matchAll found, asked several times a line. */
+  private readonly labelCache = new WeakMap<readonly Token[], IndexedMatch<T>[]>();
 
   /**
    * `knownWords`: words that are words of their own (a chart of accounts' titles, a treasurer's vocabulary):
@@ -236,9 +249,8 @@ export class KeywordIndex<T> {
 
   /** Keyword words this label word matches: word id → true when only by typo tolerance. */
   private wordsOf(token: Token): Map<number, boolean> {
-    const key = `${token.text}\u0000${token.raw}`;
-    const cached = this.tokenCache.get(key);
-    if (cached) return cached;
+    const cached = this.tokenCache.get(token.raw);
+    if (cached && cached.text === token.text) return cached.words;
     const out = new Map<number, boolean>();
     for (const id of this.exact.get(token.text) ?? []) out.set(id, false);
     for (let len = 1; len <= token.text.length; len++) for (const id of this.prefixes.get(token.text.slice(0, len)) ?? []) out.set(id, false);
@@ -258,12 +270,20 @@ export class KeywordIndex<T> {
       }
     }
     if (this.tokenCache.size > 200_000) this.tokenCache.clear();
-    this.tokenCache.set(key, out);
+    this.tokenCache.set(token.raw, { text: token.text, words: out });
     return out;
   }
 
-  /** Every pattern found in the label (first occurrence of each), in index order. */
-  matchAll(tokens: readonly Token[]): IndexedMatch<T>[] {
+  /** Every pattern found in the label (first occurrence of each), in index order. Callers only read the array. */
+  matchAll(tokens: readonly Token[]): readonly IndexedMatch<T>[] {
+    const known = this.labelCache.get(tokens);
+    if (known) return known;
+    const found = this.findAll(tokens);
+    this.labelCache.set(tokens, found);
+    return found;
+  }
+
+  private findAll(tokens: readonly Token[]): IndexedMatch<T>[] {
     const perToken = tokens.map((t) => (t.proper ? exactOnly(this.wordsOf(t)) : this.wordsOf(t)));
     const found = new Map<number, IndexedMatch<T>>();
     perToken.forEach((words, start) => {
