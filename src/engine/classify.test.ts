@@ -703,8 +703,10 @@ describe("who gives", () => {
   });
 
   it("a participation said of someone who is not a user is asked: a sale, or that body's contribution", () => {
-    const r = c("Participation du club tiers monde à la construction des trois nouvelles classes", "income");
+    const r = c("Participation de Terre Solidaire à la construction des trois nouvelles classes", "income");
     expect(r.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    // A club is an association: its participation is private money from a body, not a sale.
+    expect(c("Participation du club tiers monde à la construction des trois nouvelles classes", "income")).toMatchObject({ lever: "foundations", nature: "private" });
     for (const label of ["Participation des familles", "Participation aux frais", "Participations des adhérents"]) {
       expect(c(label, "income"), label).toMatchObject({ lever: "sales_services" });
       expect(c(label, "income").confidence, label).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);

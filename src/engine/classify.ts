@@ -1,9 +1,11 @@
 // The line classifier: a budget line (label, account, context) → lever, pillar, nature, destination,
 // a confidence and a short reason. Accounts first where present; the label where the account is absent,
 // generic, or contradicted by the funder the label names (docs/spec.md §2).
+import { expandAbbreviations } from "./abbreviations.ts";
 import { CHART_WORDS, matchAccountTitle } from "./accountTitles.ts";
 import { engineeringWordInLabel, isEngineeringBlock } from "./destinations.ts";
-import { findFunder, type FunderMatch } from "./funders.ts";
+import { findFunder, PAYER_ONLY_WORDS, saidAsPayer, type FunderMatch } from "./funders.ts";
+import { namesAPerson } from "./people.ts";
 import { inPlatformName, platformIn } from "./platforms.ts";
 import { chapterOf, chaptersOf, familyOfSection, IN_KIND_SIGNALS, STRONG_IN_KIND_SIGNALS, lever as leverById, leversOfSection, LEVERS, type Keyword, type Lever, type LeverFamily } from "./levers.ts";
 import { compilePattern, KeywordIndex, splitCamelCase, tokenize, type CompiledPattern, type Token } from "./text.ts";
@@ -94,6 +96,14 @@ const BALANCE_SHEET_LABEL = [
   /^(virement|virements|affectation|transfert|transferts) (du |de l |des |d )?(benefice|benefices|resultat|resultats|excedent|excedents|deficit|perte|pertes)\b/,
   // A bank's or a cooperative's share (26, 261): a security the association holds, not a charge.
   /^((achat|souscription|acquisition|liberation)s? (d |de |des |d une )?)?(parts? sociales?|parts? de capital|parts? de la banque)\b/,
+  // The association's own funds (10, 11): « Fonds associatif », « Report à nouveau », « Apport initial » of its founders.
+  /^(fonds associatifs?|fonds associatif sans droit de reprise|reports? a nouveau|apports? (initial|initiaux|des fondateurs|fondateurs|sans droit de reprise|avec droit de reprise))\b/,
+  // What a predecessor hands over (« reçu de la défunte association de fait », « Dévolution de l'actif de l'ancienne
+  // association »): its cash becomes the new association's funds (102), it was neither earned nor given this year.
+  /\b(defunte?s?|dissoutes?|anciennes?|precedentes?|liquidees?|feue) associations?\b/,
+  /\bassociations? (de fait )?(dissoute|defunte|precedente|liquidee)\b/,
+  /\b(recu|recus|apports?|transferts?|soldes?|encaisse|tresorerie|reprise|avoirs?) (de |d |du |de la |des )?(l )?association de fait\b/,
+  /\b(devolution|boni de liquidation)\b/,
   // A deposit paid or refunded (275, 165): money lent against a key or a hall, neither spent nor earned.
   /^((remboursement|restitution)s? (de |d une |de la |des |du )?)?(cautions?|depots? de garantie|cautionnements?)\b/,
 ];
@@ -232,6 +242,14 @@ const KEYWORD_INDEX = new KeywordIndex(
 /** « Produits divers », « Autres recettes »: a reading of last resort, that any other word of the label outweighs. */
 const isCatchAllReading = (l: Lever) => l.catchAll === true && l.family === "income" && l.nature === "neutral";
 
+/** « Tournoi régional », « PAF CD »: a funder word that qualifies another noun names no grant (funders.ts). */
+function saidOfSomethingElse(tokens: readonly Token[], m: { item: CompiledKeyword; position: number }): boolean {
+  if (m.item.lever.id !== "public_grants") return false;
+  if (PAYER_ONLY_WORDS.has(m.item.pattern.source)) return !saidAsPayer(tokens, m.position);
+  // « Aide aux devoirs », « Aide à domicile »: an aid « à » someone is a service the association gives, not money it gets.
+  return (m.item.pattern.source === "aide" || m.item.pattern.source === "aides") && /^(a|au|aux)$/.test(tokens[m.position + 1]?.text ?? "");
+}
+
 /** A label's best keyword by family, for its tokens (one array per distinct label): asked up to five times a line. */
 const BEST_HITS = new WeakMap<readonly Token[], Map<LeverFamily, LabelHit | null>>();
 
@@ -244,7 +262,7 @@ function bestLabelHit(tokens: readonly Token[], family: LeverFamily): LabelHit |
 }
 
 function findBestLabelHit(tokens: readonly Token[], family: LeverFamily): LabelHit | null {
-  const matches = KEYWORD_INDEX.matchAll(tokens).filter((m) => m.item.lever.family === family);
+  const matches = KEYWORD_INDEX.matchAll(tokens).filter((m) => m.item.lever.family === family && !saidOfSomethingElse(tokens, m));
   // Fuzzy matching corrects typos only where the label has no exact reading.
   const exact = matches.filter((m) => !m.fuzzy);
   const pool = exact.length > 0 ? exact : matches;
@@ -428,6 +446,19 @@ interface LabelFacts {
   engineeringWord: string | null;
 }
 
+const CORES = new Map<string, string>();
+
+/** The label as read: how its amount is counted left out, abbreviations written out (once per distinct label). */
+function coreOf(label: string): string {
+  let core = CORES.get(label);
+  if (core === undefined) {
+    if (CORES.size > 100_000) CORES.clear();
+    core = expandAbbreviations(withoutAdjustment(label));
+    CORES.set(label, core);
+  }
+  return core;
+}
+
 function tokensOf(label: string): Token[] {
   let t = TOKENS.get(label);
   if (!t) {
@@ -476,7 +507,8 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
   const numbering = options.inKindNumbering ?? "crc99";
   const context = input.context ?? {};
   // « Tickets (après remboursement du parc) »: what says how the amount is counted is not what the line is.
-  const core = withoutAdjustment(input.label);
+  // « PAF CD », « Remb. assurance »: a treasurer's abbreviations are read written out (abbreviations.ts).
+  const core = coreOf(input.label);
   const tokens = tokensOf(core);
   const ownAccount = normalizeAccount(input.account) ?? normalizeAccount(leadingAccount(input.label));
   const chapterAccount = normalizeAccount(leadingAccount(context.chapter));
@@ -577,6 +609,13 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
           : { fr: "870 / 875 diffèrent selon le plan comptable, le libellé ne dit pas bénévolat ou biens : à vérifier", en: "870 / 875 differ between charts and the label does not say volunteering or goods: to check" },
       );
     }
+  } else if (section === "income" && (!hit || hit.fuzzy) && !funder && namesAPerson(tokens)) {
+    // « Stéphane », « M. Dupont », « Famille Martin » among the produits: a person pays with nothing said for what.
+    decision = fromContext(context, section) ?? {
+      lever: leverById("donations"),
+      confidence: 0.5,
+      reasons: [{ fr: "une personne nommée seule parmi les produits : un don, à vérifier", en: "a person named alone among the income: a gift, to check" }],
+    };
   } else if (fromLabel && section === "expense" && hit && hit.score < 2 && missionVerb(tokens)) {
     // A mission stated as a sentence outweighs one word it happens to hold (« Renforcer le réseau … »).
     decision = fromFunction(tokens, section)!;
@@ -621,7 +660,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
   }
   if (!acc && hit && !hit.fuzzy && decision.lever === hit.keyword.lever && section === "income") {
     // « Parrainages d'Italie », « Participation du club tiers monde »: who the word is said of decides.
-    decision = whoseSponsorship(tokens, hit, funder) ?? whoseParticipation(tokens, hit, funder) ?? decision;
+    decision = whoseSponsorship(tokens, hit, funder) ?? whoseParticipation(tokens, hit, funder) ?? refundOfWhatIsSold(tokens, hit) ?? decision;
   }
   if (!ownAccount && acc?.lever.id === "other_income" && decision.lever.id === "other_income" && !hit) {
     // « Stripe » under « 75 Autres produits de gestion courante »: what a platform passes on there is gifts or dues.
@@ -1008,6 +1047,26 @@ function whoseParticipation(tokens: readonly Token[], hit: LabelHit, funder: Fun
     lever: hit.keyword.lever,
     confidence: 0.5,
     reasons: [keywordReason(hit), { fr: `la participation de « ${who.raw} » : une vente, ou sa contribution ? à vérifier`, en: `the participation of “${who.raw}”: a sale, or its contribution? to check` }],
+  };
+}
+
+/**
+ * « Remb. sortie », « Remboursement repas » among the produits: what is paid back is something the association sells
+ * (an outing, a meal), so it is the participants paying their share — a sale, not a charge refunded (« Remboursement
+ * assurance »). Which of the two is a guess the user is asked to check.
+ */
+function refundOfWhatIsSold(tokens: readonly Token[], hit: LabelHit): Decision | null {
+  if (hit.keyword.lever.id !== "reversals_transfers" || !/^rembours/.test(tokens[hit.position]!.text)) return null;
+  const rest = tokens.slice(hit.position + hit.keyword.pattern.words.length);
+  const sold = bestLabelHit(rest, "income");
+  if (!sold || sold.fuzzy || sold.keyword.lever.id !== "sales_services") return null;
+  // « Remboursement formation OPCO »: who pays back (a training fund, an insurer) makes it a charge refunded.
+  if (KEYWORD_INDEX.matchAll(rest).some((m) => !m.fuzzy && m.item.lever.id === "reversals_transfers") || funderOf(tokens)) return null;
+  const q = quote(sold.keyword.pattern.source.replace(/\*/g, ""));
+  return {
+    lever: sold.keyword.lever,
+    confidence: 0.5,
+    reasons: [{ fr: `remboursement de ${q.fr}, que l'association vend : la part des participants, à vérifier`, en: `refund of ${q.en}, which the association sells: the participants' share, to check` }],
   };
 }
 

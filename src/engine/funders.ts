@@ -12,8 +12,9 @@ const FUNDERS: FunderTable[] = [
   {
     kind: "public_body",
     patterns: [
-      "etat", "ministere*", "prefecture*", "region*", "conseil regional", "departement*", "conseil departemental", "conseil general",
-      "CD", "CG", "CR", "commune*", "mairie*", "ville", "villes", "municipalite*", "municipal*", "com com", "comcom", "communaute de communes",
+      "etat", "ministere*", "prefecture*", "region", "regions", "regional*", "conseil regional", "departement", "departements", "departemental*",
+      "conseil departemental", "conseil general", "CD", "CG", "CR", "commune*", "communal", "communale*", "communaux", "mairie*", "ville", "villes",
+      "municipalite*", "municipal*", "com com", "comcom", "communaute de communes",
       "communaute d agglomeration", "agglo*", "metropole*", "EPCI", "epci", "intercommunalite*", "collectivite*", "syndicat intercommunal",
       "CAF", "caf", "MSA", "CPAM", "CARSAT", "ARS", "DRAC", "DREAL", "DDETS", "DREETS", "ANCT", "ADEME", "ASP", "agence de l eau",
       "etablissement* public*", "etablissement* scolaire*", "ecole* publique*", "college*", "lycee*", "education nationale", "universite*",
@@ -24,7 +25,9 @@ const FUNDERS: FunderTable[] = [
   {
     kind: "foundation",
     // Other associations pay as private bodies (7551 contributions financières d'autres organismes).
-    patterns: ["fondation*", "fonds de dotation", "aide* privee*", "fonds prive*", "association*", "asso", "assos", "autres organismes", "federation*", "federal*", "federaux", "fede", "fedes", "comite* des fetes",
+    patterns: ["fondation*", "fonds de dotation", "aide* privee*", "fonds prive*", "association*", "asso", "assos", "autres organismes", "federation*", "federal*", "federaux", "fede", "fedes", "comite* des fetes", "comite* regional*", "comite* national*",
+      // Service clubs and other clubs are associations: « Aide du Rotary de … », « Don du Lions Club ».
+      "club", "clubs", "rotary", "lions club*", "kiwanis", "soroptimist*", "round table", "inner wheel", "zonta",
       // The school world's own associations: parents' associations (APE, APEL…), the school cooperatives' and sports federations.
       "APE*", "FCPE", "PEEP", "OCCE", "USEP", "UFOLEP", "UNSS", "amicale*", "cooperative* scolaire*", "ligue*", "comite* departemental*",
       // « FFC », « FFDN »: a French federation (fédération française de …) by its acronym.
@@ -41,11 +44,37 @@ export interface FunderMatch {
   position: number;
 }
 
+/**
+ * Funder words that are also something else: adjectives (« Tournoi régional », « championnat départemental »,
+ * « fête communale » name an event, not who pays) and acronyms treasurers use for other things (« PAF CD » are CDs,
+ * « CR » a report, « CG » general conditions). They name a payer only where a payer is named (see saidAsPayer).
+ */
+export const PAYER_ONLY_WORDS: ReadonlySet<string> = new Set([
+  "regional*", "departemental*", "communal", "communale*", "communaux", "municipal*", "CD", "CG", "CR",
+]);
+
+/** Nouns of money given or paid, whose complement is who pays (« subvention régionale », « aide du CD »). */
+const MONEY_NOUNS =
+  /^(subventions?|subv|sub|aides?|dotations?|financements?|cofinancements?|participations?|contributions?|soutiens?|fonds|bourses?|primes?|allocations?|credits?|partenariats?|versements?|apports?|dons?|concours|enveloppes?|avances?|conventions?|mecenat|acomptes?|solde|reliquat)$/;
+const LINK = /^(de|d|du|des|la|le|les|l|par|au|aux|a|en|et)$/;
+
+/**
+ * True when the word at `position` names who pays: it opens the label (« Région Bretagne », « CD 35 ») or is the
+ * complement of a noun of money given (« Subvention régionale », « aide du CD », « participation départementale »).
+ * After any other noun it qualifies that noun (« Tournoi régional », « PAF CD distribués »).
+ */
+export function saidAsPayer(tokens: readonly Token[], position: number): boolean {
+  let i = position - 1;
+  while (i >= 0 && LINK.test(tokens[i]!.text)) i--;
+  return i < 0 || MONEY_NOUNS.test(tokens[i]!.text);
+}
+
 /** The first funder the label names, if any. */
 export function findFunder(tokens: readonly Token[]): FunderMatch | null {
   let best: FunderMatch | null = null;
   for (const m of INDEX.matchAll(tokens)) {
-    if (!m.fuzzy && (!best || m.position < best.position)) best = { kind: m.item, keyword: m.pattern.source, position: m.position };
+    if (m.fuzzy || (PAYER_ONLY_WORDS.has(m.pattern.source) && !saidAsPayer(tokens, m.position))) continue;
+    if (!best || m.position < best.position) best = { kind: m.item, keyword: m.pattern.source, position: m.position };
   }
   return best;
 }

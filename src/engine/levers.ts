@@ -102,7 +102,7 @@ export const LEVERS: readonly Lever[] = [
       "ventes de dons en nature", "friperie*", "forfait*", "pension*", "tarif*", "animation*", "intervention*", "formation*",
       "cotisation* avec contrepartie", "redevance* usager*",
       "refactur*", "mise* a disposition de personnel", "personnel mis a disposition", "produits des activites annexes", "activites annexes",
-      "carte* de peche", "permis", "chocolat*", "sapin*", "brioche*", "crepe*", "gateau*", "photo* de classe", "bourse aux", "marche de noel",
+      "carte* de peche", "permis", "chocolat*", "sapin*", "brioche*", "crepe*", "gateau*", "photo* de classe", "bourse aux", "marche de noel", "marche", "marches",
       "braderie*", "concert*", "exposition*", "rencontre*", "congres", "conference*", "mise* a dispo de personnel", "mise* a dispo personnel",
       // « Bénéfices des deux bourses », « bénéfice du loto »: the net proceeds of an event the association ran.
       "benefice*", "tee shirt*", "t shirt*", "tshirt*", "goodies",
@@ -133,7 +133,9 @@ export const LEVERS: readonly Lever[] = [
     payer: "public",
     accounts: [],
     keywords: [
-      "marche*", "marche public", "marches publics", "appel* d offre*", "DSP", "delegation de service public", "commande publique",
+      // « Marché » alone is a market stall or a walk (sales, see above): public procurement is a « marché public » or a
+      // market « de prestations » / « à bons de commande », or a sale whose public buyer the label names.
+      "marche public", "marches publics", "marche* de prestation*", "marche* a bon* de commande", "appel* d offre*", "DSP", "delegation de service public", "commande publique",
       "prestation* pour la commune", "prestation* pour la ville", "convention de prestation*", "bon* de commande",
     ],
   }),
@@ -159,10 +161,14 @@ export const LEVERS: readonly Lever[] = [
       "fdva", "cnds", "politique de la ville", "contrat de ville", "emploi* aide*", "contrat* aide*", "PEC", "adulte* relais",
       "agence de services et de paiement", "ASP", "FSE", "fse", "FEDER", "feder", "FEADER", "LEADER", "fonds europeen*", "fonds social europeen",
       "erasmus", "subvention d equilibre", "aide* a l emploi", "aide* au poste", "poste* FONJEP",
+      // « Aide du département », « Aide du Rotary »: an aid names who gives (funders.ts); said alone, public or private is a guess.
+      { p: "aide", doubt: { fr: "une aide peut venir d'un organisme public ou privé, le libellé ne dit pas lequel : à vérifier", en: "an aid may come from a public or a private body, the label does not say which: to check" } },
+      { p: "aides", doubt: { fr: "une aide peut venir d'un organisme public ou privé, le libellé ne dit pas lequel : à vérifier", en: "an aid may come from a public or a private body, the label does not say which: to check" } },
       { p: "bourse*", doubt: { fr: "une bourse peut venir d'un organisme public ou privé, ou être une somme rendue : à vérifier", en: "a bursary may come from a public or a private body, or be money returned: to check" } },
       "DRAC", "drac", "DREAL", "dreal",
       "ARS", "CAF", "caf", "DDETS", "DDCS", "DRAJES", "SDJES", "DREETS", "ANCT", "ADEME", "CNC", "CNL", "ministere*", "prefecture*",
-      "etat", "region*", "conseil regional", "departement*", "conseil departemental", "conseil general", "CD", "CG", "CR", "commune*",
+      "etat", "region", "regions", "regional*", "conseil regional", "departement", "departements", "departemental*", "conseil departemental",
+      "conseil general", "CD", "CG", "CR", "commune*",
       "mairie*", "ville de", "municipalite*", "com com", "comcom", "communaute de communes", "communaute d agglomeration", "agglo*",
       "metropole*", "EPCI", "epci", "intercommunalite*", "agence de l eau", "fonds publics", "financement* public*", "etablissement* public*",
       "organismes sociaux", "MSA", "CPAM", "CARSAT", "pole emploi", "france travail", "collectivite*",
@@ -244,6 +250,8 @@ export const LEVERS: readonly Lever[] = [
       { p: "remboursement*", w: 0.5 }, { p: "rembourse", w: 0.5 }, { p: "remboursee*", w: 0.5 }, { p: "rembourses", w: 0.5 }, "OPCO", "opco",
       "indemnites journalieres", "IJSS", "utilisation* des fonds dedies", "quote part des subventions d investissement", "ressources non utilisees",
       "fonds propres", "ressources propres", "autofinancement", "apport* de l association",
+      // « Investissement initial Hackstub »: what the association puts in of its own money, not income of the year.
+      "investissement* initia*",
     ],
   }),
   income({

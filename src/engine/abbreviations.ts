@@ -1,0 +1,61 @@
+// A treasurer's abbreviations, as data: what « PAF », « Subv. », « Cotis. », « Remb. » stand for. The classifier
+// reads a label with them written out, so the lever words match (« PAF CD distribués » → « participation aux frais
+// CD distribués », a sale). Only abbreviations with one meaning in a budget are written out here; those with several
+// (« CD »: a département or discs, « CA »: a board, a turnover or a bank, « CR », « BP ») are left as written, and
+// funders.ts decides from their place whether they name who pays.
+
+interface Abbreviation {
+  /** The abbreviation as treasurers write it: capitals for an acronym (matched in capitals only), else lower case. */
+  short: string;
+  /** True when it is only an abbreviation with its full stop (« part. »: « part » alone is a share). */
+  dotted?: boolean;
+  long: string;
+}
+
+const ABBREVIATIONS: readonly Abbreviation[] = [
+  { short: "PAF", long: "participation aux frais" },
+  { short: "AG", long: "assemblée générale" },
+  { short: "AGO", long: "assemblée générale" },
+  { short: "subv", long: "subvention" },
+  { short: "subvs", long: "subventions" },
+  { short: "cotis", long: "cotisation" },
+  { short: "cotisat", long: "cotisation" },
+  { short: "part", dotted: true, long: "participation" },
+  { short: "particip", long: "participation" },
+  { short: "partic", long: "participation" },
+  { short: "remb", long: "remboursement" },
+  { short: "rembt", long: "remboursement" },
+  { short: "rbt", long: "remboursement" },
+  { short: "rbst", long: "remboursement" },
+  { short: "fourn", dotted: true, long: "fournitures" },
+  { short: "fonct", dotted: true, long: "fonctionnement" },
+  { short: "invest", dotted: true, long: "investissement" },
+  { short: "manif", long: "manifestation" },
+  { short: "manifs", long: "manifestations" },
+  { short: "adh", dotted: true, long: "adhésion" },
+  { short: "assur", dotted: true, long: "assurance" },
+  { short: "deplac", dotted: true, long: "déplacement" },
+  { short: "dépl", dotted: true, long: "déplacement" },
+  { short: "depl", dotted: true, long: "déplacement" },
+  { short: "loc", dotted: true, long: "location" },
+  { short: "sté", long: "société" },
+  { short: "frs", dotted: true, long: "fournisseurs" },
+  { short: "indemn", dotted: true, long: "indemnités" },
+  { short: "km", long: "kilomètres" },
+  { short: "IK", long: "indemnités kilométriques" },
+];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const RULES = ABBREVIATIONS.map((a) => {
+  const acronym = a.short === a.short.toUpperCase() && /[A-Z]/.test(a.short);
+  // Whole words only; an acronym in capitals only; a dotted one only with its full stop.
+  const body = escape(a.short) + (a.dotted ? "\\." : "\\.?");
+  return { re: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, acronym ? "gu" : "giu"), long: a.long };
+});
+
+/** The label with a treasurer's abbreviations written out (« Remb. assurance » → « remboursement assurance »). */
+export function expandAbbreviations(label: string): string {
+  let out = label;
+  for (const r of RULES) out = out.replace(r.re, ` ${r.long} `);
+  return out.replace(/\s{2,}/g, " ").trim();
+}

@@ -1,0 +1,42 @@
+// People named as such in a label: « Stéphane », « M. Dupont », « Famille Martin », « Dupont Marie ». Among the
+// produits, a person who pays with nothing said for what gives (a gift, 754): a person is no public body, no
+// company, and buys nothing the label names. Data, not code: the first names most given in France, Belgium and
+// Switzerland over the last seventy years (accents folded, lower case), without those that are common nouns or
+// places in a budget (« Noël », « France », « Rose », « Marine »…).
+import type { Token } from "./text.ts";
+
+const FIRST_NAMES: ReadonlySet<string> = new Set(
+  (
+    "adam adele adrien agathe agnes alain alais alban albert alexandra alexandre alexis alfred alice aline alix amandine amelie anais andre andree " +
+    "angelique anne annick annie anthony antoine antoinette antonin armand arnaud arthur audrey augustin aurelie aurelien axel baptiste barbara " +
+    "bastien beatrice benedicte benjamin benoit bernadette bernard bertrand brigitte bruno camille carine carole caroline catherine cecile celine " +
+    "charles charlotte chantal christel christelle christian christiane christine christophe claude claudine clement clemence colette corinne cyril " +
+    "cyrille damien daniel daniele danielle david delphine denis denise didier dominique dorothee edith edouard eléonore eleonore eliane elisabeth elise " +
+    "elodie eloise emile emilie emma emmanuel emmanuelle eric erwan estelle etienne eugenie eva evelyne fabien fabienne fabrice fanny felix fernand " +
+    "florent florian francis francine franck francois francoise frederic frederique gabriel gabrielle gaelle gaetan genevieve georges gerald gerard " +
+    "germaine gilbert gilles gisele guillaume guy guylaine helene henri herve hubert hugo hugues ines irene isabelle jacqueline jacques jean jeanne " +
+    "jeannine jeremie jeremy jerome joel joelle jordan joseph josette josiane julia julie julien juliette justine karine kevin laetitia laura laure " +
+    "laurence laurent lea leo leon leonie liliane lionel lisa loic louis louise luc lucas lucie lucien lucienne ludovic madeleine maelle magali " +
+    "manon marc marcel marcelle margaux marguerite maria marie mariette marion marius marthe martine mathieu mathilde matthieu maurice maxime " +
+    "melanie michel micheline michele mickael mireille monique morgane muriel myriam nadia nadine natacha nathalie nicolas nicole noemie odette " +
+    "odile olivier pascale pascaline patrice patricia patrick paul paule pauline philippe pierre pierrette quentin rachel raphael raymond regis remi " +
+    "renaud rene renee richard robert roger roland romain sabine sacha samuel sandra sandrine sarah sebastien serge severine simone solene sophie " +
+    "stephane stephanie suzanne sylvain sylvie theo therese thibault thierry thomas timothee valentin valerie vanessa veronique victor vincent " +
+    "virginie viviane xavier yann yannick yves yvette yvonne zoe"
+  ).split(" "),
+);
+
+/** Words that say a person: « M. », « Mme », « Famille » (singular: « Familles » pay as users). */
+const TITLES = /^(m|mr|mme|mmes|mlle|mrs|ms|monsieur|madame|mademoiselle|messieurs|dr|famille)$/;
+
+/**
+ * True when the label names a person and nothing else: a first name alone, a first name with a surname in capitals
+ * or capitalised (« Stéphane Dupont », « DUPONT Marie »), or a title with a name (« M. Dupont », « Famille Martin »).
+ */
+export function namesAPerson(tokens: readonly Token[]): boolean {
+  if (tokens.length === 0 || tokens.length > 4) return false;
+  if (!tokens.every((t) => /^[a-z]+$/.test(t.text))) return false;
+  const named = (t: Token) => /^[A-Z]/.test(t.raw);
+  if (TITLES.test(tokens[0]!.text)) return tokens.length >= 2 && tokens.slice(1).every(named);
+  return tokens.some((t) => FIRST_NAMES.has(t.text)) && tokens.every(named) && tokens.length <= 3;
+}
