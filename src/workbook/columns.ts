@@ -110,7 +110,9 @@ export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col
     else if (p.account >= 2 && p.account >= 0.6 * (p.total - 1) && p.account >= numeric) roles.set(col, "account");
     else if (ACCOUNT_HEADER.test(header) && !DEBIT_HEADER.test(header) && !CREDIT_HEADER.test(header) && p.accountLikeNumbers + p.account >= 0.6 * (p.total - 1)) {
       roles.set(col, "account");
-    } else if ((numeric >= 2 || (numeric === 1 && p.text <= 1 && AMOUNT_HEADER.test(header))) && numeric >= p.text) roles.set(col, "amount");
+    // A single number is an amount when its header says money or a side (« Recettes » over the one produit of a
+    // journal of expenses); under no such header it is left out, and said beside its line (loneNumbers.ts).
+    } else if ((numeric >= 2 || (numeric === 1 && p.text <= 1 && (AMOUNT_HEADER.test(header) || DEBIT_HEADER.test(header) || CREDIT_HEADER.test(header)))) && numeric >= p.text) roles.set(col, "amount");
     // Under a money header (« Montant »), amounts typed with words (« 1 200 € HT ») are amounts to name by their
     // cell, not labels: when they are most of the column, the numbers beside them are still read.
     else if (AMOUNT_HEADER.test(header) && numeric >= 1 && numeric + p.amountsInWords >= 2 && numeric + p.amountsInWords > p.text - p.amountsInWords) roles.set(col, "amount");

@@ -30,6 +30,20 @@ describe("a journal « Poste | Dépenses | Recettes | Bénéfice » with one sid
     ]);
   });
 
+  it("is still one when a signature under it, or the header repeated, writes in the empty column", () => {
+    const r = read([
+      ["Poste", "Dépenses", "Recettes", "Bénéfice"],
+      ["NDD", 8, null, -8],
+      ["Hébergement", 216, null, -216],
+      ["Poste", "Dépenses", "Recettes", "Bénéfice"],
+      ["Projecteur", 743, null, -743],
+      ["Polos", 576, null, -576],
+      [],
+      ["Le trésorier", null, "La présidente"],
+    ]);
+    expect(sides(r).map((l) => l[0])).toEqual(["NDD", "Hébergement", "Projecteur", "Polos"]);
+  });
+
   it("is a budget of produits when its Dépenses column, the last, is empty", () => {
     const r = read([
       ["Poste", "Recettes", "Dépenses"],
@@ -42,5 +56,36 @@ describe("a journal « Poste | Dépenses | Recettes | Bénéfice » with one sid
       ["Sprint", 80, "income"],
       ["Meetup", 40, "income"],
     ]);
+  });
+});
+
+describe("a column with a single amount", () => {
+  it("is an amount column when its header names a side: the one produit of a journal of expenses is read", () => {
+    const r = read([
+      ["Poste", "Dépenses", "Recettes"],
+      ["Location de la salle", 300, null],
+      ["Affiches", 120, null],
+      ["Buvette", null, 450],
+      ["Sono", 200, null],
+    ]);
+    expect(sides(r)).toEqual([
+      ["Location de la salle", 300, "expense"],
+      ["Affiches", 120, "expense"],
+      ["Buvette", 450, "income"],
+      ["Sono", 200, "expense"],
+    ]);
+  });
+
+  it("under no money header is not counted, and the number beside a line is said, never dropped in silence", () => {
+    const r = read([
+      ["Libellé", "Montant"],
+      ["Location de la salle", 300],
+      ["Affiches", 120, 2],
+      ["Sono", 200],
+    ]);
+    expect(sides(r).map((l) => l[1])).toEqual([300, 120, 200]);
+    const said = r.issues.find((i) => i.cell === "C3");
+    expect(said?.code).toBe("lone_number");
+    expect(said?.message).toContain("« Affiches »");
   });
 });

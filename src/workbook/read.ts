@@ -6,7 +6,7 @@ import { amountFromCellValue } from "../engine/money.ts";
 import { normalizeText } from "../engine/text.ts";
 import type { Amount, BudgetLine, Section } from "../engine/types.ts";
 import type { AmountColumnInfo, DetectedBudget, Layout, ReadIssue, ReadResult, SkippedRow } from "./budget.ts";
-import { cellKind, columnRoles, moneyInWords, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
+import { cellKind, columnRoles, isColumnTitle, moneyInWords, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
 import { headerKind, inKindOnSide, isBalanceTypeCell, isInKindLineWord, isMonthHeader, sectionOfBlockHeading, sectionOfHeading, sectionOfTypeCell, type HeaderKind } from "./sections.ts";
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
@@ -14,6 +14,7 @@ import { findSubtotals, type SubtotalCandidate } from "./subtotals.ts";
 import { memberTest, refersToOtherRows, type MemberTest } from "./labelledLines.ts";
 import { sidesFromResult } from "./resultSides.ts";
 import { hiddenSheetIssues } from "./hiddenSheets.ts";
+import { loneNumberIssues } from "./loneNumbers.ts";
 import { withMergedLabels } from "./mergedLabels.ts";
 import { dropPivotTableLines } from "./pivotTables.ts";
 import { textNumberIssues } from "./textNumbers.ts";
@@ -131,6 +132,7 @@ function readSheet(sheet: SheetSnapshot): SheetRead {
     out.budgets.push(read.budget);
     appendAll(out, { budgets: [], ...read });
   }
+  for (const issue of loneNumberIssues(grid, roles, profiles, headerOf, out.lines)) out.issues.push(issue);
   const hidden = sheet.rows.filter((r) => r.hidden && r.cells.length > 0).length;
   if (out.budgets.length > 0 && hidden > 0) {
     out.issues.push({
@@ -622,10 +624,25 @@ function emptySideColumns(grid: SheetGrid, rows: number[], headerRow: number, bl
   for (let col = first; col <= lastCol + 1; col++) {
     if (taken.has(col)) continue;
     const kind = headerKind(textAt(grid, headerRow, col) || null);
-    // A column with values under its header is some other table's (« Dépenses | … | Recettes | … » side by side).
-    if ((kind === "debit" || kind === "credit") && rows.every((r) => r <= headerRow || cellKind(grid.value(r, col)) === "empty")) kinds.push(kind);
+    if ((kind === "debit" || kind === "credit") && holdsNothing(grid, rows, headerRow, col)) kinds.push(kind);
   }
   return kinds;
+}
+
+/**
+ * Whether a column holds nothing under its header but the header repeated and a stray text (a signature, « La
+ * présidente »): no amount, and not the labels of another table (« Dépenses | … | Recettes | … » side by side).
+ */
+function holdsNothing(grid: SheetGrid, rows: number[], headerRow: number, col: number): boolean {
+  let texts = 0;
+  for (const r of rows) {
+    if (r <= headerRow) continue;
+    const v = grid.value(r, col);
+    const kind = cellKind(v);
+    if (kind === "amount" || kind === "error" || kind === "account") return false;
+    if (kind === "text" && !isColumnTitle(normalizeText(String(v))) && ++texts > 2) return false;
+  }
+  return true;
 }
 
 /**
