@@ -180,3 +180,43 @@ describe("a line whose label reads as a total", () => {
     expect(mismatches(grand)).toContain("B6");
   });
 });
+
+describe("a line whose label reads as a total, in a sheet of typed values (no formula: pasted, a CSV)", () => {
+  it("is a line when the typed total under its block counts it with the other lines", () => {
+    const r = read(
+      sheet("Bilan 2020", [
+        ["Libellé", "2020"],
+        ["Chiffre d'affaires 2020", null],
+        ["Total ventes 2020", 5774],
+        ["Subvention de la Fondation Orange", 2500],
+        ["Rentrées diverses", 617],
+        ["Total", 8891],
+        ["Dépenses", null],
+        ["Dépenses 2020", 7993.64],
+        ["Total", 7993.64],
+      ]),
+    );
+    expect(amounts(r)).toEqual([
+      ["Total ventes 2020", 5774],
+      ["Subvention de la Fondation Orange", 2500],
+      ["Rentrées diverses", 617],
+      ["Dépenses 2020", 7993.64],
+    ]);
+    expect(mismatches(r)).toEqual([]);
+  });
+
+  it("a typed subtotal stays a subtotal, and a true total whose lines are missing keeps its issue", () => {
+    const r = read(
+      sheet("Budget", [
+        ["Libellé", "Montant"],
+        ["Achats", 3000],
+        ["Fournitures", 1000],
+        ["Total achats", 4500],
+        ["Loyer", 500],
+        ["Total des charges", 5000],
+      ]),
+    );
+    expect(amounts(r).map(([label]) => label)).toEqual(["Achats", "Fournitures", "Loyer"]);
+    expect(mismatches(r).length).toBeGreaterThan(0);
+  });
+});

@@ -88,6 +88,21 @@ export function memberTest(
     return { sum, count };
   };
   const covers = (spans: RowSpan[], row: number) => spans.some((s) => s.from <= row && row <= s.to);
+  // Typed totals, no formula (values pasted, a CSV): « Total 8 891 » right under « Total ventes 2020 5 774 »,
+  // « Subvention 2 500 », « Rentrées diverses 617 » counts the row with the lines around it: it is one of them. The
+  // lines above the row count in that sum too, so a subtotal (« Total achats » under its purchases) never is.
+  const typedTotalCounts = (row: number, col: number, cents: number): boolean => {
+    const above = run(row, col, -1);
+    const below = run(row, col, 1);
+    let t = row + below.count + 1;
+    while (t <= row + below.count + 2 && grid.value(t, col) === null && !isTotalRow(t)) t++;
+    if (!isTotalRow(t)) return false;
+    const total = typed(t, col);
+    // Alone under its heading (« Dépenses 2020 » under « Dépenses », then « Total »), the row is its block's line;
+    // under a cell that holds no amount it can read (a text), it may be their total: not decided here.
+    const alone = above.count + below.count === 0 && (row - 1 <= (headerRow ?? 0) || grid.value(row - 1, col) === null);
+    return total !== null && total === above.sum + cents + below.sum && (above.count + below.count > 0 || alone);
+  };
   return (row, col, cents) => {
     // « Total achats 5 000 » under 3 000 and 2 000: the subtotal of the lines above it (or under it, a total above its lines).
     for (const step of [-1, 1] as const) {
@@ -95,7 +110,7 @@ export function memberTest(
       if (r.count > 0 && r.sum === cents) return false;
     }
     const covering = sumsOf(col).filter((f) => f.row !== row && covers(f.spans, row));
-    if (covering.length === 0) return false;
+    if (covering.length === 0) return typedTotalCounts(row, col, cents);
     // « Total =SUM(B5:B7) » counts it with lines (or alone, « =SUM(B11:B11) »): it is one of them. « TOTAL
     // =SUM(B12,B20) » over typed subtotals counts totals only: it is one of those.
     const countsALine = (spans: RowSpan[]) =>
