@@ -92,15 +92,16 @@ export function classifyLines(
   const cache = new Map<string, Classification>();
   const first = lines.map((line) => {
     const c = line.context;
-    const key = [line.label, line.account ?? "", c.sectionHint ?? "", c.heading ?? "", c.chapter ?? "", c.columnHeader ?? "", c.analyticColumn ? 1 : 0].join("\u241f");
+    const key = [line.label, line.account ?? "", c.sectionHint ?? "", c.heading ?? "", c.chapter ?? "", c.columnHeader ?? "", c.analyticColumn ? 1 : 0, line.sheet].join("\u241f");
     let automatic = cache.get(key);
     if (!automatic) {
-      automatic = classify({ label: line.label, account: line.account, context: line.context }, options);
+      // The sheet's name is evidence too: « Subventions Ville de Paris » says what a line with no clue of its own is.
+      automatic = classify({ label: line.label, account: line.account, context: { sheet: line.sheet, ...line.context } }, options);
       cache.set(key, automatic);
     }
     return automatic;
   });
-  const reclassify = (line: BudgetLine, side: Section) => classify({ label: line.label, account: line.account, context: { ...line.context, sectionHint: side } }, options);
+  const reclassify = (line: BudgetLine, side: Section) => classify({ label: line.label, account: line.account, context: { sheet: line.sheet, ...line.context, sectionHint: side } }, options);
   // Decisions about a block or the whole budget: lines nothing read among contributions in kind, a one-sided in-kind list.
   const automatics = resourceSideForOneSidedInKind(lines, inKindBlockmates(lines, first, reclassify));
   return lines.map((line, index) => {

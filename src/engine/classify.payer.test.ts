@@ -2,8 +2,9 @@
 // written out, a person or a club named among the produits gives, a predecessor's cash is no income (issue 11).
 import { describe, expect, it } from "vitest";
 import { expandAbbreviations } from "./abbreviations.ts";
+import { classifyLines } from "./analyze.ts";
 import { classify, isBalanceSheetLine, REVIEW_CONFIDENCE } from "./classify.ts";
-import type { LeverId, Nature, Section } from "./types.ts";
+import type { BudgetLine, LeverId, Nature, Section } from "./types.ts";
 
 const c = (label: string, section: Section = "income", extra = {}) => classify({ label, account: null, context: { sectionHint: section, ...extra } });
 
@@ -117,5 +118,31 @@ describe("the association's own funds are no income of the year", () => {
 
   it("what the association invests of its own is neutral, not sales", () => {
     expect(c("Investissement initial Hackstub")).toMatchObject({ lever: "reversals_transfers", nature: "neutral" });
+  });
+});
+
+describe("a grant whose label does not say « subvention »", () => {
+  it("the instruments of a grant are grants: « Convention d'objectifs 2004/2005 », « CPO »", () => {
+    expect(c("Convention d'objectifs 2004/2005").lever).toBe("public_grants");
+    expect(c("CPO Ville").nature).toBe("public");
+  });
+
+  it("the sheet's name says what a line with no clue of its own is, asked; a title of the document says nothing", () => {
+    const r = c("Part non reconductible", "income", { heading: "Recettes", sheet: "Subventions Ville de Paris" });
+    expect(r).toMatchObject({ lever: "public_grants", nature: "public" });
+    expect(r.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    // A heading is stronger than the sheet; a label that reads is stronger than both.
+    expect(c("Part non reconductible", "income", { heading: "Cotisations", sheet: "Subventions" }).lever).toBe("membership_fees");
+    expect(c("Billetterie", "income", { sheet: "Subventions" }).lever).toBe("sales_services");
+    expect(c("Extincteurs", "expense", { sheet: "BILAN PREVISIONNEL" }).lever).toBe("other_operating");
+  });
+
+  it("the lines of a budget are classified with their sheet's name", () => {
+    const line = (label: string, sheet: string): BudgetLine => ({
+      id: `${sheet}!A1`, sheet, cell: "A1", row: 1, label, account: null, column: null, scenario: "B", amount: { kind: "value", cents: 70000 }, context: { sectionHint: "income", heading: "Recettes" },
+    });
+    const [a, b] = classifyLines([line("Part non reconductible", "Subventions Ville de Paris"), line("Part non reconductible", "Feuil1")]);
+    expect(a!.nature).toBe("public");
+    expect(b!.nature).toBe("activity");
   });
 });

@@ -849,7 +849,7 @@ const COLUMN_WORDS = new Set(["poste", "postes", "rubrique", "rubriques", "ligne
  */
 function fromContext(context: LineContext, section: Section): Decision | null {
   const family = familyOfSection(section);
-  for (const text of [context.chapter, context.heading]) {
+  for (const text of [context.chapter, context.heading, context.sheet]) {
     if (!text) continue;
     const tokens = blockTokens(text);
     const hit = bestLabelHit(tokens, family);
@@ -858,6 +858,9 @@ function fromContext(context: LineContext, section: Section): Decision | null {
     // A block that only names a catch-all (« Autres produits ») says nothing about the line.
     if (!lever || lever.catchAll) continue;
     const q = quote(text);
+    // A sheet's name is a document's title as often as a block's (« BILAN PREVISIONNEL »): only a word it says exactly.
+    if (text === context.sheet && hit?.fuzzy) continue;
+    if (text === context.sheet) return { lever, confidence: 0.5, reasons: [{ fr: `feuille ${q.fr}`, en: `sheet ${q.en}` }], keywordDest: hit?.keyword.dest };
     return { lever, confidence: 0.55, reasons: [{ fr: `bloc ${q.fr}`, en: `block ${q.en}` }], keywordDest: hit?.keyword.dest };
   }
   return null;

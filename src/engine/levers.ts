@@ -173,6 +173,8 @@ export const LEVERS: readonly Lever[] = [
       "metropole*", "EPCI", "epci", "intercommunalite*", "agence de l eau", "fonds publics", "financement* public*", "etablissement* public*",
       "organismes sociaux", "MSA", "CPAM", "CARSAT", "pole emploi", "france travail", "collectivite*",
       "partenaire* public*", "partenaire* institutionnel*", "financeur* public*",
+      // The instruments a public body grants by: « Convention d'objectifs 2004/2005 », « CPO ».
+      "convention* d objectif*", "convention* pluriannuelle* d objectif*", "CPO",
     ],
   }),
   income({

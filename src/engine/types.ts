@@ -70,6 +70,8 @@ export interface LineContext {
   heading?: string | null;
   /** The chapter row the line sits under ("60 - Achats", "74 - Subventions d'exploitation"). */
   chapter?: string | null;
+  /** The sheet's name (« Subventions Ville de Paris », « Buvette »): a block over the whole sheet, weaker than a heading. */
+  sheet?: string | null;
   /** The header of the amount column ("Fonctionnement / coordination", "Budget 2025"). */
   columnHeader?: string | null;
   /** True when the column is an analytic column (one per action, or structure): it decides the destination. */
