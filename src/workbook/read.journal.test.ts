@@ -89,3 +89,19 @@ describe("a column with a single amount", () => {
     expect(said?.message).toContain("« Affiches »");
   });
 });
+
+describe("a Type-column list of a single operation", () => {
+  it("is a budget: the Type cell says its side, the label stays the label", () => {
+    const r = read(
+      [
+        ["Libellé", "Type", "2012"],
+        ["Subvention exceptionnelle de la Ville", "Recette", 90000],
+        [],
+        ["Total des recettes", null, 90000],
+        ["Total des dépenses", null, 0],
+      ],
+      "MJC 2012",
+    );
+    expect(sides(r)).toEqual([["Subvention exceptionnelle de la Ville", 90000, "income"]]);
+  });
+});

@@ -309,7 +309,7 @@ function readBlock(
   const headerRow = above.length > 0 ? Math.max(...above) : headerRows.length > 0 ? Math.max(...headerRows) : null;
   // « Libellé | Catégorie | Type »: the first column of section words is the Type column; a second (« Recettes »
   // as a category) says the same and is no label either.
-  const typedCols = typeColumns(grid, rows, block.labelCols);
+  const typedCols = typeColumns(grid, rows, block.labelCols, block.amountCols);
   const typeCol = typedCols[0] ?? null;
   // « Libellé | Catégorie | Montant »: the category is the block the line belongs to, not its label.
   const categoryCol = findCategoryColumn(grid, rows, block.labelCols.filter((c) => !typedCols.includes(c)), block.amountCols, (c) => (headerRow !== null ? textAt(grid, headerRow, c) : null));
@@ -756,12 +756,15 @@ function findCategoryColumn(grid: SheetGrid, rows: number[], cols: number[], amo
 }
 
 /** A label column whose cells are, for most of its rows, a section word (« Recette », « Dépense », « Don en nature »). */
-function typeColumns(grid: SheetGrid, rows: number[], labelCols: number[]): number[] {
+function typeColumns(grid: SheetGrid, rows: number[], labelCols: number[], amountCols: number[]): number[] {
   if (labelCols.length < 2) return [];
   const typed = labelCols.filter((col) => {
-    const texts = rows.map((r) => textAt(grid, r, col)).filter((t) => t !== "");
-    const n = texts.filter((t) => sectionOfTypeCell(t) !== null || isBalanceTypeCell(t)).length;
-    return texts.length >= 3 && n >= 0.8 * (texts.length - 1);
+    const cells = rows.map((r) => ({ r, t: textAt(grid, r, col) })).filter((c) => c.t !== "");
+    const typedRows = cells.filter((c) => sectionOfTypeCell(c.t) !== null || isBalanceTypeCell(c.t));
+    if (cells.length >= 3 && typedRows.length >= 0.8 * (cells.length - 1)) return true;
+    // A list of one or two operations (« Subvention de la mairie | Recette | 450 »): every cell under the header is
+    // a section word typed on a row with its amount (a heading « Charges » sits on a row without one).
+    return typedRows.length >= 1 && typedRows.length >= cells.length - 1 && typedRows.every((c) => amountCols.some((a) => cellKind(grid.value(c.r, a)) === "amount"));
   });
   // A column of labels is left to read: every column typed means none is (« Dépense | Recette » are labels then).
   return typed.length === labelCols.length ? typed.slice(0, 1) : typed;
