@@ -9,7 +9,7 @@ const STOP = new Set(["de", "des", "du", "d", "la", "le", "les", "l", "a", "au",
 /** Words every chapter uses: they count, but never alone. */
 const GENERIC = new Set(["autres", "autre", "divers", "diverses", "charges", "charge", "produits", "produit", "frais", "achats", "achat", "ventes", "vente", "entite", "association"]);
 
-const stem = (w: string) => (w.length > 3 ? w.replace(/(s|x)$/, "") : w);
+const stem = (w: string) => (w.length > 3 && (w.endsWith("s") || w.endsWith("x")) ? w.slice(0, -1) : w);
 
 interface Title {
   account: ChartAccount;
@@ -34,10 +34,26 @@ TITLES.forEach((t, index) => t.words.forEach((w) => TITLES_BY_WORD.set(w, [...(T
  * was tried): a title with none cannot match, and a budget line is tried against some 700 titles otherwise.
  */
 function titlesHolding(words: ReadonlySet<string>): number[] {
-  const found = new Set<number>();
-  for (const w of words) for (const index of TITLES_BY_WORD.get(w) ?? []) found.add(index);
-  return [...found].sort((a, b) => a - b);
+  // A title already taken for this label is marked with the label's stamp: no set per label.
+  if (stamp === 0x7fffffff) {
+    TAKEN.fill(0);
+    stamp = 0;
+  }
+  stamp++;
+  const out: number[] = [];
+  for (const w of words) {
+    const titles = TITLES_BY_WORD.get(w);
+    if (!titles) continue;
+    for (const index of titles) {
+      if (TAKEN[index] === stamp) continue;
+      TAKEN[index] = stamp;
+      out.push(index);
+    }
+  }
+  return out.length > 1 ? out.sort((a, b) => a - b) : out;
 }
+const TAKEN = new Int32Array(TITLES.length);
+let stamp = 0;
 
 /** Every word of the chart's titles: words of their own, never read as a typo of a keyword. */
 export const CHART_WORDS: ReadonlySet<string> = new Set(CHART_OF_ACCOUNTS.flatMap((a) => normalizeText(`${a.t} ${a.crc ?? ""}`).split(" ").filter((w) => w.length >= 4)));
@@ -57,22 +73,30 @@ export interface TitleMatch {
  * most precise account, win. Null when no title fits.
  */
 export function matchAccountTitle(tokens: readonly Token[], classes: readonly string[]): TitleMatch | null {
-  const words = new Set(tokens.map((t) => stem(t.text)));
+  const words = new Set<string>();
+  for (const t of tokens) words.add(stem(t.text));
   let best: { t: Title; hits: number; cover: number } | null = null;
   for (const index of titlesHolding(words)) {
     const t = TITLES[index]!;
     if (!classes.includes(t.account.n[0]!)) continue;
-    const hits = t.words.filter((w) => words.has(w));
-    if (hits.length === 0 || hits.every((w) => GENERIC.has(w))) continue;
-    const cover = hits.length / t.words.length;
+    // Counted, not collected: this runs for every line with an account (is the label another account's title?).
+    let hits = 0;
+    let meaningful = 0;
+    for (const w of t.words) {
+      if (!words.has(w)) continue;
+      hits++;
+      if (!GENERIC.has(w)) meaningful++;
+    }
+    if (hits === 0 || meaningful === 0) continue;
+    const cover = hits / t.words.length;
     if (cover < 2 / 3) continue;
     if (
       !best ||
-      hits.length > best.hits ||
-      (hits.length === best.hits && cover > best.cover) ||
-      (hits.length === best.hits && cover === best.cover && t.account.n.length > best.t.account.n.length)
+      hits > best.hits ||
+      (hits === best.hits && cover > best.cover) ||
+      (hits === best.hits && cover === best.cover && t.account.n.length > best.t.account.n.length)
     ) {
-      best = { t, hits: hits.length, cover };
+      best = { t, hits, cover };
     }
   }
   return best ? { account: best.t.account.n, title: best.t.title, cover: best.cover, hits: best.hits } : null;

@@ -262,14 +262,16 @@ function bestLabelHit(tokens: readonly Token[], family: LeverFamily): LabelHit |
 }
 
 function findBestLabelHit(tokens: readonly Token[], family: LeverFamily): LabelHit | null {
+  // One filtered copy, then read in place (this runs for every distinct label).
   const matches = KEYWORD_INDEX.matchAll(tokens).filter((m) => m.item.lever.family === family && !saidOfSomethingElse(tokens, m));
   // Fuzzy matching corrects typos only where the label has no exact reading.
-  const exact = matches.filter((m) => !m.fuzzy);
-  const pool = exact.length > 0 ? exact : matches;
+  const exact = matches.some((m) => !m.fuzzy);
+  const inPool = (m: (typeof matches)[number]) => !exact || !m.fuzzy;
   // « Produits divers (tee-shirts …) »: what the label details says more than the catch-all it is filed under.
-  const specific = pool.filter((m) => !isCatchAllReading(m.item.lever));
+  const specific = matches.some((m) => inPool(m) && !isCatchAllReading(m.item.lever));
   let best: LabelHit | null = null;
-  for (const m of specific.length > 0 ? specific : pool) {
+  for (const m of matches) {
+    if (!inPool(m) || (specific && isCatchAllReading(m.item.lever))) continue;
     const k = m.item;
     const score = m.length + k.weight - (m.fuzzy ? 0.5 : 0);
     if (

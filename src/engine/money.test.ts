@@ -44,6 +44,10 @@ describe("parseAmountText: what treasurers type", () => {
     },
   );
 
+  it("a text without a digit is no amount, except a dash alone (zero), in every dash and with spaces around", () => {
+    for (const label of ["Fournitures", "€", "k€", "néant", "( )", "-- €", "- - "]) expect(parseAmountText(label)).toBeNull();
+    for (const dash of ["-", " – ", "—", "\u2212 €", "\u2012eur", "\u2010", "\u00a0-\u202f€"]) expect(parseAmountText(dash)).toBe(0);
+  });
   it("never gives -0", () => {
     expect(Object.is(parseAmountText("-0,00"), -0)).toBe(false);
     expect(Object.is(parseAmountText("(0)"), -0)).toBe(false);

@@ -211,7 +211,7 @@ export class KeywordIndex<T> {
   /** By the word as written: its lower-case form beside it (always the same in practice, checked all the same). */
   private readonly tokenCache = new Map<string, { text: string; words: Map<number, boolean> }>();
   /** A label's tokens (tokensOf's arrays, one per distinct label) → what matchAll found, asked several times a line. */
-  private readonly labelCache = new WeakMap<readonly Token[], IndexedMatch<T>[]>();
+  private readonly labelCache = new WeakMap<readonly Token[], readonly IndexedMatch<T>[]>();
 
   /**
    * `knownWords`: words that are words of their own (a chart of accounts' titles, a treasurer's vocabulary):
@@ -283,7 +283,7 @@ export class KeywordIndex<T> {
     return found;
   }
 
-  private findAll(tokens: readonly Token[]): IndexedMatch<T>[] {
+  private findAll(tokens: readonly Token[]): readonly IndexedMatch<T>[] {
     const perToken = tokens.map((t) => (t.proper ? exactOnly(this.wordsOf(t)) : this.wordsOf(t)));
     const found = new Map<number, IndexedMatch<T>>();
     perToken.forEach((words, start) => {
@@ -302,9 +302,13 @@ export class KeywordIndex<T> {
         }
       }
     });
-    return [...found.entries()].sort((a, b) => a[0] - b[0]).map(([, m]) => m);
+    if (found.size === 0) return NO_MATCH as readonly IndexedMatch<T>[];
+    if (found.size === 1) return [...found.values()];
+    return [...found.keys()].sort((a, b) => a - b).map((index) => found.get(index)!);
   }
 }
+
+const NO_MATCH: readonly IndexedMatch<unknown>[] = Object.freeze([]);
 
 /** A proper noun's keyword words, without those it matches only as a typo (« Marie » is not a misspelt « mairie »). */
 function exactOnly(words: Map<number, boolean>): Map<number, boolean> {

@@ -98,7 +98,13 @@ export function parseAddress(address: string): { row: number; col: number } | nu
 /** Random access over a sheet's sparse rows. */
 export class SheetGrid {
   readonly sheet: SheetSnapshot;
-  private readonly byRow = new Map<number, Map<number, SnapshotCell>>();
+  /**
+   * Each row's non-empty cells, one per column, by column ascending. A row as a host gives it (sorted, no empty
+   * cell) is kept as it is: no copy and no map per row (a 20,000-line sheet made 20,000 maps and sorted each row
+   * at every rowCells call).
+   */
+  private readonly byRow = new Map<number, readonly SnapshotCell[]>();
+  private readonly indexes: readonly number[];
   readonly maxCol: number;
   readonly maxRow: number;
 
@@ -106,42 +112,75 @@ export class SheetGrid {
     this.sheet = sheet;
     let maxCol = 0;
     let maxRow = 0;
+    let ascending = true;
+    let lastIndex = -Infinity;
     for (const row of sheet.rows) {
-      const cells = new Map<number, SnapshotCell>();
-      for (const c of row.cells) {
-        if (c.value === null || c.value === "") continue;
-        cells.set(c.col, c);
-        if (c.col > maxCol) maxCol = c.col;
-      }
-      if (cells.size > 0) {
-        this.byRow.set(row.index, cells);
-        if (row.index > maxRow) maxRow = row.index;
-      }
+      const cells = nonEmptyByColumn(row.cells);
+      if (cells.length === 0) continue;
+      // The same row index twice (no host writes it): the later row stands, as it always has.
+      this.byRow.set(row.index, cells);
+      const last = cells[cells.length - 1]!.col;
+      if (last > maxCol) maxCol = last;
+      if (row.index > maxRow) maxRow = row.index;
+      if (row.index <= lastIndex) ascending = false;
+      lastIndex = row.index;
     }
+    const keys = [...this.byRow.keys()];
+    this.indexes = ascending ? keys : keys.sort((a, b) => a - b);
     this.maxCol = maxCol;
     this.maxRow = maxRow;
   }
 
   cell(row: number, col: number): SnapshotCell | undefined {
-    return this.byRow.get(row)?.get(col);
+    const cells = this.byRow.get(row);
+    if (!cells) return undefined;
+    // A budget row has a handful of cells: a scan; a wide row, a binary search.
+    if (cells.length <= 8) {
+      for (const c of cells) if (c.col >= col) return c.col === col ? c : undefined;
+      return undefined;
+    }
+    let lo = 0;
+    let hi = cells.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = cells[mid]!;
+      if (c.col === col) return c;
+      if (c.col < col) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return undefined;
   }
 
   value(row: number, col: number): CellValue {
     return this.cell(row, col)?.value ?? null;
   }
 
-  /** Row numbers that hold data, ascending. */
+  /** Row numbers that hold data, ascending (a copy: callers may keep it). */
   rowIndexes(): number[] {
-    return [...this.byRow.keys()].sort((a, b) => a - b);
+    return this.indexes.slice();
   }
 
   /** The non-empty cells of a row, by column ascending. */
-  rowCells(row: number): SnapshotCell[] {
-    const cells = this.byRow.get(row);
-    return cells ? [...cells.values()].sort((a, b) => a.col - b.col) : [];
+  rowCells(row: number): readonly SnapshotCell[] {
+    return this.byRow.get(row) ?? NO_CELLS;
   }
 
   isEmpty(): boolean {
     return this.byRow.size === 0;
   }
+}
+
+const NO_CELLS: readonly SnapshotCell[] = [];
+
+/** A row's non-empty cells, one per column (the last given wins), by column ascending; the row itself when it is so. */
+function nonEmptyByColumn(cells: readonly SnapshotCell[]): readonly SnapshotCell[] {
+  let clean = true;
+  for (let i = 0; i < cells.length && clean; i++) {
+    const c = cells[i]!;
+    clean = c.value !== null && c.value !== "" && (i === 0 || cells[i - 1]!.col < c.col);
+  }
+  if (clean) return cells;
+  const byCol = new Map<number, SnapshotCell>();
+  for (const c of cells) if (c.value !== null && c.value !== "") byCol.set(c.col, c);
+  return [...byCol.values()].sort((a, b) => a.col - b.col);
 }
