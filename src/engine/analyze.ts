@@ -1,6 +1,7 @@
 // The analysis: classified lines → totals, model, ratios and what the mix implies, per scenario.
 import { classify, type ClassifyOptions } from "./classify.ts";
 import { inKindBlockmates, resourceSideForOneSidedInKind } from "./inKindSides.ts";
+import { withSideNote } from "./sideNotes.ts";
 import { BUDGET_FIGURES, evaluateAmount, evaluatePillars, leverCounts, resultWord, type PillarValue, type ResultWord } from "./figures.ts";
 import { familyOf, LEVER_FAMILIES } from "./implications.ts";
 import { lever as leverById } from "./levers.ts";
@@ -92,11 +93,11 @@ export function classifyLines(
   const cache = new Map<string, Classification>();
   const first = lines.map((line) => {
     const c = line.context;
-    const key = [line.label, line.account ?? "", c.sectionHint ?? "", c.heading ?? "", c.chapter ?? "", c.columnHeader ?? "", c.analyticColumn ? 1 : 0, line.sheet].join("\u241f");
+    const key = [line.label, line.account ?? "", c.sectionHint ?? "", c.heading ?? "", c.chapter ?? "", c.columnHeader ?? "", c.analyticColumn ? 1 : 0, line.sheet, c.sideNote?.fr ?? ""].join("\u241f");
     let automatic = cache.get(key);
     if (!automatic) {
       // The sheet's name is evidence too: « Subventions Ville de Paris » says what a line with no clue of its own is.
-      automatic = classify({ label: line.label, account: line.account, context: { sheet: line.sheet, ...line.context } }, options);
+      automatic = withSideNote(line, classify({ label: line.label, account: line.account, context: { sheet: line.sheet, ...line.context } }, options));
       cache.set(key, automatic);
     }
     return automatic;

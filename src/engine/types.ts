@@ -76,6 +76,11 @@ export interface LineContext {
   columnHeader?: string | null;
   /** True when the column is an analytic column (one per action, or structure): it decides the destination. */
   analyticColumn?: boolean;
+  /**
+   * Why the reader gave the line a side other than its heading's (« Ressources » over a block of purchases): said in
+   * the reason, with a confidence that asks the user to check (sideNotes.ts).
+   */
+  sideNote?: { fr: string; en: string } | null;
 }
 
 /** One budget line for one amount column: what the reader hands to the engine. */

@@ -13,6 +13,7 @@ import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { findSubtotals, type SubtotalCandidate } from "./subtotals.ts";
 import { memberTest, refersToOtherRows, type MemberTest } from "./labelledLines.ts";
 import { sidesFromResult } from "./resultSides.ts";
+import { flipDeclaredTotals, sidesAgainstHeadings } from "./headingSides.ts";
 import { hiddenSheetIssues } from "./hiddenSheets.ts";
 import { loneNumberIssues } from "./loneNumbers.ts";
 import { withMergedLabels } from "./mergedLabels.ts";
@@ -28,10 +29,12 @@ export const TRIAL_BALANCE_SCENARIO = "Solde";
 
 export function readBudgets(snapshot: WorkbookSnapshot): ReadResult {
   const own = new Set(snapshot.ownSheets ?? []);
+  // « Ressources » and « Emplois », one sheet each: each names the side the other does not hold.
+  const sheetSides = new Set(snapshot.sheets.filter((s) => s.visibility === "visible").map((s) => sectionOfHeading(s.name)));
   const result: ReadResult = { budgets: [], lines: [], skipped: [], issues: [] };
   for (const sheet of snapshot.sheets) {
     if (sheet.visibility !== "visible" || own.has(sheet.name)) continue;
-    const found = readSheet(withMergedLabels(sheet));
+    const found = readSheet(withMergedLabels(sheet), sheetSides);
     appendAll(result, found);
   }
   dropPivotTableLines(snapshot, result);
@@ -108,7 +111,7 @@ function appendAll(into: ReadResult, from: ReadResult): void {
   for (const i of from.issues) into.issues.push(i);
 }
 
-function readSheet(sheet: SheetSnapshot): SheetRead {
+function readSheet(sheet: SheetSnapshot, sheetSides: ReadonlySet<Section | null> = new Set()): SheetRead {
   const out: SheetRead = { budgets: [], lines: [], skipped: [], issues: [] };
   const grid = new SheetGrid(sheet);
   if (grid.isEmpty()) return out;
@@ -122,8 +125,9 @@ function readSheet(sheet: SheetSnapshot): SheetRead {
   const roles = columnRoles(profiles, headerOf);
   const blocks = segmentBlocks(roles);
   const sideBySide = blocks.length >= 2;
+  const sheetSays = sheetSaysTest(grid, rows);
   for (const block of blocks) {
-    const read = readBlock(grid, rows, block, headerOf, (col) => headers.get(col)?.row ?? null, sideBySide);
+    const read = readBlock(grid, rows, block, headerOf, (col) => headers.get(col)?.row ?? null, sideBySide, (side) => sheetSides.has(side) || sheetSays(side));
     if (!read) {
       const notRead = sectionNotRead(grid, rows, block, headerOf);
       if (notRead) out.issues.push(notRead);
@@ -144,6 +148,22 @@ function readSheet(sheet: SheetSnapshot): SheetRead {
     });
   }
   return out;
+}
+
+/**
+ * Whether a cell of the sheet names a money side as a heading does (« Emplois », « Total des charges »): an ambiguous
+ * heading (« Ressources ») beside it is a side. Scanned once per side asked, only when a block's heading is in doubt.
+ */
+function sheetSaysTest(grid: SheetGrid, rows: number[]): (side: Section) => boolean {
+  const memo = new Map<Section, boolean>();
+  return (side) => {
+    let said = memo.get(side);
+    if (said === undefined) {
+      said = rows.some((r) => grid.rowCells(r).some((c) => typeof c.value === "string" && c.value.length <= 60 && sectionOfHeading(c.value.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, "")) === side));
+      memo.set(side, said);
+    }
+    return said;
+  };
 }
 
 /**
@@ -260,6 +280,15 @@ interface RowInfo {
   labelledTotal?: { kind: NonLineKind; declared: DeclaredTotal[] };
   /** The side the headings above the row said (a heading, the header, the sheet's name), whatever its account says. */
   saidSection?: Section | null;
+  /** The heading (or header, or sheet name) the row's side came from, when nothing of its own (account, Type cell) said one. */
+  sideFrom?: SideSource | null;
+  /** Why the row's side is not its heading's (block content against an ambiguous heading), for the reason. */
+  sideNote?: { fr: string; en: string } | null;
+}
+
+interface SideSource {
+  text: string;
+  row: number;
 }
 
 /** A column header that says its amounts are in thousands of euros. */
@@ -275,6 +304,7 @@ function readBlock(
   headerOf: (col: number) => string | null,
   headerRowOf: (col: number) => number | null,
   sideBySide: boolean,
+  sheetSays: (side: Section) => boolean = () => false,
 ): BlockRead | null {
   const sheet = grid.sheet.name;
   // Amount columns and their kinds.
@@ -320,6 +350,9 @@ function readBlock(
     (headerRow !== null ? block.labelCols.map((c) => sectionOfHeading(textAt(grid, headerRow, c))).find((s) => s) : null) ?? sheetSection;
   // The side the headings, the header and the sheet's name have said so far (not a line's own words, « Entrées 2 234 »).
   let sideWord: Section | null = section;
+  // Where that side was said: the rows under an ambiguous heading (« Ressources » over purchases) are weighed by it.
+  const headerSideText = headerRow !== null ? block.labelCols.map((c) => textAt(grid, headerRow, c)).find((t) => sectionOfHeading(t) !== null) : undefined;
+  let sideFrom: SideSource | null = section === null ? null : headerSideText !== undefined ? { text: headerSideText, row: headerRow! } : { text: sheet, row: 0 };
   // The one money side the block's header (or the sheet's name) says, while no heading has said the other: the side
   // a heading of contributions in kind that names none takes (86 in the charges column, 87 in the produits one).
   const headerSide: Section | null = section === "income" || section === "expense" ? section : null;
@@ -376,7 +409,10 @@ function readBlock(
     const yearHeader = hasAmount && cells.every((c) => c.value === null || c.value === "" || yearOf(c.value) !== null || cellKind(c.value) === "text") && isYearHeaderRow(grid, r);
     if ((textInAmounts > 0 && textInAmounts >= Math.ceil(used.length / 2) && !hasAmount) || yearHeader) {
       const s = sided(sectionOfHeading(labelText), labelText);
-      if (s) section = sideWord = s;
+      if (s) {
+        section = sideWord = s;
+        sideFrom = { text: labelText, row: r };
+      }
       // « Poste » / « Libellé » over the label column names the column, not a block of lines (« Poste » read as staff).
       const columnWord = !s && HEADER_WORD.test(normalizeText(labelText)) && normalizeText(labelText).split(" ").length <= 2;
       if (!columnWord) {
@@ -399,7 +435,10 @@ function readBlock(
       balanceBlock = false;
       // « Total des dépenses par priorité » with no amount heads the charges it is about to list.
       const heads = hasAmount ? null : sided(sectionOfBlockHeading(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, "")), labelText);
-      if (heads) section = sideWord = heads;
+      if (heads) {
+        section = sideWord = heads;
+        sideFrom = { text: labelText, row: r };
+      }
       const own: DeclaredTotal[] = [];
       // « Résultat =B34+B40-(B10+B17) »: the totals it adds are the produits, those it takes away the charges.
       if (kind === "result") for (const c of cells) if (c.formula) resultFormulas.push({ col: c.col, formula: c.formula });
@@ -426,14 +465,20 @@ function readBlock(
     // names the block of the rows under it as a heading does (the subtotal search then takes its amount out).
     if (hasAmount && account === null && labelText && cells.some((c) => sumStartsAt(c.formula, r + 1))) {
       heading = labelText;
-      if (headingSection) section = sideWord = headingSection;
+      if (headingSection) {
+        section = sideWord = headingSection;
+        sideFrom = { text: labelText, row: r };
+      }
       balanceBlock = isBalanceSheetHeading(labelText);
     }
     if (!hasAmount) {
       // A heading: a section, a block ("Charges indirectes") or a chapter title. « Dépenses — Frais bancaires »
       // opens the charges as surely as « Dépenses »: its lines take that side whatever one word of theirs says.
       const blockSection = headingSection ?? sided(sectionOfBlockHeading(labelText), labelText);
-      if (blockSection) section = sideWord = blockSection;
+      if (blockSection) {
+        section = sideWord = blockSection;
+        sideFrom = { text: labelText, row: r };
+      }
       if (account && account.length <= 2) {
         chapter = labelText;
         chapterRow = r;
@@ -451,7 +496,10 @@ function readBlock(
     // « Recettes d'exploitation 270 000 » names a kind of income as much as a section: a total only if it adds up.
     const looseWord = Boolean(headingSection && !account && (LINE_OR_SECTION.test(normalizeText(labelText)) || /\b(d exploitation|de fonctionnement|d activite)\b/.test(normalizeText(labelText)) || isInKindLineWord(labelText)));
     const maybeSectionTotal = Boolean(headingSection && !account);
-    if (maybeSectionTotal) section = headingSection;
+    if (maybeSectionTotal) {
+      section = headingSection;
+      sideFrom = { text: labelText, row: r };
+    }
     // « CHARGES 160 000 » opens a section of lines, whatever block came before it.
     if (headingSection) balanceBlock = false;
     if (!label && account === null) {
@@ -484,10 +532,15 @@ function readBlock(
       maybeSectionTotal,
       looseWord,
       saidSection: sideWord,
+      sideFrom: accSection || rowType ? null : sideFrom,
     });
   }
   // In a ledger the Débit / Crédit column says each row's side.
-  if (!isLedger) sidesOfUnsaidRows(grid, infos, resultFormulas);
+  if (!isLedger) {
+    sidesOfUnsaidRows(grid, infos, resultFormulas);
+    const flips = sidesAgainstHeadings(infos, resultFormulas.length > 0 ? sidesFromResult(grid, resultFormulas) : new Map(), sheetSays);
+    if (flips.length > 0) flipDeclaredTotals(flips, [...declared, ...infos.flatMap((i) => i.labelledTotal?.declared ?? [])], infos.map((i) => i.row));
+  }
   // Which typed amounts a SUM of the sheet counts as one of its lines (« Total ventes 2020 » under « Total =SUM(B5:B7) »).
   const member = memberTest(grid, rows, used.map((k) => k.col), headerRow, (v, col) => amountOf(inEuros(v, col)), (r) => nonLineKind(textAt(grid, r, labelCol)) !== null);
   totalsThatAreLines(infos, skipped, declared, sheet, member);
@@ -996,7 +1049,7 @@ function makeLine(
     column,
     scenario,
     amount,
-    context: { sectionHint: section, heading: info.heading, chapter: info.chapter, columnHeader, analyticColumn: analytic },
+    context: { sectionHint: section, heading: info.heading, chapter: info.chapter, columnHeader, analyticColumn: analytic, ...(info.sideNote ? { sideNote: info.sideNote } : {}) },
   };
 }
 
