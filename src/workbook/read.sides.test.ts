@@ -212,3 +212,36 @@ describe("a block's side from its content when its heading names a side it does 
     expect(r.issues.filter((i) => i.code === "total_mismatch")).toEqual([]);
   });
 });
+
+describe("an ambiguous heading written as each row's category", () => {
+  it("« Ressources » in a Catégorie column beside a Type column « Dépense » says no side: the Type column does", () => {
+    const r = readBudgets(
+      book(
+        sheet("Récapitulatif", [
+          ["Libellé", "Catégorie", "Type", "Total"],
+          ["NDD", "Ressources", "Dépense", 8],
+          ["Hébergement", "Ressources", "Dépense", 216],
+          ["T-shirts", "Ressources", "Dépense", 800],
+          ["Provisions", "Ressources", "Dépense", 200],
+        ]),
+      ),
+    );
+    expect(sides(r)).toEqual(["NDD: expense", "Hébergement: expense", "T-shirts: expense", "Provisions: expense"]);
+  });
+
+  it("in a journal, the Dépenses column says the side of rows filed under « Ressources »", () => {
+    const r = readBudgets(
+      book(
+        sheet("Récapitulatif", [
+          ["Poste", "Catégorie", "Dépenses", "Recettes"],
+          ["NDD", "Ressources", 8, null],
+          ["Hébergement", "Ressources", 216, null],
+          ["T-shirts", "Ressources", 800, null],
+          ["Provisions", "Ressources", 200, null],
+        ]),
+      ),
+    );
+    expect(sides(r)).toEqual(["NDD: expense", "Hébergement: expense", "T-shirts: expense", "Provisions: expense"]);
+    expect(cents(r, "T-shirts")).toEqual([80000]);
+  });
+});

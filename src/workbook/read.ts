@@ -13,7 +13,7 @@ import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { findSubtotals, type SubtotalCandidate } from "./subtotals.ts";
 import { memberTest, refersToOtherRows, type MemberTest } from "./labelledLines.ts";
 import { sidesFromResult } from "./resultSides.ts";
-import { flipDeclaredTotals, sidesAgainstHeadings } from "./headingSides.ts";
+import { flipDeclaredTotals, isAmbiguousSideHeading, sidesAgainstHeadings } from "./headingSides.ts";
 import { hiddenSheetIssues } from "./hiddenSheets.ts";
 import { loneNumberIssues } from "./loneNumbers.ts";
 import { withMergedLabels } from "./mergedLabels.ts";
@@ -390,7 +390,8 @@ function readBlock(
     // A "Type" column before or after the label ("Dépense | Location de salle | 800", "Pizzas | Recette | 62")
     // gives the row its section.
     const typeText = typeCol !== null ? textAt(grid, r, typeCol) : "";
-    const rowType = (typeText ? sectionOfTypeCell(typeText) : null) ?? [...labels.slice(0, -1), { text: category }].map((l) => sectionOfTypeCell(l.text)).find((x) => x !== null) ?? null;
+    // A category « Ressources » (a block heading written on each row) says a side only as ambiguously as the heading.
+    const rowType = (typeText ? sectionOfTypeCell(typeText) : null) ?? [...labels.slice(0, -1), { text: category }].map((l) => (isAmbiguousSideHeading(l.text) ? null : sectionOfTypeCell(l.text))).find((x) => x !== null) ?? null;
     const accountRaw = block.accountCol ? grid.value(r, block.accountCol) : null;
     const account = normalizeAccount(accountRaw === null ? null : String(accountRaw)) ?? normalizeAccount(leadingAccount(label?.text));
     const cells = used.map((k) => {
@@ -814,6 +815,10 @@ function typeColumns(grid: SheetGrid, rows: number[], labelCols: number[], amoun
   const typed = labelCols.filter((col) => {
     const cells = rows.map((r) => ({ r, t: textAt(grid, r, col) })).filter((c) => c.t !== "");
     const typedRows = cells.filter((c) => sectionOfTypeCell(c.t) !== null || isBalanceTypeCell(c.t));
+    // « Ressources » on every row is the block's heading written as a category (« Libellé | Catégorie | Type »): it
+    // says no row's side, the Type column (or the journal's money column) does.
+    const words = new Set(cells.filter((c) => sectionOfTypeCell(c.t) !== null).map((c) => normalizeText(c.t)));
+    if (words.size === 1 && isAmbiguousSideHeading([...words][0]!)) return false;
     if (cells.length >= 3 && typedRows.length >= 0.8 * (cells.length - 1)) return true;
     // A list of one or two operations (« Subvention de la mairie | Recette | 450 »): every cell under the header is
     // a section word typed on a row with its amount (a heading « Charges » sits on a row without one).
