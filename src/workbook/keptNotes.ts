@@ -8,6 +8,7 @@ import { equilibreRole, findHeader, lineFinder, rowIdentity, tableRow } from "./
 import { say } from "../engine/i18n/index.ts";
 import { shiftFormula } from "./formulaShift.ts";
 import { fingerprint, recordedCells, recordedValues, valuesKey } from "./ownCells.ts";
+import { isShownNumber } from "./cellValues.ts";
 import type { PlannedCell, PlannedSheet } from "./plan.ts";
 import { MAPPING_FIRST_ROW, MAPPING_HEADER_ROW } from "./reportText.ts";
 import { cellAddress, SheetGrid, type SnapshotCell, type SheetSnapshot } from "./snapshot.ts";
@@ -65,7 +66,9 @@ export function carryNotes(
     // What Équilibre wrote in its own cells: a value there that differs, or a value where it wrote a formula or
     // nothing, was typed over it (a note typed in a merged area lands in Équilibre's top-left cell).
     const written = recorded ? recordedValues(ownCells?.[valuesKey(role)]) : null;
-    const typedOver = (ref: string, c: SnapshotCell) => written !== null && c.formula === undefined && written.get(ref) !== fingerprint(c.value);
+    // A percentage Équilibre wrote is read back as the text its cell shows (« 20% »), not the number fingerprinted.
+    const typedOver = (ref: string, c: SnapshotCell) =>
+      written !== null && c.formula === undefined && written.get(ref) !== fingerprint(c.value) && !(written.has(ref) && isShownNumber(c.value));
     const isNote = (r: number, c: SnapshotCell) => {
       if (!typed(c)) return false;
       const ref = cellAddress(r, c.col);

@@ -12,6 +12,7 @@ import { isEquilibreName } from "../../workbook/definedNames.ts";
 import { renameSheets, renameWarnings, resolveSheetNames } from "../../workbook/sheetNames.ts";
 import { columnLetters, columnNumber, type CellValue, type SheetSnapshot, type SnapshotRow, type WorkbookSnapshot } from "../../workbook/snapshot.ts";
 import { isDateFormat, serialToIsoDate } from "./dates.ts";
+import { formatCodeKind, numberAs } from "../../workbook/cellValues.ts";
 import { mapOfficeError } from "./officeErrors.ts";
 import { DEFAULT_BATCH_BYTES } from "./payload.ts";
 import { hiddenRows, readBlocks, type ReadRequest } from "./readCells.ts";
@@ -328,6 +329,9 @@ function withTableNames(plan: ReportPlan, names: Map<string, { final: string; te
 function cellValue(v: unknown, format: unknown): CellValue {
   if (typeof v === "string" && ERROR_VALUES.has(v)) return { error: v };
   if (typeof v === "number") {
+    // A percentage or a time shows as the file host gives it (src/workbook/cellValues.ts): never money.
+    const kind = typeof format === "string" ? formatCodeKind(format) : null;
+    if (kind === "percent" || kind === "time") return numberAs(v, kind, format as string, serialToIsoDate);
     if (isDateFormat(format)) return serialToIsoDate(v) ?? v;
     return v;
   }

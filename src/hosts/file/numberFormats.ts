@@ -1,34 +1,25 @@
-// Which cell formats show a date: a date is a number in the cell and a format in styles.xml, and it is
-// never money. Built-in ids 14–22 and 45–47 are dates and times, and so are 27–36 and 50–58 (the East Asian
-// built-ins: « yyyy"年"m"月"d"日" », era dates, « h"時"mm"分" » in Japanese, Chinese and Korean Excel, which
-// write no code for them in styles.xml); a custom format is a date when it uses
-// d, m, y, h or s outside quoted text, brackets ([Red], [$€-40C]), escapes (\d) and padding (_x, *x).
+// Which cell formats make a number something other than money: a date, a time or duration, a percentage.
+// The value is a number in the cell and a format in styles.xml (a custom code, or a built-in id with no code);
+// what each format shows is decided in src/workbook/cellValues.ts, for both hosts.
+import { builtInFormatKind, formatCodeKind, type NumberKind } from "../../workbook/cellValues.ts";
 import { attr, type Element } from "./partStream.ts";
 import { isSml } from "./ooxml.ts";
 
-const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
-const BUILT_IN_DATES = new Set([...range(14, 22), ...range(27, 36), ...range(45, 47), ...range(50, 58)]);
+/** The codes of the built-in time formats, which styles.xml does not write: what their cells show. */
+const BUILT_IN_TIME_CODES: Record<number, string> = { 18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 45: "mm:ss", 46: "[h]:mm:ss", 47: "mm:ss.0" };
 
 /** Whether a custom number format code displays a date or a time. */
 export function isDateFormatCode(code: string): boolean {
-  // Only the first section counts for positive numbers; the others (negative, zero, text) rarely differ.
-  const stripped = code
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .replace(/[_*]./g, "")
-    .replace(/\[(?:h+|m+|s+)\]/gi, "h")
-    .replace(/\[[^\]]*\]/g, "");
-  const first = stripped.split(";")[0] ?? "";
-  if (/general/i.test(first)) return false;
-  return /[dmyhs]/i.test(first);
+  const kind = formatCodeKind(code);
+  return kind === "date" || kind === "time";
 }
 
-/** Reads styles.xml's numFmts and cellXfs: which style indexes show dates. */
+/** Reads styles.xml's numFmts and cellXfs: what the numbers of each style index are. */
 export class DateStyles {
   private readonly custom = new Map<number, string>();
   private readonly xfFormats: number[] = [];
   private inCellXfs = false;
-  private dates: boolean[] | null = null;
+  private kinds: (NumberKind | null)[] | null = null;
 
   open(el: Element, depth: number): void {
     if (!isSml(el.uri)) return;
@@ -41,14 +32,26 @@ export class DateStyles {
     }
   }
 
-  /** Whether cells of style index `s` (the `s` attribute of <c>) show dates. */
-  isDate(s: number): boolean {
-    if (!this.dates) {
-      this.dates = this.xfFormats.map((id) => {
+  /** What numbers of style index `s` (the `s` attribute of <c>) are: a date, a time, a percentage, or plain (null). */
+  kind(s: number): NumberKind | null {
+    if (!this.kinds) {
+      this.kinds = this.xfFormats.map((id) => {
         const code = this.custom.get(id);
-        return code !== undefined ? isDateFormatCode(code) : BUILT_IN_DATES.has(id);
+        return code !== undefined ? formatCodeKind(code) : builtInFormatKind(id);
       });
     }
-    return this.dates[s] ?? false;
+    return this.kinds[s] ?? null;
+  }
+
+  /** The format code of style index `s` (a built-in time's own code when styles.xml writes none). */
+  code(s: number): string {
+    const id = this.xfFormats[s] ?? 0;
+    return this.custom.get(id) ?? BUILT_IN_TIME_CODES[id] ?? "";
+  }
+
+  /** Whether cells of style index `s` show dates (or times). */
+  isDate(s: number): boolean {
+    const kind = this.kind(s);
+    return kind === "date" || kind === "time";
   }
 }

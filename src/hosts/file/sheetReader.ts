@@ -5,6 +5,7 @@
 import type { CellValue, SnapshotCell, SnapshotRow } from "../../workbook/snapshot.ts";
 import { columnLetters, columnNumber } from "../../workbook/snapshot.ts";
 import { shiftFormula } from "../../workbook/formulaShift.ts";
+import { numberAs } from "../../workbook/cellValues.ts";
 import type { DateStyles } from "./numberFormats.ts";
 import { isSml } from "./ooxml.ts";
 
@@ -266,8 +267,9 @@ export class SheetReader implements PartHandler {
         const n = Number(v);
         if (Number.isNaN(n)) return null;
         if (!Number.isFinite(n)) return { error: "#NUM!" };
-        if (this.style > 0 && this.styles.isDate(this.style)) return serialToIso(n, this.date1904);
-        return n;
+        if (this.style === 0) return n;
+        const kind = this.styles.kind(this.style);
+        return kind === null ? n : numberAs(n, kind, this.styles.code(this.style), (serial) => serialToIso(serial, this.date1904));
       }
     }
   }

@@ -1,0 +1,71 @@
+// Cell formats other writers use, in budgets written by the real libraries (tests/fixtures/writers/formats.py made
+// the committed bytes), run through the command as a user runs it: percentages and times in an amount column are
+// never money, ISO date cells and error cells are named by their cell, money formats (symbol before or after,
+// negatives in parentheses or in red, accounting) are read with their sign, array formulas give their saved result,
+// rows hidden by an autofilter are still lines, and said.
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = join(import.meta.dirname, "..");
+const DIR = join(import.meta.dirname, "fixtures", "writers");
+
+interface Doc {
+  lines: { label: string; cell: string; amount: number }[];
+  issues: { code: string; cell: string | null; message: string }[];
+  analyses: { budget: { expense: number; income: number } }[];
+}
+
+function analyse(name: string): Doc {
+  const r = spawnSync(process.execPath, [join(ROOT, "bin", "equilibre.mjs"), "analyze", join(DIR, name), "--json"], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
+  expect(r.status, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as Doc;
+}
+const amounts = (d: Doc) => d.lines.map((l) => [l.label, l.amount]);
+const issueCells = (d: Doc) => d.issues.map((i) => `${i.code} ${i.cell ?? ""}`).sort();
+const LINES = [
+  ["Achats de fournitures", 1000],
+  ["Salaires et charges", 2500],
+  ["Loyer du local", 1200],
+  ["Subvention de la commune", 3000],
+  ["Cotisations des adhérents", 2000],
+  ["Dons des particuliers", 1700],
+];
+
+describe("cell formats of other writers, through the command", () => {
+  it("openpyxl: percentages (0 %, 0.00 %, « 0.0 % ») and times or durations (h:mm, [h]:mm, mm:ss) in the amount column are never money, and each is named as shown", () => {
+    const d = analyse("formats-openpyxl-percent-time.xlsx");
+    expect(amounts(d)).toEqual(LINES);
+    expect(d.analyses[0]!.budget).toMatchObject({ expense: 4700, income: 6700 });
+    const shown = Object.fromEntries(d.issues.map((i) => [i.cell, /« ([^»]+) »/.exec(i.message.replace(/^[^)]*\)/, ""))?.[1]]));
+    expect(shown).toEqual({ B6: "20%", B7: "12.5%", B8: "1:30", B9: "36:00", B14: "3.5%", B15: "05:00" });
+  });
+
+  it("openpyxl: an ISO date cell (t=\"d\") and error cells (#REF!, #DIV/0!, #N/A) in the amount column are each named by their cell, never 0", () => {
+    const d = analyse("formats-openpyxl-dates-errors-booleans.xlsx");
+    // An error is a line without an amount (its row is the budget's), never an amount of 0.
+    expect(amounts(d).filter(([, a]) => a !== null)).toEqual(LINES);
+    expect(amounts(d).filter(([, a]) => a === null)).toEqual([["Frais de déplacement", null], ["Part des salaires", null], ["Subvention de la région", null]]);
+    expect(issueCells(d)).toEqual(["cell_error B13", "cell_error B7", "cell_error B8", "date_not_an_amount B6"]);
+    expect(d.issues.find((i) => i.cell === "B6")?.message).toContain("2026-03-14");
+    expect(d.issues.find((i) => i.cell === "B7")?.message).toContain("#REF!");
+  });
+
+  it("XlsxWriter: money with the symbol before or after, in red, in parentheses, the accounting format, and « (200,00) » typed as text: each with its sign", () => {
+    const d = analyse("formats-xlsxwriter-currency.xlsx");
+    expect(amounts(d)).toEqual([...LINES, ["Remboursement de cotisations", -300], ["Annulation d'un don", -200]]);
+    expect(d.analyses[0]!.budget).toMatchObject({ expense: 4700, income: 6200 });
+    expect(issueCells(d)).toEqual(["amounts_as_text B11"]);
+  });
+
+  it("XlsxWriter: an array formula (t=\"array\") and a dynamic-array formula (cm=) give their saved results", () => {
+    expect(amounts(analyse("formats-xlsxwriter-array-formulas.xlsx"))).toEqual(LINES);
+  });
+
+  it("XlsxWriter: rows hidden by an autofilter are still lines of the budget, and the hidden rows are said", () => {
+    const d = analyse("formats-xlsxwriter-autofilter.xlsx");
+    expect(amounts(d)).toEqual(LINES);
+    expect(d.issues.map((i) => i.code)).toEqual(["hidden_rows"]);
+    expect(d.issues[0]!.message).toMatch(/3 ligne\(s\) masquée\(s\) : elles ont été lues/);
+  });
+});
