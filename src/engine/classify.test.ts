@@ -761,9 +761,9 @@ describe("who pays under a reversal account", () => {
 });
 
 describe("a number typed under another account's whole title", () => {
-  it("« 621 - Rémunérations intermédiaires et honoraires » (622's title) keeps 621 but asks; matching number and title stay sure", () => {
+  it("« 621 - Rémunérations intermédiaires et honoraires » (622's title) is read as its title, and asked; matching number and title stay sure", () => {
     const slip = c("Rémunérations intermédiaires et honoraires", "expense", "621");
-    expect(slip.lever).toBe("external_staff");
+    expect(slip).toMatchObject({ lever: "other_external_services", pillar: "financial" });
     expect(slip.confidence).toBeLessThan(REVIEW_CONFIDENCE);
     expect(slip.reason).toContain("intitulé du compte 622");
     expect(c("Rémunérations intermédiaires et honoraires", "expense", "622").confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);

@@ -716,11 +716,17 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
   }
   if (ownAccount && acc && decision.lever.id === acc.lever.id) {
     // « 621 - Rémunérations intermédiaires et honoraires »: the whole official title of another account (622) under
-    // the number typed. One of the two is a slip; the number is kept, but sure of it the line would stay unchecked.
+    // the number typed. One of the two is a slip, or the treasurer's own numbering: the title, several words the
+    // treasurer wrote out, is what they mean (as for 86 / 87, docs/spec.md §2), at a confidence that asks to check.
     const other = titleOfAnotherAccount(tokens, ownAccount, section, numbering);
     if (other && other.lever.pillar !== acc.lever.pillar) {
-      decision.confidence = Math.min(decision.confidence, 0.55);
-      decision.reasons.push({ fr: `mais le libellé est l'intitulé du compte ${other.account} : à vérifier`, en: `but the label is the title of account ${other.account}: to check` });
+      decision = {
+        lever: other.lever,
+        confidence: Math.min(decision.confidence, 0.55),
+        reasons: [
+          { fr: `compte ${ownAccount}, mais le libellé est l'intitulé du compte ${other.account} : lu comme tel, à vérifier`, en: `account ${ownAccount}, but the label is the title of account ${other.account}: read as such, to check` },
+        ],
+      };
     }
   }
   if (sectionGuessed) {
