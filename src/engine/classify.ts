@@ -714,7 +714,9 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     decision.confidence = Math.min(decision.confidence, 0.5);
     decision.reasons.push(hit.keyword.doubt);
   }
-  if (ownAccount && acc && decision.lever.id === acc.lever.id) {
+  // 86 / 87 numbers differ between charts (870 is volunteering in one, gifts in kind in another): there the label has
+  // already decided, and a title of the other chart is no slip.
+  if (ownAccount && acc && decision.lever.id === acc.lever.id && (section === "income" || section === "expense")) {
     // « 621 - Rémunérations intermédiaires et honoraires »: the whole official title of another account (622) under
     // the number typed. One of the two is a slip, or the treasurer's own numbering: the title, several words the
     // treasurer wrote out, is what they mean (as for 86 / 87, docs/spec.md §2), at a confidence that asks to check.
