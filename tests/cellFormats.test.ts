@@ -62,6 +62,12 @@ describe("cell formats of other writers, through the command", () => {
     expect(amounts(analyse("formats-xlsxwriter-array-formulas.xlsx"))).toEqual(LINES);
   });
 
+  it("XlsxWriter: rows grouped in an outline under their =SOUS.TOTAL rows: every line read (a 2 000 € line beside its « Produits » Type cell was dropped as a header of the year 2000), the subtotals skipped", () => {
+    const d = analyse("formats-xlsxwriter-outline.xlsx");
+    expect(amounts(d)).toEqual(LINES);
+    expect(d.issues).toEqual([]);
+  });
+
   it("XlsxWriter: rows hidden by an autofilter are still lines of the budget, and the hidden rows are said", () => {
     const d = analyse("formats-xlsxwriter-autofilter.xlsx");
     expect(amounts(d)).toEqual(LINES);

@@ -400,6 +400,28 @@ describe("readBudgets on real budgets' layouts", () => {
     expect(r.skipped.map((s) => [s.label, s.why])).toEqual([["Produits des activités", "subtotal"]]);
   });
 
+  it("a Type cell first, then the label, then an amount that could be a year (« Charges | Achats | 2000 ») is a line, not a header", () => {
+    const r = readBudgets(
+      book(
+        sheet("Budget", [
+          ["Nature", "Libellé", "Montant"],
+          ["Charges", "Achats", 2000],
+          ["Charges", "Salaires", 2500],
+          ["Produits", "Subvention", 3000],
+          ["Produits", "Adhésions", 2100],
+          ["Produits", "Dons", 1700],
+        ]),
+      ),
+    );
+    expect(linesOf(r).map((l) => [l[0], l[1]])).toEqual([
+      ["Achats", 2000],
+      ["Salaires", 2500],
+      ["Subvention", 3000],
+      ["Adhésions", 2100],
+      ["Dons", 1700],
+    ]);
+  });
+
   it("a journal row with both a credit and a debit is two lines: the income and the charge", () => {
     const r = readBudgets(
       book(

@@ -246,7 +246,13 @@ function isYearHeaderRow(grid: SheetGrid, row: number): boolean {
   // A header cell is a header word, not a label that holds one (« Produits des activités »); the row's first text
   // is its label: « Cotisation | Recettes | 2050 » (a Type or category cell that says « Recettes ») is a line.
   const first = texts[0];
-  return increasing || (first !== undefined && HEADER_WORD.test(first) && first.split(" ").length <= 2);
+  if (increasing) return true;
+  if (first === undefined || !HEADER_WORD.test(first) || first.split(" ").length > 2) return false;
+  // « Charges | Achats | 2000 »: a Type cell first, with a label after it and section words above or below it
+  // in its column, is a line of 2 000 € (it was dropped in silence as a header naming the year 2000).
+  const type = cells.find((c) => cellKind(c.value) === "text")!;
+  const typedAround = [row - 1, row + 1].some((r) => sectionOfTypeCell(textAt(grid, r, type.col)) !== null);
+  return !(texts.length >= 2 && sectionOfTypeCell(first) !== null && typedAround);
 }
 
 interface BlockRead {
