@@ -1,5 +1,6 @@
 // Journals and typed lists read as their blocks are (issue 11): a journal with one side empty is still a budget.
 import { describe, expect, it } from "vitest";
+import { classify } from "../engine/classify.ts";
 import { readBudgets } from "./read.ts";
 import type { CellValue } from "./snapshot.ts";
 import { gridSheet } from "../../tests/gridSheet.ts";
@@ -103,5 +104,39 @@ describe("a Type-column list of a single operation", () => {
       "MJC 2012",
     );
     expect(sides(r)).toEqual([["Subvention exceptionnelle de la Ville", 90000, "income"]]);
+  });
+});
+
+describe("a « Poste » or « Type » column beside the labels", () => {
+  it("is each line's block, as a heading is in a vertical budget: a grant paid to a partner's salaries is no staff", () => {
+    const r = read([
+      ["Date", "Poste", "Libellé", "Dépenses", "Recettes"],
+      ["2017-01-10", "Subventions versées à FONHSUD", "Salaires", 10800, null],
+      ["2017-02-01", "Dons", "Stripe", null, 1373.24],
+      ["2017-03-01", "Manifestations", "Buvette", null, 450],
+      ["2017-05-01", "Frais bancaires", "Crédit Mutuel", 60, null],
+    ]);
+    expect(r.lines.map((l) => [l.label, l.context.heading])).toEqual([
+      ["Salaires", "Subventions versées à FONHSUD"],
+      ["Stripe", "Dons"],
+      ["Buvette", "Manifestations"],
+      ["Crédit Mutuel", "Frais bancaires"],
+    ]);
+    const salaries = r.lines[0]!;
+    expect(classify({ label: salaries.label, context: salaries.context }).lever).toBe("other_operating");
+  });
+
+  it("« Type | Intitulé | Montant », the type naming kinds (« Dons », « Cotisations »), not sides", () => {
+    const r = read([
+      ["Type", "Intitulé", "Montant"],
+      ["Dons", "Stripe", 1373.24],
+      ["Dons", "Paypal", 779.8],
+      ["Cotisations", "Adhésions 2020", 1200],
+    ]);
+    expect(r.lines.map((l) => [l.label, l.context.heading])).toEqual([
+      ["Stripe", "Dons"],
+      ["Paypal", "Dons"],
+      ["Adhésions 2020", "Cotisations"],
+    ]);
   });
 });

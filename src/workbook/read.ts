@@ -791,6 +791,12 @@ function monthsWithTotal<K extends { header: string | null; kind: HeaderKind }>(
 
 /** Headers of a column that files each line under a block: « Catégorie », « Rubrique », « Poste budgétaire »… */
 const CATEGORY_HEADER = /^(categorie|categories|rubrique|rubriques|famille|familles|poste budgetaire|postes budgetaires|nature|imputation|ventilation|chapitre|groupe)$/;
+/**
+ * Headers that name the label column when alone (« Poste | Dépenses | Recettes ») but the block beside a column
+ * headed as the labels (« Poste | Libellé », « Type | Intitulé » where the type is « Dons », « Manifestations »).
+ */
+const CATEGORY_BESIDE_LABEL = /^(poste|postes|type|types|activite|activites|action|actions|projet|projets|section|sections|secteur|secteurs|pole|poles|domaine|domaines)$/;
+const LABEL_HEADER = /^(libelle|libelles|intitule|intitules|designation|designations|description|descriptif|detail|details|objet|operation|operations)$/;
 
 /**
  * A text column beside the labels that files each line under a block (« Libellé | Catégorie | Montant »: « Salaire
@@ -806,6 +812,11 @@ function findCategoryColumn(grid: SheetGrid, rows: number[], cols: number[], amo
     const texts = money.map((r) => textAt(grid, r, col)).filter((t) => t !== "" && cellKind(t) === "text");
     return { col, filled: texts.length, distinct: new Set(texts.map(normalizeText)).size, named: CATEGORY_HEADER.test(normalizeText(titleOf(col) ?? "")) };
   });
+  const header = (col: number) => normalizeText(titleOf(col) ?? "");
+  for (const cat of stats) {
+    if (cat.filled < 3 || !CATEGORY_BESIDE_LABEL.test(header(cat.col))) continue;
+    if (stats.some((o) => o.col !== cat.col && LABEL_HEADER.test(header(o.col)) && o.filled >= 0.8 * money.length)) return cat.col;
+  }
   for (const cat of stats) {
     const label = stats.find((o) => o.col !== cat.col && o.filled >= 0.8 * money.length && o.distinct > cat.distinct);
     if (!label || cat.filled < 3) continue;
