@@ -272,6 +272,17 @@ function header(ctx: Ctx, row: number, base: number, label: string): void {
 /** The heading each line of a block is written under: its chapter when it has one, else the block's heading. */
 const headingOf = (block: Block, l: SourceLine): string => block.lines.find((x): x is SourceGroup => isGroup(x) && x.lines.includes(l))?.chapter || block.heading;
 
+/** A block of money the association pays to another body (« Subventions versées à FONHSUD », « Reversements aux partenaires »). */
+const PAID_TO_OTHERS = /^(subventions?|aides?|dons|bourses?|participations?) vers[ée]e?s?\b|^reversements?\b/i;
+
+/**
+ * The label a flat list (a Type column, a journal) gives a line. Its block's heading is gone there, so where that
+ * heading says the money goes to another body, the treasurer writes it in the label: « Salaires » under
+ * « Subventions versées à FPS » is the partner's payroll, and a list of the association's own operations that said
+ * « Salaires » alone would say the association pays staff.
+ */
+const flatLabel = (block: Block, l: SourceLine): string => (PAID_TO_OTHERS.test(block.heading) ? `${block.heading} : ${l.label}` : l.label);
+
 const title = (b: Budget): string => `${b.association} — ${b.source.document}`;
 const monetary = (b: Block): boolean => b.section === "income" || b.section === "expense";
 /**
@@ -429,7 +440,7 @@ function typeColumn(ctx: Ctx): void {
   let row = 4;
   const first = row;
   for (const block of b.blocks.filter((x) => !aside(x))) for (const l of linesOf(block)) {
-    sb.set(row, labelCol, l.label);
+    sb.set(row, labelCol, flatLabel(block, l));
     sb.set(row, typeCol, word(block));
     const amounts: Placement["amounts"] = [];
     ctx.cols.forEach((j, k) => {
@@ -438,7 +449,7 @@ function typeColumn(ctx: Ctx): void {
       sb.set(row, 2 + k, a);
       amounts.push({ col: 2 + k, header: ctx.headers[k]!, amount: a });
     });
-    ctx.placements.push({ ...placement(ctx, row, 0, labelCol, 1 + ctx.cols.length, block.section, l, null, amounts), heading: headingOf(block, l) });
+    ctx.placements.push({ ...placement(ctx, row, 0, labelCol, 1 + ctx.cols.length, block.section, { ...l, label: flatLabel(block, l) }, null, amounts), heading: headingOf(block, l) });
     row++;
   }
   const last = row - 1;
@@ -503,9 +514,10 @@ function journal(ctx: Ctx): void {
   sb.bold.push(3);
   const pairRows = (blocks: Block[]) => {
     const rows: { label: string; cells: { section: Section; line: SourceLine; heading: string }[] }[] = [];
-    for (const block of blocks) for (const l of linesOf(block)) {
+    for (const block of blocks) for (const source of linesOf(block)) {
+      const l = { ...source, label: flatLabel(block, source) };
       const found = rows.find((r) => r.label === l.label && !r.cells.some((c) => c.section === block.section));
-      const cell = { section: block.section, line: l, heading: headingOf(block, l) };
+      const cell = { section: block.section, line: l, heading: headingOf(block, source) };
       if (found) found.cells.push(cell);
       else rows.push({ label: l.label, cells: [cell] });
     }
