@@ -221,3 +221,26 @@ describe("a table that names one side only", () => {
     ]);
   });
 });
+
+describe("a section heading that names whose money it is", () => {
+  it("« Dépenses de la coopérative », the sheet's only block, opens the charges", () => {
+    const r = read(
+      sheet("Coopérative", [
+        ["Libellé", "Montant"],
+        ["Dépenses de la coopérative", null],
+        ["Sortie à la ferme des lamas et des alpagas : transport", 263],
+        ["Sortie à la ferme des lamas et des alpagas : visite (2 × 200 €)", 400],
+      ]),
+    );
+    expect(r.lines.map((l) => [l.label, l.context.sectionHint])).toEqual([
+      ["Sortie à la ferme des lamas et des alpagas : transport", "expense"],
+      ["Sortie à la ferme des lamas et des alpagas : visite (2 × 200 €)", "expense"],
+    ]);
+  });
+
+  it("is told by a body that holds a budget, never by what the block buys", () => {
+    expect(["Dépenses de la coopérative scolaire", "Charges du club", "Dépenses de l'école"].map(sectionOfBlockHeading)).toEqual(["expense", "expense", "expense"]);
+    expect(["Recettes de l'école", "Produits de l'association"].map(sectionOfBlockHeading)).toEqual(["income", "income"]);
+    expect(["Produits d'entretien", "Ressources humaines", "Charges de personnel"].map(sectionOfBlockHeading)).toEqual([null, null, null]);
+  });
+});

@@ -103,8 +103,14 @@ export function sectionOfBlockHeading(text: string | null | undefined): Section 
 /** « Répartition des dépenses », « Détail des charges », « Origine des ressources »: the side the block details. */
 const DETAILING = /^(repartition|detail|ventilation|origine|liste|tableau|recapitulatif|synthese|etat) (des|de|du|d) /;
 
+/**
+ * « Dépenses de la coopérative », « Recettes de l'école », « Charges du club » : whose money the block is says nothing
+ * of its side. Only a body that holds a budget is such an owner (« Produits d'entretien » is a purchase).
+ */
+const OWNER = / (?:de la|de l|du|des|d) (?:association|cooperative|ecole|club|college|lycee|foyer|amicale|comite|section|federation|ligue|classe|classes|maternelle|creche|centre|maison|mjc|ape|apel|compagnie|troupe|equipe|structure|asso)(?: [a-z0-9]+){0,2}$/;
+
 function sideOfHeadingPart(part: string): Section | null {
-  const words = normalizeText(part).replace(DETAILING, "").split(" ").filter((w) => w !== "");
+  const words = normalizeText(part).replace(DETAILING, "").replace(OWNER, "").split(" ").filter((w) => w !== "");
   // « Revenus principaux 2022 »: the qualifiers at the end say nothing of the side.
   while (words.length > 1 && BLOCK_QUALIFIER.test(words[words.length - 1]!)) words.pop();
   // « Dépenses par priorité », « Charges par axe »: how the block is broken down says nothing of its side.
