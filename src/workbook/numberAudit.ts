@@ -1,0 +1,203 @@
+// Every number accounted for (issue 11: « reading that never drops money silently »). After a read, each number of a
+// visible budget sheet (and each text that reads as an amount) must be explained: carried by a line, on a row the
+// reader skipped with its reason (a subtotal, a total, a header…), named by an issue, or evidently not money (a year
+// in a header, an account number, a quantity, a %, a row number). What is left is a silent drop: the audit lists it
+// by kind, so that a kind of failure is found on any workbook, not one example at a time.
+import { EquilibreError } from "../engine/errors.ts";
+import { defaultParameters } from "../engine/parameters.ts";
+import { parseAmountText } from "../engine/money.ts";
+import { normalizeText } from "../engine/text.ts";
+import type { DetectedBudget, ReadResult } from "./budget.ts";
+import { cellKind } from "./columns.ts";
+import { analyzeSnapshot } from "./pipeline.ts";
+import { headerKind, isMonthHeader } from "./sections.ts";
+import { cellAddress, parseAddress, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
+
+export type Accounted = "line" | "skipped" | "issue" | "sheet_issue" | "not_money";
+
+export interface UnaccountedNumber {
+  sheet: string;
+  cell: string;
+  value: CellValue;
+  /** The header above the number's column, as written (null when there is none). */
+  header: string | null;
+  /** The row's label (the budget's label column, else the row's first text). */
+  label: string;
+  /** The layout of the budget whose rows hold the number; "none" when no budget covers it. */
+  layout: string;
+  /** Where it stands: in an amount column of a budget, beside one, above or below its table, on a sheet with none. */
+  where: "amount_column" | "other_column" | "above_table" | "below_table" | "no_budget";
+}
+
+/** Issues about a whole sheet that explain all its numbers: the reader says why the sheet is not read. */
+const SHEET_ISSUES = new Set(["summary_sheet", "pivot_table", "hidden_sheet_amounts", "section_not_read"]);
+
+/**
+ * Why a number is evidently not money, in one place (null: it may be money). Each rule says what a treasurer writes
+ * there; anything else must be carried by a line or said.
+ */
+export function notMoneyReason(value: CellValue, header: string | null, col: number, onLineRow: boolean, budget: DetectedBudget | undefined): string | null {
+  // The account column of a budget: « 6061 », « 706 » are account numbers.
+  if (budget && budget.accountCol === col) return "account";
+  const n = typeof value === "number" ? value : null;
+  // A year in a header row (« 2024 », over the column it names), never on a line's row.
+  if (!onLineRow && n !== null && Number.isInteger(n) && n >= 1900 && n <= 2100) return "year";
+  // Quantities, unit prices, hours, %, differences, a total across columns: the reader multiplies or derives them.
+  const kind = headerKind(header);
+  if (kind === "quantity" || kind === "derived") return kind;
+  // A row or page number (« N° », « # », « Réf. », « Page »).
+  if (header && /^(n|no|n o|num|numero|numeros|#|rang|ligne|ref|reference|page|pieces?|ordre)$/.test(normalizeText(header) || header.trim())) return "row_number";
+  return null;
+}
+
+/** Each number of the workbook's visible budget sheets that nothing accounts for. */
+export function unaccountedNumbers(snapshot: WorkbookSnapshot, result: ReadResult): UnaccountedNumber[] {
+  const own = new Set(snapshot.ownSheets ?? []);
+  const out: UnaccountedNumber[] = [];
+  for (const sheet of snapshot.sheets) {
+    if (sheet.visibility !== "visible" || own.has(sheet.name)) continue;
+    if (result.issues.some((i) => i.sheet === sheet.name && i.cell === null && SHEET_ISSUES.has(i.code))) continue;
+    out.push(...unaccountedOnSheet(sheet, result));
+  }
+  return out;
+}
+
+function unaccountedOnSheet(sheet: SheetSnapshot, result: ReadResult): UnaccountedNumber[] {
+  const name = sheet.name;
+  const lines = result.lines.filter((l) => l.sheet === name);
+  const carried = new Set(lines.map((l) => l.amountCell).filter((c): c is string => Boolean(c)));
+  const lineRows = new Set(lines.map((l) => l.row));
+  const skippedRows = new Set(result.skipped.filter((s) => s.sheet === name).map((s) => s.row));
+  const named = new Set<string>();
+  for (const i of result.issues) {
+    if (i.sheet !== name) continue;
+    if (i.cell) named.add(i.cell);
+    // An issue that lists several cells in its sentence (« C4, C5, C6… ») names each of them.
+    for (const m of i.message.matchAll(/\b[A-Z]{1,3}[1-9]\d*\b/g)) named.add(m[0]);
+  }
+  const budgets = result.budgets.filter((b) => b.sheet === name);
+  const out: UnaccountedNumber[] = [];
+  for (const row of sheet.rows) {
+    const left: Left[] = [];
+    for (const c of row.cells) {
+      if (cellKind(c.value) !== "amount") continue;
+      const ref = cellAddress(row.index, c.col);
+      if (carried.has(ref) || skippedRows.has(row.index) || named.has(ref)) continue;
+      const cents = centsOf(c.value);
+      // A zero drops nothing: it weighs nothing in any total.
+      if (cents === 0) continue;
+      const budget = budgetOf(budgets, row.index, c.col);
+      const header = headerAbove(sheet, row.index, c.col, budget);
+      if (notMoneyReason(c.value, header, c.col, lineRows.has(row.index), budget) !== null) continue;
+      const u: UnaccountedNumber = { sheet: name, cell: ref, value: c.value, header, label: labelOf(sheet, row.index, budget), layout: budget?.layout ?? "none", where: whereOf(budgets, budget, row.index, c.col) };
+      left.push({ u, cents, role: budget?.columns.find((k) => k.col === c.col)?.role });
+    }
+    const amounts = lines.filter((l) => l.row === row.index && l.amount.kind === "value").map((l) => (l.amount.kind === "value" ? l.amount.cents : 0));
+    for (const x of left) if (!partOfALine(x, left, amounts)) out.push(x.u);
+  }
+  return out;
+}
+
+/**
+ * The parts of an amount a line carries, on its own row: twelve months beside the « Total » the line reads (they add
+ * up to it, give or take a cent a month), or the debit and credit of a trial balance whose « Solde » it reads.
+ */
+interface Left {
+  u: UnaccountedNumber;
+  cents: number;
+  role: string | undefined;
+}
+
+function partOfALine(x: Left, row: readonly Left[], amounts: readonly number[]): boolean {
+  if (amounts.length === 0) return false;
+  if (isMonthHeader(x.u.header)) {
+    const months = row.filter((y) => isMonthHeader(y.u.header));
+    const sum = months.reduce((s, y) => s + y.cents, 0);
+    return amounts.some((a) => Math.abs(Math.abs(a) - Math.abs(sum)) <= months.length);
+  }
+  const side = (y: Left): number => (y.role === "debit" || headerKind(y.u.header) === "debit" ? 1 : y.role === "credit" || headerKind(y.u.header) === "credit" ? -1 : 0);
+  if (side(x) === 0) return false;
+  const net = row.reduce((s, y) => s + side(y) * y.cents, 0);
+  return amounts.some((a) => Math.abs(a) === Math.abs(net));
+}
+
+function centsOf(v: CellValue): number {
+  if (typeof v === "number") return Math.round(v * 100);
+  const n = typeof v === "string" ? parseAmountText(v.trim()) : null;
+  return n ?? NaN;
+}
+
+function rangeRows(range: string): { from: number; to: number; fromCol: number; toCol: number } | null {
+  const [a, b] = range.split(":");
+  const from = parseAddress(a ?? "");
+  const to = parseAddress(b ?? a ?? "");
+  return from && to ? { from: from.row, to: to.row, fromCol: from.col, toCol: to.col } : null;
+}
+
+/** The budget whose table holds the cell: its rows, and its columns when several budgets share the rows. */
+function budgetOf(budgets: readonly DetectedBudget[], row: number, col: number): DetectedBudget | undefined {
+  const onRows = budgets.filter((b) => {
+    const r = rangeRows(b.range);
+    return r !== null && row >= r.from && row <= r.to;
+  });
+  return onRows.find((b) => b.columns.some((k) => k.col === col) || b.labelCol === col || b.accountCol === col) ?? onRows.find((b) => {
+    const r = rangeRows(b.range)!;
+    return col >= r.fromCol && col <= r.toCol;
+  }) ?? onRows[0];
+}
+
+function whereOf(budgets: readonly DetectedBudget[], budget: DetectedBudget | undefined, row: number, col: number): UnaccountedNumber["where"] {
+  if (budget) return budget.columns.some((k) => k.col === col) ? "amount_column" : "other_column";
+  if (budgets.length === 0) return "no_budget";
+  const first = Math.min(...budgets.map((b) => rangeRows(b.range)?.from ?? Infinity));
+  return row < first ? "above_table" : "below_table";
+}
+
+/** The column's header: the budget's own name for it, else the nearest text above the cell in its column. */
+function headerAbove(sheet: SheetSnapshot, row: number, col: number, budget: DetectedBudget | undefined): string | null {
+  const known = budget?.columns.find((k) => k.col === col);
+  if (known) return known.header;
+  for (let i = sheet.rows.length - 1; i >= 0; i--) {
+    const r = sheet.rows[i]!;
+    if (r.index >= row) continue;
+    const v = r.cells.find((c) => c.col === col)?.value;
+    if (typeof v === "string" && cellKind(v) === "text") return v.trim();
+  }
+  return null;
+}
+
+function labelOf(sheet: SheetSnapshot, row: number, budget: DetectedBudget | undefined): string {
+  const cells = sheet.rows.find((r) => r.index === row)?.cells ?? [];
+  const own = budget ? cells.find((c) => c.col === budget.labelCol)?.value : undefined;
+  if (typeof own === "string" && own.trim()) return own.trim();
+  const first = cells.find((c) => typeof c.value === "string" && cellKind(c.value) === "text");
+  return typeof first?.value === "string" ? first.value.trim() : "";
+}
+
+/** A short name for a kind of unexplained number: where it stands, the layout, and what its column's header says. */
+export function kindOf(u: UnaccountedNumber): string {
+  const header = u.header === null ? "(sans en-tête)" : isMonthHeader(u.header) ? "(mois)" : headerKind(u.header) === "period" ? "(période)" : headerKind(u.header);
+  return `${u.where} · ${u.layout} · ${header}`;
+}
+
+/** What the audit finds on one workbook: the numbers nothing accounts for, or the refusal the user gets instead. */
+export interface WorkbookAudit {
+  unaccounted: UnaccountedNumber[];
+  /** The command refuses the workbook (« aucun budget trouvé », exit 2/3): the user is told nothing was read. */
+  refused: string | null;
+}
+
+/**
+ * Reads the snapshot as every host does (the pipeline: reading, then the signs of the lines) and returns what nothing
+ * accounts for. A workbook the pipeline refuses (no budget) is said as a whole: nothing in it is dropped in silence.
+ */
+export function auditSnapshot(snapshot: WorkbookSnapshot): WorkbookAudit {
+  try {
+    const run = analyzeSnapshot(snapshot, defaultParameters());
+    const result = { budgets: run.budgets, lines: run.lines, skipped: run.skipped, issues: run.issues };
+    return { unaccounted: unaccountedNumbers({ ...snapshot, ownSheets: run.ownSheets ?? [] }, result), refused: null };
+  } catch (e) {
+    if (e instanceof EquilibreError) return { unaccounted: [], refused: e.code };
+    throw e;
+  }
+}
