@@ -4,7 +4,7 @@
 // its cell. A note whose line left the budget is placed under the new table, and said. A formula is a note too
 // when it is not one of Équilibre's: it moves with its line as Excel moves a copied formula (B5*2 → B7*2).
 import type { ClassifiedLine, Lang } from "../engine/types.ts";
-import { equilibreRole, findHeader, lineFinder, rowIdentity, tableRow } from "./corrections.ts";
+import { equilibreRole, findHeader, lineFinder, rowIdentity, tableRow, type RowIdentity } from "./corrections.ts";
 import { say } from "../engine/i18n/index.ts";
 import { shiftFormula } from "./formulaShift.ts";
 import { fingerprint, recordedCells, recordedValues, valuesKey } from "./ownCells.ts";
@@ -45,23 +45,30 @@ export function carryNotes(
   ownCells?: Readonly<Record<string, unknown>>,
 ): string[] {
   const warnings: string[] = [];
-  const find = lineFinder(lines);
-  const rowOfLine = new Map(lines.map((l, i) => [l.id, MAPPING_FIRST_ROW + i]));
+  // Built when a note of the lines table is met, not for every run (most re-runs carry no note).
+  let finder: ((id: RowIdentity) => ClassifiedLine[]) | null = null;
+  const find = (id: RowIdentity) => (finder ??= lineFinder(lines))(id);
+  let rows: Map<string, number> | null = null;
+  const rowOfLine = (id: string) => (rows ??= new Map(lines.map((l, i) => [l.id, MAPPING_FIRST_ROW + i]))).get(id);
   const lastRow = MAPPING_FIRST_ROW + Math.max(lines.length, 1) - 1;
   for (const old of earlier) {
     const role = equilibreRole(old);
     // The scenario sheet's typed cells are its inputs, read back as scenarios (readScenarioInputs), not notes.
     const target = role === "scenarios" ? undefined : sheets.find((s) => s.role === role);
     if (!role || !target) continue;
-    const taken = new Set(target.cells.map((c) => c.ref));
-    const values = new Set(target.cells.flatMap((c) => [sameValue(c.value), sameValue(c.expected)]));
+    // The new sheet's addresses and values, made when a note needs them: the lines table plans some twenty cells a
+    // line, and a re-run over an earlier report with no note in it should not index them all.
+    let takenRefs: Set<string> | null = null;
+    const taken = () => (takenRefs ??= new Set(target.cells.map((c) => c.ref)));
+    let values: Set<unknown> | null = null;
+    const held = (v: unknown) => (values ??= new Set(target.cells.flatMap((c) => [sameValue(c.value), sameValue(c.expected)]))).has(v);
     const grid = new SheetGrid(old);
     const header = role === "mapping" ? findHeader(grid) : null;
     const tableEnd = header ? Math.max(...Object.values(header.col)) : 0;
     // Équilibre writes nothing after the lines table's columns: there, everything typed is the user's. Elsewhere,
     // without a record, a text is Équilibre's own when the new sheet holds it (an earlier layout, moved by a row),
     // and a formula always is: an earlier report's figures change with the budget, so none can be told apart.
-    const ours = (c: SnapshotCell) => c.formula !== undefined || values.has(sameValue(c.value));
+    const ours = (c: SnapshotCell) => c.formula !== undefined || held(sameValue(c.value));
     const recorded = header ? null : recordedCells(ownCells?.[role]);
     // What Équilibre wrote in its own cells: a value there that differs, or a value where it wrote a formula or
     // nothing, was typed over it (a note typed in a merged area lands in Équilibre's top-left cell).
@@ -71,23 +78,23 @@ export function carryNotes(
       written !== null && c.formula === undefined && written.get(ref) !== fingerprint(c.value) && !(written.has(ref) && isShownNumber(c.value));
     const isNote = (r: number, c: SnapshotCell) => {
       if (!typed(c)) return false;
-      const ref = cellAddress(r, c.col);
       if (header) return c.col > tableEnd;
+      const ref = cellAddress(r, c.col);
       if (recorded) return !recorded.has(ref) || typedOver(ref, c);
-      return !taken.has(ref) && !ours(c);
+      return !taken().has(ref) && !ours(c);
     };
     const moved: string[] = [];
     /** Under the new table (or the new sheet's last row), in the note's own column, from the second row after it. */
-    const bottom = header ? lastRow : [...taken].reduce((max, ref) => Math.max(max, Number(/\d+$/.exec(ref)?.[0] ?? 0)), 0);
+    const bottom = header ? lastRow : [...taken()].reduce((max, ref) => Math.max(max, Number(/\d+$/.exec(ref)?.[0] ?? 0)), 0);
     const nextBelow = new Map<number, number>();
     const place = (row: number, c: SnapshotCell, fromRow: number) => {
       const ref = cellAddress(row, c.col);
       target.cells.push(noteCell(ref, c, fromRow, row));
-      taken.add(ref);
+      taken().add(ref);
     };
     const placeBelow = (c: SnapshotCell, fromRow: number) => {
       let r = Math.max(nextBelow.get(c.col) ?? bottom + 2, bottom + 2);
-      while (taken.has(cellAddress(r, c.col))) r++;
+      while (taken().has(cellAddress(r, c.col))) r++;
       nextBelow.set(c.col, r + 1);
       place(r, c, fromRow);
       return cellAddress(r, c.col);
@@ -97,7 +104,7 @@ export function carryNotes(
       if (notes.length === 0) continue;
       if (!header || r < header.row) {
         for (const c of notes) {
-          if (!taken.has(cellAddress(r, c.col))) place(r, c, r);
+          if (!taken().has(cellAddress(r, c.col))) place(r, c, r);
           else warnings.push(say(lang, "notes.movedUnder", { from: cellAddress(r, c.col), to: placeBelow(c, r), sheet: target.name }));
         }
         continue;
@@ -109,9 +116,9 @@ export function carryNotes(
       const id = rowIdentity(tableRow(grid, header, r));
       const free = !id.sheet && !id.label;
       const fits = free ? [] : find(id);
-      const row = fits.length === 1 ? rowOfLine.get(fits[0]!.id) : free && r > lastRow ? r : undefined;
+      const row = fits.length === 1 ? rowOfLine(fits[0]!.id) : free && r > lastRow ? r : undefined;
       for (const c of notes) {
-        if (row !== undefined && !taken.has(cellAddress(row, c.col))) place(row, c, r);
+        if (row !== undefined && !taken().has(cellAddress(row, c.col))) place(row, c, r);
         else moved.push(placeBelow(c, r));
       }
       // A row of the old table whose line left the budget: said, with where its notes now are.

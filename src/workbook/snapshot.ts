@@ -174,12 +174,16 @@ const NO_CELLS: readonly SnapshotCell[] = [];
 
 /** A row's non-empty cells, one per column (the last given wins), by column ascending; the row itself when it is so. */
 function nonEmptyByColumn(cells: readonly SnapshotCell[]): readonly SnapshotCell[] {
-  let clean = true;
-  for (let i = 0; i < cells.length && clean; i++) {
+  let sorted = true;
+  let full = true;
+  for (let i = 0; i < cells.length && sorted; i++) {
     const c = cells[i]!;
-    clean = c.value !== null && c.value !== "" && (i === 0 || cells[i - 1]!.col < c.col);
+    if (c.value === null || c.value === "") full = false;
+    sorted = i === 0 || cells[i - 1]!.col < c.col;
   }
-  if (clean) return cells;
+  if (sorted && full) return cells;
+  // Sorted with empty cells (a report's own sheets: styled empty cells for the user to type in).
+  if (sorted) return cells.filter((c) => c.value !== null && c.value !== "");
   const byCol = new Map<number, SnapshotCell>();
   for (const c of cells) if (c.value !== null && c.value !== "") byCol.set(c.col, c);
   return [...byCol.values()].sort((a, b) => a.col - b.col);
