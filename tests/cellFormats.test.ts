@@ -58,6 +58,13 @@ describe("cell formats of other writers, through the command", () => {
     expect(issueCells(d)).toEqual(["amounts_as_text B11"]);
   });
 
+  it("XlsxWriter: a « Montant » column formatted « Texte » (@), with figures typed as text and as numbers: every amount read and the text ones said (it was « Aucun budget trouvé », exit 3)", () => {
+    const d = analyse("formats-xlsxwriter-text-column.xlsx");
+    expect(amounts(d)).toEqual(LINES);
+    expect(d.issues.map((i) => i.code)).toEqual(["amounts_as_text"]);
+    expect(d.issues[0]!.message).toContain("(B3, B5, B7, B9)");
+  });
+
   it("XlsxWriter: an array formula (t=\"array\") and a dynamic-array formula (cm=) give their saved results", () => {
     expect(amounts(analyse("formats-xlsxwriter-array-formulas.xlsx"))).toEqual(LINES);
   });

@@ -105,9 +105,12 @@ export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col
   for (const col of cols) {
     const p = profiles.get(col)!;
     const header = normalizeText(headerOf(col) ?? "");
-    const numeric = p.amount + p.error;
+    // Under a money header (« Montant », « Budget 2026 »), figures typed as text (« 1000 », a column formatted
+    // « Texte » or imported from a CSV) are amounts, not account numbers.
+    const moneyHeader = AMOUNT_HEADER.test(header) && !ACCOUNT_HEADER.test(header);
+    const numeric = p.amount + p.error + (moneyHeader ? p.account : 0);
     if (p.date >= 2 && p.date >= numeric && p.date >= p.text) roles.set(col, "date");
-    else if (p.account >= 2 && p.account >= 0.6 * (p.total - 1) && p.account >= numeric) roles.set(col, "account");
+    else if (!moneyHeader && p.account >= 2 && p.account >= 0.6 * (p.total - 1) && p.account >= numeric) roles.set(col, "account");
     else if (ACCOUNT_HEADER.test(header) && !DEBIT_HEADER.test(header) && !CREDIT_HEADER.test(header) && p.accountLikeNumbers + p.account >= 0.6 * (p.total - 1)) {
       roles.set(col, "account");
     // A single number is an amount when its header says money or a side (« Recettes » over the one produit of a

@@ -77,3 +77,42 @@ describe("an amount that looks like a year", () => {
     ]);
   });
 });
+
+describe("figures typed as text under a money header", () => {
+  it("« 1000 », « 3000 » in a « Montant » column (formatted Texte, or imported from a CSV) are amounts, not account numbers, and are said", () => {
+    const r = read([
+      ["Libellé", "Montant"],
+      ["CHARGES", null],
+      ["Achats", "1000"],
+      ["Salaires", 2500],
+      ["Loyer", "1200"],
+      ["PRODUITS", null],
+      ["Subvention", "3000"],
+      ["Cotisations", 2000],
+      ["Dons", "1700"],
+    ]);
+    expect(r.lines.map((l) => [l.label, l.amount.kind === "value" ? l.amount.cents / 100 : null])).toEqual([
+      ["Achats", 1000],
+      ["Salaires", 2500],
+      ["Loyer", 1200],
+      ["Subvention", 3000],
+      ["Cotisations", 2000],
+      ["Dons", 1700],
+    ]);
+    expect(r.issues.map((i) => [i.code, i.cell])).toEqual([["amounts_as_text", "B3"]]);
+  });
+
+  it("under an account header the same figures stay account numbers", () => {
+    const r = read([
+      ["Compte", "Libellé", "Montant"],
+      ["6060", "Achats", 1000],
+      ["6410", "Salaires", 2500],
+      ["7400", "Subvention", 3000],
+    ]);
+    expect(r.lines.map((l) => [l.account, l.amount.kind === "value" ? l.amount.cents / 100 : null])).toEqual([
+      ["6060", 1000],
+      ["6410", 2500],
+      ["7400", 3000],
+    ]);
+  });
+});
