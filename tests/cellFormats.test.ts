@@ -2,7 +2,7 @@
 // the committed bytes), run through the command as a user runs it: percentages and times in an amount column are
 // never money, ISO date cells and error cells are named by their cell, money formats (symbol before or after,
 // negatives in parentheses or in red, accounting) are read with their sign, array formulas give their saved result,
-// rows hidden by an autofilter are still lines, and said.
+// rows hidden by an autofilter are still lines, and said; LibreOffice's pivot table is skipped like Excel's.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -73,6 +73,14 @@ describe("cell formats of other writers, through the command", () => {
     const d = analyse("formats-xlsxwriter-outline.xlsx");
     expect(amounts(d)).toEqual(LINES);
     expect(d.issues).toEqual([]);
+  });
+
+  it("LibreOffice: a DataPilot (pivot table) saved as .xlsx is recognised and skipped like Excel's, so no figure is counted twice", () => {
+    const d = analyse("libreoffice-pivot.xlsx");
+    expect(amounts(d)).toEqual(LINES);
+    expect(d.analyses[0]!.budget).toMatchObject({ expense: 4700, income: 6700 });
+    expect(d.issues.map((i) => `${i.code} ${i.cell}`)).toEqual(["pivot_table A3"]);
+    expect(d.issues[0]!.message).toMatch(/« Pilote de données 1 ».*« Budget »/);
   });
 
   it("XlsxWriter: rows hidden by an autofilter are still lines of the budget, and the hidden rows are said", () => {
