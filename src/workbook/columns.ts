@@ -1,6 +1,7 @@
 // Column profiling: which columns hold labels, accounts and amounts, and how they group into tables.
 import { parseAmountText } from "../engine/money.ts";
 import { normalizeText } from "../engine/text.ts";
+import { isMonthHeader } from "./sections.ts";
 import { isCellError, type CellValue, type SheetGrid } from "./snapshot.ts";
 
 export type CellKind = "empty" | "text" | "amount" | "account" | "error" | "date";
@@ -119,6 +120,8 @@ export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col
     // Under a money header (« Montant »), amounts typed with words (« 1 200 € HT ») are amounts to name by their
     // cell, not labels: when they are most of the column, the numbers beside them are still read.
     else if (AMOUNT_HEADER.test(header) && numeric >= 1 && numeric + p.amountsInWords >= 2 && numeric + p.amountsInWords > p.text - p.amountsInWords) roles.set(col, "amount");
+    // « Mars » with a single amount among months with several: a month of the budget, as the others are.
+    else if (isMonthHeader(headerOf(col)) && numeric >= 1 && numeric >= p.text) roles.set(col, "amount");
     else if (p.text >= 1 && p.text > numeric) roles.set(col, "label");
     else roles.set(col, "other");
   }

@@ -19,6 +19,7 @@ import { loneNumberIssues } from "./loneNumbers.ts";
 import { withMergedLabels } from "./mergedLabels.ts";
 import { dropPivotTableLines } from "./pivotTables.ts";
 import { textNumberIssues } from "./textNumbers.ts";
+import { isShareColumn, type SharePair } from "./shareColumns.ts";
 import { textIssue as textIssueAt, unreadAmountIssues } from "./unreadAmounts.ts";
 
 /** The name a single unnamed amount column gets. */
@@ -314,7 +315,9 @@ function readBlock(
 ): BlockRead | null {
   const sheet = grid.sheet.name;
   // Amount columns and their kinds.
-  const kinds = monthsWithTotal(block.amountCols.map((col) => ({ col, header: headerOf(col), kind: headerKind(headerOf(col)) })));
+  const headed = monthsWithTotal(unitPrices(block.amountCols.map((col) => ({ col, header: headerOf(col), kind: headerKind(headerOf(col)) }))));
+  const shares = shareColumnsOf(grid, rows, block, headed);
+  const kinds = headed.map((k) => (shares.includes(k.col) ? { ...k, kind: "derived" as const } : k));
   // "Montant (k€)": amounts in thousands of euros.
   const thousands = new Set(kinds.filter((k) => k.header !== null && IN_THOUSANDS.test(k.header.toLowerCase())).map((k) => k.col));
   const scaled = (amount: Amount, col: number): Amount => (amount.kind === "value" && thousands.has(col) ? { kind: "value", cents: amount.cents * 1000 } : amount);
@@ -664,6 +667,17 @@ function readBlock(
       messageEn: `The column “${k.header}” is in thousands of euros: Équilibre reads its amounts × 1,000 (12.5 → €12,500).`,
     });
   }
+  for (const col of shares) {
+    const header = headerOf(col);
+    const name = header ? `${columnLetters(col)} « ${header} »` : columnLetters(col);
+    issues.push({
+      sheet,
+      cell: cellAddress(headerRow ?? firstRow, col),
+      code: "share_column",
+      message: `La colonne ${name} fait 100 par bloc, en proportion des montants à côté : Équilibre la lit comme des pourcentages, pas comme des montants, et ne la compte pas. Si ce sont des euros, donnez-lui un titre de montant (« Montant », « Budget 2026 »).`,
+      messageEn: `Column ${name} adds up to 100 per block, in proportion to the amounts beside it: Équilibre reads it as percentages, not amounts, and does not count it. If it holds euros, give it an amount header (“Amount”, “Budget 2026”).`,
+    });
+  }
   const range = `${cellAddress(Math.min(firstRow, headerRow ?? firstRow), firstCol)}:${cellAddress(lastRow, lastCol)}`;
   return {
     budget: { sheet, range, layout, amountColumns, columns, labelCol, accountCol: block.accountCol, lineCount: lines.length },
@@ -785,8 +799,55 @@ function monthsWithTotal<K extends { header: string | null; kind: HeaderKind }>(
   // A lone « Total » beside no other money column (the months of a one-line sheet hold one number each, too few
   // to be amount columns) is the budget's amount as well.
   if (kinds.every((k) => k.kind === "total" || k.kind === "derived" || k.kind === "quantity")) return kinds.map((k) => (k.kind === "total" ? { ...k, kind: "period" } : k));
-  if (months.length < 3) return kinds;
+  // Two months are enough beside a total: a budget's months are often sparse (« Janv | Févr | Mars | Total »).
+  if (months.length < 2) return kinds;
   return kinds.map((k) => (isMonthHeader(k.header) ? { ...k, kind: "derived" } : k.kind === "total" ? { ...k, kind: "period" } : k));
+}
+
+/**
+ * The block's columns of shares (isShareColumn): a column whose header names no money (none, « Répartition »,
+ * « Poids ») and whose values are each line's part of its block, beside a money column. Never money, and said.
+ */
+function shareColumnsOf(grid: SheetGrid, rows: number[], block: TableBlock, kinds: { col: number; header: string | null; kind: HeaderKind }[]): number[] {
+  const money = kinds.filter((k) => k.kind === "period" || k.kind === "other");
+  if (money.length < 2) return [];
+  const labelCol = block.labelCols[block.labelCols.length - 1]!;
+  const lineRows = rows.filter((r) => nonLineKind(textAt(grid, r, labelCol)) === null);
+  const numberAt = (r: number, col: number) => {
+    const v = grid.value(r, col);
+    return typeof v === "number" && Number.isFinite(v) ? v : null;
+  };
+  const sumOf = (col: number) => lineRows.reduce((n, r) => n + Math.abs(numberAt(r, col) ?? 0), 0);
+  const out: number[] = [];
+  for (const k of money) {
+    if (k.header !== null && MONEY_HEADER.test(normalizeText(k.header))) continue;
+    const others = money.filter((o) => o.col !== k.col && !out.includes(o.col));
+    const main = others.reduce<{ col: number; sum: number } | null>((best, o) => {
+      const sum = sumOf(o.col);
+      return !best || sum > best.sum ? { col: o.col, sum } : best;
+    }, null);
+    if (!main) continue;
+    const pairs: SharePair[] = [];
+    for (const r of lineRows) {
+      const share = numberAt(r, k.col);
+      const amount = numberAt(r, main.col);
+      if (share !== null && amount !== null) pairs.push({ share, amount });
+    }
+    if (isShareColumn(pairs)) out.push(k.col);
+  }
+  return out;
+}
+
+/** A price as a column header writes it alone: the unit price when the table also has a quantity column. */
+const PRICE_HEADER = /^(prix|tarif|tarifs|cout|couts|montant unitaire|prix ttc|prix ht)( (€|eur|euros|ttc|ht))?$/;
+
+/**
+ * « Ressources | Prix | Quantité | Total »: beside a quantity, « Prix » is the unit price (8 € × 12 months), never the
+ * line's amount; the total is (as in « Quantité | Prix unitaire | Total »).
+ */
+function unitPrices<K extends { header: string | null; kind: HeaderKind }>(kinds: K[]): K[] {
+  if (!kinds.some((k) => k.kind === "quantity")) return kinds;
+  return kinds.map((k) => (k.kind !== "quantity" && PRICE_HEADER.test(normalizeText(k.header ?? "")) ? { ...k, kind: "quantity" } : k));
 }
 
 /** Headers of a column that files each line under a block: « Catégorie », « Rubrique », « Poste budgétaire »… */

@@ -140,6 +140,9 @@ export type HeaderKind = "total" | "derived" | "quantity" | "debit" | "credit" |
 const QUANTITY_HEADER =
   /^(quantite|quantites|qte|qtes|qty|nb|nbre|nombre|unite|unites|u|pu|p u|prix unitaire|prix unit|prix u|cout unitaire|cout unit|cout horaire|cout journalier|tarif unitaire|tarif horaire|taux horaire|taux journalier|montant unitaire|heures|nb heures|nombre d heures|jours|nb jours|nombre de jours|duree|effectif|effectifs|coefficient|coef|etp)\b/;
 
+/** Headers of a column of comments or notes beside the amounts. */
+const NOTE_HEADER = /^(commentaires?|remarques?|observations?|notes?|precisions?|justifications?|explications?|hypotheses?|details? du calcul|mode de calcul|calculs?|base de calcul|pieces?|pieces justificatives|devis|mode de paiement|reference|references|ref)$/;
+
 /** A month as a column header writes it: « Sept. », « janvier 2025 », « Févr-25 ». */
 export function isMonthHeader(header: string | null): boolean {
   if (!header) return false;
@@ -157,6 +160,8 @@ export function headerKind(header: string | null): HeaderKind {
   if (/^(total |totaux )?(credit|credits|mouvements? credit)$/.test(n) || /^(recettes|entrees|encaissements)$/.test(n)) return "credit";
   if (/^(total|totaux|ensemble|cumul|total general|montant total|total \d{4})$/.test(n) || /^total (annuel|budget|des actions|projet|general)/.test(n)) return "total";
   if (QUANTITY_HEADER.test(n)) return "quantity";
+  // « Remarques », « Commentaire », « Détail du calcul » hold « 3 devis », « 2 x 150 », a count: never money to add.
+  if (NOTE_HEADER.test(n)) return "derived";
   if (/^(%|part|pourcentage|ecart|ecarts|variation|evolution|taux|delta|diff|difference|benefice|benefices|marge|marges|gain|gains|solde net)\b/.test(n) || /^(resultat|resultats)$/.test(n) || n.endsWith(" %") || header.trim().endsWith("%")) return "derived";
   if (/\b(19|20)\d{2}\b/.test(n) || /\b(realise|realisee|budget|previsionnel|previsionnelle|prevision|previsions|prevu|bp|br|n 1|n|exercice|annee|actualise|reel|reels|initial|rectificatif)\b/.test(n)) return "period";
   return "other";
