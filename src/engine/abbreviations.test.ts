@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { ABBREVIATIONS, expandAbbreviations } from "./abbreviations.ts";
+
+/** Every rule tried on every label, as expandAbbreviations did before it skipped the rules a label cannot match. */
+function expandedByEveryRule(label: string): string {
+  let out = label;
+  for (const a of ABBREVIATIONS) {
+    const acronym = a.short === a.short.toUpperCase() && /[A-Z]/.test(a.short);
+    const body = a.short.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + (a.dotted ? "\\." : "\\.?");
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, acronym ? "gu" : "giu"), ` ${a.long} `);
+  }
+  return out.replace(/\s{2,}/g, " ").trim();
+}
+
+describe("expandAbbreviations", () => {
+  it("writes out a treasurer's abbreviations", () => {
+    expect(expandAbbreviations("Remb. assur. AG")).toBe("remboursement assurance assemblée générale");
+    expect(expandAbbreviations("PAF CD distribués")).toBe("participation aux frais CD distribués");
+    expect(expandAbbreviations("part des adhérents")).toBe("part des adhérents");
+  });
+
+  it("no long form holds another abbreviation as a word (a rule skipped for a label cannot match what others write)", () => {
+    for (const a of ABBREVIATIONS) expect(expandedByEveryRule(` ${a.long} `)).toBe(a.long);
+  });
+
+  it("gives what every rule tried in turn gives, on labels with and without abbreviations, in any case and script", () => {
+    const labels = [
+      "Subv. Mairie", "SUBV MAIRIE", "subvs 2025", "Cotis.adh.", "Rembt frais km", "IK bénévoles", "ik", "Frs. divers", "FRS",
+      "Sté Générale", "STÉ GÉNÉRALE", "Dépl. AGO", "depl.", "Loc. salle", "location", "Manifs été", "Particip. familles", "Partic.",
+      "Fourn. bureau", "fourn", "Invest.", "Fonct.", "Indemn. stagiaires", "Assur.", "Rbt", "rbst", "Fournitures non stockables 12",
+      "ſubv. (long s)", "\u212am (Kelvin sign)", "Re\u0301mb. (combining accent)", "", "   ", "PAF/AG", "AG-AGO", "remb.remb.",
+    ];
+    for (const label of labels) expect(expandAbbreviations(label)).toBe(expandedByEveryRule(label));
+  });
+});
