@@ -41,12 +41,13 @@ describe("cell formats of other writers, through the command", () => {
     expect(shown).toEqual({ B6: "20%", B7: "12.5%", B8: "1:30", B9: "36:00", B14: "3.5%", B15: "05:00" });
   });
 
-  it("openpyxl: an ISO date cell (t=\"d\") and error cells (#REF!, #DIV/0!, #N/A) in the amount column are each named by their cell, never 0", () => {
+  it("openpyxl: an ISO date cell (t=\"d\"), error cells (#REF!, #DIV/0!, #N/A) and a boolean in the amount column are each named by their cell, never 0", () => {
     const d = analyse("formats-openpyxl-dates-errors-booleans.xlsx");
     // An error is a line without an amount (its row is the budget's), never an amount of 0.
     expect(amounts(d).filter(([, a]) => a !== null)).toEqual(LINES);
     expect(amounts(d).filter(([, a]) => a === null)).toEqual([["Frais de déplacement", null], ["Part des salaires", null], ["Subvention de la région", null]]);
-    expect(issueCells(d)).toEqual(["cell_error B13", "cell_error B7", "cell_error B8", "date_not_an_amount B6"]);
+    // The boolean typed among the amounts (« Mécénat confirmé | VRAI ») is named too: it was dropped in silence.
+    expect(issueCells(d)).toEqual(["cell_error B13", "cell_error B7", "cell_error B8", "date_not_an_amount B6", "text_not_a_number B14"]);
     expect(d.issues.find((i) => i.cell === "B6")?.message).toContain("2026-03-14");
     expect(d.issues.find((i) => i.cell === "B7")?.message).toContain("#REF!");
   });

@@ -37,6 +37,27 @@ describe("amount cells no line carries", () => {
     expect(byCell.get("B5")).toMatchObject({ code: "formula_without_value", messageEn: expect.stringContaining("“Loyer”") });
   });
 
+  it("name a VRAI / FAUX where an amount belongs, in each language's words; a column of checkboxes beside the amounts stays quiet", () => {
+    const r = readBudgets({
+      name: "b.xlsx",
+      sheets: [
+        sheet("Budget", [
+          ["Poste", "Budget 2026", "Payé"],
+          ["CHARGES", null, null],
+          ["Achats de fournitures", 1000, true],
+          ["Assurance", true, false],
+          ["PRODUITS", null, null],
+          ["Subvention de la commune", 1500, true],
+          ["Cotisations des adhérents", 2000, false],
+        ]),
+      ],
+    });
+    const named = r.issues.filter((i) => i.code === "text_not_a_number");
+    expect(named.map((i) => i.cell)).toEqual(["B4"]);
+    expect(named[0]!.message).toContain("« VRAI »");
+    expect(named[0]!.messageEn).toContain("“TRUE”");
+  });
+
   it("count the formulas without a result of a sheet where no budget could be read", () => {
     const rows = Array.from({ length: 30 }, (_, i) => [`Ligne ${i}`, { value: null, formula: `A${i + 1}*2`, uncached: true }]);
     const r = readBudgets({ name: "b.xlsx", sheets: [sheet("Budget", BUDGET), sheet("Calculs", rows)] });

@@ -35,7 +35,7 @@ export function unreadAmountIssues(snapshot: WorkbookSnapshot, result: ReadResul
   for (const sheet of snapshot.sheets) {
     if (sheet.visibility !== "visible" || own.has(sheet.name)) continue;
     const budgets = result.budgets.filter((b) => b.sheet === sheet.name);
-    const found: { cell: string; label: string; kind: "uncached" | "date" | "text"; value: string }[] = [];
+    const found: { cell: string; label: string; kind: "uncached" | "date" | "text" | "boolean"; value: string }[] = [];
     let uncachedElsewhere: string[] = [];
     const carried = new Set(result.lines.filter((l) => l.sheet === sheet.name).map((l) => l.amountCell));
     const skippedRows = new Set(result.skipped.filter((s) => s.sheet === sheet.name).map((s) => s.row));
@@ -47,7 +47,9 @@ export function unreadAmountIssues(snapshot: WorkbookSnapshot, result: ReadResul
       for (const c of row.cells) {
         const date = typeof c.value === "string" && MAYBE_DATE.test(c.value) && cellKind(c.value) === "date";
         const words = !c.uncached && !date && c.formula === undefined && typeof c.value === "string" && (row.index > firstLineRow ? amountInWords(c.value.trim()) || amountMissingInWords(c.value.trim()) : moneyInWords(c.value.trim())) && cellKind(c.value) === "text";
-        if (!c.uncached && !date && !words) continue;
+        // A VRAI / FAUX (a checkbox, or =B5>0) where an amount belongs: no amount, and it was dropped in silence.
+        const yesNo = typeof c.value === "boolean";
+        if (!c.uncached && !date && !words && !yesNo) continue;
         const ref = cellAddress(row.index, c.col);
         const budget = budgets.find((b) => b.columns.some((k) => k.col === c.col) && inRange(b.range, row.index));
         if (!budget) {
@@ -57,12 +59,18 @@ export function unreadAmountIssues(snapshot: WorkbookSnapshot, result: ReadResul
         if (carried.has(ref) || named.has(ref) || skippedRows.has(row.index)) continue;
         const label = labelOf(sheet, row.index, budget.labelCol);
         // A heading over a second table (« Produits | Budget 2026 ») names columns; a row with no label holds no line.
-        if (words && (!label || sectionOfHeading(label) !== null)) continue;
-        found.push({ cell: ref, label, kind: c.uncached ? "uncached" : date ? "date" : "text", value: String(c.value ?? "") });
+        if ((words || yesNo) && (!label || sectionOfHeading(label) !== null)) continue;
+        found.push({ cell: ref, label, kind: c.uncached ? "uncached" : date ? "date" : yesNo ? "boolean" : "text", value: String(c.value ?? "") });
       }
     }
     const issueOf = (f: (typeof found)[number]) =>
-      f.kind === "uncached" ? uncachedIssue(sheet.name, f.cell, f.label) : f.kind === "date" ? dateIssue(sheet.name, f.cell, f.label, f.value) : textIssue(sheet.name, f.cell, f.label, f.value);
+      f.kind === "uncached"
+        ? uncachedIssue(sheet.name, f.cell, f.label)
+        : f.kind === "date"
+          ? dateIssue(sheet.name, f.cell, f.label, f.value)
+          : f.kind === "boolean"
+            ? booleanIssue(sheet.name, f.cell, f.label, f.value === "true")
+            : textIssue(sheet.name, f.cell, f.label, f.value);
     for (const f of found.slice(0, NAMED_CELLS)) result.issues.push(issueOf(f));
     if (found.length > NAMED_CELLS) uncachedElsewhere = [...found.slice(NAMED_CELLS).map((f) => f.cell), ...uncachedElsewhere];
     if (uncachedElsewhere.length > 0 && (budgets.length === 0 || found.length > NAMED_CELLS)) result.issues.push(manyIssue(sheet.name, uncachedElsewhere));
@@ -90,6 +98,11 @@ export function textIssue(sheet: string, cell: string, label: string, text: stri
     message: `La cellule ${cell}${label ? ` (« ${label} »)` : ""} contient « ${text} », qui n'est pas un montant : elle n'est pas comptée. Saisissez un nombre si c'est un montant.`,
     messageEn: `Cell ${cell}${label ? ` (“${label}”)` : ""} holds “${text}”, which is not an amount: it is not counted. Type a number if it is an amount.`,
   };
+}
+
+/** A VRAI / FAUX where an amount is expected, said in each language's own words. */
+function booleanIssue(sheet: string, cell: string, label: string, value: boolean): ReadIssue {
+  return { ...textIssue(sheet, cell, label, value ? "VRAI" : "FAUX"), messageEn: textIssue(sheet, cell, label, value ? "TRUE" : "FALSE").messageEn };
 }
 
 function uncachedIssue(sheet: string, cell: string, label: string): ReadIssue {
