@@ -79,6 +79,13 @@ describe("every number accounted for", () => {
     expect(unaccountedNumbers(book(sheet("Budget", GRID)), r).map((u) => u.cell)).toEqual(["C3", "C6", "C7", "C8"]);
   });
 
+  it("takes a year for a header only above the lines: a lone 2000 on a row below them is reported", () => {
+    const grid = [...GRID, [null, "Don de la fondation", 2000]];
+    const tally = new Map<string, number>();
+    expect(unaccountedNumbers(book(sheet("Budget", grid)), read(), tally).map((u) => u.cell)).toEqual(["C8", "C10"]);
+    expect(Object.fromEntries(tally)).toEqual({ line: 2, skipped_row: 4, issue: 1, zero: 1, "not_money:year": 1, "not_money:account": 2 });
+  });
+
   it("takes a quantity column as no money, but not a number in a column without a header", () => {
     const grid = GRID.map((r) => [...r]);
     grid[7] = [null, "Assurance", 300, null, 12];
@@ -119,6 +126,14 @@ describe("every number accounted for", () => {
     const mk = (row: number, label: string, cents: number): BudgetLine => line(row, label, cents, `E${row}`);
     const r: ReadResult = { budgets: [b], lines: [mk(2, "Fournitures", 40000), mk(3, "Ventes", 85000), mk(4, "Produits annexes", 3000)], skipped: [], issues: [] };
     expect(unaccountedNumbers(book(sheet("Budget", grid)), r).map((u) => u.cell)).toEqual(["C4", "D4"]);
+  });
+
+  it("asks a hidden sheet's amounts to be said, and the reader says them", () => {
+    const hidden = { ...sheet("Ancien", [["Taux", null], [null, 0.2], ["Subvention Région", 7000]]), visibility: "hidden" as const };
+    const visible = sheet("Budget", GRID);
+    expect(unaccountedNumbers(book(visible, hidden), read()).map((u) => `${u.sheet}!${u.cell}`)).toEqual(["Budget!C8", "Ancien!B3"]);
+    const budget = sheet("Budget", [["Poste", "Budget 2026"], ["CHARGES", null], ["Loyer", 1200], ["PRODUITS", null], ["Cotisations", 1200]]);
+    expect(auditSnapshot(book(budget, hidden)).unaccounted).toEqual([]);
   });
 
   it("runs the reader: a budget fully read leaves nothing; a workbook the command refuses is said as a whole", () => {

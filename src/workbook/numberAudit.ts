@@ -26,7 +26,7 @@ export interface UnaccountedNumber {
   /** The layout of the budget whose rows hold the number; "none" when no budget covers it. */
   layout: string;
   /** Where it stands: in an amount column of a budget, beside one, above or below its table, on a sheet with none. */
-  where: "amount_column" | "other_column" | "above_table" | "below_table" | "no_budget";
+  where: "amount_column" | "other_column" | "above_table" | "below_table" | "no_budget" | "hidden_sheet";
 }
 
 /** Issues about a whole sheet that explain all its numbers: the reader says why the sheet is not read. */
@@ -36,12 +36,11 @@ const SHEET_ISSUES = new Set(["summary_sheet", "pivot_table", "hidden_sheet_amou
  * Why a number is evidently not money, in one place (null: it may be money). Each rule says what a treasurer writes
  * there; anything else must be carried by a line or said.
  */
-export function notMoneyReason(value: CellValue, header: string | null, col: number, onLineRow: boolean, budget: DetectedBudget | undefined): string | null {
+export function notMoneyReason(value: CellValue, header: string | null, col: number, headerRow: boolean, budget: DetectedBudget | undefined): string | null {
   // The account column of a budget: « 6061 », « 706 » are account numbers.
   if (budget && budget.accountCol === col) return "account";
-  const n = typeof value === "number" ? value : null;
-  // A year in a header row (« 2024 », over the column it names), never on a line's row.
-  if (!onLineRow && n !== null && Number.isInteger(n) && n >= 1900 && n <= 2100) return "year";
+  // A year in a header row (« 2024 », over the column it names): never on a row that may hold a line.
+  if (headerRow && isYear(value)) return "year";
   // Quantities, unit prices, hours, %, differences, a total across columns: the reader multiplies or derives them.
   const kind = headerKind(header);
   if (kind === "quantity" || kind === "derived") return kind;
@@ -50,23 +49,67 @@ export function notMoneyReason(value: CellValue, header: string | null, col: num
   return null;
 }
 
+const isYear = (v: CellValue): boolean => typeof v === "number" && Number.isInteger(v) && v >= 1900 && v <= 2100;
+
+/**
+ * A row that names columns, not a row of amounts: above the first line read on its sheet (« Poste | 2024 | 2025 »
+ * over the lines), or, where no line is, a row whose numbers are all years and at least two (« 2023 | 2024 »). A
+ * lone « 2000 » beside a label on a sheet with no line may be 2 000 € not read: it is reported.
+ */
+function isHeaderRow(row: SheetSnapshot["rows"][number], firstLineRow: number): boolean {
+  if (row.index < firstLineRow) return true;
+  const numbers = row.cells.filter((c) => cellKind(c.value) === "amount");
+  return numbers.length >= 2 && numbers.every((c) => isYear(c.value));
+}
+
 /** Each number of the workbook's visible budget sheets that nothing accounts for. */
-export function unaccountedNumbers(snapshot: WorkbookSnapshot, result: ReadResult): UnaccountedNumber[] {
+export function unaccountedNumbers(snapshot: WorkbookSnapshot, result: ReadResult, tally?: Map<string, number>): UnaccountedNumber[] {
   const own = new Set(snapshot.ownSheets ?? []);
   const out: UnaccountedNumber[] = [];
   for (const sheet of snapshot.sheets) {
-    if (sheet.visibility !== "visible" || own.has(sheet.name)) continue;
-    if (result.issues.some((i) => i.sheet === sheet.name && i.cell === null && SHEET_ISSUES.has(i.code))) continue;
-    out.push(...unaccountedOnSheet(sheet, result));
+    if (own.has(sheet.name)) continue;
+    const count = (why: string) => tally?.set(why, (tally.get(why) ?? 0) + 1);
+    if (sheet.visibility !== "visible") {
+      out.push(...unsaidOnHiddenSheet(sheet, result, count));
+      continue;
+    }
+    if (result.issues.some((i) => i.sheet === sheet.name && i.cell === null && SHEET_ISSUES.has(i.code))) {
+      for (const r of sheet.rows) for (const c of r.cells) if (cellKind(c.value) === "amount") count("sheet_issue");
+      continue;
+    }
+    out.push(...unaccountedOnSheet(sheet, result, count));
   }
   return out;
 }
 
-function unaccountedOnSheet(sheet: SheetSnapshot, result: ReadResult): UnaccountedNumber[] {
+/**
+ * A hidden sheet is not read: its amounts must be said (hidden_sheet_amounts). A number with no label before it on
+ * its row (a rate table, a lookup list) is no budget line.
+ */
+function unsaidOnHiddenSheet(sheet: SheetSnapshot, result: ReadResult, count: Count): UnaccountedNumber[] {
+  const said = result.issues.some((i) => i.sheet === sheet.name);
+  const out: UnaccountedNumber[] = [];
+  for (const row of sheet.rows) {
+    const label = row.cells.find((c) => typeof c.value === "string" && cellKind(c.value) === "text" && /\p{L}/u.test(c.value));
+    for (const c of row.cells) {
+      if (cellKind(c.value) !== "amount" || centsOf(c.value) === 0) continue;
+      if (said) count("sheet_issue");
+      else if (!label || label.col > c.col) count("not_money:no_label");
+      else out.push({ sheet: sheet.name, cell: cellAddress(row.index, c.col), value: c.value, header: headerAbove(sheet, row.index, c.col, undefined), label: String(label.value).trim(), layout: "none", where: "hidden_sheet" });
+    }
+  }
+  return out;
+}
+
+/** Counts, by reason, the numbers accounted for (for the audit's figures). */
+type Count = (why: string) => void;
+
+function unaccountedOnSheet(sheet: SheetSnapshot, result: ReadResult, count: Count): UnaccountedNumber[] {
   const name = sheet.name;
   const lines = result.lines.filter((l) => l.sheet === name);
   const carried = new Set(lines.map((l) => l.amountCell).filter((c): c is string => Boolean(c)));
   const lineRows = new Set(lines.map((l) => l.row));
+  const firstLineRow = lines.length === 0 ? 0 : lines.reduce((m, l) => Math.min(m, l.row), Infinity);
   const skippedRows = new Set(result.skipped.filter((s) => s.sheet === name).map((s) => s.row));
   const named = new Set<string>();
   for (const i of result.issues) {
@@ -82,18 +125,32 @@ function unaccountedOnSheet(sheet: SheetSnapshot, result: ReadResult): Unaccount
     for (const c of row.cells) {
       if (cellKind(c.value) !== "amount") continue;
       const ref = cellAddress(row.index, c.col);
-      if (carried.has(ref) || skippedRows.has(row.index) || named.has(ref)) continue;
+      const why = carried.has(ref) ? "line" : skippedRows.has(row.index) ? "skipped_row" : named.has(ref) ? "issue" : null;
+      if (why) {
+        count(why);
+        continue;
+      }
       const cents = centsOf(c.value);
       // A zero drops nothing: it weighs nothing in any total.
-      if (cents === 0) continue;
+      if (cents === 0) {
+        count("zero");
+        continue;
+      }
       const budget = budgetOf(budgets, row.index, c.col);
       const header = headerAbove(sheet, row.index, c.col, budget);
-      if (notMoneyReason(c.value, header, c.col, lineRows.has(row.index), budget) !== null) continue;
+      const notMoney = notMoneyReason(c.value, header, c.col, !lineRows.has(row.index) && isHeaderRow(row, firstLineRow), budget);
+      if (notMoney !== null) {
+        count(`not_money:${notMoney}`);
+        continue;
+      }
       const u: UnaccountedNumber = { sheet: name, cell: ref, value: c.value, header, label: labelOf(sheet, row.index, budget), layout: budget?.layout ?? "none", where: whereOf(budgets, budget, row.index, c.col) };
       left.push({ u, cents, role: budget?.columns.find((k) => k.col === c.col)?.role });
     }
     const amounts = lines.filter((l) => l.row === row.index && l.amount.kind === "value").map((l) => (l.amount.kind === "value" ? l.amount.cents : 0));
-    for (const x of left) if (!partOfALine(x, left, amounts)) out.push(x.u);
+    for (const x of left) {
+      if (partOfALine(x, left, amounts)) count(isMonthHeader(x.u.header) ? "part:month" : "part:movement");
+      else out.push(x.u);
+    }
   }
   return out;
 }
@@ -191,11 +248,11 @@ export interface WorkbookAudit {
  * Reads the snapshot as every host does (the pipeline: reading, then the signs of the lines) and returns what nothing
  * accounts for. A workbook the pipeline refuses (no budget) is said as a whole: nothing in it is dropped in silence.
  */
-export function auditSnapshot(snapshot: WorkbookSnapshot): WorkbookAudit {
+export function auditSnapshot(snapshot: WorkbookSnapshot, tally?: Map<string, number>): WorkbookAudit {
   try {
     const run = analyzeSnapshot(snapshot, defaultParameters());
     const result = { budgets: run.budgets, lines: run.lines, skipped: run.skipped, issues: run.issues };
-    return { unaccounted: unaccountedNumbers({ ...snapshot, ownSheets: run.ownSheets ?? [] }, result), refused: null };
+    return { unaccounted: unaccountedNumbers({ ...snapshot, ownSheets: run.ownSheets ?? [] }, result, tally), refused: null };
   } catch (e) {
     if (e instanceof EquilibreError) return { unaccounted: [], refused: e.code };
     throw e;
