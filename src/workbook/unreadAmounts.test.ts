@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readBudgets } from "./read.ts";
 import type { SheetSnapshot, SnapshotCell } from "./snapshot.ts";
 
-const sheet = (name: string, rows: (string | number | null | Omit<SnapshotCell, "col">)[][], extra: Partial<SheetSnapshot> = {}): SheetSnapshot => ({
+const sheet = (name: string, rows: (string | number | boolean | null | Omit<SnapshotCell, "col">)[][], extra: Partial<SheetSnapshot> = {}): SheetSnapshot => ({
   name,
   visibility: "visible",
   protected: false,
