@@ -135,6 +135,8 @@ describe("a grant whose label does not say « subvention »", () => {
     expect(c("Part non reconductible", "income", { heading: "Cotisations", sheet: "Subventions" }).lever).toBe("membership_fees");
     expect(c("Billetterie", "income", { sheet: "Subventions" }).lever).toBe("sales_services");
     expect(c("Extincteurs", "expense", { sheet: "BILAN PREVISIONNEL" }).lever).toBe("other_operating");
+    // The association's own name on its sheet names no funder.
+    expect(c("Benne à papiers", "income", { sheet: "APE avril 2016" }).nature).toBe("activity");
   });
 
   it("the lines of a budget are classified with their sheet's name", () => {

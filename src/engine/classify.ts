@@ -868,8 +868,9 @@ function fromContext(context: LineContext, section: Section): Decision | null {
     // A block that only names a catch-all (« Autres produits ») says nothing about the line.
     if (!lever || lever.catchAll) continue;
     const q = quote(text);
-    // A sheet's name is a document's title as often as a block's (« BILAN PREVISIONNEL »): only a word it says exactly.
-    if (text === context.sheet && hit?.fuzzy) continue;
+    // A sheet's name is a document's title as often as a block's (« BILAN PREVISIONNEL »), and often names the
+    // association itself (« APE avril 2016 »): only a lever word it says exactly, never a funder's name.
+    if (text === context.sheet && (!hit || hit.fuzzy)) continue;
     if (text === context.sheet) return { lever, confidence: 0.5, reasons: [{ fr: `feuille ${q.fr}`, en: `sheet ${q.en}` }], keywordDest: hit?.keyword.dest };
     return { lever, confidence: 0.55, reasons: [{ fr: `bloc ${q.fr}`, en: `block ${q.en}` }], keywordDest: hit?.keyword.dest };
   }
