@@ -244,3 +244,27 @@ describe("a section heading that names whose money it is", () => {
     expect(["Produits d'entretien", "Ressources humaines", "Charges de personnel"].map(sectionOfBlockHeading)).toEqual([null, null, null]);
   });
 });
+
+describe("an in-kind heading that names its side after it", () => {
+  it("« Contributions volontaires (emplois) » is the use (86), « (ressources) » the resource (87)", () => {
+    const r = read(
+      sheet("Mur de tir 2015", [
+        ["Libellé", "Coût"],
+        ["Dépenses", null],
+        ["Panneaux", 300],
+        ["Contributions volontaires (emplois)", null],
+        ["Bénévolat : 229 h × 10 €", 2290],
+        ["Recettes", null],
+        ["Subvention", 300],
+        ["Contributions volontaires (ressources)", null],
+        ["Bénévolat", 2290],
+      ]),
+    );
+    expect(r.lines.map((l) => [l.label, l.context.sectionHint])).toEqual([
+      ["Panneaux", "expense"],
+      ["Bénévolat : 229 h × 10 €", "in_kind_use"],
+      ["Subvention", "income"],
+      ["Bénévolat", "in_kind_resource"],
+    ]);
+  });
+});

@@ -7,7 +7,9 @@ import { normalizeText } from "../engine/text.ts";
 const QUALIFIER = "(?: (?:previsionnel|previsionnels|previsionnelle|previsionnelles|realise|realises|realisees|d exploitation|de fonctionnement|de l exercice|du projet|de l action|de l association|totales?|\\d{4}|n|n 1|par (?:missions?|destinations?|programmes?|actions?|activites?|natures?|projets?|fonctions?|poles?)))*";
 const SECTION_HEADINGS: { section: Section; re: RegExp }[] = [
   { section: "in_kind_use", re: /^(86 )?emplois des contributions volontaires( en nature)?\b/ },
-  { section: "in_kind_use", re: /^contributions volontaires en nature emplois?$/ },
+  // « Contributions volontaires (emplois) », « … en nature – charges »: the word after names the side.
+  { section: "in_kind_use", re: /^contributions volontaires( en nature)? (emplois?|charges?|depenses?|utilisations?)$/ },
+  { section: "in_kind_resource", re: /^contributions volontaires( en nature)? (ressources?|produits?|recettes?)$/ },
   { section: "in_kind_resource", re: /^(87 )?contributions volontaires( en nature)?\b/ },
   { section: "in_kind_resource", re: /^(valorisation|valorisations) (du benevolat|des contributions)/ },
   // « Aides indirectes 2024 (mairie) », « Soutiens en nature (hors trésorerie) »: what the association receives in kind.
