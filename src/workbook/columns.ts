@@ -87,7 +87,7 @@ const DEBIT_HEADER = /\b(debit|debits|depenses?|sorties?|charges?)\b/;
 const CREDIT_HEADER = /\b(credit|credits|recettes?|entrees?|produits?)\b/;
 
 /** A header that names money: a column under it holding a single amount is still an amount column (a one-line budget). */
-const AMOUNT_HEADER = /\b(montant|montants|budget|realise|previsionnel|prevu|euros?|eur|total|solde|exercice|annee|(19|20)\d{2})\b|€/;
+const AMOUNT_HEADER = /\b(montant|montants|budget|realise|previsionnel|prevu|euros?|eur|total|solde|exercice|annee|(19|20)\d{2}|francs|frs|ff|(propose|sollicite|demande|vote|accorde|alloue|attribue|obtenu)e?s?)\b|€/;
 
 /** Words of the other column titles a table repeats: the labels, the section words, derived and comment columns. */
 const OTHER_TITLE = /\b(montants|budgets|realises|previsionnels?|prevus|previsions?|totaux|soldes|ressources?|emplois?|ecarts?|variations?|reels?|objectifs?|commentaires?|observations?|remarques?|notes?|libelles?|postes?|amount|actual|forecast)\b/;
@@ -103,6 +103,9 @@ export type ColumnRole = "label" | "account" | "amount" | "date" | "other";
 export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col: number) => string | null): Map<number, ColumnRole> {
   const roles = new Map<number, ColumnRole>();
   const cols = [...profiles.keys()].sort((a, b) => a - b);
+  // A table of one line (« Subvention de la Ville | 3 000 | 9 000 » under « Proposé (F) | Sollicité (F) »): each
+  // titled column's one number is that line's amount, whatever its title says (a quantity is left out later).
+  const oneRow = cols.every((c) => profiles.get(c)!.amount + profiles.get(c)!.error <= 1);
   for (const col of cols) {
     const p = profiles.get(col)!;
     const header = normalizeText(headerOf(col) ?? "");
@@ -116,7 +119,7 @@ export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col
       roles.set(col, "account");
     // A single number is an amount when its header says money or a side (« Recettes » over the one produit of a
     // journal of expenses); under no such header it is left out, and said beside its line (loneNumbers.ts).
-    } else if ((numeric >= 2 || (numeric === 1 && p.text <= 1 && (AMOUNT_HEADER.test(header) || DEBIT_HEADER.test(header) || CREDIT_HEADER.test(header)))) && numeric >= p.text) roles.set(col, "amount");
+    } else if ((numeric >= 2 || (numeric === 1 && p.text <= 1 && (AMOUNT_HEADER.test(header) || DEBIT_HEADER.test(header) || CREDIT_HEADER.test(header) || (oneRow && header !== "")))) && numeric >= p.text) roles.set(col, "amount");
     // Under a money header (« Montant »), amounts typed with words (« 1 200 € HT ») are amounts to name by their
     // cell, not labels: when they are most of the column, the numbers beside them are still read.
     else if (AMOUNT_HEADER.test(header) && numeric >= 1 && numeric + p.amountsInWords >= 2 && numeric + p.amountsInWords > p.text - p.amountsInWords) roles.set(col, "amount");

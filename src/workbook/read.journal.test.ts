@@ -1,4 +1,5 @@
-// Journals and typed lists read as their blocks are (issue 11): a journal with one side empty is still a budget.
+// Journals, typed lists and one-line tables read as their blocks are (issue 11): a journal with one side empty is
+// still a budget, a column with a single number is an amount column when the header or the table says so.
 import { describe, expect, it } from "vitest";
 import { classify } from "../engine/classify.ts";
 import { readBudgets } from "./read.ts";
@@ -138,5 +139,34 @@ describe("a « Poste » or « Type » column beside the labels", () => {
       ["Paypal", "Dons"],
       ["Adhésions 2020", "Cotisations"],
     ]);
+  });
+});
+
+describe("a table of one line", () => {
+  it("reads each titled column's number as that line's amount: what was asked and what was granted are two versions", () => {
+    const r = read(
+      [
+        ["CILOE — Conseil de Paris, septembre 1998"],
+        [],
+        ["Libellé", "Proposé (F)", "Sollicité (F)"],
+        ["Recettes"],
+        ["Subvention de fonctionnement de la Ville de Paris", 3000, 9000],
+      ],
+      "CILOE 1998",
+    );
+    expect(r.budgets.map((b) => [b.layout, b.amountColumns])).toEqual([["multi_year", ["Proposé (F)", "Sollicité (F)"]]]);
+    expect(r.lines.map((l) => [l.scenario, l.amount.kind === "value" ? l.amount.cents / 100 : null])).toEqual([
+      ["Proposé (F)", 3000],
+      ["Sollicité (F)", 9000],
+    ]);
+  });
+
+  it("takes a title with a sum in it for the column's title when it sits in the header row", () => {
+    const r = read([
+      ["Libellé", "Voté", "Selon le critère de 13 € par licencié"],
+      ["Recettes"],
+      ["Subvention annuelle de fonctionnement de la Ville de Paris", 650, 1261],
+    ]);
+    expect(r.budgets[0]?.amountColumns).toEqual(["Voté", "Selon le critère de 13 € par licencié"]);
   });
 });

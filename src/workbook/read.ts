@@ -202,7 +202,8 @@ function findHeader(grid: SheetGrid, rows: number[], col: number): { text: strin
     if (v === null || v === "") continue;
     if (++looked > 4) break;
     // An amount typed with words above the first number (« 1 200 € HT ») is not the column's title: look higher.
-    if (typeof v === "string" && moneyInWords(v)) {
+    // In the header row itself (« Libellé | Subvention proposée | Selon le critère de 13 € par licencié »), it is.
+    if (typeof v === "string" && moneyInWords(v) && !isHeaderRow(grid, r, col)) {
       looked--;
       continue;
     }
@@ -212,6 +213,15 @@ function findHeader(grid: SheetGrid, rows: number[], col: number): { text: strin
     if (y !== null && (typeof v === "string" || isYearHeaderRow(grid, r))) year = { text: String(y), row: r };
   }
   return year;
+}
+
+/** Whether a row holds, in another column, a column title of the labels (« Libellé », « Poste »): the table's header row. */
+function isHeaderRow(grid: SheetGrid, row: number, col: number): boolean {
+  return grid.rowCells(row).some((c) => {
+    if (c.col === col || typeof c.value !== "string") return false;
+    const n = normalizeText(c.value);
+    return HEADER_WORD.test(n) && n.split(" ").length <= 2;
+  });
 }
 
 /** Index in `rows` of the first value of a column (a number, an error, an account), a header row of years left out. */
@@ -1140,7 +1150,7 @@ function textIssue(sheet: string, row: number, col: number, label: string, text:
   return textIssueAt(sheet, cellAddress(row, col), label, text);
 }
 
-const MONEY_HEADER = /\b(montant|montants|budget|realise|previsionnel|prevision|prevu|euros?|eur|cout|couts|total|debit|credit|solde|charges|produits|recettes|depenses|ressources|emplois|exercice|annee|\d{4})\b|€/;
+const MONEY_HEADER = /\b(montant|montants|budget|realise|previsionnel|prevision|prevu|euros?|eur|cout|couts|total|debit|credit|solde|charges|produits|recettes|depenses|ressources|emplois|exercice|annee|\d{4}|francs|frs|ff|(propose|sollicite|demande|vote|accorde|alloue|attribue|obtenu)e?s?)\b|€/;
 const NOT_MONEY_HEADER = /\b(quantite|qte|nombre|nb|effectif|effectifs|stock|age|heures|h|jours|taille|poids|note|rang|telephone|tel|code postal)\b/;
 
 /** An inventory or a contact list has labels and numbers too: a budget also has money words, sections or accounts. */

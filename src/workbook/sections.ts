@@ -145,6 +145,9 @@ const QUANTITY_HEADER =
 /** Headers of a column of comments or notes beside the amounts. */
 const NOTE_HEADER = /^(commentaires?|remarques?|observations?|notes?|precisions?|justifications?|explications?|hypotheses?|details? du calcul|mode de calcul|calculs?|base de calcul|pieces?|pieces justificatives|devis|mode de paiement|reference|references|ref)$/;
 
+/** Headers of the versions of a grant or a budget: asked, proposed, voted, granted. */
+const VERSION_HEADER = /\b(propose|sollicite|demande|vote|accorde|alloue|attribue|obtenu|notifie|octroye)e?s?\b/;
+
 /** A month as a column header writes it: « Sept. », « janvier 2025 », « Févr-25 ». */
 export function isMonthHeader(header: string | null): boolean {
   if (!header) return false;
@@ -166,5 +169,7 @@ export function headerKind(header: string | null): HeaderKind {
   if (NOTE_HEADER.test(n)) return "derived";
   if (/^(%|part|pourcentage|ecart|ecarts|variation|evolution|taux|delta|diff|difference|benefice|benefices|marge|marges|gain|gains|solde net)\b/.test(n) || /^(resultat|resultats)$/.test(n) || n.endsWith(" %") || header.trim().endsWith("%")) return "derived";
   if (/\b(19|20)\d{2}\b/.test(n) || /\b(realise|realisee|budget|previsionnel|previsionnelle|prevision|previsions|prevu|bp|br|n 1|n|exercice|annee|actualise|reel|reels|initial|rectificatif)\b/.test(n)) return "period";
+  // « Sollicité | Proposé », « Demandé | Voté »: what was asked and what was granted are two versions of one budget.
+  if (VERSION_HEADER.test(n)) return "period";
   return "other";
 }
