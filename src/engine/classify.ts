@@ -593,6 +593,13 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       };
     } else {
       decision = { lever: acc.lever, confidence: ownAccount ? 0.85 : 0.7, reasons: [accountWord(acc)] };
+      if (!ownAccount && hit && !hit.fuzzy && fromLabel.lever.family === acc.lever.family && fromLabel.lever.pillar !== acc.lever.pillar && !chapterSaysClass(acc.prefix, section)) {
+        // « Indemnités de notre aide Madi » under « 62 Autres services extérieurs »: the chapter holds levers of
+        // several pillars (621 is staff) and the label names another pillar than the chapter's catch-all: a guess.
+        const q = quote(hit.keyword.pattern.source.replace(/\*/g, ""));
+        decision.confidence = 0.5;
+        decision.reasons.push({ fr: `mais le libellé dit ${q.fr} (${fromLabel.lever.label.fr}) : à vérifier`, en: `but the label says ${q.en} (${fromLabel.lever.label.en}): to check` });
+      }
     }
   } else if (acc) {
     decision = { lever: acc.lever, confidence: ownAccount ? (acc.prefix.length >= 3 ? 0.85 : 0.75) : 0.6, reasons: [accountWord(acc)] };
