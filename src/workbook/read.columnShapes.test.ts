@@ -108,4 +108,23 @@ describe("column shapes of real budgets", () => {
     expect(r.budgets[0]!.amountColumns).toEqual(["Total"]);
     expect(codes(r)).not.toContain("total_mismatch");
   });
+
+  it("a grant's one-line table « Proposé (F) | Sollicité (F) », « Proposé | Demandé par le vœu », « Budget (F) | Voté (F) »: both sums read, as two analyses, never added", () => {
+    for (const [a, b] of [
+      ["Proposé (F)", "Sollicité (F)"],
+      ["Proposé", "Demandé par le vœu"],
+      ["Budget de la compagnie (F)", "Voté (F)"],
+    ] as const) {
+      const r = read([["Libellé", a, b], ["Recettes", null, null], ["Subvention de fonctionnement de la Ville de Paris", 3000, 9000]]);
+      expect(r.budgets[0]?.amountColumns).toEqual([a, b]);
+      expect(perScenario(r)).toEqual({ [a]: 3000, [b]: 9000 });
+      expect(codes(r)).not.toContain("lone_number");
+    }
+  });
+
+  it("a column titled with a euro sign among words (« Selon le critère de 13 € par licencié ») is a column of its own, its title no amount", () => {
+    const r = read([["Libellé", "Subvention proposée", "Selon le critère de 13 € par licencié"], ["Recettes", null, null], ["Subvention annuelle de fonctionnement de la Ville de Paris", 650, 1261]]);
+    expect(perScenario(r)).toEqual({ "Subvention proposée": 650, "Selon le critère de 13 € par licencié": 1261 });
+    expect(codes(r)).toEqual([]);
+  });
 });

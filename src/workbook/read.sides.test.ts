@@ -39,6 +39,22 @@ describe("contributions in kind on the side of their column", () => {
     expect(sides(r)).toEqual(expect.arrayContaining(["Bénévolat (0.5 ETP): in_kind_use", "Bénévolat: in_kind_resource", "Apport en nature: in_kind_resource"]));
   });
 
+  it("« Contributions volontaires (emplois) » after the expenses heads the uses (86): the word in brackets says the side", () => {
+    const r = readBudgets(
+      book(
+        sheet("Mur de tir", [
+          ["Libellé", "Coût"],
+          ["Dépenses", null],
+          ["Matériaux", 970],
+          ["Garniture (paille)", 1400],
+          ["Contributions volontaires (emplois)", null],
+          ["Bénévolat : 229 h × 10 €", 2290],
+        ]),
+      ),
+    );
+    expect(sides(r)).toContain("Bénévolat : 229 h × 10 €: in_kind_use");
+  });
+
   it("a heading that names its side keeps it, whichever column it is in", () => {
     const r = readBudgets(
       book(

@@ -7,7 +7,7 @@ import { normalizeText } from "../engine/text.ts";
 import type { Amount, BudgetLine, Section } from "../engine/types.ts";
 import type { AmountColumnInfo, DetectedBudget, Layout, ReadIssue, ReadResult, SkippedRow } from "./budget.ts";
 import { cellKind, columnRoles, isColumnTitle, moneyInWords, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
-import { headerKind, inKindOnSide, isBalanceTypeCell, isInKindLineWord, isMonthHeader, sectionOfBlockHeading, sectionOfHeading, sectionOfTypeCell, type HeaderKind } from "./sections.ts";
+import { VERSION_HEADER, headerKind, inKindOnSide, isBalanceTypeCell, isInKindLineWord, isMonthHeader, sectionOfBlockHeading, sectionOfHeading, sectionOfTypeCell, type HeaderKind } from "./sections.ts";
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { findSubtotals, type SubtotalCandidate } from "./subtotals.ts";
@@ -344,7 +344,9 @@ function readBlock(
   const ledger = used.filter((k) => k.kind === "debit" || k.kind === "credit" || k.kind.startsWith("balance"));
   const scenarioCols = used.filter((k) => !ledger.includes(k));
   const isLedger = ledger.length > 0 && scenarioCols.length === 0;
-  const analytic = !isLedger && scenarioCols.length >= 2 && scenarioCols.some((k) => k.kind !== "period");
+  // « Subvention proposée | Selon le critère de 13 € par licencié »: beside a version of a grant (asked, proposed,
+  // voted), the other columns are other sums for the same lines (what the criterion would give), not actions to add.
+  const analytic = !isLedger && scenarioCols.length >= 2 && scenarioCols.some((k) => k.kind !== "period") && !scenarioCols.some((k) => VERSION_HEADER.test(normalizeText(k.header ?? "")));
   const blockCols = [...block.labelCols, ...(block.accountCol ? [block.accountCol] : []), ...block.amountCols];
   const firstCol = Math.min(...blockCols);
   const lastCol = Math.max(...blockCols);

@@ -146,7 +146,7 @@ const QUANTITY_HEADER =
 const NOTE_HEADER = /^(commentaires?|remarques?|observations?|notes?|precisions?|justifications?|explications?|hypotheses?|details? du calcul|mode de calcul|calculs?|base de calcul|pieces?|pieces justificatives|devis|mode de paiement|reference|references|ref)$/;
 
 /** Headers of the versions of a grant or a budget: asked, proposed, voted, granted. */
-const VERSION_HEADER = /\b(propose|sollicite|demande|vote|accorde|alloue|attribue|obtenu|notifie|octroye)e?s?\b/;
+export const VERSION_HEADER = /\b(propose|sollicite|demande|vote|accorde|alloue|attribue|obtenu|notifie|octroye)e?s?\b/;
 
 /** A month as a column header writes it: « Sept. », « janvier 2025 », « Févr-25 ». */
 export function isMonthHeader(header: string | null): boolean {

@@ -57,6 +57,8 @@ export function unreadAmountIssues(snapshot: WorkbookSnapshot, result: ReadResul
           continue;
         }
         if (carried.has(ref) || named.has(ref) || skippedRows.has(row.index)) continue;
+        // The column's own title (« Selon le critère de 13 € par licencié ») names it, whatever figures it holds.
+        if (words && row.index < firstLineRow && budget.columns.some((k) => k.col === c.col && k.header === String(c.value).trim())) continue;
         const label = labelOf(sheet, row.index, budget.labelCol);
         // A heading over a second table (« Produits | Budget 2026 ») names columns; a row with no label holds no line.
         if ((words || yesNo) && (!label || sectionOfHeading(label) !== null)) continue;
