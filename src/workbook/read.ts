@@ -20,6 +20,7 @@ import { withMergedLabels } from "./mergedLabels.ts";
 import { dropPivotTableLines } from "./pivotTables.ts";
 import { textNumberIssues } from "./textNumbers.ts";
 import { isShareColumn, type SharePair } from "./shareColumns.ts";
+import { followsAnotherChart, type NumberedRow } from "./foreignChart.ts";
 import { textIssue as textIssueAt, unreadAmountIssues } from "./unreadAmounts.ts";
 
 /** The name a single unnamed amount column gets. */
@@ -386,6 +387,8 @@ function readBlock(
     return oneSide ? inKindOnSide(s, text, headerSide) : s;
   };
 
+  // « 3410 Contributions des membres » under « Recettes »: numbers of another chart (Swiss) are references, not classes.
+  const ownNumbering = block.accountCol !== null && followsAnotherChart(numberedRows(grid, rows, block.accountCol, textCols, headerRow, section));
   // Walk the rows: headings set the section and context; rows with amounts are candidates.
   const infos: RowInfo[] = [];
   const declared: DeclaredTotal[] = [];
@@ -398,6 +401,7 @@ function readBlock(
   let chapter: string | null = null;
   let chapterRow = 0;
   let columnNames: ReadonlyMap<number, string> = new Map();
+  if (ownNumbering) issues.push(otherChartIssue(sheet, grid, rows, block.accountCol!));
   let firstRow = headerRow ?? Infinity;
   let lastRow = headerRow ?? -Infinity;
   for (const r of rows) {
@@ -414,7 +418,7 @@ function readBlock(
     // A category « Ressources » (a block heading written on each row) says a side only as ambiguously as the heading.
     const rowType = (typeText ? sectionOfTypeCell(typeText) : null) ?? [...labels.slice(0, -1), { text: category }].map((l) => (isAmbiguousSideHeading(l.text) ? null : sectionOfTypeCell(l.text))).find((x) => x !== null) ?? null;
     const accountRaw = block.accountCol ? grid.value(r, block.accountCol) : null;
-    const account = normalizeAccount(accountRaw === null ? null : String(accountRaw)) ?? normalizeAccount(leadingAccount(label?.text));
+    const account = ownNumbering ? null : (normalizeAccount(accountRaw === null ? null : String(accountRaw)) ?? normalizeAccount(leadingAccount(label?.text)));
     const cells = used.map((k) => {
       const c = grid.cell(r, k.col);
       return { col: k.col, value: inEuros(c?.value ?? null, k.col), formula: c?.formula };
@@ -1200,3 +1204,36 @@ function recognisedShare(lines: readonly BudgetLine[], threshold: number, recogn
   return yes >= need;
 }
 
+
+/** Each numbered row of a block with the side the headings above it said (the header's, then each heading's). */
+function numberedRows(grid: SheetGrid, rows: readonly number[], accountCol: number, textCols: readonly number[], headerRow: number | null, start: Section | null): NumberedRow[] {
+  const out: NumberedRow[] = [];
+  let side: Section | null = start;
+  for (const r of rows) {
+    if (headerRow !== null && r <= headerRow) continue;
+    const raw = grid.value(r, accountCol);
+    const account = normalizeAccount(raw === null ? null : String(raw));
+    if (account !== null) {
+      out.push({ account, side });
+      continue;
+    }
+    const label = textCols.map((c) => textAt(grid, r, c)).filter((t) => t !== "").pop();
+    const said = label ? (sectionOfHeading(label) ?? sectionOfBlockHeading(label)) : null;
+    if (said === "income" || said === "expense") side = said;
+  }
+  return out;
+}
+
+/** Said once per block: the numbers are kept in the sheet, the lines read by their labels. */
+function otherChartIssue(sheet: string, grid: SheetGrid, rows: readonly number[], accountCol: number): ReadIssue {
+  const numbers = rows.map((r) => grid.value(r, accountCol)).map((v) => normalizeAccount(v === null ? null : String(v))).filter((a): a is string => a !== null);
+  const some = [...new Set(numbers)].slice(0, 4).join(", ");
+  const col = columnLetters(accountCol);
+  return {
+    sheet,
+    cell: null,
+    code: "other_chart",
+    message: `Les numéros de compte de la colonne ${col} (${some}…) ne suivent pas le plan comptable des associations français : sous vos titres de recettes et de dépenses, ils seraient des comptes de bilan ou de l'autre côté. Équilibre lit ces lignes par leurs libellés ; vérifiez-les dans la table des correspondances.`,
+    messageEn: `The account numbers in column ${col} (${some}…) do not follow the French chart of accounts for associations: under your income and expense headings they would be balance-sheet accounts or on the other side. Équilibre reads these lines by their labels; check them in the mapping table.`,
+  };
+}

@@ -1,0 +1,68 @@
+// Account numbers of another chart than the French one (the Swiss SME chart numbers income 3xxx, event costs 4xxx):
+// read as French classes, every income line was set aside as a balance-sheet account, in silence (issue 11).
+import { describe, expect, it } from "vitest";
+import { readBudgets } from "./read.ts";
+import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot.ts";
+import { classifiedLines } from "../../tests/classifiedLines.ts";
+import { gridSheet as sheet } from "../../tests/gridSheet.ts";
+
+const book = (...sheets: SheetSnapshot[]): WorkbookSnapshot => ({ name: "test.xlsx", sheets });
+
+describe("an account column that follows another chart", () => {
+  const swiss = () =>
+    readBudgets(
+      book(
+        sheet("Budget 2023", [
+          ["Compte", "Libellé", "2023 (CHF)"],
+          [null, "Recettes / Einnahmen / Entrate [CHF]", null],
+          ["3410", "Contributions des membres actifs", 4500],
+          ["3630", "Rencontres Hivernales du Libre", 5600],
+          [null, "Total", 10100],
+          [null, "Dépenses / Ausgaben / Uscite [CHF]", null],
+          ["4430", "Frais RHL", 7600],
+          ["6500", "Charges d'administration", 300],
+          ["6520", "Cotisations à des associations", 150],
+          [null, "Total", 8050],
+        ]),
+      ),
+    );
+
+  it("reads every line by its label under the side its heading says, none set aside as a balance-sheet account", () => {
+    const r = swiss();
+    const lines = classifiedLines(r);
+    expect(lines.map((l) => `${l.label}: ${l.section}`)).toEqual([
+      "Contributions des membres actifs: income",
+      "Rencontres Hivernales du Libre: income",
+      "Frais RHL: expense",
+      "Charges d'administration: expense",
+      "Cotisations à des associations: expense",
+    ]);
+    expect(r.skipped.filter((s) => s.why === "balance_sheet_account")).toEqual([]);
+    // Not the French 65 (« autres charges de gestion courante »): dues paid to other associations.
+    expect(lines.find((l) => l.label === "Cotisations à des associations")?.lever).toBe("network_dues");
+  });
+
+  it("says that the numbers are not the French chart, naming the column, in French and English", () => {
+    const said = swiss().issues.find((i) => i.code === "other_chart");
+    expect(said?.message).toMatch(/colonne A \(3410, 3630, 4430, 6500…\).*par leurs libellés/);
+    expect(said?.messageEn).toMatch(/column A .*by their labels/);
+  });
+
+  it("keeps the French chart when one bank account is filed among the produits", () => {
+    const r = readBudgets(
+      book(
+        sheet("Budget", [
+          ["Compte", "Libellé", "Montant"],
+          [null, "Produits", null],
+          ["706", "Ventes de prestations", 1200],
+          ["756", "Cotisations", 800],
+          ["512", "Banque", 3000],
+          [null, "Charges", null],
+          ["606", "Achats", 900],
+        ]),
+      ),
+    );
+    expect(r.issues.some((i) => i.code === "other_chart")).toBe(false);
+    expect(r.skipped.filter((s) => s.why === "balance_sheet_account").map((s) => s.label)).toEqual(["Banque"]);
+  });
+});
