@@ -83,7 +83,7 @@ describe("every number accounted for", () => {
     const grid = [...GRID, [null, "Don de la fondation", 2000]];
     const tally = new Map<string, number>();
     expect(unaccountedNumbers(book(sheet("Budget", grid)), read(), tally).map((u) => u.cell)).toEqual(["C8", "C10"]);
-    expect(Object.fromEntries(tally)).toEqual({ line: 2, skipped_row: 4, issue: 1, zero: 1, "not_money:year": 1, "not_money:account": 2 });
+    expect(Object.fromEntries(tally)).toEqual({ line: 2, "skipped:subtotal": 3, "skipped:total": 1, issue: 1, zero: 1, "not_money:year": 1, "not_money:account": 2 });
   });
 
   it("takes a quantity column as no money, but not a number in a column without a header", () => {

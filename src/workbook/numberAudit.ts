@@ -110,7 +110,7 @@ function unaccountedOnSheet(sheet: SheetSnapshot, result: ReadResult, count: Cou
   const carried = new Set(lines.map((l) => l.amountCell).filter((c): c is string => Boolean(c)));
   const lineRows = new Set(lines.map((l) => l.row));
   const firstLineRow = lines.length === 0 ? 0 : lines.reduce((m, l) => Math.min(m, l.row), Infinity);
-  const skippedRows = new Set(result.skipped.filter((s) => s.sheet === name).map((s) => s.row));
+  const skippedRows = new Map(result.skipped.filter((s) => s.sheet === name).map((s) => [s.row, s.why]));
   const named = new Set<string>();
   for (const i of result.issues) {
     if (i.sheet !== name) continue;
@@ -125,7 +125,7 @@ function unaccountedOnSheet(sheet: SheetSnapshot, result: ReadResult, count: Cou
     for (const c of row.cells) {
       if (cellKind(c.value) !== "amount") continue;
       const ref = cellAddress(row.index, c.col);
-      const why = carried.has(ref) ? "line" : skippedRows.has(row.index) ? "skipped_row" : named.has(ref) ? "issue" : null;
+      const why = carried.has(ref) ? "line" : skippedRows.has(row.index) ? `skipped:${skippedRows.get(row.index)}` : named.has(ref) ? "issue" : null;
       if (why) {
         count(why);
         continue;
