@@ -1,5 +1,6 @@
 // Account numbers of another chart than the French one (the Swiss SME chart numbers income 3xxx, event costs 4xxx):
-// read as French classes, every income line was set aside as a balance-sheet account, in silence (issue 11).
+// read as French classes, every income line was set aside as a balance-sheet account, in silence; and a one-side list
+// titled in the singular (« Dépense ») was not read at all (issue 11).
 import { describe, expect, it } from "vitest";
 import { readBudgets } from "./read.ts";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot.ts";
@@ -64,5 +65,23 @@ describe("an account column that follows another chart", () => {
     );
     expect(r.issues.some((i) => i.code === "other_chart")).toBe(false);
     expect(r.skipped.filter((s) => s.why === "balance_sheet_account").map((s) => s.label)).toEqual(["Banque"]);
+  });
+});
+
+describe("a list titled by its side in the singular", () => {
+  it("« Libellé | Dépense » over a heading « Dépense » and suppliers' names is a budget of charges", () => {
+    const r = readBudgets(
+      book(
+        sheet("Comptabilité 2020", [
+          ["Libellé", "Dépense"],
+          ["Dépense", null],
+          ["Scaleway", 88.01],
+          ["Scaleway", 56.11],
+          ["OVH", 90.04],
+          ["Totaux", 234.16],
+        ]),
+      ),
+    );
+    expect(classifiedLines(r).map((l) => `${l.label}: ${l.section}`)).toEqual(["Scaleway: expense", "Scaleway: expense", "OVH: expense"]);
   });
 });

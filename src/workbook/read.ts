@@ -1156,7 +1156,7 @@ function textIssue(sheet: string, row: number, col: number, label: string, text:
   return textIssueAt(sheet, cellAddress(row, col), label, text);
 }
 
-const MONEY_HEADER = /\b(montant|montants|budget|realise|previsionnel|prevision|prevu|euros?|eur|cout|couts|total|debit|credit|solde|charges|produits|recettes|depenses|ressources|emplois|exercice|annee|\d{4}|francs|frs|ff|(propose|sollicite|demande|vote|accorde|alloue|attribue|obtenu)e?s?)\b|€/;
+const MONEY_HEADER = /\b(montant|montants|budget|realise|previsionnel|prevision|prevu|euros?|eur|cout|couts|total|debit|credit|solde|charges|produits|recettes?|depenses?|revenus?|ressources|emplois|exercice|annee|\d{4}|francs|frs|ff|(propose|sollicite|demande|vote|accorde|alloue|attribue|obtenu)e?s?)\b|€/;
 const NOT_MONEY_HEADER = /\b(quantite|qte|nombre|nb|effectif|effectifs|stock|age|heures|h|jours|taille|poids|note|rang|telephone|tel|code postal)\b/;
 
 /** An inventory or a contact list has labels and numbers too: a budget also has money words, sections or accounts. */
