@@ -106,6 +106,8 @@ export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col
   // A table of one line (« Subvention de la Ville | 3 000 | 9 000 » under « Proposé (F) | Sollicité (F) »): each
   // titled column's one number is that line's amount, whatever its title says (a quantity is left out later).
   const oneRow = cols.every((c) => profiles.get(c)!.amount + profiles.get(c)!.error <= 1);
+  // « Code postal », « Téléphone », « N° », « Âge » title numbers that are no money, one line or many.
+  const notMoney = (header: string) => /\b(code postal|cp|telephone|tel|portable|numero|num|no|n|siret|siren|rna|age|annee de naissance|rang|note|taille|poids|page|ref|reference)\b/.test(header);
   for (const col of cols) {
     const p = profiles.get(col)!;
     const header = normalizeText(headerOf(col) ?? "");
@@ -119,7 +121,7 @@ export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col
       roles.set(col, "account");
     // A single number is an amount when its header says money or a side (« Recettes » over the one produit of a
     // journal of expenses); under no such header it is left out, and said beside its line (loneNumbers.ts).
-    } else if ((numeric >= 2 || (numeric === 1 && p.text <= 1 && (AMOUNT_HEADER.test(header) || DEBIT_HEADER.test(header) || CREDIT_HEADER.test(header) || (oneRow && header !== "")))) && numeric >= p.text) roles.set(col, "amount");
+    } else if ((numeric >= 2 || (numeric === 1 && p.text <= 1 && (AMOUNT_HEADER.test(header) || DEBIT_HEADER.test(header) || CREDIT_HEADER.test(header) || (oneRow && header !== "" && !notMoney(header))))) && numeric >= p.text) roles.set(col, "amount");
     // Under a money header (« Montant »), amounts typed with words (« 1 200 € HT ») are amounts to name by their
     // cell, not labels: when they are most of the column, the numbers beside them are still read.
     else if (AMOUNT_HEADER.test(header) && numeric >= 1 && numeric + p.amountsInWords >= 2 && numeric + p.amountsInWords > p.text - p.amountsInWords) roles.set(col, "amount");

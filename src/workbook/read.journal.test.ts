@@ -161,6 +161,15 @@ describe("a table of one line", () => {
     ]);
   });
 
+  it("leaves out a number whose title says it is no money (« Téléphone », « Âge »)", () => {
+    const r = read([
+      ["Libellé", "Téléphone", "Âge", "Montant"],
+      ["Recettes"],
+      ["Cotisation de l'école de musique", 612345678, 12, 50],
+    ]);
+    expect(r.lines.map((l) => [l.scenario, l.amount.kind === "value" ? l.amount.cents / 100 : null])).toEqual([["Montant", 50]]);
+  });
+
   it("takes a title with a sum in it for the column's title when it sits in the header row", () => {
     const r = read([
       ["Libellé", "Voté", "Selon le critère de 13 € par licencié"],
