@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { WRITERS_BUDGET_LINES } from "./writersBudget.ts";
 
 const ROOT = join(import.meta.dirname, "..");
 const DIR = join(import.meta.dirname, "fixtures", "writers");
@@ -23,14 +24,7 @@ function analyse(name: string): Doc {
 }
 const amounts = (d: Doc) => d.lines.map((l) => [l.label, l.amount]);
 const issueCells = (d: Doc) => d.issues.map((i) => `${i.code} ${i.cell ?? ""}`).sort();
-const LINES = [
-  ["Achats de fournitures", 1000],
-  ["Salaires et charges", 2500],
-  ["Loyer du local", 1200],
-  ["Subvention de la commune", 3000],
-  ["Cotisations des adhérents", 2000],
-  ["Dons des particuliers", 1700],
-];
+const LINES = WRITERS_BUDGET_LINES;
 
 describe("cell formats of other writers, through the command", () => {
   it("openpyxl: percentages (0 %, 0.00 %, « 0.0 % ») and times or durations (h:mm, [h]:mm, mm:ss) in the amount column are never money, and each is named as shown", () => {

@@ -16,6 +16,7 @@ import { readSnapshotFromBuffer } from "../src/hosts/file/readSnapshot.ts";
 import { analyzeSnapshot, type WorkbookAnalysis } from "../src/workbook/pipeline.ts";
 import { buildReportPlan } from "../src/workbook/reportPlan.ts";
 import { cachedValues, libreOfficeAvailable, recalculate } from "./libreoffice.ts";
+import { WRITERS_BUDGET_LINES } from "./writersBudget.ts";
 
 const DIR = join(import.meta.dirname, "fixtures", "writers");
 const NOW = new Date(Date.UTC(2026, 0, 16));
@@ -34,14 +35,7 @@ async function report(name: string): Promise<{ result: WorkbookAnalysis; output:
 const euros = (r: WorkbookAnalysis) => r.lines.map((l) => [l.label, l.amountCell, l.amount.kind === "value" ? l.amount.cents / 100 : l.amount.error]);
 const issues = (r: WorkbookAnalysis) => r.issues.map((i) => `${i.code} ${i.sheet}!${i.cell ?? ""}`).sort();
 
-const ALL_LINES = [
-  ["Achats de fournitures", 1000],
-  ["Salaires et charges", 2500],
-  ["Loyer du local", 1200],
-  ["Subvention de la commune", 3000],
-  ["Cotisations des adhérents", 2000],
-  ["Dons des particuliers", 1700],
-];
+const ALL_LINES = WRITERS_BUDGET_LINES;
 const WITH_HEADINGS = ["B4", "B5", "B6", "B9", "B10", "B11"];
 const HIDDEN = "hidden_sheet_amounts Produits annexes!";
 
