@@ -1,10 +1,11 @@
 // Builds the corpus workbooks: `npx tsx corpus/build.ts [out-dir]` writes one .xlsx per budget (and per re-laid
 // copy) from corpus/budgets/*.json into corpus/xlsx/ (or out-dir). The committed .xlsx are these files; the test
 // tests/corpus.test.ts rebuilds them in a temporary folder and checks that every cell matches.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { layOut, type Laid } from "./layouts.ts";
 import { loadBudgets, problemsOf, XLSX_DIR, type Budget } from "./model.ts";
 
@@ -38,6 +39,18 @@ export function workbookOf(laid: Laid): ExcelJS.Workbook {
   return wb;
 }
 
+/**
+ * The workbook's bytes with every zip entry dated FIXED: exceljs stamps each entry with the time of writing, so
+ * without this a rebuild rewrote all the committed .xlsx although no cell had changed.
+ */
+export async function stableBytes(wb: ExcelJS.Workbook): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+  zip.forEach((_path, entry) => {
+    entry.date = FIXED;
+  });
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
 export function laidCorpus(budgets: Budget[] = loadBudgets()): Laid[] {
   return budgets.flatMap(layOut);
 }
@@ -49,7 +62,7 @@ export async function buildCorpus(outDir: string = XLSX_DIR, budgets: Budget[] =
   const written: string[] = [];
   for (const laid of laidCorpus(budgets)) {
     const file = join(outDir, `${laid.name}.xlsx`);
-    await workbookOf(laid).xlsx.writeFile(file);
+    writeFileSync(file, await stableBytes(workbookOf(laid)));
     written.push(file);
   }
   return written;
