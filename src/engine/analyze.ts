@@ -93,7 +93,8 @@ export function classifyLines(
   const cache = new Map<string, Classification>();
   const first = lines.map((line) => {
     const c = line.context;
-    const key = [line.label, line.account ?? "", c.sectionHint ?? "", c.heading ?? "", c.chapter ?? "", c.columnHeader ?? "", c.analyticColumn ? 1 : 0, line.sheet, c.sideNote?.fr ?? ""].join("\u241f");
+    // A separator below U+0100 keeps the key a one-byte string when the texts are (cheaper to build and to hash).
+    const key = [line.label, line.account ?? "", c.sectionHint ?? "", c.heading ?? "", c.chapter ?? "", c.columnHeader ?? "", c.analyticColumn ? 1 : 0, line.sheet, c.sideNote?.fr ?? ""].join("\u0000");
     let automatic = cache.get(key);
     if (!automatic) {
       // The sheet's name is evidence too: « Subventions Ville de Paris » says what a line with no clue of its own is.

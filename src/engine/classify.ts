@@ -211,9 +211,13 @@ function foldAccentsLower(s: string): string {
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 
+const PLAIN_ACCOUNT = /^\d{2,10}$/;
+
 /** Digits of an account as written ("756.", "6061 00", "741100") or null. */
 export function normalizeAccount(account: string | null | undefined): string | null {
   if (account === null || account === undefined) return null;
+  // Most accounts are written as plain digits (« 641100 »): nothing to clean.
+  if (typeof account === "string" && PLAIN_ACCOUNT.test(account)) return account;
   // « 871 / 876 »: a budget that gives both charts' numbers; the first is read.
   const digits = String(account).replace(/^\s*(\d{2,10})\s*\/\s*\d{2,10}\s*$/, "$1").replace(/[\s.-]/g, "");
   return /^\d{2,10}$/.test(digits) ? digits : null;
@@ -253,9 +257,15 @@ function saidOfSomethingElse(tokens: readonly Token[], m: { item: CompiledKeywor
 /** A label's best keyword by family, for its tokens (one array per distinct label): asked up to five times a line. */
 const BEST_HITS = new WeakMap<readonly Token[], Map<LeverFamily, LabelHit | null>>();
 
+let lastTokens: readonly Token[] | null = null;
+let lastHits: Map<LeverFamily, LabelHit | null> = new Map();
+
 function bestLabelHit(tokens: readonly Token[], family: LeverFamily): LabelHit | null {
-  let byFamily = BEST_HITS.get(tokens);
+  // Asked in a row for one label: the last label's answers before the weak map.
+  let byFamily = tokens === lastTokens ? lastHits : BEST_HITS.get(tokens);
   if (!byFamily) BEST_HITS.set(tokens, (byFamily = new Map()));
+  lastTokens = tokens;
+  lastHits = byFamily;
   let hit = byFamily.get(family);
   if (hit === undefined) byFamily.set(family, (hit = findBestLabelHit(tokens, family)));
   return hit;
@@ -291,15 +301,18 @@ interface AccountHit {
   prefix: string;
 }
 
-const ACCOUNT_CACHE = new Map<string, AccountHit | null>();
+/** By section and numbering, then digits: no key string built per line. */
+const ACCOUNT_CACHE = new Map<string, Map<string, AccountHit | null>>();
 
 function accountLever(digits: string, section: Section, numbering: InKindNumbering): AccountHit | null {
-  const key = `${digits}|${section}|${numbering}`;
-  const cached = ACCOUNT_CACHE.get(key);
+  const kind = numbering === "anc2018" ? `${section}|anc2018` : section;
+  let byDigits = ACCOUNT_CACHE.get(kind);
+  if (!byDigits) ACCOUNT_CACHE.set(kind, (byDigits = new Map()));
+  const cached = byDigits.get(digits);
   if (cached !== undefined) return cached;
   const found = findAccountLever(digits, section, numbering);
-  if (ACCOUNT_CACHE.size > 50_000) ACCOUNT_CACHE.clear();
-  ACCOUNT_CACHE.set(key, found);
+  if (byDigits.size > 50_000) byDigits.clear();
+  byDigits.set(digits, found);
   return found;
 }
 
@@ -440,7 +453,8 @@ const UNCLASSIFIED: Record<Section, { fr: string; en: string }> = {
 // Budgets repeat labels (a trial balance of 100,000 lines has far fewer distinct labels): what depends on
 // the label alone is computed once per label and family.
 const TOKENS = new Map<string, Token[]>();
-const FACTS = new Map<string, LabelFacts>();
+/** By family, then label (no key string built per line). */
+const FACTS = new Map<LeverFamily, Map<string, LabelFacts>>();
 
 interface LabelFacts {
   hit: LabelHit | null;
@@ -472,16 +486,17 @@ function tokensOf(label: string): Token[] {
 }
 
 function factsOf(label: string, tokens: readonly Token[], family: LeverFamily): LabelFacts {
-  const key = `${family}\u0000${label}`;
-  let f = FACTS.get(key);
+  let byLabel = FACTS.get(family);
+  if (!byLabel) FACTS.set(family, (byLabel = new Map()));
+  let f = byLabel.get(label);
   if (!f) {
-    if (FACTS.size > 100_000) FACTS.clear();
+    if (byLabel.size > 100_000) byLabel.clear();
     f = {
       hit: bestLabelHit(tokens, family),
       funder: family === "income" ? funderOf(tokens) : null,
       engineeringWord: family === "expense" ? engineeringWordInLabel(tokens) : null,
     };
-    FACTS.set(key, f);
+    byLabel.set(label, f);
   }
   return f;
 }

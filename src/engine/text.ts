@@ -206,6 +206,8 @@ export class KeywordIndex<T> {
   private readonly acronyms = new Map<string, number[]>();
   private readonly acronymPrefixes = new Map<string, number[]>();
   private readonly fuzzyByFirst = new Map<string, number[]>();
+  /** Whether a keyword word starts with a digit (then numbers are looked up like any word). */
+  private digitWords = false;
   private readonly entries: { item: T; pattern: CompiledPattern; wordIds: number[] }[] = [];
   private readonly byFirstWord = new Map<number, number[]>();
   /** By the word as written: its lower-case form beside it (always the same in practice, checked all the same). */
@@ -238,6 +240,7 @@ export class KeywordIndex<T> {
     if (known !== undefined) return known;
     const id = this.words.push({ stem, prefix, acronym }) - 1;
     this.wordId.set(key, id);
+    if (/^[0-9]/.test(stem)) this.digitWords = true;
     const add = (m: Map<string, number[]>, k: string) => m.set(k, [...(m.get(k) ?? []), id]);
     if (acronym) add(prefix ? this.acronymPrefixes : this.acronyms, stem);
     else {
@@ -249,6 +252,9 @@ export class KeywordIndex<T> {
 
   /** Keyword words this label word matches: word id → true when only by typo tolerance. */
   private wordsOf(token: Token): Map<number, boolean> {
+    // A number (« 2027 », an invoice's « 113 ») opens no keyword word unless one starts with a digit: every way
+    // below compares from the word's first letter (or its second, for a typo swapping them).
+    if (!this.digitWords && isDigit(token.text, 0) && (token.text.length === 1 || isDigit(token.text, 1))) return NO_WORDS;
     const cached = this.tokenCache.get(token.raw);
     if (cached && cached.text === token.text) return cached.words;
     const out = new Map<number, boolean>();
@@ -260,8 +266,9 @@ export class KeywordIndex<T> {
     }
     if (token.text.length >= 5 && out.size === 0 && !this.knownWords.has(token.text)) {
       // Typos: words of similar length; a first letter kept, or swapped with the second.
-      const firsts = new Set([token.text[0]!, token.text[1] ?? ""]);
-      for (const f of firsts) {
+      const first = token.text[0]!;
+      const second = token.text[1]!;
+      for (const f of second === first ? [first] : [first, second]) {
         for (const id of this.fuzzyByFirst.get(f) ?? []) {
           if (out.has(id)) continue;
           const w = this.words[id]!;
@@ -269,19 +276,28 @@ export class KeywordIndex<T> {
         }
       }
     }
+    // Most label words (numbers, names, « non ») match no keyword: one shared empty map for them, not one each.
+    const words = out.size === 0 ? NO_WORDS : out;
     if (this.tokenCache.size > 200_000) this.tokenCache.clear();
-    this.tokenCache.set(token.raw, { text: token.text, words: out });
-    return out;
+    this.tokenCache.set(token.raw, { text: token.text, words });
+    return words;
   }
 
   /** Every pattern found in the label (first occurrence of each), in index order. Callers only read the array. */
   matchAll(tokens: readonly Token[]): readonly IndexedMatch<T>[] {
-    const known = this.labelCache.get(tokens);
-    if (known) return known;
-    const found = this.findAll(tokens);
-    this.labelCache.set(tokens, found);
+    // The classifier asks for one label's matches several times in a row: the last answer first, before the map.
+    if (tokens === this.lastTokens) return this.lastFound;
+    let found = this.labelCache.get(tokens);
+    if (!found) {
+      found = this.findAll(tokens);
+      this.labelCache.set(tokens, found);
+    }
+    this.lastTokens = tokens;
+    this.lastFound = found;
     return found;
   }
+  private lastTokens: readonly Token[] | null = null;
+  private lastFound: readonly IndexedMatch<T>[] = [];
 
   private findAll(tokens: readonly Token[]): readonly IndexedMatch<T>[] {
     const perToken = tokens.map((t) => (t.proper ? exactOnly(this.wordsOf(t)) : this.wordsOf(t)));
@@ -309,6 +325,13 @@ export class KeywordIndex<T> {
 }
 
 const NO_MATCH: readonly IndexedMatch<unknown>[] = Object.freeze([]);
+function isDigit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** What `wordsOf` gives a word that matches no keyword: shared, read only (nothing writes into a cached answer). */
+const NO_WORDS: Map<number, boolean> = new Map();
 
 /** A proper noun's keyword words, without those it matches only as a typo (« Marie » is not a misspelt « mairie »). */
 function exactOnly(words: Map<number, boolean>): Map<number, boolean> {
