@@ -3,6 +3,7 @@
 // generic, or contradicted by the funder the label names (docs/spec.md §2).
 import { expandAbbreviations } from "./abbreviations.ts";
 import { CHART_WORDS, matchAccountTitle } from "./accountTitles.ts";
+import { CHART_OF_ACCOUNTS } from "./chartOfAccounts.ts";
 import { engineeringWordInLabel, isEngineeringBlock } from "./destinations.ts";
 import { findFunder, PAYER_ONLY_WORDS, saidAsPayer, type FunderMatch } from "./funders.ts";
 import { namesAPerson } from "./people.ts";
@@ -41,12 +42,13 @@ interface CompiledKeyword {
   weight: number;
   order: number;
   doubt?: { fr: string; en: string };
+  payee: boolean;
 }
 
 const KEYWORDS: CompiledKeyword[] = LEVERS.flatMap((l, leverIndex) =>
   l.keywords.map((k: Keyword, i) => {
     const rule = typeof k === "string" ? { p: k } : k;
-    return { lever: l, pattern: compilePattern(rule.p), dest: rule.dest, weight: rule.w ?? 0, order: leverIndex * 1000 + i, doubt: rule.doubt };
+    return { lever: l, pattern: compilePattern(rule.p), dest: rule.dest, weight: rule.w ?? 0, order: leverIndex * 1000 + i, doubt: rule.doubt, payee: rule.payee === true };
   }),
 );
 
@@ -606,9 +608,27 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
         confidence: 0.55,
         reasons: [accountWord(acc), { fr: `mais le libellé dit ${q.fr} (${fromLabel.lever.label.fr}) : à vérifier`, en: `but the label says ${q.en} (${fromLabel.lever.label.en}): to check` }],
       };
+    } else if (ownAccount && hit && !hit.fuzzy && !hit.keyword.payee && !fromLabel.lever.catchAll && fromLabel.lever.family === acc.lever.family && fromLabel.lever.pillar !== acc.lever.pillar && !inTheChart(ownAccount)) {
+      // « 6520 Cotisations à des associations »: no account of the chart opens with 652 (a foreign chart, or the
+      // treasurer's own numbering), so the number says only its chapter (65); the label says plainly another pillar.
+      const q = quote(hit.keyword.pattern.source.replace(/\*/g, ""));
+      decision = {
+        ...fromLabel,
+        confidence: 0.6,
+        reasons: [
+          { fr: `compte ${ownAccount}, absent du plan comptable : seul son chapitre ${acc.prefix} est connu`, en: `account ${ownAccount}, not in the chart: only its chapter ${acc.prefix} is known` },
+          { fr: `le libellé dit ${q.fr} (${fromLabel.lever.label.fr}), lu comme tel`, en: `the label says ${q.en} (${fromLabel.lever.label.en}), read as such` },
+        ],
+      };
     } else {
       decision = { lever: acc.lever, confidence: ownAccount ? 0.85 : 0.7, reasons: [accountWord(acc)] };
-      if (!ownAccount && hit && !hit.fuzzy && fromLabel.lever.family === acc.lever.family && fromLabel.lever.pillar !== acc.lever.pillar && !chapterSaysClass(acc.prefix, section)) {
+      if (ownAccount && hit && !hit.fuzzy && !hit.keyword.payee && saysOnlyItsChapter(ownAccount) && !fromLabel.lever.catchAll && fromLabel.lever.family === acc.lever.family && fromLabel.lever.pillar !== acc.lever.pillar && !namesLever(tokens, acc.lever)) {
+        // « 6581 Cotisations à des associations »: an account titled « divers » (658, 628) under a label that names
+        // another pillar plainly, and nothing of the account's. The account is kept, but the two disagree: never sure.
+        const q = quote(hit.keyword.pattern.source.replace(/\*/g, ""));
+        decision.confidence = 0.55;
+        decision.reasons.push({ fr: `mais le libellé dit ${q.fr} (${fromLabel.lever.label.fr}) : à vérifier`, en: `but the label says ${q.en} (${fromLabel.lever.label.en}): to check` });
+      } else if (!ownAccount && hit && !hit.fuzzy && fromLabel.lever.family === acc.lever.family && fromLabel.lever.pillar !== acc.lever.pillar && !chapterSaysClass(acc.prefix, section)) {
         // « Indemnités de notre aide Madi » under « 62 Autres services extérieurs »: the chapter holds levers of
         // several pillars (621 is staff) and the label names another pillar than the chapter's catch-all: a guess.
         const q = quote(hit.keyword.pattern.source.replace(/\*/g, ""));
@@ -685,6 +705,11 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
   if (!acc && hit && !hit.fuzzy && decision.lever === hit.keyword.lever && section === "income") {
     // « Parrainages d'Italie », « Participation du club tiers monde »: who the word is said of decides.
     decision = whoseSponsorship(tokens, hit, funder) ?? whoseParticipation(tokens, hit, funder) ?? refundOfWhatIsSold(tokens, hit) ?? decision;
+  }
+  if (!acc && hit && !hit.fuzzy && decision.lever === hit.keyword.lever && section === "expense") {
+    // « Cotisations auprès des banques », « FFDN » under « Déplacements »: whom a due is paid to, and what the block
+    // says it pays for, decide what it is.
+    decision = duesPaidTo(tokens, hit) ?? networkNamedUnder(hit, context) ?? decision;
   }
   if (!ownAccount && acc?.lever.id === "other_income" && decision.lever.id === "other_income" && !hit) {
     // « Stripe » under « 75 Autres produits de gestion courante »: what a platform passes on there is gifts or dues.
@@ -816,6 +841,26 @@ function chapterSaysClass(prefix: string, section: Section): boolean {
     [...l.accounts, ...(l.accountsAnc2018 ?? []), ...(l.accountsCrc99 ?? [])].some((a) => a.startsWith(prefix) || prefix.startsWith(a)),
   );
   return new Set(holds.map((l) => `${l.pillar}/${section === "income" ? l.nature : ""}`)).size <= 1;
+}
+
+/** True when the chart's title of the account (its longest number in the chart) is its chapter or a « divers ». */
+function saysOnlyItsChapter(account: string): boolean {
+  let best: { n: string; t: string } | null = null;
+  for (const a of CHART_OF_ACCOUNTS) if (account.startsWith(a.n) && (!best || a.n.length > best.n.length)) best = a;
+  return !best || best.n.length <= 2 || /\b(divers|diverses|autres)\b/.test(foldAccentsLower(best.t));
+}
+
+/** True when a word of the label reads as this lever (« intervenants » under 622 as well as « rémunération »). */
+function namesLever(tokens: readonly Token[], l: Lever): boolean {
+  return KEYWORD_INDEX.matchAll(tokens).some((m) => !m.fuzzy && m.item.lever === l);
+}
+
+/** The chart's branches (three digits and more, as numbered in either chart). */
+const CHART_BRANCHES: ReadonlySet<string> = new Set(CHART_OF_ACCOUNTS.map((a) => a.n).filter((n) => n.length >= 3).map((n) => n.slice(0, 3)));
+
+/** True when the chart has the account's branch (its first three digits): « 6064 » is, « 6520 » (Swiss chart) is not. */
+function inTheChart(account: string): boolean {
+  return account.length < 3 || CHART_BRANCHES.has(account.slice(0, 3));
 }
 
 /**
@@ -1066,6 +1111,52 @@ function whoseSponsorship(tokens: readonly Token[], hit: LabelHit, funder: Funde
     reasons: [keywordReason(hit), { fr: "des parrainages de personnes, pas d'une entreprise : des dons, à vérifier", en: "sponsorships by people, not by a company: gifts, to check" }],
   };
 }
+
+/**
+ * « Cotisations auprès des banques / assurances », « Cotisation assurance »: a due paid to a bank or an insurer is
+ * what they bill (bank fees, a premium), not a network's dues; the complement names whom, and so what. A complement
+ * that names a network (« Cotisation à la fédération ») or nothing read (« Cotisations à des associations ») keeps
+ * the dues.
+ */
+function duesPaidTo(tokens: readonly Token[], hit: LabelHit): Decision | null {
+  if (hit.keyword.lever.id !== "network_dues" || hit.keyword.payee) return null;
+  const rest = tokens.slice(hit.position + hit.keyword.pattern.words.length);
+  const matches = KEYWORD_INDEX.matchAll(rest).filter((m) => !m.fuzzy && m.item.lever.family === "expense");
+  if (matches.length === 0 || matches.some((m) => m.item.lever.id === "network_dues")) return null;
+  const other = bestLabelHit(rest, "expense");
+  if (!other || other.fuzzy) return null;
+  const [q, w] = [quote(tokens[hit.position]!.raw), quote(rest[other.position]!.raw)];
+  return {
+    lever: other.keyword.lever,
+    confidence: 0.6,
+    reasons: [{ fr: `${q.fr} payée à ${w.fr} : ce qu'ils facturent (${other.keyword.lever.label.fr}), pas la cotisation d'un réseau`, en: `${q.en} paid to ${w.en}: what they bill (${other.keyword.lever.label.en}), not a network's dues` }],
+    keywordDest: other.keyword.dest,
+  };
+}
+
+/**
+ * « FFDN », « Ligue de Bretagne » under « Déplacements » or « Formation »: a network's name says whom the money goes
+ * to; the block says what for (a trip to its meeting, its training). The block decides, at a confidence that asks.
+ */
+function networkNamedUnder(hit: LabelHit, context: LineContext): Decision | null {
+  if (!hit.keyword.payee) return null;
+  for (const text of [context.chapter, context.heading]) {
+    if (!text) continue;
+    const said = bestLabelHit(blockTokens(text), "expense");
+    // « Autres services extérieurs » (which holds 6281, dues) says no more than the network's name.
+    if (!said || said.fuzzy || said.keyword.lever.id === hit.keyword.lever.id || GENERIC_BLOCK_WORD.test(said.keyword.pattern.source)) continue;
+    const [q, b] = [quote(hit.keyword.pattern.source.replace(/\*/g, "")), quote(text)];
+    return {
+      lever: said.keyword.lever,
+      confidence: 0.55,
+      reasons: [{ fr: `bloc ${b.fr}`, en: `block ${b.en}` }, { fr: `${q.fr} dit à qui, le bloc dit pour quoi : à vérifier`, en: `${q.en} says to whom, the block says what for: to check` }],
+      keywordDest: said.keyword.dest,
+    };
+  }
+  return null;
+}
+/** A block keyword that names a chapter's catch-all (« Autres charges », « Services extérieurs »), not what is paid for. */
+const GENERIC_BLOCK_WORD = /^(autres?|charges?|divers|services exterieurs)\b/;
 
 /** Who pays a « participation » as a user: families, members, participants (a sale); anyone else gives. */
 const PAYING_USERS = /^(familles?|parents?|participants?|usagers?|adherents?|membres?|enfants?|eleves?|jeunes|joueurs?|stagiaires?|benevoles?|beneficiaires?|residents?|habitants?|clients?|inscrits?|licencies?|convives?|exposants?|visiteurs?)$/;

@@ -20,6 +20,11 @@ export interface KeywordRule {
    * the user to check, with this reason (« Hébergement » among the produits: re-sold, or a charge refunded?).
    */
   doubt?: { fr: string; en: string };
+  /**
+   * A word that names whom the money goes to (a network: « FFDN », « Fédération », « Ligue »), not what it pays for:
+   * the block or the account, where they say what (« Déplacements », 6251), decide over it (classify.ts).
+   */
+  payee?: true;
 }
 export type Keyword = string | KeywordRule;
 
@@ -328,6 +333,9 @@ export const LEVERS: readonly Lever[] = [
       { p: "boite postale", dest: "engineering" }, { p: "nom* de domaine", dest: "engineering" }, { p: "hebergement* du site", dest: "engineering" },
       { p: "hebergement* serveur*", dest: "engineering" }, { p: "hebergement* web", dest: "engineering" }, { p: "hosting", dest: "engineering" },
       "relations publiques", "frais de bouche",
+      // What a general meeting or a congress costs (a room, a meal, the trip there): « AG FFDN 2020 » is going to the
+      // federation's meeting, not its dues.
+      { p: "assemblee* generale*", dest: "engineering", w: -1 }, "congres",
       // A bank card's yearly « cotisation » is a bank fee (627), not dues paid to a network.
       { p: "cotisation* carte*", dest: "engineering" }, { p: "carte* bancaire*", dest: "engineering" }, { p: "carte business", dest: "engineering" },
       { p: "carte bleue", dest: "engineering" }, { p: "frais de carte*", dest: "engineering" }, { p: "droits de garde", dest: "engineering" },
@@ -351,12 +359,14 @@ export const LEVERS: readonly Lever[] = [
     destination: "engineering",
     accounts: ["6281"],
     keywords: [
-      "cotisation*", "adhesion*", "affiliation*", "federation*", "fede", "fedes", "reseau*", "union* regional*", "union* departemental*",
+      "cotisation*", "adhesion*", "affiliation*",
       { p: "licence*", dest: "action" }, { p: "engagement*", dest: "action" }, { p: "championnat*", dest: "action" },
-      { p: "droits d inscription en competition", dest: "action" }, "ligue*", "district*", "comite departemental", "comite regional",
+      { p: "droits d inscription en competition", dest: "action" },
       "cotisations versees", "adhesions versees",
-      // National networks named by their name: « Le Mouvement associatif », a « FF… » (fédération française de …).
-      "mouvement associatif", "FF*", "confederation*", "coordination nationale", "collectif national",
+      // Networks named by what they are or by their name (« Le Mouvement associatif », a « FF… », fédération française
+      // de …): they say whom the money goes to; a block or an account that says what it pays for decides over them.
+      ...["federation*", "fede", "fedes", "reseau*", "union* regional*", "union* departemental*", "ligue*", "district*", "comite departemental",
+        "comite regional", "mouvement associatif", "FF*", "confederation*", "coordination nationale", "collectif national"].map((p) => ({ p, payee: true as const })),
     ],
   }),
   expense({
