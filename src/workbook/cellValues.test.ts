@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { builtInFormatKind, formatCodeKind, isShownNumber, numberAs, percentText, timeText } from "./cellValues.ts";
+import { builtInFormatKind, formatCodeKind, isShownNumber, numberAs, percentText, shownPercent, timeText } from "./cellValues.ts";
 
 describe("what a number format makes of a number", () => {
   it.each([
@@ -49,6 +49,17 @@ describe("what a number format makes of a number", () => {
     expect(timeText(0.5 + 1 / 86400, "h:mm:ss")).toBe("12:00:01");
     for (const text of ["20%", "12.5%", "-3.5%", "1:30", "36:00", "12:00:01"]) expect(isShownNumber(text)).toBe(true);
     for (const text of ["20 % de TVA", "1 200", "Loyer", "2026-03-14"]) expect(isShownNumber(text)).toBe(false);
+  });
+
+  it("keeps every digit of a percentage, so that one typed in Équilibre's sheets is written back unchanged (it was rounded to 12.35%)", () => {
+    for (const value of [0.123456, 0.0000001, -0.98765432, 1.5, 0.2]) {
+      const text = percentText(value);
+      expect(isShownNumber(text)).toBe(true);
+      expect(shownPercent(text)).toBe(value);
+    }
+    expect(percentText(0.123456)).toBe("12.3456%");
+    expect(shownPercent("Loyer")).toBeNull();
+    expect(shownPercent(0.2)).toBeNull();
   });
 
   it("leaves a plain number a number and gives a date through the host's own conversion", () => {

@@ -60,9 +60,21 @@ export function timeText(serial: number, code: string): string {
   return `${sign}${hours}:${mm}${first.includes("s") ? `:${ss}` : ""}`;
 }
 
-/** A percentage as the cell shows it, to two decimals at most: 0.125 → « 12.5% ». */
+/**
+ * A percentage as a text that keeps the whole number: 0.125 → « 12.5% », 0.123456 → « 12.3456% ». Never rounded
+ * (it was to two decimals): a percentage typed in Équilibre's own sheets is read back from it and written again
+ * (`shownPercent`), and messages round it themselves to what a person reads.
+ */
 export function percentText(value: number): string {
-  return `${Math.round(value * 10_000) / 100}%`;
+  const p = Number((value * 100).toPrecision(15));
+  const s = String(p);
+  return `${/e/.test(s) && Math.abs(p) < 1 ? p.toFixed(20).replace(/\.?0+$/, "") : s}%`;
+}
+
+/** The number a `percentText` text holds (« 12.3456% » → 0.123456), or null for any other value. */
+export function shownPercent(value: unknown): number | null {
+  if (typeof value !== "string" || !/^-?\d+(?:\.\d+)?%$/.test(value)) return null;
+  return Number((Number(value.slice(0, -1)) / 100).toPrecision(15));
 }
 
 /** A number in a cell of format `kind` (code `code`) as the snapshot holds it; a date through `toDate`. */

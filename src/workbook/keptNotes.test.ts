@@ -50,6 +50,14 @@ describe("notes in the report of an earlier run", () => {
     expect(again.warnings).toEqual([]);
   });
 
+  it("writes back a percentage typed beside the report as the same number, formatted as a percentage (it became the text « 12.35% »)", () => {
+    // A host reads a percentage as the text its cell shows, every digit kept (cellValues' percentText).
+    const old = earlier([{ row: 3, col: 16, value: "12.3456%" }]);
+    const again = plan({ name: "b.xlsx", sheets: [BUDGET, old], ownSheets: ["Équilibre"], ownCells: first.state.ownCells });
+    const kept = again.sheets.find((s) => s.role === "report")!.cells.filter((c) => c.ref === "P3");
+    expect(kept).toEqual([{ ref: "P3", value: 0.123456, style: "percent" }]);
+  });
+
   it("keeps a formula the user typed beside the report, at its cell, with its result, when the state records Équilibre's cells", () => {
     const old = earlier([{ row: 4, col: 17, value: 2400, formula: "SUM(Budget!B3:B5)*2" }]);
     const again = plan({ name: "b.xlsx", sheets: [BUDGET, old], ownSheets: ["Équilibre"], ownCells: first.state.ownCells });

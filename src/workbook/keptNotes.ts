@@ -8,7 +8,7 @@ import { equilibreRole, findHeader, lineFinder, rowIdentity, tableRow, type RowI
 import { say } from "../engine/i18n/index.ts";
 import { shiftFormula } from "./formulaShift.ts";
 import { fingerprint, recordedCells, recordedValues, valuesKey } from "./ownCells.ts";
-import { isShownNumber } from "./cellValues.ts";
+import { isShownNumber, shownPercent } from "./cellValues.ts";
 import type { PlannedCell, PlannedSheet } from "./plan.ts";
 import { MAPPING_FIRST_ROW, MAPPING_HEADER_ROW } from "./reportText.ts";
 import { cellAddress, SheetGrid, type SnapshotCell, type SheetSnapshot } from "./snapshot.ts";
@@ -22,6 +22,9 @@ function typed(c: SnapshotCell): boolean {
 
 /** The note as a planned cell at `row`: a formula keeps its result as the expected value and moves with its row. */
 function noteCell(ref: string, c: SnapshotCell, fromRow: number, row: number): PlannedCell {
+  // A percentage the user typed is read as the text its cell shows: written back as the number, formatted as one.
+  const percent = c.formula === undefined ? shownPercent(c.value) : null;
+  if (percent !== null) return { ref, value: percent, style: "percent" };
   if (c.formula === undefined) return { ref, value: c.value as PlannedCell["value"] };
   const expected = typeof c.value === "string" || typeof c.value === "number" ? c.value : null;
   return { ref, formula: shiftFormula(c.formula, row - fromRow, 0), expected };
