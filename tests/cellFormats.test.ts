@@ -31,8 +31,9 @@ describe("cell formats of other writers, through the command", () => {
     const d = analyse("formats-openpyxl-percent-time.xlsx");
     expect(amounts(d)).toEqual(LINES);
     expect(d.analyses[0]!.budget).toMatchObject({ expense: 4700, income: 6700 });
-    const shown = Object.fromEntries(d.issues.map((i) => [i.cell, /« ([^»]+) »/.exec(i.message.replace(/^[^)]*\)/, ""))?.[1]]));
-    expect(shown).toEqual({ B6: "20%", B7: "12.5%", B8: "1:30", B9: "36:00", B14: "3.5%", B15: "05:00" });
+    // Each said as the cell shows it, and why it is no amount (it said « Saisissez un nombre »: it is one).
+    const shown = Object.fromEntries(d.issues.map((i) => [i.cell, / affiche (.+?) : un(?:e)? /.exec(i.message)?.[1]]));
+    expect(shown).toEqual({ B6: "20\u00a0%", B7: "12,5\u00a0%", B8: "1:30", B9: "36:00", B14: "3,5\u00a0%", B15: "05:00" });
   });
 
   it("openpyxl: an ISO date cell (t=\"d\"), error cells (#REF!, #DIV/0!, #N/A) and a boolean in the amount column are each named by their cell, never 0", () => {

@@ -103,6 +103,18 @@ describe("an amount typed with words", () => {
     expect(texts[0]!.message).toBe("La cellule B4 (« Loyer ») contient « 1 200 € HT », qui n'est pas un montant : elle n'est pas comptée. Saisissez un nombre si c'est un montant.");
     expect(texts[1]!.messageEn).toContain("“Assurance”");
   });
+
+  it("says what a percentage or a time in the amounts shows and why it is no amount, not « Saisissez un nombre » (it is one)", () => {
+    // As the hosts give them: the text the cell shows, every digit of a percentage kept.
+    const rows = [["Poste", "Montant"], ["CHARGES", null], ["Achats", 1000], ["Loyer", "20%"], ["Part des frais", "12.3456%"], ["Ménage", "1:30"], ["Salaires", 5000], ["PRODUITS", null], ["Subvention de la commune", 1500], ["Dons", 900]];
+    const texts = textIssues(readBudgets({ name: "b.xlsx", sheets: [sheet("Budget", rows)] }));
+    expect(texts.map((i) => i.cell)).toEqual(["B4", "B5", "B6"]);
+    expect(texts[0]!.message).toBe("La cellule B4 (« Loyer ») affiche 20\u00a0% : un pourcentage n'est pas un montant, elle n'est pas comptée. Si c'est un montant, saisissez-le en euros, sans « % », dans une cellule au format Nombre.");
+    expect(texts[1]!.message).toContain("affiche 12,35\u00a0% : un pourcentage");
+    expect(texts[1]!.messageEn).toContain("shows 12.35%: a percentage is not an amount");
+    expect(texts[2]!.message).toContain("affiche 1:30 : une heure ou une durée n'est pas un montant");
+    for (const t of texts) expect(t.message).not.toContain("Saisissez un nombre");
+  });
 });
 
 describe("an amount said in words only", () => {

@@ -6,6 +6,7 @@ import { normalizeText } from "../engine/text.ts";
 import type { ReadIssue, ReadResult } from "./budget.ts";
 import { amountInWords, cellKind, isColumnTitle, moneyInWords } from "./columns.ts";
 import { sectionOfHeading } from "./sections.ts";
+import { isShownNumber } from "./cellValues.ts";
 import { cellAddress, parseAddress, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 
 /**
@@ -91,8 +92,37 @@ function labelOf(sheet: SheetSnapshot, row: number, col: number): string {
   return typeof v === "string" ? v.trim() : "";
 }
 
+/** A percentage (« 12.3456% ») as a person reads it, in each language: « 12,35 % », « 12.35% ». */
+function percentShown(text: string, lang: "fr" | "en"): string {
+  const n = Math.round(Number(text.slice(0, -1)) * 100) / 100;
+  return lang === "fr" ? `${String(n).replace(".", ",")}\u00a0%` : `${n}%`;
+}
+
+/**
+ * A percentage or a time where an amount is expected (the host gives it as the text its cell shows): the sentence
+ * says what the cell shows and why it is no amount, not « Saisissez un nombre » — it is a number already.
+ */
+function shownNumberIssue(sheet: string, cell: string, label: string, text: string): ReadIssue {
+  const fr = label ? ` (« ${label} »)` : "";
+  const en = label ? ` (“${label}”)` : "";
+  const base = { sheet, cell, code: "text_not_a_number" as const };
+  if (text.endsWith("%")) {
+    return {
+      ...base,
+      message: `La cellule ${cell}${fr} affiche ${percentShown(text, "fr")} : un pourcentage n'est pas un montant, elle n'est pas comptée. Si c'est un montant, saisissez-le en euros, sans « % », dans une cellule au format Nombre.`,
+      messageEn: `Cell ${cell}${en} shows ${percentShown(text, "en")}: a percentage is not an amount, it is not counted. If it is an amount, type it in euros, without “%”, in a cell formatted as Number.`,
+    };
+  }
+  return {
+    ...base,
+    message: `La cellule ${cell}${fr} affiche ${text} : une heure ou une durée n'est pas un montant, elle n'est pas comptée. Si c'est un montant, donnez à la cellule le format Nombre et saisissez-le en euros.`,
+    messageEn: `Cell ${cell}${en} shows ${text}: a time or a duration is not an amount, it is not counted. If it is an amount, give the cell the Number format and type it in euros.`,
+  };
+}
+
 /** A text where an amount is expected: not counted, and said (the reader raises it too, for a line's other columns). */
 export function textIssue(sheet: string, cell: string, label: string, text: string): ReadIssue {
+  if (isShownNumber(text)) return shownNumberIssue(sheet, cell, label, text);
   return {
     sheet,
     cell,
