@@ -116,3 +116,35 @@ describe("figures typed as text under a money header", () => {
     ]);
   });
 });
+
+describe("a « Montant » column beside a « Budget 2027 » column", () => {
+  const rows: CellValue[][] = [
+    ["Poste", "Montant", "Budget 2027"],
+    ["CHARGES", null, null],
+    ["Loyer", 1200, 1300],
+    ["Salaires", 5000, 5200],
+    ["PRODUITS", null, null],
+    ["Subvention de la commune", 4000, 4500],
+    ["Dons", 2200, 2000],
+  ];
+
+  it("are two versions of the budget, each read apart, never two actions added (Loyer was 2 500 €); the choice is said", () => {
+    const r = read(rows);
+    expect(r.budgets[0]!.layout).toBe("multi_year");
+    expect(r.budgets[0]!.columns.map((k) => k.role)).toEqual(["scenario", "scenario"]);
+    expect(r.lines.filter((l) => l.label === "Loyer").map((l) => [l.scenario, l.amount])).toEqual([
+      ["Montant", { kind: "value", cents: 120000 }],
+      ["Budget 2027", { kind: "value", cents: 130000 }],
+    ]);
+    const said = r.issues.filter((i) => i.code === "amount_versions");
+    expect(said).toHaveLength(1);
+    expect(said[0]!.message).toContain("B « Montant » et C « Budget 2027 » sont lues comme des versions du même budget");
+    expect(said[0]!.message).toContain("--column « Budget 2027 »");
+  });
+
+  it("while columns named as actions beside each other stay actions of one budget", () => {
+    const r = read(rows.map((row, i) => (i === 0 ? ["Poste", "Fonctionnement", "Festival"] : row)));
+    expect(r.budgets[0]!.layout).toBe("analytic_columns");
+    expect(r.issues.some((i) => i.code === "amount_versions")).toBe(false);
+  });
+});

@@ -347,7 +347,10 @@ function readBlock(
   const isLedger = ledger.length > 0 && scenarioCols.length === 0;
   // « Subvention proposée | Selon le critère de 13 € par licencié »: beside a version of a grant (asked, proposed,
   // voted), the other columns are other sums for the same lines (what the criterion would give), not actions to add.
-  const analytic = !isLedger && scenarioCols.length >= 2 && scenarioCols.some((k) => k.kind !== "period") && !scenarioCols.some((k) => VERSION_HEADER.test(normalizeText(k.header ?? "")));
+  // « Montant | Budget 2027 »: a column titled only as money beside one titled as a year or a budget are two versions
+  // of the budget, each analysed apart and said (which one is the budget is the user's choice), never two actions to add.
+  const versions = amountBesideVersion(scenarioCols);
+  const analytic = !isLedger && !versions && scenarioCols.length >= 2 && scenarioCols.some((k) => k.kind !== "period") && !scenarioCols.some((k) => VERSION_HEADER.test(normalizeText(k.header ?? "")));
   const blockCols = [...block.labelCols, ...(block.accountCol ? [block.accountCol] : []), ...block.amountCols];
   const firstCol = Math.min(...blockCols);
   const lastCol = Math.max(...blockCols);
@@ -683,6 +686,7 @@ function readBlock(
       messageEn: `The column “${k.header}” is in thousands of euros: Équilibre reads its amounts × 1,000 (12.5 → €12,500).`,
     });
   }
+  if (versions && !isLedger) issues.push(versionsIssue(sheet, headerRow ?? firstRow, versions));
   for (const col of shares) {
     const header = headerOf(col);
     const name = header ? `${columnLetters(col)} « ${header} »` : columnLetters(col);
@@ -700,6 +704,31 @@ function readBlock(
     lines,
     skipped,
     issues,
+  };
+}
+
+/** A column title that says money and nothing else: « Montant », « Montants TTC », « Coût », « Somme (€) ». */
+const PLAIN_AMOUNT_HEADER = /^(montant|montants|somme|sommes|cout|couts|prix|valeur|amount|amounts)( (en|ttc|ht|eur|euros?))*$/;
+
+/** The plain « Montant » columns and the year or budget columns beside them, when a block has both; else null. */
+function amountBesideVersion(cols: readonly { col: number; header: string | null; kind: HeaderKind }[]): { plain: typeof cols; dated: typeof cols } | null {
+  const plain = cols.filter((k) => k.header !== null && k.kind === "other" && PLAIN_AMOUNT_HEADER.test(normalizeText(k.header)));
+  const dated = cols.filter((k) => k.kind === "period");
+  return plain.length > 0 && dated.length > 0 && plain.length + dated.length === cols.length ? { plain, dated } : null;
+}
+
+/** Says which columns are versions of one budget, analysed apart, and how to choose the one that is the budget. */
+function versionsIssue(sheet: string, row: number, v: NonNullable<ReturnType<typeof amountBesideVersion>>): ReadIssue {
+  const all = [...v.plain, ...v.dated].sort((a, b) => a.col - b.col);
+  const fr = all.map((k) => `${columnLetters(k.col)} « ${k.header} »`).join(" et ");
+  const en = all.map((k) => `${columnLetters(k.col)} “${k.header}”`).join(" and ");
+  const pick = v.dated[0]!.header!;
+  return {
+    sheet,
+    cell: cellAddress(row, all[0]!.col),
+    code: "amount_versions",
+    message: `Les colonnes ${fr} sont lues comme des versions du même budget, pas comme des actions : chacune est analysée à part, elles ne sont pas additionnées. Laquelle est votre budget ? Choisissez sa colonne (en ligne de commande : --column « ${pick} »), ou donnez à la colonne « ${v.plain[0]!.header} » un titre qui dit son année (« Réalisé 2026 »).`,
+    messageEn: `Columns ${en} are read as versions of one budget, not as actions: each is analysed on its own, they are not added. Which one is your budget? Choose its column (on the command line: --column “${pick}”), or give the column “${v.plain[0]!.header}” a title that says its year (“Actual 2026”).`,
   };
 }
 
