@@ -85,6 +85,53 @@ function firstAtLeast(list: readonly number[], from: number): number {
   return lo;
 }
 
+/** Indexes j (those `keep` marks, or all) sorted by `values[j]`, then j; `sorted[p]` is `values[order[p]]`. */
+interface ValueIndex {
+  order: Int32Array;
+  sorted: Float64Array;
+}
+
+function valueIndex(values: Float64Array, keep: Uint8Array | null): ValueIndex {
+  const picked: number[] = [];
+  for (let j = 0; j < values.length; j++) if (!keep || keep[j]) picked.push(j);
+  // Running totals of amounts that are all positive are already in order: the sort then only checks it.
+  picked.sort((a, b) => values[a]! - values[b]! || a - b);
+  const order = Int32Array.from(picked);
+  const sorted = new Float64Array(order.length);
+  for (let p = 0; p < order.length; p++) sorted[p] = values[order[p]!]!;
+  return { order, sorted };
+}
+
+/** The positions [lo, hi) of `index.order` whose value is `v`. */
+function runOf(index: ValueIndex, v: number): [number, number] {
+  const s = index.sorted;
+  let lo = 0;
+  let hi = s.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (s[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  hi = s.length;
+  while (end < hi) {
+    const mid = (end + hi) >>> 1;
+    if (s[mid]! <= v) end = mid + 1;
+    else hi = mid;
+  }
+  return [lo, end];
+}
+
+/** First position in [lo, hi) of `order` (ascending there) whose index is ≥ `from` (hi when none). */
+function firstIndexAtLeast(order: Int32Array, lo: number, hi: number, from: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (order[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** What the subtotal search needs to know of each candidate, computed once (the labels' tests are costly). */
 interface Facts {
   level: number | null;
@@ -158,9 +205,9 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
   const facts: Facts[] = cands.map((c) => ({ level: level(c), account: c.account, chapterish: isChapterish(c), heading: isHeadingStyle(c) }));
   const closing = closingIndexes(facts);
   const width = cands.reduce((w, c) => Math.max(w, c.amounts.length), 0);
-  const prefix: number[][] = [];
+  const prefix: Float64Array[] = [];
   for (let k = 0; k < width; k++) {
-    const p = new Array<number>(n);
+    const p = new Float64Array(n);
     let sum = 0;
     for (let j = 0; j < n; j++) {
       sum += valueCents(cands[j]!.amounts[k] ?? null) ?? 0;
@@ -170,9 +217,9 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
   }
   // How many rows hold a non-zero amount, per column: « CotisationReduite 40 » over « Don 40 » and ten rows with
   // nothing in that column is not their subtotal; a sum over one line is a coincidence unless the row is a chapter.
-  const filled: number[][] = [];
+  const filled: Int32Array[] = [];
   for (let k = 0; k < width; k++) {
-    const f = new Array<number>(n);
+    const f = new Int32Array(n);
     let count = 0;
     for (let j = 0; j < n; j++) {
       if (valueCents(cands[j]!.amounts[k] ?? null)) count++;
@@ -185,24 +232,12 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
     const next = cands[j + 1];
     return !next || next.row !== cands[j]!.row + 1 || facts[j + 1]!.chapterish;
   };
-  const where: { all: Map<number, number[]>; boundary: Map<number, number[]> }[] = [];
-  for (let k = 0; k < width; k++) {
-    const all = new Map<number, number[]>();
-    const boundary = new Map<number, number[]>();
-    for (let j = 0; j < n; j++) {
-      const v = prefix[k]![j]!;
-      let a = all.get(v);
-      if (!a) all.set(v, (a = []));
-      a.push(j);
-      if (boundaryAfter(j)) {
-        let b = boundary.get(v);
-        if (!b) boundary.set(v, (b = []));
-        b.push(j);
-      }
-    }
-    where.push({ all, boundary });
-  }
-  const NONE: number[] = [];
+  // Per column, the indexes j sorted by their running total, then by j: those where a value occurs are one run of
+  // that order, found by binary search (no array per distinct running total: a trial balance has one per line).
+  const isBoundary = new Uint8Array(n);
+  for (let j = 0; j < n; j++) isBoundary[j] = boundaryAfter(j) ? 1 : 0;
+  const where: { all: ValueIndex; boundary: ValueIndex }[] = [];
+  for (let k = 0; k < width; k++) where.push({ all: valueIndex(prefix[k]!, null), boundary: valueIndex(prefix[k]!, isBoundary) });
   for (let i = 0; i < n; i++) {
     const parent = cands[i]!;
     if (out.has(parent.row)) continue;
@@ -218,21 +253,24 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
     let pick = columns[0]!;
     let pickCount = Infinity;
     for (const k of columns) {
-      const count = where[k]!.all.get(prefix[k]![i]! + parentCents[k]!)?.length ?? 0;
+      const run = runOf(where[k]!.all, prefix[k]![i]! + parentCents[k]!);
+      const count = run[1] - run[0];
       if (count < pickCount) [pick, pickCount] = [k, count];
     }
     if (pickCount === 0) continue;
     const target = prefix[pick]![i]! + parentCents[pick]!;
-    const first = (list: readonly number[], from: number): number | null => {
-      for (let p = firstAtLeast(list, from); p < list.length && list[p]! < end; p++) if (matches(list[p]!)) return list[p]!;
+    const first = (index: ValueIndex, from: number): number | null => {
+      const [lo, hi] = runOf(index, target);
+      const order = index.order;
+      for (let p = firstIndexAtLeast(order, lo, hi, from); p < hi && order[p]! < end; p++) if (matches(order[p]!)) return order[p]!;
       return null;
     };
     // A matching j where the children end: at a boundary, just before the closing row, or (a titled chapter)
     // anywhere from two lines on.
     const j =
-      first(where[pick]!.boundary.get(target) ?? NONE, i + minChildren) ??
+      first(where[pick]!.boundary, i + minChildren) ??
       (end - 1 >= i + minChildren && matches(end - 1) ? end - 1 : null) ??
-      (chapter ? first(where[pick]!.all.get(target) ?? NONE, i + 2) : null);
+      (chapter ? first(where[pick]!.all, i + 2) : null);
     if (j !== null && (chapter || !siblingsShaped(parent, cands.slice(i + 1, j + 1)))) out.add(parent.row);
   }
   return out;
