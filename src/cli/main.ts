@@ -5,6 +5,7 @@ import { EquilibreError, isEquilibreError, isNoBudget } from "../engine/errors.t
 import type { Lang } from "../engine/types.ts";
 import { HELP, parseArgs } from "./args.ts";
 import { summaryText } from "./summaryText.ts";
+import { writeJson } from "./jsonOutput.ts";
 
 export interface Io {
   stdout: NodeJS.WritableStream;
@@ -33,7 +34,8 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     if (args.command === "compare") {
       const { columnNotices, compareRun, compareText } = await import("./compare.ts");
       const { doc, written } = await compareRun(args.before, args.after, { params, columnBefore: args.columnBefore, columnAfter: args.columnAfter, lang, output: args.output });
-      io.stdout.write((args.json ? JSON.stringify(doc, null, 2) : compareText(doc, lang)) + "\n");
+      if (args.json) writeJson(doc, (t) => io.stdout.write(t));
+      else io.stdout.write(compareText(doc, lang) + "\n");
       for (const n of columnNotices(doc, args, lang)) io.stderr.write(n + "\n");
       if (written) reportWritten(io, written, lang);
       return 0;
@@ -54,7 +56,7 @@ export async function main(argv: string[], io: Io = { stdout: process.stdout, st
     const summary = args.summary ? await import("./fileSummary.ts") : null;
     if (summary) await summary.checkSummary(args.input, args.summary!);
     const run = await analyzeFile(args.input, { params, column: args.column, output: args.output, lang, scenarios });
-    if (args.json) io.stdout.write(JSON.stringify(run.doc, null, 2) + "\n");
+    if (args.json) writeJson(run.doc, (t) => io.stdout.write(t));
     else io.stdout.write(summaryText(run.doc, lang) + (run.doc.scenarios ? scenariosText(run.doc.scenarios, lang) : "") + "\n");
     if (run.written) reportWritten(io, run.written, lang);
     if (summary) io.stderr.write((await summary.writeFileSummary(args.summary!, args.input, run.doc, lang)) + "\n");

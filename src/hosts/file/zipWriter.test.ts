@@ -2,7 +2,7 @@
 // the user's untouched parts keep their compressed bytes, a name with accents says it is UTF-8, and a write that
 // fails half-way leaves the earlier report as it was.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -10,8 +10,10 @@ import JSZip from "jszip";
 import { describe, expect, it } from "vitest";
 import { writeFileAtomic } from "./atomicWrite.ts";
 import "./node.ts";
-import { XlsxPackage } from "./xlsxPackage.ts";
-import { writeZip } from "./zipWriter.ts";
+import { crc32 } from "node:zlib";
+import { readWorkbook } from "./readSnapshot.ts";
+import { XlsxPackage, type PackageEntry } from "./xlsxPackage.ts";
+import { writeZip, type ZipLimits } from "./zipWriter.ts";
 
 async function input(): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -20,11 +22,11 @@ async function input(): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-async function collect(pkg: XlsxPackage): Promise<Buffer> {
+async function collect(pkg: XlsxPackage, limits?: ZipLimits): Promise<Buffer> {
   const out: Uint8Array[] = [];
   const size = await writeZip(pkg.entries(), async (b) => {
     out.push(Buffer.from(b));
-  });
+  }, limits);
   const zip = Buffer.concat(out);
   expect(zip.length).toBe(size);
   return zip;
@@ -77,4 +79,72 @@ describe("the zip written part by part", () => {
     expect(readdirSync(dir)).toEqual(["rapport.xlsx"]);
     expect(existsSync(target)).toBe(true);
   });
+});
+
+describe("ZIP64, where a zip's fields are too small", () => {
+  it("is not written when nothing needs it (Excel 2007 warns about ZIP64 it did not need)", async () => {
+    const pkg = await XlsxPackage.open(await input());
+    await pkg.finish();
+    const zip = await collect(pkg);
+    expect(zip.indexOf(Buffer.from([0x50, 0x4b, 0x06, 0x06]))).toBe(-1);
+    // Every header says « version 2.0 needed »: no ZIP64 extra field anywhere.
+    expect(zip.readUInt16LE(4)).toBe(20);
+  });
+
+  // LibreOffice 7.4 reads ZIP64 extra fields in local headers but no ZIP64 central directory (neither this one nor
+  // Python's zipfile's): it is written only when a zip cannot be written without it (past 4 GiB, 65,535 parts).
+  it("written in every record it has (limits lowered to 0), the package is read back by JSZip, Info-ZIP and Équilibre", async () => {
+    const bytes = await input();
+    const plain = await XlsxPackage.open(bytes);
+    await plain.finish();
+    const pkg = await XlsxPackage.open(bytes);
+    await pkg.finish();
+    const zip = await collect(pkg, { u32: 0, u16: 0 });
+    // The ZIP64 end record and its locator, then the classic end record whose fields say -1.
+    expect(zip.indexOf(Buffer.from([0x50, 0x4b, 0x06, 0x06]))).toBeGreaterThan(0);
+    expect(zip.indexOf(Buffer.from([0x50, 0x4b, 0x06, 0x07]))).toBeGreaterThan(0);
+    expect(zip.readUInt32LE(zip.length - 22 + 16)).toBe(0xffffffff);
+    expect(zip.readUInt16LE(4)).toBe(45);
+
+    const back = await JSZip.loadAsync(zip, { checkCRC32: true });
+    const names = Object.keys(plain.zip.files).filter((n) => !plain.zip.files[n]!.dir);
+    expect(Object.keys(back.files).sort()).toEqual(names.sort());
+    for (const name of names) expect(await back.file(name)!.async("string"), name).toBe(await plain.zip.file(name)!.async("string"));
+
+    const dir = mkdtempSync(join(tmpdir(), "equilibre-zip64-"));
+    const file = join(dir, "rapport.xlsx");
+    writeFileSync(file, zip);
+    expect(execFileSync("unzip", ["-t", file], { encoding: "utf8" })).toMatch(/No errors detected/);
+    const { snapshot } = await readWorkbook(zip, "rapport.xlsx");
+    expect(snapshot.sheets[0]!.rows.at(-1)!.cells.map((c) => c.value)).toEqual(["Ligne 200", 2000]);
+  });
+
+  it("past 4 GiB, each part is found at its 64-bit offset (Info-ZIP extracts the last one)", async () => {
+    // Seventeen stored parts of 256 MiB of zeros (one buffer, never written: the file is sparse), then a small part.
+    const block = new Uint8Array(256 * 2 ** 20);
+    const zeros = { data: block, crc: crc32(block) >>> 0, size: block.length, method: 0 };
+    const date = new Date(Date.UTC(2026, 0, 16));
+    const entries: PackageEntry[] = Array.from({ length: 17 }, (_, i) => ({ path: `xl/media/zeros${i}.bin`, date, raw: zeros, content: async () => block }));
+    const last = Buffer.from("<fin>après 4 Gio</fin>");
+    entries.push({ path: "xl/fin.xml", date, content: async () => last });
+    const dir = mkdtempSync(join(tmpdir(), "equilibre-zip64-big-"));
+    const file = join(dir, "big.zip");
+    const fd = openSync(file, "w");
+    let at = 0;
+    try {
+      const size = await writeZip(entries, async (b) => {
+        if (b !== block) writeSync(fd, b, 0, b.length, at);
+        at += b.length;
+      });
+      expect(size).toBeGreaterThan(2 ** 32);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      expect(execFileSync("unzip", ["-p", file, "xl/fin.xml"], { encoding: "utf8" })).toBe("<fin>après 4 Gio</fin>");
+      expect(execFileSync("unzip", ["-l", file], { encoding: "utf8" })).toMatch(/18 files/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
