@@ -380,6 +380,99 @@ function sideBySide(ctx: Ctx, cerfa: boolean): void {
   }
 }
 
+/** The chapters the Cerfa form prints on each side, filled or not. */
+const FORM_CHAPTERS: Record<"expense" | "income" | "in_kind_use" | "in_kind_resource", string[]> = {
+  expense: ["60", "61", "62", "63", "64", "65", "66", "67", "68"],
+  income: ["70", "73", "74", "75", "76", "77", "78", "79"],
+  in_kind_use: ["86"],
+  in_kind_resource: ["87"],
+};
+/** The form's own rows under chapter 74, left empty where the budget has no such grant (they are no lines). */
+const FORM_GRANT_ROWS = ["État : préciser le(s) ministère(s) sollicité(s)", "Région(s) :", "Département(s) :", "Intercommunalité(s) : EPCI", "Commune(s) :", "Organismes sociaux (détailler) :", "Fonds européens", "Aides privées"];
+
+/**
+ * The Cerfa form as it is printed (n° 12156 « Budget prévisionnel », n° 15059 « Compte rendu financier »): charges
+ * on the left, chapters 60 to 68 each printed whether filled or not, produits on the right, 70 to 79, the form's own
+ * rows under 74 left empty; « TOTAL DES CHARGES » | « TOTAL DES PRODUITS », then « Excédent » | « Insuffisance »
+ * (the one that balances the two), then 86 | 87 at the bottom and « TOTAL » | « TOTAL ». The treasurer types the
+ * budget's lines under their chapter; each chapter row is the SUM of its lines. No account column: the chapters say.
+ */
+function cerfaForm(ctx: Ctx): void {
+  const b = ctx.budget;
+  const sb = ctx.sb;
+  const width = 1 + ctx.cols.length;
+  const side = (s: Section) => b.blocks.filter((x) => x.section === s && !aside(x));
+  sb.set(1, 0, "BUDGET PRÉVISIONNEL DE L'ACTION");
+  sb.set(2, 0, `${b.association} — exercice ${b.source.year}`);
+  sb.bold.push(1);
+  const headerAt = (row: number, base: number, word: string) => {
+    sb.set(row, base, word);
+    ctx.headers.forEach((h, k) => sb.set(row, base + 1 + k, h));
+  };
+  headerAt(4, 0, "CHARGES");
+  headerAt(4, width, "PRODUITS");
+  sb.bold.push(4);
+  const half = (section: "expense" | "income" | "in_kind_use" | "in_kind_resource", base: number, from: number): { row: number; chapters: number[] } => {
+    const byChapter = new Map<string, SourceLine[]>();
+    for (const l of side(section).flatMap(linesOf)) {
+      if (l.notALine) continue;
+      const ch = chapterOfLine(l, section);
+      byChapter.set(ch, [...(byChapter.get(ch) ?? []), l]);
+    }
+    const all = [...new Set([...FORM_CHAPTERS[section], ...byChapter.keys()])].sort((x, y) => x.localeCompare(y));
+    let row = from;
+    const chapters: number[] = [];
+    for (const ch of all) {
+      const chapterRow = row++;
+      const subRows: number[] = [];
+      for (const l of byChapter.get(ch) ?? []) {
+        placeLine(ctx, row, base, false, section, l, null);
+        subRows.push(row++);
+      }
+      if (ch === "74") for (const t of FORM_GRANT_ROWS) sb.set(row++, base, t);
+      sb.set(chapterRow, base, CHAPTERS[ch] ?? ch);
+      ctx.cols.forEach((_, k) => sb.set(chapterRow, base + 1 + k, sb.sum(subRows, base + 1 + k)));
+      sb.bold.push(chapterRow);
+      chapters.push(chapterRow);
+    }
+    return { row, chapters };
+  };
+  const left = half("expense", 0, 5);
+  const right = half("income", width, 5);
+  let row = Math.max(left.row, right.row);
+  const totals = row;
+  const total = (members: number[], base: number, label: string, at: number) => {
+    sb.set(at, base, label);
+    ctx.cols.forEach((_, k) => sb.set(at, base + 1 + k, sb.sum(members, base + 1 + k)));
+  };
+  total(left.chapters, 0, "TOTAL DES CHARGES", totals);
+  total(right.chapters, width, "TOTAL DES PRODUITS", totals);
+  sb.bold.push(totals);
+  row++;
+  // The one that balances the form: an excess of produits sits on the charges' side, a shortfall on the produits'.
+  sb.set(row, 0, "Excédent");
+  sb.set(row, width, "Insuffisance");
+  ctx.cols.forEach((_, k) => {
+    const c = 1 + k;
+    const p = width + 1 + k;
+    const gap = ((sb.value(totals, p) ?? 0) - (sb.value(totals, c) ?? 0)) / 100;
+    if (gap > 0) sb.set(row, c, { formula: `${colLetter(p)}${totals}-${colLetter(c)}${totals}`, result: gap });
+    if (gap < 0) sb.set(row, p, { formula: `${colLetter(c)}${totals}-${colLetter(p)}${totals}`, result: -gap });
+  });
+  row += 2;
+  const useHalf = half("in_kind_use", 0, row);
+  const resourceHalf = half("in_kind_resource", width, row);
+  row = Math.max(useHalf.row, resourceHalf.row);
+  total([totals, totals + 1, ...useHalf.chapters], 0, "TOTAL", row);
+  total([totals, totals + 1, ...resourceHalf.chapters], width, "TOTAL", row);
+  sb.bold.push(row);
+  row += 2;
+  // The form's note on the grant asked, with its figures typed in the sentence.
+  const grants = side("income").flatMap(linesOf).filter((l) => !l.notALine && chapterOfLine(l, "income") === "74").reduce((n, l) => n + cents(l.amounts[ctx.cols[0]!] ?? 0), 0);
+  const produits = sb.value(totals, width + 1) ?? 0;
+  if (grants > 0 && produits > 0) sb.set(row, 0, `La subvention de ${grants / 100} € représente ${Math.round((100 * grants) / produits)} % du total des produits : (montant attribué / total des produits) x 100.`);
+}
+
 function accountFor(l: SourceLine, section: Section): string {
   const given = l.account?.match(/\d{2,}/)?.[0];
   if (given) return given.padEnd(6, "0");
@@ -555,7 +648,7 @@ function journal(ctx: Ctx): void {
 }
 
 /** Every layout corpus/layouts.ts knows, in the order `--all-layouts` reports them. */
-export const ALL_LAYOUTS: LayoutType[] = ["vertical", "side_by_side", "cerfa", "trial_balance", "type_column", "journal", "two_sheets"];
+export const ALL_LAYOUTS: LayoutType[] = ["vertical", "side_by_side", "cerfa", "cerfa_form", "trial_balance", "type_column", "journal", "two_sheets"];
 
 /**
  * The layouts a budget can be laid in: all of them, except that a Cerfa form, a side-by-side table and two
@@ -564,7 +657,7 @@ export const ALL_LAYOUTS: LayoutType[] = ["vertical", "side_by_side", "cerfa", "
 export function layoutsFor(b: Budget): LayoutType[] {
   const has = (s: Section) => b.blocks.some((x) => x.section === s && linesOf(x).some((l) => !l.notALine));
   const both = has("income") && has("expense");
-  return ALL_LAYOUTS.filter((l) => both || !["side_by_side", "cerfa", "two_sheets"].includes(l));
+  return ALL_LAYOUTS.filter((l) => both || !["side_by_side", "cerfa", "cerfa_form", "two_sheets"].includes(l));
 }
 
 /** The budget laid in every layout it allows (`scripts/accuracy.ts --all-layouts`), named « <id>--<layout> ». */
@@ -606,6 +699,7 @@ function lay(b: Budget, layout: string, name: string, cols: number[], opts: Vert
     if (layout === "vertical") vertical(ctx, b.blocks, 3, opts);
     else if (layout === "side_by_side") sideBySide(ctx, false);
     else if (layout === "cerfa") sideBySide(ctx, true);
+    else if (layout === "cerfa_form") cerfaForm(ctx);
     else if (layout === "trial_balance") trialBalance(ctx);
     else if (layout === "type_column") typeColumn(ctx);
     else if (layout === "journal") journal(ctx);

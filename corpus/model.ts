@@ -12,7 +12,7 @@ export const BUDGETS_DIR = join(CORPUS_DIR, "budgets");
 export const XLSX_DIR = join(CORPUS_DIR, "xlsx");
 
 /** How the sheet is laid out (each is a way treasurers really present a budget). */
-export type LayoutType = "vertical" | "side_by_side" | "cerfa" | "trial_balance" | "type_column" | "two_sheets" | "journal";
+export type LayoutType = "vertical" | "side_by_side" | "cerfa" | "cerfa_form" | "trial_balance" | "type_column" | "two_sheets" | "journal";
 
 /** Why a row of the source is not a budget line (the reader must skip it, never count it). */
 export type NotALine = "balance_sheet_account";

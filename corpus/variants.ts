@@ -14,7 +14,7 @@ export interface Variant {
   apply: (laid: Laid) => Laid | null;
 }
 
-const ROWS_ANY = ["vertical", "side_by_side", "cerfa", "trial_balance", "type_column", "journal", "two_sheets"] as const;
+const ROWS_ANY = ["vertical", "side_by_side", "cerfa", "cerfa_form", "trial_balance", "type_column", "journal", "two_sheets"] as const;
 const ONE_TABLE = ["vertical", "type_column", "two_sheets"] as const;
 
 const clone = (l: Laid): Laid => ({
@@ -272,48 +272,7 @@ export const VARIANTS: Variant[] = [
     id: "monthly",
     what: "douze colonnes mensuelles et une colonne Total",
     layouts: ["vertical", "two_sheets"],
-    apply: (l0) => {
-      if (l0.columns.length !== 1) return null;
-      const l = clone(l0);
-      for (const s of l.sheets) {
-        const h = headerRow(l, s);
-        const cols = amountCols(l, s);
-        if (h === null || cols.length !== 1) return null;
-        const c = cols[0]!;
-        insertCols(l, s.name, c, 12);
-        const total = c + 12;
-        set(s, h, total, "Total");
-        MONTHS.forEach((m, k) => set(s, h, c + k, m));
-        // Plain rows first: each month a twelfth, the total their SUM. A row that sums others (a block total, the
-        // result) keeps its formula in the total column and gets the same formula in every month, as in Excel.
-        const formulaRows: number[] = [];
-        s.rows.forEach((row, r) => {
-          if (r + 1 <= h) return;
-          const cell = row[total];
-          const v = valueOf(cell);
-          if (v === null) return;
-          if (cell && typeof cell === "object") {
-            formulaRows.push(r);
-            return;
-          }
-          const cents = Math.round(v * 100);
-          const part = Math.trunc(cents / 12);
-          for (let k = 0; k < 12; k++) row[c + k] = (k === 11 ? cents - 11 * part : part) / 100;
-          row[total] = { formula: `SUM(${colLetter(c)}${r + 1}:${colLetter(c + 11)}${r + 1})`, result: v };
-        });
-        const T = colLetter(total);
-        for (const r of formulaRows) {
-          const f = (s.rows[r]![total] as { formula: string }).formula;
-          for (let k = 0; k < 12; k++) {
-            const L = colLetter(c + k);
-            const formula = f.replace(new RegExp(`\\b${T}(\\d+)\\b`, "g"), `${L}$1`);
-            s.rows[r]![c + k] = { formula, result: evaluate(formula, (col, row) => valueOf(s.rows[row - 1]?.[colIndex(col)]) ?? 0) };
-          }
-        }
-      }
-      renameHeader(l, l.columns[0]!, "Total");
-      return l;
-    },
+    apply: (l0) => monthly(l0, MONTHS, "Total"),
   },
   {
     id: "merged_headings",
@@ -357,10 +316,337 @@ export const VARIANTS: Variant[] = [
     layouts: ["vertical", "two_sheets"],
     apply: (l) => (l.budget.blocks.some((b) => b.total && b.heading) ? relaid(l, { totalsAbove: true }) : null),
   },
+  {
+    id: "two_years",
+    what: "l'exercice précédent à côté du budget (« Réalisé 2024 | Budget 2025 », « N-1 | N »), deux analyses",
+    layouts: ["vertical", "side_by_side", "cerfa", "type_column", "two_sheets"],
+    apply: twoYears,
+  },
+  {
+    id: "plan_actual_gap",
+    what: "« Prévu | Réalisé | Écart » : le prévu à côté du réalisé, l'écart en formule",
+    layouts: ["vertical", "side_by_side", "type_column", "two_sheets"],
+    apply: (l) => planActualGap(l, ["Prévu", "Réalisé", "Écart"]),
+  },
+  {
+    id: "plan_actual_percent",
+    what: "le compte rendu Cerfa 15059 : « Prévision | Réalisation | % »",
+    layouts: ["cerfa", "cerfa_form"],
+    apply: (l) => planActualGap(l, ["Prévision", "Réalisation", "%"]),
+  },
+  {
+    id: "actions_total",
+    what: "chaque ligne répartie entre deux actions et leur total (« Action A | Action B | Total »)",
+    layouts: ["vertical", "type_column", "two_sheets"],
+    apply: actionsTotal,
+  },
+  {
+    id: "letterhead",
+    what: "un en-tête d'association (nom et titre fusionnés, adresse, « Exercice | 2025 », une date) et « Arrêté par le conseil d'administration… », les signatures dessous",
+    layouts: ROWS_ANY,
+    apply: letterhead,
+  },
+  {
+    id: "share_observations",
+    what: "« Montant | % | Observations » : la part de chaque ligne en pourcentage et des remarques avec des nombres (« 3 devis », « 2 x 150 »)",
+    layouts: ONE_TABLE,
+    apply: shareAndObservations,
+  },
+  {
+    id: "monthly_calendar",
+    what: "janvier … décembre et « Total annuel »",
+    layouts: ["vertical", "two_sheets", "type_column"],
+    apply: (l) => monthly(l, MONTHS_FULL, "Total annuel"),
+  },
 ];
 
+/** A deterministic pick among `xs` for a key (the budget's name, a row), so the same file is laid the same every run. */
+const pick = <T>(xs: readonly T[], key: string): T => xs[[...key].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7) % xs.length]!;
+
+/**
+ * Inserts `headers.length` columns before amount column `c` of sheet `s` (header row `h`): each row's typed amount in
+ * that column gives the new cells (`value(k, amount, row)`, null leaves the cell empty, as a treasurer leaves it); a
+ * row that sums others (a block total, the result) gets the same formula in each new column, as Excel copies it.
+ * Returns the column the original amounts are now in.
+ */
+function columnsBefore(l: Laid, s: SheetGrid, h: number, c: number, headers: string[], value: (k: number, amount: number, row: number) => number | null): number {
+  insertCols(l, s.name, c, headers.length);
+  const src = c + headers.length;
+  headers.forEach((t, k) => set(s, h, c + k, t));
+  const formulaRows: number[] = [];
+  s.rows.forEach((row, r) => {
+    if (r + 1 <= h) return;
+    const cell = row[src];
+    if (typeof cell === "number") headers.forEach((_, k) => {
+      const x = value(k, cell, r + 1);
+      if (x !== null) set(s, r + 1, c + k, x);
+    });
+    else if (cell && typeof cell === "object") formulaRows.push(r);
+  });
+  copyFormulas(s, formulaRows, src, headers.map((_, k) => c + k));
+  return src;
+}
+
+/**
+ * The formula of column `src` on each of `rows` (0-based), copied into each column of `to` with its cached value, as
+ * Excel copies it: every reference moves by as many columns (« F27-C27 » in C is « E27-B27 » in B), but the criteria
+ * range of a SUMIF, which a treasurer writes absolute.
+ */
+function copyFormulas(s: SheetGrid, rows: number[], src: number, to: number[]): void {
+  for (const r of rows) {
+    const f = (s.rows[r]![src] as { formula: string }).formula;
+    for (const c of to) {
+      const move = (text: string) => shiftFormulaCols(text, 0, c - src);
+      const sumIf = /^SUMIF\(([^,]+),("[^"]*"),([^)]+)\)$/.exec(f);
+      const formula = sumIf ? `SUMIF(${sumIf[1]},${sumIf[2]},${move(sumIf[3]!)})` : move(f);
+      set(s, r + 1, c, { formula, result: evaluate(formula, (col, row) => valueOf(s.rows[row - 1]?.[colIndex(col)]) ?? 0, (col, row) => s.rows[row - 1]?.[colIndex(col)]) });
+    }
+  }
+}
+
+/** The amount columns of each sheet, right to left (so inserting before one leaves the others where they were). */
+const amountColsRightToLeft = (l: Laid, s: SheetGrid): number[] => amountCols(l, s).reverse();
+
+/** What an earlier year or the plan said for a line: near this year's amount, to the euro. */
+function otherVersion(seed: number): (k: number, amount: number, row: number) => number | null {
+  const factors = [0.92, 1.05, 0.97, 1.1, 0.88, 1, 1.2, 0.95];
+  return (_k, amount, row) => Math.round(amount * factors[(row * 3 + seed) % factors.length]!);
+}
+
+/** Adds an amount in column `col` (header `header`) to every placement on that sheet whose row now holds a number there. */
+function placeColumn(l: Laid, s: SheetGrid, col: number, header: string, before: boolean): void {
+  for (const p of l.placements) {
+    if (p.sheet !== s.name) continue;
+    const v = valueOf(s.rows[p.row - 1]?.[col]);
+    // The column inserted just before the placement's own amount (the right half of a form has its own).
+    if (v === null || !p.amounts.some((a) => a.col === col + 1)) continue;
+    const a = { col, header, amount: v };
+    p.amounts = before ? [a, ...p.amounts] : [...p.amounts, a];
+    if (p.firstCol > col) p.firstCol = col;
+    if (p.lastCol < col) p.lastCol = col;
+  }
+}
+
+/**
+ * « Réalisé 2024 | Budget 2025 », « N-1 | N »: last year's actual beside this year's budget, both columns money, each
+ * its own analysis (a line new this year has no N-1 amount). Layouts with one amount column only.
+ */
+const TWO_YEARS: readonly (readonly [string, string])[] = [
+  ["Réalisé 2024", "Budget 2025"],
+  ["N-1", "N"],
+  ["Réalisé N-1", "Prévisionnel N"],
+  ["Exercice 2024", "Budget prévisionnel 2025"],
+];
+
+function twoYears(l0: Laid): Laid | null {
+  if (l0.columns.length !== 1) return null;
+  const l = clone(l0);
+  const [before, now] = pick(TWO_YEARS, l.name);
+  const old = l.columns[0]!;
+  for (const s of l.sheets) {
+    const h = headerRow(l, s);
+    if (h === null) return null;
+    for (const c of amountColsRightToLeft(l, s)) {
+      const src = columnsBefore(l, s, h, c, [before], otherVersion(l.name.length));
+      set(s, h, src, now);
+      placeColumn(l, s, c, before, true);
+    }
+  }
+  renameHeader(l, old, now);
+  l.columns = [before, now];
+  l.published = { income: [null, ...l.published.income], expense: [null, ...l.published.expense] };
+  return l;
+}
+
+/**
+ * « Prévu | Réalisé | Écart » (or the Cerfa 15059 account's « Prévision | Réalisation | % »): the plan beside the
+ * actual, then their gap (a formula), which is never money to add. Layouts with one amount column only.
+ */
+function planActualGap(l0: Laid, words: readonly [string, string, string]): Laid | null {
+  if (l0.columns.length !== 1) return null;
+  const l = clone(l0);
+  const [plan, actual, gap] = words;
+  const old = l.columns[0]!;
+  for (const s of l.sheets) {
+    const h = headerRow(l, s);
+    if (h === null) return null;
+    for (const c of amountColsRightToLeft(l, s)) {
+      const src = columnsBefore(l, s, h, c, [plan], otherVersion(l.name.length + 3));
+      set(s, h, src, actual);
+      placeColumn(l, s, c, plan, true);
+      insertCols(l, s.name, src + 1, 1);
+      set(s, h, src + 1, gap);
+      s.rows.forEach((row, r) => {
+        if (r + 1 <= h) return;
+        const a = valueOf(row[c]);
+        const b = valueOf(row[src]);
+        if (a === null && b === null) return;
+        const P = colLetter(c);
+        const A = colLetter(src);
+        if (gap === "%") {
+          if (a !== null && a !== 0 && b !== null) set(s, r + 1, src + 1, { formula: `${A}${r + 1}/${P}${r + 1}*100`, result: Math.round((b / a) * 1000) / 10 });
+        } else set(s, r + 1, src + 1, { formula: `${A}${r + 1}-${P}${r + 1}`, result: Math.round(((b ?? 0) - (a ?? 0)) * 100) / 100 });
+      });
+    }
+  }
+  renameHeader(l, old, actual);
+  l.columns = [plan, actual];
+  l.published = { income: [null, ...l.published.income], expense: [null, ...l.published.expense] };
+  return l;
+}
+
+const ACTIONS: readonly (readonly [string, string])[] = [
+  ["Action A", "Action B"],
+  ["Fonctionnement", "Projet jeunesse"],
+  ["Ateliers", "Festival"],
+  ["Action 1", "Action 2"],
+];
+
+/**
+ * « Action A | Action B | Total »: each line split between two actions (some wholly on one), the row's total a SUM
+ * of them. The total is the line's amount; the actions are its parts, never added on top.
+ */
+function actionsTotal(l0: Laid): Laid | null {
+  if (l0.columns.length !== 1) return null;
+  const l = clone(l0);
+  const [a, b] = pick(ACTIONS, l.name);
+  const old = l.columns[0]!;
+  for (const s of l.sheets) {
+    const h = headerRow(l, s);
+    if (h === null) return null;
+    for (const c of amountColsRightToLeft(l, s)) {
+      const split = (k: number, amount: number, row: number): number | null => {
+        const whole = row % 3 === 0 ? 0 : row % 5 === 0 ? 1 : null;
+        if (whole !== null) return k === whole ? amount : null;
+        const first = Math.round(amount * 60) / 100;
+        return k === 0 ? first : Math.round((amount - first) * 100) / 100;
+      };
+      const src = columnsBefore(l, s, h, c, [a, b], split);
+      set(s, h, src, "Total");
+      // Each line's total is the SUM of its actions, as the treasurer writes it.
+      for (const p of l.placements) {
+        if (p.sheet !== s.name) continue;
+        const row = s.rows[p.row - 1]!;
+        const v = row[src];
+        if (typeof v === "number") row[src] = { formula: `SUM(${colLetter(c)}${p.row}:${colLetter(c + 1)}${p.row})`, result: v };
+      }
+    }
+  }
+  renameHeader(l, old, "Total");
+  l.columns = ["Total"];
+  return l;
+}
+
+/** The letterhead above a budget: the association's name in merged cells, its address, the title, the year in a cell of its own, a date. */
+const LETTERHEAD: Cell[][] = [
+  [],
+  ["ASSOCIATION SPORTIVE ET CULTURELLE DU VAL"],
+  ["Association régie par la loi du 1er juillet 1901 — déclarée le 12/03/1998 sous le n° W691234567"],
+  ["Siège : 4 bis, place de la Mairie — 38190 Crolles — Tél. 04 76 12 34 56"],
+  [],
+  ["BUDGET PRÉVISIONNEL"],
+  ["Exercice", 2025],
+  ["Établi le 15 janvier 2025"],
+  [],
+];
+/** The notes under it: who adopted it, when, the signatures. */
+const ADOPTED: Cell[][] = [
+  [],
+  ["Arrêté par le conseil d'administration le 12 mars 2025."],
+  ["Approuvé par l'assemblée générale du 5 avril 2025 (42 voix pour, 0 contre, 2 abstentions)."],
+  [],
+  ["Le trésorier", null, "La présidente"],
+  ["Jean Dupont", null, "Marie Martin"],
+];
+
+function letterhead(l0: Laid): Laid {
+  const l = clone(l0);
+  for (const s of l.sheets) {
+    insertRows(l, s.name, 1, LETTERHEAD);
+    const width = Math.max(3, ...s.rows.map((r) => r.length));
+    // The name and the title each centred over the table's width, in merged cells, as Excel keeps them.
+    s.merges = [...(s.merges ?? []), `A2:${colLetter(width - 1)}2`, `A3:${colLetter(width - 1)}3`, `A6:${colLetter(width - 1)}6`];
+    s.bold.push(2, 6);
+    insertRows(l, s.name, s.rows.length + 1, ADOPTED);
+  }
+  return l;
+}
+
+/** What a treasurer writes beside an amount to explain it: counts, products, references, dates, last year's figure. */
+const OBSERVATIONS = ["3 devis", "2 x 150", "voir annexe 2", "12 séances", "devis du 12/02/2025", "+ 5 % sur 2024", "2024 : 1 200 €", "0,5 ETP", "12", "sur 10 mois"];
+
+/** « Montant | % | Observations »: each line's share of its side in percent (12,5), and a remark with numbers in it. */
+function shareAndObservations(l0: Laid): Laid | null {
+  if (l0.columns.length !== 1) return null;
+  const l = clone(l0);
+  let i = 0;
+  for (const s of l.sheets) {
+    const h = headerRow(l, s);
+    const cols = amountCols(l, s);
+    if (h === null || cols.length !== 1) return null;
+    const c = cols[0]!;
+    insertCols(l, s.name, c + 1, 2);
+    set(s, h, c + 1, "%");
+    set(s, h, c + 2, "Observations");
+    const placed = l.placements.filter((p) => p.sheet === s.name);
+    const sideTotal = (section: string) => placed.filter((p) => p.section === section).reduce((t, p) => t + Math.abs(valueOf(s.rows[p.row - 1]?.[c]) ?? 0), 0) || 1;
+    for (const p of placed) {
+      const v = valueOf(s.rows[p.row - 1]?.[c]);
+      if (v !== null) set(s, p.row, c + 1, Math.round((Math.abs(v) / sideTotal(p.section)) * 1000) / 10);
+      if (i++ % 3 !== 1) set(s, p.row, c + 2, OBSERVATIONS[i % OBSERVATIONS.length]!);
+    }
+  }
+  return l;
+}
+
+const MONTHS_FULL = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+
+/** Twelve monthly columns and the year's total: each month a twelfth of the line, the total their SUM. */
+function monthly(l0: Laid, months: readonly string[], totalHeader: string): Laid | null {
+      if (l0.columns.length !== 1) return null;
+      const l = clone(l0);
+      for (const s of l.sheets) {
+        const h = headerRow(l, s);
+        const cols = amountCols(l, s);
+        if (h === null || cols.length !== 1) return null;
+        const c = cols[0]!;
+        insertCols(l, s.name, c, 12);
+        const total = c + 12;
+        set(s, h, total, totalHeader);
+        months.forEach((m, k) => set(s, h, c + k, m));
+        // Plain rows first: each month a twelfth, the total their SUM. A row that sums others (a block total, the
+        // result) keeps its formula in the total column and gets the same formula in every month, as in Excel.
+        const formulaRows: number[] = [];
+        s.rows.forEach((row, r) => {
+          if (r + 1 <= h) return;
+          const cell = row[total];
+          const v = valueOf(cell);
+          if (v === null) return;
+          if (cell && typeof cell === "object") {
+            formulaRows.push(r);
+            return;
+          }
+          const cents = Math.round(v * 100);
+          const part = Math.trunc(cents / 12);
+          for (let k = 0; k < 12; k++) row[c + k] = (k === 11 ? cents - 11 * part : part) / 100;
+          row[total] = { formula: `SUM(${colLetter(c)}${r + 1}:${colLetter(c + 11)}${r + 1})`, result: v };
+        });
+        copyFormulas(s, formulaRows, total, months.map((_, k) => c + k));
+      }
+      renameHeader(l, l.columns[0]!, totalHeader);
+      return l;
+    }
+
 /** The value of the corpus's own formulas (SUM of ranges and lists, + and −), for the cached results of a variant. */
-function evaluate(formula: string, at: (col: string, row: number) => number): number {
+function evaluate(formula: string, at: (col: string, row: number) => number, cell?: (col: string, row: number) => Cell | undefined): number {
+  // « SUMIF(B4:B20,"Recette",C4:C20) », the totals of a list with a Type column.
+  const sumIf = /^SUMIF\(([A-Z]{1,3})(\d+):[A-Z]{1,3}(\d+),"([^"]*)",([A-Z]{1,3})\d+:[A-Z]{1,3}\d+\)$/.exec(formula);
+  if (sumIf && cell) {
+    const [, T, from, to, word, V] = sumIf;
+    let total = 0;
+    for (let r = Number(from); r <= Number(to); r++) if (cell(T!, r) === word) total += Math.round(at(V!, r) * 100);
+    return total / 100;
+  }
   const expanded = formula
     .replace(/\b([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)\b/g, (_, c: string, a: string, _c2: string, b: string) => {
       const cells: string[] = [];

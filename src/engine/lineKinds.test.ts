@@ -18,6 +18,8 @@ describe("rows that are not lines", () => {
     ["Report à nouveau", "result"],
     ["  total général ", "total"],
     ["Insuffisance prévisionnelle (perte)", "result"],
+    ["Insuffisance", "result"],
+    ["Excédent / Insuffisance", "result"],
     ["Excédent prévisionnel (bénéfice)", "result"],
     ["Perte prévisionnelle", "result"],
     ["Excédent 2022 reporté", "result"],

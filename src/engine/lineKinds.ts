@@ -18,7 +18,7 @@ const RESULT_TAIL = [
   "positif", "positive", "negatif", "negative", "excedentaire", "deficitaire", "reporte", "reportee", "reportes", "anterieur",
   "precedent", "precedente", "courant", "courante", "exploitation", "fonctionnement", "gestion", "financier", "exceptionnel",
   "impot", "impots", "recettes", "depenses", "charges", "produits", "ressources", "emplois", "total", "general",
-  "excedent", "deficit", "benefice", "perte", "resultat", "disponible", "tresorerie", "bancaire", "caisse", "banque",
+  "excedent", "deficit", "benefice", "perte", "insuffisance", "resultat", "disponible", "tresorerie", "bancaire", "caisse", "banque",
   "janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
 ].join("|");
 
@@ -31,7 +31,9 @@ const RULES: Rule[] = [
   // « Solde subvention Région » (a grant's last payment) and « Bénéfice loto » (an event's proceeds) are lines.
   { kind: "result", re: new RegExp(`^(resultat|resultats|excedent|excedents|deficit|deficits|benefice|benefices|solde|equilibre budgetaire|perte de l exercice|pertes de l exercice)( (${RESULT_TAIL}|\\d+(er|e|eme)?))*$`) },
   { kind: "result", re: /^report a nouveau\b/ },
-  // The Cerfa form's balancing rows: "Excédent prévisionnel (bénéfice)" / "Insuffisance prévisionnelle (perte)".
+  // The Cerfa form's balancing rows: "Excédent prévisionnel (bénéfice)" / "Insuffisance prévisionnelle (perte)", and
+  // the printed form's bare « Excédent » | « Insuffisance » (the one that balances charges and produits).
+  { kind: "result", re: new RegExp(`^(insuffisance|insuffisances)( (${RESULT_TAIL}))*$`) },
   { kind: "result", re: /^insuffisance (previsionnelle|de financement|de ressources|d exploitation)\b/ },
   { kind: "result", re: /^(perte|pertes|benefice) (previsionnel|previsionnelle|de l annee)\b/ },
   { kind: "result", re: /^(resultat|excedent|deficit) (previsionnel|de l exercice|net|d exploitation|comptable)/ },

@@ -82,6 +82,8 @@ export function profileColumns(grid: SheetGrid, rows: number[]): Map<number, Col
   return out;
 }
 
+/** The letter N of a year in a column title (« N », « N-1 », « Réalisé N+1 »), not « N° » nor « No ». */
+const YEAR_LETTER = /(?<![\p{L}\d])N(\s*[-+]\s*\d)?(?![\p{L}\d°º])/u;
 const ACCOUNT_HEADER = /\b(compte|comptes|cpte|n|no|numero|num|account|code|imputation)\b/;
 const DEBIT_HEADER = /\b(debit|debits|depenses?|sorties?|charges?)\b/;
 const CREDIT_HEADER = /\b(credit|credits|recettes?|entrees?|produits?)\b/;
@@ -110,10 +112,14 @@ export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col
   const notMoney = (header: string) => /\b(code postal|cp|telephone|tel|portable|numero|num|no|n|siret|siren|rna|age|annee de naissance|rang|note|taille|poids|page|ref|reference)\b/.test(header);
   for (const col of cols) {
     const p = profiles.get(col)!;
-    const header = normalizeText(headerOf(col) ?? "");
+    const raw = headerOf(col) ?? "";
+    // « N-1 | N », « Réalisé N-1 », « Budget N+1 »: the letter N is the year, a money column's title, never « N° ».
+    const yearLetter = YEAR_LETTER.test(raw);
+    const header = normalizeText(yearLetter ? raw.replace(new RegExp(YEAR_LETTER.source, "gu"), " ") : raw);
+    const amountHeader = yearLetter || AMOUNT_HEADER.test(header);
     // Under a money header (« Montant », « Budget 2026 »), figures typed as text (« 1000 », a column formatted
     // « Texte » or imported from a CSV) are amounts, not account numbers.
-    const moneyHeader = AMOUNT_HEADER.test(header) && !ACCOUNT_HEADER.test(header);
+    const moneyHeader = amountHeader && !ACCOUNT_HEADER.test(header);
     const numeric = p.amount + p.error + (moneyHeader ? p.account : 0);
     if (p.date >= 2 && p.date >= numeric && p.date >= p.text) roles.set(col, "date");
     else if (!moneyHeader && p.account >= 2 && p.account >= 0.6 * (p.total - 1) && p.account >= numeric) roles.set(col, "account");
@@ -121,10 +127,10 @@ export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col
       roles.set(col, "account");
     // A single number is an amount when its header says money or a side (« Recettes » over the one produit of a
     // journal of expenses); under no such header it is left out, and said beside its line (loneNumbers.ts).
-    } else if ((numeric >= 2 || (numeric === 1 && p.text <= 1 && (AMOUNT_HEADER.test(header) || DEBIT_HEADER.test(header) || CREDIT_HEADER.test(header) || (oneRow && header !== "" && !notMoney(header))))) && numeric >= p.text) roles.set(col, "amount");
+    } else if ((numeric >= 2 || (numeric === 1 && p.text <= 1 && (amountHeader || DEBIT_HEADER.test(header) || CREDIT_HEADER.test(header) || (oneRow && header !== "" && !notMoney(header))))) && numeric >= p.text) roles.set(col, "amount");
     // Under a money header (« Montant »), amounts typed with words (« 1 200 € HT ») are amounts to name by their
     // cell, not labels: when they are most of the column, the numbers beside them are still read.
-    else if (AMOUNT_HEADER.test(header) && numeric >= 1 && numeric + p.amountsInWords >= 2 && numeric + p.amountsInWords > p.text - p.amountsInWords) roles.set(col, "amount");
+    else if (amountHeader && numeric >= 1 && numeric + p.amountsInWords >= 2 && numeric + p.amountsInWords > p.text - p.amountsInWords) roles.set(col, "amount");
     // « Mars » with a single amount among months with several: a month of the budget, as the others are.
     else if (isMonthHeader(headerOf(col)) && numeric >= 1 && numeric >= p.text) roles.set(col, "amount");
     else if (p.text >= 1 && p.text > numeric) roles.set(col, "label");

@@ -148,7 +148,7 @@ function unaccountedOnSheet(sheet: SheetSnapshot, result: ReadResult, count: Cou
     }
     const amounts = lines.filter((l) => l.row === row.index && l.amount.kind === "value").map((l) => (l.amount.kind === "value" ? l.amount.cents : 0));
     for (const x of left) {
-      if (partOfALine(x, left, amounts)) count(isMonthHeader(x.u.header) ? "part:month" : "part:movement");
+      if (partOfALine(x, left, amounts)) count(isMonthHeader(x.u.header) ? "part:month" : sideOf(x) === 0 ? "part:action" : "part:movement");
       else out.push(x.u);
     }
   }
@@ -165,6 +165,9 @@ interface Left {
   role: string | undefined;
 }
 
+/** A debit (1), a credit (−1), or neither (0): how a number of a trial balance's row adds to its « Solde ». */
+const sideOf = (y: Left): number => (y.role === "debit" || headerKind(y.u.header) === "debit" ? 1 : y.role === "credit" || headerKind(y.u.header) === "credit" ? -1 : 0);
+
 function partOfALine(x: Left, row: readonly Left[], amounts: readonly number[]): boolean {
   if (amounts.length === 0) return false;
   if (isMonthHeader(x.u.header)) {
@@ -172,8 +175,14 @@ function partOfALine(x: Left, row: readonly Left[], amounts: readonly number[]):
     const sum = months.reduce((s, y) => s + y.cents, 0);
     return amounts.some((a) => Math.abs(Math.abs(a) - Math.abs(sum)) <= months.length);
   }
-  const side = (y: Left): number => (y.role === "debit" || headerKind(y.u.header) === "debit" ? 1 : y.role === "credit" || headerKind(y.u.header) === "credit" ? -1 : 0);
-  if (side(x) === 0) return false;
+  const side = sideOf;
+  if (side(x) === 0) {
+    // « Action A | Action B | Total »: the actions beside the total the line reads add up to it (partsOfTotal.ts).
+    const parts = row.filter((y) => side(y) === 0);
+    const sum = parts.reduce((s, y) => s + y.cents, 0);
+    const plausible = parts.length >= 2 || headerKind(x.u.header) === "other";
+    return plausible && amounts.some((a) => Math.abs(Math.abs(a) - Math.abs(sum)) <= parts.length);
+  }
   const net = row.reduce((s, y) => s + side(y) * y.cents, 0);
   return amounts.some((a) => Math.abs(a) === Math.abs(net));
 }

@@ -60,9 +60,16 @@ describe("column shapes of real budgets", () => {
     expect(codes(r)).not.toContain("share_column");
   });
 
-  it("« Action 1 | Action 2 | Total »: the actions are the lines, the total is not counted on top", () => {
+  it("« Action 1 | Action 2 | Total »: the total is each line's amount, the actions are its parts, never added on top", () => {
     const r = read(blocks(["Action 1", "Action 2", "Total"], [["Loyer", 500, 400, 900]], [["Cotisations", 500, 400, 900]]));
-    expect(lines(r)).toEqual(["Loyer: 500 [Action 1]", "Loyer: 400 [Action 2]", "Cotisations: 500 [Action 1]", "Cotisations: 400 [Action 2]"]);
+    expect(lines(r)).toEqual(["Loyer: 900", "Cotisations: 900"]);
+    expect(r.budgets[0]!.amountColumns).toEqual(["Total"]);
+  });
+
+  it("« Action 1 | Action 2 | Total » where a row's total is not the sum of its actions: the actions are read, the total not on top", () => {
+    const r = read(blocks(["Action 1", "Action 2", "Total"], [["Loyer", 500, 400, 900], ["Assurance", 100, 100, 350]], [["Cotisations", 500, 400, 900]]));
+    expect(lines(r)).toContain("Loyer: 500 [Action 1]");
+    expect(lines(r)).not.toContain("Loyer: 900 [Total]");
   });
 
   it("the currency in a column of its own, before or after the amounts, is neither a label nor an amount", () => {

@@ -10,6 +10,7 @@ import { cellKind, columnRoles, isColumnTitle, moneyInWords, profileColumns, seg
 import { VERSION_HEADER, headerKind, inKindOnSide, isBalanceTypeCell, isInKindLineWord, isMonthHeader, sectionOfBlockHeading, sectionOfHeading, sectionOfTypeCell, type HeaderKind } from "./sections.ts";
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
+import { partsOfTotal } from "./partsOfTotal.ts";
 import { findSubtotals, type SubtotalCandidate } from "./subtotals.ts";
 import { memberTest, refersToOtherRows, type MemberTest } from "./labelledLines.ts";
 import { sidesFromResult } from "./resultSides.ts";
@@ -326,7 +327,7 @@ function readBlock(
 ): BlockRead | null {
   const sheet = grid.sheet.name;
   // Amount columns and their kinds.
-  const headed = monthsWithTotal(unitPrices(block.amountCols.map((col) => ({ col, header: headerOf(col), kind: headerKind(headerOf(col)) }))));
+  const headed = partsOfTotal(grid, rows, Math.max(...block.labelCols), monthsWithTotal(unitPrices(block.amountCols.map((col) => ({ col, header: headerOf(col), kind: headerKind(headerOf(col)) })))));
   const shares = shareColumnsOf(grid, rows, block, headed);
   const kinds = headed.map((k) => (shares.includes(k.col) ? { ...k, kind: "derived" as const } : k));
   // "Montant (k€)": amounts in thousands of euros.
