@@ -29,6 +29,9 @@ describe("expandAbbreviations", () => {
       "Sté Générale", "STÉ GÉNÉRALE", "Dépl. AGO", "depl.", "Loc. salle", "location", "Manifs été", "Particip. familles", "Partic.",
       "Fourn. bureau", "fourn", "Invest.", "Fonct.", "Indemn. stagiaires", "Assur.", "Rbt", "rbst", "Fournitures non stockables 12",
       "ſubv. (long s)", "\u212am (Kelvin sign)", "Re\u0301mb. (combining accent)", "", "   ", "PAF/AG", "AG-AGO", "remb.remb.",
+      // Where each rule is tried only if the label holds its abbreviation between word boundaries, with its full stop:
+      "İstanbul subv. (a letter that lower-cases longer)", "xsubv.", "subvx", "subv2", "2subv", "éfourn. bureau", "fourn.x", "Fourn",
+      "assur.ance", "ASSUR.", "km.", "12km", "Stéphane", "ÉsubvÉ", "subv.km", "loc.loc. loc", "AGOs", "àAG", "part.", "Part",
     ];
     for (const label of labels) expect(expandAbbreviations(label)).toBe(expandedByEveryRule(label));
   });

@@ -50,8 +50,24 @@ const RULES = ABBREVIATIONS.map((a) => {
   const acronym = a.short === a.short.toUpperCase() && /[A-Z]/.test(a.short);
   // Whole words only; an acronym in capitals only; a dotted one only with its full stop.
   const body = escape(a.short) + (a.dotted ? "\\." : "\\.?");
-  return { re: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, acronym ? "gu" : "giu"), long: a.long, short: a.short.toLowerCase() };
+  return { re: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, acronym ? "gu" : "giu"), long: a.long, short: a.short.toLowerCase(), dotted: a.dotted === true };
 });
+
+const isAsciiWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+
+/**
+ * Whether `lower` (the label in lower case, as long as the label) holds `short` where its rule could match: not after
+ * a letter or digit, and followed by its full stop (a dotted rule) or not by a letter or digit. A weaker test than the
+ * rule's own (ASCII letters only), so never false where the rule matches: « fournitures » holds « fourn », never « fourn. ».
+ */
+function mayMatch(lower: string, short: string, dotted: boolean): boolean {
+  for (let p = lower.indexOf(short); p >= 0; p = lower.indexOf(short, p + 1)) {
+    if (p > 0 && isAsciiWordChar(lower.charCodeAt(p - 1))) continue;
+    const next = lower.charCodeAt(p + short.length);
+    if (dotted ? next === 46 : !isAsciiWordChar(next)) return true;
+  }
+  return false;
+}
 
 /**
  * Letters a case-insensitive expression reads as ASCII letters that toLowerCase() does not turn into them (« ſ » is
@@ -64,7 +80,12 @@ export function expandAbbreviations(label: string): string {
   // A rule whose abbreviation the label does not hold cannot match (no long form holds another rule's short one
   // as a word): 35 expressions with look-arounds per label were a fifth of the classifier's time.
   const lower = FOLDS_TO_ASCII.test(label) ? null : label.toLowerCase();
+  // Where lower-casing changed the length (« İ »), places in `lower` are not the label's: only `includes` is asked.
+  const aligned = lower !== null && lower.length === label.length;
   let out = label;
-  for (const r of RULES) if (lower === null || lower.includes(r.short)) out = out.replace(r.re, ` ${r.long} `);
+  for (const r of RULES) {
+    if (lower !== null && !(aligned ? mayMatch(lower, r.short, r.dotted) : lower.includes(r.short))) continue;
+    out = out.replace(r.re, ` ${r.long} `);
+  }
   return out.replace(/\s{2,}/g, " ").trim();
 }

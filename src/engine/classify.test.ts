@@ -739,6 +739,17 @@ describe("what says how an amount is counted is not what the line is", () => {
     expect(withoutAdjustment("Recettes hors subventions")).toBe("Recettes");
     expect(withoutAdjustment("Produits divers (tee-shirts)")).toBe("Produits divers (tee-shirts)");
     expect(withoutAdjustment("(hors taxes)")).toBe("(hors taxes)");
+    // Labels with neither a bracket nor one of its words skip the two expressions: the same text either way.
+    const byBothExpressions = (label: string) => {
+      const stripped = label
+        .replace(/\(\s*(apr[eè]s|hors|net(te)?s? de|moins|d[eé]duction|d[eé]duit|sans|avant)\b[^)]*\)?/giu, " ")
+        .replace(/\s(apr[eè]s|hors|d[eé]duction faite)\s.*$/iu, " ")
+        .trim();
+      return /[\p{L}]{2,}/u.test(stripped) ? stripped : label;
+    };
+    for (const label of ["  Salaires 117 ", "Recettes HORS subventions", "Dons APRÈS appel", "Frais DÉDUCTION FAITE des aides", "Recettes hoſ x", "x \u212a", "12", " ", "Loyer\thors charges", "Ventes (hors TVA"]) {
+      expect(withoutAdjustment(label)).toBe(byBothExpressions(label));
+    }
     const r = c("Tickets (après remboursement du parc)", "income");
     expect(r).toMatchObject({ lever: "sales_services", nature: "activity" });
     expect(c("Frais banquaire (hors intérêt prêt)", "expense").lever).toBe("other_external_services");

@@ -509,12 +509,19 @@ function factsOf(label: string, tokens: readonly Token[], family: LeverFamily): 
  * say what the line holds (« Produits divers (tee-shirts) ») are kept.
  */
 export function withoutAdjustment(label: string): string {
-  const stripped = label
-    .replace(/\(\s*(apr[eè]s|hors|net(te)?s? de|moins|d[eé]duction|d[eé]duit|sans|avant)\b[^)]*\)?/giu, " ")
-    .replace(/\s(apr[eè]s|hors|d[eé]duction faite)\s.*$/iu, " ")
-    .trim();
+  // Most labels hold neither a bracket nor one of these words: two Unicode expressions spared (a weaker, ASCII test
+  // first; « ſ » and the Kelvin sign, which the expressions read as « s » and « k », take the long way).
+  const stripped =
+    !label.includes("(") && !MAY_ADJUST.test(label)
+      ? label.trim()
+      : label
+          .replace(/\(\s*(apr[eè]s|hors|net(te)?s? de|moins|d[eé]duction|d[eé]duit|sans|avant)\b[^)]*\)?/giu, " ")
+          .replace(/\s(apr[eè]s|hors|d[eé]duction faite)\s.*$/iu, " ")
+          .trim();
   return /[\p{L}]{2,}/u.test(stripped) ? stripped : label;
 }
+
+const MAY_ADJUST = /\s(?:apr|hors|d[eé]d)|[\u017f\u212a]/i;
 
 /** Who pays, as the label names it; a platform's name (« HelloAsso ») names no association. */
 function funderOf(tokens: readonly Token[]): FunderMatch | null {
