@@ -713,10 +713,10 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     // « Parrainages d'Italie », « Participation du club tiers monde »: who the word is said of decides.
     decision = whoseSponsorship(tokens, hit, funder) ?? whoseParticipation(tokens, hit, funder) ?? refundOfWhatIsSold(tokens, hit) ?? decision;
   }
-  if (!acc && hit && !hit.fuzzy && decision.lever === hit.keyword.lever && section === "expense") {
+  if (hit && !hit.fuzzy && decision.lever === hit.keyword.lever && section === "expense" && acc?.lever.id !== hit.keyword.lever.id) {
     // « Cotisations auprès des banques », « FFDN » under « Déplacements »: whom a due is paid to, and what the block
-    // says it pays for, decide what it is.
-    decision = duesPaidTo(tokens, hit) ?? networkNamedUnder(hit, context) ?? decision;
+    // says it pays for, decide what it is (under a chapter too: 62 holds bank fees as well as dues).
+    decision = duesPaidTo(tokens, hit) ?? (acc ? null : networkNamedUnder(hit, context)) ?? decision;
   }
   if (!ownAccount && acc?.lever.id === "other_income" && decision.lever.id === "other_income" && !hit) {
     // « Stripe » under « 75 Autres produits de gestion courante »: what a platform passes on there is gifts or dues.

@@ -82,7 +82,9 @@ export const LEVERS: readonly Lever[] = [
     nature: "private",
     payer: null,
     accounts: ["756", "7561"],
-    keywords: ["cotisation*", "adhesion*", "adherent*", "licence*", "licencies", "carte* de membre", "cotis", "droit* d adhesion"],
+    keywords: ["cotisation*", "adhesion*", "adherent*", "licence*", "licencies", "carte* de membre", "cotis", "droit* d adhesion",
+      // « Contributions des membres actifs »: what the members pay as members, said as in Switzerland or Belgium.
+      "contribution* des membres", "contribution* de* membre*", "contribution* membre*", "contribution* des adherents"],
   }),
   income({
     id: "sales_services",
@@ -166,6 +168,8 @@ export const LEVERS: readonly Lever[] = [
       "fdva", "cnds", "politique de la ville", "contrat de ville", "emploi* aide*", "contrat* aide*", "PEC", "adulte* relais",
       "agence de services et de paiement", "ASP", "FSE", "fse", "FEDER", "feder", "FEADER", "LEADER", "fonds europeen*", "fonds social europeen",
       "erasmus", "subvention d equilibre", "aide* a l emploi", "aide* au poste", "poste* FONJEP",
+      // A tax the State levies for the association (on tickets, a trade) and hands it: public money, not a charge refunded.
+      "taxe* parafiscale*", "taxe* affectee*", "produit* de la taxe*", "reversement* de la taxe*",
       // « Aide du département », « Aide du Rotary »: an aid names who gives (funders.ts); said alone, public or private is a guess.
       { p: "aide", doubt: { fr: "une aide peut venir d'un organisme public ou privé, le libellé ne dit pas lequel : à vérifier", en: "an aid may come from a public or a private body, the label does not say which: to check" } },
       { p: "aides", doubt: { fr: "une aide peut venir d'un organisme public ou privé, le libellé ne dit pas lequel : à vérifier", en: "an aid may come from a public or a private body, the label does not say which: to check" } },
@@ -191,6 +195,8 @@ export const LEVERS: readonly Lever[] = [
     keywords: [
       "don", "dons", "dons manuels", "collecte*", "crowdfunding", "financement participatif", "quete*",
       "generosite*", "appel* aux dons", "abandon* de frais", "liberalite*", "ulule", "kisskissbankbank", "cagnotte*", "souscription*",
+      // Online kitties and crowdfunding: what they collect is given (tickets or goods sold through them say so).
+      "leetchi", "le pot commun", "lepotcommun", "papayoux", "gofundme", "go fund me", "kisskiss", "kiss kiss", "kiss kiss bank bank", "miimosa", "helloasso dons", "dons helloasso",
       // People who sponsor a child or a pupil, month after month: a regular gift, not a company's sponsorship.
       "parrainage* d enfant*", "parrainage* annuel*", "parrainage* mensuel*", "parrainage* individuel*", "parrainage* de particulier*", "filleul*",
       "donateur*",

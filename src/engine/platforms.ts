@@ -6,6 +6,8 @@ import { compilePattern, KeywordIndex, type Token } from "./text.ts";
 const PLATFORMS = [
   "paypal", "pay pal", "stripe", "helloasso", "hello asso", "sumup", "sum up", "twint", "lydia", "payplug", "lemonway", "lemon way",
   "zettle", "izettle", "mollie", "paylib", "weezevent", "billetweb", "yapla", "assoconnect",
+  // Kitties and crowdfunding platforms collect too: among the charges, their name is their fee.
+  "leetchi", "le pot commun", "lepotcommun", "papayoux", "gofundme", "ulule", "kisskissbankbank", "kisskiss", "miimosa",
 ];
 
 const INDEX = new KeywordIndex(PLATFORMS.map((p) => ({ item: p, pattern: compilePattern(p) })));

@@ -268,3 +268,25 @@ describe("an in-kind heading that names its side after it", () => {
     ]);
   });
 });
+
+describe("« Financement » in the singular", () => {
+  it("heads the resources as « Financements » does", () => {
+    const r = read(
+      sheet("Projet", [
+        ["Libellé", "Montant"],
+        ["Dépenses", null],
+        ["Location de la salle", 300],
+        ["Divers", 50],
+        ["Financement", null],
+        ["Divers", 120],
+        ["Apport de l'association", 230],
+      ]),
+    );
+    expect(classified(r).map((l) => [l.label, l.section])).toEqual([
+      ["Location de la salle", "expense"],
+      ["Divers", "expense"],
+      ["Divers", "income"],
+      ["Apport de l'association", "income"],
+    ]);
+  });
+});

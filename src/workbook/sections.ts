@@ -15,7 +15,7 @@ const SECTION_HEADINGS: { section: Section; re: RegExp }[] = [
   // « Aides indirectes 2024 (mairie) », « Soutiens en nature (hors trésorerie) »: what the association receives in kind.
   { section: "in_kind_resource", re: /^(aides? indirectes?|(aides?|soutiens?|apports?|contributions?|dons|avantages?) en nature|mises? a disposition gratuites?|benevolat valorise)\b/ },
   { section: "expense", re: new RegExp(`^(?:i+ |[a-d] )?(?:les |budget des |total )?(?:charges|depenses?|emplois|sorties|besoins)${QUALIFIER}$`) },
-  { section: "income", re: new RegExp(`^(?:i+ |[a-d] )?(?:les |budget des |total )?(?:produits|recettes?|revenus?|ressources|entrees|financements)${QUALIFIER}$`) },
+  { section: "income", re: new RegExp(`^(?:i+ |[a-d] )?(?:les |budget des |total )?(?:produits|recettes?|revenus?|ressources|entrees|financements?)${QUALIFIER}$`) },
   // « Budget global … Financé par » (a project's cost, then who pays it): « financé par », « sources de financement ».
   { section: "income", re: /^(?:(?:finance|financee|finances|financees|financement|financements|finançe) par|(?:sources?|origines?|plan) (?:de |du |des )?financements?)$/ },
 ];
