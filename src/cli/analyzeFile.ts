@@ -55,7 +55,7 @@ export async function analyzeFile(
   const read = await readWorkbook(file.bytes, basename(input));
   const pkg = read.pkg;
   // Written over an earlier report: what the user typed in it goes into the new one, not away with the old.
-  const earlier = target ? await readEarlierReport(target.path) : null;
+  const earlier = target ? await readEarlierReport(target.path, read.snapshot.sheets.map((s) => s.name)) : null;
   const snapshot = earlier ? withEarlierReport(read.snapshot, earlier) : read.snapshot;
   const tookOver = snapshot !== read.snapshot ? say(options.lang, "report.earlierTakenOver", { file: basename(target!.path) }) : null;
   const result = analyzeSnapshot(snapshot, options.params, { column: options.column });

@@ -9,12 +9,16 @@ import type { WorkbookSnapshot } from "../workbook/snapshot.ts";
 import { readInputBytes } from "./inputFile.ts";
 import { workbookFormat } from "./inputFormat.ts";
 
-/** The snapshot of the Équilibre report at `path`, or null when there is none there (or it cannot be read). */
-export async function readEarlierReport(path: string): Promise<WorkbookSnapshot | null> {
+/**
+ * The snapshot of the Équilibre report at `path`, or null when there is none there (or it cannot be read). Its
+ * sheets named as one of `inputSheets` are listed by name only: withEarlierReport never takes them (the input's
+ * own are read from the input), and reading them again made a re-run cost half as much again as a first run.
+ */
+export async function readEarlierReport(path: string, inputSheets: readonly string[] = []): Promise<WorkbookSnapshot | null> {
   try {
     const { bytes } = await readInputBytes(path);
     if (!workbookFormat(bytes, path).equilibreReport) return null;
-    return (await readWorkbook(bytes, basename(path))).snapshot;
+    return (await readWorkbook(bytes, basename(path), { namesOnly: new Set(inputSheets.map((n) => n.toLowerCase())) })).snapshot;
   } catch {
     // Nothing readable to take over: the new report is written as a first run's.
     return null;

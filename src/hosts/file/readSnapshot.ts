@@ -5,7 +5,7 @@
 import { EquilibreError } from "../../engine/errors.ts";
 import type { WorkbookSnapshot } from "../../workbook/snapshot.ts";
 import { STATE_SHEET, type StoredState } from "./stateSheet.ts";
-import { readPackageSnapshot } from "./workbookReader.ts";
+import { readPackageSnapshot, type ReadOptions } from "./workbookReader.ts";
 import { XlsxPackage } from "./xlsxPackage.ts";
 
 export { STATE_SHEET, type StoredState };
@@ -36,7 +36,7 @@ export async function readSnapshotFromBuffer(data: ArrayBuffer | Uint8Array, nam
 }
 
 /** Reads an .xlsx and keeps its opened package, for writing the report into a copy without unzipping it again. */
-export async function readWorkbook(data: ArrayBuffer | Uint8Array, name: string): Promise<{ snapshot: WorkbookSnapshot; pkg: XlsxPackage }> {
+export async function readWorkbook(data: ArrayBuffer | Uint8Array, name: string, options: ReadOptions = {}): Promise<{ snapshot: WorkbookSnapshot; pkg: XlsxPackage }> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   if (startsWith(bytes, CFB_MAGIC)) {
     throw new EquilibreError(containsAscii(bytes, "EncryptedPackage") ? "encrypted_file" : "legacy_format", { file: name });
@@ -46,7 +46,7 @@ export async function readWorkbook(data: ArrayBuffer | Uint8Array, name: string)
   }
   try {
     const pkg = await XlsxPackage.open(bytes);
-    return { snapshot: await readPackageSnapshot(pkg.zip, name), pkg };
+    return { snapshot: await readPackageSnapshot(pkg.zip, name, options), pkg };
   } catch (e) {
     if (e instanceof EquilibreError) throw e;
     throw new EquilibreError("unreadable_file", { file: name, reason: "damaged" }, { cause: e });

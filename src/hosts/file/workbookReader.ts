@@ -139,8 +139,16 @@ async function titleOf(reader: Reader, rootRels: PartRel[]): Promise<string | nu
 
 const visibilityOf = (state: string | null): SheetVisibility => (state === "hidden" ? "hidden" : state === "veryHidden" ? "veryHidden" : "visible");
 
+export interface ReadOptions {
+  /**
+   * Sheets (names in lower case) listed by name only, their parts not read: an earlier report's copies of the
+   * input's own sheets, which a re-run takes from the input (earlierReport.ts). Équilibre's state sheet is always read.
+   */
+  namesOnly?: ReadonlySet<string>;
+}
+
 /** Reads the snapshot from an opened zip; throws DamagedPart for a part that cannot be read. */
-export async function readPackageSnapshot(zip: JSZip, name: string): Promise<WorkbookSnapshot> {
+export async function readPackageSnapshot(zip: JSZip, name: string, options: ReadOptions = {}): Promise<WorkbookSnapshot> {
   checkDeclaredSizes(zip);
   const reader = new Reader(zip);
   const rootRels = await reader.rels("");
@@ -161,6 +169,10 @@ export async function readPackageSnapshot(zip: JSZip, name: string): Promise<Wor
     // Chart sheets, dialog and macro sheets hold no cells.
     if (!rel || !relIs(rel.type, "worksheet")) continue;
     if (!rel.path || !reader.has(rel.path)) throw new DamagedPart(rel.path ?? wbPath, `the sheet « ${entry.name} » has no part`);
+    if (options.namesOnly?.has(entry.name.toLowerCase()) && !isStateSheetName(entry.name)) {
+      sheets.push({ name: entry.name, visibility: visibilityOf(entry.state), protected: false, rows: [], merges: [], usedRange: null });
+      continue;
+    }
     const sheetReader = new SheetReader(strings.strings, styles, wb.date1904, wb.zeroIsUnsaved);
     await reader.parse(rel.path, sheetReader);
     const read = sheetReader.result();
