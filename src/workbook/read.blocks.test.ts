@@ -10,6 +10,7 @@ import { gridSheet as sheet } from "../../tests/gridSheet.ts";
 const book = (...sheets: SheetSnapshot[]): WorkbookSnapshot => ({ name: "test.xlsx", sheets });
 const labels = (r: ReturnType<typeof readBudgets>) => r.lines.map((l) => l.label);
 const classified = classifiedLines;
+const sides = (r: ReturnType<typeof readBudgets>) => classifiedLines(r).map((c) => [c.label, c.section]);
 const balances = (r: ReturnType<typeof readBudgets>) => r.skipped.filter((s) => s.why === "balance_sheet_account").map((s) => s.label);
 
 describe("balance-sheet money among the lines", () => {
@@ -184,5 +185,48 @@ describe("a ledger kept in two blocks, « Doit » then « Avoir »", () => {
     expect(side("Twint à Marché - Vente marché")).toBe("income");
     expect(side("Raiffeisen à Marché - Produit école de musique")).toBe("income");
     expect(balances(r)).toEqual(["Compte Raiffeisen"]);
+  });
+});
+
+describe("a list's own section headings", () => {
+  it("« Recettes attendues » then « Dépenses prévues » open the two sides: the lines after the second are charges whatever their words", () => {
+    const r = readBudgets(
+      book(
+        sheet("Budget", [
+          ["Libellé", "Budget"],
+          ["Recettes attendues", null],
+          ["Dons en ligne", 3000],
+          ["Dépenses prévues", null],
+          ["Tee-shirts", 200],
+          ["Rencontre annuelle", 500],
+        ]),
+      ),
+    );
+    expect(sides(r)).toEqual([
+      ["Dons en ligne", "income"],
+      ["Tee-shirts", "expense"],
+      ["Rencontre annuelle", "expense"],
+    ]);
+  });
+});
+
+describe("a chapter that carries its SUM", () => {
+  it("« Personnel =SUM(B4:B5) » heads the two posts it sums, not the top-level lines after them", () => {
+    const s = sheet("Budget", [
+      ["Libellé", "Budget"],
+      ["Dépenses", null],
+      ["Personnel", 3000],
+      ["Animatrice", 2000],
+      ["Agent d'accueil", 1000],
+      ["Projet Kerguelen", 700],
+      ["Bulletin des membres", 300],
+    ]);
+    s.rows[2]!.cells[1]!.formula = "=SUM(B4:B5)";
+    const r = readBudgets(book(s));
+    const heading = (label: string) => r.lines.find((l) => l.label === label)?.context.heading;
+    expect(heading("Animatrice")).toBe("Personnel");
+    expect(heading("Projet Kerguelen")).toBe("Dépenses");
+    expect(heading("Bulletin des membres")).toBe("Dépenses");
+    expect(classified(r).find((l) => l.label === "Projet Kerguelen")?.pillar).not.toBe("human");
   });
 });

@@ -23,6 +23,7 @@ import { textNumberIssues } from "./textNumbers.ts";
 import { isShareColumn, type SharePair } from "./shareColumns.ts";
 import { followsAnotherChart, type NumberedRow } from "./foreignChart.ts";
 import { textIssue as textIssueAt, unreadAmountIssues } from "./unreadAmounts.ts";
+import { guessUnsaidSides, type GuessedBlock } from "./guessedSides.ts";
 
 /** The name a single unnamed amount column gets. */
 export const UNNAMED_COLUMN = "Montant";
@@ -408,8 +409,15 @@ function readBlock(
   if (ownNumbering) issues.push(otherChartIssue(sheet, grid, rows, block.accountCol!));
   let firstRow = headerRow ?? Infinity;
   let lastRow = headerRow ?? -Infinity;
+  // « Personnel =SUM(B10:B12) »: a heading that carries its block's sum heads exactly the rows it sums; after them,
+  // the heading above it is back (« Audit of records » after the three posts is no staff).
+  let sumHeading: { end: number; outer: string | null } | null = null;
   for (const r of rows) {
     if (headerRow !== null && r <= headerRow) continue;
+    if (sumHeading && r > sumHeading.end) {
+      heading = sumHeading.outer;
+      sumHeading = null;
+    }
     const labels = textCols.map((c) => ({ col: c, text: textAt(grid, r, c) })).filter((l) => l.text !== "");
     const category = categoryCol !== null ? textAt(grid, r, categoryCol) : "";
     // « Détail des recettes » merged across the table (Excel keeps it in the first cell, the account column): a
@@ -447,6 +455,7 @@ function readBlock(
       const columnWord = !s && HEADER_WORD.test(normalizeText(labelText)) && normalizeText(labelText).split(" ").length <= 2;
       if (!columnWord) {
         heading = labelText || heading;
+        sumHeading = null;
         balanceBlock = isBalanceSheetHeading(labelText);
       }
       columnNames = new Map(cells.filter((c) => typeof c.value === "string" && cellKind(c.value) === "text").map((c) => [c.col, String(c.value).trim()]));
@@ -493,7 +502,9 @@ function readBlock(
     const headingSection = sided(sectionOfHeading(labelText), labelText);
     // « Dépenses — Frais bancaires =SUM(B28:B31) » above its lines: a heading that carries its block's sum. It
     // names the block of the rows under it as a heading does (the subtotal search then takes its amount out).
-    if (hasAmount && account === null && labelText && cells.some((c) => sumStartsAt(c.formula, r + 1))) {
+    const sumEnd = hasAmount && account === null && labelText ? Math.max(...cells.map((c) => sumEndFrom(c.formula, r + 1) ?? -1)) : -1;
+    if (sumEnd >= 0) {
+      sumHeading = { end: sumEnd, outer: sumHeading ? sumHeading.outer : heading };
       heading = labelText;
       if (headingSection) {
         section = sideWord = headingSection;
@@ -512,7 +523,10 @@ function readBlock(
       if (account && account.length <= 2) {
         chapter = labelText;
         chapterRow = r;
-      } else heading = labelText;
+      } else {
+        heading = labelText;
+        sumHeading = null;
+      }
       if (labelText) balanceBlock = isBalanceSheetHeading(labelText);
       for (const c of cells) {
         if (typeof c.value === "string" && cellKind(c.value) === "text" && textInAmounts < Math.ceil(used.length / 2)) {
@@ -571,6 +585,7 @@ function readBlock(
     const flips = sidesAgainstHeadings(infos, resultFormulas.length > 0 ? sidesFromResult(grid, resultFormulas) : new Map(), sheetSays);
     if (flips.length > 0) flipDeclaredTotals(flips, [...declared, ...infos.flatMap((i) => i.labelledTotal?.declared ?? [])], infos.map((i) => i.row));
   }
+
   // Which typed amounts a SUM of the sheet counts as one of its lines (« Total ventes 2020 » under « Total =SUM(B5:B7) »).
   const member = memberTest(grid, rows, used.map((k) => k.col), headerRow, (v, col) => amountOf(inEuros(v, col)), (r) => nonLineKind(textAt(grid, r, labelCol)) !== null);
   totalsThatAreLines(infos, skipped, declared, sheet, member);
@@ -592,12 +607,19 @@ function readBlock(
     skipped.push({ sheet, row: i.row, cell: cellAddress(i.row, i.labelCol), label: i.label, why: "subtotal" });
     return false;
   });
+  // Nothing on the sheet names a side: the headings' words, else the lines that read surely, give one, said as a guess.
+  const guessed = isLedger || typeCol !== null || sheetSection !== null || infos.some((i) => i.section !== null) ? [] : guessUnsaidSides(lineInfos, new Set(infos.map((i) => i.label)));
   // A subtotal row is the chapter of the lines under it (when it is closer than a chapter heading).
   const isUnder = underTest(infos);
   let parent: RowInfo | null = null;
+  // A subtotal whose formula sums the rows under it is the chapter of those rows only.
+  let parentEnd = Infinity;
   for (const i of infos) {
-    if (subtotalRows.has(i.row)) parent = i;
-    else if (parent && parent.row > i.chapterRow && isUnder(parent.row, i.row)) i.chapter = parent.label;
+    if (subtotalRows.has(i.row)) {
+      parent = i;
+      parentEnd = Math.max(-1, ...i.cells.map((c) => sumEndFrom(c.formula, i.row + 1) ?? -1));
+      if (parentEnd < 0) parentEnd = Infinity;
+    } else if (parent && parent.row > i.chapterRow && isUnder(parent.row, i.row) && i.row <= parentEnd) i.chapter = parent.label;
   }
   // Children of an 86/87 subtotal belong to the in-kind section even without account numbers.
   for (const i of infos) {
@@ -676,7 +698,11 @@ function readBlock(
   // still named by the header row: the journal is a budget with one side empty, not a list of numbers.
   const namedSides = new Set([...ledger.map((k) => k.kind), ...(headerRow !== null && isLedger ? emptySideColumns(grid, rows, headerRow, block, lastCol) : [])]);
   const sidedColumns = isLedger && namedSides.has("debit") && namedSides.has("credit");
-  if (!looksLikeBudget(lines, block, section, sheet, layout, typeCol !== null || sidedColumns, balances)) return null;
+  // « Libellé | Montant » over names with their gifts: a table whose header titles its labels and its money is a budget
+  // whatever its labels say (a supplier's, a donor's name), as is one whose side was guessed from its headings.
+  const titled = headerRow !== null && LABEL_TITLE.test(normalizeText(textAt(grid, headerRow, labelCol))) && scenarioCols.some((k) => moneyTitle(k.header));
+  if (!looksLikeBudget(lines, block, section, sheet, layout, typeCol !== null || sidedColumns || guessed.some((g) => g.heading !== null), balances, titled)) return null;
+  for (const g of guessed) issues.push(sideGuessedIssue(sheet, g, lines));
   if (!isLedger) issues.push(...selfCheck(grid, declared.filter((d) => scenarioCols.some((k) => k.col === d.col)), lines, issues, skipped, scaled));
   for (const k of kinds.filter((x) => thousands.has(x.col) && lines.some((l) => l.amountCell?.replace(/\d+$/, "") === columnLetters(x.col)))) {
     issues.push({
@@ -828,10 +854,10 @@ function scaledCents(scaled: (a: Amount, col: number) => Amount, cents: number, 
   return a.kind === "value" ? a.cents : cents;
 }
 
-/** Whether a formula is a SUM of a range of one column that starts at `row` (the rows just under it). */
-function sumStartsAt(formula: string | undefined, row: number): boolean {
+/** The last row of a formula's SUM of a range of one column that starts at `row` (the rows just under it), else null. */
+function sumEndFrom(formula: string | undefined | null, row: number): number | null {
   const m = formula ? /^\s*=?\s*(?:SUM|SOMME)\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$/i.exec(formula) : null;
-  return Boolean(m && m[1]!.toUpperCase() === m[3]!.toUpperCase() && Number(m[2]) === row && Number(m[4]) >= row);
+  return m && m[1]!.toUpperCase() === m[3]!.toUpperCase() && Number(m[2]) === row && Number(m[4]) >= row ? Number(m[4]) : null;
 }
 
 /**
@@ -1189,8 +1215,27 @@ function textIssue(sheet: string, row: number, col: number, label: string, text:
 const MONEY_HEADER = /\b(montant|montants|budget|realise|previsionnel|prevision|prevu|euros?|eur|cout|couts|total|debit|credit|solde|charges|produits|recettes?|depenses?|revenus?|ressources|emplois|exercice|annee|\d{4}|francs|frs|ff|(propose|sollicite|demande|vote|accorde|alloue|attribue|obtenu)e?s?)\b|€/;
 const NOT_MONEY_HEADER = /\b(quantite|qte|nombre|nb|effectif|effectifs|stock|age|heures|h|jours|taille|poids|note|rang|telephone|tel|code postal)\b/;
 
+/** The title of a column of labels in a header row (« Libellé | Montant », « Poste | Prévu »). */
+const LABEL_TITLE = /^(libelle|libelles|intitule|intitules|designation|designations|description|descriptif|objet|poste|postes|nature|rubrique|rubriques)$/;
+const moneyTitle = (header: string | null) => header !== null && MONEY_HEADER.test(normalizeText(header)) && !NOT_MONEY_HEADER.test(normalizeText(header));
+
+/** Said once per block whose side was guessed: where, which side, from what, and how to say it. */
+function sideGuessedIssue(sheet: string, g: GuessedBlock, lines: BudgetLine[]): ReadIssue {
+  const cells = lines.filter((l) => g.rows.includes(l.row)).map((l) => l.amountCell ?? l.cell);
+  const where = cells.length > 1 ? `${cells[0]}:${cells[cells.length - 1]}` : (cells[0] ?? "");
+  const side = g.side === "income" ? { fr: "produits", en: "income" } : { fr: "charges", en: "expenses" };
+  const from = g.heading !== null ? { fr: `d'après les mots du titre « ${g.heading} »`, en: `from the words of the heading “${g.heading}”` } : { fr: "d'après ses autres lignes", en: "from its other lines" };
+  return {
+    sheet,
+    cell: cells[0] ?? null,
+    code: "side_guessed",
+    message: `Aucun titre ne dit si les ${cells.length} ligne(s) ${where} sont des recettes ou des dépenses : Équilibre les lit en ${side.fr} ${from.fr}, à vérifier. Écrivez « Recettes » ou « Dépenses » au-dessus d'elles pour le dire.`,
+    messageEn: `No heading says whether the ${cells.length} line(s) ${where} are income or expenses: Équilibre reads them as ${side.en} ${from.en}, to check. Write “Recettes” or “Dépenses” above them to say so.`,
+  };
+}
+
 /** An inventory or a contact list has labels and numbers too: a budget also has money words, sections or accounts. */
-function looksLikeBudget(lines: BudgetLine[], block: TableBlock, section: Section | null, sheet: string, layout: Layout, typed: boolean, balances = 0): boolean {
+function looksLikeBudget(lines: BudgetLine[], block: TableBlock, section: Section | null, sheet: string, layout: Layout, typed: boolean, balances = 0, titled = false): boolean {
   if (lines.length === 0) return false;
   if (layout === "trial_balance") return true;
   // The column headers once each (a block of 20,000 lines has a handful).
@@ -1209,6 +1254,7 @@ function looksLikeBudget(lines: BudgetLine[], block: TableBlock, section: Sectio
   const named = (sectionOfHeading(sheet) !== null || section !== null || typed) && (MONEY_HEADER.test(headerText) || headerText === "");
   if (named) return true;
   if (distinct.length < 2) return false;
+  if (titled) return true;
   const structure = block.accountCol !== null || section !== null || sectionOfHeading(sheet) !== null || distinct.some((l) => l.context.sectionHint) || MONEY_HEADER.test(headerText);
   return recognisedShare(distinct, structure ? 0.25 : 0.5, balances);
 }

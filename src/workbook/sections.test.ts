@@ -48,6 +48,33 @@ describe("a block of money paid to partners", () => {
   });
 });
 
+describe("a heading that says what money is for", () => {
+  it("the cost of something (« Voyage de fin d'année (coût de la sortie) ») heads charges: its lines are charges after a block of sales", () => {
+    const r = read(
+      sheet("Etat des finances", [
+        ["Libellé", "Montant"],
+        ["Kermesse", null],
+        ["Vente de gâteaux", 120],
+        ["Buvette de la kermesse", 240],
+        ["Classe verte (coût du séjour)", null],
+        ["Autocars", 900],
+        ["Entrées au musée", 300],
+      ]),
+    );
+    expect(classified(r).map((l) => [l.label, l.section])).toEqual([
+      ["Vente de gâteaux", "income"],
+      ["Buvette de la kermesse", "income"],
+      ["Autocars", "expense"],
+      ["Entrées au musée", "expense"],
+    ]);
+  });
+
+  it("what a collection is for heads charges, and the cost of a thing too; the words alone do not", () => {
+    for (const h of ["Les objectifs de la cagnotte", "Utilisation des fonds collectés", "À quoi servira votre don", "Coût du voyage", "Sortie : coût du car"]) expect(sectionOfBlockHeading(h), h).toBe("expense");
+    for (const h of ["La cagnotte", "Objectifs", "Voyage de fin d'année", "Frais de fonctionnement"]) expect(sectionOfBlockHeading(h), h).toBeNull();
+  });
+});
+
 describe("blocks and rows that are not lines of the year", () => {
   it("skips the balances listed under « Balances au … », a carry-forward and a closing entry, and says them skipped", () => {
     const r = read(

@@ -71,7 +71,7 @@ export function isBalanceTypeCell(text: string | null | undefined): boolean {
 }
 
 /** Words that qualify a section word in a block heading (« Revenus principaux », « Dépenses diverses »). */
-const BLOCK_QUALIFIER = /^(principaux|principales|principal|principale|diverses|divers|annexes|courantes?|generales?|reelles?|effectives?|engagees?|encaissees?|percues?|payees?|de l annee|de l association|du club|du fablab|(19|20)\d{2}|n)$/;
+const BLOCK_QUALIFIER = /^(principaux|principales|principal|principale|diverses|divers|annexes|courantes?|generales?|reelles?|effectives?|engagees?|encaissees?|percues?|payees?|attendus?|attendues?|prevus?|prevues?|envisages?|envisagees?|estimes?|estimees?|esperes?|esperees?|budgetes?|budgetees?|previsionnels?|previsionnelles?|de l annee|de l association|du club|du fablab|(19|20)\d{2}|n)$/;
 /** What a treasurer calls the produits or the charges in a heading, beyond the words of a total row. */
 const BLOCK_WORD: { section: Section; re: RegExp }[] = [
   { section: "income", re: /^(revenus?|rentrees|chiffres? d affaires?)$/ },
@@ -95,12 +95,20 @@ export function sectionOfBlockHeading(text: string | null | undefined): Section 
   if (exact) return exact;
   // « Subventions versées à Fonhsud », « Reversements aux partenaires »: money paid out, a block of charges.
   if (isPaidOutHeading(text)) return "expense";
+  // « Les objectifs de la cagnotte », « Utilisation des fonds collectés », « À quoi servira votre don »: what a
+  // collection of money is for is what it pays, a block of charges (« cagnotte » alone reads as gifts).
+  if (PURPOSE_OF_FUNDS.test(normalizeText(text))) return "expense";
+  // « Voyage de fin d'année (coût de la sortie) », « Coût du séjour » : what something costs is a block of charges
+  // (« Frais de fonctionnement » is one block of charges among others, not a side: it is left to the lines).
+  if (text.split(/\s[-–—]\s|[–—:()/]/).some((part) => /^(?:le |les )?(?:cout|couts|cout total) (?:de la|de l|du|des|de|d) /.test(normalizeText(part)))) return "expense";
   // « Plus gros contributeurs au CA », « Répartition du chiffre d'affaires »: what makes the turnover is income.
   if (/\b(au|du|le|son|notre) CA\b/.test(text) || /\bchiffres? d affaires?\b/.test(normalizeText(text))) return "income";
   const [head, ...rest] = text.split(/\s[-–—]\s|[–—:(/]|\s-$/);
   // « Non encaissé : pertes »: when the part before the colon names no side, the part after it may.
   return sideOfHeadingPart(head!) ?? (rest.length > 0 ? sideOfHeadingPart(rest.join(" ")) : null);
 }
+
+const PURPOSE_OF_FUNDS = /^(?:les |nos )?(?:objectifs?|utilisations?|affectations?|usages?|emplois?|destinations?) (?:de la |du |des |de l |d |de )?(?:cagnotte|collecte|campagne|souscription|fonds|dons?|subventions?|financements?|sommes?|budget|projet|participation)s?\b|^a quoi (?:servira|serviront|sert|servent|serviraient)\b/;
 
 /** « Répartition des dépenses », « Détail des charges », « Origine des ressources »: the side the block details. */
 const DETAILING = /^(repartition|detail|ventilation|origine|liste|tableau|recapitulatif|synthese|etat) (des|de|du|d) /;

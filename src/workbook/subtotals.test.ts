@@ -8,9 +8,15 @@ const cents = (a: Amount | null) => (a && a.kind === "value" ? a.cents : null);
 /** The definition, written the plain way (each parent walks the rows under it): the fast search must agree. */
 function subtotalsByDefinition(cands: SubtotalCandidate[]): Set<number> {
   const out = findSubtotals(cands.map((c) => ({ ...c, amounts: c.amounts.map(() => null) })));
+  // The ranges the SUMs found above add: a row inside one is a line of it, its own children stop at the range's end.
+  const spans = cands.filter((c) => out.has(c.row)).flatMap((c) => {
+    const body = (c.formulas[0] ?? "").replace(/^\s*(SUM|SOMME|SUBTOTAL)\(\s*(9|109)?\s*,?/i, "");
+    return [...body.matchAll(/[A-Z]+(\d+)(?::[A-Z]+(\d+))?/g)].map((m) => ({ owner: c.row, from: Number(m[1]), to: Number(m[2] ?? m[1]) }));
+  });
   for (let i = 0; i < cands.length; i++) {
     const parent = cands[i]!;
     if (out.has(parent.row)) continue;
+    const limit = Math.min(...spans.filter((sp) => sp.owner !== parent.row && sp.from <= parent.row && parent.row <= sp.to).map((sp) => sp.to));
     const parentCents = parent.amounts.map(cents);
     if (parentCents.every((v) => v === null)) continue;
     const minChildren = isChapterish(parent) ? 1 : 2;
@@ -18,7 +24,7 @@ function subtotalsByDefinition(cands: SubtotalCandidate[]): Set<number> {
     const filled = parent.amounts.map(() => 0);
     for (let j = i + 1; j < cands.length; j++) {
       const child = cands[j]!;
-      if (closes(parent, child)) break;
+      if (closes(parent, child) || child.row > limit) break;
       child.amounts.forEach((a, k) => (sums[k]! += cents(a) ?? 0));
       child.amounts.forEach((a, k) => (filled[k]! += cents(a) ? 1 : 0));
       const count = j - i;
@@ -26,7 +32,7 @@ function subtotalsByDefinition(cands: SubtotalCandidate[]): Set<number> {
       // The children hold amounts: as many rows with one in a column of the parent as a subtotal needs.
       if (!parentCents.every((v) => v === null || v === 0) && !parentCents.some((v, k) => v !== null && filled[k]! >= minChildren)) continue;
       const next = cands[j + 1];
-      if (!next || next.row !== child.row + 1 || closes(parent, next) || isChapterish(next) || (count >= 2 && isChapterish(parent))) {
+      if (!next || next.row !== child.row + 1 || closes(parent, next) || next.row > limit || isChapterish(next) || (count >= 2 && isChapterish(parent))) {
         // A row shaped like its children (« Sponsoring ITNetwork » over « Sponsoring ComSource ») is one of them.
         if (!isChapterish(parent) && siblingsShaped(parent, cands.slice(i + 1, j + 1))) continue;
         out.add(parent.row);
@@ -102,6 +108,13 @@ describe("subtotal detection", () => {
     expect([...findSubtotals([line(13, "Sponsoring ITNetwork", 40000), line(14, "Sponsoring ComSource", 20000), line(15, "Sponsoring OpenStudio", 20000), line(17, "Cotisations", 5000)])]).toEqual([]);
     // « Sponsoring » over its sponsors names what they share: their subtotal.
     expect([...findSubtotals([line(13, "Sponsoring", 40000), line(14, "Sponsoring ComSource", 20000), line(15, "Sponsoring OpenStudio", 20000), line(17, "Cotisations", 5000)])]).toEqual([13]);
+  });
+
+  it("does not take a line inside a SUM's range for the subtotal of rows that run past the range's end", () => {
+    const row = (r: number, label: string, v: number, formula: string | null = null): SubtotalCandidate => ({ row: r, account: null, label, amounts: [{ kind: "value", cents: v }], formulas: [formula], amountCols: [2] });
+    // « Personnel =SUM(B4:B5) »: « Animatrice 2 000 » is one of its two posts, not 1 000 + 700 + 300 across the range's end.
+    const cands = [row(3, "Personnel", 300000, "SUM(B4:B5)"), row(4, "Animatrice", 200000), row(5, "Agent d'accueil", 100000), row(6, "Projet Kerguelen", 70000), row(7, "Bulletin", 30000)];
+    expect([...findSubtotals(cands)]).toEqual([3]);
   });
 
   it("does not take a line for the subtotal of one line followed by rows with nothing in its column (a journal's credits)", () => {

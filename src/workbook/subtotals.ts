@@ -181,6 +181,8 @@ function closingIndexes(facts: readonly Facts[]): number[] {
 export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
   const out = new Set<number>();
   const sortedRows = [...new Set(cands.map((c) => c.row))].sort((a, b) => a - b);
+  // The ranges the sheet's own SUMs add, by the row that holds each: a row inside one is a line of that sum.
+  const sumSpans: { owner: number; from: number; to: number }[] = [];
   // 1. A SUM / SUBTOTAL formula over a vertical range of other lines, or a list of them (« =SUM(B5,B8:B11) », the
   // block's sum on its heading, its chapter subtotal and its lines).
   for (const c of cands) {
@@ -195,7 +197,10 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
         if (from <= to) covered += firstAtLeast(sortedRows, to + 1) - firstAtLeast(sortedRows, from);
         if (c.row >= from && c.row <= to) covered--;
       }
-      if (covered >= 1) out.add(c.row);
+      if (covered >= 1) {
+        out.add(c.row);
+        for (const sp of spans) sumSpans.push({ owner: c.row, from: sp.from, to: sp.to });
+      }
     });
   }
   // 2. The amount equals the sum of the consecutive lines under it, up to the next row of its level.
@@ -238,6 +243,13 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
   for (let j = 0; j < n; j++) isBoundary[j] = boundaryAfter(j) ? 1 : 0;
   const where: { all: ValueIndex; boundary: ValueIndex }[] = [];
   for (let k = 0; k < width; k++) where.push({ all: valueIndex(prefix[k]!, null), boundary: valueIndex(prefix[k]!, isBoundary) });
+  // Per candidate, the index where the innermost sheet SUM around it ends (n when none): each span marks its rows once.
+  const candRows = cands.map((c) => c.row);
+  const enclosingEnd = new Array<number>(n).fill(n);
+  for (const sp of sumSpans) {
+    const stop = firstAtLeast(candRows, sp.to + 1);
+    for (let k = firstAtLeast(candRows, sp.from); k < stop; k++) if (candRows[k] !== sp.owner && stop < enclosingEnd[k]!) enclosingEnd[k] = stop;
+  }
   for (let i = 0; i < n; i++) {
     const parent = cands[i]!;
     if (out.has(parent.row)) continue;
@@ -248,7 +260,9 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
     const chapter = facts[i]!.chapterish;
     const minChildren = chapter ? 1 : 2;
     const matches = (j: number) => columns.every((k) => prefix[k]![j]! - prefix[k]![i]! === parentCents[k]) && (columns.every((k) => parentCents[k] === 0) || columns.some((k) => filled[k]![j]! - filled[k]![i]! >= minChildren));
-    const end = closing[i]!;
+    // « Animatrice 2 000 » inside « Personnel =SUM(B4:B5) » is a line of that sum: the rows it could add up stop
+    // where the sum's range ends (2 000 = 1 000 + 700 + 300 across the range's end is a coincidence).
+    const end = Math.min(closing[i]!, enclosingEnd[i]!);
     // The column whose sum is met the fewest times: the indexes to look at.
     let pick = columns[0]!;
     let pickCount = Infinity;

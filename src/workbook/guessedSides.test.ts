@@ -1,0 +1,89 @@
+// A table nothing on the sheet gives a side to (no « Recettes » / « Dépenses », no Type cell, no account) is read,
+// never « Aucun budget trouvé »: its side comes from its headings' words, and is said as a guess (issue 11).
+import { describe, expect, it } from "vitest";
+import { REVIEW_CONFIDENCE } from "../engine/classify.ts";
+import { classifyLines } from "../engine/analyze.ts";
+import { readBudgets } from "./read.ts";
+import type { SheetSnapshot } from "./snapshot.ts";
+import { gridSheet as sheet } from "../../tests/gridSheet.ts";
+
+const read = (...sheets: SheetSnapshot[]) => readBudgets({ name: "test.xlsx", sheets });
+const sides = (r: ReturnType<typeof readBudgets>) => classifyLines(r.lines).map((c) => [c.label, c.section]);
+
+describe("a list under a heading that is no section word", () => {
+  it("« Libellé | Montant » over « Donnateurs » (sic) and names with their gifts is read as produits, at a confidence that asks to check, and says the side was guessed", () => {
+    const r = read(
+      sheet("Feuil1", [
+        ["Libellé", "Montant"],
+        ["Donnateurs", null],
+        ["Martine DUPONT", 20],
+        ["Jean-Luc Moreau", 50],
+        ["Famille Nguyen", 35],
+        ["Total", 105],
+      ]),
+    );
+    const classified = classifyLines(r.lines);
+    expect(sides(r)).toEqual([
+      ["Martine DUPONT", "income"],
+      ["Jean-Luc Moreau", "income"],
+      ["Famille Nguyen", "income"],
+    ]);
+    expect(classified.every((c) => c.confidence < REVIEW_CONFIDENCE)).toBe(true);
+    const said = r.issues.filter((i) => i.code === "side_guessed");
+    expect(said).toHaveLength(1);
+    expect(said[0]!.message).toMatch(/les 3 ligne\(s\) B3:B5 .* en produits d'après les mots du titre « Donnateurs »/);
+    expect(r.issues.filter((i) => i.code === "total_mismatch")).toEqual([]);
+  });
+
+  it("a table titled « Libellé | Montant » is read even when no label says what it is (suppliers' names)", () => {
+    const r = read(
+      sheet("Feuil1", [
+        ["Libellé", "Montant"],
+        ["Scaleway", 12],
+        ["Gandi", 8],
+        ["Qonto", 9],
+      ]),
+    );
+    expect(r.lines.map((l) => l.label)).toEqual(["Scaleway", "Gandi", "Qonto"]);
+  });
+
+  it("a table of numbers titled as no money is still no budget", () => {
+    const r = read(
+      sheet("Feuil1", [
+        ["Libellé", "Quantité"],
+        ["Chaises", 40],
+        ["Tables", 12],
+      ]),
+    );
+    expect(r.budgets).toEqual([]);
+  });
+
+  it("what a collection of money is for (« Utilisation des fonds collectés ») is a block of charges, said surely", () => {
+    const r = read(
+      sheet("Feuil1", [
+        ["Poste", "Prévu"],
+        ["Utilisation des fonds collectés", null],
+        ["Création de l'association", 230],
+        ["Imprimeur Dupuis", 80],
+      ]),
+    );
+    expect(sides(r)).toEqual([
+      ["Création de l'association", "expense"],
+      ["Imprimeur Dupuis", "expense"],
+    ]);
+    expect(r.issues.filter((i) => i.code === "side_guessed")).toEqual([]);
+  });
+
+  it("a heading that carries its block's sum (« Location serveur =SUM(…) ») gives its lines no side", () => {
+    const s = sheet("Feuil1", [
+      ["Libellé", "Montant"],
+      ["Location serveur", 400],
+      ["Hetzner", 250],
+      ["Scaleway", 150],
+    ]);
+    s.rows[1]!.cells[1]!.formula = "=SUM(B3:B4)";
+    const r = read(s);
+    expect(r.lines.map((l) => l.label)).toEqual(["Hetzner", "Scaleway"]);
+    expect(r.issues.filter((i) => i.code === "side_guessed")).toEqual([]);
+  });
+});

@@ -1,0 +1,81 @@
+// The side of a block nothing on the sheet names: no heading « Recettes » / « Dépenses », no Type cell, no account,
+// no sheet name. « Libellé | Montant » over « Donnateurs » (sic) and 33 names with their gifts was « Aucun budget
+// trouvé »: names say no side, and a list whose labels the classifier cannot read was taken for an inventory. The
+// block is read, its side taken from what evidence there is, and said as a guess (issue side_guessed).
+import { classify, RECOGNISED_CONFIDENCE } from "../engine/classify.ts";
+import type { Section } from "../engine/types.ts";
+
+export interface GuessRow {
+  row: number;
+  label: string;
+  account: string | null;
+  section: Section | null;
+  heading: string | null;
+  chapter: string | null;
+  sideNote?: { fr: string; en: string } | null;
+}
+
+/** A heading whose words read as one side with at least this confidence (a keyword, even spelt approximately). */
+const HEADING_EVIDENCE = 0.4;
+
+const WORDS = {
+  income: { fr: "produits", en: "income" },
+  expense: { fr: "charges", en: "expenses" },
+} as const;
+
+export interface GuessedBlock {
+  side: "income" | "expense";
+  /** What the side was taken from: the heading's text, or null when the block's readable lines gave it. */
+  heading: string | null;
+  rows: number[];
+}
+
+const sideOf = (s: Section): "income" | "expense" | null => (s === "income" || s === "expense" ? s : null);
+
+/**
+ * Gives a side to the rows of a block where nothing said one (every row's section is null). Rows are grouped by their
+ * heading; a group's side comes from its heading's words when they read as one side (« Donnateurs »: gifts), else from
+ * the lines of the group its labels read surely, when at least two do and all on one side (subtotals left out: `rows` are the
+ * lines; `amountLabels` the labels of every row with an amount, a heading among them being a line's label). Only the rows whose own label the
+ * classifier cannot read take that side, each with a note in its reason (and a confidence that asks to check); a row
+ * whose label reads surely keeps its own reading. Returns the groups guessed, for the issue.
+ */
+export function guessUnsaidSides(rows: GuessRow[], amountLabels: ReadonlySet<string> = new Set()): GuessedBlock[] {
+  if (rows.length === 0 || rows.some((r) => r.section !== null)) return [];
+  const readings = rows.map((r) => classify({ label: r.label, account: r.account, context: { heading: r.heading, chapter: r.chapter } }));
+  const groups = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const key = r.heading ?? "";
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  });
+  const out: GuessedBlock[] = [];
+  for (const [heading, members] of groups) {
+    // A heading that carries an amount (« Location Server =SUM(B11:B12) ») is a line's label, as weak as its lines'.
+    const h = heading === "" || amountLabels.has(heading) ? null : classify({ label: heading, account: null });
+    const fromHeading = h && h.confidence >= HEADING_EVIDENCE ? sideOf(h.section) : null;
+    // The lines of the same heading that read surely, at least two and all on one side (one is a single word's say).
+    const sure = members.filter((i) => readings[i]!.confidence >= RECOGNISED_CONFIDENCE).map((i) => sideOf(readings[i]!.section));
+    const linesSide = sure.length >= 2 && sure.every((x) => x !== null && x === sure[0]) ? sure[0]! : null;
+    const side = fromHeading ?? linesSide;
+    // The block's other lines are weaker evidence than a heading: they give their side only to the lines that hold no
+    // keyword at all (a supplier's or a donor's name), not to one that reads weakly on a side of its own.
+    const unread = members.filter((i) => readings[i]!.confidence < (fromHeading ? RECOGNISED_CONFIDENCE : HEADING_EVIDENCE));
+    if (!side || unread.length === 0) continue;
+    const other = side === "income" ? "expense" : "income";
+    const note = fromHeading
+      ? {
+          fr: `aucun titre ne dit si ce bloc est en produits ou en charges ; les mots du titre « ${heading} » le font lire en ${WORDS[side].fr} : à vérifier`,
+          en: `no heading says whether this block is income or expenses; the words of its heading “${heading}” make it read as ${WORDS[side].en}: to check`,
+        }
+      : {
+          fr: `aucun titre ne dit si ce bloc est en produits ou en charges ; ses lignes lisibles sont toutes des ${WORDS[side].fr}, aucune des ${WORDS[other].fr} : lu en ${WORDS[side].fr}, à vérifier`,
+          en: `no heading says whether this block is income or expenses; its readable lines are all ${WORDS[side].en}, none ${WORDS[other].en}: read as ${WORDS[side].en}, to check`,
+        };
+    for (const i of unread) {
+      rows[i]!.section = side;
+      rows[i]!.sideNote = note;
+    }
+    out.push({ side, heading: fromHeading ? heading : null, rows: unread.map((i) => rows[i]!.row) });
+  }
+  return out;
+}
