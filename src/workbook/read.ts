@@ -7,7 +7,7 @@ import { normalizeText } from "../engine/text.ts";
 import type { Amount, BudgetLine, Section } from "../engine/types.ts";
 import type { AmountColumnInfo, DetectedBudget, Layout, ReadIssue, ReadResult, SkippedRow } from "./budget.ts";
 import { cellKind, columnRoles, isColumnTitle, moneyInWords, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
-import { VERSION_HEADER, headerKind, inKindOnSide, isBalanceTypeCell, isInKindLineWord, isMonthHeader, sectionOfBlockHeading, sectionOfHeading, sectionOfTypeCell, type HeaderKind } from "./sections.ts";
+import { VERSION_HEADER, headerKind, inKindOnSide, isBalanceTypeCell, isInKindLineWord, isMonthHeader, namesBothSides, sectionOfBlockHeading, sectionOfHeading, sectionOfTypeCell, type HeaderKind } from "./sections.ts";
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { partsOfTotal } from "./partsOfTotal.ts";
@@ -519,6 +519,10 @@ function readBlock(
       if (blockSection) {
         section = sideWord = blockSection;
         sideFrom = { text: labelText, row: r };
+      } else if (namesBothSides(labelText) && sideFrom !== null && sideFrom.row > (headerRow ?? 0)) {
+        // « Principales recettes / dépenses » after a block of charges: the block below holds both sides, not the last one's.
+        section = sideWord = null;
+        sideFrom = null;
       }
       if (account && account.length <= 2) {
         chapter = labelText;

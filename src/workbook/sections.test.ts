@@ -268,7 +268,88 @@ describe("a section heading that names whose money it is", () => {
   it("is told by a body that holds a budget, never by what the block buys", () => {
     expect(["Dépenses de la coopérative scolaire", "Charges du club", "Dépenses de l'école"].map(sectionOfBlockHeading)).toEqual(["expense", "expense", "expense"]);
     expect(["Recettes de l'école", "Produits de l'association"].map(sectionOfBlockHeading)).toEqual(["income", "income"]);
-    expect(["Produits d'entretien", "Ressources humaines", "Charges de personnel"].map(sectionOfBlockHeading)).toEqual([null, null, null]);
+    expect(["Produits d'entretien", "Ressources humaines", "Produits alimentaires (buvette)"].map(sectionOfBlockHeading)).toEqual([null, null, null]);
+    // « Charges de personnel » names the side it is a part of.
+    expect(sectionOfBlockHeading("Charges de personnel")).toBe("expense");
+  });
+});
+
+describe("a section heading with more words than the section word", () => {
+  it("opens its side when its leading noun names one, whatever follows", () => {
+    const expense = ["Les dépenses des coopératives de classe", "Dépenses provisoire", "Charges de fonctionnement prévues", "Budget des dépenses", "Principales dépenses", "Dépenses de la journée", "Voyage de fin d'année (coût de la sortie)", "Ce que nous avons dépensé"];
+    const income = ["Recettes de la journée", "Principales recettes", "Nos ressources 2024", "Autres recettes", "Ce que nous avons reçu", "Sommes encaissées"];
+    expect(expense.map((h) => [h, sectionOfBlockHeading(h)])).toEqual(expense.map((h) => [h, "expense"]));
+    expect(income.map((h) => [h, sectionOfBlockHeading(h)])).toEqual(income.map((h) => [h, "income"]));
+    // Tickets, outings, jobs are as often lines: their nouns name a side only with a qualifier.
+    expect(["Entrées au parc", "Sorties scolaires", "Emplois aidés", "Ressources pédagogiques"].map(sectionOfBlockHeading)).toEqual([null, null, null, null]);
+  });
+
+  it("names no side when it names both, and its block's lines are sided one by one", () => {
+    expect(["Principales recettes / dépenses", "Recettes et dépenses de la journée", "Dépenses / Recettes"].map(sectionOfBlockHeading)).toEqual([null, null, null]);
+    const r = read(
+      sheet("Bilan", [
+        ["Libellé", "Montant"],
+        ["Dépenses", null],
+        ["Location de la salle", 300],
+        ["Principales recettes / dépenses de la fête", null],
+        ["Subvention de la mairie", 800],
+      ]),
+    );
+    const subsidy = r.lines.find((l) => l.label === "Subvention de la mairie")!;
+    expect(subsidy.context.sectionHint).not.toBe("expense");
+    expect(classifiedLines(r).find((l) => l.label === "Subvention de la mairie")!.section).toBe("income");
+  });
+
+  it("sides the lines under it: a school cooperative's expenses, a fishing day's income then its costs", () => {
+    const coop = read(
+      sheet("Dépenses par élève", [
+        ["Libellé", "Par élève"],
+        ["Les dépenses des coopératives de classe", null],
+        ["Cotisations Assurance (MAE contrat école et adhésion à l'OCCE)", 2],
+        ["Classes : sorties éducatives", 4.5],
+        ["Classes : livres, abonnements", 4],
+      ]),
+    );
+    expect(classified(coop).map((l) => [l.label, l.section])).toEqual([
+      ["Cotisations Assurance (MAE contrat école et adhésion à l'OCCE)", "expense"],
+      ["Classes : sorties éducatives", "expense"],
+      ["Classes : livres, abonnements", "expense"],
+    ]);
+    const day = read(
+      sheet("Journée", [
+        ["Libellé", "Montant"],
+        ["Recettes de la journée", null],
+        ["Jeu de la ficelle (50 × 2 €)", 100],
+        ["Caisse du bar", 352.1],
+        ["Dépenses provisoire", null],
+        ["Buvette provisoire (Intermarché)", 45.26],
+        ["Pub (Alliance Pub)", 70],
+      ]),
+    );
+    expect(classified(day).map((l) => [l.label, l.section])).toEqual([
+      ["Jeu de la ficelle (50 × 2 €)", "income"],
+      ["Caisse du bar", "income"],
+      ["Buvette provisoire (Intermarché)", "expense"],
+      ["Pub (Alliance Pub)", "expense"],
+    ]);
+  });
+
+  it("is a line, not a heading, when it has an amount", () => {
+    const r = read(
+      sheet("Fête", [
+        ["Libellé", "Montant"],
+        ["Dépenses", null],
+        ["Achats de boissons", 120],
+        ["Recettes", null],
+        ["Recettes de la buvette", 420],
+        ["Recettes de la tombola", 180],
+      ]),
+    );
+    expect(classified(r).map((l) => [l.label, l.section])).toEqual([
+      ["Achats de boissons", "expense"],
+      ["Recettes de la buvette", "income"],
+      ["Recettes de la tombola", "income"],
+    ]);
   });
 });
 

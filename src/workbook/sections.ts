@@ -103,9 +103,14 @@ export function sectionOfBlockHeading(text: string | null | undefined): Section 
   if (text.split(/\s[-–—]\s|[–—:()/]/).some((part) => /^(?:le |les )?(?:cout|couts|cout total) (?:de la|de l|du|des|de|d) /.test(normalizeText(part)))) return "expense";
   // « Plus gros contributeurs au CA », « Répartition du chiffre d'affaires »: what makes the turnover is income.
   if (/\b(au|du|le|son|notre) CA\b/.test(text) || /\bchiffres? d affaires?\b/.test(normalizeText(text))) return "income";
+  if (namesBothSides(text)) return null;
   const [head, ...rest] = text.split(/\s[-–—]\s|[–—:(/]|\s-$/);
   // « Non encaissé : pertes »: when the part before the colon names no side, the part after it may.
-  return sideOfHeadingPart(head!) ?? (rest.length > 0 ? sideOfHeadingPart(rest.join(" ")) : null);
+  const strict = sideOfHeadingPart(head!) ?? (rest.length > 0 ? sideOfHeadingPart(rest.join(" ")) : null);
+  if (strict) return strict;
+  // « Les dépenses des coopératives de classe », « Voyage de fin d'année (coût de la sortie) », « Ce que nous avons
+  // reçu »: the noun the heading starts with, or its plain words, name the side.
+  return sideOfHeadNoun(head!) ?? sideOfPlainWords(head!) ?? (rest.length > 0 ? (sideOfHeadNoun(rest.join(" ")) ?? sideOfPlainWords(rest.join(" "))) : null);
 }
 
 const PURPOSE_OF_FUNDS = /^(?:les |nos )?(?:objectifs?|utilisations?|affectations?|usages?|emplois?|destinations?) (?:de la |du |des |de l |d |de )?(?:cagnotte|collecte|campagne|souscription|fonds|dons?|subventions?|financements?|sommes?|budget|projet|participation)s?\b|^a quoi (?:servira|serviront|sert|servent|serviraient)\b/;
@@ -118,6 +123,63 @@ const DETAILING = /^(repartition|detail|ventilation|origine|liste|tableau|recapi
  * of its side. Only a body that holds a budget is such an owner (« Produits d'entretien » is a purchase).
  */
 const OWNER = / (?:de la|de l|du|des|d) (?:association|cooperative|ecole|club|college|lycee|foyer|amicale|comite|section|federation|ligue|classe|classes|maternelle|creche|centre|maison|mjc|ape|apel|compagnie|troupe|equipe|structure|asso)(?: [a-z0-9]+){0,2}$/;
+
+/**
+ * Section nouns a treasurer heads a block with and then says more of it: « Les dépenses des coopératives de classe »,
+ * « Recettes de la journée », « Dépenses provisoire », « Nos ressources 2024 », « Charges de fonctionnement prévues ».
+ * « Entrées », « Sorties », « Emplois », « Besoins », « Moyens » are as often tickets, outings, jobs or needs: they name
+ * a side only with the words of `sideOfHeadingPart` (their qualifiers), never with any complement.
+ */
+const HEAD_NOUN: { section: "income" | "expense"; re: RegExp }[] = [
+  { section: "expense", re: /^(depenses?|charges?|couts?|frais generaux)$/ },
+  { section: "income", re: /^(recettes?|produits?|revenus?|ressources?|rentrees|financements?)$/ },
+];
+/** What may come before the section noun: an article, a possessive, « principales », « autres », « budget des ». */
+const LEADING = /^(les|des|nos|notre|vos|votre|leurs|leur|ses|mes|principales|principaux|autres|petites|grosses|grandes|premieres|budget|budgets|total|totaux|bilan|de|du|d)$/;
+/** Section nouns that, with what follows, name a thing bought or a part of the staff, not a side. */
+const NOT_A_SIDE_WORDS = /\b(produits? (d entretien|alimentaires?|menagers?|d hygiene|de nettoyage|de toilette|de beaute|pharmaceutiques?|chimiques?|phytosanitaires?|veterinaires?|de traitement|laitiers?|frais|de la mer|de consommation)|prises? en charges?|a la charge|ressources? humaines?|ressources? documentaires?|ressources? pedagogiques?|charges? (a payer|constatees? d avance)|produits? (a recevoir|constates? d avance))\b/g;
+const NOT_A_SIDE = new RegExp(`^${NOT_A_SIDE_WORDS.source}`);
+
+/**
+ * The side whose noun leads a heading, whatever words follow (see HEAD_NOUN). A heading of no amount only: a line's
+ * label (« Recettes de la buvette 420 ») never comes here.
+ */
+function sideOfHeadNoun(part: string): "income" | "expense" | null {
+  const words = normalizeText(part).replace(DETAILING, "").split(" ").filter((w) => w !== "");
+  let i = 0;
+  while (i < words.length - 1 && i < 3 && LEADING.test(words[i]!)) i++;
+  const rest = words.slice(i).join(" ");
+  if (NOT_A_SIDE.test(rest)) return null;
+  const noun = words[i] === "frais" && words[i + 1] === "generaux" ? "frais generaux" : (words[i] ?? "");
+  return HEAD_NOUN.find((h) => h.re.test(noun))?.section ?? null;
+}
+
+/**
+ * « Ce que nous avons reçu », « Sommes encaissées », « Argent dépensé »: a heading that says in plain words what came
+ * in or went out (a participle of receiving or spending), with no section word.
+ */
+const RECEIVED = /^(ce que|ce qu|ce qui|argent|sommes?|montants?|fonds)\b.*\b(recu|recus|recue|recues|encaisse|encaisses|encaissee|encaissees|percu|percus|percue|percues|gagne|gagnes|gagnee|gagnees|rentre|rentrent|entre|entrent|rapporte|rapportent)$/;
+const SPENT = /^(ce que|ce qu|ce qui|argent|sommes?|montants?|fonds)\b.*\b(depense|depenses|depensee|depensees|paye|payes|payee|payees|verse|verses|versee|versees|achete|achetes|sort|sortent|decaisse|decaisses|decaissee|decaissees|coute|coutent)$/;
+
+function sideOfPlainWords(part: string): "income" | "expense" | null {
+  const n = normalizeText(part);
+  if (n.split(" ").length > 8) return null;
+  if (RECEIVED.test(n)) return "income";
+  if (SPENT.test(n)) return "expense";
+  return null;
+}
+
+/**
+ * « Principales recettes / dépenses », « Recettes et dépenses de la journée »: a heading that names both sides says the
+ * block below holds both, not which; its lines are sided one by one (by their own words, their neighbours, a Type cell).
+ */
+export function namesBothSides(text: string | null | undefined): boolean {
+  if (!text) return false;
+  const n = normalizeText(text).replace(NOT_A_SIDE_WORDS, " ");
+  const income = /\b(recettes?|produits?|revenus?|ressources?)\b/.test(n);
+  const expense = /\b(depenses?|charges?|emplois)\b/.test(n);
+  return income && expense && n.split(" ").length <= 10;
+}
 
 function sideOfHeadingPart(part: string): Section | null {
   const words = normalizeText(part).replace(DETAILING, "").replace(OWNER, "").split(" ").filter((w) => w !== "");
