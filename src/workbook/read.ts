@@ -24,6 +24,7 @@ import { isShareColumn, type SharePair } from "./shareColumns.ts";
 import { followsAnotherChart, type NumberedRow } from "./foreignChart.ts";
 import { textIssue as textIssueAt, unreadAmountIssues } from "./unreadAmounts.ts";
 import { guessUnsaidSides, type GuessedBlock } from "./guessedSides.ts";
+import { isDetailLabel, resolveDetailRows } from "./detailRows.ts";
 
 /** The name a single unnamed amount column gets. */
 export const UNNAMED_COLUMN = "Montant";
@@ -304,6 +305,8 @@ interface RowInfo {
   sideFrom?: SideSource | null;
   /** Why the row's side is not its heading's (block content against an ambiguous heading), for the reason. */
   sideNote?: { fr: string; en: string } | null;
+  /** A « dont » row: the row it may detail, just above its run (null when none); see detailRows.ts. */
+  detailOf?: number | null;
 }
 
 interface SideSource {
@@ -395,7 +398,7 @@ function readBlock(
   // « 3410 Contributions des membres » under « Recettes »: numbers of another chart (Swiss) are references, not classes.
   const ownNumbering = block.accountCol !== null && followsAnotherChart(numberedRows(grid, rows, block.accountCol, textCols, headerRow, section));
   // Walk the rows: headings set the section and context; rows with amounts are candidates.
-  const infos: RowInfo[] = [];
+  let infos: RowInfo[] = [];
   const declared: DeclaredTotal[] = [];
   const resultFormulas: { col: number; formula: string }[] = [];
   const skipped: SkippedRow[] = [];
@@ -412,6 +415,10 @@ function readBlock(
   // « Personnel =SUM(B10:B12) »: a heading that carries its block's sum heads exactly the rows it sums; after them,
   // the heading above it is back (« Audit of records » after the three posts is no staff).
   let sumHeading: { end: number; outer: string | null } | null = null;
+  // The row with content before this one, and the last line candidate read: a « dont » row details the row just above.
+  let previousRow = -1;
+  let currentRow = -1;
+  let lastRead: RowInfo | null = null;
   for (const r of rows) {
     if (headerRow !== null && r <= headerRow) continue;
     if (sumHeading && r > sumHeading.end) {
@@ -438,6 +445,8 @@ function readBlock(
     const hasAmount = cells.some((c) => c.value !== null && c.value !== "" && cellKind(c.value) !== "text") || cells.some((c) => c.formula);
     const textInAmounts = cells.filter((c) => typeof c.value === "string" && cellKind(c.value) === "text").length;
     if (!label && !hasAmount && account === null) continue;
+    previousRow = currentRow;
+    currentRow = r;
     firstRow = Math.min(firstRow, r);
     lastRow = Math.max(lastRow, r);
     const labelText = label?.text ?? "";
@@ -559,10 +568,9 @@ function readBlock(
       skipped.push({ sheet, row: r, cell: cellAddress(r, label?.col ?? labelCol), label: labelText, why: "balance_sheet_account" });
       continue;
     }
-    if (/^[(\-–•\s]*dont\b/i.test(labelText)) {
-      skipped.push({ sheet, row: r, cell: cellAddress(r, label!.col), label: labelText, why: "breakdown" });
-      continue;
-    }
+    // « Dont Buvette » under « Recettes du loto »: the detail of the row just above its run of « dont » rows,
+    // resolved once the block is read (detailRows.ts).
+    const detailOf = isDetailLabel(labelText) ? (lastRead?.row === previousRow ? (lastRead.detailOf !== undefined ? lastRead.detailOf : lastRead.row) : null) : undefined;
     // A chapter row with its own amount opens the 86/87 block for the rows under it.
     if (account === "86" || account === "87") section = account === "86" ? "in_kind_use" : "in_kind_resource";
     infos.push({
@@ -581,8 +589,11 @@ function readBlock(
       looseWord,
       saidSection: sideWord,
       sideFrom: accSection || rowType ? null : sideFrom,
+      detailOf,
     });
+    lastRead = infos[infos.length - 1]!;
   }
+  infos = resolveDetailRows(infos, skipped, issues, sheet);
   // In a ledger the Débit / Crédit column says each row's side.
   if (!isLedger) {
     sidesOfUnsaidRows(grid, infos, resultFormulas);
