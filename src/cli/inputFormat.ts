@@ -123,15 +123,30 @@ function zipFormat(bytes: Uint8Array, file: string): WorkbookFormat {
   if (mimetype.startsWith("application/vnd.oasis.opendocument")) throw refuse(file, "other");
   if (byName.has("index/document.iwa") || entries.some((e) => /^index\/.*\.iwa$/i.test(e.name))) throw refuse(file, "numbers");
   const types = entryText(bytes, byName.get("[content_types].xml")) ?? "";
-  if (/sheet\.binary\.macroEnabled\.main/i.test(types) || byName.has("xl/workbook.bin")) throw refuse(file, "xlsb");
+  // An .xlsb says so for its workbook part (an Override, or a main part in .bin): a Default for the « bin »
+  // extension alone is a leftover some writers keep in an .xlsx whose workbook is XML (SheetJS' wtf_path.xlsx).
+  if (binaryWorkbook(bytes, byName, types)) throw refuse(file, "xlsb");
   if (/spreadsheetml\.template(\.main)?\+xml|template\.macroEnabled\.main\+xml/i.test(types)) throw refuse(file, "template");
   // An add-in (.xlam) is code with hidden sheets, opened by Excel as a tool, not a workbook: its report
   // would be an .xlsm still declaring an add-in, which Excel does not open as a workbook.
   if (/addin\.macroEnabled\.main\+xml/i.test(types)) throw refuse(file, "addin");
   const spreadsheet = /spreadsheetml\.sheet\.main\+xml|sheet\.macroEnabled\.main\+xml/i.test(types) || byName.has("xl/workbook.xml");
   if (!spreadsheet) throw refuse(file, types ? "other" : "zip");
-  const macro = /macroEnabled/i.test(types) || entries.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name));
+  const macro = /macroEnabled\.main\+xml/i.test(types) || entries.some((e) => /(^|\/)vbaProject\.bin$/i.test(e.name));
   return { macro, equilibreReport: hasStateSheet(bytes, byName) };
+}
+
+/** The package's main part, as its root relationships name it (null when they do not). */
+function mainPart(bytes: Uint8Array, byName: Map<string, ZipEntry>): string | null {
+  const rels = entryText(bytes, byName.get("_rels/.rels")) ?? "";
+  return /<(?:\w+:)?Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/.exec(rels)?.[0].match(/Target="\/?([^"]+)"/)?.[1]?.toLowerCase() ?? null;
+}
+
+/** The workbook part is binary: declared so by an Override, or named .bin by the root relationships. */
+function binaryWorkbook(bytes: Uint8Array, byName: Map<string, ZipEntry>, types: string): boolean {
+  if (byName.has("xl/workbook.bin") || /<(?:\w+:)?Override\b[^>]*sheet\.binary\.macroEnabled\.main/i.test(types)) return true;
+  const main = mainPart(bytes, byName);
+  return main !== null ? main.endsWith(".bin") : /sheet\.binary\.macroEnabled\.main/i.test(types) && !byName.has("xl/workbook.xml");
 }
 
 /** Équilibre's state sheet ("_equilibre", very hidden) is listed in the workbook part. */
