@@ -1,6 +1,6 @@
 // The analysis: classified lines → totals, model, ratios and what the mix implies, per scenario.
 import { classify, type ClassifyOptions } from "./classify.ts";
-import { inKindBlockmates, resourceSideForOneSidedInKind } from "./inKindSides.ts";
+import { inKindBlockmates, mirroredInKindBlocks, resourceSideForOneSidedInKind } from "./inKindSides.ts";
 import { withSideNote } from "./sideNotes.ts";
 import { BUDGET_FIGURES, evaluateAmount, evaluatePillars, leverCounts, resultWord, type PillarValue, type ResultWord } from "./figures.ts";
 import { familyOf, LEVER_FAMILIES } from "./implications.ts";
@@ -105,7 +105,7 @@ export function classifyLines(
   });
   const reclassify = (line: BudgetLine, side: Section) => classify({ label: line.label, account: line.account, context: { sheet: line.sheet, ...line.context, sectionHint: side } }, options);
   // Decisions about a block or the whole budget: lines nothing read among contributions in kind, a one-sided in-kind list.
-  const automatics = resourceSideForOneSidedInKind(lines, inKindBlockmates(lines, first, reclassify));
+  const automatics = mirroredInKindBlocks(lines, resourceSideForOneSidedInKind(lines, inKindBlockmates(lines, first, reclassify)));
   return lines.map((line, index) => {
     const automatic = automatics[index]!;
     // By the line itself (its id, as the mapping table places corrections), else by sheet, label, account and column.

@@ -58,3 +58,13 @@ describe("a due paid to a bank, under a chapter that holds dues too", () => {
     expect(c("Cotisations auprès des banques / assurances", "expense", {}, "6281").lever).toBe("network_dues");
   });
 });
+
+describe("a grant filed under chapter 75, not 74", () => {
+  it("comes from another body (7551), asked; one that names its public payer stays public", () => {
+    const r = c("Subvention de NLNet", "income", { chapter: "75 - Autres produits de gestion courante" });
+    expect(r.lever).toBe("foundations");
+    expect(r.confidence).toBeLessThan(0.6);
+    expect(c("Subvention de la mairie", "income", { chapter: "75 - Autres produits de gestion courante" }).nature).toBe("public");
+    expect(c("Subvention de NLNet", "income", { chapter: "74 - Subventions d'exploitation" }).lever).toBe("public_grants");
+  });
+});

@@ -627,15 +627,23 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
           { fr: `le libellé dit ${q.fr} (${fromLabel.lever.label.fr}), lu comme tel`, en: `the label says ${q.en} (${fromLabel.lever.label.en}), read as such` },
         ],
       };
+    } else if (!ownAccount && section === "income" && acc.prefix === "75" && fromLabel.lever.id === "public_grants" && !funder) {
+      // « Subvention de NLNet » under « 75 Autres produits de gestion courante »: public grants are 74; a grant the
+      // treasurer files under 75 comes from another body (7551, contributions financières d'autres organismes).
+      decision = {
+        lever: leverById("foundations"),
+        confidence: 0.55,
+        reasons: [accountWord(acc), ...fromLabel.reasons, { fr: "une subvention sous le chapitre 75, pas 74 : d'un organisme privé, à vérifier", en: "a grant under chapter 75, not 74: from a private body, to check" }],
+      };
     } else {
       decision = { lever: acc.lever, confidence: ownAccount ? 0.85 : 0.7, reasons: [accountWord(acc)] };
-      if (ownAccount && hit && !hit.fuzzy && !hit.keyword.payee && saysOnlyItsChapter(ownAccount) && !fromLabel.lever.catchAll && fromLabel.lever.family === acc.lever.family && fromLabel.lever.pillar !== acc.lever.pillar && !namesLever(tokens, acc.lever)) {
+      if (ownAccount && hit && !hit.fuzzy && !hit.keyword.payee && saysOnlyItsChapter(ownAccount) && !fromLabel.lever.catchAll && fromLabel.lever.family === acc.lever.family && readsOtherwise(fromLabel.lever, acc.lever, section) && !namesLever(tokens, acc.lever)) {
         // « 6581 Cotisations à des associations »: an account titled « divers » (658, 628) under a label that names
         // another pillar plainly, and nothing of the account's. The account is kept, but the two disagree: never sure.
         const q = quote(hit.keyword.pattern.source.replace(/\*/g, ""));
         decision.confidence = 0.55;
         decision.reasons.push({ fr: `mais le libellé dit ${q.fr} (${fromLabel.lever.label.fr}) : à vérifier`, en: `but the label says ${q.en} (${fromLabel.lever.label.en}): to check` });
-      } else if (!ownAccount && hit && !hit.fuzzy && fromLabel.lever.family === acc.lever.family && fromLabel.lever.pillar !== acc.lever.pillar && !chapterSaysClass(acc.prefix, section)) {
+      } else if (!ownAccount && hit && !hit.fuzzy && fromLabel.lever.family === acc.lever.family && readsOtherwise(fromLabel.lever, acc.lever, section) && !chapterSaysClass(acc.prefix, section)) {
         // « Indemnités de notre aide Madi » under « 62 Autres services extérieurs »: the chapter holds levers of
         // several pillars (621 is staff) and the label names another pillar than the chapter's catch-all: a guess.
         const q = quote(hit.keyword.pattern.source.replace(/\*/g, ""));
@@ -848,6 +856,11 @@ function chapterSaysClass(prefix: string, section: Section): boolean {
     [...l.accounts, ...(l.accountsAnc2018 ?? []), ...(l.accountsCrc99 ?? [])].some((a) => a.startsWith(prefix) || prefix.startsWith(a)),
   );
   return new Set(holds.map((l) => `${l.pillar}/${section === "income" ? l.nature : ""}`)).size <= 1;
+}
+
+/** True when two levers count differently: another pillar, or for a produit another nature (public, private, activity, out of the mix). */
+function readsOtherwise(a: Lever, b: Lever, section: Section): boolean {
+  return a.pillar !== b.pillar || (section === "income" && a.nature !== b.nature);
 }
 
 /** True when the chart's title of the account (its longest number in the chart) is its chapter or a « divers ». */

@@ -64,3 +64,40 @@ describe("lines nothing read in a block of contributions in kind", () => {
     expect(rows.map((r) => r[1])).toEqual(["in_kind_resource", "expense", "expense"]);
   });
 });
+
+describe("two in-kind blocks under one heading that names no side", () => {
+  const inKind = (row: number, label: string, euros: number, heading = "Contributions volontaires", sectionHint: Section = "in_kind_resource"): BudgetLine => ({
+    ...line(row, label, euros, sectionHint),
+    context: { sectionHint, heading, chapter: null, columnHeader: null, analyticColumn: false },
+  });
+
+  it("are the mirror of the in-kind: the first its use (86), the second its resource (87), both asked", () => {
+    const out = classifyLines([line(5, "Location de la salle", 9720, "expense"), inKind(35, "Bénévolat (0.5 ETP)", 7200), inKind(38, "Bénévolat", 7200), inKind(39, "Apport en nature", 2000)]);
+    expect(out.map((l) => [l.label, l.section])).toEqual([
+      ["Location de la salle", "expense"],
+      ["Bénévolat (0.5 ETP)", "in_kind_use"],
+      ["Bénévolat", "in_kind_resource"],
+      ["Apport en nature", "in_kind_resource"],
+    ]);
+    for (const l of out.slice(1)) expect(l.confidence, l.label).toBeLessThan(0.6);
+  });
+
+  it("one block, or two whose headings name their side, stay as they are", () => {
+    expect(classifyLines([inKind(35, "Bénévolat", 7200), inKind(36, "Apport en nature", 2000)]).map((l) => [l.section, l.confidence >= 0.6])).toEqual([
+      ["in_kind_resource", true],
+      ["in_kind_resource", true],
+    ]);
+    const named = classifyLines([inKind(35, "Bénévolat", 7200, "Contributions volontaires (ressources)"), inKind(38, "Bénévolat", 7200, "Contributions volontaires (ressources)")]);
+    expect(named.map((l) => l.section)).toEqual(["in_kind_resource", "in_kind_resource"]);
+  });
+});
+
+describe("the same in-kind amount twice among the produits, by their labels alone", () => {
+  it("is the mirror: the first the use (86), the second the resource (87), asked; two different amounts are not", () => {
+    const out = classifyLines([line(16, "Cotisations", 1000, "income"), line(22, "+ Bénévolat (0.5 ETP)", 600, "income"), line(24, "+ Bénévolat", 600, "income")]);
+    expect(out.map((l) => l.section)).toEqual(["income", "in_kind_use", "in_kind_resource"]);
+    expect(out[1]!.confidence).toBeLessThan(0.6);
+    const unequal = classifyLines([line(16, "Cotisations", 1000, "income"), line(22, "Bénévolat", 600, "income"), line(24, "Bénévolat valorisé", 900, "income")]);
+    expect(unequal.map((l) => l.section)).toEqual(["income", "in_kind_resource", "in_kind_resource"]);
+  });
+});

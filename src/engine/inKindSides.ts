@@ -70,3 +70,63 @@ export function inKindBlockmates(
     return { ...again, reason: `${again.reason} ; ${BLOCKMATE_REASON.fr}`, reasonEn: `${again.reasonEn}; ${BLOCKMATE_REASON.en}` };
   });
 }
+
+/** An in-kind heading that says its side: « Emplois des contributions volontaires », « 87 - … », « (ressources) ». */
+const NAMES_IN_KIND_SIDE = /\b(emplois?|ressources?|charges?|produits?|depenses?|recettes?|recus?|recues?|utilisations?|86\d*|87\d*)\b/;
+
+const MIRROR_REASON = {
+  use: { fr: "deux blocs « {h} » sans côté dit : le premier lu comme emplois (86), à vérifier", en: "two blocks “{h}” with no side said: the first read as uses (86), to check" },
+  resource: { fr: "deux blocs « {h} » sans côté dit : le second lu comme ressources (87), à vérifier", en: "two blocks “{h}” with no side said: the second read as resources (87), to check" },
+};
+const MIRROR_REASON_BY_AMOUNT = {
+  use: { fr: "le même montant en nature deux fois, sans côté dit : le premier lu comme emploi (86), à vérifier", en: "the same in-kind amount twice, with no side said: the first read as a use (86), to check" },
+  resource: { fr: "le même montant en nature deux fois, sans côté dit : le second lu comme ressource (87), à vérifier", en: "the same in-kind amount twice, with no side said: the second read as a resource (87), to check" },
+};
+
+/**
+ * Two blocks under one in-kind heading that names no side (« Contributions volontaires » twice, after the produits):
+ * a treasurer's mirror of the in-kind, its use (86) then its resource (87), as the Cerfa orders them. Read as both
+ * resources they would count the in-kind twice; the first is read as the use, and both are asked (docs/spec.md §2).
+ */
+export function mirroredInKindBlocks(lines: readonly BudgetLine[], classes: readonly Classification[]): Classification[] {
+  const runs = new Map<string, number[][]>();
+  lines.forEach((l, i) => {
+    const heading = l.context.heading ?? "";
+    if (classes[i]!.section !== "in_kind_resource") return;
+    // Under a side-less in-kind heading, or among the produits by its label alone (« + Bénévolat » after the total).
+    const byHeading = l.context.sectionHint === "in_kind_resource" && heading !== "" && !NAMES_IN_KIND_SIDE.test(heading.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase());
+    if (!byHeading && l.context.sectionHint !== "income") return;
+    if (normalizeAccount(l.account) ?? normalizeAccount(leadingAccount(l.label)) ?? normalizeAccount(leadingAccount(l.context.chapter))) return;
+    const key = `${byHeading ? "h" : "l"}\u241f${l.sheet}\u241f${heading}\u241f${l.scenario}\u241f${l.column ?? ""}`;
+    const list = runs.get(key) ?? [];
+    runs.set(key, list);
+    const last = list[list.length - 1];
+    // A block's lines follow one another; a second block under the same heading starts after its own heading row.
+    if (last && l.row - lines[last[last.length - 1]!]!.row <= 1) last.push(i);
+    else list.push([i]);
+  });
+  const out = [...classes];
+  const sum = (run: number[]) => run.reduce((t, i) => t + (lines[i]!.amount.kind === "value" ? lines[i]!.amount.cents : 0), 0);
+  for (const [key, list] of runs) {
+    if (list.length < 2) continue;
+    // Moved in kind by their labels alone, two runs are a mirror only when they weigh the same (86 = 87).
+    if (key.startsWith("l") && (list.length !== 2 || sum(list[0]!) !== sum(list[1]!))) continue;
+    list.forEach((run, n) => {
+      for (const i of run) {
+        const c = out[i]!;
+        const reasons = key.startsWith("h") ? MIRROR_REASON : MIRROR_REASON_BY_AMOUNT;
+        const why = n === 0 ? reasons.use : reasons.resource;
+        const h = lines[i]!.context.heading ?? "";
+        out[i] = {
+          ...c,
+          section: n === 0 ? "in_kind_use" : "in_kind_resource",
+          nature: n === 0 ? null : c.nature,
+          confidence: Math.min(c.confidence, 0.55),
+          reason: `${c.reason} ; ${why.fr.replace("{h}", h)}`,
+          reasonEn: `${c.reasonEn}; ${why.en.replace("{h}", h)}`,
+        };
+      }
+    });
+  }
+  return out;
+}
