@@ -26,6 +26,7 @@ class SmlCheck {
 }
 import { attr, type Element, type PartHandler } from "./partStream.ts";
 import { attrDigits } from "./xmlScanner.ts";
+import type { CellFilter } from "./linesTableFilter.ts";
 
 /** OOXML's escape for characters XML cannot hold: _x000D_ is a carriage return, _x005F_ an underscore. */
 export function decodeXstring(text: string): string {
@@ -135,6 +136,8 @@ export class SheetReader implements PartHandler {
     private readonly date1904: boolean,
     /** The writer saved 0 for formulas it never calculated (XlsxWriter): such a 0 is no result. */
     private readonly zeroIsUnsaved = false,
+    /** Cells to leave out (Équilibre's own lines table: linesTableFilter.ts). */
+    private readonly filter: CellFilter | null = null,
   ) {}
 
   open(el: Element, depth: number): void {
@@ -189,6 +192,7 @@ export class SheetReader implements PartHandler {
       if (this.row.cells.length > 0) {
         if (this.unsorted) this.row.cells.sort((a, b) => a.col - b.col);
         this.rows.push(this.row);
+        this.filter?.rowDone(this.row.index, this.row.cells);
       }
       this.unsorted = false;
       this.row = null;
@@ -202,6 +206,11 @@ export class SheetReader implements PartHandler {
   }
 
   private endCell(): void {
+    if (this.filter && !this.filter.keep(this.cellRow, this.cellCol)) {
+      // A shared formula's master is still known: a cell kept may share it.
+      if (this.fAttrs?.t === "shared" && this.fAttrs.si !== undefined && this.f) this.shared.set(this.fAttrs.si, { row: this.cellRow, col: this.cellCol, formula: this.f });
+      return;
+    }
     const formula = this.formula();
     let value: CellValue;
     if (this.inline !== null && (this.type === "inlineStr" || this.v === null)) value = decodeXstring(this.inline);

@@ -8,6 +8,7 @@ import type { PivotTableInfo, SheetSnapshot, SheetVisibility, WorkbookSnapshot }
 import { DateStyles } from "./numberFormats.ts";
 import { isSml, PACKAGE_REL_NS, REL_NS, relIs } from "./ooxml.ts";
 import { attr, attrNs, checkDeclaredSizes, DamagedPart, InflateBudget, parsePart, type PartHandler } from "./partStream.ts";
+import { LinesTableFilter, type CellFilter } from "./linesTableFilter.ts";
 import { SharedStrings, SheetReader } from "./sheetReader.ts";
 import { isStateSheetName, parseState } from "./stateSheet.ts";
 import { relsPathOf, resolveTarget } from "./xlsxPackage.ts";
@@ -163,22 +164,20 @@ export async function readPackageSnapshot(zip: JSZip, name: string, options: Rea
   const stringsPath = wbRels.find((r) => relIs(r.type, "sharedStrings"))?.path;
   if (stringsPath) await reader.parse(stringsPath, strings);
 
-  const sheets: SheetSnapshot[] = [];
-  for (const entry of wb.sheets) {
+  const readSheet = async (entry: WorkbookEntry, filter: CellFilter | null): Promise<SheetSnapshot | null> => {
     const rel = wbRels.find((r) => r.id === entry.rid);
     // Chart sheets, dialog and macro sheets hold no cells.
-    if (!rel || !relIs(rel.type, "worksheet")) continue;
+    if (!rel || !relIs(rel.type, "worksheet")) return null;
     if (!rel.path || !reader.has(rel.path)) throw new DamagedPart(rel.path ?? wbPath, `the sheet « ${entry.name} » has no part`);
     if (options.namesOnly?.has(entry.name.toLowerCase()) && !isStateSheetName(entry.name)) {
-      sheets.push({ name: entry.name, visibility: visibilityOf(entry.state), protected: false, rows: [], merges: [], usedRange: null });
-      continue;
+      return { name: entry.name, visibility: visibilityOf(entry.state), protected: false, rows: [], merges: [], usedRange: null };
     }
-    const sheetReader = new SheetReader(strings.strings, styles, wb.date1904, wb.zeroIsUnsaved);
+    const sheetReader = new SheetReader(strings.strings, styles, wb.date1904, wb.zeroIsUnsaved, filter);
     await reader.parse(rel.path, sheetReader);
     const read = sheetReader.result();
     const sheetRels = await reader.rels(rel.path);
     const pivots = sheetRels.some((r) => relIs(r.type, "pivotTable")) ? await pivotTablesOf(reader, sheetRels) : [];
-    sheets.push({
+    return {
       name: entry.name,
       visibility: visibilityOf(entry.state),
       protected: read.protected,
@@ -186,7 +185,16 @@ export async function readPackageSnapshot(zip: JSZip, name: string, options: Rea
       merges: read.merges,
       usedRange: read.usedRange,
       ...(pivots.length > 0 ? { pivotTables: pivots } : {}),
-    });
+    };
+  };
+  // Équilibre's state first: its own sheets' lines table is read without the columns a re-run rewrites.
+  const stateSheets = new Map<WorkbookEntry, SheetSnapshot | null>();
+  for (const entry of wb.sheets) if (isStateSheetName(entry.name)) stateSheets.set(entry, await readSheet(entry, null));
+  const own = new Set(stateOf([...stateSheets.values()].filter((s): s is SheetSnapshot => s !== null))?.state.ownSheets ?? []);
+  const sheets: SheetSnapshot[] = [];
+  for (const entry of wb.sheets) {
+    const sheet = stateSheets.has(entry) ? stateSheets.get(entry)! : await readSheet(entry, own.has(entry.name) ? new LinesTableFilter() : null);
+    if (sheet) sheets.push(sheet);
   }
   const state = stateOf(sheets);
   const ownCells = state?.state.ownCells;
