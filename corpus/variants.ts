@@ -319,7 +319,7 @@ export const VARIANTS: Variant[] = [
   {
     id: "two_years",
     what: "l'exercice précédent à côté du budget (« Réalisé 2024 | Budget 2025 », « N-1 | N »), deux analyses",
-    layouts: ["vertical", "side_by_side", "cerfa", "type_column", "two_sheets"],
+    layouts: ["vertical", "side_by_side", "cerfa", "cerfa_form", "type_column", "two_sheets"],
     apply: twoYears,
   },
   {
@@ -337,7 +337,7 @@ export const VARIANTS: Variant[] = [
   {
     id: "actions_total",
     what: "chaque ligne répartie entre deux actions et leur total (« Action A | Action B | Total »)",
-    layouts: ["vertical", "type_column", "two_sheets"],
+    layouts: ["vertical", "side_by_side", "cerfa_form", "type_column", "two_sheets"],
     apply: actionsTotal,
   },
   {
@@ -364,27 +364,35 @@ export const VARIANTS: Variant[] = [
 const pick = <T>(xs: readonly T[], key: string): T => xs[[...key].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7) % xs.length]!;
 
 /**
- * Inserts `headers.length` columns before amount column `c` of sheet `s` (header row `h`): each row's typed amount in
- * that column gives the new cells (`value(k, amount, row)`, null leaves the cell empty, as a treasurer leaves it); a
- * row that sums others (a block total, the result) gets the same formula in each new column, as Excel copies it.
- * Returns the column the original amounts are now in.
+ * Inserts `headers.length` columns before each amount column of sheet `s` (header row `h`; both halves of a
+ * side-by-side table): each row's typed amount gives the new cells (`value(k, amount, row)`, null leaves the cell
+ * empty, as a treasurer leaves it); a row that sums others (a block total, the result) gets the same formula in each
+ * new column, copied once every column is in place (a form's « Excédent » refers to the other half's total).
+ * Returns the columns the original amounts are now in, left to right.
  */
-function columnsBefore(l: Laid, s: SheetGrid, h: number, c: number, headers: string[], value: (k: number, amount: number, row: number) => number | null): number {
-  insertCols(l, s.name, c, headers.length);
-  const src = c + headers.length;
-  headers.forEach((t, k) => set(s, h, c + k, t));
-  const formulaRows: number[] = [];
+function columnsBeforeEach(l: Laid, s: SheetGrid, h: number, headers: string[], value: (k: number, amount: number, row: number) => number | null): number[] {
+  const n = headers.length;
+  const original = amountCols(l, s);
+  for (const c of [...original].reverse()) insertCols(l, s.name, c, n);
+  const srcs = original.map((c, i) => c + n * (i + 1));
+  for (const src of srcs) {
+    const c = src - n;
+    headers.forEach((t, k) => set(s, h, c + k, t));
+    s.rows.forEach((row, r) => {
+      if (r + 1 <= h) return;
+      const cell = row[src];
+      if (typeof cell === "number") headers.forEach((_, k) => {
+        const x = value(k, cell, r + 1);
+        if (x !== null) set(s, r + 1, c + k, x);
+      });
+    });
+  }
+  // Row by row, every half, so a formula's cached value reads the rows above it already copied.
   s.rows.forEach((row, r) => {
     if (r + 1 <= h) return;
-    const cell = row[src];
-    if (typeof cell === "number") headers.forEach((_, k) => {
-      const x = value(k, cell, r + 1);
-      if (x !== null) set(s, r + 1, c + k, x);
-    });
-    else if (cell && typeof cell === "object") formulaRows.push(r);
+    for (const src of srcs) if (row[src] && typeof row[src] === "object") copyFormulas(s, [r], src, headers.map((_, k) => src - n + k));
   });
-  copyFormulas(s, formulaRows, src, headers.map((_, k) => c + k));
-  return src;
+  return srcs;
 }
 
 /**
@@ -404,8 +412,6 @@ function copyFormulas(s: SheetGrid, rows: number[], src: number, to: number[]): 
   }
 }
 
-/** The amount columns of each sheet, right to left (so inserting before one leaves the others where they were). */
-const amountColsRightToLeft = (l: Laid, s: SheetGrid): number[] => amountCols(l, s).reverse();
 
 /** What an earlier year or the plan said for a line: near this year's amount, to the euro. */
 function otherVersion(seed: number): (k: number, amount: number, row: number) => number | null {
@@ -446,10 +452,9 @@ function twoYears(l0: Laid): Laid | null {
   for (const s of l.sheets) {
     const h = headerRow(l, s);
     if (h === null) return null;
-    for (const c of amountColsRightToLeft(l, s)) {
-      const src = columnsBefore(l, s, h, c, [before], otherVersion(l.name.length));
+    for (const src of columnsBeforeEach(l, s, h, [before], otherVersion(l.name.length))) {
       set(s, h, src, now);
-      placeColumn(l, s, c, before, true);
+      placeColumn(l, s, src - 1, before, true);
     }
   }
   renameHeader(l, old, now);
@@ -470,8 +475,9 @@ function planActualGap(l0: Laid, words: readonly [string, string, string]): Laid
   for (const s of l.sheets) {
     const h = headerRow(l, s);
     if (h === null) return null;
-    for (const c of amountColsRightToLeft(l, s)) {
-      const src = columnsBefore(l, s, h, c, [plan], otherVersion(l.name.length + 3));
+    // Right to left, so the gap inserted after one half leaves the other where it is.
+    for (const src of columnsBeforeEach(l, s, h, [plan], otherVersion(l.name.length + 3)).reverse()) {
+      const c = src - 1;
       set(s, h, src, actual);
       placeColumn(l, s, c, plan, true);
       insertCols(l, s.name, src + 1, 1);
@@ -514,22 +520,20 @@ function actionsTotal(l0: Laid): Laid | null {
   for (const s of l.sheets) {
     const h = headerRow(l, s);
     if (h === null) return null;
-    for (const c of amountColsRightToLeft(l, s)) {
-      const split = (k: number, amount: number, row: number): number | null => {
-        const whole = row % 3 === 0 ? 0 : row % 5 === 0 ? 1 : null;
-        if (whole !== null) return k === whole ? amount : null;
-        const first = Math.round(amount * 60) / 100;
-        return k === 0 ? first : Math.round((amount - first) * 100) / 100;
-      };
-      const src = columnsBefore(l, s, h, c, [a, b], split);
+    const split = (k: number, amount: number, row: number): number | null => {
+      const whole = row % 3 === 0 ? 0 : row % 5 === 0 ? 1 : null;
+      if (whole !== null) return k === whole ? amount : null;
+      const first = Math.round(amount * 60) / 100;
+      return k === 0 ? first : Math.round((amount - first) * 100) / 100;
+    };
+    for (const src of columnsBeforeEach(l, s, h, [a, b], split)) {
+      const c = src - 2;
       set(s, h, src, "Total");
       // Each line's total is the SUM of its actions, as the treasurer writes it.
-      for (const p of l.placements) {
-        if (p.sheet !== s.name) continue;
-        const row = s.rows[p.row - 1]!;
+      s.rows.forEach((row, r) => {
         const v = row[src];
-        if (typeof v === "number") row[src] = { formula: `SUM(${colLetter(c)}${p.row}:${colLetter(c + 1)}${p.row})`, result: v };
-      }
+        if (r + 1 > h && typeof v === "number") row[src] = { formula: `SUM(${colLetter(c)}${r + 1}:${colLetter(c + 1)}${r + 1})`, result: v };
+      });
     }
   }
   renameHeader(l, old, "Total");

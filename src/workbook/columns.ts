@@ -84,6 +84,8 @@ export function profileColumns(grid: SheetGrid, rows: number[]): Map<number, Col
 
 /** The letter N of a year in a column title (« N », « N-1 », « Réalisé N+1 »), not « N° » nor « No ». */
 const YEAR_LETTER = /(?<![\p{L}\d])N(\s*[-+]\s*\d)?(?![\p{L}\d°º])/u;
+/** Whether a column title names a year by its letter (« N-1 | N »): money, as « 2024 | 2025 » is. */
+export const namesYearByLetter = (title: string | null | undefined): boolean => YEAR_LETTER.test(title ?? "");
 const ACCOUNT_HEADER = /\b(compte|comptes|cpte|n|no|numero|num|account|code|imputation)\b/;
 const DEBIT_HEADER = /\b(debit|debits|depenses?|sorties?|charges?)\b/;
 const CREDIT_HEADER = /\b(credit|credits|recettes?|entrees?|produits?)\b/;

@@ -144,7 +144,7 @@ function unaccountedOnSheet(sheet: SheetSnapshot, result: ReadResult, count: Cou
         continue;
       }
       const u: UnaccountedNumber = { sheet: name, cell: ref, value: c.value, header, label: labelOf(sheet, row.index, budget), layout: budget?.layout ?? "none", where: whereOf(budgets, budget, row.index, c.col) };
-      left.push({ u, cents, role: budget?.columns.find((k) => k.col === c.col)?.role });
+      left.push({ u, cents, role: budget?.columns.find((k) => k.col === c.col)?.role, table: budget?.range ?? null });
     }
     const amounts = lines.filter((l) => l.row === row.index && l.amount.kind === "value").map((l) => (l.amount.kind === "value" ? l.amount.cents : 0));
     for (const x of left) {
@@ -163,6 +163,8 @@ interface Left {
   u: UnaccountedNumber;
   cents: number;
   role: string | undefined;
+  /** The table the number sits in (the two halves of a side-by-side form share their rows). */
+  table: string | null;
 }
 
 /** A debit (1), a credit (−1), or neither (0): how a number of a trial balance's row adds to its « Solde ». */
@@ -178,7 +180,7 @@ function partOfALine(x: Left, row: readonly Left[], amounts: readonly number[]):
   const side = sideOf;
   if (side(x) === 0) {
     // « Action A | Action B | Total »: the actions beside the total the line reads add up to it (partsOfTotal.ts).
-    const parts = row.filter((y) => side(y) === 0);
+    const parts = row.filter((y) => side(y) === 0 && y.table === x.table);
     const sum = parts.reduce((s, y) => s + y.cents, 0);
     const plausible = parts.length >= 2 || headerKind(x.u.header) === "other";
     return plausible && amounts.some((a) => Math.abs(Math.abs(a) - Math.abs(sum)) <= parts.length);

@@ -34,6 +34,20 @@ describe("the same budget in the shapes treasurers use", () => {
     }
   });
 
+  it("a Cerfa form under « N-1 | N » whose charges are a single line under its chapter: both halves read", () => {
+    const r = read([
+      ["CHARGES", "N-1", "N", "PRODUITS", "N-1", "N"],
+      ["60 - Achats", null, null, "70 - Ventes", 81846, 83686],
+      ["61 - Services extérieurs", null, null, "Paniers", 70000, 72000],
+      [null, null, null, "Plants", 11846, 11686],
+      ["64 - Charges de personnel", 600005, 500004, "74 - Subventions d'exploitation", 526204, 553899],
+      ["Salaires", 600005, 500004, "Subvention de la Région", 526204, 553899],
+      ["TOTAL DES CHARGES", 600005, 500004, "TOTAL DES PRODUITS", 608050, 637585],
+    ]);
+    expect(lines(r).filter((l) => l.startsWith("Salaires"))).toEqual(["Salaires: 600005 [N-1]", "Salaires: 500004 [N]"]);
+    expect(perScenario(r)).toEqual({ "N-1": 1208055, N: 1137589 });
+  });
+
   it("« N° | Libellé | Montant »: N° still titles the treasurer's numbering, never money", () => {
     const r = read([["N°", "Libellé", "Montant"], [null, "Dépenses", null], [1, "Loyer", 900], [2, "Assurance", 200], [3, "Fournitures", 150], [null, "Recettes", null], [4, "Cotisations", 1250]]);
     expect(perScenario(r)).toEqual({ Montant: 2500 });

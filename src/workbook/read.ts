@@ -6,7 +6,7 @@ import { amountFromCellValue } from "../engine/money.ts";
 import { normalizeText } from "../engine/text.ts";
 import type { Amount, BudgetLine, Section } from "../engine/types.ts";
 import type { AmountColumnInfo, DetectedBudget, Layout, ReadIssue, ReadResult, SkippedRow } from "./budget.ts";
-import { cellKind, columnRoles, isColumnTitle, moneyInWords, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
+import { cellKind, columnRoles, isColumnTitle, moneyInWords, namesYearByLetter, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
 import { VERSION_HEADER, headerKind, inKindOnSide, isBalanceTypeCell, isInKindLineWord, isMonthHeader, namesBothSides, sectionOfBlockHeading, sectionOfHeading, sectionOfTypeCell, type HeaderKind } from "./sections.ts";
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
@@ -1266,11 +1266,12 @@ function looksLikeBudget(lines: BudgetLine[], block: TableBlock, section: Sectio
   // its lines are missions (« Protéger les océans ») that name no kind of cost, and even with a single line:
   // « PRODUITS | 2015 » over « Adhésions 2015 | 280 », the produits half of a side-by-side table. A Type column
   // (« Gerbes | Dépense | 338 ») names the section of every row as surely as a heading does.
-  const named = (sectionOfHeading(sheet) !== null || section !== null || typed) && (MONEY_HEADER.test(headerText) || headerText === "");
+  const moneyHeader = MONEY_HEADER.test(headerText) || [...headers].some(namesYearByLetter);
+  const named = (sectionOfHeading(sheet) !== null || section !== null || typed) && (moneyHeader || headerText === "");
   if (named) return true;
   if (distinct.length < 2) return false;
   if (titled) return true;
-  const structure = block.accountCol !== null || section !== null || sectionOfHeading(sheet) !== null || distinct.some((l) => l.context.sectionHint) || MONEY_HEADER.test(headerText);
+  const structure = block.accountCol !== null || section !== null || sectionOfHeading(sheet) !== null || distinct.some((l) => l.context.sectionHint) || moneyHeader;
   return recognisedShare(distinct, structure ? 0.25 : 0.5, balances);
 }
 
