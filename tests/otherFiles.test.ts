@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
+import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
 import { BUDGET_ROWS, withBudget } from "./addBudgetSheet.ts";
 
@@ -34,6 +35,21 @@ async function keptParts(input: Buffer, output: string, changed: RegExp): Promis
   return lost;
 }
 
+/** The XML parts of a package that a namespace-aware parser (saxes, not ours) refuses, with its reason. */
+async function illFormedParts(file: string): Promise<string[]> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const bad: string[] = [];
+  for (const [name, f] of Object.entries(zip.files)) {
+    if (f.dir || !/\.(xml|rels|vml)$/i.test(name)) continue;
+    const parser = new SaxesParser({ xmlns: true });
+    let error: string | null = null;
+    parser.on("error", (e) => { error ??= e.message; });
+    parser.write(await f.async("string")).close();
+    if (error) bad.push(`${name}: ${error}`);
+  }
+  return bad;
+}
+
 describe("workbooks other writers made, with a budget sheet added", () => {
   it("SheetJS' wtf_path.xlsx: a workbook in a folder of its own (wtf/) and an .xlsb content type left for « .bin » is read and written as the .xlsx it is (it was refused as an .xlsb)", async () => {
     const original = readFileSync(join(DIR, "sheetjs-wtf_path.xlsx"));
@@ -44,5 +60,19 @@ describe("workbooks other writers made, with a budget sheet added", () => {
     // An .xlsx, not an .xlsm: the « bin » default names no macro.
     expect(existsSync(r.out)).toBe(true);
     expect(await keptParts(bytes, r.out, /^(\[Content_Types\]\.xml|wtf\/workbook\.xml|wtf\/_rels\/workbook\.xml\.rels|wtf\/styles\.xml|docProps\/app\.xml)$/)).toEqual([]);
+    expect(await illFormedParts(r.out)).toEqual([]);
+  });
+
+  it("ClosedXML's inlined rich text: a sheet list written « <sheet …></sheet> » (ClosedXML, the Open XML SDK) gets the report's sheets after it, not inside it (LibreOffice refused the report: « source file could not be loaded »)", async () => {
+    const original = readFileSync(join(DIR, "closedxml-inlined-rich-text.xlsx"));
+    const bytes = (await withBudget(original))!;
+    const r = analyse("rich-text.xlsx", bytes);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.doc!.lines).toHaveLength(BUDGET_ROWS.length);
+    expect(await illFormedParts(r.out)).toEqual([]);
+    // The report reads again: a re-run over it finds the writer's sheet, the budget and its own sheets.
+    const again = analyse("again.xlsx", readFileSync(r.out));
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.doc!.lines).toHaveLength(BUDGET_ROWS.length);
   });
 });

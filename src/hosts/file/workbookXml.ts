@@ -52,7 +52,9 @@ export class WorkbookXml {
       this.xml = this.xml.replace(/<([\w.-]+:)?workbook\b/, (m) => `${m} xmlns:${r}="${ns}"`);
     }
     const sheetsBlock = new RegExp(`<${this.p}sheets\\b[^>]*>([\\s\\S]*?)</${this.p}sheets>`).exec(this.xml)?.[1] ?? "";
-    this.sheets = [...sheetsBlock.matchAll(new RegExp(`<${this.p}sheet\\b([^>]*?)/?>`, "g"))].map((m) => {
+    // « <sheet …/> », or « <sheet …></sheet> » as ClosedXML and the Open XML SDK write it: the end tag belongs to
+    // the sheet (kept in `raw`), else a sheet added after it would land inside it and the file would not open.
+    this.sheets = [...sheetsBlock.matchAll(new RegExp(`<${this.p}sheet\\b([^>]*?)(?:/>|>[\\s\\S]*?</${this.p}sheet\\s*>)`, "g"))].map((m) => {
       const a = attributes(m[1]!);
       return { name: a.get("name") ?? "", sheetId: Number(a.get("sheetId") ?? 0), rid: a.get(`${this.r}:id`) ?? "", state: a.get("state") ?? null, raw: m[0] };
     });
