@@ -25,6 +25,7 @@ import { followsAnotherChart, type NumberedRow } from "./foreignChart.ts";
 import { textIssue as textIssueAt, unreadAmountIssues } from "./unreadAmounts.ts";
 import { guessUnsaidSides, type GuessedBlock } from "./guessedSides.ts";
 import { isDetailLabel, resolveDetailRows } from "./detailRows.ts";
+import { netResultColumn } from "./netColumns.ts";
 
 /** The name a single unnamed amount column gets. */
 export const UNNAMED_COLUMN = "Montant";
@@ -333,7 +334,10 @@ function readBlock(
   // Amount columns and their kinds.
   const headed = partsOfTotal(grid, rows, Math.max(...block.labelCols), monthsWithTotal(unitPrices(block.amountCols.map((col) => ({ col, header: headerOf(col), kind: headerKind(headerOf(col)) })))));
   const shares = shareColumnsOf(grid, rows, block, headed);
-  const kinds = headed.map((k) => (shares.includes(k.col) ? { ...k, kind: "derived" as const } : k));
+  const sharesOut = headed.map((k) => (shares.includes(k.col) ? { ...k, kind: "derived" as const } : k));
+  // « Libellé | Bénéfice net »: a column of net results alone is the budget's amounts, one per event (netColumns.ts).
+  const netCol = netResultColumn(sharesOut, block.accountCol !== null);
+  const kinds = sharesOut.map((k) => (k.col === netCol ? { ...k, kind: "period" as const } : k));
   // "Montant (k€)": amounts in thousands of euros.
   const thousands = new Set(kinds.filter((k) => k.header !== null && IN_THOUSANDS.test(k.header.toLowerCase())).map((k) => k.col));
   const scaled = (amount: Amount, col: number): Amount => (amount.kind === "value" && thousands.has(col) ? { kind: "value", cents: amount.cents * 1000 } : amount);
@@ -378,11 +382,14 @@ function readBlock(
   const sheetSection = sectionOfHeading(sheet);
   let section: Section | null =
     (headerRow !== null ? block.labelCols.map((c) => sectionOfHeading(textAt(grid, headerRow, c))).find((s) => s) : null) ?? sheetSection;
+  // Net results of events, with nothing else to say a side: the produits (an event's net result is activity income).
+  const netSide = section === null && netCol !== null && headerRow !== null;
+  if (netSide) section = "income";
   // The side the headings, the header and the sheet's name have said so far (not a line's own words, « Entrées 2 234 »).
   let sideWord: Section | null = section;
   // Where that side was said: the rows under an ambiguous heading (« Ressources » over purchases) are weighed by it.
   const headerSideText = headerRow !== null ? block.labelCols.map((c) => textAt(grid, headerRow, c)).find((t) => sectionOfHeading(t) !== null) : undefined;
-  let sideFrom: SideSource | null = section === null ? null : headerSideText !== undefined ? { text: headerSideText, row: headerRow! } : { text: sheet, row: 0 };
+  let sideFrom: SideSource | null = section === null ? null : netSide ? { text: textAt(grid, headerRow!, netCol!), row: headerRow! } : headerSideText !== undefined ? { text: headerSideText, row: headerRow! } : { text: sheet, row: 0 };
   // The one money side the block's header (or the sheet's name) says, while no heading has said the other: the side
   // a heading of contributions in kind that names none takes (86 in the charges column, 87 in the produits one).
   const headerSide: Section | null = section === "income" || section === "expense" ? section : null;
@@ -1227,7 +1234,7 @@ function textIssue(sheet: string, row: number, col: number, label: string, text:
   return textIssueAt(sheet, cellAddress(row, col), label, text);
 }
 
-const MONEY_HEADER = /\b(montant|montants|budget|realise|previsionnel|prevision|prevu|euros?|eur|cout|couts|total|debit|credit|solde|charges|produits|recettes?|depenses?|revenus?|ressources|emplois|exercice|annee|\d{4}|francs|frs|ff|(propose|sollicite|demande|vote|accorde|alloue|attribue|obtenu)e?s?)\b|€/;
+const MONEY_HEADER = /\b(montant|montants|benefice|benefices|resultat|resultats|net|budget|realise|previsionnel|prevision|prevu|euros?|eur|cout|couts|total|debit|credit|solde|charges|produits|recettes?|depenses?|revenus?|ressources|emplois|exercice|annee|\d{4}|francs|frs|ff|(propose|sollicite|demande|vote|accorde|alloue|attribue|obtenu)e?s?)\b|€/;
 const NOT_MONEY_HEADER = /\b(quantite|qte|nombre|nb|effectif|effectifs|stock|age|heures|h|jours|taille|poids|note|rang|telephone|tel|code postal)\b/;
 
 /** The title of a column of labels in a header row (« Libellé | Montant », « Poste | Prévu »). */
