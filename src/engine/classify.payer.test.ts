@@ -134,7 +134,7 @@ describe("a grant whose label does not say « subvention »", () => {
     // A heading is stronger than the sheet; a label that reads is stronger than both.
     expect(c("Part non reconductible", "income", { heading: "Cotisations", sheet: "Subventions" }).lever).toBe("membership_fees");
     expect(c("Billetterie", "income", { sheet: "Subventions" }).lever).toBe("sales_services");
-    expect(c("Extincteurs", "expense", { sheet: "BILAN PREVISIONNEL" }).lever).toBe("other_operating");
+    expect(c("Extincteurs", "expense", { sheet: "BILAN PREVISIONNEL" }).lever).toBe("other_external_services");
     // The association's own name on its sheet names no funder.
     expect(c("Benne à papiers", "income", { sheet: "APE avril 2016" }).nature).toBe("activity");
   });

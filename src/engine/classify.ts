@@ -8,6 +8,7 @@ import { engineeringWordInLabel, isEngineeringBlock } from "./destinations.ts";
 import { findFunder, PAYER_ONLY_WORDS, saidAsPayer, type FunderMatch } from "./funders.ts";
 import { namesAPerson } from "./people.ts";
 import { inPlatformName, platformIn } from "./platforms.ts";
+import { supplierIn } from "./suppliers.ts";
 import { chapterOf, chaptersOf, familyOfSection, IN_KIND_SIGNALS, STRONG_IN_KIND_SIGNALS, lever as leverById, leversOfSection, LEVERS, type Keyword, type Lever, type LeverFamily } from "./levers.ts";
 import { compilePattern, KeywordIndex, splitCamelCase, tokenize, type CompiledPattern, type Token } from "./text.ts";
 import type { Classification, Destination, LeverId, LineContext, Section } from "./types.ts";
@@ -440,7 +441,9 @@ function sectionFromLabel(tokens: readonly Token[]): { section: Section; hit: La
 
 const FALLBACK: Record<Section, LeverId> = {
   income: "other_income",
-  expense: "other_operating",
+  // A charge nothing names is most often something bought from someone (a supplier's name, a service): other
+  // external services (62), not the grants and dues of 65.
+  expense: "other_external_services",
   in_kind_use: "in_kind_goods",
   in_kind_resource: "in_kind_goods",
 };
@@ -714,6 +717,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       refundOf(tokens, section) ??
       fromFunction(tokens, section) ??
       fromPlatform(tokens, section, context) ??
+      fromSupplier(tokens, section) ??
       costsOf(tokens, section) ??
       fallback(section);
   }
@@ -725,6 +729,10 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     // « Cotisations auprès des banques », « FFDN » under « Déplacements »: whom a due is paid to, and what the block
     // says it pays for, decide what it is (under a chapter too: 62 holds bank fees as well as dues).
     decision = duesPaidTo(tokens, hit) ?? (acc ? null : networkNamedUnder(hit, context)) ?? decision;
+  }
+  if (!acc && hit?.fuzzy && decision.lever === hit.keyword.lever) {
+    // « Intermarché » is a shop, not a typo of « intérim »: a supplier's exact name outweighs a keyword's near spelling.
+    decision = fromSupplier(tokens, section) ?? decision;
   }
   if (!ownAccount && acc?.lever.id === "other_income" && decision.lever.id === "other_income" && !hit) {
     // « Stripe » under « 75 Autres produits de gestion courante »: what a platform passes on there is gifts or dues.
@@ -1255,6 +1263,14 @@ function complementReading(label: string, section: Section): Decision | null {
     };
   }
   return null;
+}
+
+/** « Scaleway », « MAIF », « Legalstart » among the charges: a supplier named alone, whose trade says the kind of charge. */
+function fromSupplier(tokens: readonly Token[], section: Section): Decision | null {
+  const s = section === "expense" ? supplierIn(tokens) : null;
+  if (!s) return null;
+  const q = quote(s.name);
+  return { lever: leverById(s.lever), confidence: 0.5, reasons: [{ fr: `${q.fr}, ${s.what.fr} : à vérifier`, en: `${q.en}, ${s.what.en}: to check` }] };
 }
 
 /** « Frais comité », « Frais assemblée générale »: costs of something the label does not name as a purchase — services (62). */
