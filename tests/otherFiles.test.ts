@@ -75,4 +75,12 @@ describe("workbooks other writers made, with a budget sheet added", () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.doc!.lines).toHaveLength(BUDGET_ROWS.length);
   });
+
+  it("POI's 47889.xlsx: an empty style sheet written « <styleSheet …/> » gets the report's styles inside it, not after its root (the report's styles.xml was not XML)", async () => {
+    const bytes = (await withBudget(readFileSync(join(DIR, "poi-47889.xlsx"))))!;
+    const r = analyse("47889.xlsx", bytes);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.doc!.lines).toHaveLength(BUDGET_ROWS.length);
+    expect(await illFormedParts(r.out)).toEqual([]);
+  });
 });

@@ -34,6 +34,9 @@ export class StylesXml {
 
   constructor(private xml: string) {
     this.p = /<([\w.-]+:)?styleSheet\b/.exec(xml)?.[1] ?? "";
+    // An empty style sheet written « <styleSheet …/> » (POI's 47889.xlsx): opened, so that the styles added go
+    // inside the root, not after it (a part with content after its root element is not XML).
+    this.xml = xml.replace(new RegExp(`<${this.p}styleSheet\\b([^>]*?)\\s*/>`), (_, attrs: string) => `<${this.p}styleSheet${attrs}></${this.p}styleSheet>`);
     const used: number[] = [];
     for (const m of this.block("numFmts").matchAll(new RegExp(`<${this.p}numFmt\\b[^>]*?numFmtId="(\\d+)"[^>]*?formatCode="([^"]*)"`, "g"))) {
       used.push(Number(m[1]));
