@@ -11,7 +11,7 @@
 // few that hold a budget. What must never appear: exit 1, a stack trace, an output LibreOffice refuses, a user's
 // cell changed. Exits 0 whatever it finds.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { withBudget } from "../tests/addBudgetSheet.ts";
@@ -129,10 +129,19 @@ function libreOfficeOpens(files: string[], profile: string): Set<string> {
   for (let i = 0; i < files.length; i += 40) {
     const batch = files.slice(i, i + 40);
     const outDir = mkdtempSync(join(tmpdir(), "eq-lo-"));
-    spawnSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "csv", "--outdir", outDir, ...batch], { timeout: 1_200_000, stdio: "ignore" });
+    // Each file under a name of its own: the outputs are all « budget-out.xlsx », and one CSV made would have
+    // stood for every file of the batch.
+    const inDir = mkdtempSync(join(tmpdir(), "eq-lo-in-"));
+    const named = batch.map((f, j) => {
+      const copy = join(inDir, `f${i + j}${f.slice(f.lastIndexOf("."))}`);
+      copyFileSync(f, copy);
+      return copy;
+    });
+    spawnSync("soffice", ["--headless", "--norestore", `-env:UserInstallation=file://${profile}`, "--convert-to", "csv", "--outdir", outDir, ...named], { timeout: 1_200_000, stdio: "ignore" });
     const made = new Set(readdirSync(outDir));
-    for (const f of batch) if (made.has(basename(f).replace(/\.[^.]+$/, ".csv"))) opened.add(f);
+    batch.forEach((f, j) => { if (made.has(basename(named[j]!).replace(/\.[^.]+$/, ".csv"))) opened.add(f); });
     rmSync(outDir, { recursive: true, force: true });
+    rmSync(inDir, { recursive: true, force: true });
   }
   return opened;
 }
