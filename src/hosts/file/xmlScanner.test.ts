@@ -181,7 +181,8 @@ describe("the XML scanner on the workbooks in the repository", () => {
     for (const file of workbooks) {
       const zip = await JSZip.loadAsync(readFileSync(file));
       for (const name of Object.keys(zip.files).filter((n) => /\.(xml|rels|vml)$/i.test(n))) {
-        const xml = await zip.file(name)!.async("string");
+        // Without the byte-order mark, as the reader's TextDecoder gives a part (ClosedXML writes one).
+        const xml = (await zip.file(name)!.async("string")).replace(/^\uFEFF/, "");
         if (!xml.trimStart().startsWith("<")) continue;
         expect(scan([xml]), `${file} ${name}`).toEqual(saxes(xml));
         parts++;
