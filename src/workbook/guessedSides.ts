@@ -45,8 +45,11 @@ export function guessUnsaidSides(rows: GuessRow[], amountLabels: ReadonlySet<str
   const readings = rows.map((r) => classify({ label: r.label, account: r.account, context: { heading: r.heading, chapter: r.chapter } }));
   const groups = new Map<string, number[]>();
   rows.forEach((r, i) => {
+    // Pushed, not copied: a copy per row made a 20,000-row list quadratic (a third of its run).
     const key = r.heading ?? "";
-    groups.set(key, [...(groups.get(key) ?? []), i]);
+    const members = groups.get(key);
+    if (members) members.push(i);
+    else groups.set(key, [i]);
   });
   const out: GuessedBlock[] = [];
   for (const [heading, members] of groups) {
