@@ -12,6 +12,7 @@ export function centsToEuros(cents: number): number {
   return Math.round(cents) / 100;
 }
 
+const MAX_AMOUNT_TEXT = 200;
 const SPACES = /[\s\u00a0\u202f\u2007\u2009\u200a\u2002\u2003']/g;
 const MINUS = /[\u2212\u2012\u2013\u2014\u2010]/g;
 
@@ -21,6 +22,9 @@ const MINUS = /[\u2212\u2012\u2013\u2014\u2010]/g;
  * `300 EUR`. Returns integer cents, or null when the text is not an amount.
  */
 export function parseAmountText(input: string): number | null {
+  // No amount is this long (sixteen digits with their separators, a sign and « euros » fit in far less): a label of
+  // thousands of characters stops here instead of being scanned by every test below.
+  if (input.length > MAX_AMOUNT_TEXT) return null;
   let text = input.trim().replace(MINUS, "-");
   if (text === "") return null;
   // « - » alone (or « - € »), as the accounting format shows zero and treasurers type it: zero, not text.

@@ -33,6 +33,17 @@ export function decodeXstring(text: string): string {
   return text.includes("_x") ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : text;
 }
 
+/** Excel's own limit on a cell's text: it never holds more, so a longer text (a 1 MB shared string another tool
+ * wrote, used by 12,000 cells) is read as Excel shows it. Unbounded, every text test on every cell scanned the
+ * whole megabyte and the command ran for minutes. The user's sheets are copied as they were; only what is read is cut. */
+export const EXCEL_CELL_TEXT_MAX = 32_767;
+
+/** A cell's text as read: decoded, and no longer than Excel lets a cell be. */
+export function cellText(raw: string): string {
+  const text = decodeXstring(raw);
+  return text.length > EXCEL_CELL_TEXT_MAX ? text.slice(0, EXCEL_CELL_TEXT_MAX) : text;
+}
+
 const truthy = (v: string | undefined) => v === "1" || v === "true";
 
 /** A date serial → "YYYY-MM-DD" (the snapshot's date form, as the Excel host's). */
@@ -89,7 +100,7 @@ export class SharedStrings implements PartHandler {
   close(local: string, uri: string, depth: number): void {
     if (!this.sml.is(uri)) return;
     if (depth === 1 && local === "si") {
-      this.strings.push(decodeXstring(this.current ?? ""));
+      this.strings.push(cellText(this.current ?? ""));
       this.current = null;
     } else if (local === "rPh") this.phonetic--;
     else if (local === "t") this.inT = false;
@@ -213,7 +224,7 @@ export class SheetReader implements PartHandler {
     }
     const formula = this.formula();
     let value: CellValue;
-    if (this.inline !== null && (this.type === "inlineStr" || this.v === null)) value = decodeXstring(this.inline);
+    if (this.inline !== null && (this.type === "inlineStr" || this.v === null)) value = cellText(this.inline);
     else value = this.v === null ? null : this.valueOf(this.v);
     let cell: SnapshotCell;
     if (formula !== null) cell = this.noResult() ? { col: this.cellCol, value: null, formula, uncached: true } : { col: this.cellCol, value, formula };
@@ -262,7 +273,7 @@ export class SheetReader implements PartHandler {
       }
       case "str":
       case "inlineStr":
-        return decodeXstring(v);
+        return cellText(v);
       case "b":
         return v.trim() === "1" || v.trim() === "true";
       case "e":

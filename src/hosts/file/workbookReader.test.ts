@@ -24,6 +24,15 @@ function budgetOf(snapshot: WorkbookSnapshot) {
 const EXPECTED = { "Achats de fournitures": 1000, Salaires: 2500, "Subvention de la commune": 1500, "Cotisations des adhérents": 2000 };
 
 describe("the .xlsx reader", () => {
+  it("reads a text longer than a cell can hold as Excel shows it, cut at 32,767 characters (a 1 MB string another tool wrote ran for minutes)", async () => {
+    const long = `Achats divers ${"x".repeat(40_000)}`;
+    const rows = [...BUDGET_ROWS, [long, 300]];
+    const lines = budgetOf(await read({ sheets: [{ name: "Budget", rows }] })).lines;
+    const labels = Object.keys(lines);
+    expect(labels.find((l) => l.startsWith("Achats divers"))?.length).toBe(32_767);
+    expect(lines).toMatchObject(EXPECTED);
+  });
+
   it("reads SpreadsheetML with the x: prefix, as the Open XML SDK writes it", async () => {
     expect(budgetOf(await read({ sheets: [{ name: "Budget", rows: BUDGET_ROWS }], prefix: "x" })).lines).toEqual(EXPECTED);
   });
