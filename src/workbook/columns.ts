@@ -87,6 +87,11 @@ const YEAR_LETTER = /(?<![\p{L}\d])N(\s*[-+]\s*\d)?(?![\p{L}\d°º])/u;
 /** Whether a column title names a year by its letter (« N-1 | N »): money, as « 2024 | 2025 » is. */
 export const namesYearByLetter = (title: string | null | undefined): boolean => YEAR_LETTER.test(title ?? "");
 const ACCOUNT_HEADER = /\b(compte|comptes|cpte|n|no|numero|num|account|code|imputation)\b/;
+/** « Comptes 2012 », « Compte N-1 »: the accounts of a year are its figures (money), not account numbers. */
+const YEAR_IN_TITLE = /\b(18|19|20)\d{2}\b/;
+const NUMBER_WORD = /\b(cpte|n|no|numero|num|code|imputation)\b/;
+const accountsOfAYear = (header: string, yearLetter: boolean): boolean =>
+  /\bcomptes?\b/.test(header) && (yearLetter || YEAR_IN_TITLE.test(header)) && !NUMBER_WORD.test(header);
 const DEBIT_HEADER = /\b(debit|debits|depenses?|sorties?|charges?)\b/;
 const CREDIT_HEADER = /\b(credit|credits|recettes?|entrees?|produits?)\b/;
 
@@ -118,14 +123,15 @@ export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col
     // « N-1 | N », « Réalisé N-1 », « Budget N+1 »: the letter N is the year, a money column's title, never « N° ».
     const yearLetter = YEAR_LETTER.test(raw);
     const header = normalizeText(yearLetter ? raw.replace(new RegExp(YEAR_LETTER.source, "gu"), " ") : raw);
-    const amountHeader = yearLetter || AMOUNT_HEADER.test(header);
-    // Under a money header (« Montant », « Budget 2026 »), figures typed as text (« 1000 », a column formatted
-    // « Texte » or imported from a CSV) are amounts, not account numbers.
-    const moneyHeader = amountHeader && !ACCOUNT_HEADER.test(header);
+    const yearAccounts = accountsOfAYear(header, yearLetter);
+    const amountHeader = yearLetter || yearAccounts || AMOUNT_HEADER.test(header);
+    // Under a money header (« Montant », « Budget 2026 », « Comptes 2012 »), figures typed as text (« 1000 », a
+    // column formatted « Texte » or imported from a CSV) are amounts, not account numbers.
+    const moneyHeader = amountHeader && (yearAccounts || !ACCOUNT_HEADER.test(header));
     const numeric = p.amount + p.error + (moneyHeader ? p.account : 0);
     if (p.date >= 2 && p.date >= numeric && p.date >= p.text) roles.set(col, "date");
     else if (!moneyHeader && p.account >= 2 && p.account >= 0.6 * (p.total - 1) && p.account >= numeric) roles.set(col, "account");
-    else if (ACCOUNT_HEADER.test(header) && !DEBIT_HEADER.test(header) && !CREDIT_HEADER.test(header) && p.accountLikeNumbers + p.account >= 0.6 * (p.total - 1)) {
+    else if (ACCOUNT_HEADER.test(header) && !yearAccounts && !DEBIT_HEADER.test(header) && !CREDIT_HEADER.test(header) && p.accountLikeNumbers + p.account >= 0.6 * (p.total - 1)) {
       roles.set(col, "account");
     // A single number is an amount when its header says money or a side (« Recettes » over the one produit of a
     // journal of expenses); under no such header it is left out, and said beside its line (loneNumbers.ts).

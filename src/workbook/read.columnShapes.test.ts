@@ -135,3 +135,34 @@ describe("column shapes of real budgets", () => {
     expect(codes(r)).toEqual([]);
   });
 });
+
+describe("« Comptes 2012 | Budget 2013 | Comptes 2013 »: the accounts of a year are money, not account numbers", () => {
+  // A Swiss party's statement: « Comptes 2012 » is the year's accounts (its figures), and figures of five to seven
+  // digits under it (75 653, 1 687 961) look like account numbers 7…: the column was taken for accounts, and the
+  // lines read by them (« Entretien » under 77904 became an exceptional produit) or lost.
+  const grid = (first: string): CellValue[][] => [
+    ["Libellé", "Type", first, "Budget 2013", "Comptes 2013"],
+    ["Cotisations des membres", "Recette", 1687961, 1699100, 1659294],
+    ["Dons divers", "Recette", 75653, 10000, 84193],
+    ["Courriels", "Dépense", 43501, 32000, 33067],
+    ["Frais de personnel", "Dépense", 2292921, 2255400, 2445778],
+    ["Entretien, réparations, leasing", "Dépense", 77904, 54950, 79380],
+  ];
+  it.each(["Comptes 2012", "Comptes N-1", "Compte 2012"])("« %s » is an analysis of its own, every line read in it", (first) => {
+    const r = read(grid(first));
+    expect(r.budgets[0]!.amountColumns).toEqual([first, "Budget 2013", "Comptes 2013"]);
+    expect(r.lines.filter((l) => l.scenario === "Budget 2013").map((l) => `${l.label}: ${l.amount.kind === "value" ? l.amount.cents / 100 : "?"} ${l.context?.sectionHint}`)).toEqual([
+      "Cotisations des membres: 1699100 income",
+      "Dons divers: 10000 income",
+      "Courriels: 32000 expense",
+      "Frais de personnel: 2255400 expense",
+      "Entretien, réparations, leasing: 54950 expense",
+    ]);
+    expect(r.lines.every((l) => l.account === null)).toBe(true);
+  });
+
+  it("a « N° de compte » column of account numbers stays the accounts", () => {
+    const r = read([["N° de compte", "Libellé", "Budget 2013"], [6061, "Fournitures", 300], [7061, "Ventes", 900], [6411, "Salaires", 2000]]);
+    expect(r.lines.map((l) => l.account)).toEqual(["6061", "7061", "6411"]);
+  });
+});
