@@ -120,6 +120,16 @@ describe("a big sheet, written in chunks of rows", () => {
     parseStrict(chunks.join(""));
   });
 
+  it("gives the same sheet whatever the chunk size, down to a row per chunk (each chunk moves on)", () => {
+    const big = bigSheet(50);
+    const whole = buildSheetXml(big, ctx);
+    for (const size of [0, 1, 300, 5_000]) {
+      const chunks = [...sheetXmlChunks(big, ctx, size)];
+      expect(chunks.join("")).toBe(whole);
+      if (size <= 1) expect(chunks.length).toBeGreaterThan(50);
+    }
+  });
+
   it.runIf(libreOfficeAvailable() || process.env.CI)("is written whole, read back by Équilibre and opened by LibreOffice", async () => {
     const rows = 12_000;
     const big = bigSheet(rows);

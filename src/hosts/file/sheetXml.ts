@@ -176,24 +176,23 @@ export function buildSheetXml(sheet: PlannedSheet, ctx: SheetContext): string {
   return [...sheetXmlChunks(sheet, ctx)].join("");
 }
 
-/** The worksheet XML in chunks of about `chunkChars` characters, each ending after a whole row (or part). */
-export function* sheetXmlChunks(sheet: PlannedSheet, ctx: SheetContext, chunkChars = SHEET_CHUNK): Generator<string> {
-  // One growing string per chunk: V8 appends to it without copying until it is written out (faster than joining
-  // an array of the cells' texts, the more so once a « – » or « é » makes the chunk a two-byte string).
-  let out = DECL + `<worksheet ${SHEET_NS}>`;
-  // sheetPr: tab colour, fit to page.
-  const tab = sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor.toUpperCase()}"/>` : "";
-  const fit = sheet.print ? '<pageSetUpPr fitToPage="1"/>' : "";
-  if (tab || fit) out += `<sheetPr>${tab}${fit}</sheetPr>`;
+/** The cells in row order: each one's row and column, and where each row's cells start in `order`. */
+interface CellIndex {
+  rowOf: Int32Array;
+  colOf: Int32Array;
+  /** rowStart[r]…rowStart[r + 1] index `order` for row r. */
+  rowStart: Int32Array;
+  order: Int32Array;
+  maxRow: number;
+  maxCol: number;
+}
 
-  const headers = tableHeaders(sheet);
-  const headerRows = new Set([...headers.keys()].map((ref) => rowCol(ref)[0]));
-  // Row and column of every cell (the planned ones, then the table headers) in typed arrays, and the cells in row
-  // order by a counting sort: no object per cell (a million-line ledger plans 21 million cells).
-  const cells = sheet.cells;
-  const headerRefs = [...headers.keys()];
-  const count = cells.length + headerRefs.length;
-  const refAt = (i: number) => (i < cells.length ? cells[i]!.ref : headerRefs[i - cells.length]!);
+// The loops over every cell live in plain functions, not in the generator: V8 optimizes a running loop (on-stack
+// replacement) only outside generators, and the generator, called once per sheet, ran its loops in the interpreter
+// (two to three times slower on the lines sheet of a big budget).
+
+/** Row and column of every cell (the planned ones, then the table headers) in typed arrays, in row order by a counting sort. */
+function indexCells(sheet: PlannedSheet, refAt: (i: number) => string, count: number): CellIndex {
   const rowOf = new Int32Array(count);
   const colOf = new Int32Array(count);
   let maxRow = 1;
@@ -207,50 +206,39 @@ export function* sheetXmlChunks(sheet: PlannedSheet, ctx: SheetContext, chunkCha
   }
   const heights = sheet.rowHeights ?? {};
   for (const r of Object.keys(heights)) if (Number(r) > maxRow && Number.isInteger(Number(r))) maxRow = Number(r);
-  // rowStart[r]…rowStart[r + 1] index `order` for row r; stable, so a planned cell comes before a header cell of its ref.
+  // Stable, so a planned cell comes before a header cell of its ref.
   const rowStart = new Int32Array(maxRow + 2);
   for (let i = 0; i < count; i++) rowStart[rowOf[i]! + 1]!++;
   for (let r = 1; r <= maxRow + 1; r++) rowStart[r]! += rowStart[r - 1]!;
   const order = new Int32Array(count);
   const fill = rowStart.slice(0, maxRow + 1);
   for (let i = 0; i < count; i++) order[fill[rowOf[i]!]!++] = i;
-  out += `<dimension ref="A1:${colLetters(maxCol)}${maxRow}"/>`;
+  return { rowOf, colOf, rowStart, order, maxRow, maxCol };
+}
 
-  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
-    const { rows, cols } = sheet.freeze;
-    const pane = rows > 0 && cols > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
-    const top = `${colLetters(cols + 1)}${rows + 1}`;
-    out += 
-      `<sheetViews><sheetView workbookViewId="0"><pane${cols > 0 ? ` xSplit="${cols}"` : ""}${rows > 0 ? ` ySplit="${rows}"` : ""} topLeftCell="${top}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`;
-  } else {
-    out += '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
-  }
-  out += '<sheetFormatPr defaultRowHeight="15"/>';
+/** What writing the rows needs, made once per sheet. */
+interface RowWriter {
+  index: CellIndex;
+  cells: PlannedCell[];
+  refAt: (i: number) => string;
+  heights: Record<number, number>;
+  headers: Map<string, string>;
+  headerRows: Set<number>;
+  sAttr: (id: StyleId | undefined) => string;
+  sharedOf: (i: number) => SharedFormula | undefined;
+  texts: TextCache;
+  rowCells: number[];
+}
 
-  const widths = Object.entries(sheet.columnWidths)
-    .map(([c, w]) => [Number(c), w] as const)
-    .filter(([c, w]) => c >= 1 && Number.isFinite(w))
-    .sort((a, b) => a[0] - b[0]);
-  if (widths.length > 0) out += `<cols>${widths.map(([c, w]) => `<col min="${c}" max="${c}" width="${num(w)}" customWidth="1"/>`).join("")}</cols>`;
-
-  const shared = sharedFormulaRuns(cells, rowOf, colOf);
-  const sharedOf = (i: number): SharedFormula | undefined => {
-    const si = i < cells.length ? shared.si[i]! : -1;
-    if (si < 0) return undefined;
-    const ref = shared.head.get(i);
-    return ref === undefined ? { si } : { si, ref };
-  };
-  const texts = new TextCache();
-  out += "<sheetData>";
-  const styleAttr = new Map<StyleId, string>();
-  const sAttr = (id: StyleId | undefined) => {
-    if (!id) return "";
-    let a = styleAttr.get(id);
-    if (a === undefined) styleAttr.set(id, (a = ` s="${ctx.xf(id)}"`));
-    return a;
-  };
-  const rowCells: number[] = [];
-  for (let r = 1; r <= maxRow; r++) {
+/** The XML of the rows from `first` on, until about `chunkChars` characters: the text, and the next row to write. */
+function rowsXml(w: RowWriter, first: number, chunkChars: number): [string, number] {
+  const { colOf, rowStart, order, maxRow } = w.index;
+  const { cells, refAt, heights, headers, headerRows, sAttr, sharedOf, texts, rowCells } = w;
+  // One growing string per chunk: V8 appends to it without copying until it is written out (faster than joining
+  // an array of the cells' texts, the more so once a « – » or « é » makes the chunk a two-byte string).
+  let out = "";
+  let r = first;
+  for (; r <= maxRow && out.length < chunkChars; r++) {
     const from = rowStart[r]!;
     const to = rowStart[r + 1]!;
     const h = heights[r];
@@ -263,8 +251,7 @@ export function* sheetXmlChunks(sheet: PlannedSheet, ctx: SheetContext, chunkCha
     for (let k = 1; k < rowCells.length && inOrder; k++) inOrder = colOf[rowCells[k - 1]!]! <= colOf[rowCells[k]!]!;
     if (!inOrder) rowCells.sort((a, b) => colOf[a]! - colOf[b]!);
     const header = headerRows.has(r);
-    const rowTag = `<row r="${r}"${h ? ` ht="${num(h)}" customHeight="1"` : ""}>`;
-    out += rowTag;
+    out += `<row r="${r}"${h ? ` ht="${num(h)}" customHeight="1"` : ""}>`;
     let last = 0;
     for (const i of rowCells) {
       const col = colOf[i]!;
@@ -272,10 +259,67 @@ export function* sheetXmlChunks(sheet: PlannedSheet, ctx: SheetContext, chunkCha
       last = col;
       const c = i < cells.length ? cells[i] : undefined;
       const ref = refAt(i);
-      const xml = cellXml(ref, c, header ? headers.get(ref) : undefined, sAttr(c?.style), sharedOf(i), texts);
-      out += xml;
+      out += cellXml(ref, c, header ? headers.get(ref) : undefined, sAttr(c?.style), sharedOf(i), texts);
     }
     out += "</row>";
+  }
+  return [out, r];
+}
+
+/** The worksheet XML in chunks of about `chunkChars` characters, each ending after a whole row (or part). */
+export function* sheetXmlChunks(sheet: PlannedSheet, ctx: SheetContext, chunkChars = SHEET_CHUNK): Generator<string> {
+  let out = DECL + `<worksheet ${SHEET_NS}>`;
+  // sheetPr: tab colour, fit to page.
+  const tab = sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor.toUpperCase()}"/>` : "";
+  const fit = sheet.print ? '<pageSetUpPr fitToPage="1"/>' : "";
+  if (tab || fit) out += `<sheetPr>${tab}${fit}</sheetPr>`;
+
+  const headers = tableHeaders(sheet);
+  const headerRows = new Set([...headers.keys()].map((ref) => rowCol(ref)[0]));
+  // No object per cell (a million-line ledger plans 21 million cells): typed arrays, and the refs as planned.
+  const cells = sheet.cells;
+  const headerRefs = [...headers.keys()];
+  const refAt = (i: number) => (i < cells.length ? cells[i]!.ref : headerRefs[i - cells.length]!);
+  const index = indexCells(sheet, refAt, cells.length + headerRefs.length);
+  out += `<dimension ref="A1:${colLetters(index.maxCol)}${index.maxRow}"/>`;
+
+  if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
+    const { rows, cols } = sheet.freeze;
+    const pane = rows > 0 && cols > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
+    const top = `${colLetters(cols + 1)}${rows + 1}`;
+    out +=
+      `<sheetViews><sheetView workbookViewId="0"><pane${cols > 0 ? ` xSplit="${cols}"` : ""}${rows > 0 ? ` ySplit="${rows}"` : ""} topLeftCell="${top}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`;
+  } else {
+    out += '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  }
+  out += '<sheetFormatPr defaultRowHeight="15"/>';
+
+  const widths = Object.entries(sheet.columnWidths)
+    .map(([c, w]) => [Number(c), w] as const)
+    .filter(([c, w]) => c >= 1 && Number.isFinite(w))
+    .sort((a, b) => a[0] - b[0]);
+  if (widths.length > 0) out += `<cols>${widths.map(([c, w]) => `<col min="${c}" max="${c}" width="${num(w)}" customWidth="1"/>`).join("")}</cols>`;
+
+  const shared = sharedFormulaRuns(cells, index.rowOf, index.colOf);
+  const sharedOf = (i: number): SharedFormula | undefined => {
+    const si = i < cells.length ? shared.si[i]! : -1;
+    if (si < 0) return undefined;
+    const ref = shared.head.get(i);
+    return ref === undefined ? { si } : { si, ref };
+  };
+  const styleAttr = new Map<StyleId, string>();
+  const sAttr = (id: StyleId | undefined) => {
+    if (!id) return "";
+    let a = styleAttr.get(id);
+    if (a === undefined) styleAttr.set(id, (a = ` s="${ctx.xf(id)}"`));
+    return a;
+  };
+  const writer: RowWriter = { index, cells, refAt, heights: sheet.rowHeights ?? {}, headers, headerRows, sAttr, sharedOf, texts: new TextCache(), rowCells: [] };
+  out += "<sheetData>";
+  for (let r = 1; r <= index.maxRow; ) {
+    const [rows, next] = rowsXml(writer, r, Math.max(1, chunkChars - out.length));
+    out += rows;
+    r = next;
     if (out.length >= chunkChars) {
       yield out;
       out = "";
