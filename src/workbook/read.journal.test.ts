@@ -61,6 +61,42 @@ describe("a journal « Poste | Dépenses | Recettes | Bénéfice » with one sid
   });
 });
 
+describe("a journal « Poste | Dépenses | Recettes | Bénéfice »: the column an amount is typed in says its side", () => {
+  // A society's accounts typed as a journal: « produits financiers » has nothing this year, so its row looks like a
+  // heading, and the charges typed under it in the Dépenses column were read as negative produits financiers.
+  it("a charge typed in Dépenses under a row that reads as a heading of produits is a charge", () => {
+    const r = read([
+      ["Poste", "Dépenses", "Recettes", "Bénéfice"],
+      ["cotisations année en cours", null, 2000, 2000],
+      ["vente publication", null, 875, 875],
+      ["produits financiers", null, null, 0],
+      ["autres produits", null, 150, 150],
+      ["frais de poste", 1200, null, -1200],
+      ["achat ordinateur", 1400, null, -1400],
+    ]);
+    expect(sides(r)).toEqual([
+      ["cotisations année en cours", 2000, "income"],
+      ["vente publication", 875, "income"],
+      ["autres produits", 150, "income"],
+      ["frais de poste", 1200, "expense"],
+      ["achat ordinateur", 1400, "expense"],
+    ]);
+  });
+
+  it("a Recettes amount under « Dépenses » is a produit; a debit under « Produits » in Débit | Crédit stays a reduction", () => {
+    const journal = read([["Poste", "Dépenses", "Recettes"], ["Dépenses", null, null], ["Location", 300, null], ["Revente du matériel", null, 120]]);
+    expect(sides(journal)).toEqual([
+      ["Location", 300, "expense"],
+      ["Revente du matériel", 120, "income"],
+    ]);
+    const ledger = read([["Libellé", "Débit", "Crédit"], ["Produits", null, null], ["Ventes", null, 900], ["Remboursement aux clients", 50, null]]);
+    expect(sides(ledger)).toEqual([
+      ["Ventes", 900, "income"],
+      ["Remboursement aux clients", -50, "income"],
+    ]);
+  });
+});
+
 describe("a column with a single amount", () => {
   it("is an amount column when its header names a side: the one produit of a journal of expenses is read", () => {
     const r = read([

@@ -1156,9 +1156,12 @@ function twoSidedAmounts(info: RowInfo, ledger: { col: number; kind: string }[])
   ];
 }
 
+/** « Dépenses », « Recettes », « Charges », « Produits »: a journal column that names a side, unlike « Débit | Crédit ». */
+const SIDE_COLUMN = /\b(depenses?|recettes?|charges?|produits?|entrees?|sorties?)\b/;
+
 function ledgerAmount(
   info: RowInfo,
-  ledger: { col: number; kind: string }[],
+  ledger: { col: number; kind: string; header?: string | null }[],
 ): { col: number; amount: Amount; section: Section | null } | null {
   const get = (kind: string) => {
     const k = ledger.find((l) => l.kind === kind);
@@ -1192,7 +1195,12 @@ function ledgerAmount(
     debitMinusCredit = cents(d) - cents(c);
     col = (side === "income" || side === "in_kind_resource" ? (c ?? d) : (d ?? c))!.col;
   } else return null;
-  let section = side;
+  // « frais de poste | 1 200 | » in the Dépenses column, under a row « produits financiers » with nothing this year
+  // that reads as a heading: a column named by its side says the side of what is typed in it alone, as a Type cell
+  // does, whatever the heading above (a debit under « Produits » in « Débit | Crédit » stays a reduction of it).
+  const alone = (d !== null) !== (c !== null) && !bd && !bc && !b ? ledger.find((l) => l.kind === (d ? "debit" : "credit")) : undefined;
+  const columnSide: Section | null = !inKind && info.account === null && alone && SIDE_COLUMN.test(normalizeText(alone.header ?? "")) ? (d ? "expense" : "income") : null;
+  let section = columnSide ?? side;
   // « Subventions d'exploitation | | 0 »: a zero says its side by the column it is typed in.
   const creditOnly = (c !== null && d === null) || (bc !== null && bd === null);
   if (!section) section = debitMinusCredit > 0 || (debitMinusCredit === 0 && !creditOnly) ? "expense" : "income";
