@@ -4,16 +4,10 @@
 // block is read, its side taken from what evidence there is, and said as a guess (issue side_guessed).
 import { classify, RECOGNISED_CONFIDENCE } from "../engine/classify.ts";
 import type { Section } from "../engine/types.ts";
+import type { SideRow } from "./headingSides.ts";
 
-export interface GuessRow {
-  row: number;
-  label: string;
-  account: string | null;
-  section: Section | null;
-  heading: string | null;
-  chapter: string | null;
-  sideNote?: { fr: string; en: string } | null;
-}
+/** The same row as a heading's side is checked on (headingSides.ts): a guess has no side text to come from. */
+export type GuessRow = Omit<SideRow, "sideFrom">;
 
 /** A heading whose words read as one side with at least this confidence (a keyword, even spelt approximately). */
 const HEADING_EVIDENCE = 0.4;
