@@ -49,6 +49,53 @@ describe("an account column that follows another chart", () => {
     expect(said?.messageEn).toMatch(/column A .*by their labels/);
   });
 
+  it("side by side: the charges half follows the produits half's chart, though its own numbers alone would not say so", () => {
+    // Swisslinux's budget as a Cerfa-like table: « Compte | CHARGES | 2023 (CHF) | Compte | PRODUITS | 2023 (CHF) ».
+    // Alone, the charges (4425, 4430, then 6500…) look French with two slips: « Frais RHL » (4430) was set aside.
+    const r = readBudgets(
+      book(
+        sheet("Budget 2023", [
+          ["Compte", "CHARGES", "2023 (CHF)", "Compte", "PRODUITS", "2023 (CHF)"],
+          ["4425", "Contributions aux frais d'inscription", 0, "3410", "Contributions des membres actifs", 4500],
+          ["4430", "Frais RHL", 7600, "3620", "Dons", 0],
+          [null, "Conférences 2023", 3500, "3630", "Rencontres Hivernales du Libre", 5600],
+          ["6500", "Charges d'administration", 300],
+          ["6503", "Littérature spécialisée LWN", 1000],
+          ["6510", "Téléphone, Internet", 350],
+          ["6520", "Cotisations à des associations", 400],
+          ["6940", "Frais bancaires", 100],
+          [null, "TOTAL DES CHARGES", 13250, null, "TOTAL DES PRODUITS", 10100],
+        ]),
+      ),
+    );
+    const lines = classifiedLines(r);
+    expect(lines.filter((l) => l.section === "expense").map((l) => l.label)).toContain("Frais RHL");
+    expect(r.skipped.filter((s) => s.why === "balance_sheet_account")).toEqual([]);
+    expect(r.lines.every((l) => l.account === null)).toBe(true);
+    expect(r.issues.filter((i) => i.code === "other_chart").map((i) => i.message.match(/colonne ([A-Z]+)/)?.[1]).sort()).toEqual(["A", "D"]);
+    expect(r.issues.filter((i) => i.code === "total_mismatch")).toEqual([]);
+  });
+
+  it("on two sheets « Ressources » and « Emplois »: the charges sheet follows the produits sheet's chart", () => {
+    const r = readBudgets(
+      book(
+        sheet("Ressources", [["Compte", "Libellé", "2023 (CHF)"], ["3410", "Contributions des membres actifs", 4500], ["3630", "Rencontres Hivernales du Libre", 5600]]),
+        sheet("Emplois", [["Compte", "Libellé", "2023 (CHF)"], ["4430", "Frais RHL", 7600], [null, "Conférences 2023", 3500], ["6500", "Charges d'administration", 300], ["6510", "Téléphone, Internet", 350], ["6940", "Frais bancaires", 100]]),
+      ),
+    );
+    expect(classifiedLines(r).map((l) => `${l.label}: ${l.section}`)).toEqual([
+      "Contributions des membres actifs: income",
+      "Rencontres Hivernales du Libre: income",
+      "Frais RHL: expense",
+      "Conférences 2023: expense",
+      "Charges d'administration: expense",
+      "Téléphone, Internet: expense",
+      "Frais bancaires: expense",
+    ]);
+    expect(r.skipped.filter((s) => s.why === "balance_sheet_account")).toEqual([]);
+    expect(r.issues.filter((i) => i.code === "other_chart").map((i) => i.sheet)).toEqual(["Ressources", "Emplois"]);
+  });
+
   it("keeps the French chart when one bank account is filed among the produits", () => {
     const r = readBudgets(
       book(

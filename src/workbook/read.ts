@@ -38,11 +38,12 @@ export function readBudgets(snapshot: WorkbookSnapshot): ReadResult {
   // « Ressources » and « Emplois », one sheet each: each names the side the other does not hold.
   const sheetSides = new Set(snapshot.sheets.filter((s) => s.visibility === "visible").map((s) => sectionOfHeading(s.name)));
   const result: ReadResult = { budgets: [], lines: [], skipped: [], issues: [] };
-  for (const sheet of snapshot.sheets) {
-    if (sheet.visibility !== "visible" || own.has(sheet.name)) continue;
-    const found = readSheet(withMergedLabels(sheet), sheetSides);
-    appendAll(result, found);
-  }
+  const read = snapshot.sheets.filter((sheet) => sheet.visibility === "visible" && !own.has(sheet.name)).map((sheet) => ({ sheet, found: readSheet(withMergedLabels(sheet), sheetSides) }));
+  // « Ressources » numbered 3410, 3630 and « Emplois » 4430, 6500: a workbook is numbered in one chart; where one
+  // sheet follows another (a Swiss one), the numbers of the others are the same chart's (readSheet does so per table).
+  const otherChart = (f: SheetRead) => f.issues.some((i) => i.code === "other_chart");
+  const anyOther = read.some((x) => otherChart(x.found));
+  for (const { sheet, found } of read) appendAll(result, anyOther && !otherChart(found) ? readSheet(withMergedLabels(sheet), sheetSides, true) : found);
   dropPivotTableLines(snapshot, result);
   dropSummarySheets(snapshot, result);
   unifySingleScenarios(result);
@@ -117,7 +118,7 @@ function appendAll(into: ReadResult, from: ReadResult): void {
   for (const i of from.issues) into.issues.push(i);
 }
 
-function readSheet(sheet: SheetSnapshot, sheetSides: ReadonlySet<Section | null> = new Set()): SheetRead {
+function readSheet(sheet: SheetSnapshot, sheetSides: ReadonlySet<Section | null> = new Set(), otherChart = false): SheetRead {
   const out: SheetRead = { budgets: [], lines: [], skipped: [], issues: [] };
   const grid = new SheetGrid(sheet);
   if (grid.isEmpty()) return out;
@@ -132,8 +133,16 @@ function readSheet(sheet: SheetSnapshot, sheetSides: ReadonlySet<Section | null>
   const blocks = segmentBlocks(roles);
   const sideBySide = blocks.length >= 2;
   const sheetSays = sheetSaysTest(grid, rows);
-  for (const block of blocks) {
-    const read = readBlock(grid, rows, block, headerOf, (col) => headers.get(col)?.row ?? null, sideBySide, (side) => sheetSides.has(side) || sheetSays(side));
+  const readOne = (block: TableBlock, otherChart: boolean) => readBlock(grid, rows, block, headerOf, (col) => headers.get(col)?.row ?? null, sideBySide, (side) => sheetSides.has(side) || sheetSays(side), otherChart);
+  let reads = blocks.map((block) => readOne(block, otherChart));
+  // « 4430 Frais RHL » beside « 3410 Contributions des membres »: a sheet is numbered in one chart. Where one half of
+  // a side-by-side table follows another chart (a Swiss one), the other half does too, though its own numbers alone
+  // (4425, 4430, then 6500…) would not say so: read in the French chart, its 44xx were set aside as third parties.
+  if (reads.some((r) => r?.issues.some((i) => i.code === "other_chart"))) {
+    reads = reads.map((r, k) => (blocks[k]!.accountCol !== null && !r?.issues.some((i) => i.code === "other_chart") ? readOne(blocks[k]!, true) : r));
+  }
+  for (const [k, block] of blocks.entries()) {
+    const read = reads[k]!;
     if (!read) {
       const notRead = sectionNotRead(grid, rows, block, headerOf);
       if (notRead) out.issues.push(notRead);
@@ -329,6 +338,7 @@ function readBlock(
   headerRowOf: (col: number) => number | null,
   sideBySide: boolean,
   sheetSays: (side: Section) => boolean = () => false,
+  otherChart = false,
 ): BlockRead | null {
   const sheet = grid.sheet.name;
   // Amount columns and their kinds.
@@ -403,7 +413,7 @@ function readBlock(
   };
 
   // « 3410 Contributions des membres » under « Recettes »: numbers of another chart (Swiss) are references, not classes.
-  const ownNumbering = block.accountCol !== null && followsAnotherChart(numberedRows(grid, rows, block.accountCol, textCols, headerRow, section));
+  const ownNumbering = block.accountCol !== null && (otherChart || followsAnotherChart(numberedRows(grid, rows, block.accountCol, textCols, headerRow, section)));
   // Walk the rows: headings set the section and context; rows with amounts are candidates.
   let infos: RowInfo[] = [];
   const declared: DeclaredTotal[] = [];
