@@ -7,7 +7,10 @@ export type { MessageId };
 export const DICTIONARIES: Record<Lang, Readonly<Record<MessageId, string>>> = { fr, en };
 
 export function say(lang: Lang, id: MessageId, values: Readonly<Record<string, string | number>> = {}): string {
-  return DICTIONARIES[lang][id].replace(/\{(\w+)\}/g, (m, k: string) => (values[k] === undefined ? m : String(values[k])));
+  const text = DICTIONARIES[lang][id];
+  // Most sentences have no {value} (the report's words, asked once per line of a big budget): no regex for them.
+  if (!text.includes("{")) return text;
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (values[k] === undefined ? m : String(values[k])));
 }
 
 /** The ids `${base}.one` / `.other` (and `.zero` when there is one) that a counted sentence is written in. */
