@@ -15,6 +15,7 @@ import { scenariosJson, type ScenarioFile } from "./scenarioFile.ts";
 import { writeReport } from "./writeReport.ts";
 import { readScenarioInputs } from "../workbook/scenarioSheet.ts";
 import type { PlanOptions } from "../workbook/reportPlan.ts";
+import { snapshotForReport } from "../workbook/reportSnapshot.ts";
 
 export interface FileRun {
   result: WorkbookAnalysis;
@@ -45,6 +46,19 @@ export async function loadParameters(path: string | null): Promise<Parameters> {
   return resolveParameters(parsed as Record<string, unknown>);
 }
 
+/**
+ * The input's snapshot and package, with the sheets an earlier report at `output` holds (what the user typed in it
+ * goes into the new one, not away with the old). In a function of its own: the caller holds the snapshot through
+ * one variable only, so its grid can go once the budgets are read.
+ */
+async function readWithEarlierReport(bytes: Uint8Array, input: string, output: string | null, lang: Lang) {
+  const read = await readWorkbook(bytes, basename(input));
+  const earlier = output ? await readEarlierReport(output, read.snapshot.sheets.map((s) => s.name)) : null;
+  const snapshot = earlier ? withEarlierReport(read.snapshot, earlier) : read.snapshot;
+  const tookOver = snapshot !== read.snapshot ? say(lang, "report.earlierTakenOver", { file: basename(output!) }) : null;
+  return { snapshot, pkg: read.pkg, tookOver };
+}
+
 export async function analyzeFile(
   input: string,
   options: { params: Parameters; column: string | null; output: string | null; lang: Lang; now?: Date; scenarios?: readonly ScenarioFile[]; comparedWith?: PlanOptions["comparedWith"] },
@@ -52,15 +66,11 @@ export async function analyzeFile(
   const file = await readInputFile(input);
   const target = options.output ? reportPath(options.output, file.format.macro, options.lang) : null;
   if (target && (await isSameFile(input, target.path, file))) throw new EquilibreError("output_is_input", { file: target.path });
-  const read = await readWorkbook(file.bytes, basename(input));
-  const pkg = read.pkg;
-  // Written over an earlier report: what the user typed in it goes into the new one, not away with the old.
-  const earlier = target ? await readEarlierReport(target.path, read.snapshot.sheets.map((s) => s.name)) : null;
-  const snapshot = earlier ? withEarlierReport(read.snapshot, earlier) : read.snapshot;
-  const tookOver = snapshot !== read.snapshot ? say(options.lang, "report.earlierTakenOver", { file: basename(target!.path) }) : null;
+  const opened = await readWithEarlierReport(file.bytes, input, target?.path ?? null, options.lang);
+  const { pkg, tookOver } = opened;
+  let snapshot = opened.snapshot;
+  opened.snapshot = null!; // held here, the whole grid would stay until the report is written
   const result = analyzeSnapshot(snapshot, options.params, { column: options.column });
-  const doc: FileRun["doc"] = toAnalysisJson(result, options.lang);
-  if (options.scenarios?.length) doc.scenarios = scenariosJson(result.classified, options.params, options.scenarios, options.lang);
   let written: FileRun["written"] = null;
   if (target) {
     // --scenario's scenarios come first in the scenario sheet (the report's block and its names show the first),
@@ -69,8 +79,13 @@ export async function analyzeFile(
     const scenarios = [...asked, ...readScenarioInputs(snapshot).filter((t) => !asked.some((a) => a.name === t.name))];
     // `compare -o` compares the first analysed column: the report (and the names the comparison reads) show that one.
     const shownColumn = options.comparedWith ? result.analyses[0]!.scenario : null;
+    // The user's rows are not needed to write the report: not held while its cells are made.
+    snapshot = snapshotForReport(snapshot, result);
     const report = await writeReport(pkg, target.path, snapshot, result, options.lang, options.now ?? new Date(), asked[0]?.column ?? shownColumn, scenarios, options.comparedWith);
     written = { path: report.path, warnings: [target.notice, tookOver, ...report.warnings].filter((w): w is string => w !== null) };
   }
+  // The JSON document (one entry per line) is made once the report is written: not held beside the report's cells.
+  const doc: FileRun["doc"] = toAnalysisJson(result, options.lang);
+  if (options.scenarios?.length) doc.scenarios = scenariosJson(result.classified, options.params, options.scenarios, options.lang);
   return { result, doc, written };
 }
