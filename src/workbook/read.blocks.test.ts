@@ -230,3 +230,46 @@ describe("a chapter that carries its SUM", () => {
     expect(classified(r).find((l) => l.label === "Projet Kerguelen")?.pillar).not.toBe("human");
   });
 });
+
+describe("a block's total written on its heading, above its lines (« DÉPENSES =SUM(B8:B12) »)", () => {
+  /** A grid whose rows `sums` carry =SUM of the rows under them: down to a row (a range), or a list of rows (1-based). */
+  const withSums = (rows: (string | number | null)[][], sums: Record<number, number | number[]>) => {
+    const s = sheet("Budget", rows);
+    for (const [row, end] of Object.entries(sums)) {
+      const r = s.rows.find((x) => x.index === Number(row))!;
+      for (const c of r.cells.slice(1)) {
+        const L = String.fromCharCode(64 + c.col);
+        c.formula = Array.isArray(end) ? `=SUM(${end.map((e) => `${L}${e}`).join(",")})` : `=SUM(${L}${Number(row) + 1}:${L}${end})`;
+      }
+    }
+    return readBudgets(book(s));
+  };
+
+  it("« Subventions versées à Fonhsud » with its sum heads a block of charges, as it does without", () => {
+    const r = withSums(
+      [["Libellé", "2013"], ["Recettes", null], ["Conseil Général (réhabilitation maisons)", 5000], [], ["Subventions versées à Fonhsud", 27090], ["Salaire du comptable", 4800], ["Réhabilitation maisons", 11190], ["Projet citernes", 11100]],
+      { 5: 8 },
+    );
+    expect(sides(r)).toEqual([
+      ["Conseil Général (réhabilitation maisons)", "income"],
+      ["Salaire du comptable", "expense"],
+      ["Réhabilitation maisons", "expense"],
+      ["Projet citernes", "expense"],
+    ]);
+  });
+
+  it("« Total des dépenses par priorité » above the priorities it sums (a range or a list of cells) heads them as charges", () => {
+    const r = withSums(
+      [["Libellé", "2017"], ["Revenu", 2400], ["Cotisation et contribution des membres", 400], ["Subventions et donations", 2000], [], ["Total des dépenses par priorité", 2300], ["Protéger les défenseurs des droits humains", 1000], ["Promouvoir les droits des migrants", 900], ["Dépenses logistiques", 400]],
+      { 2: 4, 6: [7, 8, 9] },
+    );
+    expect(sides(r)).toEqual([
+      ["Cotisation et contribution des membres", "income"],
+      ["Subventions et donations", "income"],
+      ["Protéger les défenseurs des droits humains", "expense"],
+      ["Promouvoir les droits des migrants", "expense"],
+      ["Dépenses logistiques", "expense"],
+    ]);
+    expect(r.issues.filter((i) => i.code === "total_mismatch")).toEqual([]);
+  });
+});

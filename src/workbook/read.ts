@@ -499,7 +499,8 @@ function readBlock(
       // A total closes the block of balances it adds.
       balanceBlock = false;
       // « Total des dépenses par priorité » with no amount heads the charges it is about to list.
-      const heads = hasAmount ? null : sided(sectionOfBlockHeading(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, "")), labelText);
+      // With its sum written on it, above the rows it adds (« =SUM(B12,B13,B14) »), it heads them just the same.
+      const heads = hasAmount && !cells.some((c) => sumsRowsBelow(c.formula, r)) ? null : sided(sectionOfBlockHeading(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, "")), labelText);
       if (heads) {
         section = sideWord = heads;
         sideFrom = { text: labelText, row: r };
@@ -532,8 +533,10 @@ function readBlock(
     if (sumEnd >= 0) {
       sumHeading = { end: sumEnd, outer: sumHeading ? sumHeading.outer : heading };
       heading = labelText;
-      if (headingSection) {
-        section = sideWord = headingSection;
+      // « Subventions versées à Fonhsud =SUM(B8:B12) » opens the charges as it does without its sum.
+      const blockSection = headingSection ?? sided(sectionOfBlockHeading(labelText), labelText);
+      if (blockSection) {
+        section = sideWord = blockSection;
         sideFrom = { text: labelText, row: r };
       }
       balanceBlock = isBalanceSheetHeading(labelText);
@@ -887,6 +890,14 @@ function scaledCents(scaled: (a: Amount, col: number) => Amount, cents: number, 
 }
 
 /** The last row of a formula's SUM of a range of one column that starts at `row` (the rows just under it), else null. */
+/** Whether a formula sums rows under its own, starting with the next one (« =SUM(B12:B20) », « =SUM(B12,B13,B16) »). */
+function sumsRowsBelow(formula: string | undefined | null, row: number): boolean {
+  const m = formula ? /^\s*=?\s*(?:SUM|SOMME)\(([^()]*)\)\s*$/i.exec(formula) : null;
+  if (!m) return false;
+  const rows = [...m[1]!.matchAll(/\$?[A-Z]{1,3}\$?(\d+)/gi)].map((x) => Number(x[1]));
+  return rows.length > 0 && Math.min(...rows) === row + 1;
+}
+
 function sumEndFrom(formula: string | undefined | null, row: number): number | null {
   const m = formula ? /^\s*=?\s*(?:SUM|SOMME)\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$/i.exec(formula) : null;
   return m && m[1]!.toUpperCase() === m[3]!.toUpperCase() && Number(m[2]) === row && Number(m[4]) >= row ? Number(m[4]) : null;
