@@ -2,6 +2,7 @@
 import { classify, type ClassifyOptions } from "./classify.ts";
 import { inKindBlockmates, mirroredInKindBlocks, resourceSideForOneSidedInKind } from "./inKindSides.ts";
 import { withSideNote } from "./sideNotes.ts";
+import { dittoLabels, isDittoLabel } from "./dittoRows.ts";
 import { BUDGET_FIGURES, evaluateAmount, evaluatePillars, leverCounts, resultWord, type PillarValue, type ResultWord } from "./figures.ts";
 import { familyOf, LEVER_FAMILIES } from "./implications.ts";
 import { lever as leverById } from "./levers.ts";
@@ -85,14 +86,29 @@ function keyText(text: string): string {
 }
 
 /** Classifies every line (once per distinct label/account/context) and applies the user's corrections. */
+/** The row above's reading, said as such: « id. » is the treasurer's word, the reading is the row above's. */
+function asDitto(above: string, c: Classification): Classification {
+  const q = above.length > 40 ? `${above.slice(0, 40)}…` : above;
+  return {
+    ...c,
+    confidence: Math.min(c.confidence, 0.75),
+    reason: `« id. » : comme la ligne au-dessus, « ${q} » ; ${c.reason}`,
+    reasonEn: `“id.”: as the row above, “${q}”; ${c.reasonEn}`,
+  };
+}
+
 export function classifyLines(
   lines: readonly BudgetLine[],
   options: ClassifyOptions = {},
   corrections: ReadonlyMap<string, Correction> = new Map(),
 ): ClassifiedLine[] {
   const cache = new Map<string, Classification>();
-  const first = lines.map((line) => {
+  // « 2. id. à 15 fr »: a ditto row is read as the row above it (dittoRows.ts).
+  const dittos = lines.some((l) => isDittoLabel(l.label)) ? dittoLabels(lines) : null;
+  const first = lines.map((line, index) => {
     const c = line.context;
+    const ditto = dittos && dittos[index] !== line.label ? dittos[index]! : null;
+    if (ditto !== null) return asDitto(ditto, withSideNote(line, classify({ label: ditto, account: line.account, context: { sheet: line.sheet, ...line.context } }, options)));
     // A separator below U+0100 keeps the key a one-byte string when the texts are (cheaper to build and to hash).
     const key = [line.label, line.account ?? "", c.sectionHint ?? "", c.heading ?? "", c.chapter ?? "", c.columnHeader ?? "", c.analyticColumn ? 1 : 0, line.sheet, c.sideNote?.fr ?? ""].join("\u0000");
     let automatic = cache.get(key);

@@ -3,6 +3,7 @@
 // generic, or contradicted by the funder the label names (docs/spec.md §2).
 import { expandAbbreviations } from "./abbreviations.ts";
 import { CHART_WORDS, matchAccountTitle } from "./accountTitles.ts";
+import { COMMON_WORDS } from "./commonWords.ts";
 import { CHART_OF_ACCOUNTS } from "./chartOfAccounts.ts";
 import { engineeringWordInLabel, isEngineeringBlock } from "./destinations.ts";
 import { findFunder, PAYER_ONLY_WORDS, saidAsPayer, type FunderMatch } from "./funders.ts";
@@ -137,6 +138,17 @@ export function isBalanceSheetLine(label: string, account: string | null | undef
   return BALANCE_SHEET_LABEL.some((re) => re.test(n)) || (/^(pret|prets|emprunt|emprunts)\b/.test(n) && /^\s*\S+\s+[A-Z]{2,6}\b/.test(label) && !namesAFlow(label));
 }
 
+/**
+ * « Investissements : matériel informatique », « Immobilisations corporelles » among the charges: equipment bought to
+ * last is an asset (class 2), spread over the years by its depreciation (681), not a charge of the year. Said of the
+ * produits (« Investissement initial » of the founders) it is money put in, read as a line.
+ */
+export function isInvestmentLine(label: string, section: Section | null): boolean {
+  if (section !== "expense") return false;
+  const n = foldAccentsLower(label).replace(/[^a-z0-9]+/g, " ").trim();
+  return /^(investissements?|immobilisations?|acquisitions? d immobilisations?)\b/.test(n) && !/^\S+ (benevoles?|humains?|du personnel|des benevoles|en temps)\b/.test(n);
+}
+
 /** A journal's counter-account prefix: « Twint à Frais - Frais Twint », « Frais à PP - Produits et frais (perte) ». */
 const COUNTER_ACCOUNT = /^\s*([^-–—]{1,40}?)\s+(?:à|a)\s+([^-–—]{1,40}?)\s+[-–—]\s+(.*)$/i;
 /** The accounts a book closes its year into: « PP » (pertes et profits), « Bilan », « Résultat ». */
@@ -243,14 +255,20 @@ interface LabelHit {
 
 const KEYWORD_INDEX = new KeywordIndex(
   KEYWORDS.map((k) => ({ item: k, pattern: k.pattern })),
-  CHART_WORDS,
+  new Set([...CHART_WORDS, ...COMMON_WORDS]),
 );
 
 /** « Produits divers », « Autres recettes »: a reading of last resort, that any other word of the label outweighs. */
 const isCatchAllReading = (l: Lever) => l.catchAll === true && l.family === "income" && l.nature === "neutral";
 
+/** « Paie », « paye »: the payroll as a noun, and (accents folded) the verb « payé ». */
+const PAY_WORDS: ReadonlySet<string> = new Set(["paie", "paye"]);
+
 /** « Tournoi régional », « PAF CD »: a funder word that qualifies another noun names no grant (funders.ts). */
 function saidOfSomethingElse(tokens: readonly Token[], m: { item: CompiledKeyword; position: number }): boolean {
+  // « Payé à l'imprimerie », « Payé pour la salle »: the verb says money went out, not to whom; the payroll (« la paye »)
+  // is a noun, never followed by whom it is paid to.
+  if (PAY_WORDS.has(m.item.pattern.source)) return /^(a|au|aux|pour|par|en|chez|le|la|les|l)$/.test(tokens[m.position + 1]?.text ?? "");
   if (m.item.lever.id !== "public_grants") return false;
   if (PAYER_ONLY_WORDS.has(m.item.pattern.source)) return !saidAsPayer(tokens, m.position);
   // « Aide aux devoirs », « Aide à domicile »: an aid « à » someone is a service the association gives, not money it gets.
@@ -333,6 +351,9 @@ function findAccountLever(digits: string, section: Section, numbering: InKindNum
 /** Activity words that, said of a public body, mean a contribution rather than a purchase ("participation de la commune"). */
 const CONTRIBUTION_WORDS = ["participation", "participations", "contribution", "contributions", "soutien", "financement", "aide", "aides"];
 
+/** Words of private giving: said of a public body, the money is a grant all the same. */
+const PRIVATE_GIFTS: ReadonlySet<LeverId> = new Set<LeverId>(["donations", "corporate_patronage"]);
+
 const FUNDER_LEVER: Record<FunderMatch["kind"], LeverId> = {
   public_body: "public_grants",
   foundation: "foundations",
@@ -359,7 +380,8 @@ function labelConfidence(hit: LabelHit): number {
   // A label that only says « autres … » / « divers » names a catch-all: the lever is a guess.
   if (hit.keyword.lever.catchAll && hit.keyword.lever.family === "income" && hit.keyword.lever.nature === "neutral") return 0.5;
   const base = hit.score >= 2 ? 0.85 : 0.75;
-  return hit.fuzzy ? base - 0.15 : base;
+  // A near spelling is a guess of what was meant: one word read so (« banquaire ») asks to be checked.
+  return hit.fuzzy ? base - 0.2 : base;
 }
 
 /** Applies "the funder decides the nature" to an income label. */
@@ -383,6 +405,15 @@ function applyFunder(hit: LabelHit | null, funder: FunderMatch | null, tokens: r
       lever: leverById(contribution ? "public_grants" : "public_procurement"),
       confidence: 0.8,
       reasons: [...base.reasons, { fr: `payeur public ${fq.fr}`, en: `public payer ${fq.en}` }],
+    };
+  }
+  if (funder.kind === "public_body" && PRIVATE_GIFTS.has(id) && funder.position > hit.position && saidAsPayer(tokens, funder.position)) {
+    // « Souscription ministérielle », « Don de la mairie »: money a public body gives is a public grant, whatever
+    // word names the giving (docs/spec.md §2: the funder decides the nature).
+    return {
+      lever: leverById("public_grants"),
+      confidence: 0.75,
+      reasons: [...base.reasons, { fr: `donné par ${fq.fr}, un organisme public : une subvention`, en: `given by ${fq.en}, a public body: a grant` }],
     };
   }
   if (id === "sales_services" && funder.kind !== "public_body" && CONTRIBUTION_WORDS.includes(tokens[hit.position]?.text ?? "")) {
@@ -436,7 +467,18 @@ function sectionFromLabel(tokens: readonly Token[]): { section: Section; hit: La
     const hit = bestLabelHit(tokens, familyOfSection(section));
     if (hit && (!best || hit.score > best.hit.score)) best = { section, hit };
   }
-  return best;
+  // « Impression de tee-shirts », « Achat de matériel … pour nos conférences », « Frais de déplacement pour … un
+  // remboursement »: the label's first word, read exactly, is its head noun and says the side; what follows is its
+  // complement (what is bought, what for), whichever reads longer.
+  const heads = KEYWORD_INDEX.matchAll(tokens).filter((m) => m.position === 0 && !m.fuzzy && (m.item.lever.family === "income" || m.item.lever.family === "expense"));
+  const families = new Set(heads.map((m) => m.item.lever.family));
+  // « Frais de … » opens a cost, unless what follows says it is billed or refunded to the association (« Frais refacturés »).
+  if (tokens[0]?.text === "frais" && !KEYWORD_INDEX.matchAll(tokens).some((m) => m.position <= 1 && m.item.lever.family === "income")) families.add("expense");
+  // An in-kind reading (« Loyer équivalent ») is a phrase of its own, not a head noun and its complement.
+  if (!best || best.section === "in_kind_resource" || families.size !== 1 || families.has(best.hit.keyword.lever.family)) return best;
+  const family = [...families][0]!;
+  const own = bestLabelHit(tokens, family);
+  return own ? { section: family === "income" ? "income" : "expense", hit: own } : best;
 }
 
 const FALLBACK: Record<Section, LeverId> = {
@@ -771,7 +813,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       reasons: [{ fr: "la banque seule parmi les produits : ses intérêts", en: "the bank alone among the income: its interest" }],
     };
   }
-  if (!acc && section === "expense" && VOLUNTEER_COSTS.has(decision.lever.id) && tokens.some((t) => /^benevole/.test(t.text))) {
+  if (!acc && section === "expense" && VOLUNTEER_COSTS.has(decision.lever.id) && saidOfVolunteers(tokens)) {
     // « Déplacements des bénévoles », « Frais kilométriques bénévoles »: what the volunteers spend is a cost of the
     // human resources (frais des bénévoles), not a service bought.
     decision = {
@@ -813,6 +855,11 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       decision.confidence = Math.min(decision.confidence, 0.5);
       decision.reasons.push({ fr: "se lit comme un produit et comme une charge, sans côté dit : à vérifier", en: "reads as both income and an expense, with no side told: to check" });
     }
+  }
+  if (!acc && isInvestmentLine(core, section)) {
+    // Where the reader did not know the side when it met the row, the charge is read, but never as sure.
+    decision.confidence = Math.min(decision.confidence, 0.4);
+    decision.reasons.push({ fr: "un investissement (immobilisation, classe 2) : pas une charge de l'exercice, à vérifier", en: "an investment (fixed asset, class 2): not a charge of the year, to check" });
   }
   const against = !acc && !sectionGuessed && !movedInKind ? otherSideSays(tokens, section, hit) : null;
   if (against) {
@@ -999,7 +1046,19 @@ function otherSideSays(tokens: readonly Token[], section: Section, own: LabelHit
 /** True when no other word of the label has a reading of its own (« Bourse reportée », « BoursePyConFr15 »). */
 function saidAlone(tokens: readonly Token[], hit: LabelHit): boolean {
   const family = hit.keyword.lever.family;
-  return !KEYWORD_INDEX.matchAll(tokens).some((m) => !m.fuzzy && m.item.lever.family === family && m.position !== hit.position);
+  // Words inside the hit's own phrase (« entrée » in « droit d'entrée ») are the hit, not another reading.
+  const end = hit.position + hit.keyword.pattern.words.length;
+  return !KEYWORD_INDEX.matchAll(tokens).some((m) => !m.fuzzy && m.item.lever.family === family && (m.position < hit.position || m.position >= end));
+}
+
+/**
+ * « des bénévoles »; or the travel of « nos membres », « des adhérents » (the association's own unpaid people on its
+ * errands: what they spend is repaid as volunteers' costs; a members' meal or workshop is an activity's cost).
+ */
+function saidOfVolunteers(tokens: readonly Token[]): boolean {
+  if (tokens.some((t) => /^benevole/.test(t.text))) return true;
+  const travel = tokens.some((t) => /^(deplacement|trajet|transport|kilometr|voyage|carburant|essence|peage)/.test(t.text));
+  return travel && tokens.some((t, i) => /^(membres|adherents)$/.test(t.text) && /^(des|nos|ses|aux)$/.test(tokens[i - 1]?.text ?? "") && tokens[i + 1]?.text !== "du");
 }
 
 /** Travel, meals, goods: said of the volunteers, they are the volunteers' expenses (insurance, training stay what they are). */

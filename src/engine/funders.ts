@@ -20,6 +20,16 @@ const FUNDERS: FunderTable[] = [
       "etablissement* public*", "etablissement* scolaire*", "ecole* publique*", "college*", "lycee*", "education nationale", "universite*",
       "hopital", "hopitaux", "CHU", "CCAS", "CIAS", "office public", "bailleur* social*", "pole emploi", "france travail", "organismes sociaux",
       "service* public*", "EHPAD public*", "centre hospitalier", "rectorat", "inspection academique", "parc naturel regional",
+      // The State's own services, by their names and acronyms (« DRJSCS », « DGS », « DDCS »), and its agencies.
+      "direction* regionale*", "direction* departementale*", "direction generale", "DRJSCS", "DDCS", "DDCSPP", "DRDJSCS", "DJSCS",
+      "SDJES", "DRAJES", "DDJS", "DRJS", "DGS", "DGCS", "DGEFP", "DIRECCTE", "DRAAF", "DDT", "DDTM", "DDPP", "DRFIP", "DGFIP",
+      "SGAR", "CGET", "ACSE", "ANRU", "ANAH", "CNDS", "FDVA", "FIPD", "FONJEP", "CNC", "DILCRAH", "DIHAL",
+      "MILDECA", "ONACVG", "INPES", "ANSES", "ministeriel*", "europeen*", "secretariat d etat", "prefet", "sous prefecture*", "tresor public",
+      "agence* nationale*", "agence regionale", "ambassade*", "consulat*", "institut francais", "CNRS", "INSERM", "IRD", "INRAE",
+      // Europe and the international public bodies: the EU, its funds and programmes, the UN and its agencies.
+      "UE", "union europeenne", "commission europeenne", "parlement europeen", "conseil de l europe", "fonds europeen*",
+      "FSE", "FEDER", "FEADER", "LEADER", "erasmus", "interreg", "ONU", "nations unies", "UNESCO", "UNICEF", "HCR", "UNHCR",
+      "OMS", "PNUD", "UNDP", "FAO", "OIF", "francophonie",
     ],
   },
   {
@@ -31,7 +41,9 @@ const FUNDERS: FunderTable[] = [
       // The school world's own associations: parents' associations (APE, APEL…), the school cooperatives' and sports federations.
       "APE*", "FCPE", "PEEP", "OCCE", "USEP", "UFOLEP", "UNSS", "amicale*", "cooperative* scolaire*", "ligue*", "comite* departemental*",
       // « FFC », « FFDN »: a French federation (fédération française de …) by its acronym.
-      "FF*", "mouvement associatif"],
+      "FF*", "mouvement associatif",
+      // Collectives and the student associations of a school or a university (« BDE de l'UTC », « d'autres collectifs »).
+      "collectif*", "BDE", "BDS", "BDA", "corpo", "ONG", "reseau* associatif*"],
   },
   { kind: "company", patterns: ["entreprise*", "societe*", "SA", "SARL", "SAS", "banque*", "credit agricole", "credit cooperatif", "credit mutuel", "caisse d epargne", "banque populaire", "mecene*", "EURL", "SCOP", "SCI", "ets", "etablissements", "groupe"] },
 ];
@@ -51,11 +63,13 @@ export interface FunderMatch {
  */
 export const PAYER_ONLY_WORDS: ReadonlySet<string> = new Set([
   "regional*", "departemental*", "communal", "communale*", "communaux", "municipal*", "CD", "CG", "CR",
+  // « Souscription ministérielle »: the adjective names the payer only after a noun of money given.
+  "ministeriel*", "europeen*",
 ]);
 
 /** Nouns of money given or paid, whose complement is who pays (« subvention régionale », « aide du CD »). */
 const MONEY_NOUNS =
-  /^(subventions?|subv|sub|aides?|dotations?|financements?|cofinancements?|participations?|contributions?|soutiens?|fonds|bourses?|primes?|allocations?|credits?|partenariats?|versements?|apports?|dons?|concours|enveloppes?|avances?|conventions?|mecenat|acomptes?|solde|reliquat)$/;
+  /^(subventions?|subv|sub|souscriptions?|aides?|dotations?|financements?|cofinancements?|participations?|contributions?|soutiens?|fonds|bourses?|primes?|allocations?|credits?|partenariats?|versements?|apports?|dons?|concours|enveloppes?|avances?|conventions?|mecenat|acomptes?|solde|reliquat)$/;
 const LINK = /^(de|d|du|des|la|le|les|l|par|au|aux|a|en|et)$/;
 
 /**

@@ -84,7 +84,14 @@ export const LEVERS: readonly Lever[] = [
     accounts: ["756", "7561"],
     keywords: ["cotisation*", "adhesion*", "adherent*", "licence*", "licencies", "carte* de membre", "cotis", "droit* d adhesion",
       // « Contributions des membres actifs »: what the members pay as members, said as in Switzerland or Belgium.
-      "contribution* des membres", "contribution* de* membre*", "contribution* membre*", "contribution* des adherents"],
+      "contribution* des membres", "contribution* de* membre*", "contribution* membre*", "contribution* des adherents",
+      // « 15 membres bienfaiteurs », « 56 membres actifs »: members counted by their class of membership pay its dues. Weighed
+      // as one word, so that a word of its own before them (« Dons des membres bienfaiteurs ») still decides.
+      ...["bienfaiteur*", "actif*", "fondateur*", "honoraire*", "titulaire*", "perpetuel*", "a vie", "correspondant*", "associe*", "souscripteur*", "adherent*", "de droit", "donateur*"].map(
+        (c) => ({ p: `membre* ${c}`, w: -c.split(" ").length }),
+      ),
+      // A society's « droit d'entrée » said of its members is the joining fee of new members.
+      "droit* d entree des membres", "droit* d entree des nouveaux membres", "droit* d admission"],
   }),
   income({
     id: "sales_services",
@@ -96,15 +103,20 @@ export const LEVERS: readonly Lever[] = [
     keywords: [
       "vente*", "prestation*", "participation*", "billetterie", "billeterie", "billet*", "ticket*", "entree*", "buvette*", "bar",
       "restauration", "repas", "snack*", "stage*", "inscription*", "location*", "loto*", "tombola*", "vide grenier*",
-      "brocante*", "kermesse*", "fete*", "gala*", "soiree*", "spectacle*", "manifestation*", "tournoi*", "calendrier*",
-      "produits derives", "boutique*", "marchandise*", "abonnement*", "sejour*", "camp*", "centre de loisirs",
+      "brocante*", "kermesse*", "fete*", "gala*", "soiree*", "spectacle*", "festival*", "manifestation*", "tournoi*", "calendrier*",
+      "produits derives", "boutique*", "marchandise*", "abonnement*", "sejour*", "camp", "camps", "camping*", "centre de loisirs",
       "accueil de loisirs", "garderie*", "cantine*",
       {
         p: "hebergement*",
         doubt: { fr: "« hébergement » se lit d'ordinaire comme une charge : revendu aux participants, ou une charge remboursée ? à vérifier", en: "“hébergement” usually names a charge: re-sold to participants, or a charge refunded? to check" },
       },
       "factur*", "chiffre d affaires", "recettes d activite*",
-      "produits des activites", "cours", "atelier*", "sortie*", "usager*", "familles", "droits d entree", "mise a disposition de personnel facturee",
+      "produits des activites", "cours", "atelier*", "sortie*", "usager*", "familles",
+      {
+        p: "droit* d entree*",
+        doubt: { fr: "un droit d'entrée : le billet d'une manifestation, ou ce que paie un nouveau membre ? à vérifier", en: "an entry fee: a ticket to an event, or what a new member pays? to check" },
+      },
+      "mise a disposition de personnel facturee",
       "production vendue", "recettes propres",
       "ventes de dons en nature", "friperie*", "forfait*", "pension*", "tarif*", "animation*", "intervention*", "formation*",
       "cotisation* avec contrepartie", "redevance* usager*",
@@ -239,7 +251,9 @@ export const LEVERS: readonly Lever[] = [
     nature: "neutral",
     payer: null,
     accounts: ["76"],
-    keywords: ["produits financiers", "revenu* financier*", "interet*", "livret*", "placement*", "revenus des valeurs", "dividende*", "produit* de placement*"],
+    keywords: ["produits financiers", "revenu* financier*", "interet*", "livret*", "placement*", "revenus des valeurs", "dividende*", "produit* de placement*",
+      // Older wording of the same (« Revenus des fonds placés », « Rentes », « Arrérages »): what invested money earns.
+      "fonds places", "capitaux places", "sommes placees", "revenu* des fonds", "revenu* des titres", "rente*", "arrerage*"],
   }),
   income({
     id: "exceptional_income",
@@ -321,7 +335,7 @@ export const LEVERS: readonly Lever[] = [
     catchAll: true,
     keywords: [
       "autres services exterieurs", { p: "honoraire*", dest: "engineering" }, { p: "commissaire aux comptes", dest: "engineering" }, { p: "expert comptable", dest: "engineering" }, { p: "remunerations intermediaires", dest: "engineering" }, { p: "remuneration* d intermediaire*", dest: "engineering" },
-      "publicite*", "publication*", "communication*", "impression*", "affiche*", "flyer*", "tract*", "site internet", "site web",
+      "publicite*", "publication*", "communication*", "impression*", "imprimerie*", "imprimeur*", "imprime", "imprimes", "affiche*", "flyer*", "tract*", "site internet", "site web",
       "deplacement*", "mission*", "voyage*", "transport*", "frais de route", "indemnites kilometriques", "kilometr*", "peage*", "billet* de train",
       "hebergement*", "hotel*", "reception*", "frais de reception", { p: "frais postaux", dest: "engineering" }, { p: "affranchissement*", dest: "engineering" },
       // Stamps and the post office, not a job (« poste » alone reads as staff).
@@ -365,7 +379,7 @@ export const LEVERS: readonly Lever[] = [
     destination: "engineering",
     accounts: ["6281"],
     keywords: [
-      "cotisation*", "adhesion*", "affiliation*",
+      "cotisation*", "adhesion*", "affiliation*", "cotiser", "adherer",
       { p: "licence*", dest: "action" }, { p: "engagement*", dest: "action" }, { p: "championnat*", dest: "action" },
       { p: "droits d inscription en competition", dest: "action" },
       "cotisations versees", "adhesions versees",

@@ -10,7 +10,7 @@ import type { SideRow } from "./headingSides.ts";
 export type GuessRow = Omit<SideRow, "sideFrom">;
 
 /** A heading whose words read as one side with at least this confidence (a keyword, even spelt approximately). */
-const HEADING_EVIDENCE = 0.4;
+const HEADING_EVIDENCE = 0.35;
 
 const WORDS = {
   income: { fr: "produits", en: "income" },

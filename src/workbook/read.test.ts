@@ -599,6 +599,24 @@ describe("readBudgets on real budgets' layouts", () => {
     expect(r.skipped.filter((s) => s.why === "balance_sheet_account").map((s) => s.label)).toEqual(["Compte courant disponible", "512 Banque", "Remboursement d'emprunt"]);
   });
 
+  it("equipment bought to last among the charges is an asset, not a charge of the year; among the produits it is money put in", () => {
+    const r = readBudgets(
+      book(
+        sheet("Budget", [
+          ["Produits", "Montant"],
+          ["Investissement initial des fondateurs", 1700],
+          ["Cotisations", 800],
+          ["Charges", null],
+          ["Investissements : matériel informatique", 6781],
+          ["Immobilisations corporelles", 900],
+          ["Amortissements", 1800],
+        ]),
+      ),
+    );
+    expect(linesOf(r).map((l) => l[0])).toEqual(["Investissement initial des fondateurs", "Cotisations", "Amortissements"]);
+    expect(r.skipped.filter((s) => s.why === "balance_sheet_account").map((s) => s.label)).toEqual(["Investissements : matériel informatique", "Immobilisations corporelles"]);
+  });
+
   it("the rows under a « Soldes » heading are account balances, whatever their labels", () => {
     const r = readBudgets(
       book(

@@ -1,6 +1,6 @@
 // Budget detection and reading: find the budget tables of a snapshot, read every line exactly once,
 // and say which rows were skipped and why.
-import { accountSection, classify, isBalanceSheetHeading, isClosingEntry, namesAFlow, RECOGNISED_CONFIDENCE, isBalanceSheetLine, leadingAccount, normalizeAccount } from "../engine/classify.ts";
+import { accountSection, classify, isBalanceSheetHeading, isClosingEntry, isInvestmentLine, namesAFlow, RECOGNISED_CONFIDENCE, isBalanceSheetLine, leadingAccount, normalizeAccount } from "../engine/classify.ts";
 import { nonLineKind, type NonLineKind } from "../engine/lineKinds.ts";
 import { amountFromCellValue } from "../engine/money.ts";
 import { normalizeText } from "../engine/text.ts";
@@ -584,7 +584,7 @@ function readBlock(
       continue;
     }
     const accSection = accountSection(account);
-    if (accSection === "balance_sheet" || isBalanceSheetLine(labelText, account) || (balanceBlock && accSection === null && !namesAFlow(labelText)) || isBalanceTypeCell(typeText) || (accSection === null && isClosingEntry(labelText, rowType ?? section))) {
+    if (accSection === "balance_sheet" || isBalanceSheetLine(labelText, account) || (balanceBlock && accSection === null && !namesAFlow(labelText)) || isBalanceTypeCell(typeText) || (accSection === null && (isClosingEntry(labelText, rowType ?? section) || isInvestmentLine(labelText, rowType ?? section)))) {
       skipped.push({ sheet, row: r, cell: cellAddress(r, label?.col ?? labelCol), label: labelText, why: "balance_sheet_account" });
       continue;
     }

@@ -1,0 +1,143 @@
+// Labels written the way treasurers of other times and places write them (issue 11, fifth blind set): a funder named
+// alone, members counted by class, the verb « payé », old words for interest, a label's head noun, words one letter away
+// from a keyword, equipment bought to last. Each rule is checked on labels of its kind, not only the one that showed it.
+import { describe, expect, it } from "vitest";
+import { classify, isInvestmentLine, REVIEW_CONFIDENCE } from "./classify.ts";
+import type { LeverId, Nature, Section } from "./types.ts";
+
+const c = (label: string, section: Section | null = "income", extra = {}) => classify({ label, account: null, context: { sectionHint: section, ...extra } });
+
+describe("a public body named alone among the produits gives a grant", () => {
+  it.each([
+    "L'ONU",
+    "DRJSCS (Intégration et accès à la nationalité française)",
+    "DGS (Centre Primo Levi)",
+    "DDCS du Rhône",
+    "Union européenne",
+    "FSE",
+    "UNESCO",
+    "Milieudefensie (UE) : pour la campagne sur les industries extractives",
+    "Direction régionale des affaires culturelles",
+    "Ambassade de France",
+  ])("« %s » → public grant", (label) => {
+    const r = c(label, "income", { heading: "Recettes" });
+    expect(r.lever).toBe("public_grants");
+    expect(r.nature).toBe("public");
+  });
+
+  it("« campagne » is no « camp » sold", () => {
+    expect(c("Campagne d'adhésion").lever).not.toBe("sales_services");
+    expect(c("Camp d'été").lever).toBe("sales_services");
+  });
+
+  it("a collective or a student association named alone gives private money, and asks", () => {
+    for (const label of ["D'autres collectifs", "De la part du BDE de l'UTC", "Collectif Alternatiba"]) {
+      const r = c(label);
+      expect(r.nature, label).toBe("private");
+      expect(r.confidence, label).toBeLessThan(REVIEW_CONFIDENCE);
+    }
+  });
+});
+
+describe("money given by a public body is a grant, whatever word names the giving", () => {
+  it.each([
+    ["Souscription ministérielle", "public"],
+    ["Don de la mairie", "public"],
+    ["Dons de la Région", "public"],
+    // The public body is where gifts were collected, not who gave.
+    ["Dons collectés à la mairie", "private"],
+    ["Souscription des membres", "private"],
+  ] as [string, Nature][])("« %s » → %s", (label, nature) => {
+    expect(c(label).nature).toBe(nature);
+  });
+});
+
+describe("members counted by their class of membership pay dues", () => {
+  it.each(["15 membres bienfaiteurs", "56 membres actifs", "8 membres fondateurs", "Membres honoraires", "3 membres à vie", "Membres titulaires (120)"])(
+    "« %s » → membership fees",
+    (label) => {
+      expect(c(label, "income", { heading: "Recettes" }).lever).toBe("membership_fees");
+    },
+  );
+
+  it("a word of its own before the members still decides", () => {
+    expect(c("Dons des membres bienfaiteurs").lever).toBe("donations");
+    expect(c("Repas des membres actifs").lever).toBe("sales_services");
+  });
+
+  it("a society's entry fee said of its members is a due; « droit d'entrée » alone asks", () => {
+    expect(c("Droit d'entrée des nouveaux membres").lever).toBe("membership_fees");
+    for (const label of ["Pour droit d'entrée une somme de", "Droits d'entrée"]) expect(c(label).confidence, label).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+});
+
+describe("old and formal wording", () => {
+  it("« payé à … » is the verb: whom it is paid to says what, never a salary", () => {
+    for (const label of ["Payé à l'imprimerie (plaquettes)", "Payé au traiteur", "Payé pour la location de la salle"]) {
+      expect(c(label, "expense").pillar, label).toBe("financial");
+    }
+    expect(c("Paye du personnel", "expense").lever).toBe("staff");
+    expect(c("Paie", "expense").lever).toBe("staff");
+  });
+
+  it.each(["Revenus des fonds placés", "Rentes", "Arrérages de rentes", "Revenus des titres"])("« %s » → financial income, out of the mix", (label) => {
+    const r = c(label);
+    expect(r.lever).toBe("financial_income");
+    expect(r.nature).toBe("neutral");
+  });
+
+  it("an imprimerie is a printer: a service of communication", () => {
+    expect(c("Imprimerie Dupont", "expense").lever).toBe("other_external_services");
+  });
+});
+
+describe("with no side told, the label's first word is its head noun and says the side", () => {
+  it.each<[string, Section, LeverId]>([
+    ["Impression de tee-shirts", "expense", "purchases"],
+    ["Achat de matériel audiovisuel pour la captation de nos conférences", "expense", "purchases"],
+    ["Frais de déplacement pour proposer un remboursement des trajets de nos membres", "expense", "volunteer_expenses"],
+    ["Vente de tee-shirts", "income", "sales_services"],
+    ["Subvention pour achat de matériel", "income", "public_grants"],
+  ])("« %s » → %s", (label, section, lever) => {
+    const r = c(label, null);
+    expect(r.section).toBe(section);
+    expect(r.lever).toBe(lever);
+  });
+
+  it("an in-kind phrase is not a head noun and its complement", () => {
+    expect(c("Loyer équivalent (ex-cantine)", null).section).toBe("in_kind_resource");
+  });
+});
+
+describe("a real word is no typo of a keyword", () => {
+  it.each<[string, Section]>([
+    ["Don aux écoles publiques (maternelle Charles-Perrault)", "expense"],
+    ["Pâte d'amande", "expense"],
+    ["Cliché de la marque", "expense"],
+    ["Rentrées diverses", "income"],
+    ["Budget prévisionnel", "expense"],
+  ])("« %s » is read by no near spelling", (label, section) => {
+    expect(c(label, section).reason).not.toMatch(/orthographe approchée/);
+  });
+
+  it("a near spelling, one word, asks to be checked", () => {
+    const r = c("Frais banquaire", "expense");
+    expect(r.reason).toMatch(/orthographe approchée/);
+    expect(c("Banquaire", "expense").confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+});
+
+describe("equipment bought to last is no charge of the year", () => {
+  it("« Investissements : … » among the charges is said so, never sure", () => {
+    const r = c("Investissements : matériel informatique", "expense");
+    expect(r.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    expect(r.reason).toMatch(/investissement/);
+    expect(isInvestmentLine("Immobilisations corporelles", "expense")).toBe(true);
+  });
+
+  it("said of the produits, or of volunteers' time, it is not an asset", () => {
+    expect(isInvestmentLine("Investissement initial des fondateurs", "income")).toBe(false);
+    expect(isInvestmentLine("Investissement bénévole", "expense")).toBe(false);
+    expect(c("Amortissements", "expense").confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+  });
+});

@@ -1,0 +1,17 @@
+// Words of their own that are one letter away from a keyword: never read as its typo. « Maternelle » is not a
+// misspelt « matériel », « serveurs » not « usagers », « prévisionnel » not « provision », « rentrées » not
+// « entrées », « campagne » not « camp », « marque » not « masque », « amande » not « amende ». Fuzzy matching is
+// for slips of the keyboard; a real word said for what it means must not change meaning (issue 11). Words are
+// written as tokens are (lower case, accents folded).
+
+const WORDS = [
+  // Budget vocabulary: the document and its columns.
+  "previsionnel", "previsionnels", "previsionnelle", "previsionnelles", "prevision", "previsions", "provisoire", "provisoires",
+  "realise", "realises", "realisee", "realisees", "rentree", "rentrees", "rentre", "rentres",
+  // Nouns of daily life, of a school, a club, a hosting association.
+  "maternelle", "maternelles", "serveur", "serveurs", "campagne", "campagnes", "marque", "marques", "amande", "amandes",
+  "parent", "patron", "patrons", "station", "stations", "vocation", "adherence", "reference", "references", "primaire", "primaires",
+  "aliment", "aliments", "element", "elements",
+];
+
+export const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS);
