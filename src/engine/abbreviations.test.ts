@@ -6,8 +6,9 @@ function expandedByEveryRule(label: string): string {
   let out = label;
   for (const a of ABBREVIATIONS) {
     const acronym = a.short === a.short.toUpperCase() && /[A-Z]/.test(a.short);
-    const body = a.short.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + (a.dotted ? "\\." : "\\.?");
-    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, acronym ? "gu" : "giu"), ` ${a.long} `);
+    // A dotted abbreviation ends at its full stop, whatever follows (« Loc.salle »).
+    const body = a.short.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + (a.dotted ? "\\." : "\\.?(?![\\p{L}\\p{N}])");
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${body}`, acronym ? "gu" : "giu"), ` ${a.long} `);
   }
   return out.replace(/\s{2,}/g, " ").trim();
 }
@@ -17,6 +18,8 @@ describe("expandAbbreviations", () => {
     expect(expandAbbreviations("Remb. assur. AG")).toBe("remboursement assurance assemblée générale");
     expect(expandAbbreviations("PAF CD distribués")).toBe("participation aux frais CD distribués");
     expect(expandAbbreviations("part des adhérents")).toBe("part des adhérents");
+    expect(expandAbbreviations("Loc.salle")).toBe("location salle");
+    expect(expandAbbreviations("Abt Wanadoo")).toBe("abonnement Wanadoo");
   });
 
   it("no long form holds another abbreviation as a word (a rule skipped for a label cannot match what others write)", () => {

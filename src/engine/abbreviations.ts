@@ -38,6 +38,8 @@ export const ABBREVIATIONS: readonly Abbreviation[] = [
   { short: "dépl", dotted: true, long: "déplacement" },
   { short: "depl", dotted: true, long: "déplacement" },
   { short: "loc", dotted: true, long: "location" },
+  { short: "abt", long: "abonnement" },
+  { short: "abts", long: "abonnements" },
   { short: "sté", long: "société" },
   { short: "frs", dotted: true, long: "fournisseurs" },
   { short: "indemn", dotted: true, long: "indemnités" },
@@ -49,8 +51,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const RULES = ABBREVIATIONS.map((a) => {
   const acronym = a.short === a.short.toUpperCase() && /[A-Z]/.test(a.short);
   // Whole words only; an acronym in capitals only; a dotted one only with its full stop.
-  const body = escape(a.short) + (a.dotted ? "\\." : "\\.?");
-  return { re: new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, acronym ? "gu" : "giu"), long: a.long, short: a.short.toLowerCase(), dotted: a.dotted === true };
+  // A dotted one ends at its full stop, whatever follows (« Loc.salle »).
+  const body = escape(a.short) + (a.dotted ? "\\." : "\\.?(?![\\p{L}\\p{N}])");
+  return { re: new RegExp(`(?<![\\p{L}\\p{N}])${body}`, acronym ? "gu" : "giu"), long: a.long, short: a.short.toLowerCase(), dotted: a.dotted === true };
 });
 
 const isAsciiWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122);

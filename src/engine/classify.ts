@@ -108,6 +108,18 @@ const BALANCE_SHEET_LABEL = [
   /\bassociations? (de fait )?(dissoute|defunte|precedente|liquidee)\b/,
   /\b(recu|recus|apports?|transferts?|soldes?|encaisse|tresorerie|reprise|avoirs?) (de |d |du |de la |des )?(l )?association de fait\b/,
   /\b(devolution|boni de liquidation)\b/,
+  // A cash account's opening and closing funds, printed inside its columns (« Fonds le 1er janvier : En caisse »,
+  // « Fonds restant le 31 décembre : Cotisations non payées »): what the association holds, whatever follows.
+  /^(fonds|encaisse|avoir|avoirs|solde|soldes|reliquat|reste|restant)( restant| disponibles?| existant| en caisse)? (le|au|du|a la|en|fin|debut|de fin|de debut) (\d{1,2}(er)? )?(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|\d{4}|exercice|l exercice|l annee|annee|mois)\b/,
+  // Cash said in a sentence: « Reste en caisse », « Nous avons en caisse en novembre 2017 la somme de », « En caisse au 31/12 ».
+  /^((il )?reste|restant|nous avons|nous disposons|avons|somme|soit)\b.*\ben caisse\b/,
+  /^en (caisse|banque)( (au|le|en|a la|fin|debut)\b.*)?$/,
+  // The surplus or deficit of a past year carried into this account (11, 12): « 1. Excédant de recettes de l'exercice 1885 ».
+  /^(\d{1,3} )?(excedents?|excedants?|deficits?|reliquats?|bonis?) (de recettes |des recettes |de caisse |budgetaires? )?(de |du )(l )?(exercice|annee|budget)( precedent| anterieur| \d{4})+$/,
+  // Dues owed, not yet paid (41, receivables): « Cotisations non payées », « Cotisations à recevoir ».
+  /^cotisations? (non (payees?|reglees?|versees?|encaissees?|recouvrees?|rentrees?)|restant dues?|impayees?|dues? non)\b/,
+  // A loan repaid or received, said with its lender (16): « Prêt de 500 € par Pierre Lévy remboursé ».
+  /^(prets?|emprunts?|avances?) (de|d|du|par|a|aupres)\b.*\b(rembourses?|remboursees?|recus?|recues?|obtenus?|obtenues?|accordes?|accordees?)$/,
   // A deposit paid or refunded (275, 165): money lent against a key or a hall, neither spent nor earned.
   /^((remboursement|restitution)s? (de |d une |de la |des |du )?)?(cautions?|depots? de garantie|cautionnements?)\b/,
 ];
@@ -461,6 +473,19 @@ function inKindSectionFromLabel(tokens: readonly Token[], hint: Section): Sectio
   return hint === "income" ? "in_kind_resource" : "in_kind_use";
 }
 
+const OUT_PARTICIPLE = /^(verse|versee|verses|versees|reverse|reversee|reverses|reversees|paye|payee|payes|payees|regle|reglee|regles|reglees|donne|donnee|donnes|donnees|offert|offerte|offerts|offertes)$/;
+const IN_PARTICIPLE = /^(recu|recue|recus|recues|percu|percue|percus|percues|encaisse|encaissee|encaisses|encaissees|obtenu|obtenue|obtenus|obtenues)$/;
+
+/** Which way a participle says the money went: « versés à … » out (a charge), « reçus de … », « versés par … » in. */
+function moneyWay(tokens: readonly Token[]): "income" | "expense" | null {
+  for (let i = 1; i + 1 < tokens.length; i++) {
+    const [w, next] = [tokens[i]!.text, tokens[i + 1]!.text];
+    if (OUT_PARTICIPLE.test(w) && /^(a|au|aux)$/.test(next)) return "expense";
+    if ((IN_PARTICIPLE.test(w) && /^(de|du|des|d)$/.test(next)) || (OUT_PARTICIPLE.test(w) && next === "par")) return "income";
+  }
+  return null;
+}
+
 function sectionFromLabel(tokens: readonly Token[]): { section: Section; hit: LabelHit } | null {
   let best: { section: Section; hit: LabelHit } | null = null;
   for (const section of ["income", "expense", "in_kind_resource"] as const) {
@@ -470,6 +495,13 @@ function sectionFromLabel(tokens: readonly Token[]): { section: Section; hit: La
   // « Impression de tee-shirts », « Achat de matériel … pour nos conférences », « Frais de déplacement pour … un
   // remboursement »: the label's first word, read exactly, is its head noun and says the side; what follows is its
   // complement (what is bought, what for), whichever reads longer.
+  // « Droits d'auteur versés à Hélène Cordeau », « Dons reçus de la fondation »: a participle and whom it goes to (or
+  // comes from) say which way the money went, more plainly than any noun.
+  const way = moneyWay(tokens);
+  if (way && best && best.hit.keyword.lever.family !== way) {
+    const own = bestLabelHit(tokens, way);
+    if (own) return { section: way, hit: own };
+  }
   const heads = KEYWORD_INDEX.matchAll(tokens).filter((m) => m.position === 0 && !m.fuzzy && (m.item.lever.family === "income" || m.item.lever.family === "expense"));
   const families = new Set(heads.map((m) => m.item.lever.family));
   // « Frais de … » opens a cost, unless what follows says it is billed or refunded to the association (« Frais refacturés »).
@@ -779,6 +811,22 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
   if (!ownAccount && acc?.lever.id === "other_income" && decision.lever.id === "other_income" && !hit) {
     // « Stripe » under « 75 Autres produits de gestion courante »: what a platform passes on there is gifts or dues.
     decision = fromPlatform(tokens, section, context) ?? decision;
+    if (decision.lever.id === "other_income" && acc!.prefix === "75") {
+      // « C.E.A. », « Jean Dupont » under « 75 Autres produits de gestion courante »: the chapter's produits of an
+      // association are its members' dues and gifts (756, 754; the Cerfa form titles it « dont cotisations, dons
+      // manuels ou legs »), private money kept in the mix — not « autres produits » taken out of it.
+      const person = namesAPerson(tokens);
+      decision = {
+        lever: leverById(person ? "donations" : "membership_fees"),
+        confidence: 0.45,
+        reasons: [
+          ...decision.reasons,
+          person
+            ? { fr: "une personne nommée sous le chapitre 75 : un don, à vérifier", en: "a person named under chapter 75: a gift, to check" }
+            : { fr: "sous le chapitre 75, sans autre indice : des cotisations (ou des dons), à vérifier", en: "under chapter 75, with no other clue: dues (or gifts), to check" },
+        ],
+      };
+    }
   }
   const byMission = section === "expense" && !ownAccount && hit && !hit.fuzzy && decision.lever === hit.keyword.lever ? missionBreakdown(context) : null;
   if (byMission && FUNCTION_WORDS.has(hit!.keyword.pattern.source)) {

@@ -2,7 +2,7 @@
 // alone, members counted by class, the verb « payé », old words for interest, a label's head noun, words one letter away
 // from a keyword, equipment bought to last. Each rule is checked on labels of its kind, not only the one that showed it.
 import { describe, expect, it } from "vitest";
-import { classify, isInvestmentLine, REVIEW_CONFIDENCE } from "./classify.ts";
+import { classify, isBalanceSheetLine, isInvestmentLine, REVIEW_CONFIDENCE } from "./classify.ts";
 import type { LeverId, Nature, Section } from "./types.ts";
 
 const c = (label: string, section: Section | null = "income", extra = {}) => classify({ label, account: null, context: { sectionHint: section, ...extra } });
@@ -139,5 +139,64 @@ describe("equipment bought to last is no charge of the year", () => {
     expect(isInvestmentLine("Investissement initial des fondateurs", "income")).toBe(false);
     expect(isInvestmentLine("Investissement bénévole", "expense")).toBe(false);
     expect(c("Amortissements", "expense").confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+  });
+});
+
+describe("a cash account's opening and closing funds are no lines (sixth blind set)", () => {
+  it.each([
+    "Fonds le 1er janvier : En caisse",
+    "Fonds le 1er janvier : Cotisations non payées",
+    "Fonds restant le 31 décembre : Cotisations payées en 1948",
+    "Nous avons en caisse en novembre 2017 la somme de",
+    "Reste en caisse",
+    "Solde au 31 décembre",
+    "Cotisations non payées",
+    "Prêt de 500€ par Pierre Lévy remboursé",
+    "1. Excédant de recettes de l'exercice 1885",
+  ])("« %s » is a balance-sheet row", (label) => {
+    expect(isBalanceSheetLine(label, null)).toBe(true);
+  });
+
+  it.each(["Fonds de dotation", "Fonds de solidarité", "Cotisations", "Cotisations à recevoir (3 125,00), moins périmées (200,00)", "Excédent de recettes", "Reste à charge des familles", "Prêt de matériel", "Solde de la subvention 2023", "Avances de frais des bénévoles"])(
+    "« %s » is a line",
+    (label) => {
+      expect(isBalanceSheetLine(label, null)).toBe(false);
+    },
+  );
+});
+
+describe("which way the money went, said by a participle", () => {
+  it.each<[string, Section]>([
+    ["Droits d'auteur versés à Hélène Cordeau pour les livres vendus", "expense"],
+    ["Dons reçus de la fondation", "income"],
+    ["Subvention versée par la mairie", "income"],
+  ])("« %s » with no side told → %s", (label, section) => {
+    expect(c(label, null).section).toBe(section);
+  });
+});
+
+describe("under chapter 75, a label that says nothing is private money kept in the mix", () => {
+  const chapter = "75 - Autres produits de gestion courante";
+  it("an acronym is dues, a person a gift, both to check", () => {
+    const dues = c("C.E.A.", "income", { chapter });
+    expect(dues.lever).toBe("membership_fees");
+    expect(dues.nature).toBe("private");
+    expect(dues.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    expect(c("Jean Dupont", "income", { chapter }).lever).toBe("donations");
+  });
+
+  it("a label that says « divers » keeps the catch-all", () => {
+    expect(c("Divers", "income", { chapter }).lever).toBe("other_income");
+  });
+});
+
+describe("a treasurer's abbreviations glued to the next word", () => {
+  it.each<[string, LeverId]>([
+    ["Loc.salle", "external_services"],
+    ["Abt Wanadoo", "external_services"],
+  ])("« %s » → %s", (label, lever) => {
+    const r = c(label, "expense");
+    expect(r.lever).toBe(lever);
+    expect(r.confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
   });
 });
