@@ -112,3 +112,51 @@ describe("a « dont » row that is only a part of the row above", () => {
     expect(r.skipped.map((s) => [s.label, s.why])).toEqual([["dont Région", "breakdown"]]);
   });
 });
+
+describe("the header typed again in the middle of the table (a page reprinted)", () => {
+  it("does not cut a run of « dont » rows: all four are the detail of the row above them", () => {
+    const r = read(sheet("Loto", [...loto.slice(0, 5), [], ["Libellé", "Montant"], ...loto.slice(5)]));
+    expect(r.lines.map((l) => l.label)).toEqual(["Dont Buvette", "Dont Cartons/jetons", "Dont Jambon", "Dont Bourriche", "Pub (Alliance Pub)"]);
+    expect(r.issues.filter((i) => i.code === "partial_detail")).toEqual([]);
+  });
+
+  it("is no line when it repeats, cell for cell, a header of years older than 1990 (« Libellé | 1989 | 1991 au 6/11 »)", () => {
+    const r = read(
+      sheet("Rapport", [
+        ["Libellé", "1989", "1991 au 6/11"],
+        ["Produits", null, null],
+        ["cotisations année en cours", 16064.36, 22925.68],
+        ["vente publication", null, 875],
+        ["Libellé", "1989", "1991 au 6/11"],
+        ["autres produits", 1000, 150],
+      ]),
+    );
+    expect(r.lines.map((l) => l.label)).not.toContain("Libellé");
+    expect(r.lines).toHaveLength(5);
+  });
+
+  it("is no line when it names its years (« Nature des opérations | 2025 | 2024 », the newer year first)", () => {
+    const r = read(
+      sheet("Budget", [
+        ["Nature des opérations", 2025, 2024],
+        ["Produits", null, null],
+        ["Cotisations", 1600, 1500],
+        ["Vente de calendriers", 450, 400],
+        ["Nature des opérations", 2025, 2024],
+        ["Subvention de la commune", 1000, 900],
+        ["Charges", null, null],
+        ["Frais de poste", 700, 650],
+      ]),
+    );
+    expect(r.lines.map((l) => `${l.label} [${l.scenario}]`)).toEqual([
+      "Cotisations [2025]",
+      "Cotisations [2024]",
+      "Vente de calendriers [2025]",
+      "Vente de calendriers [2024]",
+      "Subvention de la commune [2025]",
+      "Subvention de la commune [2024]",
+      "Frais de poste [2025]",
+      "Frais de poste [2024]",
+    ]);
+  });
+});

@@ -246,6 +246,14 @@ function firstValueIndex(grid: SheetGrid, rows: number[], col: number): number {
   });
 }
 
+/** Whether a row repeats the header row cell for cell over the block's columns (at least two cells, one of them text). */
+function repeatsHeader(grid: SheetGrid, headerRow: number, row: number, cols: readonly number[]): boolean {
+  const texts = (r: number) => cols.map((c) => grid.value(r, c)).map((v) => (v === null ? "" : normalizeText(String(v))));
+  const header = texts(headerRow);
+  const here = texts(row);
+  return header.filter((t) => t !== "").length >= 2 && header.some((t, i) => t !== "" && cellKind(grid.value(headerRow, cols[i]!)) === "text") && here.every((t, i) => t === header[i]);
+}
+
 /** A year as a header writes it: 2026 or "2026". */
 function yearOf(v: CellValue): number | null {
   const n = typeof v === "number" ? v : typeof v === "string" && /^\s*(19|20)\d{2}\s*$/.test(v) ? Number(v) : NaN;
@@ -266,7 +274,8 @@ function isYearHeaderRow(grid: SheetGrid, row: number): boolean {
   if (numeric.length === 0 || years.some((y) => y === null)) return false;
   // « 70 | Produits des activités | 2100 »: a row that names an account is a line, 2100 its amount.
   if (cells.some((c) => cellKind(c.value) === "account" && yearOf(c.value) === null) || cells.some((c) => typeof c.value === "string" && leadingAccount(c.value) !== null)) return false;
-  const increasing = years.length >= 2 && years.every((y, i) => i === 0 || y! > years[i - 1]!);
+  // « 2024 | 2025 | 2026 », or the newer year first, year after year (« 2025 | 2024 », N then N-1 as annual accounts print).
+  const increasing = years.length >= 2 && (years.every((y, i) => i === 0 || y! > years[i - 1]!) || years.every((y, i) => i === 0 || y! === years[i - 1]! - 1));
   const texts = cells.filter((c) => cellKind(c.value) === "text").map((c) => normalizeText(String(c.value)));
   // A header cell is a header word, not a label that holds one (« Produits des activités »); the row's first text
   // is its label: « Cotisation | Recettes | 2050 » (a Type or category cell that says « Recettes ») is a line.
@@ -471,7 +480,11 @@ function readBlock(
     // first ("Produits | Budget 2026" under "Charges | Réalisé 2025 | Budget 2026"): it names the columns below it.
     // « Libellé | 2018 | 2017 » again mid-table names the columns too: its years are not amounts.
     const yearHeader = hasAmount && cells.every((c) => c.value === null || c.value === "" || yearOf(c.value) !== null || cellKind(c.value) === "text") && isYearHeaderRow(grid, r);
-    if ((textInAmounts > 0 && textInAmounts >= Math.ceil(used.length / 2) && !hasAmount) || yearHeader) {
+    // « Libellé | 1989 | 1990 » typed again, cell for cell, under the table's own header (a page reprinted): a header.
+    const repeated = headerRow !== null && r > headerRow && repeatsHeader(grid, headerRow, r, blockCols);
+    if ((textInAmounts > 0 && textInAmounts >= Math.ceil(used.length / 2) && !hasAmount) || yearHeader || repeated) {
+      // A header row between « Dont Jambon » and « Dont Bourriche » does not cut their run (detailRows.ts).
+      currentRow = previousRow;
       const s = sided(sectionOfHeading(labelText), labelText);
       if (s) {
         section = sideWord = s;
