@@ -1062,7 +1062,9 @@ function fromContext(context: LineContext, section: Section): Decision | null {
     // association itself (« APE avril 2016 »): only a lever word it says exactly, never a funder's name.
     if (text === context.sheet && (!hit || hit.fuzzy)) continue;
     if (text === context.sheet) return { lever, confidence: 0.5, reasons: [{ fr: `feuille ${q.fr}`, en: `sheet ${q.en}` }], keywordDest: hit?.keyword.dest };
-    return { lever, confidence: 0.55, reasons: [{ fr: `bloc ${q.fr}`, en: `block ${q.en}` }], keywordDest: hit?.keyword.dest };
+    // A heading that names its lines' lever word for word (« Subventions », « Sponsors ») is how treasurers file a
+    // funder's or a supplier's name: as good as a keyword. Read at a near spelling, or by a funder's name, it asks.
+    return { lever, confidence: hit && !hit.fuzzy ? 0.6 : 0.55, reasons: [{ fr: `bloc ${q.fr}`, en: `block ${q.en}` }], keywordDest: hit?.keyword.dest };
   }
   return null;
 }
@@ -1377,7 +1379,11 @@ function fromSupplier(tokens: readonly Token[], section: Section): Decision | nu
   const s = section === "expense" ? supplierIn(tokens) : null;
   if (!s) return null;
   const q = quote(s.name);
-  return { lever: leverById(s.lever), confidence: 0.5, reasons: [{ fr: `${q.fr}, ${s.what.fr} : à vérifier`, en: `${q.en}, ${s.what.en}: to check` }] };
+  // A host, an insurer, a legal service sells one thing: its name says the charge as a keyword would (and any charge
+  // bought from a supplier counts in the same pillar). A shop or a telecoms operator sells many: the kind is asked.
+  return s.oneTrade
+    ? { lever: leverById(s.lever), confidence: 0.6, reasons: [{ fr: `${q.fr}, ${s.what.fr}`, en: `${q.en}, ${s.what.en}` }] }
+    : { lever: leverById(s.lever), confidence: 0.5, reasons: [{ fr: `${q.fr}, ${s.what.fr} : à vérifier`, en: `${q.en}, ${s.what.en}: to check` }] };
 }
 
 /** « Frais comité », « Frais assemblée générale »: costs of something the label does not name as a purchase — services (62). */

@@ -200,3 +200,10 @@ describe("a treasurer's abbreviations glued to the next word", () => {
     expect(r.confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
   });
 });
+
+describe("confidence that means something: strong evidence that agrees is not asked", () => {
+  it("a name under a heading that says its lever word for word is read without asking; at a near spelling it asks", () => {
+    expect(c("Boulangerie Martin", "income", { heading: "Sponsors" }).confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
+    expect(c("Boulangerie Martin", "income", { heading: "Sponsros" }).confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+});

@@ -7,6 +7,11 @@ import type { LeverId } from "./types.ts";
 
 interface SupplierKind {
   lever: LeverId;
+  /**
+   * True when every name of the kind sells one thing only (a host, an insurer, a legal service, energy): the name then
+   * says the kind of charge as surely as a keyword. Shops, telecoms and carriers sell many things, or share a common word.
+   */
+  oneTrade?: boolean;
   what: { fr: string; en: string };
   names: string[];
 }
@@ -15,6 +20,7 @@ const SUPPLIERS: SupplierKind[] = [
   {
     // Servers are rented (613): the hosting of a site or a service.
     lever: "external_services",
+    oneTrade: true,
     what: { fr: "un hébergeur de serveurs", en: "a server host" },
     names: [
       "scaleway", "ovh", "ovhcloud", "gandi", "pulseheberg", "pulse heberg", "infomaniak", "hetzner", "o2switch", "digitalocean", "digital ocean",
@@ -24,11 +30,13 @@ const SUPPLIERS: SupplierKind[] = [
   },
   {
     lever: "external_services",
+    oneTrade: true,
     what: { fr: "un assureur", en: "an insurer" },
     names: ["maif", "macif", "mma", "matmut", "groupama", "allianz", "generali", "axa", "smacl", "maaf", "gmf", "mae", "hiscox", "mutuelle saint christophe", "ami 3f"],
   },
   {
     lever: "other_external_services",
+    oneTrade: true,
     what: { fr: "un service de formalités juridiques", en: "a legal formalities service" },
     names: ["legalstart", "legalplace", "captain contrat", "infogreffe", "joafe", "journal officiel"],
   },
@@ -45,6 +53,7 @@ const SUPPLIERS: SupplierKind[] = [
   {
     // Energy and water are purchases (606), as are what shops sell.
     lever: "purchases",
+    oneTrade: true,
     what: { fr: "un fournisseur d'énergie ou d'eau", en: "an energy or water supplier" },
     names: ["edf", "engie", "enercoop", "grdf", "totalenergies", "ekwateur", "veolia", "saur"],
   },
@@ -62,7 +71,7 @@ const SUPPLIERS: SupplierKind[] = [
 const INDEX = new KeywordIndex(SUPPLIERS.flatMap((kind) => kind.names.map((n) => ({ item: { kind, name: n }, pattern: compilePattern(n) }))));
 
 /** The kind of supplier the label names (exactly, never as a typo), or null. */
-export function supplierIn(tokens: readonly Token[]): { lever: LeverId; what: { fr: string; en: string }; name: string } | null {
+export function supplierIn(tokens: readonly Token[]): { lever: LeverId; what: { fr: string; en: string }; name: string; oneTrade: boolean } | null {
   const m = INDEX.matchAll(tokens).find((x) => !x.fuzzy);
-  return m ? { lever: m.item.kind.lever, what: m.item.kind.what, name: tokens.slice(m.position, m.position + m.length).map((t) => t.raw).join(" ") } : null;
+  return m ? { lever: m.item.kind.lever, what: m.item.kind.what, oneTrade: m.item.kind.oneTrade === true, name: tokens.slice(m.position, m.position + m.length).map((t) => t.raw).join(" ") } : null;
 }
