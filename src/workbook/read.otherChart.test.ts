@@ -96,6 +96,31 @@ describe("an account column that follows another chart", () => {
     expect(r.issues.filter((i) => i.code === "other_chart").map((i) => i.sheet)).toEqual(["Ressources", "Emplois"]);
   });
 
+  it("reads the same when the headings are merged across the table (Excel keeps them in the account column)", () => {
+    const r = readBudgets(
+      book(
+        sheet("Budget 2023", [
+          ["Compte", "Libellé", "2023 (CHF)"],
+          ["Recettes / Einnahmen / Entrate [CHF]", null, null],
+          ["3410", "Contributions des membres actifs", 4500],
+          ["3630", "Rencontres Hivernales du Libre", 5600],
+          [null, "Total", 10100],
+          ["Dépenses / Ausgaben / Uscite [CHF]", null, null],
+          ["4430", "Frais RHL", 7600],
+          ["6500", "Charges d'administration", 300],
+          [null, "Total", 7900],
+        ]),
+      ),
+    );
+    expect(classifiedLines(r).map((l) => `${l.label}: ${l.section}`)).toEqual([
+      "Contributions des membres actifs: income",
+      "Rencontres Hivernales du Libre: income",
+      "Frais RHL: expense",
+      "Charges d'administration: expense",
+    ]);
+    expect(r.skipped.filter((s) => s.why === "balance_sheet_account")).toEqual([]);
+  });
+
   it("keeps the French chart when one bank account is filed among the produits", () => {
     const r = readBudgets(
       book(

@@ -1358,7 +1358,8 @@ function numberedRows(grid: SheetGrid, rows: readonly number[], accountCol: numb
       out.push({ account, side });
       continue;
     }
-    const label = textCols.map((c) => textAt(grid, r, c)).filter((t) => t !== "").pop();
+    // « Recettes / Einnahmen » merged across the table: Excel keeps it in the first cell, the account column.
+    const label = textCols.map((c) => textAt(grid, r, c)).filter((t) => t !== "").pop() ?? (typeof raw === "string" && cellKind(raw) === "text" ? raw.trim() : undefined);
     const said = label ? (sectionOfHeading(label) ?? sectionOfBlockHeading(label)) : null;
     if (said === "income" || said === "expense") side = said;
   }
