@@ -1,6 +1,7 @@
 // A column that holds a single number and no header saying money (« Affiches | 120 | 2 »): too little to take as an
 // amount column (a quantity, a note, a page number), too much to drop without a word. When that number sits on a
 // row read as a budget line, it is said: the user knows whether it is money.
+import { amountFromCellValue } from "../engine/money.ts";
 import type { BudgetLine } from "../engine/types.ts";
 import type { ReadIssue } from "./budget.ts";
 import { cellKind, type ColumnProfile, type ColumnRole } from "./columns.ts";
@@ -33,6 +34,7 @@ export function loneNumberIssues(
       const line = lineOfRow.get(row);
       // Only beside a line, to the right of its label: a number in a title block or a signature is no amount.
       if (!line || col <= (parseAddress(line.cell)?.col ?? Infinity)) continue;
+      if (isPartOfLineTotal(grid, row, col, line)) continue;
       const cell = cellAddress(row, col);
       const fr = typeof v === "number" ? String(v).replace(".", ",") : String(v);
       issues.push({
@@ -45,4 +47,23 @@ export function loneNumberIssues(
     }
   }
   return issues;
+}
+
+/**
+ * « Ateliers | Festival | Total », an action with one number: with the other numbers typed between the label and the
+ * line's amount, it adds up to that amount, so it is a part of the total the line reads (partsOfTotal.ts), not a lone
+ * number to ask about.
+ */
+function isPartOfLineTotal(grid: SheetGrid, row: number, col: number, line: BudgetLine): boolean {
+  const labelCol = parseAddress(line.cell)?.col;
+  const amountCol = line.amountCell ? parseAddress(line.amountCell)?.col : undefined;
+  if (labelCol === undefined || amountCol === undefined || col >= amountCol || line.amount.kind !== "value") return false;
+  let sum = 0;
+  let parts = 0;
+  for (const cell of grid.rowCells(row)) {
+    if (cell.col <= labelCol || cell.col >= amountCol || cellKind(cell.value) !== "amount") continue;
+    sum += amountFromCellValue(cell.value) ?? 0;
+    parts++;
+  }
+  return parts >= 2 && Math.abs(Math.abs(sum) - Math.abs(line.amount.cents)) <= parts;
 }

@@ -66,6 +66,12 @@ describe("column shapes of real budgets", () => {
     expect(r.budgets[0]!.amountColumns).toEqual(["Total"]);
   });
 
+  it("« Ateliers | Festival | Total » where an action has a single number: that number is a part of its row's total, not a lone number to check", () => {
+    const r = read(blocks(["Ateliers", "Festival", "Total"], [["Paiements à la fédération, assurances", 1036.2, 690.8, 1727]], [["Ventes de cartes", null, 2411, 2411]]));
+    expect(lines(r)).toEqual(["Paiements à la fédération, assurances: 1727", "Ventes de cartes: 2411"]);
+    expect(codes(r)).not.toContain("lone_number");
+  });
+
   it("« Action 1 | Action 2 | Total » where a row's total is not the sum of its actions: the actions are read, the total not on top", () => {
     const r = read(blocks(["Action 1", "Action 2", "Total"], [["Loyer", 500, 400, 900], ["Assurance", 100, 100, 350]], [["Cotisations", 500, 400, 900]]));
     expect(lines(r)).toContain("Loyer: 500 [Action 1]");
