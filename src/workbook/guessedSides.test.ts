@@ -87,3 +87,73 @@ describe("a list under a heading that is no section word", () => {
     expect(r.issues.filter((i) => i.code === "side_guessed")).toEqual([]);
   });
 });
+
+describe("a sheet under a heading in English, with a total row", () => {
+  it("« Expenses » over two lines and « TOTAL » is a budget of charges, at a confidence that asks to check, the side said as guessed", () => {
+    const r = read(
+      sheet("Finance", [
+        ["Poste", "€/month"],
+        ["Expenses", null],
+        ["Rent the space from ptr_ (electricity, water, heating included)", 300],
+        ["ADSL (€29,95 adsl + €5 raw copper)", 35],
+        ["TOTAL", 335],
+      ]),
+    );
+    expect(sides(r)).toEqual([
+      ["Rent the space from ptr_ (electricity, water, heating included)", "expense"],
+      ["ADSL (€29,95 adsl + €5 raw copper)", "expense"],
+    ]);
+    expect(classifyLines(r.lines).every((c) => c.confidence < REVIEW_CONFIDENCE)).toBe(true);
+    const said = r.issues.filter((i) => i.code === "side_guessed");
+    expect(said).toHaveLength(1);
+    expect(said[0]!.message).toContain("en charges d'après les mots du titre « Expenses »");
+    expect(r.skipped.map((k) => [k.label, k.why])).toContainEqual(["TOTAL", "total"]);
+  });
+
+  it("« Monthly income » over lines no French word reads is a budget of produits", () => {
+    const r = read(
+      sheet("Finance", [
+        ["Monthly income", null],
+        ["Members (25 × 10)", 250],
+        ["Bar and events", 120],
+        ["Total", 370],
+      ]),
+    );
+    expect(sides(r)).toEqual([
+      ["Members (25 × 10)", "income"],
+      ["Bar and events", "income"],
+    ]);
+    expect(r.issues.filter((i) => i.code === "side_guessed").map((i) => i.message)).toEqual([expect.stringContaining("en produits d'après les mots du titre « Monthly income »")]);
+  });
+
+  it("« Item | Amount » over labels no word reads and a « Total » they add up to is read, every line to check", () => {
+    const r = read(
+      sheet("Sheet1", [
+        ["Item", "Amount"],
+        ["Rent", 300],
+        ["Internet line", 35],
+        ["Insurance", 20],
+        ["Total", 355],
+      ]),
+    );
+    expect(r.lines.map((l) => [l.label, l.amount])).toEqual([
+      ["Rent", { kind: "value", cents: 30000 }],
+      ["Internet line", { kind: "value", cents: 3500 }],
+      ["Insurance", { kind: "value", cents: 2000 }],
+    ]);
+    expect(classifyLines(r.lines).every((c) => c.confidence < REVIEW_CONFIDENCE)).toBe(true);
+    expect(r.issues.filter((i) => i.code === "total_mismatch")).toEqual([]);
+  });
+
+  it("quantities under « Quantité » that add up to a total row are still no budget", () => {
+    const r = read(
+      sheet("Stock", [
+        ["Article", "Quantité"],
+        ["Gobelets", 300],
+        ["Nappes", 35],
+        ["Total", 335],
+      ]),
+    );
+    expect(r.budgets).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@
 // trouvé »: names say no side, and a list whose labels the classifier cannot read was taken for an inventory. The
 // block is read, its side taken from what evidence there is, and said as a guess (issue side_guessed).
 import { classify, RECOGNISED_CONFIDENCE } from "../engine/classify.ts";
+import { normalizeText } from "../engine/text.ts";
 import type { Section } from "../engine/types.ts";
 import type { SideRow } from "./headingSides.ts";
 
@@ -22,6 +23,23 @@ export interface GuessedBlock {
   /** What the side was taken from: the heading's text, or null when the block's readable lines gave it. */
   heading: string | null;
   rows: number[];
+}
+
+/**
+ * A heading in English (« Expenses », « Monthly costs », « Income »): a Belgian, Swiss or Québec page written in English
+ * names its side with these words, which the French classifier does not know. Evidence for a guess, as a heading's
+ * French words are (said as a guess, not taken for a section heading).
+ */
+const ENGLISH_QUALIFIER = "(?:the|our|total|monthly|yearly|annual|weekly|running|fixed|operating|recurring|other|main|estimated|expected|planned|budgeted|actual|projected|one off|(?:19|20)\\d{2})";
+const ENGLISH_SIDE: { side: "income" | "expense"; re: RegExp }[] = [
+  { side: "expense", re: new RegExp(`^(?:${ENGLISH_QUALIFIER} )*(?:expenses?|expenditures?|costs?|spending|outgoings?|outflows?|payments|bills)(?: (?:per|a) (?:month|year))?$`) },
+  { side: "income", re: new RegExp(`^(?:${ENGLISH_QUALIFIER} )*(?:income|incomes|revenues?|receipts|earnings|inflows?|funding|donations|sponsors|sponsorship|grants)(?: (?:per|a) (?:month|year))?$`) },
+];
+
+/** The side an English heading names, or null. */
+export function sideOfEnglishHeading(text: string): "income" | "expense" | null {
+  const n = normalizeText(text);
+  return ENGLISH_SIDE.find((w) => w.re.test(n))?.side ?? null;
 }
 
 const sideOf = (s: Section): "income" | "expense" | null => (s === "income" || s === "expense" ? s : null);
@@ -49,7 +67,7 @@ export function guessUnsaidSides(rows: GuessRow[], amountLabels: ReadonlySet<str
   for (const [heading, members] of groups) {
     // A heading that carries an amount (« Location Server =SUM(B11:B12) ») is a line's label, as weak as its lines'.
     const h = heading === "" || amountLabels.has(heading) ? null : classify({ label: heading, account: null });
-    const fromHeading = h && h.confidence >= HEADING_EVIDENCE ? sideOf(h.section) : null;
+    const fromHeading = h ? ((h.confidence >= HEADING_EVIDENCE ? sideOf(h.section) : null) ?? sideOfEnglishHeading(heading)) : null;
     // The lines of the same heading that read surely, at least two and all on one side (one is a single word's say).
     const sure = members.filter((i) => readings[i]!.confidence >= RECOGNISED_CONFIDENCE).map((i) => sideOf(readings[i]!.section));
     const linesSide = sure.length >= 2 && sure.every((x) => x !== null && x === sure[0]) ? sure[0]! : null;

@@ -749,7 +749,10 @@ function readBlock(
   // « Libellé | Montant » over names with their gifts: a table whose header titles its labels and its money is a budget
   // whatever its labels say (a supplier's, a donor's name), as is one whose side was guessed from its headings.
   const titled = headerRow !== null && LABEL_TITLE.test(normalizeText(textAt(grid, headerRow, labelCol))) && scenarioCols.some((k) => moneyTitle(k.header));
-  if (!looksLikeBudget(lines, block, section, sheet, layout, typeCol !== null || sidedColumns || guessed.some((g) => g.heading !== null), balances, titled)) return null;
+  // « Rent | 300 », « ADSL | 35 », « TOTAL | 335 »: labels whose amounts add up to the sheet's own total row are a
+  // budget, whatever language its labels are in.
+  const totalled = addsUpToATotal(lines, declared.filter((d) => scenarioCols.some((k) => k.col === d.col)));
+  if (!looksLikeBudget(lines, block, section, sheet, layout, typeCol !== null || sidedColumns || guessed.some((g) => g.heading !== null), balances, titled || totalled)) return null;
   for (const g of guessed) issues.push(sideGuessedIssue(sheet, g, lines));
   if (!isLedger) issues.push(...selfCheck(grid, declared.filter((d) => scenarioCols.some((k) => k.col === d.col)), lines, issues, skipped, scaled));
   for (const k of kinds.filter((x) => thousands.has(x.col) && lines.some((l) => l.amountCell?.replace(/\d+$/, "") === columnLetters(x.col)))) {
@@ -1296,6 +1299,15 @@ function sideGuessedIssue(sheet: string, g: GuessedBlock, lines: BudgetLine[]): 
     message: `Aucun titre ne dit si les ${cells.length} ligne(s) ${where} sont des recettes ou des dépenses : Équilibre les lit en ${side.fr} ${from.fr}, à vérifier. Écrivez « Recettes » ou « Dépenses » au-dessus d'elles pour le dire.`,
     messageEn: `No heading says whether the ${cells.length} line(s) ${where} are income or expenses: Équilibre reads them as ${side.en} ${from.en}, to check. Write “Recettes” or “Dépenses” above them to say so.`,
   };
+}
+
+/** Whether the lines of at least two rows in one amount column add up exactly to a total row of that column. */
+function addsUpToATotal(lines: readonly BudgetLine[], declared: readonly DeclaredTotal[]): boolean {
+  return declared.some((d) => {
+    const letters = columnLetters(d.col);
+    const inColumn = lines.filter((l) => l.amount.kind === "value" && l.amountCell?.replace(/\d+$/, "") === letters && l.row < d.row);
+    return inColumn.length >= 2 && d.cents !== 0 && inColumn.reduce((sum, l) => sum + (l.amount.kind === "value" ? l.amount.cents : 0), 0) === d.cents;
+  });
 }
 
 /** An inventory or a contact list has labels and numbers too: a budget also has money words, sections or accounts. */
