@@ -24,6 +24,7 @@ import { isShareColumn, type SharePair } from "./shareColumns.ts";
 import { followsAnotherChart, type NumberedRow } from "./foreignChart.ts";
 import { textIssue as textIssueAt, unreadAmountIssues } from "./unreadAmounts.ts";
 import { guessUnsaidSides, type GuessedBlock } from "./guessedSides.ts";
+import { cashRowKind, cashRowsIssue, type CashRow } from "./cashRows.ts";
 import { isDetailLabel, resolveDetailRows } from "./detailRows.ts";
 import { netResultColumn } from "./netColumns.ts";
 
@@ -429,6 +430,7 @@ function readBlock(
   const resultFormulas: { col: number; formula: string }[] = [];
   const skipped: SkippedRow[] = [];
   const issues: ReadIssue[] = [];
+  const cashRows: CashRow[] = [];
   let heading: string | null = null;
   // Under « Soldes », « Trésorerie au 31/12 »…: the rows are account balances, not lines.
   let balanceBlock = false;
@@ -597,7 +599,14 @@ function readBlock(
       continue;
     }
     const accSection = accountSection(account);
-    if (accSection === "balance_sheet" || isBalanceSheetLine(labelText, account) || (balanceBlock && accSection === null && !namesAFlow(labelText)) || isBalanceTypeCell(typeText) || (accSection === null && (isClosingEntry(labelText, rowType ?? section) || isInvestmentLine(labelText, rowType ?? section)))) {
+    // « Au 31 décembre sur le compte paypal | 457 », « Reste en caisse », « Excédent de recettes de l'exercice 1885 »:
+    // money held or left by an earlier year, written among the lines; set aside and said (cashRows.ts).
+    const cashKind = hasAmount && account === null ? cashRowKind(labelText) : null;
+    if (cashKind) {
+      const first = cells.map((c) => amountOf(c.value)).find((a) => a?.kind === "value");
+      cashRows.push({ row: r, cell: cellAddress(r, label?.col ?? labelCol), label: labelText, kind: cashKind, cents: first?.kind === "value" ? first.cents : null });
+    }
+    if (cashKind || accSection === "balance_sheet" || isBalanceSheetLine(labelText, account) || (balanceBlock && accSection === null && !namesAFlow(labelText)) || isBalanceTypeCell(typeText) || (accSection === null && (isClosingEntry(labelText, rowType ?? section) || isInvestmentLine(labelText, rowType ?? section)))) {
       skipped.push({ sheet, row: r, cell: cellAddress(r, label?.col ?? labelCol), label: labelText, why: "balance_sheet_account" });
       continue;
     }
@@ -754,6 +763,8 @@ function readBlock(
   const totalled = addsUpToATotal(lines, declared.filter((d) => scenarioCols.some((k) => k.col === d.col)));
   if (!looksLikeBudget(lines, block, section, sheet, layout, typeCol !== null || sidedColumns || guessed.some((g) => g.heading !== null), balances, titled || totalled)) return null;
   for (const g of guessed) issues.push(sideGuessedIssue(sheet, g, lines));
+  const cashIssue = cashRowsIssue(sheet, cashRows);
+  if (cashIssue) issues.push(cashIssue);
   if (!isLedger) issues.push(...selfCheck(grid, declared.filter((d) => scenarioCols.some((k) => k.col === d.col)), lines, issues, skipped, scaled));
   for (const k of kinds.filter((x) => thousands.has(x.col) && lines.some((l) => l.amountCell?.replace(/\d+$/, "") === columnLetters(x.col)))) {
     issues.push({
