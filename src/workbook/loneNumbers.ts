@@ -14,6 +14,13 @@ import { cellAddress, parseAddress, type SheetGrid } from "./snapshot.ts";
  */
 const NOT_MONEY = new Set(["quantity", "derived", "total"]);
 
+/**
+ * One number in the column, and nothing else but perhaps its title: a title that says no money (« Selon le critère de
+ * 13 € par licencié » over a letterhead whose « Exercice | 2025 » made the table more than one row) left the number
+ * out in silence when only an untitled column was asked about.
+ */
+const isLone = (p: ColumnProfile | undefined): boolean => p !== undefined && p.amount === 1 && p.total - p.amount <= 1;
+
 export function loneNumberIssues(
   grid: SheetGrid,
   roles: ReadonlyMap<number, ColumnRole>,
@@ -21,7 +28,7 @@ export function loneNumberIssues(
   headerOf: (col: number) => string | null,
   lines: readonly BudgetLine[],
 ): ReadIssue[] {
-  const lone = [...roles].filter(([col, role]) => role === "other" && profiles.get(col)?.amount === 1 && profiles.get(col)!.total === 1 && !NOT_MONEY.has(headerKind(headerOf(col))) && !isMonthHeader(headerOf(col)));
+  const lone = [...roles].filter(([col, role]) => role === "other" && isLone(profiles.get(col)) && !NOT_MONEY.has(headerKind(headerOf(col))) && !isMonthHeader(headerOf(col)));
   if (lone.length === 0) return [];
   const lineOfRow = new Map<number, BudgetLine>();
   for (const l of lines) if (!lineOfRow.has(l.row)) lineOfRow.set(l.row, l);

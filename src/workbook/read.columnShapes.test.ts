@@ -135,6 +135,13 @@ describe("column shapes of real budgets", () => {
     }
   });
 
+  it("a one-line table under a letterhead whose « Exercice | 2025 » puts a second number above it: the other column's one number is said, never dropped in silence", () => {
+    const r = read([["ASSOCIATION SPORTIVE", null, null], ["Exercice", 2025, null], [null, null, null], ["Libellé", "Subvention proposée", "Selon le critère de 13 € par licencié"], ["Recettes", null, null], ["Subvention annuelle de fonctionnement de la Ville de Paris", 650, 1261]]);
+    const counted = r.lines.some((l) => l.amount.kind === "value" && l.amount.cents === 126100);
+    const said = r.issues.some((i) => i.cell === "C6");
+    expect(counted || said).toBe(true);
+  });
+
   it("a column titled with a euro sign among words (« Selon le critère de 13 € par licencié ») is a column of its own, its title no amount", () => {
     const r = read([["Libellé", "Subvention proposée", "Selon le critère de 13 € par licencié"], ["Recettes", null, null], ["Subvention annuelle de fonctionnement de la Ville de Paris", 650, 1261]]);
     expect(perScenario(r)).toEqual({ "Subvention proposée": 650, "Selon le critère de 13 € par licencié": 1261 });
