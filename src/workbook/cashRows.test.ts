@@ -22,6 +22,8 @@ describe("which labels name money held or carried over", () => {
     ["Fonds restant le 31 décembre : Cotisations payées en 1948", "cash_balance"],
     ["Nous avons en caisse en novembre 2017 la somme de", "cash_balance"],
     ["Prêt de 500€ par Pierre Lévy remboursé", "loan"],
+    ["État du compte avant paiement", "cash_balance"],
+    ["État du compte après paiement (hors IBPT)", "cash_balance"],
     ["1. Excédant de recettes de l'exercice 1885", "carried_over"],
     ["Reliquat de l'exercice précédent", "carried_over"],
     ["Report de l'exercice 2023", "carried_over"],
@@ -40,6 +42,7 @@ describe("which labels name money held or carried over", () => {
     "Report de stage",
     "Cotisations à recevoir (3 125,00), moins périmées (200,00)",
     "Prêt de salle par la mairie",
+    "État des lieux du local",
     "Nous avons reçu des dons sur le compte",
   ])("« %s » is a line", (label) => expect(cashRowKind(label)).toBeNull());
 });

@@ -36,6 +36,9 @@ const CASH_BALANCE: RegExp[] = [
  */
 const FUNDS_AT_A_DATE = new RegExp(`^(?:fonds|avoir|avoirs|encaisse|solde|situation)(?: restants?| disponibles?| en caisse| de caisse)? (?:le|au|du|a la date du|en date du) ${DATE}`);
 
+/** « État du compte avant paiement », « État de la caisse au 31/12 »: the state of an account is a balance, whatever payment it is measured around. */
+const STATE_OF_ACCOUNT = new RegExp(`^etats? (?:du |des |de la |de l |de )${HOLDER}\\b`);
+
 /** A loan repaid (« Prêt de 500€ par Pierre Lévy remboursé »): the balance sheet moves, nothing is spent. */
 const LOAN_REPAID = /^(?:pret|prets|emprunt|emprunts|avance|avances)\b.*\b(?:rembourse|remboursee|rembourses|remboursees)\b/;
 
@@ -62,7 +65,7 @@ export function cashRowKind(label: string): CashRowKind | null {
   if (text === "") return null;
   if (CARRIED_OVER.some((re) => re.test(text))) return "carried_over";
   if (LOAN_REPAID.test(text)) return "loan";
-  if (FUNDS_AT_A_DATE.test(text)) return "cash_balance";
+  if (FUNDS_AT_A_DATE.test(text) || STATE_OF_ACCOUNT.test(text)) return "cash_balance";
   if (CASH_BALANCE.some((re) => re.test(text)) && !FLOW.test(text) && !/\bcomptes? (?:de resultat|d exploitation|annuels?)\b/.test(text)) return "cash_balance";
   return null;
 }
@@ -93,7 +96,7 @@ export function cashRowsIssue(sheet: string, rows: readonly CashRow[]): ReadIssu
     sheet,
     cell: rows[0]!.cell,
     code: "cash_row",
-    message: `Ligne${rows.length > 1 ? "s" : ""} de trésorerie non comptée${rows.length > 1 ? "s" : ""} : ${listed("fr")}. ${what.fr[0]!.toUpperCase()}${what.fr.slice(1)} n'est ni une charge ni un produit de l'année : Équilibre ne ${rows.length > 1 ? "les" : "la"} compte pas dans les totaux. Si c'est une vraie recette ou dépense, écrivez ce qu'elle est dans son libellé (« Dons reçus sur PayPal »).`,
-    messageEn: `Cash row${rows.length > 1 ? "s" : ""} not counted: ${listed("en")}. ${what.en[0]!.toUpperCase()}${what.en.slice(1)} is neither a charge nor income of the year: Équilibre leaves ${rows.length > 1 ? "them" : "it"} out of the totals. If it is a real receipt or expense, say what it is in its label (“Gifts received on PayPal”).`,
+    message: `Ligne${rows.length > 1 ? "s" : ""} de trésorerie non comptée${rows.length > 1 ? "s" : ""} : ${listed("fr")}. ${what.fr[0]!.toUpperCase()}${what.fr.slice(1)} : ni charge ni produit de l'année, Équilibre ne ${rows.length > 1 ? "les" : "la"} compte pas dans les totaux. Si c'est une vraie recette ou dépense, écrivez ce qu'elle est dans son libellé (« Dons reçus sur PayPal »).`,
+    messageEn: `Cash row${rows.length > 1 ? "s" : ""} not counted: ${listed("en")}. ${what.en[0]!.toUpperCase()}${what.en.slice(1)}: neither a charge nor income of the year, Équilibre leaves ${rows.length > 1 ? "them" : "it"} out of the totals. If it is a real receipt or expense, say what it is in its label (“Gifts received on PayPal”).`,
   };
 }
