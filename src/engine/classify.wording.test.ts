@@ -116,6 +116,7 @@ describe("a real word is no typo of a keyword", () => {
     ["Cliché de la marque", "expense"],
     ["Rentrées diverses", "income"],
     ["Budget prévisionnel", "expense"],
+    ["Installation et dépenses d'intérieur", "expense"],
   ])("« %s » is read by no near spelling", (label, section) => {
     expect(c(label, section).reason).not.toMatch(/orthographe approchée/);
   });

@@ -11,7 +11,7 @@ const WORDS = [
   // Nouns of daily life, of a school, a club, a hosting association.
   "maternelle", "maternelles", "serveur", "serveurs", "campagne", "campagnes", "marque", "marques", "amande", "amandes",
   "parent", "patron", "patrons", "station", "stations", "vocation", "adherence", "reference", "references", "primaire", "primaires",
-  "aliment", "aliments", "element", "elements",
+  "aliment", "aliments", "element", "elements", "interieur", "interieurs", "interieure", "interieures",
 ];
 
 export const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS);
