@@ -11,11 +11,22 @@ import { kindOf, type UnaccountedNumber } from "../src/workbook/numberAudit.ts";
 
 const show = (workbook: string, u: UnaccountedNumber): string => `${workbook} ${u.sheet}!${u.cell} = ${String(u.value)} (« ${u.label} », colonne « ${u.header ?? ""} ») — ${kindOf(u)}`;
 
-/** Every committed workbook but the corpus's, and one corpus workbook in eight (by name, so the sample is stable). */
-const files = repositoryFiles().filter((f, i) => !f.startsWith("corpus/") || i % 8 === 0);
-/** A few budgets (one in sixty) laid in every layout and dressed in every variant, as `accuracy --all-layouts --variants`. */
+/**
+ * Whether a name is in the sample: by a hash of the name alone, so that a budget added to the corpus never moves others
+ * in or out (by position, a new budget sorting before « acca… » brought a budget into the sample, and the test turned
+ * red on a bug the new budget had nothing to do with; `npm run audit:numbers` is the full measure).
+ */
+function sampled(name: string, oneIn: number): boolean {
+  let h = 2166136261;
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619) >>> 0;
+  return h % oneIn === 3 % oneIn;
+}
+
+/** Every committed workbook but the corpus's, and about one corpus workbook in eight. */
+const files = repositoryFiles().filter((f) => !f.startsWith("corpus/") || sampled(f, 8));
+/** A few budgets (about one in forty) laid in every layout and dressed in every variant, as `accuracy --all-layouts --variants`. */
 const laid = loadBudgets()
-  .filter((_, i) => i % 60 === 3)
+  .filter((b) => sampled(b.id, 40))
   .flatMap((b) => layEvery(b))
   .flatMap((l) => [l, ...VARIANTS.map((v) => inVariant(l, v)).filter((x) => x !== null)]);
 
