@@ -179,8 +179,14 @@ export async function expectSoundRun(input: Uint8Array, outcome: Extract<Outcome
   await expectSourceSheetsUnchanged(input, outcome.output, [...outcome.plan.replaces, ...previousState], outcome.back.ownSheets ?? []);
   // No number Équilibre wrote is NaN or Infinity (a spreadsheet would refuse or "repair" the file). The user's own
   // sheets are copied as they were (checked above): a « Infinity » typed there by another tool is theirs, said as #NUM!.
+  // Only numeric cells count: a text the user typed (« NaN » taken as a column's title, shown by a formula's cached
+  // string result, t="str") is a text, and a spreadsheet reads it as one.
   const own = new Set(outcome.back.ownSheets ?? []);
-  const values = [...(await sheetXml(outcome.output))].filter(([name]) => own.has(name)).flatMap(([, xml]) => [...xml.matchAll(/<v>([^<]*)<\/v>/g)].map((m) => m[1]!));
+  const numericCell = /<c\b((?:[^>"]|"[^"]*")*)>(?:<f\b[^>]*\/>|<f\b[^>]*>[^<]*<\/f>)?<v>([^<]*)<\/v>/g;
+  const isNumeric = (attrs: string) => !/\st="(?!n")[^"]*"/.test(attrs);
+  const values = [...(await sheetXml(outcome.output))]
+    .filter(([name]) => own.has(name))
+    .flatMap(([, xml]) => [...xml.matchAll(numericCell)].filter((m) => isNumeric(m[1]!)).map((m) => m[2]!));
   expect(values.filter((v) => /^-?(NaN|Infinity|inf|nan)$/i.test(v))).toEqual([]);
 }
 
