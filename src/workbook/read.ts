@@ -919,7 +919,6 @@ function scaledCents(scaled: (a: Amount, col: number) => Amount, cents: number, 
   return a.kind === "value" ? a.cents : cents;
 }
 
-/** The last row of a formula's SUM of a range of one column that starts at `row` (the rows just under it), else null. */
 /** Whether a formula sums rows under its own, starting with the next one (« =SUM(B12:B20) », « =SUM(B12,B13,B16) »). */
 function sumsRowsBelow(formula: string | undefined | null, row: number): boolean {
   const m = formula ? /^\s*=?\s*(?:SUM|SOMME)\(([^()]*)\)\s*$/i.exec(formula) : null;
@@ -928,6 +927,7 @@ function sumsRowsBelow(formula: string | undefined | null, row: number): boolean
   return rows.length > 0 && Math.min(...rows) === row + 1;
 }
 
+/** The last row of a formula's SUM of a range of one column that starts at `row` (the rows just under it), else null. */
 function sumEndFrom(formula: string | undefined | null, row: number): number | null {
   const m = formula ? /^\s*=?\s*(?:SUM|SOMME)\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$/i.exec(formula) : null;
   return m && m[1]!.toUpperCase() === m[3]!.toUpperCase() && Number(m[2]) === row && Number(m[4]) >= row ? Number(m[4]) : null;
