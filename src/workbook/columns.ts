@@ -96,7 +96,7 @@ const DEBIT_HEADER = /\b(debit|debits|depenses?|sorties?|charges?)\b/;
 const CREDIT_HEADER = /\b(credit|credits|recettes?|entrees?|produits?)\b/;
 
 /** A header that names money: a column under it holding a single amount is still an amount column (a one-line budget). */
-const AMOUNT_HEADER = /\b(montant|montants|budget|realise|previsionnel|prevu|euros?|eur|total|solde|exercice|annee|(19|20)\d{2}|francs|frs|ff|(propose|sollicite|demande|vote|accorde|alloue|attribue|obtenu)e?s?)\b|€/;
+const AMOUNT_HEADER = /\b(montant|montants|budget|realise|previsionnel|prevu|euros?|eur|total|solde|exercice|annee|(18|19|20)\d{2}|francs|frs|ff|(propose|sollicite|demande|vote|accorde|alloue|attribue|obtenu)e?s?)\b|€/;
 
 /** Words of the other column titles a table repeats: the labels, the section words, derived and comment columns. */
 const OTHER_TITLE = /\b(montants|budgets|realises|previsionnels?|prevus|previsions?|totaux|soldes|ressources?|emplois?|ecarts?|variations?|reels?|objectifs?|commentaires?|observations?|remarques?|notes?|libelles?|postes?|amount|actual|forecast)\b/;

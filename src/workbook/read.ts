@@ -222,12 +222,37 @@ function findHeader(grid: SheetGrid, rows: number[], col: number): { text: strin
       looked--;
       continue;
     }
-    if (typeof v === "string" && cellKind(v) === "text") return year ? { text: `${v.trim()} ${year.text}`, row: year.row } : { text: v.trim(), row: r };
+    if (typeof v === "string" && cellKind(v) === "text") {
+      if (!year && typedInALine(grid, rows, i, col)) {
+        looked--;
+        continue;
+      }
+      return year ? { text: `${v.trim()} ${year.text}`, row: year.row } : { text: v.trim(), row: r };
+    }
     if (year) break;
     const y = yearOf(v);
     if (y !== null && (typeof v === "string" || isYearHeaderRow(grid, r))) year = { text: String(y), row: r };
   }
   return year;
+}
+
+/**
+ * Whether the text at `rows[i]` of a column is a value typed on a line (« NaN », « à définir » beside « Cotisations »)
+ * rather than the column's title: its row has a label left of it, the text is no column title, and higher in the
+ * column a header row holds one (« Libellé | Montant »). Taken as the title, it hid « Montant » and the line's amount.
+ */
+function typedInALine(grid: SheetGrid, rows: number[], i: number, col: number): boolean {
+  const r = rows[i]!;
+  const v = grid.value(r, col);
+  if (typeof v !== "string" || isColumnTitle(normalizeText(v))) return false;
+  if (!grid.rowCells(r).some((c) => c.col < col && typeof c.value === "string" && cellKind(c.value) === "text")) return false;
+  for (let j = i - 1, looked = 0; j >= 0 && looked < 3; j--) {
+    const above = grid.value(rows[j]!, col);
+    if (above === null || above === "") continue;
+    looked++;
+    if (typeof above === "string" && cellKind(above) === "text") return isColumnTitle(normalizeText(above)) && isHeaderRow(grid, rows[j]!, col);
+  }
+  return false;
 }
 
 /** Whether a row holds, in another column, a column title of the labels (« Libellé », « Poste »): the table's header row. */
@@ -258,11 +283,18 @@ function repeatsHeader(grid: SheetGrid, headerRow: number, row: number, cols: re
   return header.filter((t) => t !== "").length >= 2 && header.some((t, i) => t !== "" && cellKind(grid.value(headerRow, cols[i]!)) === "text") && here.every((t, i) => t === header[i]);
 }
 
-/** A year as a header writes it: 2026 or "2026". */
+/**
+ * A year as a header writes it: 2026 or "2026", and in historical accounts 1899 or "1850" — a header row of years is
+ * a header whatever the century. A number before 1990 is a year only in a row of consecutive years (isYearHeaderRow):
+ * « Cotisations | 1850 » is an amount.
+ */
 function yearOf(v: CellValue): number | null {
-  const n = typeof v === "number" ? v : typeof v === "string" && /^\s*(19|20)\d{2}\s*$/.test(v) ? Number(v) : NaN;
-  return Number.isInteger(n) && n >= 1990 && n <= 2100 ? n : null;
+  const n = typeof v === "number" ? v : typeof v === "string" && /^\s*(18|19|20)\d{2}\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isInteger(n) && n >= 1800 && n <= 2100 ? n : null;
 }
+
+/** Years before this one, typed as numbers, are years only year after year (« 1898 | 1899 »): alone they are amounts. */
+const RECENT_YEAR = 1990;
 
 const HEADER_WORD = /\b(type|categorie|categories|poste|postes|libelle|libelles|intitule|designation|rubrique|rubriques|compte|comptes|nature|exercice|annee|annees|budget|realise|previsionnel|charges|produits|depenses|recettes|emplois|ressources)\b/;
 
@@ -280,6 +312,13 @@ function isYearHeaderRow(grid: SheetGrid, row: number): boolean {
   if (cells.some((c) => cellKind(c.value) === "account" && yearOf(c.value) === null) || cells.some((c) => typeof c.value === "string" && leadingAccount(c.value) !== null)) return false;
   // « 2024 | 2025 | 2026 », or the newer year first, year after year (« 2025 | 2024 », N then N-1 as annual accounts print).
   const increasing = years.length >= 2 && (years.every((y, i) => i === 0 || y! > years[i - 1]!) || years.every((y, i) => i === 0 || y! === years[i - 1]! - 1));
+  // An older year typed as a number is an amount (« Charges | 1850 » is a total of 1 850 €) unless the row counts
+  // years one by one (« 1898 | 1899 ») or its only text titles the labels' column (« Libellé | 1899 »).
+  if (numeric.some((c, i) => typeof c.value === "number" && years[i]! < RECENT_YEAR)) {
+    const yearByYear = years.length >= 2 && (years.every((y, i) => i === 0 || y! === years[i - 1]! + 1) || years.every((y, i) => i === 0 || y! === years[i - 1]! - 1));
+    const labelTitle = cells.filter((c) => cellKind(c.value) === "text").map((c) => normalizeText(String(c.value)));
+    return yearByYear || (labelTitle.length === 1 && LABEL_TITLE.test(labelTitle[0]!));
+  }
   const texts = cells.filter((c) => cellKind(c.value) === "text").map((c) => normalizeText(String(c.value)));
   // A header cell is a header word, not a label that holds one (« Produits des activités »); the row's first text
   // is its label: « Cotisation | Recettes | 2050 » (a Type or category cell that says « Recettes ») is a line.

@@ -3,7 +3,7 @@
 // (« 1 200 € HT », « env. 800 », « 12OO ») or in words only (« voir annexe », « à définir »). Each gets an issue
 // naming its cell, so no euro is dropped in silence.
 import { normalizeText } from "../engine/text.ts";
-import type { ReadIssue, ReadResult } from "./budget.ts";
+import type { DetectedBudget, ReadIssue, ReadResult } from "./budget.ts";
 import { amountInWords, cellKind, isColumnTitle, moneyInWords } from "./columns.ts";
 import { sectionOfHeading } from "./sections.ts";
 import { isShownNumber } from "./cellValues.ts";
@@ -47,7 +47,7 @@ export function unreadAmountIssues(snapshot: WorkbookSnapshot, result: ReadResul
     for (const row of sheet.rows) {
       for (const c of row.cells) {
         const date = typeof c.value === "string" && MAYBE_DATE.test(c.value) && cellKind(c.value) === "date";
-        const words = !c.uncached && !date && c.formula === undefined && typeof c.value === "string" && (row.index > firstLineRow ? amountInWords(c.value.trim()) || amountMissingInWords(c.value.trim()) : moneyInWords(c.value.trim())) && cellKind(c.value) === "text";
+        const words = !c.uncached && !date && c.formula === undefined && typeof c.value === "string" && (row.index > firstLineRow || belowTitle(sheet, budgets, row.index, c.col) ? amountInWords(c.value.trim()) || amountMissingInWords(c.value.trim()) : moneyInWords(c.value.trim())) && cellKind(c.value) === "text";
         // A VRAI / FAUX (a checkbox, or =B5>0) where an amount belongs: no amount, and it was dropped in silence.
         const yesNo = typeof c.value === "boolean";
         if (!c.uncached && !date && !words && !yesNo) continue;
@@ -78,6 +78,16 @@ export function unreadAmountIssues(snapshot: WorkbookSnapshot, result: ReadResul
     if (found.length > NAMED_CELLS) uncachedElsewhere = [...found.slice(NAMED_CELLS).map((f) => f.cell), ...uncachedElsewhere];
     if (uncachedElsewhere.length > 0 && (budgets.length === 0 || found.length > NAMED_CELLS)) result.issues.push(manyIssue(sheet.name, uncachedElsewhere));
   }
+}
+
+/**
+ * Whether a row is under its column's title though above the first line read (« Cotisations | à définir » right under
+ * « Libellé | Montant »): a text there is typed on a line, not a header row's.
+ */
+function belowTitle(sheet: SheetSnapshot, budgets: readonly DetectedBudget[], row: number, col: number): boolean {
+  const header = budgets.flatMap((b) => b.columns).find((k) => k.col === col)?.header;
+  if (!header) return false;
+  return sheet.rows.some((r) => r.index < row && r.cells.some((c) => c.col === col && typeof c.value === "string" && c.value.trim() === header));
 }
 
 function inRange(range: string, row: number): boolean {

@@ -1,0 +1,87 @@
+// Kinds of reading failure seen on real budgets nobody on the team had seen (issue 11, the seventh blind sets):
+// each a small grid laid out as the treasurer laid it out, failing without its fix.
+import { describe, expect, it } from "vitest";
+import { readBudgets } from "./read.ts";
+import type { CellValue } from "./snapshot.ts";
+import { gridSheet } from "../../tests/gridSheet.ts";
+
+const read = (rows: CellValue[][], name = "Budget") => readBudgets({ name: "test.xlsx", sheets: [gridSheet(name, rows)] });
+const amounts = (r: ReturnType<typeof readBudgets>) => r.lines.map((l) => [l.label, l.column, l.amount.kind === "value" ? l.amount.cents / 100 : null]);
+
+describe("a text in the first amount row is typed on a line, not the column's title", () => {
+  it("« NaN » beside a heading under « Montant » leaves the column named « Montant »", () => {
+    const r = read([
+      ["Libellé", "Montant"],
+      ["Recettes", "NaN"],
+      ["Cotisations", 500],
+      ["Dons", 1000],
+      ["Dépenses", null],
+      ["Loyer", 800],
+    ]);
+    expect(amounts(r)).toEqual([
+      ["Cotisations", "Montant", 500],
+      ["Dons", "Montant", 1000],
+      ["Loyer", "Montant", 800],
+    ]);
+  });
+
+  it("« à définir » on the first line is said as a text where an amount belongs, the column stays « Montant »", () => {
+    const r = read([
+      ["Libellé", "Montant"],
+      ["Cotisations", "à définir"],
+      ["Dons", 1000],
+      ["Loyer", 800],
+    ]);
+    expect(r.lines.map((l) => l.column)).toEqual(["Montant", "Montant"]);
+    expect(r.issues.filter((i) => i.code === "text_not_a_number").map((i) => i.cell)).toEqual(["B2"]);
+  });
+
+  it("while a second header row under the first still names the columns (« Action A » under « Budget 2025 »)", () => {
+    const r = read([
+      ["Poste", "Budget 2025", null],
+      [null, "Action A", "Action B"],
+      ["Loyer", 500, 300],
+      ["Subvention", 500, 300],
+    ]);
+    expect(r.lines.map((l) => l.column)).toEqual(["Action A", "Action B", "Action A", "Action B"]);
+  });
+});
+
+describe("a header row of years is a header whatever the century", () => {
+  it("« Poste | 1899 | 1900 » names two years of historical accounts, never a line « Poste » of 1 899 €", () => {
+    const r = read([
+      ["Poste", 1899, 1900],
+      ["Cotisations", 120, 130],
+      ["Dons", 50, 60],
+      ["Loyer", 80, 90],
+    ]);
+    expect(r.lines.map((l) => l.label)).not.toContain("Poste");
+    expect([...new Set(r.lines.map((l) => l.scenario))]).toEqual(["1899", "1900"]);
+  });
+
+  it("« 1850-1851 | 1851-1852 » are two exercises, each its own analysis, not two actions added", () => {
+    const r = read([
+      ["Recettes", "1850-1851", "1851-1852"],
+      ["Cotisations", 120, 130],
+      ["Dons", 50, 60],
+      ["Dépenses", null, null],
+      ["Loyer", 80, 90],
+    ]);
+    expect(r.budgets[0]!.layout).toBe("multi_year");
+    expect([...new Set(r.lines.map((l) => l.scenario))]).toEqual(["1850-1851", "1851-1852"]);
+  });
+
+  it("while an older number that is no run of years is an amount (« Charges | 1850 | 1920 »)", () => {
+    const r = read([
+      ["Libellé", "Budget", "Réalisé"],
+      ["Charges", 1850, 1920],
+      ["Loyer", 1850, 1920],
+      ["Produits", null, null],
+      ["Cotisations", 1850, 1920],
+    ]);
+    expect(r.lines.filter((l) => l.label === "Loyer").map((l) => l.amount)).toEqual([
+      { kind: "value", cents: 185000 },
+      { kind: "value", cents: 192000 },
+    ]);
+  });
+});
