@@ -45,6 +45,24 @@ export function sideOfEnglishHeading(text: string): "income" | "expense" | null 
 const sideOf = (s: Section): "income" | "expense" | null => (s === "income" || s === "expense" ? s : null);
 
 /**
+ * The side of a group's lines that read surely, when at least two do and all on one side; null at the first sure line
+ * on another side (or on none), without reading the lines after it.
+ */
+function sureLinesSide(members: readonly number[], reading: (i: number) => { confidence: number; section: Section }): "income" | "expense" | null {
+  let side: "income" | "expense" | null = null;
+  let count = 0;
+  for (const i of members) {
+    const r = reading(i);
+    if (r.confidence < RECOGNISED_CONFIDENCE) continue;
+    const s = sideOf(r.section);
+    if (s === null || (side !== null && s !== side)) return null;
+    side = s;
+    count++;
+  }
+  return count >= 2 ? side : null;
+}
+
+/**
  * Gives a side to the rows of a block where nothing said one (every row's section is null). Rows are grouped by their
  * heading; a group's side comes from its heading's words when they read as one side (« Donnateurs »: gifts), else from
  * the lines of the group its labels read surely, when at least two do and all on one side (subtotals left out: `rows` are the
@@ -54,7 +72,10 @@ const sideOf = (s: Section): "income" | "expense" | null => (s === "income" || s
  */
 export function guessUnsaidSides(rows: GuessRow[], amountLabels: ReadonlySet<string> = new Set()): GuessedBlock[] {
   if (rows.length === 0 || rows.some((r) => r.section !== null)) return [];
-  const readings = rows.map((r) => classify({ label: r.label, account: r.account, context: { heading: r.heading, chapter: r.chapter } }));
+  // Read when first asked: a group whose sure lines are on both sides is left at its second disagreeing line, so a
+  // 20,000-row list of income and expenses under no heading is not classified twice over (once here, once after).
+  const readings: (ReturnType<typeof classify> | undefined)[] = new Array(rows.length);
+  const reading = (i: number) => (readings[i] ??= classify({ label: rows[i]!.label, account: rows[i]!.account, context: { heading: rows[i]!.heading, chapter: rows[i]!.chapter } }));
   const groups = new Map<string, number[]>();
   rows.forEach((r, i) => {
     // Pushed, not copied: a copy per row made a 20,000-row list quadratic (a third of its run).
@@ -69,13 +90,12 @@ export function guessUnsaidSides(rows: GuessRow[], amountLabels: ReadonlySet<str
     const h = heading === "" || amountLabels.has(heading) ? null : classify({ label: heading, account: null });
     const fromHeading = h ? ((h.confidence >= HEADING_EVIDENCE ? sideOf(h.section) : null) ?? sideOfEnglishHeading(heading)) : null;
     // The lines of the same heading that read surely, at least two and all on one side (one is a single word's say).
-    const sure = members.filter((i) => readings[i]!.confidence >= RECOGNISED_CONFIDENCE).map((i) => sideOf(readings[i]!.section));
-    const linesSide = sure.length >= 2 && sure.every((x) => x !== null && x === sure[0]) ? sure[0]! : null;
-    const side = fromHeading ?? linesSide;
+    const side = fromHeading ?? sureLinesSide(members, reading);
     // The block's other lines are weaker evidence than a heading: they give their side only to the lines that hold no
     // keyword at all (a supplier's or a donor's name), not to one that reads weakly on a side of its own.
-    const unread = members.filter((i) => readings[i]!.confidence < (fromHeading ? RECOGNISED_CONFIDENCE : HEADING_EVIDENCE));
-    if (!side || unread.length === 0) continue;
+    if (!side) continue;
+    const unread = members.filter((i) => reading(i).confidence < (fromHeading ? RECOGNISED_CONFIDENCE : HEADING_EVIDENCE));
+    if (unread.length === 0) continue;
     const other = side === "income" ? "expense" : "income";
     const note = fromHeading
       ? {
