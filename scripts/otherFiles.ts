@@ -1,11 +1,12 @@
-// `npx tsx scripts/otherFiles.ts [--mirrors <dir>] [--repo <owner+name>]… [--limit N] [--every N] [--budget] [--no-lo] [--json <out.json>]`:
+// `npx tsx scripts/otherFiles.ts [--mirrors <dir>] [--repo <owner+name>]… [--limit N] [--every N] [--budget] [--no-lo] [--jobs N] [--bin <equilibre.mjs>] [--only <regex>] [--json <out.json>]`:
 // the built `equilibre` command run on workbooks OTHER writers made (Excel above all), as a user would bring them.
 // It is a measure, not a test: it needs git mirrors of public repositories whose test data are .xlsx files saved by
 // Excel and other tools (rust_xlsxwriter, SheetJS/test_files, exceljs, ClosedXML, Apache POI, calamine, excelize),
 // which CI does not have. Each .xlsx / .xlsm of each mirror's HEAD is taken out with `git cat-file` and run as
 // `equilibre analyze FILE -o OUT`; the table says, per file: the exit code, the first line of stderr, and for exit 0
 // whether LibreOffice opens the output (`soffice --headless --convert-to csv`) and whether every sheet of the input
-// is still in the output with the same cells (read by openpyxl, a reader we do not own: values and formulas).
+// is still in the output with the same cells (read by openpyxl, a reader we do not own: values and formulas), every
+// part of the input still there, every note kept, and a macro workbook still an .xlsm with its VBA project.
 // With --budget, each file also gets a small budget sheet added at the zip level (a new part, its relationship,
 // content type and <sheet>, nothing else touched), so that the write path runs on every real file, not only the
 // few that hold a budget. What must never appear: exit 1, a stack trace, an output LibreOffice refuses, a user's
@@ -16,10 +17,10 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { withBudget } from "../tests/addBudgetSheet.ts";
 
-interface Options { mirrors: string; repos: string[]; limit: number; every: number; budget: boolean; lo: boolean; json: string | null; jobs: number }
+interface Options { mirrors: string; repos: string[]; limit: number; every: number; budget: boolean; lo: boolean; json: string | null; jobs: number; bin: string; only: RegExp | null }
 
 function optionsOf(argv: string[]): Options {
-  const o: Options = { mirrors: "/work/.mirror", repos: [], limit: Infinity, every: 1, budget: false, lo: true, json: null, jobs: 2 };
+  const o: Options = { mirrors: "/work/.mirror", repos: [], limit: Infinity, every: 1, budget: false, lo: true, json: null, jobs: 2, bin: "bin/equilibre.mjs", only: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => argv[++i] ?? "";
@@ -31,6 +32,10 @@ function optionsOf(argv: string[]): Options {
     else if (a === "--no-lo") o.lo = false;
     else if (a === "--json") o.json = value();
     else if (a === "--jobs") o.jobs = Number(value());
+    // --bin: another build of the command (a copy of an earlier one), to measure before and after with the same checks.
+    else if (a === "--bin") o.bin = value();
+    // --only REGEX: the files whose path matches (« \\.xlsm$ », « [Ss]trict »), to look again at one kind.
+    else if (a === "--only") o.only = new RegExp(value(), "i");
   }
   return o;
 }
@@ -58,10 +63,10 @@ function blobOf(gitDir: string, path: string): Buffer {
   return spawnSync("git", ["-C", gitDir, "cat-file", "blob", `HEAD:${path}`], { maxBuffer: 1 << 30 }).stdout as Buffer;
 }
 
-function run(file: string, out: string): Promise<{ exit: number | null; stderr: string; ms: number }> {
+function run(bin: string, file: string, out: string): Promise<{ exit: number | null; stderr: string; ms: number }> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["bin/equilibre.mjs", "analyze", file, "-o", out], { stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn(process.execPath, [bin, "analyze", file, "-o", out], { stdio: ["ignore", "ignore", "pipe"] });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => { if (stderr.length < 20000) stderr += d.toString(); });
     const timer = setTimeout(() => child.kill("SIGKILL"), 120_000);
@@ -74,8 +79,30 @@ const COMPARE_PY = String.raw`
 import json, sys, warnings
 warnings.filterwarnings("ignore")
 from openpyxl import load_workbook
+import io, re, zipfile
+# openpyxl reads no Strict OOXML (it drops every sheet as « an invalid specification »), so the comparison would
+# pass on nothing: a Strict package is read through a copy whose namespaces are rewritten to Transitional ones.
+STRICT = [(b"http://purl.oclc.org/ooxml/spreadsheetml/main", b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"),
+          (b"http://purl.oclc.org/ooxml/officeDocument/relationships", b"http://schemas.openxmlformats.org/officeDocument/2006/relationships"),
+          (b"http://purl.oclc.org/ooxml/drawingml/main", b"http://schemas.openxmlformats.org/drawingml/2006/main"),
+          (b"http://purl.oclc.org/ooxml/drawingml/spreadsheetDrawing", b"http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"),
+          (b"http://purl.oclc.org/ooxml/drawingml/chart", b"http://schemas.openxmlformats.org/drawingml/2006/chart"),
+          (b"http://purl.oclc.org/ooxml/officeDocument/", b"http://schemas.openxmlformats.org/officeDocument/2006/")]
+def transitional(path):
+    z = zipfile.ZipFile(path)
+    if not any(b"purl.oclc.org/ooxml" in z.read(n) for n in z.namelist() if re.search(r"workbook[^/]*\.xml$", n)):
+        return path
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as w:
+        for n in z.namelist():
+            data = z.read(n)
+            if re.search(r"\.(xml|rels)$", n):
+                for s_, t_ in STRICT: data = data.replace(s_, t_)
+            w.writestr(n, data)
+    out.seek(0)
+    return out
 def cells(path):
-    wb = load_workbook(path, read_only=True, data_only=False, keep_links=True)
+    wb = load_workbook(transitional(path), read_only=True, data_only=False, keep_links=True)
     out = {}
     for ws in wb.worksheets:
         d = {}
@@ -89,6 +116,32 @@ def cells(path):
             d = {"!error": type(e).__name__}
         out[ws.title] = d
     return out
+def notes(z, name):
+    # A note is a <comment> of a comments part, a threaded comment a <threadedComment>: whatever the prefix.
+    return len(re.findall(rb"<(?:\w+:)?(?:comment|threadedComment)[\s>]", z.read(name)))
+def package_verdict(a, b):
+    """Beyond the cells: every part of the input is still there, the VBA project with its bytes and the workbook
+    still typed as macro-enabled (Excel refuses an .xlsm whose workbook says .xlsx, and the reverse), every note kept."""
+    za, zb = zipfile.ZipFile(a), zipfile.ZipFile(b)
+    names_b = set(zb.namelist())
+    for n in za.namelist():
+        # The calculation chain is dropped on purpose when formulas are added: Excel rebuilds it, and a stale one
+        # makes Excel repair the file.
+        if n.endswith("/") or re.search(r"(^|/)calcChain\.xml$", n, re.I): continue
+        if n not in names_b: return "part lost: " + n
+    for n in za.namelist():
+        if re.search(r"(comments|threadedComment)[^/]*\.xml$", n, re.I) and notes(zb, n) < notes(za, n):
+            return "notes lost: " + n
+    vba = [n for n in za.namelist() if n.lower().endswith("vbaproject.bin")]
+    for n in vba:
+        if zb.read(n) != za.read(n): return "macro changed: " + n
+    if vba:
+        ct = zb.read("[Content_Types].xml").decode("utf8", "replace")
+        if "macroEnabled" not in ct: return "macro lost: the workbook is no longer typed macro-enabled"
+        if not b.lower().endswith(".xlsm"): return "macro lost: the report is not an .xlsm"
+    elif b.lower().endswith(".xlsm") and "macroEnabled" not in zb.read("[Content_Types].xml").decode("utf8", "replace"):
+        return "macro wrong: an .xlsm without a macro-enabled workbook"
+    return "same"
 for line in sys.stdin:
     a, b = json.loads(line)
     try:
@@ -113,6 +166,8 @@ for line in sys.stdin:
         extra = [k for k in e if k not in d]
         if extra:
             verdict = "cell added: %s!%s" % (title, extra[0]); break
+    if verdict == "same":
+        verdict = package_verdict(a, b)
     print(json.dumps(verdict), flush=True)
 `;
 
@@ -163,7 +218,7 @@ async function mainOf(argv: string[]): Promise<void> {
     const gitDir = join(o.mirrors, repo, "repo");
     if (!existsSync(gitDir)) { process.stderr.write(`no mirror ${gitDir}\n`); continue; }
     // --every N: one file in N of each repository (rust_xlsxwriter alone holds a thousand), spread over its folders.
-    for (const path of filesOf(gitDir).filter((_, i) => i % o.every === 0)) {
+    for (const path of filesOf(gitDir).filter((p) => !o.only || o.only.test(p)).filter((_, i) => i % o.every === 0)) {
       if (n >= o.limit) break;
       const dir = join(work, String(n++));
       mkdirSync(dir);
@@ -184,7 +239,7 @@ async function mainOf(argv: string[]): Promise<void> {
   }
   let done = 0;
   await pool(tasks, o.jobs, async (t) => {
-    const r = await run(t.input, t.output);
+    const r = await run(o.bin, t.input, t.output);
     t.row.exit = r.exit;
     t.row.ms = r.ms;
     t.row.stderr = r.stderr.split("\n").find((l) => l.trim() !== "") ?? "";
@@ -192,6 +247,12 @@ async function mainOf(argv: string[]): Promise<void> {
     rows.push(t.row);
     if (++done % 50 === 0) process.stderr.write(`${done}/${tasks.length}\n`);
   });
+  // The report of a macro workbook is an .xlsm whatever -o says, of any other workbook an .xlsx: the output is
+  // looked for under both names, and the comparison says when the one written is the wrong one.
+  for (const t of tasks) {
+    const other = t.output.replace(/\.xls[xm]$/i, (e) => (e.toLowerCase() === ".xlsx" ? ".xlsm" : ".xlsx"));
+    if (!existsSync(t.output) && existsSync(other)) t.output = other;
+  }
   const written = tasks.filter((t) => t.row.exit === 0 && existsSync(t.output));
   const verdicts = compareAll(written.map((t) => [t.input, t.output]));
   written.forEach((t, i) => { t.row.cells = verdicts[i]; });
@@ -225,7 +286,7 @@ function report(rows: Row[]): void {
   for (const [k, v] of count((r) => (r.exit === 0 ? `${r.libreoffice ?? "-"} · ${(r.cells ?? "-").replace(/:.*$/, "")}` : "")).filter(([k]) => k)) out.push(`  ${v}\t${k}`);
   out.push("must never happen:");
   for (const r of rows) {
-    const bad = r.exit === 1 || r.exit === null || r.stack || r.libreoffice === "refused" || (r.cells !== undefined && /changed|lost|added|OUTPUT/.test(r.cells));
+    const bad = r.exit === 1 || r.exit === null || r.stack || r.libreoffice === "refused" || (r.cells !== undefined && /changed|lost|added|wrong|OUTPUT/.test(r.cells));
     if (bad) out.push(`  ${r.repo}:${r.path} [${r.variant}] exit ${r.exit} ${r.stack ? "STACK " : ""}${r.libreoffice ?? ""} ${r.cells ?? ""} ${r.stderr.slice(0, 160)}`);
   }
   process.stdout.write(out.join("\n") + "\n");
