@@ -26,12 +26,14 @@ const csvRows = (path: string) =>
     .slice(1)
     .map((l) => l.split(";"));
 
-/** A real workbook turned into a macro workbook: the macro content type and a VBA project part, as Excel writes them. */
-async function macroWorkbook(path: string): Promise<void> {
+/**
+ * A real workbook turned into a macro workbook: the macro content type and a VBA project part, as Excel writes them;
+ * `typed: false` keeps the plain workbook type, as a library does that adds a VBA project to a file saved .xlsx.
+ */
+async function macroWorkbook(path: string, { typed = true } = {}): Promise<void> {
   const zip = await JSZip.loadAsync(readFileSync(CERFA));
-  const types = (await zip.file("[Content_Types].xml")!.async("string"))
-    .replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml")
-    .replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>');
+  let types = (await zip.file("[Content_Types].xml")!.async("string")).replace("</Types>", '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>');
+  if (typed) types = types.replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "application/vnd.ms-excel.sheet.macroEnabled.main+xml");
   zip.file("[Content_Types].xml", types);
   zip.file("xl/vbaProject.bin", new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3, 4]));
   const rels = (await zip.file("xl/_rels/workbook.xml.rels")!.async("string")).replace(
@@ -251,6 +253,19 @@ describe("writing: atomic, never over an input, every file system error said", (
     const zip = await JSZip.loadAsync(readFileSync(join(dir, "out.xlsm")));
     expect(await zip.file("[Content_Types].xml")!.async("string")).toContain("application/vnd.ms-excel.sheet.macroEnabled.main+xml");
     expect(zip.file("xl/vbaProject.bin")).not.toBeNull();
+  });
+
+  it("a VBA project in a workbook typed as a plain one (saved .xlsx by a library): the report is an .xlsm whose workbook says macro-enabled, else Excel refuses it", async () => {
+    const dir = fresh();
+    const input = join(dir, "budget.xlsx");
+    await macroWorkbook(input, { typed: false });
+    const r = run("analyze", input, "-o", join(dir, "out.xlsx"));
+    expect(r.code, r.stderr).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(join(dir, "out.xlsm")));
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    expect(types).toMatch(/PartName="\/xl\/workbook\.xml" ContentType="application\/vnd\.ms-excel\.sheet\.macroEnabled\.main\+xml"/);
+    expect(types).not.toContain("spreadsheetml.sheet.main+xml");
+    expect(Buffer.from(await zip.file("xl/vbaProject.bin")!.async("uint8array"))).toEqual(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 1, 2, 3, 4]));
   });
 
   it("a summary that cannot be written is said before any workbook is analysed, in folder mode and with one workbook", () => {

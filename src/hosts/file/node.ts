@@ -11,6 +11,7 @@ import type { XlsxPackage } from "./xlsxPackage.ts";
 import { useChunkDeflater } from "./nativeDeflate.ts";
 import { deflateChunksWithZlib, inflatePartWithZlib } from "./zlibDeflate.ts";
 import { usePartInflater } from "./partStream.ts";
+import { typeWorkbookFor } from "./workbookType.ts";
 import { writeZip } from "./zipWriter.ts";
 
 // Big sheets are deflated by zlib at the level JSZip uses for the small parts, not at CompressionStream's 6.
@@ -59,6 +60,8 @@ export async function writeReportFile(inputPath: string, outputPath: string, pla
  */
 export async function writeReportFrom(source: Uint8Array | XlsxPackage, outputPath: string, plan: ReportPlan, now: Date): Promise<WriteResult> {
   const { pkg, result } = await applyReportPlan(source, plan, now);
+  // A macro workbook's report is an .xlsm: its workbook part typed so, whatever the input's said.
+  if (await typeWorkbookFor(pkg, outputPath)) await pkg.finish();
   // Part by part into the temporary file: the zip is never one buffer in memory.
   await writeFileAtomic(outputPath, (sink) => writeZip(pkg.entries(), sink));
   return result;

@@ -138,6 +138,11 @@ export class XlsxPackage {
     return [...this.overrides].filter(([p, t]) => t === type && this.has(p)).map(([p]) => p);
   }
 
+  /** Sets a part's content type (an Override), written by the next finish(). */
+  setContentType(path: string, type: string): void {
+    this.overrides.set(path, type);
+  }
+
   contentTypeOf(path: string): string | undefined {
     return this.overrides.get(path) ?? this.defaults.find((d) => path.toLowerCase().endsWith(`.${d.ext.toLowerCase()}`))?.type;
   }

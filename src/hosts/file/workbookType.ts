@@ -1,0 +1,27 @@
+// The workbook part's content type follows the report's extension: Excel opens an .xlsm only when its workbook
+// part says macro-enabled, and an .xlsx only when it does not (« le format ou l'extension n'est pas valide »).
+// A package holding a VBA project under the plain workbook type (a library that added macros and saved an
+// .xlsx) gets its report as an .xlsm (src/cli/outputPath.ts): its workbook must say so, or Excel refuses it.
+import { relIs } from "./ooxml.ts";
+import { resolveTarget, type XlsxPackage } from "./xlsxPackage.ts";
+
+export const WORKBOOK_TYPE = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+  xlsm: "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+} as const;
+
+/**
+ * Types the package's workbook part for a file named `fileName` (.xlsx or .xlsm); true when its type changed
+ * (the content types part must then be written again). Templates, add-ins and other types are left as they are.
+ */
+export async function typeWorkbookFor(pkg: XlsxPackage, fileName: string): Promise<boolean> {
+  const ext = /\.(xlsx|xlsm)$/i.exec(fileName)?.[1]?.toLowerCase() as "xlsx" | "xlsm" | undefined;
+  if (!ext) return false;
+  const rel = (await pkg.rels("")).find((r) => relIs(r.type, "officeDocument"));
+  const path = rel ? resolveTarget("", rel.target) : "xl/workbook.xml";
+  const type = pkg.contentTypeOf(path);
+  const known = type === undefined || type === "application/xml" || type === WORKBOOK_TYPE.xlsx || type === WORKBOOK_TYPE.xlsm;
+  if (!known || type === WORKBOOK_TYPE[ext] || !pkg.has(path)) return false;
+  pkg.setContentType(path, WORKBOOK_TYPE[ext]);
+  return true;
+}
