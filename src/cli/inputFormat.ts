@@ -4,6 +4,7 @@
 // entries, a few kilobytes inflated), so it costs nothing next to reading the workbook.
 import { inflateRawSync } from "node:zlib";
 import { EquilibreError } from "../engine/errors.ts";
+import { decodeXml } from "../hosts/file/xmlEncoding.ts";
 
 export interface WorkbookFormat {
   /** The package runs macros (an .xlsm, or a vbaProject part): the report must keep the .xlsm extension. */
@@ -91,7 +92,8 @@ function entryText(bytes: Uint8Array, entry: ZipEntry | undefined, cap = 8 << 20
   const data = bytes.subarray(start, Math.min(bytes.length, start + entry.compressedSize));
   try {
     const raw = entry.method === 0 ? data : entry.method === 8 ? inflateRawSync(data, { maxOutputLength: cap }) : null;
-    return raw ? new TextDecoder().decode(raw) : null;
+    // UTF-8, or UTF-16 as Excel Mobile writes every part.
+    return raw ? decodeXml(raw) : null;
   } catch {
     return null;
   }

@@ -73,3 +73,40 @@ describe.each(CASES)("a workbook written with %s", (_, book) => {
     expect([...values.keys()]).toContain("Équilibre");
   }, 240_000);
 });
+
+/** Every XML part of a package re-encoded as Excel Mobile (Windows Phone) saves them: UTF-16LE with its byte-order mark. */
+async function asUtf16(bytes: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  for (const [path, f] of Object.entries(zip.files)) {
+    if (f.dir || !/\.(xml|rels)$/i.test(path)) continue;
+    const text = (await f.async("string")).replace(/encoding="UTF-8"/i, 'encoding="UTF-16"');
+    zip.file(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]));
+  }
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+describe("a workbook whose parts are UTF-16 (Excel Mobile writes every part so)", () => {
+  it("is read, not called damaged, and its report is XML a parser reads whatever each part's encoding", async () => {
+    const input = await asUtf16(await handMadeXlsx({ sheets: [{ name: "Budget", rows: BUDGET_ROWS }] }));
+    const snapshot = await readSnapshotFromBuffer(input, "budget.xlsx");
+    const result = analyzeSnapshot(snapshot, defaultParameters());
+    const euros = (n: number) => ({ kind: "value", cents: n * 100 });
+    expect(result.lines.map((l) => [l.label, l.amount])).toEqual([["Achats de fournitures", euros(1000)], ["Salaires", euros(2500)], ["Subvention de la commune", euros(1500)], ["Cotisations des adhérents", euros(2000)]]);
+    const { bytes } = await writeReportBuffer(input, buildReportPlan(result, { lang: "fr", date: NOW }), NOW);
+    const zip = await JSZip.loadAsync(bytes);
+    for (const [path, f] of Object.entries(zip.files)) {
+      if (f.dir || !/\.(xml|rels)$/i.test(path)) continue;
+      const raw = Buffer.from(await f.async("uint8array"));
+      // Each part as a parser reads it: UTF-16 after its mark, UTF-8 otherwise, and its declaration must agree.
+      const utf16 = raw[0] === 0xff && raw[1] === 0xfe;
+      const text = utf16 ? raw.subarray(2).toString("utf16le") : raw.toString("utf8");
+      expect(/encoding="UTF-16"/i.test(text.slice(0, 100)), path).toBe(utf16);
+      parseStrict(text, path);
+    }
+    // The user's sheet kept as it was (UTF-16), the workbook rewritten with the report's sheets.
+    expect(Buffer.from(await zip.file("xl/worksheets/sheet1.xml")!.async("uint8array")).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xfe]));
+    expect(await zip.file("xl/workbook.xml")!.async("string")).toContain('name="Équilibre"');
+    const back = analyzeSnapshot(await readSnapshotFromBuffer(bytes, "budget.xlsx"), defaultParameters());
+    expect(back.lines.map((l) => l.amount)).toEqual(result.lines.map((l) => l.amount));
+  });
+});

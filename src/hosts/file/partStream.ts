@@ -5,6 +5,7 @@
 import type JSZip from "jszip";
 import { crc32 } from "./nativeDeflate.ts";
 import { XmlScanner, type XmlElement } from "./xmlScanner.ts";
+import { XmlDecoder } from "./xmlEncoding.ts";
 
 /** Raised for a part that cannot be read; the reader turns it into unreadable_file, reason "damaged". */
 export class DamagedPart extends Error {
@@ -137,7 +138,8 @@ export function streamText(file: JSZip.JSZipObject, path: string, budget: Inflat
   // A part never inflates past the size it declares (a zip whose part says less than it holds is damaged): the
   // inflating stops there, and at the ratio's limit when the size is unknown.
   const limit = declared > 0 ? Math.min(declared, ratioLimit(compressed)) : ratioLimit(compressed);
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  // UTF-8, or UTF-16 when the part starts so (Excel Mobile): the first chunk says which.
+  const decoder = new XmlDecoder();
   const native = nativeInflate(file);
   if (native) return streamNative(native, path, budget, limit, decoder, onText);
   // Stored parts (and JSZip's own inflate) are checked against the directory's CRC-32 here, as the platform does above.
@@ -181,7 +183,7 @@ export function streamText(file: JSZip.JSZipObject, path: string, budget: Inflat
   });
 }
 
-async function streamNative(reader: ChunkReader, path: string, budget: InflateBudget, limit: number, decoder: TextDecoder, onText: (text: string) => void): Promise<void> {
+async function streamNative(reader: ChunkReader, path: string, budget: InflateBudget, limit: number, decoder: XmlDecoder, onText: (text: string) => void): Promise<void> {
   let inflated = 0;
   try {
     for (;;) {

@@ -3,6 +3,7 @@
 import JSZip from "jszip";
 import { deflateNatively, writeChunksNatively } from "./nativeDeflate.ts";
 import { esc, unesc } from "./xmlText.ts";
+import { decodeXml, utf8Declaration } from "./xmlEncoding.ts";
 
 /** Parts larger than this are compressed natively when the platform can. */
 const LARGE_PART = 1 << 20;
@@ -95,7 +96,9 @@ export class XlsxPackage {
 
   async text(path: string): Promise<string | null> {
     const f = this.zip.file(path);
-    return f && !f.dir ? f.async("string") : null;
+    if (!f || f.dir) return null;
+    // UTF-8 or UTF-16 (Excel Mobile), by the part's first bytes; the text, if written back, is UTF-8 and says so.
+    return utf8Declaration(decodeXml(await f.async("uint8array")));
   }
 
   write(path: string, text: string, contentType?: string): void {
