@@ -311,15 +311,14 @@ function isYearHeaderRow(grid: SheetGrid, row: number): boolean {
   // « 70 | Produits des activités | 2100 »: a row that names an account is a line, 2100 its amount.
   if (cells.some((c) => cellKind(c.value) === "account" && yearOf(c.value) === null) || cells.some((c) => typeof c.value === "string" && leadingAccount(c.value) !== null)) return false;
   // « 2024 | 2025 | 2026 », or the newer year first, year after year (« 2025 | 2024 », N then N-1 as annual accounts print).
-  const increasing = years.length >= 2 && (years.every((y, i) => i === 0 || y! > years[i - 1]!) || years.every((y, i) => i === 0 || y! === years[i - 1]! - 1));
+  const byStep = (step: number) => years.length >= 2 && years.every((y, i) => i === 0 || y! - years[i - 1]! === step);
+  const increasing = (years.length >= 2 && years.every((y, i) => i === 0 || y! > years[i - 1]!)) || byStep(-1);
+  const texts = cells.filter((c) => cellKind(c.value) === "text").map((c) => normalizeText(String(c.value)));
   // An older year typed as a number is an amount (« Charges | 1850 » is a total of 1 850 €) unless the row counts
   // years one by one (« 1898 | 1899 ») or its only text titles the labels' column (« Libellé | 1899 »).
   if (numeric.some((c, i) => typeof c.value === "number" && years[i]! < RECENT_YEAR)) {
-    const yearByYear = years.length >= 2 && (years.every((y, i) => i === 0 || y! === years[i - 1]! + 1) || years.every((y, i) => i === 0 || y! === years[i - 1]! - 1));
-    const labelTitle = cells.filter((c) => cellKind(c.value) === "text").map((c) => normalizeText(String(c.value)));
-    return yearByYear || (labelTitle.length === 1 && LABEL_TITLE.test(labelTitle[0]!));
+    return byStep(1) || byStep(-1) || (texts.length === 1 && LABEL_TITLE.test(texts[0]!));
   }
-  const texts = cells.filter((c) => cellKind(c.value) === "text").map((c) => normalizeText(String(c.value)));
   // A header cell is a header word, not a label that holds one (« Produits des activités »); the row's first text
   // is its label: « Cotisation | Recettes | 2050 » (a Type or category cell that says « Recettes ») is a line.
   const first = texts[0];

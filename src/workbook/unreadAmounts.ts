@@ -85,7 +85,7 @@ export function unreadAmountIssues(snapshot: WorkbookSnapshot, result: ReadResul
  * « Libellé | Montant »): a text there is typed on a line, not a header row's.
  */
 function belowTitle(sheet: SheetSnapshot, budgets: readonly DetectedBudget[], row: number, col: number): boolean {
-  const header = budgets.flatMap((b) => b.columns).find((k) => k.col === col)?.header;
+  const header = budgets.filter((b) => b.sheet === sheet.name).flatMap((b) => b.columns).find((k) => k.col === col)?.header;
   if (!header) return false;
   return sheet.rows.some((r) => r.index < row && r.cells.some((c) => c.col === col && typeof c.value === "string" && c.value.trim() === header));
 }
