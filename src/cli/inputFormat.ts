@@ -61,7 +61,8 @@ function zipEntries(bytes: Uint8Array): ZipEntry[] | null {
     const nameLen = u16(bytes, at + 28);
     const extraLen = u16(bytes, at + 30);
     const commentLen = u16(bytes, at + 32);
-    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLen));
+    // « \\ » as some Windows tools separate folders, read by the reader as « / » (xlsxPackage.ts).
+    const name = new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLen)).replace(/\\/g, "/");
     let compressedSize = u32(bytes, at + 20);
     let offset = u32(bytes, at + 42);
     // Zip64 sizes and offsets sit in the extra field when the 32-bit ones are saturated.

@@ -13,6 +13,10 @@ export const UNREADABLE_REASONS = {
     fr: "son contenu est endommagé (fichier tronqué ou abîmé) : ouvrez-le dans Excel, qui propose de le réparer, et enregistrez-le au format .xlsx",
     en: "its content is damaged (a truncated or broken file): open it in Excel, which offers to repair it, and save it as .xlsx",
   },
+  prerelease: {
+    fr: "il a été enregistré par une version d'essai d'Excel 2007, dans un format d'avant la norme que les logiciels d'aujourd'hui ne lisent pas : demandez à qui vous l'a transmis une copie au format .xlsx d'aujourd'hui, ou recopiez le budget dans un nouveau classeur",
+    en: "it was saved by a pre-release version of Excel 2007, in a format older than the standard that today's software does not read: ask whoever sent it for a copy in today's .xlsx format, or copy the budget into a new workbook",
+  },
   folder: { fr: "c'est un dossier : indiquez un classeur .xlsx, ou analysez tout le dossier avec « equilibre analyze <dossier> »", en: "it is a folder: give an .xlsx workbook, or analyse the whole folder with “equilibre analyze <folder>”" },
 } as const satisfies Record<string, { fr: string; en: string }>;
 export type UnreadableReason = keyof typeof UNREADABLE_REASONS;

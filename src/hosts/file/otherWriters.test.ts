@@ -110,3 +110,56 @@ describe("a workbook whose parts are UTF-16 (Excel Mobile writes every part so)"
     expect(back.lines.map((l) => l.amount)).toEqual(result.lines.map((l) => l.amount));
   });
 });
+
+/**
+ * A package zipped as some Windows tools do (POI's 49609.xlsx, calamine's issue_530.xlsx): « \ » between folders,
+ * and names in another case than their references (« [content_types].xml », « xl\sharedstrings.xml »).
+ */
+async function asWindowsZip(bytes: Uint8Array, separator = "\\"): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const out = new JSZip();
+  for (const [path, f] of Object.entries(zip.files)) {
+    if (f.dir) continue;
+    const name = path === "[Content_Types].xml" || path === "xl/sharedStrings.xml" ? path.toLowerCase() : path;
+    out.file(name.replace(/\//g, separator), await f.async("uint8array"), { createFolders: false });
+  }
+  return out.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+describe("a workbook zipped with « \\ » between folders and names in another case than their references", () => {
+  it("is read, not called damaged, and its report names every part with « / » as it is referenced", async () => {
+    const input = await asWindowsZip(await handMadeXlsx({ sheets: [{ name: "Budget", rows: BUDGET_ROWS }] }));
+    expect(Object.keys((await JSZip.loadAsync(input)).files)).toContain("xl\\sharedstrings.xml");
+    const result = analyzeSnapshot(await readSnapshotFromBuffer(input, "budget.xlsx"), defaultParameters());
+    expect(result.lines.map((l) => l.label)).toEqual(["Achats de fournitures", "Salaires", "Subvention de la commune", "Cotisations des adhérents"]);
+    const { bytes } = await writeReportBuffer(input, buildReportPlan(result, { lang: "fr", date: NOW }), NOW);
+    const names = Object.keys((await JSZip.loadAsync(bytes)).files);
+    expect(names.filter((n) => n.includes("\\"))).toEqual([]);
+    expect(names).toEqual(expect.arrayContaining(["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml"]));
+    // Every override names a part of the package (as Excel checks), the user's sheet among them.
+    const after = await parts(bytes);
+    const overrides = [...after.get("[Content_Types].xml")!.matchAll(/PartName="\/([^"]+)"/g)].map((m) => decodeURI(m[1]!));
+    expect(overrides.filter((p) => !after.has(p))).toEqual([]);
+    const back = analyzeSnapshot(await readSnapshotFromBuffer(bytes, "budget.xlsx"), defaultParameters());
+    expect(back.lines.map((l) => l.amount)).toEqual(result.lines.map((l) => l.amount));
+  });
+
+  it("with « / » but the same names in another case, is read too: OPC names ignore case", async () => {
+    const input = await asWindowsZip(await handMadeXlsx({ sheets: [{ name: "Budget", rows: BUDGET_ROWS }] }), "/");
+    expect(Object.keys((await JSZip.loadAsync(input)).files)).toContain("xl/sharedstrings.xml");
+    const result = analyzeSnapshot(await readSnapshotFromBuffer(input, "budget.xlsx"), defaultParameters());
+    expect(result.lines.map((l) => l.label)).toEqual(["Achats de fournitures", "Salaires", "Subvention de la commune", "Cotisations des adhérents"]);
+  });
+
+  it.skipIf(!needsLibreOffice)("gets a report LibreOffice opens (it refuses the input itself)", async () => {
+    const input = await asWindowsZip(await handMadeXlsx({ sheets: [{ name: "Budget", rows: BUDGET_ROWS }] }));
+    const result = analyzeSnapshot(await readSnapshotFromBuffer(input, "budget.xlsx"), defaultParameters());
+    const { bytes } = await writeReportBuffer(input, buildReportPlan(result, { lang: "fr", date: NOW }), NOW);
+    const dir = mkdtempSync(join(tmpdir(), "equilibre-windows-zip-"));
+    const file = join(dir, "rapport.xlsx");
+    writeFileSync(file, bytes);
+    const values = await cachedValues(recalculate(file, join(dir, "lo")));
+    expect(values.get("Budget")!.get("B3")).toBe(1000);
+    expect([...values.keys()]).toContain("Équilibre");
+  }, 240_000);
+});

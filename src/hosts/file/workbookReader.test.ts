@@ -198,3 +198,17 @@ describe("files no spreadsheet holds", () => {
     await refused(await withPart("xl/sharedStrings.xml", bomb));
   });
 });
+
+describe("a workbook saved by a pre-release version of Excel 2007 (POI's sample-beta.xlsx)", () => {
+  it("is refused with its own sentence, which says what to do, not called damaged", async () => {
+    const zip = await JSZip.loadAsync(await handMadeXlsx({ sheets: [{ name: "Budget", rows: BUDGET_ROWS }] }));
+    const beta = "http://schemas.microsoft.com/office/excel/2006/2";
+    for (const path of ["xl/workbook.xml", "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml", "xl/styles.xml"]) {
+      zip.file(path, (await zip.file(path)!.async("string")).replace("http://schemas.openxmlformats.org/spreadsheetml/2006/main", beta).replace(/<(\/?)si>/g, "<$1sstItem>"));
+    }
+    const e = await readSnapshotFromBuffer(await zip.generateAsync({ type: "uint8array" }), "ancien.xlsx").catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(EquilibreError);
+    expect((e as EquilibreError).params).toMatchObject({ reason: "prerelease" });
+    expect((e as EquilibreError).message).toContain("version d'essai d'Excel 2007");
+  });
+});

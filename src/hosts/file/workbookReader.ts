@@ -4,6 +4,7 @@
 // snapshot needs are read (workbook, its relationships, styles, shared strings, sheets, pivot tables,
 // properties): drawings, comments and the rest are left to the writer, which keeps their bytes.
 import type JSZip from "jszip";
+import { EquilibreError } from "../../engine/errors.ts";
 import type { PivotTableInfo, SheetSnapshot, SheetVisibility, WorkbookSnapshot } from "../../workbook/snapshot.ts";
 import { DateStyles } from "./numberFormats.ts";
 import { isSml, PACKAGE_REL_NS, REL_NS, relIs } from "./ooxml.ts";
@@ -64,14 +65,25 @@ interface WorkbookEntry {
  */
 const NEVER_CALCULATED_ID = "124519";
 
-async function readWorkbookPart(reader: Reader, path: string): Promise<{ sheets: WorkbookEntry[]; date1904: boolean; zeroIsUnsaved: boolean }> {
+/**
+ * The namespaces of Excel 2007's pre-release versions (« http://schemas.microsoft.com/office/excel/2006/2 », POI's
+ * sample-beta.xlsx), before the format was standardised: <sstItem> for <si>, other names. No reader of today takes
+ * them (LibreOffice opens such a file empty), so the file is refused with its own sentence, not called damaged.
+ */
+const PRERELEASE_SML = /^http:\/\/schemas\.microsoft\.com\/office\/excel\/200[56]\/\d+$/;
+
+async function readWorkbookPart(reader: Reader, path: string, file: string): Promise<{ sheets: WorkbookEntry[]; date1904: boolean; zeroIsUnsaved: boolean }> {
   const sheets: WorkbookEntry[] = [];
   let date1904 = false;
   let zeroIsUnsaved = false;
   let root = false;
+  let prerelease = false;
   await reader.parse(path, {
     open(el, depth) {
-      if (depth === 0) root = el.local === "workbook" && isSml(el.uri);
+      if (depth === 0) {
+        root = el.local === "workbook" && isSml(el.uri);
+        prerelease = el.local === "workbook" && PRERELEASE_SML.test(el.uri);
+      }
       if (!isSml(el.uri)) return;
       if (depth === 1 && el.local === "workbookPr") date1904 = ["1", "true"].includes(attr(el, "date1904") ?? "");
       else if (depth === 1 && el.local === "calcPr") {
@@ -81,6 +93,7 @@ async function readWorkbookPart(reader: Reader, path: string): Promise<{ sheets:
       else if (depth === 2 && el.local === "sheet") sheets.push({ name: attr(el, "name") ?? "", state: attr(el, "state") ?? null, rid: attrNs(el, REL_NS, "id") ?? "" });
     },
   });
+  if (prerelease) throw new EquilibreError("unreadable_file", { file, reason: "prerelease" });
   if (!root) throw new DamagedPart(path, "not a SpreadsheetML workbook");
   return { sheets, date1904, zeroIsUnsaved };
 }
@@ -155,7 +168,7 @@ export async function readPackageSnapshot(zip: JSZip, name: string, options: Rea
   const rootRels = await reader.rels("");
   const wbPath = rootRels.find((r) => relIs(r.type, "officeDocument") && r.path && reader.has(r.path))?.path ?? "xl/workbook.xml";
   if (!reader.has(wbPath)) throw new DamagedPart(wbPath, "no workbook part");
-  const wb = await readWorkbookPart(reader, wbPath);
+  const wb = await readWorkbookPart(reader, wbPath, name);
   const wbRels = await reader.rels(wbPath);
   const styles = new DateStyles();
   const stylesPath = wbRels.find((r) => relIs(r.type, "styles"))?.path;

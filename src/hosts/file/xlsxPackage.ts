@@ -63,6 +63,46 @@ function safeDecode(path: string): string {
   }
 }
 
+const CONTENT_TYPES = "[Content_Types].xml";
+
+/**
+ * Gives zip entries other names, their bytes as they are (still compressed: a part passes through unchanged), each
+ * where it stood in the zip's order.
+ */
+function renameEntries(zip: JSZip, names: Map<string, string>): void {
+  if (names.size === 0) return;
+  const files = zip.files as Record<string, JSZip.JSZipObject>;
+  const entries = Object.entries(files);
+  for (const [name] of entries) delete files[name];
+  for (const [name, entry] of entries) {
+    const to = names.get(name) ?? name;
+    (entry as { name: string }).name = to;
+    files[to] = entry;
+  }
+}
+
+/**
+ * Entries named with Windows separators (« xl\\workbook.xml »), as some tools zip a folder on Windows: Excel
+ * opens them (calamine's issue #530: « I can open it with Office »; POI's 49609.xlsx), so they are renamed with « / », the zip's separator,
+ * before anything is looked up. True when one was. An entry whose « / » name exists already is left alone.
+ */
+function windowsSeparators(zip: JSZip): boolean {
+  const names = new Map<string, string>();
+  for (const name of Object.keys(zip.files)) {
+    const to = name.replace(/\\/g, "/");
+    if (to !== name && !zip.files[to]) names.set(name, to);
+  }
+  renameEntries(zip, names);
+  return names.size > 0;
+}
+
+/** The name of the file entry that is `path` when case is ignored, or null. */
+function caseOf(zip: JSZip, path: string): string | null {
+  const wanted = path.toLowerCase();
+  for (const [name, f] of Object.entries(zip.files)) if (!f.dir && name.toLowerCase() === wanted) return name;
+  return null;
+}
+
 /** The relationships part of a part: "xl/workbook.xml" → "xl/_rels/workbook.xml.rels". */
 export const relsPathOf = (part: string) => `${dirOf(part)}_rels/${part.slice(dirOf(part).length)}.rels`;
 
@@ -77,7 +117,8 @@ export class XlsxPackage {
 
   static async open(bytes: Uint8Array): Promise<XlsxPackage> {
     const pkg = new XlsxPackage(await JSZip.loadAsync(bytes));
-    const ct = (await pkg.text("[Content_Types].xml")) ?? "";
+    const renamed = windowsSeparators(pkg.zip);
+    const ct = (await pkg.text(pkg.has(CONTENT_TYPES) ? CONTENT_TYPES : (caseOf(pkg.zip, CONTENT_TYPES) ?? CONTENT_TYPES))) ?? "";
     for (const m of ct.matchAll(/<(?:\w+:)?Default\b([^>]*?)\/?>/g)) {
       const a = attributes(m[1]!);
       pkg.defaults.push({ ext: a.get("Extension") ?? "", type: a.get("ContentType") ?? "" });
@@ -86,7 +127,39 @@ export class XlsxPackage {
       const a = attributes(m[1]!);
       pkg.overrides.set(safeDecode((a.get("PartName") ?? "").replace(/^\//, "")), a.get("ContentType") ?? "");
     }
+    // Names that differ from their references by case alone: OPC compares part names case-insensitively (POI's
+    // 49609.xlsx, from a .NET tool: « [content_types].xml », « xl\sharedstrings.xml » referenced as
+    // « /xl/sharedStrings.xml »). Looked for only when a sign of it shows, so a usual package costs nothing more.
+    if (renamed || !pkg.has(CONTENT_TYPES) || [...pkg.overrides.keys()].some((p) => !pkg.has(p) && caseOf(pkg.zip, p) !== null)) await pkg.nameAsReferenced();
     return pkg;
+  }
+
+  /**
+   * Renames each part whose name matches a reference (the content types' part names, the relationships' targets,
+   * followed from the package's root) only when case is ignored, to the name the reference gives: the reader and
+   * the writer then look parts up by their exact names, and the report names every part as it is referenced.
+   */
+  private async nameAsReferenced(): Promise<void> {
+    const fix = (path: string) => {
+      const found = this.has(path) ? null : caseOf(this.zip, path);
+      if (found !== null) renameEntries(this.zip, new Map([[found, path]]));
+    };
+    fix(CONTENT_TYPES);
+    for (const p of this.overrides.keys()) fix(p);
+    const seen = new Set<string>();
+    const stack = [""];
+    while (stack.length > 0) {
+      const part = stack.pop()!;
+      if (seen.has(part)) continue;
+      seen.add(part);
+      fix(relsPathOf(part));
+      for (const r of await this.rels(part)) {
+        if (r.external) continue;
+        const target = resolveTarget(part, r.target);
+        fix(target);
+        stack.push(target);
+      }
+    }
   }
 
   has(path: string): boolean {
