@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { cleanup, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ReportPlan } from "../workbook/plan.ts";
 import type { ApplyResult, WorkbookHost } from "../workbook/port.ts";
 import type { PlannedSheet } from "../workbook/plan.ts";
@@ -338,6 +338,38 @@ describe("the task pane", () => {
     expect(screen.getByTestId("scenario-sentences").textContent).toMatch(/With €1,501 more in membership fees.*With “Public grants” down 80%, your public share goes from \d+% to \d+%/);
     const seen = [document.body.textContent ?? "", ...[...document.querySelectorAll("[aria-label]")].map((el) => el.getAttribute("aria-label")!)];
     expect(seen.flatMap((t) => frenchIn(t))).toEqual([]);
+  });
+
+  it("standalone: downloads the written workbook under the name and media type its host gives (an .xlsm for a macro workbook), not always « .xlsx »", async () => {
+    class DownloadHost extends MemoryHost {
+      output: Uint8Array | null = null;
+      override async apply(plan: ReportPlan): Promise<ApplyResult> {
+        this.output = new Uint8Array([1, 2, 3]);
+        return super.apply(plan);
+      }
+      outputName = () => "asso - Équilibre.xlsm";
+      outputType = () => "application/vnd.ms-excel.sheet.macroEnabled.12";
+    }
+    const blobs: Blob[] = [];
+    const names: string[] = [];
+    const url = vi.spyOn(URL, "createObjectURL").mockImplementation((b) => (blobs.push(b as Blob), "blob:rapport"));
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    try {
+      mountStandalone(async () => new DownloadHost());
+      pick("asso.xlsm");
+      await screen.findByText(/budget trouvé/);
+      fireEvent.click(screen.getByRole("tab", { name: "Rapport" }));
+      fireEvent.click(screen.getByRole("button", { name: "Écrire le rapport" }));
+      fireEvent.click(await screen.findByRole("button", { name: "Télécharger le classeur analysé" }));
+      expect(names).toEqual(["asso - Équilibre.xlsm"]);
+      // A Blob keeps its type in lower case (File API).
+      expect(blobs.map((b) => b.type)).toEqual(["application/vnd.ms-excel.sheet.macroenabled.12"]);
+    } finally {
+      url.mockRestore();
+      click.mockRestore();
+    }
   });
 
   it("standalone: names the open file, shows line labels as text (no cell to go to), and an error alone", async () => {

@@ -23,19 +23,22 @@ type Step = "detected" | "review" | "results" | "scenarios" | "report";
 // The scenario step and the engine's scenario code load when the step is first opened (their own chunk).
 const Scenarios = lazy(() => import(/* webpackChunkName: "scenarios" */ "./Scenarios.tsx"));
 
+/** A host whose written workbook the browser downloads (the file host), under its name and media type. */
+export type DownloadHost = WorkbookHost & { output?: Uint8Array | null; outputName?: () => string; outputType?: () => string };
+
 export interface AppProps {
   lang: Lang;
   /** In Excel: the Excel host. Standalone: null until a workbook is opened. */
   host: WorkbookHost | null;
   /** Standalone only: turns a picked file into a host (loads the file host lazily). */
-  openFile?: (file: File) => Promise<WorkbookHost & { output?: Uint8Array | null; outputName?: () => string }>;
+  openFile?: (file: File) => Promise<DownloadHost>;
   now?: () => Date;
 }
 
 export function App(props: AppProps) {
   const { lang } = props;
   const s = strings(lang);
-  const [host, setHost] = useState<(WorkbookHost & { output?: Uint8Array | null; outputName?: () => string }) | null>(props.host);
+  const [host, setHost] = useState<DownloadHost | null>(props.host);
   const [session, setSession] = useState<Session | null>(null);
   const [step, setStep] = useState<Step>("detected");
   const [busy, setBusy] = useState(false);
@@ -148,7 +151,8 @@ export function App(props: AppProps) {
   };
   const onDownload = () => {
     if (!host?.output || !host.outputName) return;
-    const blob = new Blob([host.output as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    // Name and type from the host: a workbook with macros downloads as an .xlsm, typed macro-enabled.
+    const blob = new Blob([host.output as BlobPart], { type: host.outputType?.() ?? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     const a = document.createElement("a");
     a.href = URL.createObjectURL(blob);
     a.download = host.outputName();

@@ -4,8 +4,9 @@
 import type { ReportPlan } from "../../workbook/plan.ts";
 import type { ApplyResult, WorkbookHost } from "../../workbook/port.ts";
 import type { WorkbookSnapshot } from "../../workbook/snapshot.ts";
-import { writeReportBuffer } from "./applyPlan.ts";
+import { applyReportPlan } from "./applyPlan.ts";
 import { readWorkbook } from "./readSnapshot.ts";
+import { FILE_TYPE, isMacroPackage, typeWorkbookFor } from "./workbookType.ts";
 import type { XlsxPackage } from "./xlsxPackage.ts";
 
 export class FileHost implements WorkbookHost {
@@ -14,6 +15,8 @@ export class FileHost implements WorkbookHost {
   output: Uint8Array | null = null;
   /** The package of the last snapshot read, handed to the next write. */
   private opened: XlsxPackage | null = null;
+  /** The workbook runs macros: its report downloads as an .xlsm (an .xlsx holding a VBA project, Excel refuses). */
+  private macro = false;
 
   constructor(
     private bytes: Uint8Array,
@@ -24,21 +27,29 @@ export class FileHost implements WorkbookHost {
   async readSnapshot(): Promise<WorkbookSnapshot> {
     const { snapshot, pkg } = await readWorkbook(this.output ?? this.bytes, this.fileName);
     this.opened = pkg;
+    this.macro = await isMacroPackage(pkg);
     return snapshot;
   }
 
   async apply(plan: ReportPlan): Promise<ApplyResult> {
     const opened = this.opened;
     this.opened = null;
-    const { bytes, result } = await writeReportBuffer(opened ?? this.output ?? this.bytes, plan, this.now());
-    this.output = bytes;
+    const { pkg, result } = await applyReportPlan(opened ?? this.output ?? this.bytes, plan, this.now());
+    // The workbook part typed as the download's extension says, as the command does for the file it writes.
+    await typeWorkbookFor(pkg, this.outputName());
+    this.output = await pkg.generate();
     return result;
   }
 
   async selectCell(): Promise<void> {}
 
-  /** The name the analysed copy is downloaded under. */
+  /** The name the analysed copy is downloaded under: an .xlsm for a workbook with macros, an .xlsx otherwise. */
   outputName(): string {
-    return this.fileName.replace(/\.xlsx$/i, "") + " - Équilibre.xlsx";
+    return `${this.fileName.replace(/\.xls[xm]$/i, "")} - Équilibre.${this.macro ? "xlsm" : "xlsx"}`;
+  }
+
+  /** The media type of the download, which follows its extension (a browser or a mail client may go by it). */
+  outputType(): string {
+    return FILE_TYPE[this.macro ? "xlsm" : "xlsx"];
   }
 }
