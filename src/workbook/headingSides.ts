@@ -90,6 +90,38 @@ export function sidesAgainstHeadings(rows: SideRow[], fromResult: ReadonlyMap<nu
   return flips;
 }
 
+/**
+ * A side carried on across a heading that names none (« Frais de fonctionnement », then « Cotisations », « Rencontre »):
+ * when the sheet's result formula counts the rows under that later heading on the other side, the formula is the
+ * surer word (the treasurer's own sum), and those rows take its side, each saying why.
+ */
+export function sidesAcrossHeadings(rows: SideRow[], fromResult: ReadonlyMap<number, Section>): Flip[] {
+  const flips: Flip[] = [];
+  const groups = new Map<string, SideRow[]>();
+  for (const r of rows) {
+    if (!r.sideFrom || r.sideNote || r.heading === null || r.heading === r.sideFrom.text || (r.section !== "income" && r.section !== "expense")) continue;
+    const key = `${r.sideFrom.row}\u0000${r.heading}`;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  for (const group of groups.values()) {
+    const side = group[0]!.section as "income" | "expense";
+    const other = side === "income" ? "expense" : "income";
+    const result = group.map((r) => fromResult.get(r.row));
+    if (result.some((s) => s !== other)) continue;
+    const heading = group[0]!.heading!;
+    const note = {
+      fr: `le bloc « ${heading} » suit un titre de ${WORDS[side].fr}, mais la formule du résultat le compte en ${WORDS[other].fr} : lu en ${WORDS[other].fr}, à vérifier`,
+      en: `the block “${heading}” follows a heading of ${WORDS[side].en}, but the result formula counts it as ${WORDS[other].en}: read as ${WORDS[other].en}, to check`,
+    };
+    for (const r of group) {
+      r.section = other;
+      r.sideNote = note;
+    }
+    flips.push({ headingRow: group[0]!.row - 1, rows: new Set(group.map((r) => r.row)), from: side, to: other });
+  }
+  return flips;
+}
+
 /** A block read on the other side than its heading's: the rows it holds, under the heading's row. */
 export interface Flip {
   headingRow: number;

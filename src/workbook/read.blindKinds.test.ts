@@ -85,3 +85,23 @@ describe("a header row of years is a header whatever the century", () => {
     ]);
   });
 });
+
+describe("a block of running costs after the receipts switches to charges", () => {
+  it("« Frais d'exploitation » after « Recettes » makes its lines charges, without the word « charges »", () => {
+    const r = read([
+      ["Libellé", "Montant"],
+      ["Recettes", null],
+      ["Cotisations", 500],
+      ["Subvention commune", 700],
+      ["Frais d'exploitation", null],
+      ["Location salle", 800],
+      ["Fournitures", 200],
+    ]);
+    expect(r.lines.map((l) => [l.label, l.context.sectionHint])).toEqual([
+      ["Cotisations", "income"],
+      ["Subvention commune", "income"],
+      ["Location salle", "expense"],
+      ["Fournitures", "expense"],
+    ]);
+  });
+});

@@ -14,7 +14,7 @@ import { partsOfTotal } from "./partsOfTotal.ts";
 import { findSubtotals, type SubtotalCandidate } from "./subtotals.ts";
 import { memberTest, refersToOtherRows, type MemberTest } from "./labelledLines.ts";
 import { sidesFromResult } from "./resultSides.ts";
-import { flipDeclaredTotals, isAmbiguousSideHeading, sidesAgainstHeadings } from "./headingSides.ts";
+import { flipDeclaredTotals, isAmbiguousSideHeading, sidesAcrossHeadings, sidesAgainstHeadings } from "./headingSides.ts";
 import { hiddenSheetIssues } from "./hiddenSheets.ts";
 import { loneNumberIssues } from "./loneNumbers.ts";
 import { withMergedLabels } from "./mergedLabels.ts";
@@ -680,7 +680,8 @@ function readBlock(
   // In a ledger the Débit / Crédit column says each row's side.
   if (!isLedger) {
     sidesOfUnsaidRows(grid, infos, resultFormulas);
-    const flips = sidesAgainstHeadings(infos, resultFormulas.length > 0 ? sidesFromResult(grid, resultFormulas) : new Map(), sheetSays);
+    const fromResult = resultFormulas.length > 0 ? sidesFromResult(grid, resultFormulas) : new Map<number, Section>();
+    const flips = [...sidesAgainstHeadings(infos, fromResult, sheetSays), ...sidesAcrossHeadings(infos, fromResult)];
     if (flips.length > 0) flipDeclaredTotals(flips, [...declared, ...infos.flatMap((i) => i.labelledTotal?.declared ?? [])], infos.map((i) => i.row));
   }
 

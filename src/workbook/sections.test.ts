@@ -71,7 +71,12 @@ describe("a heading that says what money is for", () => {
 
   it("what a collection is for heads charges, and the cost of a thing too; the words alone do not", () => {
     for (const h of ["Les objectifs de la cagnotte", "Utilisation des fonds collectés", "À quoi servira votre don", "Coût du voyage", "Sortie : coût du car"]) expect(sectionOfBlockHeading(h), h).toBe("expense");
-    for (const h of ["La cagnotte", "Objectifs", "Voyage de fin d'année", "Frais de fonctionnement"]) expect(sectionOfBlockHeading(h), h).toBeNull();
+    for (const h of ["La cagnotte", "Objectifs", "Voyage de fin d'année"]) expect(sectionOfBlockHeading(h), h).toBeNull();
+  });
+
+  it("the association's running costs head charges (« Frais d'exploitation »), what members pay does not", () => {
+    for (const h of ["Frais d'exploitation", "Frais de fonctionnement", "Les frais de personnel", "Frais généraux"]) expect(sectionOfBlockHeading(h), h).toBe("expense");
+    for (const h of ["Frais d'inscription", "Frais de participation", "Frais de dossier"]) expect(sectionOfBlockHeading(h), h).toBeNull();
   });
 });
 

@@ -99,7 +99,6 @@ export function sectionOfBlockHeading(text: string | null | undefined): Section 
   // collection of money is for is what it pays, a block of charges (« cagnotte » alone reads as gifts).
   if (PURPOSE_OF_FUNDS.test(normalizeText(text))) return "expense";
   // « Voyage de fin d'année (coût de la sortie) », « Coût du séjour » : what something costs is a block of charges
-  // (« Frais de fonctionnement » is one block of charges among others, not a side: it is left to the lines).
   if (text.split(/\s[-–—]\s|[–—:()/]/).some((part) => /^(?:le |les )?(?:cout|couts|cout total) (?:de la|de l|du|des|de|d) /.test(normalizeText(part)))) return "expense";
   // « Plus gros contributeurs au CA », « Répartition du chiffre d'affaires »: what makes the turnover is income.
   if (/\b(au|du|le|son|notre) CA\b/.test(text) || /\bchiffres? d affaires?\b/.test(normalizeText(text))) return "income";
@@ -134,6 +133,12 @@ const HEAD_NOUN: { section: "income" | "expense"; re: RegExp }[] = [
   { section: "expense", re: /^(depenses?|charges?|couts?|frais generaux)$/ },
   { section: "income", re: /^(recettes?|produits?|revenus?|ressources?|rentrees|financements?)$/ },
 ];
+/**
+ * « Frais d'exploitation », « Frais de fonctionnement », « Frais de personnel » after a « Recettes » block: costs the
+ * association bears, a block of charges. Not « Frais d'inscription », « Frais de participation », « Frais de dossier »
+ * (what members pay, receipts): only the complements that are the association's own running costs.
+ */
+const COSTS_HEADING = /^frais (d exploitation|de fonctionnement|de structure|de gestion|de personnel|administratifs?|divers|de deplacements?|de missions?|bancaires|financiers|de communication|d activites?|de l activite)$/;
 /** What may come before the section noun: an article, a possessive, « principales », « autres », « budget des ». */
 const LEADING = /^(les|des|nos|notre|vos|votre|leurs|leur|ses|mes|principales|principaux|autres|petites|grosses|grandes|premieres|budget|budgets|total|totaux|bilan|de|du|d)$/;
 /** Section nouns that, with what follows, name a thing bought or a part of the staff, not a side. */
@@ -150,6 +155,7 @@ function sideOfHeadNoun(part: string): "income" | "expense" | null {
   while (i < words.length - 1 && i < 3 && LEADING.test(words[i]!)) i++;
   const rest = words.slice(i).join(" ");
   if (NOT_A_SIDE.test(rest)) return null;
+  if (COSTS_HEADING.test(rest)) return "expense";
   const noun = words[i] === "frais" && words[i + 1] === "generaux" ? "frais generaux" : (words[i] ?? "");
   return HEAD_NOUN.find((h) => h.re.test(noun))?.section ?? null;
 }
