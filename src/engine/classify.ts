@@ -2,6 +2,7 @@
 // a confidence and a short reason. Accounts first where present; the label where the account is absent,
 // generic, or contradicted by the funder the label names (docs/spec.md §2).
 import { expandAbbreviations } from "./abbreviations.ts";
+import { translateEnglish } from "./englishLabels.ts";
 import { CHART_WORDS, matchAccountTitle } from "./accountTitles.ts";
 import { COMMON_WORDS } from "./commonWords.ts";
 import { CHART_OF_ACCOUNTS } from "./chartOfAccounts.ts";
@@ -548,7 +549,8 @@ function coreOf(label: string): string {
   let core = CORES.get(label);
   if (core === undefined) {
     if (CORES.size > 100_000) CORES.clear();
-    core = expandAbbreviations(withoutAdjustment(label));
+    // A budget laid out in English is read in the French a budget uses (englishLabels.ts).
+    core = expandAbbreviations(translateEnglish(withoutAdjustment(label)));
     CORES.set(label, core);
   }
   return core;
