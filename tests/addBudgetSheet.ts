@@ -23,17 +23,23 @@ export async function withBudget(bytes: Buffer): Promise<Buffer | null> {
   } catch {
     return null;
   }
-  const types = zip.file("[Content_Types].xml");
-  const rootRels = zip.file("_rels/.rels");
-  if (!types || !rootRels) return null;
-  const rootXml = await rootRels.async("string");
+  // Entries are found as a reader that ignores case and takes « \ » for « / » finds them (POI's 49609.xlsx), and
+  // written back under their own names: the file keeps its writer's oddities, the budget sheet follows them.
+  const entryOf = (path: string) => Object.keys(zip.files).find((n) => !zip.files[n]!.dir && n.replace(/\\/g, "/").toLowerCase() === path.toLowerCase());
+  const typesName = entryOf("[Content_Types].xml");
+  const rootRelsName = entryOf("_rels/.rels");
+  if (!typesName || !rootRelsName) return null;
+  const types = zip.file(typesName)!;
+  const rootXml = await zip.file(rootRelsName)!.async("string");
   const wbPath = rootXml.match(/Target="\/?([^"]*workbook[^"]*\.xml)"/i)?.[1];
-  if (!wbPath || !zip.file(wbPath)) return null;
+  const wbName = wbPath && entryOf(wbPath);
+  if (!wbPath || !wbName) return null;
   const dir = wbPath.includes("/") ? wbPath.slice(0, wbPath.lastIndexOf("/") + 1) : "";
-  const relsPath = `${dir}_rels/${wbPath.slice(dir.length)}.rels`;
-  const wbRels = zip.file(relsPath);
-  if (!wbRels) return null;
-  let wbXml = await zip.file(wbPath)!.async("string");
+  const relsName = entryOf(`${dir}_rels/${wbPath.slice(dir.length)}.rels`);
+  if (!relsName) return null;
+  const wbRels = zip.file(relsName)!;
+  const separator = wbName.includes("\\") ? "\\" : "/";
+  let wbXml = await zip.file(wbName)!.async("string");
   let relsXml = await wbRels.async("string");
   let typesXml = await types.async("string");
   const strict = /purl\.oclc\.org\/ooxml/.test(wbXml);
@@ -54,9 +60,9 @@ export async function withBudget(bytes: Buffer): Promise<Buffer | null> {
   relsXml = `${relsXml.slice(0, relsClose)}<Relationship Id="${rid}" Type="${relType}" Target="worksheets/equilibreBudget.xml"/>${relsXml.slice(relsClose)}`;
   const typesClose = typesXml.lastIndexOf("</");
   typesXml = `${typesXml.slice(0, typesClose)}<Override PartName="/${part}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>${typesXml.slice(typesClose)}`;
-  zip.file(wbPath, wbXml);
-  zip.file(relsPath, relsXml);
-  zip.file("[Content_Types].xml", typesXml);
-  zip.file(part, budgetSheetXml().replace("http://schemas.openxmlformats.org/spreadsheetml/2006/main", main));
+  zip.file(wbName, wbXml);
+  zip.file(relsName, relsXml);
+  zip.file(typesName, typesXml);
+  zip.file(part.replace(/\//g, separator), budgetSheetXml().replace("http://schemas.openxmlformats.org/spreadsheetml/2006/main", main));
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
