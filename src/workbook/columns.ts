@@ -117,6 +117,7 @@ export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col
   const oneRow = cols.every((c) => profiles.get(c)!.amount + profiles.get(c)!.error <= 1);
   // « Code postal », « Téléphone », « N° », « Âge » title numbers that are no money, one line or many.
   const notMoney = (header: string) => /\b(code postal|cp|telephone|tel|portable|numero|num|no|n|siret|siren|rna|age|annee de naissance|rang|note|taille|poids|page|ref|reference)\b/.test(header);
+  const besideAmounts = (col: number) => roles.get(col - 1) === "amount" && (profiles.get(col - 1)?.amount ?? 0) >= 2 && (headerOf(col - 1) ?? "") !== "";
   for (const col of cols) {
     const p = profiles.get(col)!;
     const raw = headerOf(col) ?? "";
@@ -135,7 +136,9 @@ export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col
       roles.set(col, "account");
     // A single number is an amount when its header says money or a side (« Recettes » over the one produit of a
     // journal of expenses); under no such header it is left out, and said beside its line (loneNumbers.ts).
-    } else if ((numeric >= 2 || (numeric === 1 && p.text <= 1 && (amountHeader || DEBIT_HEADER.test(header) || CREDIT_HEADER.test(header) || (oneRow && header !== "" && !notMoney(header))))) && numeric >= p.text) roles.set(col, "amount");
+    // « Asso A | Asso B | Asso C », one column per partner: the third one's single number, titled beside a column of
+    // amounts, is that partner's share as the others are (it was dropped, its row read as a heading).
+    } else if ((numeric >= 2 || (numeric === 1 && p.text <= 1 && (amountHeader || DEBIT_HEADER.test(header) || CREDIT_HEADER.test(header) || ((oneRow || besideAmounts(col)) && header !== "" && !notMoney(header))))) && numeric >= p.text) roles.set(col, "amount");
     // Under a money header (« Montant »), amounts typed with words (« 1 200 € HT ») are amounts to name by their
     // cell, not labels: when they are most of the column, the numbers beside them are still read.
     else if (amountHeader && numeric >= 1 && numeric + p.amountsInWords >= 2 && numeric + p.amountsInWords > p.text - p.amountsInWords) roles.set(col, "amount");

@@ -105,3 +105,53 @@ describe("a block of running costs after the receipts switches to charges", () =
     ]);
   });
 });
+
+describe("a total is a sum of something", () => {
+  it("« Charges 120 » between two charges that it does not add up is a line, and « Produits 40 » among receipts too", () => {
+    const r = read([
+      ["Libellé", "Montant"],
+      ["Dépenses", null],
+      ["Loyer", 800],
+      ["Charges", 120],
+      ["Assurance", 200],
+      ["Recettes", null],
+      ["Cotisations", 500],
+      ["Produits", 40],
+      ["Dons", 60],
+    ]);
+    expect(amounts(r).map((a) => a[0])).toEqual(["Loyer", "Charges", "Assurance", "Cotisations", "Produits", "Dons"]);
+  });
+
+  it("while « Charges 1 000 » over the lines it adds, or under them, is their total", () => {
+    const r = read([
+      ["Libellé", "Montant"],
+      ["Charges", 1000],
+      ["Loyer", 800],
+      ["Assurance", 200],
+      ["Recettes", null],
+      ["Cotisations", 300],
+      ["Dons", 200],
+      ["Produits", 500],
+    ]);
+    expect(r.skipped.map((s) => [s.label, s.why])).toEqual([
+      ["Produits", "total"],
+      ["Charges", "total"],
+    ]);
+  });
+});
+
+describe("one amount column per partner: every partner's amounts are read", () => {
+  it("« Asso C » holding a single number beside « Asso A | Asso B » is that partner's column, its row a line", () => {
+    const r = read([
+      ["Poste", "Asso A", "Asso B", "Asso C"],
+      ["Charges", null, null, null],
+      ["Loyer", 800, 300, null],
+      ["Assurance", 200, 100, null],
+      ["Salaires", null, null, 900],
+      ["Produits", null, null, null],
+      ["Cotisations", 500, 400, null],
+    ]);
+    expect(amounts(r)).toContainEqual(["Salaires", "Asso C", 900]);
+    expect(r.lines.filter((l) => l.label === "Salaires").map((l) => l.amountCell)).toEqual(["D5"]);
+  });
+});

@@ -1183,9 +1183,12 @@ function sectionTotalsOf(infos: RowInfo[], skipped: SkippedRow[], sheet: string,
     // subtotal of its one sub-line, and a label that names a kind of charge as much as a section is that line.
     const loneChapter = (len: number, row: RowInfo | undefined) => len === 1 && t.looseWord && row?.account !== null && (row?.account?.length ?? 9) <= 2;
     const sums = (afterLen > 0 && afterSum === total && !loneChapter(afterLen, next)) || (beforeLen > 0 && beforeSum === total && !loneChapter(beforeLen, prev));
-    // A plain section word ("CHARGES") is a total unless nothing in its section is there to add up.
+    // A plain section word ("CHARGES") at the head or the foot of its section is a total unless nothing in its
+    // section is there to add up. Between lines of its own side (« Loyer 800 | Charges 120 | Assurance 200 ») and
+    // adding up neither run, it totals nothing: a line (the charges of a rent, say), never a total that sums nothing.
     // « Dépenses 2020 7 993 » under « Total =SUM(B11:B11) »: the sheet's own sum counts it as a line.
-    if (!member(t.row, col, total) && (sums || (!t.looseWord && afterLen + beforeLen > 0))) {
+    const between = afterLen > 0 && beforeLen > 0;
+    if (!member(t.row, col, total) && (sums || (!t.looseWord && afterLen + beforeLen > 0 && !between))) {
       skipped.push({ sheet, row: t.row, cell: cellAddress(t.row, t.labelCol), label: t.label, why: "total" });
     } else keep(t);
   }
