@@ -34,6 +34,15 @@ describe("cash positions, receivables, debts and loans (classes 1–5)", () => {
       "Prêt d'honneur",
       "Subvention d'investissement Région",
       "Subventions d'équipement",
+      // The cash position alone or at a date (issue 11, kind 7).
+      "Trésorerie",
+      "Disponibilités",
+      "Solde bancaire",
+      "Caisse au 1er janvier",
+      "Banque au 31/12/2023",
+      "Trésorerie au 31 décembre",
+      "Report à nouveau",
+      "Emprunt",
     ]) {
       expect(isCashPositionLabel(label), label).toBe(true);
     }
@@ -61,6 +70,10 @@ describe("cash positions, receivables, debts and loans (classes 1–5)", () => {
       "Factures EDF",
       "Subvention de fonctionnement",
       "Dons reversés à la fondation",
+      "Caisse de retraite complémentaire",
+      "Caisse du 14 juillet",
+      "Caisse enregistreuse",
+      "Frais de caisse",
     ]) {
       expect(isCashPositionLabel(label), label).toBe(false);
     }

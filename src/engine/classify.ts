@@ -74,6 +74,10 @@ const BALANCE_SHEET_LABEL = [
   /\bdisponibles? (en|sur) (banque|compte|caisse|livret)/,
   /^(solde|soldes|avoir|avoirs|encaisse|disponibilites|tresorerie)\b.*\b(banque|bancaires?|caisse|compte|comptes|livrets?|tresorerie|disponibles?|paypal|ccp|especes)\b/,
   /^disponibilites\b/,
+  // The cash position said alone or at a date (« Trésorerie », « Caisse au 1er janvier », « Banque au 31/12 »): what
+  // the association holds, not a flow. « Caisse de retraite » names no date, « Caisse du 14 juillet » an event's takings: lines.
+  /^tresoreries?$/,
+  /^(caisse|caisses|banque|banques|tresorerie|compte|comptes|especes)( en caisse)? (au|le|a la) (\d|1er\b|debut\b|fin\b|date\b|cloture\b|ouverture\b|l ouverture\b|la cloture\b|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)/,
   // The association's own accounts named as such: « Compte courant au 31/12 », « Compte chèque », « Livret Bleu ».
   /^comptes? (courants?|cheques?|d epargne|epargne|portefeuille|titres?|bancaires?|a terme|sur livret|joint)\b/,
   /^livrets? (a|bleu|jeune|d epargne|epargne|associati[a-z]*|cmb|cm|ca|lcl|bnp|sg|ce|cic|bred|bp|ldd|ldds)( \d.*| (au|du|de la|a la) .*)?$/,
