@@ -89,7 +89,8 @@ const BALANCE_SHEET_LABEL = [
   /\ben cours de recouvrement\b/,
   /\bpas encore (factur|regl|encaiss|pay|percu|vers|revers)[a-z]*\b/,
   /^(a reverser|reste a (payer|reverser|percevoir|encaisser)|restant (a payer|du))\b/,
-  /^(creances?|dettes?|produits a recevoir|charges a payer|charges constatees d avance|produits constates d avance)\b/,
+  // « Créances irrécouvrables » is no debt owed but its loss (654), a charge.
+  /^(creances?|dettes?|produits a recevoir|charges a payer|charges constatees d avance|produits constates d avance)\b(?! (irrecouvrables?|perdues?|admises? en non valeur)\b)/,
   // A loan named by its bank in capitals (« Prêt CMB », « Emprunt BRED ») or released in instalments.
   /\b(deblocage|deblocable|debloque) (de |du |d )?(l )?(pret|emprunt|credit)\b/,
   // A grant for equipment (13) finances the balance sheet, not the year (its yearly share, 777, does).

@@ -446,7 +446,8 @@ export const LEVERS: readonly Lever[] = [
     catchAll: true,
     keywords: [
       "autres charges de gestion courante", "charges de gestion courante", "droits d auteur*", "SACEM", "SACD", "redevance*", "pertes sur creances",
-      "creances irrecouvrables", "aides financieres", "aide* aux familles", "secours", "bourses versees", "charges diverses", "autres charges",
+      // What debtors will never pay (654): « Perte sur débiteurs », « Pertes sur créances irrécouvrables ».
+      "perte* sur creance*", "perte* sur debiteur*", "creances irrecouvrables", "creance* irrecouvrable*", "aides financieres", "aide* aux familles", "secours", "bourses versees", "charges diverses", "autres charges",
       // Grants paid out (657): « Subventions versées aux caisses mutuelles partenaires » is not staff insurance.
       "subvention*", "subvention* versee*", "subvention* accordee*", "aide* versee*", "aide* accordee*", "aide* aux", "aides financieres octroyees",
       "dons verses", "soutien* financier*",

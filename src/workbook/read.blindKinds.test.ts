@@ -1,6 +1,7 @@
 // Kinds of reading failure seen on real budgets nobody on the team had seen (issue 11, the seventh blind sets):
 // each a small grid laid out as the treasurer laid it out, failing without its fix.
 import { describe, expect, it } from "vitest";
+import { classifyLines } from "../engine/analyze.ts";
 import { readBudgets } from "./read.ts";
 import type { CellValue } from "./snapshot.ts";
 import { gridSheet } from "../../tests/gridSheet.ts";
@@ -153,5 +154,39 @@ describe("one amount column per partner: every partner's amounts are read", () =
     ]);
     expect(amounts(r)).toContainEqual(["Salaires", "Asso C", 900]);
     expect(r.lines.filter((l) => l.label === "Salaires").map((l) => l.amountCell)).toEqual(["D5"]);
+  });
+});
+
+describe("a loss on what debtors owe is a charge (654), not a balance", () => {
+  it("« Perte sur débiteurs », « Créances irrécouvrables », « Pertes sur créances irrécouvrables » are read and filed as other operating costs", () => {
+    const r = read([
+      ["Libellé", "Montant"],
+      ["Charges", null],
+      ["Loyer", 800],
+      ["Perte sur débiteurs", 150],
+      ["Créances irrécouvrables", 60],
+      ["Pertes sur créances irrécouvrables", 95],
+      ["Produits", null],
+      ["Cotisations", 500],
+    ]);
+    expect(r.skipped).toEqual([]);
+    const losses = classifyLines(r.lines).filter((l) => l.label !== "Loyer" && l.label !== "Cotisations");
+    expect(losses.map((l) => [l.label, l.section, l.lever])).toEqual([
+      ["Perte sur débiteurs", "expense", "other_operating"],
+      ["Créances irrécouvrables", "expense", "other_operating"],
+      ["Pertes sur créances irrécouvrables", "expense", "other_operating"],
+    ]);
+  });
+
+  it("while « Créances » owed at the year's end stays a balance row", () => {
+    const r = read([
+      ["Libellé", "Montant"],
+      ["Charges", null],
+      ["Loyer", 800],
+      ["Créances", 300],
+      ["Produits", null],
+      ["Cotisations", 500],
+    ]);
+    expect(r.skipped.map((s) => [s.label, s.why])).toEqual([["Créances", "balance_sheet_account"]]);
   });
 });
