@@ -4,7 +4,7 @@
 import { expandAbbreviations } from "./abbreviations.ts";
 import { translateEnglish } from "./englishLabels.ts";
 import { CHART_WORDS, matchAccountTitle } from "./accountTitles.ts";
-import { COMMON_WORDS } from "./commonWords.ts";
+import { COMMON_WORDS, PHRASES_OF_THEIR_OWN } from "./commonWords.ts";
 import { CHART_OF_ACCOUNTS } from "./chartOfAccounts.ts";
 import { engineeringWordInLabel, isEngineeringBlock } from "./destinations.ts";
 import { findFunder, PAYER_ONLY_WORDS, saidAsPayer, type FunderMatch } from "./funders.ts";
@@ -274,6 +274,7 @@ interface LabelHit {
 const KEYWORD_INDEX = new KeywordIndex(
   KEYWORDS.map((k) => ({ item: k, pattern: k.pattern })),
   new Set([...CHART_WORDS, ...COMMON_WORDS]),
+  PHRASES_OF_THEIR_OWN.map(compilePattern),
 );
 
 /** « Produits divers », « Autres recettes »: a reading of last resort, that any other word of the label outweighs. */

@@ -208,3 +208,26 @@ describe("confidence that means something: strong evidence that agrees is not as
     expect(c("Boulangerie Martin", "income", { heading: "Sponsros" }).confidence).toBeLessThan(REVIEW_CONFIDENCE);
   });
 });
+
+describe("a short keyword is read as a whole word, not inside a longer phrase that means something else (issue 11, kind 1)", () => {
+  it("damages are an exceptional charge or produit, not interest", () => {
+    for (const label of ["Dommages et intérêts", "Dommages-intérêts", "Dommages et intérêts (litige fournisseur)"]) {
+      expect(c(label, "expense").lever, label).toBe("exceptional_charges");
+      expect(c(label, "income").lever, label).toBe("exceptional_income");
+    }
+    expect(c("Intérêts du livret", "income").lever).toBe("financial_income");
+    expect(c("Intérêts d'emprunt", "expense").lever).toBe("financial_charges");
+  });
+
+  it("« intérêt général », « intérêt public » earn and pay no interest", () => {
+    for (const label of ["Messages d'intérêt général", "Spots d'intérêt public", "Projets d'intérêt collectif"]) {
+      expect(c(label, "income").lever, label).not.toBe("financial_income");
+      expect(c(label, "expense").lever, label).not.toBe("financial_charges");
+    }
+  });
+
+  it("a near spelling is not read onto a shorter word of another meaning: « Communiqués » is no « commune »", () => {
+    for (const label of ["Communiqués", "Communiqués de presse"]) expect(c(label, "income").nature, label).not.toBe("public");
+    expect(c("Comunes", "income").lever).toBe("public_grants");
+  });
+});

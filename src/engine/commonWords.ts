@@ -15,3 +15,9 @@ const WORDS = [
 ];
 
 export const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS);
+
+/**
+ * Fixed phrases whose meaning is not that of a keyword they hold: « Messages d'intérêt général » (a radio's public
+ * service spots), « association d'intérêt public » earn or pay no interest. Written as keywords are (levers.ts).
+ */
+export const PHRASES_OF_THEIR_OWN: readonly string[] = ["interet* genera*", "interet* public*", "interet* collecti*", "interet* communautaire*", "interet* loca*"];

@@ -261,7 +261,9 @@ export const LEVERS: readonly Lever[] = [
     nature: "neutral",
     payer: null,
     accounts: ["77"],
-    keywords: ["produits exceptionnels", "exceptionnel*", "extraordinaire*", "cession* d immobilisation*", "produits sur exercices anterieurs", "plus value*"],
+    keywords: ["produits exceptionnels", "exceptionnel*", "extraordinaire*", "cession* d immobilisation*", "produits sur exercices anterieurs", "plus value*",
+      // Damages awarded (778) are no interest earned, whatever « intérêts » says.
+      "dommage* et interet*", "dommage* interet*"],
   }),
   income({
     id: "reversals_transfers",
@@ -483,7 +485,9 @@ export const LEVERS: readonly Lever[] = [
     pillar: "financial",
     destination: "engineering",
     accounts: ["67"],
-    keywords: ["charges exceptionnelles", "exceptionnel*", "penalite*", "amende*", "charges sur exercices anterieurs"],
+    keywords: ["charges exceptionnelles", "exceptionnel*", "penalite*", "amende*", "charges sur exercices anterieurs",
+      // Damages paid (671 pénalités, 678): no interest on a loan.
+      "dommage* et interet*", "dommage* interet*"],
   }),
   expense({
     id: "depreciation_provisions",

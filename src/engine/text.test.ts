@@ -71,4 +71,19 @@ describe("text", () => {
     expect(tokenize("Tombola Sainte-Marie").map((t) => t.proper === true)).toEqual([false, true, true]);
     expect(tokenize("SUBVENTION SAINTE MARIE").some((t) => t.proper)).toBe(false);
   });
+
+  it("a typo and a short ending still read as a keyword; four letters more make another word", () => {
+    const index = new KeywordIndex([{ item: "commune", pattern: compilePattern("commune*") }, { item: "salarie", pattern: compilePattern("salarie*") }]);
+    expect(index.matchAll(tokenize("Comunes"))).toMatchObject([{ item: "commune", fuzzy: true }]);
+    expect(index.matchAll(tokenize("charges salariales"))).toMatchObject([{ item: "salarie", fuzzy: true }]);
+    expect(index.matchAll(tokenize("Communiqués"))).toEqual([]);
+  });
+
+  it("a keyword inside a fixed phrase of its own, and shorter than it, is not read", () => {
+    const index = new KeywordIndex([{ item: "interet", pattern: compilePattern("interet*") }, { item: "public", pattern: compilePattern("interet public") }], new Set(), [compilePattern("interet* genera*"), compilePattern("interet* public*")]);
+    expect(index.matchAll(tokenize("Messages d'intérêt général"))).toEqual([]);
+    expect(index.matchAll(tokenize("Intérêts généraux et intérêts du livret")).map((m) => m.position)).toEqual([3]);
+    // A keyword as long as the phrase is the phrase read.
+    expect(index.matchAll(tokenize("Intérêt public")).map((m) => m.item)).toEqual(["public"]);
+  });
 });

@@ -149,8 +149,9 @@ function matchWord(word: { stem: string; prefix: boolean }, text: string): "exac
   if (tolerance === 0) return "no";
   if (word.prefix) {
     // A typo changes a letter or two, it does not make a long derived word: « empoissonnement » is not a
-    // misspelt « emploi… », « subventoins » is a misspelt « subvention… ».
-    if (text.length < word.stem.length - 1 || text.length > word.stem.length + 4) return "no";
+    // misspelt « emploi… », « subventoins » is a misspelt « subvention… ». A slip and an ending of up to three
+    // letters (« salariales », « banquaire ») still read; four more make another word (« communiqués », no « commune »).
+    if (text.length < word.stem.length - 1 || text.length > word.stem.length + 3) return "no";
     // Compare with the same length or one more/less, so inserted or dropped letters still count.
     for (const len of [word.stem.length, word.stem.length + 1, word.stem.length - 1]) {
       if (len <= text.length && editDistance(word.stem, text.slice(0, len), tolerance) <= tolerance) return "fuzzy";
@@ -222,6 +223,11 @@ export class KeywordIndex<T> {
   constructor(
     items: readonly { item: T; pattern: CompiledPattern }[],
     private readonly knownWords: ReadonlySet<string> = new Set(),
+    /**
+     * Fixed phrases with a meaning of their own (« intérêt général »): a keyword found only inside one of them, and
+     * shorter than it, is not read (« Messages d'intérêt général » pay no interest).
+     */
+    private readonly phrasesOfTheirOwn: readonly CompiledPattern[] = [],
   ) {
     for (const { item, pattern } of items) {
       const wordIds = pattern.words.map((w) => this.internWord(w.stem, w.prefix, pattern.acronym));
@@ -302,6 +308,8 @@ export class KeywordIndex<T> {
   private findAll(tokens: readonly Token[]): readonly IndexedMatch<T>[] {
     const perToken = tokens.map((t) => (t.proper ? exactOnly(this.wordsOf(t)) : this.wordsOf(t)));
     const found = new Map<number, IndexedMatch<T>>();
+    const spans = this.phrasesOfTheirOwn.length > 0 ? this.phraseSpans(tokens) : NO_SPANS;
+    const insidePhrase = (start: number, n: number) => spans.some(([a, b]) => start >= a && start + n <= b && n < b - a);
     perToken.forEach((words, start) => {
       for (const [firstId] of words) {
         for (const index of this.byFirstWord.get(firstId) ?? []) {
@@ -314,7 +322,7 @@ export class KeywordIndex<T> {
             if (hit === undefined) ok = false;
             else if (hit) fuzzy = true;
           }
-          if (ok) found.set(index, { item: entry.item, pattern: entry.pattern, position: start, length: entry.wordIds.length, fuzzy });
+          if (ok && !insidePhrase(start, entry.wordIds.length)) found.set(index, { item: entry.item, pattern: entry.pattern, position: start, length: entry.wordIds.length, fuzzy });
         }
       }
     });
@@ -322,9 +330,22 @@ export class KeywordIndex<T> {
     if (found.size === 1) return [...found.values()];
     return [...found.keys()].sort((a, b) => a - b).map((index) => found.get(index)!);
   }
+
+  /** Where the label holds a phrase of its own (see the constructor): [start, end) of each. */
+  private phraseSpans(tokens: readonly Token[]): [number, number][] {
+    const spans: [number, number][] = [];
+    for (const phrase of this.phrasesOfTheirOwn) {
+      const n = phrase.words.length;
+      for (let start = 0; start + n <= tokens.length; start++) {
+        if (phrase.words.every((w, k) => matchWord(w, tokens[start + k]!.text) === "exact")) spans.push([start, start + n]);
+      }
+    }
+    return spans;
+  }
 }
 
 const NO_MATCH: readonly IndexedMatch<unknown>[] = Object.freeze([]);
+const NO_SPANS: [number, number][] = [];
 function isDigit(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c >= 48 && c <= 57;
