@@ -190,3 +190,72 @@ describe("a loss on what debtors owe is a charge (654), not a balance", () => {
     expect(r.skipped.map((s) => [s.label, s.why])).toEqual([["Créances", "balance_sheet_account"]]);
   });
 });
+
+describe("a total that adds up nothing is a line", () => {
+  it("« Total manifestation 1 200 » alone under its heading, with nothing above or below that sums to it, is the event's line", () => {
+    const r = read([
+      ["Libellé", "Montant"],
+      ["Dépenses", null],
+      ["Loyer", 800],
+      ["Assurance", 200],
+      ["Manifestation", null],
+      ["Total manifestation", 1200],
+      ["Recettes", null],
+      ["Cotisations", 500],
+      ["Dons", 1500],
+    ]);
+    expect(amounts(r).map((a) => a[0])).toEqual(["Loyer", "Assurance", "Total manifestation", "Cotisations", "Dons"]);
+    expect(r.issues.filter((i) => i.code === "total_mismatch")).toEqual([]);
+  });
+
+  it("the only row under « Dépenses » is the block's line", () => {
+    const r = read([
+      ["Libellé", "Montant"],
+      ["Dépenses", null],
+      ["Total sortie au zoo", 640],
+      ["Recettes", null],
+      ["Participation des familles", 300],
+      ["Subvention commune", 340],
+    ]);
+    expect(amounts(r)).toContainEqual(["Total sortie au zoo", "Montant", 640]);
+    expect(r.skipped).toEqual([]);
+  });
+
+  it("a charge is no subtotal of the produits under it: « Sortie au zoo 640 » over 300 + 340 of receipts is a line", () => {
+    const r = read([
+      ["Libellé", "Montant"],
+      ["Dépenses", null],
+      ["Sortie au zoo", 640],
+      ["Recettes", null],
+      ["Participation des familles", 300],
+      ["Subvention commune", 340],
+    ]);
+    expect(amounts(r).map((a) => a[0])).toEqual(["Sortie au zoo", "Participation des familles", "Subvention commune"]);
+  });
+
+  it("while a lone total that the lines above add up stays their total, and « Total du bilan », « Total actif », « Total passif » stay skipped", () => {
+    const recap = read([
+      ["Libellé", "Montant"],
+      ["Dépenses", null],
+      ["Loyer", 800],
+      ["Assurance", 200],
+      ["Récapitulatif", null],
+      ["Total manifestation", 1000],
+      ["Recettes", null],
+      ["Cotisations", 1000],
+    ]);
+    expect(recap.skipped.map((s) => [s.label, s.why])).toEqual([["Total manifestation", "total"]]);
+    for (const label of ["Total du bilan", "Total actif", "Total passif"]) {
+      const r = read([
+        ["Libellé", "Montant"],
+        ["Charges", null],
+        ["Loyer", 800],
+        ["Produits", null],
+        ["Cotisations", 900],
+        ["Bilan", null],
+        [label, 7000],
+      ]);
+      expect(r.lines.map((l) => l.label), label).toEqual(["Loyer", "Cotisations"]);
+    }
+  });
+});

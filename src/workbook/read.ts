@@ -11,7 +11,7 @@ import { VERSION_HEADER, headerKind, inKindOnSide, isBalanceTypeCell, isInKindLi
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { partsOfTotal } from "./partsOfTotal.ts";
-import { findSubtotals, type SubtotalCandidate } from "./subtotals.ts";
+import { findSubtotals, isChapterTitle, type SubtotalCandidate } from "./subtotals.ts";
 import { memberTest, refersToOtherRows, type MemberTest } from "./labelledLines.ts";
 import { sidesFromResult } from "./resultSides.ts";
 import { flipDeclaredTotals, isAmbiguousSideHeading, sidesAcrossHeadings, sidesAgainstHeadings } from "./headingSides.ts";
@@ -699,6 +699,8 @@ function readBlock(
     amounts: i.cells.map((c) => amountOf(c.value)),
     formulas: i.cells.map((c) => c.formula ?? null),
     amountCols: i.cells.map((c) => c.col),
+    // A ledger's side is each amount's column, not the row's.
+    section: isLedger ? null : i.section,
   }));
   const subtotalRows = findSubtotals(candidates);
   const lineInfos = infos.filter((i) => {
@@ -1111,10 +1113,11 @@ function sidesOfUnsaidRows(grid: SheetGrid, infos: RowInfo[], resultFormulas: { 
  * a total, skipped, and the lines read must still add up to it (a true total whose lines are missing keeps its issue).
  */
 function totalsThatAreLines(infos: RowInfo[], skipped: SkippedRow[], declared: DeclaredTotal[], sheet: string, member: MemberTest): void {
-  const kept = infos.filter((i) => {
+  const all = [...infos];
+  const kept = infos.filter((i, k) => {
     const t = i.labelledTotal;
     if (!t) return true;
-    if (t.declared.every((d) => member(d.row, d.col, d.cents))) {
+    if (t.declared.every((d) => member(d.row, d.col, d.cents)) || totalOfNothing(all, k, declared)) {
       delete i.labelledTotal;
       return true;
     }
@@ -1125,6 +1128,40 @@ function totalsThatAreLines(infos: RowInfo[], skipped: SkippedRow[], declared: D
   declared.sort((a, b) => a.row - b.row || a.col - b.col);
   infos.length = 0;
   for (const i of kept) infos.push(i);
+}
+
+/** What « Total » is said of when it is the whole budget, a period or the balance sheet, never one thing of the year. */
+const WHOLE_OR_BALANCE = /^(general|generale|generaux|budget|budgets|global|globale|annuel|annuelle|previsionnel|realise|exercice|annee|mois|trimestre|semestre|periode|partiel|page|colonne|lignes?|\d{4}|n)\b|\b(actif|passif|bilan|immobilisations?|disponibilites|tresorerie|dettes?|creances?)\b/;
+
+/**
+ * « Total manifestation 1 200 » alone under its heading: a total of nothing is a line (an event given by its whole
+ * cost). It is one when it names one thing (no side, chapter, whole budget nor balance sheet: « Total du bilan »
+ * stays a total), no line of its block stands next to it, and no run of lines of its side, above it or below it,
+ * adds up to it (« Total manifestation 1 000 » in a recap under the charges that make 1 000 is their total).
+ */
+function totalOfNothing(infos: readonly RowInfo[], k: number, declared: readonly DeclaredTotal[]): boolean {
+  const t = infos[k]!;
+  if (t.labelledTotal?.kind !== "total") return false;
+  const object = normalizeText(t.label).replace(/^(total|totaux|tot)( (des|de la|de l|du|de|d|les|la|le))?\s*/, "");
+  if (object === "" || WHOLE_OR_BALANCE.test(object) || sectionOfBlockHeading(object) !== null || isChapterTitle(object)) return false;
+  const line = (i: RowInfo | undefined) => i !== undefined && !i.labelledTotal && !i.maybeSectionTotal;
+  const totalBetween = (a: number, b: number) => declared.some((d) => d.row > Math.min(a, b) && d.row < Math.max(a, b));
+  const sameBlock = (i: RowInfo | undefined) => line(i) && i!.heading === t.heading && i!.chapter === t.chapter && i!.section === t.section && !totalBetween(i!.row, t.row);
+  if (sameBlock(infos[k - 1]) || sameBlock(infos[k + 1])) return false;
+  // Any run of its side's lines, above it or below it, that adds up to one of its amounts makes it their total.
+  const side = infos.filter((i) => line(i) && i.section === t.section);
+  const runSums = (rows: RowInfo[], col: number, cents: number) => {
+    const seen = new Set<number>([0]);
+    let sum = 0;
+    for (const i of rows) {
+      const a = amountOf(i.cells.find((c) => c.col === col)?.value ?? null);
+      sum += a?.kind === "value" ? a.cents : 0;
+      if (seen.has(sum - cents)) return true;
+      seen.add(sum);
+    }
+    return false;
+  };
+  return t.labelledTotal.declared.every((d) => !runSums(side.filter((i) => i.row < t.row), d.col, d.cents) && !runSums(side.filter((i) => i.row > t.row), d.col, d.cents));
 }
 
 /**

@@ -13,6 +13,8 @@ export interface SubtotalCandidate {
   amounts: (Amount | null)[];
   formulas: (string | null)[];
   amountCols: number[];
+  /** The row's section when the reader knows one: a subtotal never adds lines of the other money side. */
+  section?: string | null;
 }
 
 /** Chapter titles of the charts of accounts, as budgets write them without their number. */
@@ -30,9 +32,13 @@ const CHAPTER_TITLES = new Set(
 
 export function isChapterish(c: SubtotalCandidate): boolean {
   if (c.account !== null && c.account.length <= 2) return true;
-  const text = normalizeText(c.label.replace(/^\s*\d{2,8}\s*[-–—.:)]?\s*/, ""));
-  if (CHAPTER_TITLES.has(text)) return true;
+  if (isChapterTitle(c.label)) return true;
   return isHeadingStyle(c);
+}
+
+/** A chapter of the charts of accounts written by its title, its number or not (« Achats », « 62 - Services extérieurs »). */
+export function isChapterTitle(label: string): boolean {
+  return CHAPTER_TITLES.has(normalizeText(label.replace(/^\s*\d{2,8}\s*[-–—.:)]?\s*/, "")));
 }
 
 /** Written like a heading: in capitals or ending with a colon. */
@@ -250,6 +256,16 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
     const stop = firstAtLeast(candRows, sp.to + 1);
     for (let k = firstAtLeast(candRows, sp.from); k < stop; k++) if (candRows[k] !== sp.owner && stop < enclosingEnd[k]!) enclosingEnd[k] = stop;
   }
+  // « Sortie au zoo 640 » over « Participation 300 », « Subvention 340 » in a balanced budget: the charge is no
+  // subtotal of the produits. A parent's lines stop at the first row of the other money side.
+  const otherSideAt = new Array<number>(n).fill(n);
+  const nextOf = { income: n, expense: n };
+  for (let i = n - 1; i >= 0; i--) {
+    const side = cands[i]!.section;
+    if (side === "income") otherSideAt[i] = nextOf.expense;
+    else if (side === "expense") otherSideAt[i] = nextOf.income;
+    if (side === "income" || side === "expense") nextOf[side] = i;
+  }
   for (let i = 0; i < n; i++) {
     const parent = cands[i]!;
     if (out.has(parent.row)) continue;
@@ -262,7 +278,7 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
     const matches = (j: number) => columns.every((k) => prefix[k]![j]! - prefix[k]![i]! === parentCents[k]) && (columns.every((k) => parentCents[k] === 0) || columns.some((k) => filled[k]![j]! - filled[k]![i]! >= minChildren));
     // « Animatrice 2 000 » inside « Personnel =SUM(B4:B5) » is a line of that sum: the rows it could add up stop
     // where the sum's range ends (2 000 = 1 000 + 700 + 300 across the range's end is a coincidence).
-    const end = Math.min(closing[i]!, enclosingEnd[i]!);
+    const end = Math.min(closing[i]!, enclosingEnd[i]!, otherSideAt[i]!);
     // The column whose sum is met the fewest times: the indexes to look at.
     let pick = columns[0]!;
     let pickCount = Infinity;
