@@ -231,3 +231,19 @@ describe("a short keyword is read as a whole word, not inside a longer phrase th
     expect(c("Comunes", "income").lever).toBe("public_grants");
   });
 });
+
+describe("an operating allotment from a public body is a grant (issue 11, kind 2)", () => {
+  it.each(["Dotation de fonctionnement", "Dotation de fonctionnement de la commune", "Dotation de fonctionnement du Département", "Dotation de fonctionnement de l'État", "Dotation annuelle de fonctionnement", "Dotation communale"])(
+    "« %s » → public grant",
+    (label) => {
+      const r = c(label, "income", { heading: "Recettes" });
+      expect(r.lever).toBe("public_grants");
+      expect(r.nature).toBe("public");
+    },
+  );
+
+  it("from the parent body (a federation, another association) it is private money; a medico-social « dotation globale » stays a tariff", () => {
+    expect(c("Dotation de fonctionnement de la fédération").nature).toBe("private");
+    expect(c("Dotation globale de fonctionnement").lever).toBe("public_tariffs");
+  });
+});

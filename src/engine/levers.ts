@@ -166,7 +166,7 @@ export const LEVERS: readonly Lever[] = [
     accounts: ["73"],
     keywords: [
       "dotation globale", "dotations et produits de tarification", "produits de tarification", "tarification", "prix de journee",
-      "forfait soin*", "concours publics", "dotation de fonctionnement", "financement ARS", "CPOM",
+      "forfait soin*", "concours publics", "financement ARS", "CPOM",
     ],
   }),
   income({
@@ -196,6 +196,9 @@ export const LEVERS: readonly Lever[] = [
       "partenaire* public*", "partenaire* institutionnel*", "financeur* public*",
       // The instruments a public body grants by: « Convention d'objectifs 2004/2005 », « CPO ».
       "convention* d objectif*", "convention* pluriannuelle* d objectif*", "CPO",
+      // What a commune, a département, the State or the parent body allots to run the association (74): an operating
+      // grant, not the tariff a medico-social establishment is paid (73, « dotation globale »).
+      "dotation* de fonctionnement", "dotation* annuelle* de fonctionnement", "dotation* de la commune", "dotation* communale*", "dotation* de l etat",
     ],
   }),
   income({
