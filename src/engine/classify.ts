@@ -493,6 +493,39 @@ function moneyWay(tokens: readonly Token[]): "income" | "expense" | null {
   return null;
 }
 
+/** The words after « versé(e)s par », « reçu(e)s de », « de la part de »: who paid, as the label names them. */
+function payerWords(tokens: readonly Token[]): readonly Token[] | null {
+  // The last such words name the payer: « reçue de la part des Amis » is from the Amis.
+  for (let i = tokens.length - 2; i >= 0; i--) {
+    const [w, next] = [tokens[i]!.text, tokens[i + 1]!.text];
+    const by = (i > 0 && OUT_PARTICIPLE.test(w) && next === "par") || (i > 0 && IN_PARTICIPLE.test(w) && /^(de|du|des|d)$/.test(next)) || (w === "part" && /^(de|du|des|d)$/.test(next));
+    if (!by) continue;
+    let start = i + 2;
+    while (start < tokens.length && ARTICLES.has(tokens[start]!.text)) start++;
+    return tokens.slice(start);
+  }
+  return null;
+}
+const ARTICLES = new Set(["la", "le", "les", "l", "un", "une", "d"]);
+
+/**
+ * « Somme versée par le Secours Catholique », « Reçu de la part des Amis de l'orgue » among the produits: money paid by
+ * a body the label names (capitalised, neither a person nor the members or families who pay as users) is private money
+ * from another organisation (7551), not the dues or sales of the block it sits in. Still a reading to check.
+ */
+function paidByABody(tokens: readonly Token[], section: Section): Decision | null {
+  if (section !== "income") return null;
+  const payer = payerWords(tokens);
+  const first = payer?.[0];
+  if (!payer || !first || !/^[A-Z]/.test(first.raw) || PAYING_USERS.test(first.text) || namesAPerson(payer)) return null;
+  const q = quote(payer.map((t) => t.raw).join(" "));
+  return {
+    lever: leverById("foundations"),
+    confidence: 0.5,
+    reasons: [{ fr: `versé par ${q.fr}, un organisme : argent privé d'un autre organisme, à vérifier`, en: `paid by ${q.en}, a body: private money from another organisation, to check` }],
+  };
+}
+
 function sectionFromLabel(tokens: readonly Token[]): { section: Section; hit: LabelHit } | null {
   let best: { section: Section; hit: LabelHit } | null = null;
   for (const section of ["income", "expense", "in_kind_resource"] as const) {
@@ -738,7 +771,10 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     }
   } else if (acc) {
     decision = { lever: acc.lever, confidence: ownAccount ? (acc.prefix.length >= 3 ? 0.85 : 0.75) : 0.6, reasons: [accountWord(acc)] };
-    if (!ownAccount && !chapterSaysClass(acc.prefix, section)) {
+    // « Somme versée par le Secours Catholique » under « 756 Cotisations »: who paid says more than the block's number.
+    const byABody = !ownAccount && /^7[0-5]/.test(acc.prefix) ? paidByABody(tokens, section) : null;
+    if (byABody) decision = { ...byABody, reasons: [accountWord(acc), ...byABody.reasons] };
+    else if (!ownAccount && !chapterSaysClass(acc.prefix, section)) {
       // « APRIL » under « 62 Autres services extérieurs »: the chapter holds levers of other pillars (621 staff,
       // 6281 network dues), so a chapter alone, with a label that says nothing, is a guess.
       decision.confidence = 0.5;
@@ -795,6 +831,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
   } else {
     decision =
       fromTitle(tokens, section, numbering) ??
+      paidByABody(tokens, section) ??
       fromContext(context, section) ??
       refundOf(tokens, section) ??
       fromFunction(tokens, section) ??
@@ -878,7 +915,8 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       reasons: [...decision.reasons, { fr: "dépensé par ou pour les bénévoles : frais des bénévoles", en: "spent by or for the volunteers: volunteers' expenses" }],
     };
   }
-  if (!acc && hit?.keyword.doubt && decision.lever === hit.keyword.lever && !funder && saidAlone(tokens, hit)) {
+  // A word that is a guess on its own stays one when it overrules a block's number (« Parrainages » under « 756 »).
+  if ((!acc || (!ownAccount && decision.lever !== acc.lever)) && hit?.keyword.doubt && decision.lever === hit.keyword.lever && !funder && saidAlone(tokens, hit)) {
     decision.confidence = Math.min(decision.confidence, 0.5);
     decision.reasons.push(hit.keyword.doubt);
   }
@@ -1421,7 +1459,7 @@ function fallback(section: Section): Decision {
 }
 
 function isFunderLever(id: LeverId): boolean {
-  return id === "foundations" || id === "corporate_patronage" || id === "public_procurement" || id === "donations" || id === "bequests";
+  return id === "foundations" || id === "corporate_patronage" || id === "sponsorship" || id === "public_procurement" || id === "donations" || id === "bequests";
 }
 
 function decideDestination(

@@ -247,3 +247,34 @@ describe("an operating allotment from a public body is a grant (issue 11, kind 2
     expect(c("Dotation globale de fonctionnement").lever).toBe("public_tariffs");
   });
 });
+
+describe("among the produits, crafts sold, money from another association and sponsorships are not dues (issue 11, kind 3)", () => {
+  it("« Artisanat divers », « Objets artisanaux » are goods sold (707), not « divers »", () => {
+    for (const label of ["Artisanat divers", "Objets artisanaux", "Vente d'artisanat"]) {
+      expect(c(label, "income", { heading: "Recettes" }).lever, label).toBe("sales_services");
+      expect(c(label, "income", { chapter: "75 - Autres produits de gestion courante" }).lever, label).toBe("sales_services");
+    }
+  });
+
+  it("a sum paid by a body the label names is private money from another organisation, under a block of dues too", () => {
+    for (const label of ["Somme versée par le Secours Catholique", "Somme reçue de la part des Amis de l'orgue", "De la part de Costech"]) {
+      for (const context of [{}, { heading: "Cotisations" }, { chapter: "756 Cotisations" }, { chapter: "75 - Autres produits de gestion courante" }]) {
+        const r = c(label, "income", context);
+        expect(r.lever, `${label} ${JSON.stringify(context)}`).toBe("foundations");
+        expect(r.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+      }
+    }
+    // Members and families pay as users; a person named keeps what the block says.
+    expect(c("Somme versée par les Familles", "income", { heading: "Cotisations" }).lever).toBe("sales_services");
+    expect(c("Somme versée par M. Dupont", "income", { heading: "Cotisations" }).lever).toBe("membership_fees");
+  });
+
+  it("« Parrainages » under a block of dues is sponsorship (private), asked, not dues", () => {
+    for (const context of [{ chapter: "756 Cotisations" }, { chapter: "75 - Autres produits de gestion courante" }, { heading: "Cotisations" }]) {
+      const r = c("Parrainages", "income", context);
+      expect(r.lever, JSON.stringify(context)).toBe("sponsorship");
+      expect(r.payer).toBe("private");
+      expect(r.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    }
+  });
+});

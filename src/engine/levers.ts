@@ -125,6 +125,8 @@ export const LEVERS: readonly Lever[] = [
       "braderie*", "concert*", "exposition*", "rencontre*", "congres", "conference*", "mise* a dispo de personnel", "mise* a dispo personnel",
       // « Bénéfices des deux bourses », « bénéfice du loto »: the net proceeds of an event the association ran.
       "benefice*", "tee shirt*", "t shirt*", "tshirt*", "goodies",
+      // Crafts made and sold (707): « Artisanat divers », « Objets artisanaux ».
+      "artisana*",
     ],
   }),
   income({
