@@ -110,7 +110,7 @@ export function classifyLines(
     const ditto = dittos && dittos[index] !== line.label ? dittos[index]! : null;
     if (ditto !== null) return asDitto(ditto, withSideNote(line, classify({ label: ditto, account: line.account, context: { sheet: line.sheet, ...line.context } }, options)));
     // A separator below U+0100 keeps the key a one-byte string when the texts are (cheaper to build and to hash).
-    const key = [line.label, line.account ?? "", c.sectionHint ?? "", c.heading ?? "", c.chapter ?? "", c.columnHeader ?? "", c.analyticColumn ? 1 : 0, line.sheet, c.sideNote?.fr ?? ""].join("\u0000");
+    const key = [line.label, line.account ?? "", c.sectionHint ?? "", c.heading ?? "", c.chapter ?? "", c.paidOutHeading ?? "", c.columnHeader ?? "", c.analyticColumn ? 1 : 0, line.sheet, c.sideNote?.fr ?? ""].join("\u0000");
     let automatic = cache.get(key);
     if (!automatic) {
       // The sheet's name is evidence too: « Subventions Ville de Paris » says what a line with no clue of its own is.

@@ -1177,9 +1177,12 @@ function missionBreakdown(context: LineContext): string | null {
 /** What a block of money paid out can hold: grants and aid paid (657), gifts passed on and joint operations (655, 6572). */
 const PAID_OUT_LEVERS: ReadonlySet<LeverId> = new Set<LeverId>(["other_operating", "common_operations"]);
 
-/** The heading or chapter over the line when it names money paid to others, with the lever it says (657 or 6572). */
+/**
+ * The heading or chapter over the line when it names money paid to others, with the lever it says (657 or 6572);
+ * else such a heading further up, over the partner's own heading.
+ */
 function paidOutBlock(context: LineContext): { text: string; lever: Lever } | null {
-  for (const text of [context.heading, context.chapter]) {
+  for (const text of [context.heading, context.chapter, context.paidOutHeading]) {
     if (!text || !isPaidOutHeading(text)) continue;
     const said = bestLabelHit(tokensOf(text), "expense")?.keyword.lever;
     return { text, lever: said && PAID_OUT_LEVERS.has(said.id) ? said : leverById("other_operating") };

@@ -70,6 +70,11 @@ export interface LineContext {
   heading?: string | null;
   /** The chapter row the line sits under ("60 - Achats", "74 - Subventions d'exploitation"). */
   chapter?: string | null;
+  /**
+   * A heading further up that names money paid to others (« Subventions versées à … » over « Partenaire B »): the
+   * block's lines are what the partner does with the grant.
+   */
+  paidOutHeading?: string | null;
   /** The sheet's name (« Subventions Ville de Paris », « Buvette »): a block over the whole sheet, weaker than a heading. */
   sheet?: string | null;
   /** The header of the amount column ("Fonctionnement / coordination", "Budget 2025"). */

@@ -259,3 +259,46 @@ describe("a total that adds up nothing is a line", () => {
     }
   });
 });
+
+describe("a partner's costs under a block of money paid out, two headings up", () => {
+  it("« Salaires » under « Partenaire B » under « Subventions versées à … » is a grant paid (657), not the association's staff", () => {
+    const r = read([
+      ["Libellé", "Montant"],
+      ["Charges", null],
+      ["Subventions versées aux associations partenaires", null],
+      ["Partenaire B", null],
+      ["Salaires", 900],
+      ["Loyer", 300],
+      ["Frais de fonctionnement", null],
+      ["Salaires", 1000],
+      ["Produits", null],
+      ["Cotisations", 2500],
+    ]);
+    expect(classifyLines(r.lines).map((l) => [l.label, l.row, l.lever])).toEqual([
+      ["Salaires", 5, "other_operating"],
+      ["Loyer", 6, "other_operating"],
+      // A heading of the association's own costs after the block ends it.
+      ["Salaires", 8, "staff"],
+      ["Cotisations", 10, "membership_fees"],
+    ]);
+  });
+
+  it("a total of the block ends it too, and « Reversements aux partenaires » opens such a block as well", () => {
+    const r = read([
+      ["Libellé", "Montant"],
+      ["Dépenses", null],
+      ["Reversements aux partenaires", null],
+      ["Comité de Dakar", null],
+      ["Salaires", 900],
+      ["Total des reversements aux partenaires", 900],
+      ["Salaires", 1000],
+      ["Recettes", null],
+      ["Cotisations", 1900],
+    ]);
+    expect(classifyLines(r.lines).map((l) => [l.label, l.row, l.lever])).toEqual([
+      ["Salaires", 5, "common_operations"],
+      ["Salaires", 7, "staff"],
+      ["Cotisations", 9, "membership_fees"],
+    ]);
+  });
+});

@@ -1,6 +1,6 @@
 // Budget detection and reading: find the budget tables of a snapshot, read every line exactly once,
 // and say which rows were skipped and why.
-import { accountSection, classify, isBalanceSheetHeading, isClosingEntry, isInvestmentLine, namesAFlow, RECOGNISED_CONFIDENCE, isBalanceSheetLine, leadingAccount, normalizeAccount } from "../engine/classify.ts";
+import { accountSection, classify, isBalanceSheetHeading, isClosingEntry, isInvestmentLine, isPaidOutHeading, namesAFlow, RECOGNISED_CONFIDENCE, isBalanceSheetLine, leadingAccount, normalizeAccount } from "../engine/classify.ts";
 import { nonLineKind, type NonLineKind } from "../engine/lineKinds.ts";
 import { amountFromCellValue } from "../engine/money.ts";
 import { normalizeText } from "../engine/text.ts";
@@ -360,6 +360,8 @@ interface RowInfo {
    * counts it among its lines (labelledLines.ts); else a total, skipped and checked as `declared`.
    */
   labelledTotal?: { kind: NonLineKind; declared: DeclaredTotal[] };
+  /** A heading further up that names money paid to others, over the partner's heading (see paidOutHeading). */
+  paidOutHeading?: string | null;
   /** The side the headings above the row said (a heading, the header, the sheet's name), whatever its account says. */
   saidSection?: Section | null;
   /** The heading (or header, or sheet name) the row's side came from, when nothing of its own (account, Type cell) said one. */
@@ -473,6 +475,11 @@ function readBlock(
   const issues: ReadIssue[] = [];
   const cashRows: CashRow[] = [];
   let heading: string | null = null;
+  // « Subventions versées à … » over « Partenaire B »: money paid out, whose block goes on under the partners'
+  // headings until a heading of the association's own (a side, a chapter, a kind of charge) or a total ends it.
+  let paidOut: string | null = null;
+  const paidOutAfter = (text: string, names: Section | null): string | null =>
+    isPaidOutHeading(text) ? text : names !== null || isChapterTitle(text) || leadingAccount(text) !== null ? null : paidOut;
   // Under « Soldes », « Trésorerie au 31/12 »…: the rows are account balances, not lines.
   let balanceBlock = false;
   let chapter: string | null = null;
@@ -536,6 +543,7 @@ function readBlock(
       // « Poste » / « Libellé » over the label column names the column, not a block of lines (« Poste » read as staff).
       const columnWord = !s && HEADER_WORD.test(normalizeText(labelText)) && normalizeText(labelText).split(" ").length <= 2;
       if (!columnWord) {
+        if (labelText) paidOut = paidOutAfter(labelText, s);
         heading = labelText || heading;
         sumHeading = null;
         balanceBlock = isBalanceSheetHeading(labelText);
@@ -561,6 +569,9 @@ function readBlock(
         section = sideWord = heads;
         sideFrom = { text: labelText, row: r };
       }
+      // « Total des reversements », « Total des charges », « Total »: the block of money paid out is over.
+      const totalOf = labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, "");
+      if (totalOf.trim() === "" || isPaidOutHeading(totalOf) || sectionOfBlockHeading(totalOf) !== null) paidOut = null;
       const own: DeclaredTotal[] = [];
       // « Résultat =B34+B40-(B10+B17) »: the totals it adds are the produits, those it takes away the charges.
       if (kind === "result") for (const c of cells) if (c.formula) resultFormulas.push({ col: c.col, formula: c.formula });
@@ -595,6 +606,7 @@ function readBlock(
         section = sideWord = blockSection;
         sideFrom = { text: labelText, row: r };
       }
+      paidOut = paidOutAfter(labelText, blockSection);
       balanceBlock = isBalanceSheetHeading(labelText);
     }
     if (!hasAmount) {
@@ -609,6 +621,7 @@ function readBlock(
         section = sideWord = null;
         sideFrom = null;
       }
+      if (labelText) paidOut = paidOutAfter(labelText, blockSection);
       if (account && account.length <= 2) {
         chapter = labelText;
         chapterRow = r;
@@ -630,6 +643,7 @@ function readBlock(
     const looseWord = Boolean(headingSection && !account && (LINE_OR_SECTION.test(normalizeText(labelText)) || /\b(d exploitation|de fonctionnement|d activite)\b/.test(normalizeText(labelText)) || isInKindLineWord(labelText)));
     const maybeSectionTotal = Boolean(headingSection && !account);
     if (maybeSectionTotal) {
+      paidOut = null;
       section = headingSection;
       sideFrom = { text: labelText, row: r };
     }
@@ -668,6 +682,7 @@ function readBlock(
       chapter,
       chapterRow,
       columnNames,
+      paidOutHeading: paidOut,
       maybeSectionTotal,
       looseWord,
       saidSection: sideWord,
@@ -1364,7 +1379,7 @@ function makeLine(
     column,
     scenario,
     amount,
-    context: { sectionHint: section, heading: info.heading, chapter: info.chapter, columnHeader, analyticColumn: analytic, ...(info.sideNote ? { sideNote: info.sideNote } : {}) },
+    context: { sectionHint: section, heading: info.heading, chapter: info.chapter, ...(info.paidOutHeading ? { paidOutHeading: info.paidOutHeading } : {}), columnHeader, analyticColumn: analytic, ...(info.sideNote ? { sideNote: info.sideNote } : {}) },
   };
 }
 
