@@ -278,3 +278,23 @@ describe("among the produits, crafts sold, money from another association and sp
     }
   });
 });
+
+describe("money set aside into a fund or taken out of it is a neutral allocation, not a bequest (issue 11, kind 4)", () => {
+  it.each(["Affectation au fonds de legs", "Report en fonds dédiés", "Dotation à la réserve", "Affectation aux fonds dédiés", "Mise en réserve"])("« %s » among the charges → 689", (label) => {
+    expect(c(label, "expense").lever).toBe("depreciation_provisions");
+  });
+
+  it.each(["Affectation au fonds de legs", "Report en fonds dédiés", "Utilisation du fonds de legs", "Prélèvement sur le fonds de legs"])("« %s » among the produits → neutral, no bequest", (label) => {
+    const r = c(label, "income");
+    expect(r.lever).not.toBe("bequests");
+    expect(r.nature).toBe("neutral");
+  });
+
+  it("said with no side, setting money aside is a charge", () => {
+    expect(c("Affectation au fonds de legs", null).section).toBe("expense");
+  });
+
+  it("a bequest received is still one", () => {
+    expect(c("Legs de Mme Martin", "income").lever).toBe("bequests");
+  });
+});

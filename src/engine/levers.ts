@@ -284,6 +284,10 @@ export const LEVERS: readonly Lever[] = [
       { p: "remboursement*", w: 0.5 }, { p: "rembourse", w: 0.5 }, { p: "remboursee*", w: 0.5 }, { p: "rembourses", w: 0.5 }, "OPCO", "opco",
       "indemnites journalieres", "IJSS", "utilisation* des fonds dedies", "quote part des subventions d investissement", "ressources non utilisees",
       "fonds propres", "ressources propres", "autofinancement", "apport* de l association",
+      // Money moved into or taken out of one of the association's funds (689, 789): not this year's bequest or gift.
+      // Setting money aside is a charge first (689): said with no side, the charges' reading wins.
+      ...["affectation* au* fonds", "affectation* en fonds", "report* en fonds"].map((p) => ({ p, w: -0.5 })), "utilisation* du fonds", "prelevement* sur le fonds", "prelevement* sur les fonds", "prelevement* sur fonds",
+      "prelevement* sur la reserve", "prelevement* sur les reserves", "prelevement* sur reserve*",
       // « Investissement initial Hackstub »: what the association puts in of its own money, not income of the year.
       "investissement* initia*",
     ],
@@ -503,6 +507,10 @@ export const LEVERS: readonly Lever[] = [
     keywords: [
       "amortissement*", "dotation* aux amortissements", "dotation aux amortissements", "dotation* aux provisions", "provision*",
       "engagements a realiser", "fonds dedies", "report en fonds dedies",
+      // Money set aside into one of the association's funds or reserves (689): an allocation, neither spent nor a
+      // bequest received (« Affectation au fonds de legs », « Dotation à la réserve »).
+      "affectation* au* fonds", "affectation* en fonds", "affectation* a la reserve", "affectation* aux reserves", "affectation* en reserve*",
+      "dotation* au* fonds", "dotation* a la reserve", "dotation* aux reserves", "mise* en reserve", "report* en fonds",
     ],
   }),
   expense({
