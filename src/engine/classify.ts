@@ -122,6 +122,15 @@ const BALANCE_SHEET_LABEL = [
   /^en (caisse|banque)( (au|le|en|a la|fin|debut)\b.*)?$/,
   // The surplus or deficit of a past year carried into this account (11, 12): « 1. Excédant de recettes de l'exercice 1885 ».
   /^(\d{1,3} )?(excedents?|excedants?|deficits?|reliquats?|bonis?) (de recettes |des recettes |de caisse |budgetaires? )?(de |du )(l )?(exercice|annee|budget)( precedent| anterieur| \d{4})+$/,
+  // The same in an English budget: « Cash in bank », « Cash at bank and in hand », « Opening balance », « Balance
+  // brought forward », « Fixed assets », « Accounts receivable », « Loan repayment », « Transfer to reserves ».
+  /^(cash|funds|money|balance)( held)? (in|at|on) (the )?(bank|hand|account|paypal)s?\b/,
+  /^(bank|cash|petty cash|savings) (balance|balances|account|accounts|in hand|on hand)\b/,
+  /^(opening|closing|starting|ending|beginning|year end|end of year|start of year) (bank |cash |fund |funds )?(balance|balances|funds|cash|position)\b/,
+  /^(balance|balances|funds|surplus|deficit) (brought|carried) (forward|fwd)\b|^balance (b f|c f|bf|cf|b fwd|c fwd)$/,
+  /^(fixed|current|net|total|tangible|intangible) assets\b|^(current |long term |total )?liabilities\b|^accounts? (receivable|payable)\b|^(debtors|creditors)$/,
+  /^(loan|mortgage|debt) (repayments?|principal)\b|^repayments? of (the )?(loan|loans|debt|mortgage)\b/,
+  /^transfers? (to|from) (the )?(restricted |unrestricted |general |designated )?reserves?\b/,
   // Dues owed, not yet paid (41, receivables): « Cotisations non payées », « Cotisations à recevoir ».
   /^cotisations? (non (payees?|reglees?|versees?|encaissees?|recouvrees?|rentrees?)|restant dues?|impayees?|dues? non)\b/,
   // A loan repaid or received, said with its lender (16): « Prêt de 500 € par Pierre Lévy remboursé ».

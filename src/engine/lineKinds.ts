@@ -37,6 +37,12 @@ const RULES: Rule[] = [
   { kind: "result", re: /^insuffisance (previsionnelle|de financement|de ressources|d exploitation)\b/ },
   { kind: "result", re: /^(perte|pertes|benefice) (previsionnel|previsionnelle|de l annee)\b/ },
   { kind: "result", re: /^(resultat|excedent|deficit) (previsionnel|de l exercice|net|d exploitation|comptable)/ },
+  // A budget laid out in English: « Surplus », « Surplus / (deficit) », « Net income », « Net surplus for the year »,
+  // « Balance » (income less expenses). « Net income » is the year's result in English, never a line of income.
+  { kind: "result", re: /^(net )?(surplus|deficit|surplus deficit|deficit surplus|surplus or deficit|result|balance)( (for|of) the (year|period))?( \d{4})?$/ },
+  { kind: "result", re: /^net (income|result|movement in funds|incoming resources|operating result|profit|loss|gain)( (for|of) the (year|period))?( \d{4})?$/ },
+  { kind: "result", re: /^(excess|shortfall) of (income|revenue|receipts|expenditure|expenses) over (income|revenue|receipts|expenditure|expenses)\b/ },
+  { kind: "total", re: /^(grand total|sum total)\b/ },
 ];
 
 /** What a label names when it is a total, a subtotal, a result or a carry-forward; null for an ordinary line. */

@@ -53,6 +53,9 @@ export interface ColumnProfile {
   accountLikeNumbers: number;
   /** Texts that are amounts with words around them (« 1 200 € HT », « env. 800 »): counted in `text` too. */
   amountsInWords: number;
+  /** Cells holding a lone « + » (counted in `text`) or « - » / « − » (counted as a nil amount): a Type column's signs. */
+  plus: number;
+  minus: number;
   total: number;
 }
 
@@ -62,12 +65,17 @@ export function profileColumns(grid: SheetGrid, rows: number[]): Map<number, Col
     for (const cell of grid.rowCells(r)) {
       let p = out.get(cell.col);
       if (!p) {
-        p = { col: cell.col, text: 0, amount: 0, account: 0, error: 0, date: 0, accountLikeNumbers: 0, amountsInWords: 0, total: 0 };
+        p = { col: cell.col, text: 0, amount: 0, account: 0, error: 0, date: 0, accountLikeNumbers: 0, amountsInWords: 0, plus: 0, minus: 0, total: 0 };
         out.set(cell.col, p);
       }
       const kind = cellKind(cell.value);
       if (kind === "empty") continue;
       p.total++;
+      if (typeof cell.value === "string" && cell.value.length <= 3) {
+        const sign = cell.value.trim();
+        if (sign === "+") p.plus++;
+        else if (sign === "-" || sign === "−" || sign === "–") p.minus++;
+      }
       if (kind === "text") {
         p.text++;
         if (typeof cell.value === "string" && moneyInWords(cell.value)) p.amountsInWords++;
@@ -92,11 +100,11 @@ const YEAR_IN_TITLE = /\b(18|19|20)\d{2}\b/;
 const NUMBER_WORD = /\b(cpte|n|no|numero|num|code|imputation)\b/;
 const accountsOfAYear = (header: string, yearLetter: boolean): boolean =>
   /\bcomptes?\b/.test(header) && (yearLetter || YEAR_IN_TITLE.test(header)) && !NUMBER_WORD.test(header);
-const DEBIT_HEADER = /\b(debit|debits|depenses?|sorties?|charges?)\b/;
-const CREDIT_HEADER = /\b(credit|credits|recettes?|entrees?|produits?)\b/;
+const DEBIT_HEADER = /\b(debit|debits|depenses?|sorties?|charges?|expenses?|expenditures?|payments)\b/;
+const CREDIT_HEADER = /\b(credit|credits|recettes?|entrees?|produits?|income|receipts)\b/;
 
 /** A header that names money: a column under it holding a single amount is still an amount column (a one-line budget). */
-const AMOUNT_HEADER = /\b(montant|montants|budget|realise|previsionnel|prevu|euros?|eur|total|solde|exercice|annee|(18|19|20)\d{2}|francs|frs|ff|(propose|sollicite|demande|vote|accorde|alloue|attribue|obtenu)e?s?)\b|€/;
+const AMOUNT_HEADER = /\b(montant|montants|budget|realise|previsionnel|prevu|euros?|eur|total|solde|exercice|annee|(18|19|20)\d{2}|francs|frs|ff|(propose|sollicite|demande|vote|accorde|alloue|attribue|obtenu)e?s?|amount|amounts|actual|actuals|budgeted|forecast|projected|estimated)\b|€/;
 
 /** Words of the other column titles a table repeats: the labels, the section words, derived and comment columns. */
 const OTHER_TITLE = /\b(montants|budgets|realises|previsionnels?|prevus|previsions?|totaux|soldes|ressources?|emplois?|ecarts?|variations?|reels?|objectifs?|commentaires?|observations?|remarques?|notes?|libelles?|postes?|amount|actual|forecast)\b/;
@@ -130,7 +138,9 @@ export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col
     // column formatted « Texte » or imported from a CSV) are amounts, not account numbers.
     const moneyHeader = amountHeader && (yearAccounts || !ACCOUNT_HEADER.test(header));
     const numeric = p.amount + p.error + (moneyHeader ? p.account : 0);
-    if (p.date >= 2 && p.date >= numeric && p.date >= p.text) roles.set(col, "date");
+    // « + | − » on every row (a cash book's Type column, the sign of each row): labels that say the side, no nil amounts.
+    if (p.plus >= 1 && p.plus + p.minus >= 2 && p.plus + p.minus >= p.total - 1) roles.set(col, "label");
+    else if (p.date >= 2 && p.date >= numeric && p.date >= p.text) roles.set(col, "date");
     else if (!moneyHeader && p.account >= 2 && p.account >= 0.6 * (p.total - 1) && p.account >= numeric) roles.set(col, "account");
     else if (ACCOUNT_HEADER.test(header) && !yearAccounts && !DEBIT_HEADER.test(header) && !CREDIT_HEADER.test(header) && p.accountLikeNumbers + p.account >= 0.6 * (p.total - 1)) {
       roles.set(col, "account");

@@ -89,7 +89,7 @@ describe("a list under a heading that is no section word", () => {
 });
 
 describe("a sheet under a heading in English, with a total row", () => {
-  it("« Expenses » over two lines and « TOTAL » is a budget of charges, at a confidence that asks to check, the side said as guessed", () => {
+  it("« Expenses » over two lines and « TOTAL » is a budget of charges, said by its heading (an English section word), not guessed", () => {
     const r = read(
       sheet("Finance", [
         ["Poste", "€/month"],
@@ -103,10 +103,8 @@ describe("a sheet under a heading in English, with a total row", () => {
       ["Rent the space from ptr_ (electricity, water, heating included)", "expense"],
       ["ADSL (€29,95 adsl + €5 raw copper)", "expense"],
     ]);
-    expect(classifyLines(r.lines).every((c) => c.confidence < REVIEW_CONFIDENCE)).toBe(true);
-    const said = r.issues.filter((i) => i.code === "side_guessed");
-    expect(said).toHaveLength(1);
-    expect(said[0]!.message).toContain("en charges d'après les mots du titre « Expenses »");
+    expect(r.lines.map((l) => l.context.sectionHint)).toEqual(["expense", "expense"]);
+    expect(r.issues.filter((i) => i.code === "side_guessed")).toEqual([]);
     expect(r.skipped.map((k) => [k.label, k.why])).toContainEqual(["TOTAL", "total"]);
   });
 

@@ -296,7 +296,7 @@ function yearOf(v: CellValue): number | null {
 /** Years before this one, typed as numbers, are years only year after year (« 1898 | 1899 »): alone they are amounts. */
 const RECENT_YEAR = 1990;
 
-const HEADER_WORD = /\b(type|categorie|categories|poste|postes|libelle|libelles|intitule|designation|rubrique|rubriques|compte|comptes|nature|exercice|annee|annees|budget|realise|previsionnel|charges|produits|depenses|recettes|emplois|ressources)\b/;
+const HEADER_WORD = /\b(type|categorie|categories|poste|postes|libelle|libelles|intitule|designation|rubrique|rubriques|compte|comptes|nature|exercice|annee|annees|budget|realise|previsionnel|charges|produits|depenses|recettes|emplois|ressources|item|items|category|description|account|year|actual|income|expenses)\b/;
 
 /**
  * A row of years is a header row when it holds no other number and either its years increase from left to
@@ -706,8 +706,14 @@ function readBlock(
   sectionTotalsOf(infos, skipped, sheet, member);
   if (infos.length === 0) return null;
 
-  // Chapter rows whose amount is the sum of the lines under them are subtotals.
-  const candidates: SubtotalCandidate[] = infos.map((i) => ({
+  // Chapter rows whose amount is the sum of the lines under them are subtotals, within the block a total row ends.
+  const totalRows = skipped.filter((s) => s.sheet === sheet && (s.why === "total" || s.why === "result")).map((s) => s.row).sort((a, b) => a - b);
+  let nextTotal = 0;
+  const totalBetween = (from: number, to: number): boolean => {
+    while (nextTotal < totalRows.length && totalRows[nextTotal]! <= from) nextTotal++;
+    return nextTotal < totalRows.length && totalRows[nextTotal]! < to;
+  };
+  const candidates: SubtotalCandidate[] = infos.map((i, k) => ({
     row: i.row,
     account: i.account,
     label: i.label,
@@ -716,6 +722,7 @@ function readBlock(
     amountCols: i.cells.map((c) => c.col),
     // A ledger's side is each amount's column, not the row's.
     section: isLedger ? null : i.section,
+    blockStart: k > 0 && totalBetween(infos[k - 1]!.row, i.row),
   }));
   const subtotalRows = findSubtotals(candidates);
   const lineInfos = infos.filter((i) => {
@@ -1058,7 +1065,7 @@ const CATEGORY_HEADER = /^(categorie|categories|rubrique|rubriques|famille|famil
  * headed as the labels (« Poste | Libellé », « Type | Intitulé » where the type is « Dons », « Manifestations »).
  */
 const CATEGORY_BESIDE_LABEL = /^(poste|postes|type|types|activite|activites|action|actions|projet|projets|section|sections|secteur|secteurs|pole|poles|domaine|domaines)$/;
-const LABEL_HEADER = /^(libelle|libelles|intitule|intitules|designation|designations|description|descriptif|detail|details|objet|operation|operations)$/;
+const LABEL_HEADER = /^(libelle|libelles|intitule|intitules|designation|designations|description|descriptif|detail|details|objet|operation|operations|item|items|line item|particulars)$/;
 
 /**
  * A text column beside the labels that files each line under a block (« Libellé | Catégorie | Montant »: « Salaire
@@ -1391,7 +1398,7 @@ const MONEY_HEADER = /\b(montant|montants|benefice|benefices|resultat|resultats|
 const NOT_MONEY_HEADER = /\b(quantite|qte|nombre|nb|effectif|effectifs|stock|age|heures|h|jours|taille|poids|note|rang|telephone|tel|code postal)\b/;
 
 /** The title of a column of labels in a header row (« Libellé | Montant », « Poste | Prévu »). */
-const LABEL_TITLE = /^(libelle|libelles|intitule|intitules|designation|designations|description|descriptif|objet|poste|postes|nature|rubrique|rubriques)$/;
+const LABEL_TITLE = /^(libelle|libelles|intitule|intitules|designation|designations|description|descriptif|objet|poste|postes|nature|rubrique|rubriques|item|items|line item|particulars|category)$/;
 const moneyTitle = (header: string | null) => header !== null && MONEY_HEADER.test(normalizeText(header)) && !NOT_MONEY_HEADER.test(normalizeText(header));
 
 /** Said once per block whose side was guessed: where, which side, from what, and how to say it. */

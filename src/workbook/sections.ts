@@ -5,6 +5,8 @@ import type { Section } from "../engine/types.ts";
 import { normalizeText } from "../engine/text.ts";
 
 const QUALIFIER = "(?: (?:previsionnel|previsionnels|previsionnelle|previsionnelles|realise|realises|realisees|d exploitation|de fonctionnement|de l exercice|du projet|de l action|de l association|totales?|\\d{4}|n|n 1|par (?:missions?|destinations?|programmes?|actions?|activites?|natures?|projets?|fonctions?|poles?)))*";
+/** What follows an English section word in a heading: « Expenses (budgeted) », « Income 2024 », « Revenue for the year ». */
+const EN_QUALIFIER = "(?: (?:budget|budgeted|actual|actuals|forecast|planned|projected|estimated|expected|for the year|of the year|fy|fy ?\\d{2,4}|\\d{4}))*";
 const SECTION_HEADINGS: { section: Section; re: RegExp }[] = [
   { section: "in_kind_use", re: /^(86 )?emplois des contributions volontaires( en nature)?\b/ },
   // « Contributions volontaires (emplois) », « … en nature – charges »: the word after names the side.
@@ -16,6 +18,10 @@ const SECTION_HEADINGS: { section: Section; re: RegExp }[] = [
   { section: "in_kind_resource", re: /^(aides? indirectes?|(aides?|soutiens?|apports?|contributions?|dons|avantages?) en nature|mises? a disposition gratuites?|benevolat valorise)\b/ },
   { section: "expense", re: new RegExp(`^(?:i+ |[a-d] )?(?:les |budget des |total )?(?:charges|depenses?|emplois|sorties|besoins)${QUALIFIER}$`) },
   { section: "income", re: new RegExp(`^(?:i+ |[a-d] )?(?:les |budget des |total )?(?:produits|recettes?|revenus?|ressources|entrees|financements?)${QUALIFIER}$`) },
+  // A budget laid out in English: « Expenses », « Expenditure 2024 », « Operating costs », « Income », « Revenue
+  // (budgeted) », « Incoming resources » (a UK charity's SOFA), « Support and revenue » (a US nonprofit's).
+  { section: "expense", re: new RegExp(`^(?:total |operating |program |programme |total operating )?(?:expenses?|expenditures?|costs|outgoings|spending|resources expended|disbursements)${EN_QUALIFIER}$`) },
+  { section: "income", re: new RegExp(`^(?:total |operating )?(?:income|incomes|revenues?|receipts|incoming resources|sources of funds|sources of funding|funding sources|support and revenue|revenue and support|earned income)${EN_QUALIFIER}$`) },
   // « Budget global … Financé par » (a project's cost, then who pays it): « financé par », « sources de financement ».
   { section: "income", re: /^(?:(?:finance|financee|finances|financees|financement|financements|finançe) par|(?:sources?|origines?|plan) (?:de |du |des )?financements?)$/ },
 ];
@@ -51,12 +57,16 @@ export function isInKindLineWord(text: string): boolean {
 
 /** A "Type" column's word for a row, singular or plural ("Dépense", "Recette", "Charge", "Produit"…). */
 export function sectionOfTypeCell(text: string | null | undefined): Section | null {
+  // « + » / « − » in a Type column (a cash book's sign of each row): money in, money out.
+  const sign = (text ?? "").trim();
+  if (sign === "+") return "income";
+  if (sign === "-" || sign === "−" || sign === "–") return "expense";
   const n = normalizeText(text ?? "");
   // « Valorisation (emploi) » / « Valorisation (ressource) »: the two sides of the in-kind block, as a Type cell says them.
   const inKind = /^(valorisations?|contributions? (volontaires? )?en nature|contributions? volontaires?|benevolat) (emplois?|ressources?)$/.exec(n);
   if (inKind) return inKind[3]!.startsWith("emploi") ? "in_kind_use" : "in_kind_resource";
-  if (/^(depense|depenses|charge|charges|emploi|emplois|sortie|sorties)$/.test(n)) return "expense";
-  if (/^(recette|recettes|produit|produits|ressource|ressources|entree|entrees|financement|financements)$/.test(n)) return "income";
+  if (/^(depense|depenses|charge|charges|emploi|emplois|sortie|sorties|expense|expenses|expenditure|cost|costs)$/.test(n)) return "expense";
+  if (/^(recette|recettes|produit|produits|ressource|ressources|entree|entrees|financement|financements|income|revenue|receipt|receipts)$/.test(n)) return "income";
   if (/^(don|dons|contribution|contributions|apport|apports|aide|aides|pret|prets) en nature$|^(benevolat|contribution volontaire|contributions volontaires|valorisation)$/.test(n)) return "in_kind_resource";
   return null;
 }
@@ -130,8 +140,8 @@ const OWNER = / (?:de la|de l|du|des|d) (?:association|cooperative|ecole|club|co
  * a side only with the words of `sideOfHeadingPart` (their qualifiers), never with any complement.
  */
 const HEAD_NOUN: { section: "income" | "expense"; re: RegExp }[] = [
-  { section: "expense", re: /^(depenses?|charges?|couts?|frais generaux)$/ },
-  { section: "income", re: /^(recettes?|produits?|revenus?|ressources?|rentrees|financements?)$/ },
+  { section: "expense", re: /^(depenses?|charges?|couts?|frais generaux|expenses?|expenditures?|costs?)$/ },
+  { section: "income", re: /^(recettes?|produits?|revenus?|ressources?|rentrees|financements?|income|revenues?|receipts)$/ },
 ];
 /**
  * « Frais d'exploitation », « Frais de fonctionnement », « Frais de personnel » after a « Recettes » block: costs the
@@ -237,8 +247,8 @@ export function headerKind(header: string | null): HeaderKind {
   if (/^solde(s)? (debiteur|debit)/.test(n)) return "balance_debit";
   if (/^solde(s)? (crediteur|credit)/.test(n)) return "balance_credit";
   if (/^(solde|soldes|balance)$/.test(n)) return "balance";
-  if (/^(total |totaux )?(debit|debits|mouvements? debit)$/.test(n) || /^(depenses|sorties|decaissements)$/.test(n)) return "debit";
-  if (/^(total |totaux )?(credit|credits|mouvements? credit)$/.test(n) || /^(recettes|entrees|encaissements)$/.test(n)) return "credit";
+  if (/^(total |totaux )?(debit|debits|mouvements? debit)$/.test(n) || /^(depenses|sorties|decaissements|expenses|expenditure|payments|paid out|money out)$/.test(n)) return "debit";
+  if (/^(total |totaux )?(credit|credits|mouvements? credit)$/.test(n) || /^(recettes|entrees|encaissements|income|receipts|paid in|money in)$/.test(n)) return "credit";
   if (/^(total|totaux|ensemble|cumul|total general|montant total|total \d{4})$/.test(n) || /^total (annuel|budget|des actions|projet|general)/.test(n)) return "total";
   if (QUANTITY_HEADER.test(n)) return "quantity";
   // « Remarques », « Commentaire », « Détail du calcul » hold « 3 devis », « 2 x 150 », a count: never money to add.

@@ -15,6 +15,12 @@ export interface SubtotalCandidate {
   amountCols: number[];
   /** The row's section when the reader knows one: a subtotal never adds lines of the other money side. */
   section?: string | null;
+  /**
+   * A total row (« Total produits ») lies between the previous candidate and this one: the block
+   * above ended there, so no row above adds up this one and those after it (« Dons 1 000 » is not the subtotal of
+   * « Loyer 800 » and « Assurance 200 » under « Total produits 1 500 »).
+   */
+  blockStart?: boolean;
 }
 
 /** Chapter titles of the charts of accounts, as budgets write them without their number. */
@@ -215,6 +221,10 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
   const n = cands.length;
   const facts: Facts[] = cands.map((c) => ({ level: level(c), account: c.account, chapterish: isChapterish(c), heading: isHeadingStyle(c) }));
   const closing = closingIndexes(facts);
+  for (let i = n - 1, nextBlock = n; i >= 0; i--) {
+    closing[i] = Math.min(closing[i]!, nextBlock);
+    if (cands[i]!.blockStart) nextBlock = i;
+  }
   const width = cands.reduce((w, c) => Math.max(w, c.amounts.length), 0);
   const prefix: Float64Array[] = [];
   for (let k = 0; k < width; k++) {
