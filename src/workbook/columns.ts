@@ -117,7 +117,7 @@ export function isColumnTitle(normalized: string): boolean {
 export type ColumnRole = "label" | "account" | "amount" | "date" | "other";
 
 /** The role of each column with data, from its profile and its header words. */
-export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col: number) => string | null): Map<number, ColumnRole> {
+export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col: number) => string | null, sheetNamesASide = false): Map<number, ColumnRole> {
   const roles = new Map<number, ColumnRole>();
   const cols = [...profiles.keys()].sort((a, b) => a - b);
   // A table of one line (« Subvention de la Ville | 3 000 | 9 000 » under « Proposé (F) | Sollicité (F) »): each
@@ -146,9 +146,10 @@ export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col
       roles.set(col, "account");
     // A single number is an amount when its header says money or a side (« Recettes » over the one produit of a
     // journal of expenses); under no such header it is left out, and said beside its line (loneNumbers.ts).
-    // « Asso A | Asso B | Asso C », one column per partner: the third one's single number, titled beside a column of
+    // A sheet « Ressources » of one row « Cotisations | 500 »: its name titles the number as a header would.
+  // « Asso A | Asso B | Asso C », one column per partner: the third one's single number, titled beside a column of
     // amounts, is that partner's share as the others are (it was dropped, its row read as a heading).
-    } else if ((numeric >= 2 || (numeric === 1 && p.text <= 1 && (amountHeader || DEBIT_HEADER.test(header) || CREDIT_HEADER.test(header) || ((oneRow || besideAmounts(col)) && header !== "" && !notMoney(header))))) && numeric >= p.text) roles.set(col, "amount");
+    } else if ((numeric >= 2 || (numeric === 1 && p.text <= 1 && (amountHeader || DEBIT_HEADER.test(header) || CREDIT_HEADER.test(header) || ((oneRow || besideAmounts(col)) && header !== "" && !notMoney(header)) || (oneRow && header === "" && sheetNamesASide)))) && numeric >= p.text) roles.set(col, "amount");
     // Under a money header (« Montant »), amounts typed with words (« 1 200 € HT ») are amounts to name by their
     // cell, not labels: when they are most of the column, the numbers beside them are still read.
     else if (amountHeader && numeric >= 1 && numeric + p.amountsInWords >= 2 && numeric + p.amountsInWords > p.text - p.amountsInWords) roles.set(col, "amount");

@@ -302,3 +302,25 @@ describe("a partner's costs under a block of money paid out, two headings up", (
     ]);
   });
 });
+
+describe("a sheet named by its side says the side of its lines, one line or many", () => {
+  it("a sheet « Ressources » holding one row « Cotisations | 500 » is a budget of one produit", () => {
+    const r = read([["Cotisations", 500]], "Ressources");
+    expect(r.lines.map((l) => [l.label, l.amount, l.context.sectionHint])).toEqual([["Cotisations", { kind: "value", cents: 50000 }, "income"]]);
+  });
+
+  it("a sheet « EMPLOI » (or « Emploi ») is a sheet of charges, one line or many", () => {
+    const one = read([["Loyer", 500]], "EMPLOI");
+    expect(one.lines.map((l) => [l.label, l.context.sectionHint])).toEqual([["Loyer", "expense"]]);
+    const many = read([["Libellé", "Montant"], ["Intervenants", 500], ["Cotisation fédération", 300]], "Emploi");
+    expect(many.lines.map((l) => [l.label, l.context.sectionHint])).toEqual([
+      ["Intervenants", "expense"],
+      ["Cotisation fédération", "expense"],
+    ]);
+  });
+
+  it("while a one-row sheet of a number under no side (« Feuil1 », « Adhérents ») is no budget", () => {
+    expect(read([["Cotisations", 500]], "Feuil1").budgets).toEqual([]);
+    expect(read([["Martin", 42]], "Adhérents").budgets).toEqual([]);
+  });
+});

@@ -7,7 +7,7 @@ import { normalizeText } from "../engine/text.ts";
 import type { Amount, BudgetLine, Section } from "../engine/types.ts";
 import type { AmountColumnInfo, DetectedBudget, Layout, ReadIssue, ReadResult, SkippedRow } from "./budget.ts";
 import { cellKind, columnRoles, isColumnTitle, moneyInWords, namesYearByLetter, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
-import { VERSION_HEADER, headerKind, inKindOnSide, isBalanceTypeCell, isInKindLineWord, isMonthHeader, namesBothSides, sectionOfBlockHeading, sectionOfHeading, sectionOfTypeCell, type HeaderKind } from "./sections.ts";
+import { VERSION_HEADER, headerKind, inKindOnSide, isBalanceTypeCell, isInKindLineWord, isMonthHeader, namesBothSides, sectionOfBlockHeading, sectionOfHeading, sectionOfSheetName, sectionOfTypeCell, type HeaderKind } from "./sections.ts";
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { partsOfTotal } from "./partsOfTotal.ts";
@@ -37,7 +37,7 @@ export const TRIAL_BALANCE_SCENARIO = "Solde";
 export function readBudgets(snapshot: WorkbookSnapshot): ReadResult {
   const own = new Set(snapshot.ownSheets ?? []);
   // « Ressources » and « Emplois », one sheet each: each names the side the other does not hold.
-  const sheetSides = new Set(snapshot.sheets.filter((s) => s.visibility === "visible").map((s) => sectionOfHeading(s.name)));
+  const sheetSides = new Set(snapshot.sheets.filter((s) => s.visibility === "visible").map((s) => sectionOfSheetName(s.name)));
   const result: ReadResult = { budgets: [], lines: [], skipped: [], issues: [] };
   const read = snapshot.sheets.filter((sheet) => sheet.visibility === "visible" && !own.has(sheet.name)).map((sheet) => ({ sheet, found: readSheet(withMergedLabels(sheet), sheetSides) }));
   // « Ressources » numbered 3410, 3630 and « Emplois » 4430, 6500: a workbook is numbered in one chart; where one
@@ -130,7 +130,7 @@ function readSheet(sheet: SheetSnapshot, sheetSides: ReadonlySet<Section | null>
     if (!headers.has(col)) headers.set(col, findHeader(grid, rows, col));
     return headers.get(col)?.text ?? null;
   };
-  const roles = columnRoles(profiles, headerOf);
+  const roles = columnRoles(profiles, headerOf, sectionOfSheetName(sheet.name) !== null);
   const blocks = segmentBlocks(roles);
   const sideBySide = blocks.length >= 2;
   const sheetSays = sheetSaysTest(grid, rows);
@@ -442,7 +442,7 @@ function readBlock(
   const categoryCol = findCategoryColumn(grid, rows, block.labelCols.filter((c) => !typedCols.includes(c)), block.amountCols, (c) => (headerRow !== null ? textAt(grid, headerRow, c) : null));
   const textCols = block.labelCols.filter((c) => !typedCols.includes(c) && c !== categoryCol);
   const labelCol = textCols[textCols.length - 1]!;
-  const sheetSection = sectionOfHeading(sheet);
+  const sheetSection = sectionOfSheetName(sheet);
   let section: Section | null =
     (headerRow !== null ? block.labelCols.map((c) => sectionOfHeading(textAt(grid, headerRow, c))).find((s) => s) : null) ?? sheetSection;
   // Net results of events, with nothing else to say a side: the produits (an event's net result is activity income).
@@ -1443,11 +1443,11 @@ function looksLikeBudget(lines: BudgetLine[], block: TableBlock, section: Sectio
   // « PRODUITS | 2015 » over « Adhésions 2015 | 280 », the produits half of a side-by-side table. A Type column
   // (« Gerbes | Dépense | 338 ») names the section of every row as surely as a heading does.
   const moneyHeader = MONEY_HEADER.test(headerText) || [...headers].some(namesYearByLetter);
-  const named = (sectionOfHeading(sheet) !== null || section !== null || typed) && (moneyHeader || headerText === "");
+  const named = (sectionOfSheetName(sheet) !== null || section !== null || typed) && (moneyHeader || headerText === "");
   if (named) return true;
   if (distinct.length < 2) return false;
   if (titled) return true;
-  const structure = block.accountCol !== null || section !== null || sectionOfHeading(sheet) !== null || distinct.some((l) => l.context.sectionHint) || moneyHeader;
+  const structure = block.accountCol !== null || section !== null || sectionOfSheetName(sheet) !== null || distinct.some((l) => l.context.sectionHint) || moneyHeader;
   return recognisedShare(distinct, structure ? 0.25 : 0.5, balances);
 }
 

@@ -222,6 +222,18 @@ export function sectionOfHeading(text: string | null | undefined): Section | nul
   return null;
 }
 
+/**
+ * The side a sheet's name says: a heading's (« Emplois », « Recettes 2025 »), or a side word in the singular, as a
+ * sheet is titled (« EMPLOI », « Ressource »). « Emploi » alone would be a job as a heading; as a sheet's name beside
+ * « Ressources » it is the charges.
+ */
+export function sectionOfSheetName(name: string): Section | null {
+  const heading = sectionOfHeading(name);
+  if (heading) return heading;
+  const n = normalizeText(name);
+  return /^(emploi|charge|besoin)$/.test(n) ? "expense" : /^(ressource|produit)$/.test(n) ? "income" : null;
+}
+
 export type HeaderKind = "total" | "derived" | "quantity" | "debit" | "credit" | "balance" | "balance_debit" | "balance_credit" | "period" | "other";
 
 /** Headers of the columns a detailed budget multiplies (quantity × unit price = amount): never money to add. */
