@@ -298,3 +298,16 @@ describe("money set aside into a fund or taken out of it is a neutral allocation
     expect(c("Legs de Mme Martin", "income").lever).toBe("bequests");
   });
 });
+
+describe("a post named as a charge line is that employee's pay (issue 11, kind 5)", () => {
+  it.each(["Coût salarial", "Bedeau", "Organiste", "Animateur", "Animatrice", "Sacristain", "Secrétaire", "Coordinatrice", "Concierge", "Chargée de mission", "Moniteurs"])("« %s » → staff (64)", (label) => {
+    expect(c(label, "expense", { heading: "Dépenses" }).lever).toBe("staff");
+  });
+
+  it("matched as whole words: the secretariat or the cleaning bought are services, a present for the secretary a purchase", () => {
+    expect(c("Frais de secrétariat", "expense").lever).not.toBe("staff");
+    expect(c("Ménage", "expense").lever).toBe("external_services");
+    expect(c("Cadeau secrétaire", "expense").lever).toBe("purchases");
+    expect(c("Portage salarial", "expense").lever).toBe("external_staff");
+  });
+});

@@ -1,5 +1,6 @@
 // The lever registry (docs/spec.md §2): one typed table says everything about a lever. The rest of the code
 // reads this table; nothing else repeats a lever's accounts, nature, pillar or keywords.
+import { JOB_TITLES } from "./people.ts";
 import type { Destination, LeverId, Nature, Payer, Pillar, Section } from "./types.ts";
 
 /** Where a lever lives: income and expense are monetary; in_kind covers both 86 (use) and 87 (resource). */
@@ -435,6 +436,10 @@ export const LEVERS: readonly Lever[] = [
       "titre* restaurant*", "cheques vacances", "entraineur*", "educateur*", "animateur*", "coordinat*", "directeur*", "directrice*",
       "emploi*", "poste*", "contrat* d engagement educatif", "CEE", "service civique", "volontaire*", "masse salariale",
       "conges payes", "primes", "prime*",
+      // « Coût salarial », « Charges salariales »: what an employee costs.
+      "salaria*", "cout* du personnel", "cout* employeur*",
+      // A post named as the line: « Organiste », « Secrétaire » (people.ts).
+      ...JOB_TITLES,
     ],
   }),
   expense({

@@ -26,6 +26,27 @@ const FIRST_NAMES: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
+/**
+ * The jobs an association employs people in, as a treasurer names a charge line by the post (« Organiste »,
+ * « Secrétaire », « Coordinatrice »): the line is that employee's pay (64). Whole words only, every form written
+ * out (a prefix would read « secrétariat », a service bought, as a post). Data, not code: posts of parishes, clubs,
+ * schools, social and cultural associations.
+ */
+export const JOB_TITLES: readonly string[] = [
+  // A parish's and a church's employees.
+  "organiste", "organistes", "sacristain", "sacristains", "sacristine", "sacristines", "bedeau", "bedeaux", "chantre", "chantres",
+  "maitre de chapelle",
+  // Running the association.
+  "secretaire", "secretaires", "secretaire comptable", "aide comptable", "agent administratif", "agente administrative",
+  "assistant", "assistante", "assistants", "assistantes", "employe", "employee", "employes", "employees", "permanents", "permanentes",
+  "charge de mission", "chargee de mission", "charges de mission", "chargees de mission", "charge de projet", "chargee de projet",
+  "coordinateur", "coordinatrice", "coordinateurs", "coordinatrices", "animatrice", "animatrices", "moniteur", "monitrice", "moniteurs", "monitrices",
+  "surveillant", "surveillante", "surveillants", "surveillantes",
+  // The building and the kitchen.
+  "concierge", "concierges", "gardien", "gardienne", "gardiens", "gardiennes", "agent d entretien", "agents d entretien", "femme de menage",
+  "cuisinier", "cuisiniere", "cuisiniers", "cuisinieres", "jardinier", "jardiniere", "jardiniers", "chauffeur", "chauffeurs",
+];
+
 /** Words that say a person: « M. », « Mme », « Famille » (singular: « Familles » pay as users). */
 const TITLES = /^(m|mr|mme|mmes|mlle|mrs|ms|monsieur|madame|mademoiselle|messieurs|dr|famille)$/;
 
