@@ -324,3 +324,44 @@ describe("a sheet named by its side says the side of its lines, one line or many
     expect(read([["Martin", 42]], "Adhérents").budgets).toEqual([]);
   });
 });
+
+describe("a monthly finance sheet is one budget, its months never actions", () => {
+  const M = ["Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août", "Septembre", "Octobre", "Novembre", "Décembre"];
+  it("with no total column, each line's months are its parts, added in one analysis (not twelve actions)", () => {
+    const r = read([
+      ["Poste", ...M],
+      ["Recettes"],
+      ["Cotisations", 100, null, null, null, null, null, null, null, 200, null, null, null],
+      ["Subvention mairie", null, null, null, 1500, null, null, null, null, null, null, null, null],
+      ["Dépenses"],
+      ["Loyer", 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50, 50],
+    ]);
+    expect(r.budgets.map((b) => b.layout)).toEqual(["vertical_sections"]);
+    expect(r.budgets[0]!.columns.map((c) => c.role)).toEqual(M.map(() => "scenario"));
+    expect(new Set(r.lines.map((l) => l.scenario)).size).toBe(1);
+    expect(r.lines.some((l) => l.context.analyticColumn)).toBe(false);
+    const byLabel = new Map<string, number>();
+    for (const l of r.lines) byLabel.set(l.label, (byLabel.get(l.label) ?? 0) + (l.amount.kind === "value" ? l.amount.cents / 100 : 0));
+    expect([...byLabel]).toEqual([
+      ["Cotisations", 300],
+      ["Subvention mairie", 1500],
+      ["Loyer", 600],
+    ]);
+  });
+
+  it("« Total saison » after « Septembre … Août » is the months' total: the budget's amounts, the months not added again", () => {
+    const season = ["Septembre", "Octobre", "Novembre", "Décembre", "Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août"];
+    const r = read(
+      [
+        ["", ...season, "Total saison"],
+        ["Licences", 1000, 200, 50, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1250],
+        ["Salaire entraîneur", 300, 300, 300, 300, 300, 300, 300, 300, 300, 300, 0, 0, 3000],
+      ],
+      "Finances",
+    );
+    expect(amounts(r)).toEqual([
+      ["Licences", "Total saison", 1250],
+      ["Salaire entraîneur", "Total saison", 3000],
+    ]);
+  });
+});

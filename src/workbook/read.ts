@@ -422,7 +422,10 @@ function readBlock(
   // « Montant | Budget 2027 »: a column titled only as money beside one titled as a year or a budget are two versions
   // of the budget, each analysed apart and said (which one is the budget is the user's choice), never two actions to add.
   const versions = amountBesideVersion(scenarioCols);
-  const analytic = !isLedger && !versions && scenarioCols.length >= 2 && scenarioCols.some((k) => k.kind !== "period") && !scenarioCols.some((k) => VERSION_HEADER.test(normalizeText(k.header ?? "")));
+  // « Janvier | Février | … » with no total column: a year's months are the parts of one budget, added in one
+  // analysis, never actions (nor twelve scenarios).
+  const monthly = !isLedger && scenarioCols.length >= 2 && scenarioCols.every((k) => isMonthHeader(k.header));
+  const analytic = !isLedger && !versions && !monthly && scenarioCols.length >= 2 && scenarioCols.some((k) => k.kind !== "period") && !scenarioCols.some((k) => VERSION_HEADER.test(normalizeText(k.header ?? "")));
   const blockCols = [...block.labelCols, ...(block.accountCol ? [block.accountCol] : []), ...block.amountCols];
   const firstCol = Math.min(...blockCols);
   const lastCol = Math.max(...blockCols);
@@ -778,7 +781,7 @@ function readBlock(
       lines.push(makeLine(sheet, info, ledgerLine.col, amountColumns[0]!, amountColumns[0]!, ledgerLine.amount, ledgerLine.section ?? info.section, null, false));
     }
   } else {
-    layout = analytic ? "analytic_columns" : scenarioCols.length >= 2 ? "multi_year" : sideBySide ? "cerfa_side_by_side" : hasSectionHeadings(infos, section) ? "vertical_sections" : "simple_list";
+    layout = analytic ? "analytic_columns" : scenarioCols.length >= 2 && !monthly ? "multi_year" : sideBySide ? "cerfa_side_by_side" : hasSectionHeadings(infos, section) ? "vertical_sections" : "simple_list";
     amountColumns = scenarioCols.map((k) => k.header ?? UNNAMED_COLUMN);
     for (const k of scenarioCols) {
       const engineering = analytic && isEngineeringHeader(k.header);
@@ -792,12 +795,12 @@ function readBlock(
           if (typeof cell.value === "string" && cellKind(cell.value) === "text") issues.push(textIssue(sheet, info.row, k.col, info.label, cell.value));
           return;
         }
-        if (analytic && amount.kind === "value" && amount.cents === 0) return;
+        if ((analytic || monthly) && amount.kind === "value" && amount.cents === 0) return;
         // Under a second table's header, a column holds the scenario that header names, when the budget has it.
         const renamed = info.columnNames.get(k.col);
         const name = !analytic && renamed && renamed !== amountColumns[idx] && amountColumns.includes(renamed) ? renamed : amountColumns[idx]!;
         lines.push(
-          makeLine(sheet, info, k.col, analytic ? ANALYTIC_SCENARIO : name, k.header === null && scenarioCols.length === 1 ? null : name, amount, info.section, analytic ? k.header : null, analytic),
+          makeLine(sheet, info, k.col, analytic || monthly ? ANALYTIC_SCENARIO : name, k.header === null && scenarioCols.length === 1 ? null : name, amount, info.section, analytic ? k.header : null, analytic),
         );
       });
     }
@@ -1002,14 +1005,15 @@ function sumEndFrom(formula: string | undefined | null, row: number): number | n
  */
 function monthsWithTotal<K extends { header: string | null; kind: HeaderKind }>(kinds: K[]): K[] {
   const months = kinds.filter((k) => isMonthHeader(k.header));
-  const totals = kinds.filter((k) => k.kind === "total");
+  // « Total saison », « Total de l'année » beside the months is their total, whatever it says after « Total ».
+  const totals = kinds.some((k) => k.kind === "total") || months.length < 2 ? kinds.filter((k) => k.kind === "total") : kinds.filter((k) => !isMonthHeader(k.header) && /^(total|totaux|cumul)\b/.test(normalizeText(k.header ?? "")));
   if (totals.length !== 1) return kinds;
   // A lone « Total » beside no other money column (the months of a one-line sheet hold one number each, too few
   // to be amount columns) is the budget's amount as well.
   if (kinds.every((k) => k.kind === "total" || k.kind === "derived" || k.kind === "quantity")) return kinds.map((k) => (k.kind === "total" ? { ...k, kind: "period" } : k));
   // Two months are enough beside a total: a budget's months are often sparse (« Janv | Févr | Mars | Total »).
   if (months.length < 2) return kinds;
-  return kinds.map((k) => (isMonthHeader(k.header) ? { ...k, kind: "derived" } : k.kind === "total" ? { ...k, kind: "period" } : k));
+  return kinds.map((k) => (isMonthHeader(k.header) ? { ...k, kind: "derived" } : k === totals[0] ? { ...k, kind: "period" } : k));
 }
 
 /**
