@@ -142,8 +142,13 @@ function matchAcronym(word: { stem: string; prefix: boolean }, raw: string): "ex
   return word.prefix && raw.startsWith(word.stem) && isAcronymWord(raw) ? "exact" : "no";
 }
 
+/** The word as written, or one it opens when it is a prefix (« subvention* »): no typo allowed. */
+function matchesExactly(word: { stem: string; prefix: boolean }, text: string): boolean {
+  return word.prefix ? text.startsWith(word.stem) : text === word.stem;
+}
+
 function matchWord(word: { stem: string; prefix: boolean }, text: string): "exact" | "fuzzy" | "no" {
-  if (word.prefix ? text.startsWith(word.stem) : text === word.stem) return "exact";
+  if (matchesExactly(word, text)) return "exact";
   // Typos: only on words long enough that one slip does not make another word.
   const tolerance = word.stem.length >= 12 ? 2 : word.stem.length >= 6 ? 1 : 0;
   if (tolerance === 0) return "no";
@@ -337,7 +342,8 @@ export class KeywordIndex<T> {
     for (const phrase of this.phrasesOfTheirOwn) {
       const n = phrase.words.length;
       for (let start = 0; start + n <= tokens.length; start++) {
-        if (phrase.words.every((w, k) => matchWord(w, tokens[start + k]!.text) === "exact")) spans.push([start, start + n]);
+        // Exactly, never by typo tolerance: asking matchWord would compute an edit distance per word and label.
+        if (phrase.words.every((w, k) => matchesExactly(w, tokens[start + k]!.text))) spans.push([start, start + n]);
       }
     }
     return spans;
