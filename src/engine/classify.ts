@@ -131,6 +131,8 @@ const BALANCE_SHEET_LABEL = [
   /^(fixed|current|net|total|tangible|intangible) assets\b|^(current |long term |total )?liabilities\b|^accounts? (receivable|payable)\b|^(debtors|creditors)$/,
   /^(loan|mortgage|debt) (repayments?|principal)\b|^repayments? of (the )?(loan|loans|debt|mortgage)\b/,
   /^transfers? (to|from) (the )?(restricted |unrestricted |general |designated )?reserves?\b/,
+  // Money moved between the association's own funds or accounts: « Transfers between funds », « Virements internes ».
+  /^(transfers?|virements?|transferts?) (between (funds|accounts)|entre (fonds|comptes)|internes?|de compte a compte)\b/,
   // Dues owed, not yet paid (41, receivables): « Cotisations non payées », « Cotisations à recevoir ».
   /^cotisations? (non (payees?|reglees?|versees?|encaissees?|recouvrees?|rentrees?)|restant dues?|impayees?|dues? non)\b/,
   // A loan repaid or received, said with its lender (16): « Prêt de 500 € par Pierre Lévy remboursé ».

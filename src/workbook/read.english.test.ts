@@ -80,3 +80,28 @@ describe("an English layout is read as its French twin", () => {
     expect(r.issues).toEqual([]);
   });
 });
+
+describe("a UK charity's statement of financial activities", () => {
+  it("« Income and endowments from: » / « Expenditure on: » give the sides; transfers between funds and the net movement are no lines", () => {
+    const r = read([
+      [null, "Unrestricted funds", "Restricted funds", "Total 2022"],
+      ["Income and endowments from:", null, null, null],
+      ["Donations and legacies", 100, 200, 300],
+      ["Investments", 10, 0, 10],
+      ["Total income", 110, 200, 310],
+      ["Expenditure on:", null, null, null],
+      ["Raising funds", 30, 0, 30],
+      ["Charitable activities", 100, 150, 250],
+      ["Total expenditure", 130, 150, 280],
+      ["Net income", -20, 50, 30],
+      ["Transfers between funds", 10, -10, 0],
+      ["Net movement in funds", -10, 40, 30],
+    ]);
+    expect([...new Set(r.lines.map((l) => `${l.label}: ${l.context.sectionHint}`))]).toEqual([
+      "Donations and legacies: income",
+      "Investments: income",
+      "Raising funds: expense",
+      "Charitable activities: expense",
+    ]);
+  });
+});

@@ -211,11 +211,18 @@ function findHeader(grid: SheetGrid, rows: number[], col: number): { text: strin
   if (first < 0) return null;
   let looked = 0;
   let year: { text: string; row: number } | null = null;
+  // « Exercice 2023 | Exercice 2022 » over « € | € » (or « £'s | £'s »): the unit row under the titles names no
+  // column; the title above it does (both named « € », two years were added up as two actions of one budget).
+  let unit: { text: string; row: number } | null = null;
   for (let i = first - 1; i >= 0; i--) {
     const r = rows[i]!;
     const v = grid.value(r, col);
     if (v === null || v === "") continue;
     if (++looked > 4) break;
+    if (!unit && !year && typeof v === "string" && isUnitTitle(v)) {
+      unit = { text: v.trim(), row: r };
+      continue;
+    }
     // An amount typed with words above the first number (« 1 200 € HT ») is not the column's title: look higher.
     // In the header row itself (« Libellé | Subvention proposée | Selon le critère de 13 € par licencié »), it is.
     if (typeof v === "string" && moneyInWords(v) && !isHeaderRow(grid, r, col)) {
@@ -227,13 +234,19 @@ function findHeader(grid: SheetGrid, rows: number[], col: number): { text: strin
         looked--;
         continue;
       }
-      return year ? { text: `${v.trim()} ${year.text}`, row: year.row } : { text: v.trim(), row: r };
+      if (year) return { text: `${v.trim()} ${year.text}`, row: year.row };
+      return { text: v.trim(), row: unit?.row ?? r };
     }
     if (year) break;
     const y = yearOf(v);
-    if (y !== null && (typeof v === "string" || isYearHeaderRow(grid, r))) year = { text: String(y), row: r };
+    if (y !== null && (typeof v === "string" || isYearHeaderRow(grid, r))) year = { text: String(y), row: unit?.row ?? r };
   }
-  return year;
+  return year ?? unit;
+}
+
+/** A cell that gives the unit of a column, not its title: « € », « (€) », « £'s », « $ », « en euros », « k€ », « CHF ». */
+function isUnitTitle(text: string): boolean {
+  return /^\(?\s*(?:en\s+)?(?:k?€|£|\$|£'?s|\$'?s|euros?|eur|k ?eur|chf|usd|gbp|fcfa|f ?cfa|frs?|francs|(?:en )?milliers d'?euros)\s*\)?$/i.test(text.trim());
 }
 
 /**

@@ -20,8 +20,8 @@ const SECTION_HEADINGS: { section: Section; re: RegExp }[] = [
   { section: "income", re: new RegExp(`^(?:i+ |[a-d] )?(?:les |budget des |total )?(?:produits|recettes?|revenus?|ressources|entrees|financements?)${QUALIFIER}$`) },
   // A budget laid out in English: « Expenses », « Expenditure 2024 », « Operating costs », « Income », « Revenue
   // (budgeted) », « Incoming resources » (a UK charity's SOFA), « Support and revenue » (a US nonprofit's).
-  { section: "expense", re: new RegExp(`^(?:total |operating |program |programme |total operating )?(?:expenses?|expenditures?|costs|outgoings|spending|resources expended|disbursements)${EN_QUALIFIER}$`) },
-  { section: "income", re: new RegExp(`^(?:total |operating )?(?:income|incomes|revenues?|receipts|incoming resources|sources of funds|sources of funding|funding sources|support and revenue|revenue and support|earned income)${EN_QUALIFIER}$`) },
+  { section: "expense", re: new RegExp(`^(?:total |operating |program |programme |total operating )?(?:expenses?|expenditures?|costs|outgoings|spending|resources expended|disbursements|payments(?: out)?|money out|expenditures? on|resources expended on)${EN_QUALIFIER}$`) },
+  { section: "income", re: new RegExp(`^(?:total |operating )?(?:income|incomes|revenues?|receipts(?: in)?|money in|incoming resources(?: from)?|income(?: and endowments)? from|sources of funds|sources of funding|funding sources|support and revenue|revenue and support|earned income)${EN_QUALIFIER}$`) },
   // « Budget global … Financé par » (a project's cost, then who pays it): « financé par », « sources de financement ».
   { section: "income", re: /^(?:(?:finance|financee|finances|financees|financement|financements|finançe) par|(?:sources?|origines?|plan) (?:de |du |des )?financements?)$/ },
 ];
