@@ -311,3 +311,34 @@ describe("a post named as a charge line is that employee's pay (issue 11, kind 5
     expect(c("Portage salarial", "expense").lever).toBe("external_staff");
   });
 });
+
+describe("what a member body pays its federation, network or diocese is a charge, not dues received (issue 11, kind 6)", () => {
+  it.each<[string, LeverId]>([
+    ["Contribution au diocèse", "common_operations"],
+    ["Contribution au diocèse et doyenné", "common_operations"],
+    ["Contribution diocésaine", "common_operations"],
+    ["Cible", "common_operations"],
+    ["Cible consistoriale 2010", "common_operations"],
+    ["Quote-part fédération", "common_operations"],
+    ["Participation à la fédération", "common_operations"],
+    ["Cotisation à la fédération", "network_dues"],
+    ["Adhésion au réseau", "network_dues"],
+  ])("« %s » → %s", (label, lever) => {
+    expect(c(label, "expense").lever).toBe(lever);
+    // Said with no side, it is paid.
+    expect(c(label, null).section).toBe("expense");
+  });
+
+  it("among the produits, a sum said paid to the network is never read sure", () => {
+    for (const label of ["Cotisation à la fédération", "Contribution au diocèse", "Quote-part fédération"]) {
+      expect(c(label, "income").confidence, label).toBeLessThan(REVIEW_CONFIDENCE);
+    }
+    // Money from the federation is received.
+    expect(c("Participation de la fédération", "income").nature).toBe("private");
+    expect(c("Cotisations des membres", "income").lever).toBe("membership_fees");
+  });
+
+  it("a word one letter away is no share: « câbles » are bought", () => {
+    expect(c("Des supports câbles/tendeurs", "expense").lever).not.toBe("common_operations");
+  });
+});

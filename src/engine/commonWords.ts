@@ -12,6 +12,8 @@ const WORDS = [
   "maternelle", "maternelles", "serveur", "serveurs", "campagne", "campagnes", "marque", "marques", "amande", "amandes",
   "parent", "patron", "patrons", "station", "stations", "vocation", "adherence", "reference", "references", "primaire", "primaires",
   "aliment", "aliments", "element", "elements", "interieur", "interieurs", "interieure", "interieures",
+  // « Câbles » is no « cibles » (a parish's share paid to its union).
+  "cable", "cables", "cibler",
 ];
 
 export const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS);

@@ -75,6 +75,22 @@ const inKind = (l: Omit<Lever, "family" | "nature" | "payer" | "destination" | "
   ...l,
 });
 
+/**
+ * The bodies an association belongs to and pays its share to: a federation, a network, a league, a church's diocese,
+ * deanery, consistory or synod (a parish pays its diocese « la contribution », « la cible »).
+ */
+const PARENT_BODIES = [
+  "federation*", "reseau*", "ligue*", "district*", "union regionale", "union nationale", "union departementale", "unions regionales",
+  "diocese*", "doyenne*", "consistoire*", "synode*", "tete de reseau", "tetes de reseau",
+];
+const TO_THE = ["a la", "au", "aux", "a l"];
+
+/** « Cotisation à la fédération », « Adhésion au réseau »: dues paid to the body named (every article, every body). */
+const DUES_PAID_TO = ["cotisation*", "adhesion*"].flatMap((head) => TO_THE.flatMap((to) => PARENT_BODIES.map((body) => `${head} ${to} ${body}`)));
+
+/** « Contribution au diocèse », « Participation à la fédération », « Quote-part au réseau »: a member's share paid to it. */
+const SHARE_PAID_TO = ["contribution*", "participation*", "quote* part*", "part"].flatMap((head) => TO_THE.flatMap((to) => PARENT_BODIES.map((body) => `${head} ${to} ${body}`)));
+
 export const LEVERS: readonly Lever[] = [
   // ───────────── income ─────────────
   income({
@@ -394,7 +410,7 @@ export const LEVERS: readonly Lever[] = [
       "cotisation*", "adhesion*", "affiliation*", "cotiser", "adherer",
       { p: "licence*", dest: "action" }, { p: "engagement*", dest: "action" }, { p: "championnat*", dest: "action" },
       { p: "droits d inscription en competition", dest: "action" },
-      "cotisations versees", "adhesions versees",
+      "cotisations versees", "adhesions versees", ...DUES_PAID_TO,
       // Networks named by what they are or by their name (« Le Mouvement associatif », a « FF… », fédération française
       // de …): they say whom the money goes to; a block or an account that says what it pays for decides over them.
       ...["federation*", "fede", "fedes", "reseau*", "union* regional*", "union* departemental*", "ligue*", "district*", "comite departemental",
@@ -479,6 +495,9 @@ export const LEVERS: readonly Lever[] = [
     destination: "engineering",
     accounts: ["655", "6572"],
     keywords: [
+      // A member body's share of its parent body's costs (a parish's to its diocese, a club's to its federation).
+      ...SHARE_PAID_TO, "contribution* diocesaine*", "participation* diocesaine*", "part* diocesaine*", "contribution* synodale*", "contribution* consistoriale*",
+      "cible", "cibles",
       "quote* part*", "operation* faite* en commun", "operation* en commun", "operation* commune*", "projet commun", "consortium",
       "generosite reversee", "reversement*",
       // Gifts collected for a partner and passed on to it (6572): « Virement dons AUI », « Dons reversés ».
