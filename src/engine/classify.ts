@@ -127,7 +127,7 @@ const BALANCE_SHEET_LABEL = [
   /^(cash|funds|money|balance)( held)? (in|at|on) (the )?(bank|hand|account|paypal)s?\b/,
   /^(bank|cash|petty cash|savings) (balance|balances|account|accounts|in hand|on hand)\b/,
   /^(opening|closing|starting|ending|beginning|year end|end of year|start of year) (bank |cash |fund |funds )?(balance|balances|funds|cash|position)\b/,
-  /^(balance|balances|funds|surplus|deficit) (brought|carried) (forward|fwd)\b|^balance (b f|c f|bf|cf|b fwd|c fwd)$/,
+  /\b(balance|balances|funds|reserves|surplus|deficit) (brought|carried) (forward|fwd)\b|^balance (b f|c f|bf|cf|b fwd|c fwd)$/,
   /^(fixed|current|net|total|tangible|intangible) assets\b|^(current |long term |total )?liabilities\b|^accounts? (receivable|payable)\b|^(debtors|creditors)$/,
   /^(loan|mortgage|debt) (repayments?|principal)\b|^repayments? of (the )?(loan|loans|debt|mortgage)\b/,
   /^transfers? (to|from) (the )?(restricted |unrestricted |general |designated )?reserves?\b/,

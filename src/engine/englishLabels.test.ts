@@ -41,6 +41,8 @@ describe("English budget labels find their lever", () => {
     ["Foundation grants", "income", "foundations"],
     ["Bequests", "income", "bequests"],
     ["Interest income", "income", "financial_income"],
+    ["Subs", "income", "membership_fees"],
+    ["Income from investments", "income", "financial_income"],
     ["Salaries", "expense", "staff"],
     ["Wages", "expense", "staff"],
     ["Payroll", "expense", "staff"],

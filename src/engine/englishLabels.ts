@@ -17,7 +17,7 @@ export const ENGLISH_PHRASES: readonly EnglishPhrase[] = [
   // What members pay as members.
   { en: "membership fees", fr: "cotisations" }, { en: "membership fee", fr: "cotisation" }, { en: "membership dues", fr: "cotisations" },
   { en: "memberships", fr: "cotisations" }, { en: "membership", fr: "cotisation" }, { en: "members subscriptions", fr: "cotisations" },
-  { en: "subscriptions", fr: "cotisations" }, { en: "annual dues", fr: "cotisations" },
+  { en: "subscriptions", fr: "cotisations" }, { en: "annual dues", fr: "cotisations" }, { en: "subs", fr: "cotisations" },
   // Gifts (754): « donations » is a gift in English; a French « legs et donations » keeps its reading (see below).
   { en: "corporate donations", fr: "mécénat d'entreprise" }, { en: "corporate sponsorship", fr: "sponsoring" }, { en: "donations", fr: "dons" }, { en: "donation", fr: "don" }, { en: "gift aid", fr: "dons" }, { en: "gifts", fr: "dons" },
   { en: "fundraising events", fr: "manifestations" }, { en: "fundraising", fr: "collecte" }, { en: "crowdfunding", fr: "crowdfunding" },
@@ -42,7 +42,7 @@ export const ENGLISH_PHRASES: readonly EnglishPhrase[] = [
   { en: "tuition", fr: "inscriptions" }, { en: "events", fr: "manifestations" },
   // Money invested, and the rest.
   { en: "bank interest", fr: "intérêts" }, { en: "interest income", fr: "intérêts" }, { en: "interest", fr: "intérêts" },
-  { en: "investment income", fr: "produits financiers" }, { en: "dividends", fr: "dividendes" },
+  { en: "investment income", fr: "produits financiers" }, { en: "income from investments", fr: "produits financiers" }, { en: "dividends", fr: "dividendes" },
   { en: "other income", fr: "autres produits" }, { en: "miscellaneous income", fr: "produits divers" }, { en: "miscellaneous", fr: "divers" },
   { en: "sundries", fr: "divers" }, { en: "sundry", fr: "divers" }, { en: "refunds", fr: "remboursements" }, { en: "reimbursements", fr: "remboursements" },
   // Staff.

@@ -96,6 +96,8 @@ describe("a UK charity's statement of financial activities", () => {
       ["Net income", -20, 50, 30],
       ["Transfers between funds", 10, -10, 0],
       ["Net movement in funds", -10, 40, 30],
+      ["Total funds brought forward", 500, 900, 1400],
+      ["Funds carried forward", 490, 940, 1430],
     ]);
     expect([...new Set(r.lines.map((l) => `${l.label}: ${l.context.sectionHint}`))]).toEqual([
       "Donations and legacies: income",

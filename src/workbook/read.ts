@@ -1170,7 +1170,7 @@ function totalsThatAreLines(infos: RowInfo[], skipped: SkippedRow[], declared: D
 }
 
 /** What « Total » is said of when it is the whole budget, a period or the balance sheet, never one thing of the year. */
-const WHOLE_OR_BALANCE = /^(general|generale|generaux|budget|budgets|global|globale|annuel|annuelle|previsionnel|realise|exercice|annee|mois|trimestre|semestre|periode|partiel|page|colonne|lignes?|\d{4}|n)\b|\b(actif|passif|bilan|immobilisations?|disponibilites|tresorerie|dettes?|creances?)\b/;
+const WHOLE_OR_BALANCE = /^(general|generale|generaux|budget|budgets|global|globale|annuel|annuelle|previsionnel|realise|exercice|annee|mois|trimestre|semestre|periode|partiel|page|colonne|lignes?|\d{4}|n)\b|\b(actif|passif|bilan|immobilisations?|disponibilites|tresorerie|dettes?|creances?|assets|liabilities|reserves|brought forward|carried forward)\b/;
 
 /**
  * « Total manifestation 1 200 » alone under its heading: a total of nothing is a line (an event given by its whole
