@@ -29,7 +29,8 @@ const RULES: Rule[] = [
   { kind: "total", re: /\btotal (general|des charges|des produits|charges|produits|recettes|depenses|emplois|ressources)$/ },
   // « Résultat », « Excédent 2022 reporté », « Solde de l'exercice »: a result word and nothing but words of a result.
   // « Solde subvention Région » (a grant's last payment) and « Bénéfice loto » (an event's proceeds) are lines.
-  { kind: "result", re: new RegExp(`^(resultat|resultats|excedent|excedents|deficit|deficits|benefice|benefices|solde|equilibre budgetaire|perte de l exercice|pertes de l exercice)( (${RESULT_TAIL}|\\d+(er|e|eme)?))*$`) },
+  // « Soldes » alone, « Soldes de l'exercice »: the plural says the same result (it was read as a produit).
+  { kind: "result", re: new RegExp(`^(resultat|resultats|excedent|excedents|deficit|deficits|benefice|benefices|solde|soldes|equilibre budgetaire|perte de l exercice|pertes de l exercice)( (${RESULT_TAIL}|\\d+(er|e|eme)?))*$`) },
   { kind: "result", re: /^report a nouveau\b/ },
   // The Cerfa form's balancing rows: "Excédent prévisionnel (bénéfice)" / "Insuffisance prévisionnelle (perte)", and
   // the printed form's bare « Excédent » | « Insuffisance » (the one that balances charges and produits).

@@ -365,3 +365,50 @@ describe("a monthly finance sheet is one budget, its months never actions", () =
     ]);
   });
 });
+
+describe("a balance or a result row is no line and no total of the lines", () => {
+  it("« Soldes » and « Soldes de l'exercice » under the produits are the year's result, set aside, not a produit", () => {
+    for (const label of ["Soldes", "Soldes de l'exercice"]) {
+      const r = read([
+        ["Libellé", "Montant"],
+        ["Charges", null],
+        ["Loyer", 800],
+        ["Produits", null],
+        ["Cotisations", 1500],
+        ["Total produits", 1500],
+        [label, 700],
+      ]);
+      expect(r.lines.map((l) => l.label), label).toEqual(["Loyer", "Cotisations"]);
+      expect(r.skipped.map((s) => [s.label, s.why]), label).toContainEqual([label, "result"]);
+    }
+  });
+
+  it("« Solde » written among the charges to balance them (charges + solde = produits) raises no false total_mismatch", () => {
+    const r = read([
+      ["Libellé", "Budget", "Réalisé"],
+      ["Charges", null, null],
+      ["Loyer", 800, 750],
+      ["Assurance", 200, 210],
+      ["Solde", 500, 540],
+      ["Total charges", 1500, 1500],
+      ["Produits", null, null],
+      ["Cotisations", 1500, 1500],
+      ["Total produits", 1500, 1500],
+    ]);
+    expect(r.issues.filter((i) => i.code === "total_mismatch")).toEqual([]);
+    expect(r.lines.map((l) => l.label)).not.toContain("Solde");
+  });
+
+  it("while a total that a line is missing from still says so, a result beside it or not", () => {
+    const r = read([
+      ["Libellé", "Montant"],
+      ["Charges", null],
+      ["Loyer", 800],
+      ["Solde", 500],
+      ["Total charges", 1600],
+      ["Produits", null],
+      ["Cotisations", 1300],
+    ]);
+    expect(r.issues.filter((i) => i.code === "total_mismatch").map((i) => i.cell)).toEqual(["B5"]);
+  });
+});

@@ -567,7 +567,9 @@ function readBlock(
       columnNames = new Map(cells.filter((c) => typeof c.value === "string" && cellKind(c.value) === "text").map((c) => [c.col, String(c.value).trim()]));
       continue;
     }
-    const kind = nonLineKind(labelText);
+    // « Soldes » over no amount, or over the sum of the rows under it, heads the account balances under it; with
+    // a typed amount of its own it is the year's result.
+    const kind = isBalanceSheetHeading(labelText) && (!hasAmount || cells.some((c) => sumsRowsBelow(c.formula, r))) ? null : nonLineKind(labelText);
     // « 706000 | Total ventes 2020 » in a trial balance, « Total ventes 2020 | Recette | 5 774 » in a typed list:
     // an account of its own or a Type cell makes the row an operation, whatever its label says.
     const operation =

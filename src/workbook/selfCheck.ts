@@ -149,16 +149,22 @@ export function checkTotals(totals: readonly DeclaredTotal[], lines: readonly Bu
     if (scope.sum === t.cents) continue;
     // « Soldes : Société Générale, PayPal, Total »: a total of account balances, not of charges or produits; « Total
     // investissement » over a loan and two grants: the lines and the balances set aside (with their reason) make it.
-    const balances = balancesBetween(range ? range.from - 1 : since, range ? range.to + 1 : t.row, t.col, ctx);
+    const from = range ? range.from - 1 : since;
+    const to = range ? range.to + 1 : t.row;
+    const balances = setAsideBetween(from, to, t.col, ctx, "balance_sheet_account");
     if (balances !== null && (balances === t.cents || balances + scope.sum === t.cents)) continue;
+    // « Solde 500 » among the charges that it balances (charges + solde = produits): the result is in the
+    // treasurer's total, never one of the lines.
+    const results = setAsideBetween(from, to, t.col, ctx, "result");
+    if (results !== null && scope.sum + results + (balances ?? 0) === t.cents) continue;
     issues.push(mismatchIssue(t, scope, ctx));
   }
   return issues;
 }
 
-/** The sum of the balance-sheet rows set aside strictly between two rows, in one column (null when there are none). */
-function balancesBetween(from: number, to: number, col: number, ctx: CheckContext): number | null {
-  const rows = ctx.skipped.filter((x) => x.why === "balance_sheet_account" && x.row > from && x.row < to);
+/** The sum of the rows set aside for `why` (balances, results) strictly between two rows, in one column (null when there are none). */
+function setAsideBetween(from: number, to: number, col: number, ctx: CheckContext, why: "balance_sheet_account" | "result"): number | null {
+  const rows = ctx.skipped.filter((x) => x.why === why && x.row > from && x.row < to);
   return rows.length === 0 ? null : rows.reduce((sum, x) => sum + (ctx.skippedAmount(x.row, col) ?? 0), 0);
 }
 
