@@ -43,6 +43,11 @@ describe("cash positions, receivables, debts and loans (classes 1–5)", () => {
       "Trésorerie au 31 décembre",
       "Report à nouveau",
       "Emprunt",
+      // Listed by a letter or a numeral; charged straight to a reserve.
+      "B – Report situation antérieure",
+      "II. Trésorerie",
+      "Travaux au temple et à la maison paroissiale, imputés au compte réserve immobilière",
+      "Frais de procès imputés sur le fonds de réserve",
     ]) {
       expect(isCashPositionLabel(label), label).toBe(true);
     }
@@ -70,6 +75,8 @@ describe("cash positions, receivables, debts and loans (classes 1–5)", () => {
       "Factures EDF",
       "Subvention de fonctionnement",
       "Dons reversés à la fondation",
+      "A - Recettes",
+      "I - Achats",
       "Caisse de retraite complémentaire",
       "Caisse du 14 juillet",
       "Caisse enregistreuse",

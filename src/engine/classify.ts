@@ -101,7 +101,10 @@ const BALANCE_SHEET_LABEL = [
   /^remboursements? (d |de l |des |du )?(emprunts?|dettes?|capital|pret|prets|avance|avances)\b/,
   /^tresorerie (disponible|au|en debut|en fin|de debut|de fin)\b/,
   // What the previous year left (11, 12): « Report solde 2013 », « Report de l'exercice précédent », « Report N-1 ».
-  /^reports? (du |de |des |d )?(l )?(solde|soldes|excedent|excedents|deficit|resultat|resultats|tresorerie|benefice|benefices|perte|pertes|caisse|banque|compte|comptes|exercice|annee|an|n 1)\b/,
+  /^reports? (du |de |des |d )?(l |la )?(solde|soldes|excedent|excedents|deficit|resultat|resultats|tresorerie|benefice|benefices|perte|pertes|caisse|banque|compte|comptes|exercice|annee|an|n 1|situation anterieure|situation precedente)\b/,
+  // Costs charged straight to a reserve or a fund (« Travaux … imputés au compte réserve immobilière »): the fund
+  // pays them, as the balance sheet records, not the year's account.
+  /\bimpute(e|es|s)? (au|a la|sur le|sur la|sur les) (compte )?(de |des )?(reserves?|fonds)\b/,
   // Closing entries (12): the year's result moved to another account, not earned nor spent again.
   /^(virement|virements|affectation|transfert|transferts) (du |de l |des |d )?(benefice|benefices|resultat|resultats|excedent|excedents|deficit|perte|pertes)\b/,
   // A bank's or a cooperative's share (26, 261): a security the association holds, not a charge.
@@ -162,7 +165,9 @@ export function isBalanceSheetLine(label: string, account: string | null | undef
   // lists are numbered (« 15 - Frais de banque »), so the chapter's own title must open the label.
   const chapter = /^\s*([1-5]\d)\s*[-–—.:)]?\s+(\D.*)$/.exec(label);
   if (chapter && BALANCE_CHAPTER_TITLE.test(foldAccentsLower(chapter[2]!))) return true;
-  const n = foldAccentsLower(splitCamelCase(label.normalize("NFD").replace(/[\u0300-\u036f]/g, ""))).replace(/[^a-z0-9]+/g, " ").trim();
+  // « B – Report situation antérieure », « II. Trésorerie »: a letter or a numeral that lists the row is not its label.
+  const listed = label.replace(/^\s*([A-H]|[IVX]{1,4})\s*[–—.)-]\s+(?=\S)/, "");
+  const n = foldAccentsLower(splitCamelCase(listed.normalize("NFD").replace(/[\u0300-\u036f]/g, ""))).replace(/[^a-z0-9]+/g, " ").trim();
   if (BANK_ACCOUNT.test(n) && !namesAFlow(label)) return true;
   return BALANCE_SHEET_LABEL.some((re) => re.test(n)) || (/^(pret|prets|emprunt|emprunts)\b/.test(n) && /^\s*\S+\s+[A-Z]{2,6}\b/.test(label) && !namesAFlow(label));
 }

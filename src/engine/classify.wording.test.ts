@@ -300,7 +300,7 @@ describe("money set aside into a fund or taken out of it is a neutral allocation
 });
 
 describe("a post named as a charge line is that employee's pay (issue 11, kind 5)", () => {
-  it.each(["Coût salarial", "Bedeau", "Organiste", "Animateur", "Animatrice", "Sacristain", "Secrétaire", "Coordinatrice", "Concierge", "Chargée de mission", "Moniteurs"])("« %s » → staff (64)", (label) => {
+  it.each(["Coût salarial", "Bedeau", "Organiste", "Animateur", "Animatrice", "Sacristain", "Secrétaire", "Coordinatrice", "Concierge", "Chargée de mission", "Moniteurs", "Pour le sonneur"])("« %s » → staff (64)", (label) => {
     expect(c(label, "expense", { heading: "Dépenses" }).lever).toBe("staff");
   });
 

@@ -35,7 +35,7 @@ const FIRST_NAMES: ReadonlySet<string> = new Set(
 export const JOB_TITLES: readonly string[] = [
   // A parish's and a church's employees.
   "organiste", "organistes", "sacristain", "sacristains", "sacristine", "sacristines", "bedeau", "bedeaux", "chantre", "chantres",
-  "maitre de chapelle",
+  "maitre de chapelle", "sonneur", "sonneurs", "sonneur de cloches", "fossoyeur", "fossoyeurs",
   // Running the association.
   "secretaire", "secretaires", "secretaire comptable", "aide comptable", "agent administratif", "agente administrative",
   "assistant", "assistante", "assistants", "assistantes", "employe", "employee", "employes", "employees", "permanents", "permanentes",
