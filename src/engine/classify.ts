@@ -605,7 +605,7 @@ function coreOf(label: string): string {
   if (core === undefined) {
     if (CORES.size > 100_000) CORES.clear();
     // A budget laid out in English is read in the French a budget uses (englishLabels.ts).
-    core = expandAbbreviations(translateEnglish(withoutAdjustment(label)));
+    core = expandAbbreviations(translateEnglish(withoutItemWord(withoutAdjustment(label))));
     CORES.set(label, core);
   }
   return core;
@@ -642,6 +642,17 @@ function factsOf(label: string, tokens: readonly Token[], family: LeverFamily): 
  * (hors intérêts) », « Recettes nettes de commission » → « Tickets », « Frais bancaires ». Details in brackets that
  * say what the line holds (« Produits divers (tee-shirts) ») are kept.
  */
+/**
+ * « Poste énergie/eau », « Poste : téléphone », « Rubrique assurances »: a treasurer's word for a budget item, before
+ * the item it names. « Poste » there is no job (it read as staff, confidently); « Poste de coordinateur », « Poste
+ * FONJEP », « Postes » alone keep it (a post, the words after it say which).
+ */
+const ITEM_WORD = /^\s*(?:postes?|rubriques?|lignes?(?: budgetaires?| budgétaires?)?)(?:\s*[:\-–—]\s*|\s+)(?!(?:de|d|du|des|a|à|au|aux|en|pour|fonjep|cdi|cdd|salariés?|salaries?|adultes?|aidés?|aides?|permanents?|supplémentaires?|nouveaux?|créés?|crees?)\b)(?=\p{L}{2})/iu;
+
+export function withoutItemWord(label: string): string {
+  return ITEM_WORD.test(label) ? label.replace(ITEM_WORD, "") : label;
+}
+
 export function withoutAdjustment(label: string): string {
   // Most labels hold neither a bracket nor one of these words: two Unicode expressions spared (a weaker, ASCII test
   // first; « ſ » and the Kelvin sign, which the expressions read as « s » and « k », take the long way).

@@ -41,7 +41,11 @@ export const JOB_TITLES: readonly string[] = [
   "assistant", "assistante", "assistants", "assistantes", "employe", "employee", "employes", "employees", "permanents", "permanentes",
   "charge de mission", "chargee de mission", "charges de mission", "chargees de mission", "charge de projet", "chargee de projet",
   "coordinateur", "coordinatrice", "coordinateurs", "coordinatrices", "animatrice", "animatrices", "moniteur", "monitrice", "moniteurs", "monitrices",
-  "surveillant", "surveillante", "surveillants", "surveillantes",
+  "surveillant", "surveillante", "surveillants", "surveillantes", "directeur", "directrice", "educateur", "educatrice", "educateurs",
+  "educatrices", "entraineur", "entraineurs", "entraineuse", "entraineuses", "animateurs",
+  // A company's performers and crew (a theatre, a festival): their pay, as intermittents, is the company's staff.
+  "comedien", "comedienne", "comediens", "comediennes", "musiciens", "danseurs", "danseuses", "technicien", "technicienne", "techniciens",
+  "techniciennes", "regisseur", "regisseuse", "regisseurs", "intermittents",
   // The building and the kitchen.
   "concierge", "concierges", "gardien", "gardienne", "gardiens", "gardiennes", "agent d entretien", "agents d entretien", "femme de menage",
   "cuisinier", "cuisiniere", "cuisiniers", "cuisinieres", "jardinier", "jardiniere", "jardiniers", "chauffeur", "chauffeurs",
