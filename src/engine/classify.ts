@@ -1193,7 +1193,7 @@ const TRAINING_FILED_AS_SERVICE = /^6[12]/;
 /** Headings of a breakdown by mission (a compte d'emploi des ressources): « Emplois par mission », « Dépenses par programme ». */
 const MISSION_BREAKDOWN = /\bpar (missions?|programmes?|destinations?|activites?|actions?|fonctions?|priorites?|axes?|poles?|projets?|objectifs?|metiers?)\b/;
 /** Staff keywords that name a role or a function (« coordination », « animateur », « emploi »), not pay itself. */
-const FUNCTION_WORDS: ReadonlySet<string> = new Set(["coordinat*", "animateur*", "directeur*", "directrice*", "entraineur*", "educateur*", "emploi*", "poste*", "volontaire*", "service civique"]);
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(["coordinat*", "animateur*", "directeur*", "directrice*", "entraineur*", "educateur*", "emploi*", "poste", "postes", "volontaire*", "service civique"]);
 
 /** The heading or chapter when it breaks the charges down by mission, programme or activity. */
 function missionBreakdown(context: LineContext): string | null {

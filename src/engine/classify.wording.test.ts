@@ -226,6 +226,18 @@ describe("a short keyword is read as a whole word, not inside a longer phrase th
     }
   });
 
+  it("a short keyword is a whole word: « Posters » hold no post, « Primevères » no bonus, « Galaxie » no gala", () => {
+    for (const label of ["Posters", "Postérité", "Primevères"]) expect(c(label, "expense").lever, label).not.toBe("staff");
+    expect(c("Galaxie", "income").confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    for (const label of ["Postes", "Prime de fin d'année", "Retraite complémentaire", "Traitement du directeur"]) expect(c(label, "expense").lever, label).toBe("staff");
+    expect(c("Gala", "income").lever).toBe("sales_services");
+  });
+
+  it("a parish's retreat is no pension, the treatment of waste no salary", () => {
+    for (const label of ["Retraite spirituelle", "Retraite de confirmation"]) expect(c(label, "expense").lever, label).not.toBe("staff");
+    expect(c("Traitement des déchets", "expense").lever).toBe("external_services");
+  });
+
   it("a near spelling is not read onto a shorter word of another meaning: « Communiqués » is no « commune »", () => {
     for (const label of ["Communiqués", "Communiqués de presse"]) expect(c(label, "income").nature, label).not.toBe("public");
     expect(c("Comunes", "income").lever).toBe("public_grants");

@@ -22,4 +22,8 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS);
  * Fixed phrases whose meaning is not that of a keyword they hold: « Messages d'intérêt général » (a radio's public
  * service spots), « association d'intérêt public » earn or pay no interest. Written as keywords are (levers.ts).
  */
-export const PHRASES_OF_THEIR_OWN: readonly string[] = ["interet* genera*", "interet* public*", "interet* collecti*", "interet* communautaire*", "interet* loca*"];
+export const PHRASES_OF_THEIR_OWN: readonly string[] = [
+  "interet* genera*", "interet* public*", "interet* collecti*", "interet* communautaire*", "interet* loca*",
+  // A parish's retreat is an activity, not a pension (« Retraite spirituelle », « Retraite de confirmation »).
+  "retraite* spirituelle*", "retraite* paroissiale*", "retraite* de confirmation", "retraite* de profession de foi", "retraite* des confirmands",
+];

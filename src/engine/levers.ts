@@ -120,7 +120,7 @@ export const LEVERS: readonly Lever[] = [
     keywords: [
       "vente*", "prestation*", "participation*", "billetterie", "billeterie", "billet*", "ticket*", "entree*", "buvette*", "bar",
       "restauration", "repas", "snack*", "stage*", "inscription*", "location*", "loto*", "tombola*", "vide grenier*",
-      "brocante*", "kermesse*", "fete*", "gala*", "soiree*", "spectacle*", "festival*", "manifestation*", "tournoi*", "calendrier*",
+      "brocante*", "kermesse*", "fete*", "gala", "galas", "soiree*", "spectacle*", "festival*", "manifestation*", "tournoi*", "calendrier*",
       "produits derives", "boutique*", "marchandise*", "abonnement*", "sejour*", "camp", "camps", "camping*", "centre de loisirs",
       "accueil de loisirs", "garderie*", "cantine*",
       {
@@ -351,6 +351,8 @@ export const LEVERS: readonly Lever[] = [
       { p: "primes d assurance*", dest: "engineering" }, { p: "responsabilite civile", dest: "engineering" }, "documentation*", "credit bail",
       "leasing", "sous traitance*", "etudes et recherches", "colloque*", "seminaire*", "abonnement*", "nettoyage", "menage",
       "location de salle*", "location du local", "location des locaux", "gardiennage", "logiciel*", "services exterieurs",
+      // Waste taken away and treated is a service bought, not a salary (« traitement »).
+      "traitement* des dechets", "collecte* des dechets", "enlevement* des dechets", "enlevement* des ordures",
     ],
   }),
   expense({
@@ -450,8 +452,9 @@ export const LEVERS: readonly Lever[] = [
       "urssaf", "retraite*", "prevoyance", "mutuelle*", "medecine du travail", "indemnite*", "traitement*", "appointement*", "gratification*",
       "personnel*", "charges de personnel", "paie", "paye", "CDI", "CDD", "intermittent*", "GUSO", "guso", "ticket* restaurant*",
       "titre* restaurant*", "cheques vacances", "entraineur*", "educateur*", "animateur*", "coordinat*", "directeur*", "directrice*",
-      "emploi*", "poste*", "contrat* d engagement educatif", "CEE", "service civique", "volontaire*", "masse salariale",
-      "conges payes", "primes", "prime*",
+      // Whole words: « posters », « postérité » hold no post, « primevères » no bonus.
+      "emploi*", "poste", "postes", "contrat* d engagement educatif", "CEE", "service civique", "volontaire*", "masse salariale",
+      "conges payes", "primes", "prime",
       // « Coût salarial », « Charges salariales »: what an employee costs.
       "salaria*", "cout* du personnel", "cout* employeur*",
       // A post named as the line: « Organiste », « Secrétaire » (people.ts).
