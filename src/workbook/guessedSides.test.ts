@@ -155,3 +155,38 @@ describe("a sheet under a heading in English, with a total row", () => {
     expect(r.budgets).toEqual([]);
   });
 });
+
+describe("a line under no heading whose own words say which way its money went", () => {
+  it("« Versés à l'AFM » among the gifts a Téléthon collected is a charge; « Donnés par … » stays received", () => {
+    const r = read(
+      sheet("Bilan", [
+        ["BILAN SUCCINCT 2022", "Montant"],
+        ["Versés à l’AFM", 9500],
+        ["Donnés par l’entente de course à pied", 1700],
+        ["Des Sponsors", 1170],
+        ["Divers dont cotisations", 3758],
+      ]),
+    );
+    expect(sides(r)).toEqual([
+      ["Versés à l’AFM", "expense"],
+      ["Donnés par l’entente de course à pied", "income"],
+      ["Des Sponsors", "income"],
+      ["Divers dont cotisations", "income"],
+    ]);
+    const guessed = r.issues.filter((i) => i.code === "side_guessed");
+    expect(guessed.map((i) => i.cell)).not.toContain("A2");
+    expect(classifyLines(r.lines).find((c) => c.label === "Versés à l’AFM")!.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+  });
+
+  it("« Marchandises achetées en trois mois » is a purchase whatever its neighbours", () => {
+    const r = read(
+      sheet("Bilan", [
+        ["Libellé", "Montant"],
+        ["Marchandises achetées en trois mois (alimentation)", 800],
+        ["Dons des particuliers", 3000],
+        ["Subvention de la commune", 5000],
+      ]),
+    );
+    expect(sides(r)[0]).toEqual(["Marchandises achetées en trois mois (alimentation)", "expense"]);
+  });
+});

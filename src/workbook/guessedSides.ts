@@ -45,6 +45,21 @@ export function sideOfEnglishHeading(text: string): "income" | "expense" | null 
 const sideOf = (s: Section): "income" | "expense" | null => (s === "income" || s === "expense" ? s : null);
 
 /**
+ * A line whose own words say which way its money went: « Versés à l'AFM », « Reversé au comité », « Marchandises
+ * achetées » went out; « Donnés par l'entente … », « Reçu de la mairie », « De la part de … » came in. Under no heading,
+ * that says the line's side better than its neighbours do (« Versés à l'AFM » among the gifts collected was a gift).
+ */
+const PAID_OUT = /^(?:verse|versee|verses|versees|reverse|reversee|reverses|reversees|paye|payee|payes|payees|donne|donnee|donnes|donnees|offert|offerte|offerts|offertes|remis|remise|remises) (?:a|au|aux)\b|\b(?:achete|achetee|achetes|achetees|depense|depensee|depensees|payes? a|payees? a|verses? a|versees? a|reverses? a|reversees? a)\b/;
+const CAME_IN = /^(?:verse|versee|verses|versees|donne|donnee|donnes|donnees|offert|offerte|offerts|offertes|recu|recue|recus|recues|remis|remise|remises) (?:par|de|du|des|d)\b|^de la part (?:de|du|des|d)\b|\b(?:recus?|recues?|encaisses?|encaissees?) (?:de|du|des|d|par)\b/;
+
+export function sideOfOwnWords(label: string): "income" | "expense" | null {
+  const n = normalizeText(label);
+  const out = PAID_OUT.test(n);
+  const inward = CAME_IN.test(n);
+  return out === inward ? null : out ? "expense" : "income";
+}
+
+/**
  * The side of a group's lines that read surely, when at least two do and all on one side; null at the first sure line
  * on another side (or on none), without reading the lines after it.
  */
@@ -95,6 +110,12 @@ export function guessUnsaidSides(rows: GuessRow[], amountLabels: ReadonlySet<str
     // keyword at all (a supplier's or a donor's name), not to one that reads weakly on a side of its own.
     if (!side) continue;
     const unread = members.filter((i) => reading(i).confidence < (fromHeading ? RECOGNISED_CONFIDENCE : HEADING_EVIDENCE));
+    for (const i of members) {
+      const s = sideOfOwnWords(rows[i]!.label);
+      if (s === null || s === side || (reading(i).confidence >= RECOGNISED_CONFIDENCE && reading(i).section === s)) continue;
+      rows[i]!.section = s;
+      rows[i]!.sideNote = { fr: `aucun titre ne dit le côté de cette ligne ; ses mots le disent : lue en ${WORDS[s].fr}, à vérifier`, en: `no heading tells this line's side; its own words do: read as ${WORDS[s].en}, to check` };
+    }
     if (unread.length === 0) continue;
     const other = side === "income" ? "expense" : "income";
     const note = fromHeading
@@ -107,10 +128,11 @@ export function guessUnsaidSides(rows: GuessRow[], amountLabels: ReadonlySet<str
           en: `no heading says whether this block is income or expenses; its readable lines are all ${WORDS[side].en}, none ${WORDS[other].en}: read as ${WORDS[side].en}, to check`,
         };
     for (const i of unread) {
+      if (rows[i]!.section !== null) continue;
       rows[i]!.section = side;
       rows[i]!.sideNote = note;
     }
-    out.push({ side, heading: fromHeading ? heading : null, rows: unread.map((i) => rows[i]!.row) });
+    out.push({ side, heading: fromHeading ? heading : null, rows: unread.filter((i) => rows[i]!.section === side).map((i) => rows[i]!.row) });
   }
   return out;
 }
