@@ -48,6 +48,11 @@ describe("cash positions, receivables, debts and loans (classes 1–5)", () => {
       "II. Trésorerie",
       "Travaux au temple et à la maison paroissiale, imputés au compte réserve immobilière",
       "Frais de procès imputés sur le fonds de réserve",
+      "Solde créditeur",
+      "Trésorerie fin d'année",
+      "Fonds de roulement",
+      "Capital restant dû",
+      "Emprunts et dettes",
     ]) {
       expect(isCashPositionLabel(label), label).toBe(true);
     }

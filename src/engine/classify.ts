@@ -99,7 +99,9 @@ const BALANCE_SHEET_LABEL = [
   /^(virements?|transferts?) (internes?|de compte a compte|entre comptes)\b/,
   // Repaying a loan or a debt moves the balance sheet (16, 40…), it is not a charge.
   /^remboursements? (d |de l |des |du )?(emprunts?|dettes?|capital|pret|prets|avance|avances)\b/,
-  /^tresorerie (disponible|au|en debut|en fin|de debut|de fin)\b/,
+  /^tresorerie (disponible|au|en debut|en fin|de debut|de fin|debut|fin|finale|initiale|nette|a la cloture|a l ouverture)\b/,
+  // A balance said as such (« Solde créditeur », « Fonds de roulement », « Capital restant dû », « Emprunts et dettes »).
+  /^(soldes? (crediteurs?|debiteurs?)|situation de tresorerie|fonds de roulement|capital restant du|emprunts? et dettes)\b/,
   // What the previous year left (11, 12): « Report solde 2013 », « Report de l'exercice précédent », « Report N-1 ».
   /^reports? (du |de |des |d )?(l |la )?(solde|soldes|excedent|excedents|deficit|resultat|resultats|tresorerie|benefice|benefices|perte|pertes|caisse|banque|compte|comptes|exercice|annee|an|n 1|situation anterieure|situation precedente)\b/,
   // Costs charged straight to a reserve or a fund (« Travaux … imputés au compte réserve immobilière »): the fund
@@ -829,7 +831,9 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
   } else if (fromLabel) {
     decision = fromLabel;
     // « Crédit Mutuel » under « Sponsors »: the label names a private payer, the block says what it pays for.
-    const block = !hit && funder && funder.kind !== "public_body" ? fromContext(context, section) : null;
+    // « Somme versée par le Secours Catholique » under « Cotisations »: a sum the label says a body paid is its money,
+    // not the block's dues.
+    const block = !hit && funder && funder.kind !== "public_body" && !payerWords(tokens) ? fromContext(context, section) : null;
     if (block && block.lever.family === "income" && block.lever.nature !== "public" && funder!.kind === "foundation" && COMPANY_LEVERS.has(block.lever.id)) {
       // « Association Amitié et Solidarité (A.S.V.S.) » under « Parrainages de France »: another association gives
       // private money as a body (7551), not a company's sponsorship; the block is about the other lines.

@@ -43,7 +43,12 @@ const FUNDERS: FunderTable[] = [
       // « FFC », « FFDN »: a French federation (fédération française de …) by its acronym.
       "FF*", "mouvement associatif",
       // Collectives and the student associations of a school or a university (« BDE de l'UTC », « d'autres collectifs »).
-      "collectif*", "BDE", "BDS", "BDA", "corpo", "ONG", "reseau* associatif*"],
+      "collectif*", "BDE", "BDS", "BDA", "corpo", "ONG", "reseau* associatif*",
+      // A church's bodies are private (an association diocésaine, a consistory), not public ones: « Aide du diocèse ».
+      "diocese*", "diocesain*", "diocesaine*", "doyenne*", "consistoire*", "synode*", "association diocesaine",
+      // The great charities, named as they name themselves.
+      "secours catholique", "secours populaire", "secours islamique", "croix rouge", "emmaus", "restos du coeur", "restaurants du coeur", "caritas", "CCFD",
+      "conference saint vincent de paul", "conferences saint vincent de paul", "ordre de malte"],
   },
   { kind: "company", patterns: ["entreprise*", "societe*", "SA", "SARL", "SAS", "banque*", "credit agricole", "credit cooperatif", "credit mutuel", "caisse d epargne", "banque populaire", "mecene*", "EURL", "SCOP", "SCI", "ets", "etablissements", "groupe"] },
 ];
