@@ -232,6 +232,13 @@ const FINANCING_PLAN_HEADING = /\bmontants? deblocables?\b|\bplan de financement
 const BALANCE_SHEET_HEADING = /^(balances?( (au|des comptes|bancaires?|de tresorerie|en fin|de fin|en debut|de debut)\b.*)?|soldes?( (au|des comptes|de tresorerie|bancaires?|en fin|de fin|en debut|de debut)\b.*)?|tresorerie( (au|en|de|disponible)\b.*)?|disponibilites|avoirs( (au|en banque|disponibles?)\b.*)?|avoir (au|en banque|disponibles?)\b.*|position( de tresorerie)?|situation (de tresorerie|bancaire|financiere|des comptes)|comptes? (bancaires?|de tresorerie)|etat des comptes)$/;
 
 /**
+ * The halves of a balance sheet (« Actif », « PASSIF », « Actif immobilisé », « Bilan passif »): what the association
+ * owns and owes. An old cash account calls its receipts and payments so too (« État financier 1907 : Actif /
+ * Passif »): the reader takes them as balances only beside headings of charges and produits.
+ */
+const BALANCE_SHEET_HALF = /^(bilan )?(actif|actifs|passif|passifs)( (immobilise|circulant|net|exigible|du bilan|au .*|\d{4}))?$|^bilan (actif|passif)\b|^capitaux propres$/;
+
+/**
  * True when a heading names account balances: the rows under it (« Société Générale 5 528 », « PayPal 2 821 ») are
  * balance-sheet amounts (class 5), never income nor a charge, whatever their labels say.
  */
@@ -252,6 +259,11 @@ const PAID_OUT_HEADING = new RegExp(
     " (?:(?:versee?s?|reversee?s?|octroyee?s?|attribuee?s?|allouee?s?|distribuee?s?|transferee?s?)\\b(?! par\\b)|accordee?s? (?:a|aux|au)\\b|(?:a|aux) (?:nos |des |les )?(?:partenaires?|associations? partenaires?|projets? partenaires?)\\b)" +
     "|(?:reversements?|versements?|transferts?) (?:a|aux|au|vers|en faveur)\\b)",
 );
+
+/** True when a heading names a half of a balance sheet (see BALANCE_SHEET_HALF). */
+export function isBalanceSheetHalf(text: string): boolean {
+  return BALANCE_SHEET_HALF.test(foldAccentsLower(text).replace(/[^a-z0-9]+/g, " ").trim());
+}
 
 /** True when a heading names money the association pays out to others (see PAID_OUT_HEADING). */
 export function isPaidOutHeading(text: string | null | undefined): boolean {

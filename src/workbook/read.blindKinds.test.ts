@@ -412,3 +412,103 @@ describe("a balance or a result row is no line and no total of the lines", () =>
     expect(r.issues.filter((i) => i.code === "total_mismatch").map((i) => i.cell)).toEqual(["B5"]);
   });
 });
+
+describe("a balance sheet beside the budget is set aside, never read as charges or produits", () => {
+  const skippedAs = (r: ReturnType<typeof readBudgets>, why: string) => r.skipped.filter((s) => s.why === why).map((s) => s.label);
+  it("« Actif » and « Passif » blocks under the budget: their rows are balance rows, skipped with that reason", () => {
+    const r = read([
+      ["Libellé", "Montant"],
+      ["Charges", null],
+      ["Loyer", 800],
+      ["Produits", null],
+      ["Cotisations", 900],
+      [null, null],
+      ["Actif", null],
+      ["Matériel", 5000],
+      ["Banque", 2000],
+      ["Total actif", 7000],
+      ["Passif", null],
+      ["Fonds propres", 4000],
+      ["Dettes fournisseurs", 3000],
+      ["Total passif", 7000],
+    ]);
+    expect(r.lines.map((l) => l.label)).toEqual(["Loyer", "Cotisations"]);
+    expect(skippedAs(r, "balance_sheet_account")).toEqual(["Matériel", "Banque", "Fonds propres", "Dettes fournisseurs"]);
+    expect(r.issues.filter((i) => i.code === "total_mismatch")).toEqual([]);
+  });
+
+  // « Compte courant | 2000 » is that account's balance, not a header row naming the year 2000 (it was lost in silence).
+  it("« ACTIF | Montant » typed as a second table's header, and « Actif immobilisé », « Passif circulant » as headings, too", () => {
+    const r = read([
+      ["Libellé", "Montant"],
+      ["Charges", null],
+      ["Loyer", 800],
+      ["Produits", null],
+      ["Cotisations", 900],
+      ["ACTIF", "Montant"],
+      ["Actif immobilisé", null],
+      ["Matériel informatique", 5000],
+      ["Actif circulant", null],
+      ["Compte courant", 2000],
+      ["PASSIF", "Montant"],
+      ["Passif circulant", null],
+      ["Emprunt", 3000],
+    ]);
+    expect(r.lines.map((l) => l.label)).toEqual(["Loyer", "Cotisations"]);
+    expect(skippedAs(r, "balance_sheet_account")).toEqual(["Matériel informatique", "Compte courant", "Emprunt"]);
+  });
+
+  it("« Actif | Montant » and « Passif | Montant » tables beside the budget are set aside with that reason, not dropped in silence", () => {
+    const r = read([
+      ["Libellé", "Montant", null, "Actif", "Montant", "Passif", "Montant"],
+      ["Charges", null, null, "Immobilisations", 5000, "Fonds associatifs", 4000],
+      ["Loyer", 800, null, "Disponibilités", 2000, "Dettes", 3000],
+      ["Produits", null, null, "Total actif", 7000, "Total passif", 7000],
+      ["Cotisations", 900],
+    ]);
+    expect(r.lines.map((l) => l.label)).toEqual(["Loyer", "Cotisations"]);
+    expect(skippedAs(r, "balance_sheet_account").sort()).toEqual(["Dettes", "Disponibilités", "Fonds associatifs", "Immobilisations"]);
+    expect(skippedAs(r, "total").sort()).toEqual(["Total actif", "Total passif"]);
+  });
+
+  it("« Total du bilan » under « Bilan / Actif / Passif » is the balance sheet's own total, checked against no line", () => {
+    const r = read([
+      ["Libellé", "Montant"],
+      ["Charges", null],
+      ["Loyer", 800],
+      ["Produits", null],
+      ["Cotisations", 900],
+      ["Bilan", null],
+      ["Actif", null],
+      ["Matériel informatique", 5000],
+      ["Livret A", 2000],
+      ["Passif", null],
+      ["Fonds propres", 4000],
+      ["Emprunt", 3000],
+      ["Total du bilan", 7000],
+    ]);
+    expect(r.lines.map((l) => l.label)).toEqual(["Loyer", "Cotisations"]);
+    expect(r.issues.filter((i) => i.code === "total_mismatch")).toEqual([]);
+  });
+
+  it("while « Actif » / « Passif » alone, an old cash account's receipts and payments (« État financier 1907 »), are its lines", () => {
+    const r = read(
+      [
+        ["Libellé", "1907 (francs)"],
+        ["Actif", null],
+        ["Pensions des pupilles", 7787],
+        ["Vente de cartes postales", 157.95],
+        ["Passif", null],
+        ["Alimentation : pain", 1825.75],
+        ["Loyer", 900],
+      ],
+      "État financier 1907",
+    );
+    expect(r.lines.map((l) => l.label)).toEqual(["Pensions des pupilles", "Vente de cartes postales", "Alimentation : pain", "Loyer"]);
+  });
+
+  it("while a sheet « Bilan 2024 » of charges and produits (a year's report) is read", () => {
+    const r = read([["Libellé", "Montant"], ["Charges", null], ["Loyer", 800], ["Produits", null], ["Cotisations", 900]], "Bilan 2024");
+    expect(r.lines.map((l) => l.label)).toEqual(["Loyer", "Cotisations"]);
+  });
+});

@@ -1,6 +1,6 @@
 // Budget detection and reading: find the budget tables of a snapshot, read every line exactly once,
 // and say which rows were skipped and why.
-import { accountSection, classify, isBalanceSheetHeading, isClosingEntry, isInvestmentLine, isPaidOutHeading, namesAFlow, RECOGNISED_CONFIDENCE, isBalanceSheetLine, leadingAccount, normalizeAccount } from "../engine/classify.ts";
+import { accountSection, classify, isBalanceSheetHalf, isBalanceSheetHeading, isClosingEntry, isInvestmentLine, isPaidOutHeading, namesAFlow, RECOGNISED_CONFIDENCE, isBalanceSheetLine, leadingAccount, normalizeAccount } from "../engine/classify.ts";
 import { nonLineKind, type NonLineKind } from "../engine/lineKinds.ts";
 import { amountFromCellValue } from "../engine/money.ts";
 import { normalizeText } from "../engine/text.ts";
@@ -145,6 +145,11 @@ function readSheet(sheet: SheetSnapshot, sheetSides: ReadonlySet<Section | null>
   for (const [k, block] of blocks.entries()) {
     const read = reads[k]!;
     if (!read) {
+      const aside = balanceSheetBlock(grid, rows, block, (col) => headers.get(col)?.row ?? null);
+      if (aside.length > 0) {
+        out.skipped.push(...aside);
+        continue;
+      }
       const notRead = sectionNotRead(grid, rows, block, headerOf);
       if (notRead) out.issues.push(notRead);
       continue;
@@ -337,6 +342,8 @@ function isYearHeaderRow(grid: SheetGrid, row: number): boolean {
   const first = texts[0];
   if (increasing) return true;
   if (first === undefined || !HEADER_WORD.test(first) || first.split(" ").length > 2) return false;
+  // « Compte courant | 2000 »: an account of the association with its balance, not the column « Compte » of the year 2000.
+  if (isBalanceSheetLine(String(cells.find((c) => cellKind(c.value) === "text")!.value), null)) return false;
   // « Charges | Achats | 2000 »: a Type cell first, with a label after it and section words above or below it
   // in its column, is a line of 2 000 € (it was dropped in silence as a header naming the year 2000).
   const type = cells.find((c) => cellKind(c.value) === "text")!;
@@ -498,6 +505,9 @@ function readBlock(
     isPaidOutHeading(text) ? text : names !== null || isChapterTitle(text) || leadingAccount(text) !== null ? null : paidOut;
   // Under « Soldes », « Trésorerie au 31/12 »…: the rows are account balances, not lines.
   let balanceBlock = false;
+  // « Actif » / « Passif » after headings of charges and produits are a balance sheet beside the budget; alone
+  // (« État financier 1907 : Actif / Passif ») they are an old cash account's receipts and payments.
+  const headsBalances = (text: string) => isBalanceSheetHeading(text) || (isBalanceSheetHalf(text) && sideFrom !== null && sideFrom.row > 0 && !isBalanceSheetHalf(sideFrom.text));
   let chapter: string | null = null;
   let chapterRow = 0;
   let columnNames: ReadonlyMap<number, string> = new Map();
@@ -562,7 +572,7 @@ function readBlock(
         if (labelText) paidOut = paidOutAfter(labelText, s);
         heading = labelText || heading;
         sumHeading = null;
-        balanceBlock = isBalanceSheetHeading(labelText);
+        balanceBlock = headsBalances(labelText);
       }
       columnNames = new Map(cells.filter((c) => typeof c.value === "string" && cellKind(c.value) === "text").map((c) => [c.col, String(c.value).trim()]));
       continue;
@@ -593,7 +603,8 @@ function readBlock(
       const own: DeclaredTotal[] = [];
       // « Résultat =B34+B40-(B10+B17) »: the totals it adds are the produits, those it takes away the charges.
       if (kind === "result") for (const c of cells) if (c.formula) resultFormulas.push({ col: c.col, formula: c.formula });
-      if (kind !== "result") {
+      // « Total du bilan », « Total actif »: the balance sheet's own totals, no sum of charges or produits to check.
+      if (kind !== "result" && !/\b(bilan|actifs?|passifs?)\b/.test(normalizeText(totalOf))) {
         // The sheet's own totals: the lines read must add up to them (selfCheck.ts).
         const named = sectionOfHeading(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, ""));
         for (const c of cells) {
@@ -625,7 +636,7 @@ function readBlock(
         sideFrom = { text: labelText, row: r };
       }
       paidOut = paidOutAfter(labelText, blockSection);
-      balanceBlock = isBalanceSheetHeading(labelText);
+      balanceBlock = headsBalances(labelText);
     }
     if (!hasAmount) {
       // A heading: a section, a block ("Charges indirectes") or a chapter title. « Dépenses — Frais bancaires »
@@ -647,7 +658,7 @@ function readBlock(
         heading = labelText;
         sumHeading = null;
       }
-      if (labelText) balanceBlock = isBalanceSheetHeading(labelText);
+      if (labelText) balanceBlock = headsBalances(labelText);
       for (const c of cells) {
         if (typeof c.value === "string" && cellKind(c.value) === "text" && textInAmounts < Math.ceil(used.length / 2)) {
           issues.push(textIssue(sheet, r, c.col, labelText, c.value));
@@ -941,6 +952,24 @@ function holdsNothing(grid: SheetGrid, rows: number[], headerRow: number, col: n
  * A table under a section word (the sheet « Emplois », a header « Charges ») with amounts that yielded no line:
  * said, never skipped in silence.
  */
+/**
+ * « Actif | Montant » beside the budget, then « Passif | Montant »: a balance sheet, what the association owns and
+ * owes, never charges nor produits. Its rows with an amount are set aside with that reason (its totals as totals),
+ * not dropped in silence. Empty when the block's header names no half of a balance sheet.
+ */
+function balanceSheetBlock(grid: SheetGrid, rows: number[], block: TableBlock, headerRowOf: (col: number) => number | null): SkippedRow[] {
+  const headerRow = block.amountCols.map(headerRowOf).find((r) => r !== null) ?? null;
+  const labelCol = block.labelCols[block.labelCols.length - 1];
+  if (headerRow === null || labelCol === undefined || !block.labelCols.some((c) => isBalanceSheetHeading(textAt(grid, headerRow, c)) || isBalanceSheetHalf(textAt(grid, headerRow, c)))) return [];
+  const aside: SkippedRow[] = [];
+  for (const r of rows) {
+    const label = textAt(grid, r, labelCol);
+    if (r <= headerRow || label === "" || !block.amountCols.some((c) => cellKind(grid.value(r, c)) === "amount")) continue;
+    aside.push({ sheet: grid.sheet.name, row: r, cell: cellAddress(r, labelCol), label, why: nonLineKind(label) === "total" ? "total" : "balance_sheet_account" });
+  }
+  return aside;
+}
+
 function sectionNotRead(grid: SheetGrid, rows: number[], block: TableBlock, headerOf: (col: number) => string | null): ReadIssue | null {
   const sheet = grid.sheet.name;
   const word = [sheet, ...block.labelCols.map(headerOf), ...block.amountCols.map(headerOf)].find((t) => t && sectionOfHeading(t) !== null);
