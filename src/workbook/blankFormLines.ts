@@ -1,0 +1,74 @@
+// A form's lines left blank (« Affiliation Fees », « Equipment », « Training » with no amount, between lines that have
+// one, all inside the form's own « Total Payments =SUM(B21:B34) »): each is a line of the form with nothing spent this
+// year, not a heading. Taken for one, it filed the lines under it (« Programme resources » as an affiliation fee,
+// confidently): a pro forma (a federation's, a Cerfa) lists every line whether used or not.
+import { classify, leadingAccount, RECOGNISED_CONFIDENCE } from "../engine/classify.ts";
+import type { Section } from "../engine/types.ts";
+import { sectionOfBlockHeading } from "./sections.ts";
+import { isChapterTitle } from "./subtotals.ts";
+import type { SheetGrid } from "./snapshot.ts";
+
+/** Whether a row lies strictly inside a range one of the sheet's own SUM formulas adds. */
+export type SummedTest = (row: number) => boolean;
+
+/**
+ * The rows strictly inside the ranges the sheet's own SUM formulas add in the given amount columns (« =SUM(B21:B34) »
+ * covers rows 22 to 33), in one pass over the rows and the ranges (a trial balance has thousands of formulas).
+ */
+export function summedRanges(grid: SheetGrid, rows: readonly number[], amountCols: readonly number[]): SummedTest {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const r of rows) {
+    for (const c of grid.rowCells(r)) {
+      if (!c.formula || !amountCols.includes(c.col)) continue;
+      const m = /^\s*=?\s*(?:SUM|SOMME)\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$/i.exec(c.formula);
+      if (!m || m[1]!.toUpperCase() !== m[3]!.toUpperCase()) continue;
+      const [from, to] = [Number(m[2]), Number(m[4])];
+      if (to - from >= 2 && (r < from || r > to)) {
+        starts.push(from + 1);
+        ends.push(to - 1);
+      }
+    }
+  }
+  if (starts.length === 0) return () => false;
+  // Covered rows as sorted, merged intervals: a binary search per question.
+  const spans = starts.map((s, i) => [s, ends[i]!] as const).sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [s, e] of spans) {
+    const last = merged[merged.length - 1];
+    if (last && s <= last[1] + 1) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return (row) => {
+    let lo = 0;
+    let hi = merged.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [s, e] = merged[mid]!;
+      if (row < s) hi = mid - 1;
+      else if (row > e) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+}
+
+/** Written as a heading is: in capitals, or ending with a colon. */
+function headingStyle(label: string): boolean {
+  if (/:\s*$/.test(label)) return true;
+  const letters = label.replace(/[^A-Za-zÀ-ÿ]/g, "");
+  return letters.length >= 4 && letters === letters.toUpperCase();
+}
+
+/**
+ * Whether a row with a label and no amount is a blank line of a form: inside a range the sheet's SUM adds, right
+ * between two rows with content, written as a line (no capitals, colon, chapter title, section word nor account) and
+ * read surely as a line of the block's side by its own words.
+ */
+export function isBlankFormLine(grid: SheetGrid, row: number, label: string, section: Section | null, summed: SummedTest): boolean {
+  if (!label || !summed(row)) return false;
+  if (grid.rowCells(row - 1).length === 0 || grid.rowCells(row + 1).length === 0) return false;
+  if (headingStyle(label) || isChapterTitle(label) || leadingAccount(label) !== null || sectionOfBlockHeading(label) !== null) return false;
+  if (section !== "income" && section !== "expense") return false;
+  return classify({ label, account: null, context: { sectionHint: section } }).confidence >= RECOGNISED_CONFIDENCE;
+}
