@@ -512,3 +512,33 @@ describe("a balance sheet beside the budget is set aside, never read as charges 
     expect(r.lines.map((l) => l.label)).toEqual(["Loyer", "Cotisations"]);
   });
 });
+
+describe("a cash book's running balance is no amount", () => {
+  it("« Recettes | Dépenses | Solde »: each line is its receipt or payment, not the balance after it", () => {
+    const r = read([
+      ["Date", "Libellé", "Recettes", "Dépenses", "Solde"],
+      ["02/01", "Cotisations", 500, null, 1500],
+      ["03/01", "Loyer", null, 300, 1200],
+      ["04/01", "Dons", 100, null, 1300],
+      ["05/01", "Assurance", null, 200, 1100],
+    ]);
+    expect(r.lines.map((l) => [l.label, l.amount.kind === "value" ? l.amount.cents / 100 : null, l.context.sectionHint])).toEqual([
+      ["Cotisations", 500, "income"],
+      ["Loyer", 300, "expense"],
+      ["Dons", 100, "income"],
+      ["Assurance", 200, "expense"],
+    ]);
+  });
+
+  it("while a trial balance's « Solde », the row's debit less its credit, is still read as the account's amount", () => {
+    const r = read([
+      ["Compte", "Intitulé", "Débit", "Crédit", "Solde"],
+      ["606000", "Fournitures", 150, 30, 120],
+      ["706000", "Ventes", 0, 500, -500],
+    ]);
+    expect(r.lines.map((l) => [l.label, l.amountCell])).toEqual([
+      ["Fournitures", "E2"],
+      ["Ventes", "E3"],
+    ]);
+  });
+});

@@ -418,7 +418,8 @@ function readBlock(
   // Amount columns and their kinds.
   const headed = partsOfTotal(grid, rows, Math.max(...block.labelCols), monthsWithTotal(unitPrices(block.amountCols.map((col) => ({ col, header: headerOf(col), kind: headerKind(headerOf(col)) })))));
   const shares = shareColumnsOf(grid, rows, block, headed);
-  const sharesOut = headed.map((k) => (shares.includes(k.col) ? { ...k, kind: "derived" as const } : k));
+  const running = runningBalanceColumns(grid, rows, headed);
+  const sharesOut = headed.map((k) => (shares.includes(k.col) || running.includes(k.col) ? { ...k, kind: "derived" as const } : k));
   // « Libellé | Bénéfice net »: a column of net results alone is the budget's amounts, one per event (netColumns.ts).
   const netCol = netResultColumn(sharesOut, block.accountCol !== null);
   const kinds = sharesOut.map((k) => (k.col === netCol ? { ...k, kind: "period" as const } : k));
@@ -1062,6 +1063,38 @@ function monthsWithTotal<K extends { header: string | null; kind: HeaderKind }>(
   // Two months are enough beside a total: a budget's months are often sparse (« Janv | Févr | Mars | Total »).
   if (months.length < 2) return kinds;
   return kinds.map((k) => (isMonthHeader(k.header) ? { ...k, kind: "derived" } : k === totals[0] ? { ...k, kind: "period" } : k));
+}
+
+/**
+ * « Recettes | Dépenses | Solde » in a cash book: the « Solde » is the money held after each row, carried from row to
+ * row, not the row's amount (every line was read as that balance, a charge). A balance column is the row's own
+ * amount only where it is its debit less its credit (a trial balance): it is left out when most rows holding both
+ * say otherwise.
+ */
+function runningBalanceColumns(grid: SheetGrid, rows: readonly number[], kinds: readonly { col: number; kind: HeaderKind }[]): number[] {
+  const debits = kinds.filter((k) => k.kind === "debit").map((k) => k.col);
+  const credits = kinds.filter((k) => k.kind === "credit").map((k) => k.col);
+  if (debits.length + credits.length === 0) return [];
+  const cents = (r: number, c: number) => {
+    const a = amountOf(grid.value(r, c));
+    return a?.kind === "value" ? a.cents : null;
+  };
+  return kinds
+    .filter((k) => k.kind === "balance")
+    .map((k) => k.col)
+    .filter((col) => {
+      let own = 0;
+      let other = 0;
+      for (const r of rows) {
+        const b = cents(r, col);
+        const flows = [...debits, ...credits].map((c) => cents(r, c));
+        if (b === null || flows.every((f) => f === null)) continue;
+        const net = debits.reduce((sum, c) => sum + (cents(r, c) ?? 0), 0) - credits.reduce((sum, c) => sum + (cents(r, c) ?? 0), 0);
+        if (Math.abs(b) === Math.abs(net)) own++;
+        else other++;
+      }
+      return other > own;
+    });
 }
 
 /**
