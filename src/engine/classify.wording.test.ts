@@ -361,3 +361,14 @@ describe("what a member body pays its federation, network or diocese is a charge
     expect(c("Des supports câbles/tendeurs", "expense").lever).not.toBe("common_operations");
   });
 });
+
+describe("a public body's word said of something else names no public body (issue 11, kind 1)", () => {
+  it("« Salle commune », « Maison commune », « État des lieux », « en l'état », « Communion solennelle »", () => {
+    for (const label of ["Maison commune", "Salle commune : locations", "État des lieux", "Dons en l'état", "Communion solennelle"]) {
+      expect(c(label, "income").nature, label).not.toBe("public");
+    }
+    expect(c("Remise en état du local", "expense").lever).toBe("external_services");
+    // The bodies themselves still give grants.
+    for (const label of ["Commune de Lyon", "Subvention État", "Participation communale"]) expect(c(label, "income").nature, label).toBe("public");
+  });
+});

@@ -14,6 +14,8 @@ const WORDS = [
   "aliment", "aliments", "element", "elements", "interieur", "interieurs", "interieure", "interieures",
   // « Câbles » is no « cibles » (a parish's share paid to its union).
   "cable", "cables", "cibler",
+  // A parish's words: « Communion solennelle » is no « commune ».
+  "communion", "communions", "communiant", "communiants",
 ];
 
 export const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS);
@@ -26,4 +28,8 @@ export const PHRASES_OF_THEIR_OWN: readonly string[] = [
   "interet* genera*", "interet* public*", "interet* collecti*", "interet* communautaire*", "interet* loca*",
   // A parish's retreat is an activity, not a pension (« Retraite spirituelle », « Retraite de confirmation »).
   "retraite* spirituelle*", "retraite* paroissiale*", "retraite* de confirmation", "retraite* de profession de foi", "retraite* des confirmands",
+  // « Commune » said of a room or an action shared (« Salle commune », « Maison commune »), « État » of a record
+  // (« État des lieux », « en l'état »): no public body.
+  "salle* commune*", "maison* commune*", "piece* commune*", "cuisine* commune*", "partie* commune*", "action* commune*", "espace* commun*",
+  "etat des lieux", "etat des stocks", "etat civil", "en l etat", "en bon etat", "en mauvais etat", "remise en etat", "remises en etat",
 ];

@@ -1,4 +1,5 @@
 // Who pays: "the funder decides the nature, not the row" (docs/spec.md §2). One table of funder kinds.
+import { PHRASES_OF_THEIR_OWN } from "./commonWords.ts";
 import { compilePattern, KeywordIndex, type Token } from "./text.ts";
 
 export type FunderKind = "public_body" | "foundation" | "company";
@@ -53,7 +54,12 @@ const FUNDERS: FunderTable[] = [
   { kind: "company", patterns: ["entreprise*", "societe*", "SA", "SARL", "SAS", "banque*", "credit agricole", "credit cooperatif", "credit mutuel", "caisse d epargne", "banque populaire", "mecene*", "EURL", "SCOP", "SCI", "ets", "etablissements", "groupe"] },
 ];
 
-const INDEX = new KeywordIndex(FUNDERS.flatMap((f) => f.patterns.map((p) => ({ item: f.kind, pattern: compilePattern(p) }))));
+// « Salle commune », « État des lieux » name no public body (commonWords.ts).
+const INDEX = new KeywordIndex(
+  FUNDERS.flatMap((f) => f.patterns.map((p) => ({ item: f.kind, pattern: compilePattern(p) }))),
+  new Set(),
+  PHRASES_OF_THEIR_OWN.map(compilePattern),
+);
 
 export interface FunderMatch {
   kind: FunderKind;

@@ -352,7 +352,7 @@ export const LEVERS: readonly Lever[] = [
       "leasing", "sous traitance*", "etudes et recherches", "colloque*", "seminaire*", "abonnement*", "nettoyage", "menage",
       "location de salle*", "location du local", "location des locaux", "gardiennage", "logiciel*", "services exterieurs",
       // Waste taken away and treated is a service bought, not a salary (« traitement »).
-      "traitement* des dechets", "collecte* des dechets", "enlevement* des dechets", "enlevement* des ordures",
+      "traitement* des dechets", "collecte* des dechets", "enlevement* des dechets", "enlevement* des ordures", "remise* en etat",
     ],
   }),
   expense({

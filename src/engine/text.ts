@@ -313,8 +313,9 @@ export class KeywordIndex<T> {
   private findAll(tokens: readonly Token[]): readonly IndexedMatch<T>[] {
     const perToken = tokens.map((t) => (t.proper ? exactOnly(this.wordsOf(t)) : this.wordsOf(t)));
     const found = new Map<number, IndexedMatch<T>>();
-    const spans = this.phrasesOfTheirOwn.length > 0 ? this.phraseSpans(tokens) : NO_SPANS;
-    const insidePhrase = (start: number, n: number) => spans.some(([a, b]) => start >= a && start + n <= b && n < b - a);
+    // Looked for once a keyword is found: most labels' words match none.
+    let spans: [number, number][] | null = this.phrasesOfTheirOwn.length > 0 ? null : NO_SPANS;
+    const insidePhrase = (start: number, n: number) => (spans ??= this.phraseSpans(tokens)).some(([a, b]) => start >= a && start + n <= b && n < b - a);
     perToken.forEach((words, start) => {
       for (const [firstId] of words) {
         for (const index of this.byFirstWord.get(firstId) ?? []) {
