@@ -2,28 +2,32 @@
 // by Excel, a copy from a web page or an accounting export. Équilibre reads them as the numbers they say, and says
 // so once per column: Excel's own SUM leaves them out, so the workbook's totals are wrong until they are converted.
 import type { ReadIssue, ReadResult } from "./budget.ts";
-import { cellAddress, columnLetters, type WorkbookSnapshot } from "./snapshot.ts";
+import { cellAddress, columnLetters, parseAddress, type WorkbookSnapshot } from "./snapshot.ts";
 
 /** How many cells an issue names before « … ». */
 const NAMED = 5;
 
 /** One issue for each column of each sheet where lines were read from amounts typed as text. */
 export function textNumberIssues(snapshot: WorkbookSnapshot, result: ReadResult): void {
-  const bySheet = new Map<string, Set<string>>();
+  const bySheet = new Map<string, { cells: Set<string>; cols: Set<number> }>();
   for (const l of result.lines) {
     if (!l.amountCell || l.amount.kind !== "value") continue;
-    let cells = bySheet.get(l.sheet);
-    if (!cells) bySheet.set(l.sheet, (cells = new Set()));
-    cells.add(l.amountCell);
+    let carried = bySheet.get(l.sheet);
+    if (!carried) bySheet.set(l.sheet, (carried = { cells: new Set(), cols: new Set() }));
+    carried.cells.add(l.amountCell);
+    const at = parseAddress(l.amountCell);
+    if (at) carried.cols.add(at.col);
   }
   for (const sheet of snapshot.sheets) {
-    const carried = bySheet.get(sheet.name);
+    const carried = bySheet.get(sheet.name)?.cells;
     if (!carried) continue;
+    // The columns lines were read from: a text elsewhere (a label, an account) is no amount, and needs no address.
+    const amountCols = bySheet.get(sheet.name)!.cols;
     const byColumn = new Map<number, string[]>();
     for (const row of sheet.rows) {
       for (const c of row.cells) {
         // A formula's text result is the formula's business, not an import accident.
-        if (typeof c.value !== "string" || c.formula !== undefined) continue;
+        if (typeof c.value !== "string" || c.formula !== undefined || !amountCols.has(c.col)) continue;
         const ref = cellAddress(row.index, c.col);
         if (!carried.has(ref)) continue;
         const list = byColumn.get(c.col);

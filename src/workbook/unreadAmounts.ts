@@ -44,19 +44,24 @@ export function unreadAmountIssues(snapshot: WorkbookSnapshot, result: ReadResul
     // Above the budget's first line, only a text that says money is an amount (« 1 200 € HT »): the header rows
     // there name the columns (« Exercice clos le 30/09/2008 »).
     const firstLineRow = result.lines.reduce((min, l) => (l.sheet === sheet.name ? Math.min(min, l.row) : min), Infinity);
+    const budgetAt = budgetFinder(budgets);
     for (const row of sheet.rows) {
       for (const c of row.cells) {
+        // Only a formula with no result, a text or a yes/no can be an amount not read.
+        if (!c.uncached && typeof c.value !== "string" && typeof c.value !== "boolean") continue;
+        // Outside the budgets' amount columns only a formula with no result is said: the costly tests of a text
+        // (a date? an amount in words?) are for the cells of those columns (a trial balance's 20,000 labels are not).
+        const budget = budgetAt(row.index, c.col);
+        if (!budget) {
+          if (c.uncached) uncachedElsewhere.push(cellAddress(row.index, c.col));
+          continue;
+        }
         const date = typeof c.value === "string" && MAYBE_DATE.test(c.value) && cellKind(c.value) === "date";
         const words = !c.uncached && !date && c.formula === undefined && typeof c.value === "string" && (row.index > firstLineRow || belowTitle(sheet, budgets, row.index, c.col) ? amountInWords(c.value.trim()) || amountMissingInWords(c.value.trim()) : moneyInWords(c.value.trim())) && cellKind(c.value) === "text";
         // A VRAI / FAUX (a checkbox, or =B5>0) where an amount belongs: no amount, and it was dropped in silence.
         const yesNo = typeof c.value === "boolean";
         if (!c.uncached && !date && !words && !yesNo) continue;
         const ref = cellAddress(row.index, c.col);
-        const budget = budgets.find((b) => b.columns.some((k) => k.col === c.col) && inRange(b.range, row.index));
-        if (!budget) {
-          if (c.uncached) uncachedElsewhere.push(ref);
-          continue;
-        }
         if (carried.has(ref) || named.has(ref) || skippedRows.has(row.index)) continue;
         // The column's own title (« Selon le critère de 13 € par licencié ») names it, whatever figures it holds.
         if (words && row.index < firstLineRow && budget.columns.some((k) => k.col === c.col && k.header === String(c.value).trim())) continue;
@@ -90,11 +95,15 @@ function belowTitle(sheet: SheetSnapshot, budgets: readonly DetectedBudget[], ro
   return sheet.rows.some((r) => r.index < row && r.cells.some((c) => c.col === col && typeof c.value === "string" && c.value.trim() === header));
 }
 
-function inRange(range: string, row: number): boolean {
-  const [a, b] = range.split(":");
-  const from = parseAddress(a ?? "");
-  const to = parseAddress(b ?? a ?? "");
-  return Boolean(from && to && row >= from.row && row <= to.row);
+/** The first of the budgets whose range holds the row and whose amount columns the column: ranges read once. */
+function budgetFinder(budgets: readonly DetectedBudget[]): (row: number, col: number) => DetectedBudget | undefined {
+  const spans = budgets.map((budget) => {
+    const [a, b] = budget.range.split(":");
+    const from = parseAddress(a ?? "");
+    const to = parseAddress(b ?? a ?? "");
+    return { budget, from: from && to ? from.row : Infinity, to: from && to ? to.row : -Infinity, cols: new Set(budget.columns.map((k) => k.col)) };
+  });
+  return (row, col) => spans.find((s) => s.cols.has(col) && row >= s.from && row <= s.to)?.budget;
 }
 
 function labelOf(sheet: SheetSnapshot, row: number, col: number): string {
