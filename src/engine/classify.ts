@@ -556,6 +556,18 @@ function paidByABody(tokens: readonly Token[], section: Section): Decision | nul
   };
 }
 
+/** « Montant reçu de Jean Dupont » among the produits, under no block that says what for: a person gives (754), to check. */
+function paidByAPerson(tokens: readonly Token[], section: Section): Decision | null {
+  const payer = section === "income" ? payerWords(tokens) : null;
+  if (!payer || !namesAPerson(payer)) return null;
+  const q = quote(payer.map((t) => t.raw).join(" "));
+  return {
+    lever: leverById("donations"),
+    confidence: 0.5,
+    reasons: [{ fr: `versé par ${q.fr}, une personne : un don, à vérifier`, en: `paid by ${q.en}, a person: a gift, to check` }],
+  };
+}
+
 function sectionFromLabel(tokens: readonly Token[]): { section: Section; hit: LabelHit } | null {
   let best: { section: Section; hit: LabelHit } | null = null;
   for (const section of ["income", "expense", "in_kind_resource"] as const) {
@@ -876,6 +888,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       fromTitle(tokens, section, numbering) ??
       paidByABody(tokens, section) ??
       fromContext(context, section) ??
+      paidByAPerson(tokens, section) ??
       refundOf(tokens, section) ??
       fromFunction(tokens, section) ??
       fromPlatform(tokens, section, context) ??

@@ -280,6 +280,12 @@ describe("among the produits, crafts sold, money from another association and sp
     // Members and families pay as users; a person named keeps what the block says.
     expect(c("Somme versée par les Familles", "income", { heading: "Cotisations" }).lever).toBe("sales_services");
     expect(c("Somme versée par M. Dupont", "income", { heading: "Cotisations" }).lever).toBe("membership_fees");
+    // Under no block, a person who pays with nothing said for what gives.
+    for (const label of ["Montant reçu de Jean Dupont", "Somme versée par M. Dupont"]) {
+      const r = c(label, "income");
+      expect(r.lever, label).toBe("donations");
+      expect(r.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+    }
   });
 
   it("« Parrainages » under a block of dues is sponsorship (private), asked, not dues", () => {
