@@ -129,3 +129,22 @@ describe("subtotal detection", () => {
     expect([...findSubtotals(two)]).toEqual([2]);
   });
 });
+
+describe("a label written like a heading", () => {
+  // The definition the reader keeps: at least four of A–Z and À–ÿ, unchanged in upper case, or a colon at the end.
+  const byDefinition = (label: string) => {
+    if (/:\s*$/.test(label)) return true;
+    const letters = label.replace(/[^A-Za-zÀ-ÿ]/g, "");
+    return letters.length >= 4 && letters === letters.toUpperCase();
+  };
+  const heading = (label: string) => isChapterish({ row: 1, account: null, label, amounts: [], formulas: [], amountCols: [] });
+
+  it("is one in capitals (accents, ×, ÷ and figures aside) or ending with a colon, never with a small letter, ß or ÿ", () => {
+    const labels = ["FRAIS DIVERS", "ÉTÉ 2025", "Été", "DÉPENSES ß", "STRAßE", "ÀÉÎÕÜ", "ÿÿÿÿ", "A×B÷C D", "AB 12", "ABCD", "ABC", "Loyer :", "LOYER 1", "Œuvres", "ŒUVRES", "12 345", "Ça va", "ÇA VA"];
+    for (const label of labels) expect(heading(label), label).toBe(byDefinition(label));
+  });
+
+  it("is read as its definition says, for any text", () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(..."aZéÉßÿ×÷: 1Œ-".split("")), maxLength: 12 }), (label) => heading(label) === byDefinition(label)));
+  });
+});

@@ -36,10 +36,10 @@ const CHAPTER_TITLES = new Set(
   ].map((t) => t),
 );
 
-export function isChapterish(c: SubtotalCandidate): boolean {
+export function isChapterish(c: SubtotalCandidate, heading = isHeadingStyle(c)): boolean {
   if (c.account !== null && c.account.length <= 2) return true;
-  if (isChapterTitle(c.label)) return true;
-  return isHeadingStyle(c);
+  if (heading) return true;
+  return isChapterTitle(c.label);
 }
 
 /** A chapter of the charts of accounts written by its title, its number or not (« Achats », « 62 - Services extérieurs »). */
@@ -47,11 +47,22 @@ export function isChapterTitle(label: string): boolean {
   return CHAPTER_TITLES.has(normalizeText(label.replace(/^\s*\d{2,8}\s*[-–—.:)]?\s*/, "")));
 }
 
-/** Written like a heading: in capitals or ending with a colon. */
+/**
+ * Written like a heading: in capitals or ending with a colon. Capitals: at least four characters of A–Z and
+ * U+00C0–U+00FF, none of them one that upper case changes (a–z, ß, à–ÿ but ÷) — counted in place, not by building
+ * the string of letters and its upper case (a trial balance asks it of each of its 20,000 labels).
+ */
 function isHeadingStyle(c: SubtotalCandidate): boolean {
-  if (/:\s*$/.test(c.label)) return true;
-  const letters = c.label.replace(/[^A-Za-zÀ-ÿ]/g, "");
-  return letters.length >= 4 && letters === letters.toUpperCase();
+  const label = c.label;
+  if (/:\s*$/.test(label)) return true;
+  let letters = 0;
+  for (let i = 0; i < label.length; i++) {
+    const ch = label.charCodeAt(i);
+    if ((ch >= 65 && ch <= 90) || (ch >= 0xc0 && ch <= 0xde)) letters++;
+    else if ((ch >= 97 && ch <= 122) || (ch >= 0xdf && ch <= 0xff && ch !== 0xf7)) return false;
+    else if (ch === 0xf7) letters++;
+  }
+  return letters >= 4;
 }
 
 function level(c: SubtotalCandidate): number | null {
@@ -219,7 +230,10 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
   // Done with prefix sums per amount column: the lines i+1..j add up to prefix[j] − prefix[i]; for each column
   // and each prefix value, the ascending indexes where it occurs, so each parent looks only where its sum is met.
   const n = cands.length;
-  const facts: Facts[] = cands.map((c) => ({ level: level(c), account: c.account, chapterish: isChapterish(c), heading: isHeadingStyle(c) }));
+  const facts: Facts[] = cands.map((c) => {
+    const heading = isHeadingStyle(c);
+    return { level: level(c), account: c.account, chapterish: isChapterish(c, heading), heading };
+  });
   const closing = closingIndexes(facts);
   for (let i = n - 1, nextBlock = n; i >= 0; i--) {
     closing[i] = Math.min(closing[i]!, nextBlock);
