@@ -349,6 +349,21 @@ describe("a monthly finance sheet is one budget, its months never actions", () =
     ]);
   });
 
+  it("« 2024 » typed alone above the months is the table's year: « Janvier » stays a month, the « Total » the amounts", () => {
+    for (const year of ["2024", 2024]) {
+      const r = read([
+        ["", year],
+        ["", ...M, "Total"],
+        ["Cotisations", ...M.map(() => 10), 120],
+        ["Loyer", ...M.map(() => 50), 600],
+      ]);
+      expect(amounts(r), String(typeof year)).toEqual([
+        ["Cotisations", "Total", 120],
+        ["Loyer", "Total", 600],
+      ]);
+    }
+  });
+
   it("« Total saison » after « Septembre … Août » is the months' total: the budget's amounts, the months not added again", () => {
     const season = ["Septembre", "Octobre", "Novembre", "Décembre", "Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août"];
     const r = read(

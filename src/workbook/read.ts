@@ -333,6 +333,9 @@ function isYearHeaderRow(grid: SheetGrid, row: number): boolean {
   const byStep = (step: number) => years.length >= 2 && years.every((y, i) => i === 0 || y! - years[i - 1]! === step);
   const increasing = (years.length >= 2 && years.every((y, i) => i === 0 || y! > years[i - 1]!)) || byStep(-1);
   const texts = cells.filter((c) => cellKind(c.value) === "text").map((c) => normalizeText(String(c.value)));
+  // « 2024 » alone over the months' header row: the year the table is for, a title, not an amount without a label
+  // (taken as its column's first value, it hid « Janvier » and that month was read as an action).
+  if (texts.length === 0 && numeric.length === 1 && years[0]! >= RECENT_YEAR && cellKind(grid.value(row + 1, numeric[0]!.col)) === "text") return true;
   // An older year typed as a number is an amount (« Charges | 1850 » is a total of 1 850 €) unless the row counts
   // years one by one (« 1898 | 1899 ») or its only text titles the labels' column (« Libellé | 1899 »).
   if (numeric.some((c, i) => typeof c.value === "number" && years[i]! < RECENT_YEAR)) {
