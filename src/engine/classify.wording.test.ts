@@ -323,6 +323,11 @@ describe("a post named as a charge line is that employee's pay (issue 11, kind 5
     expect(c(label, "expense", { heading: "Dépenses" }).lever).toBe("staff");
   });
 
+  it("an older budget's « gages » are wages; « Cuisinière » may be a stove, not a post", () => {
+    expect(c("Gages de la servante", "expense").lever).toBe("staff");
+    expect(c("Cuisinière", "expense").lever).not.toBe("staff");
+  });
+
   it("matched as whole words: the secretariat or the cleaning bought are services, a present for the secretary a purchase", () => {
     expect(c("Frais de secrétariat", "expense").lever).not.toBe("staff");
     expect(c("Ménage", "expense").lever).toBe("external_services");

@@ -16,6 +16,8 @@ const WORDS = [
   "cable", "cables", "cibler",
   // A parish's words: « Communion solennelle » is no « commune ».
   "communion", "communions", "communiant", "communiants",
+  // A stove is no cook.
+  "cuisiniere", "cuisinieres",
 ];
 
 export const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS);

@@ -457,6 +457,8 @@ export const LEVERS: readonly Lever[] = [
       "conges payes", "primes", "prime",
       // « Coût salarial », « Charges salariales »: what an employee costs.
       "salaria*", "cout* du personnel", "cout* employeur*",
+      // A servant's « gages » (an older budget's word for wages).
+      "gages",
       // A post named as the line: « Organiste », « Secrétaire » (people.ts).
       ...JOB_TITLES,
     ],

@@ -48,7 +48,7 @@ export const JOB_TITLES: readonly string[] = [
   "techniciennes", "regisseur", "regisseuse", "regisseurs", "intermittents",
   // The building and the kitchen.
   "concierge", "concierges", "gardien", "gardienne", "gardiens", "gardiennes", "agent d entretien", "agents d entretien", "femme de menage",
-  "cuisinier", "cuisiniere", "cuisiniers", "cuisinieres", "jardinier", "jardiniere", "jardiniers", "chauffeur", "chauffeurs",
+  "cuisinier", "cuisiniers", "jardinier", "jardiniere", "jardiniers", "chauffeur", "chauffeurs",
 ];
 
 /** Words that say a person: « M. », « Mme », « Famille » (singular: « Familles » pay as users). */
