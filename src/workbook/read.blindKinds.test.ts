@@ -364,6 +364,19 @@ describe("a monthly finance sheet is one budget, its months never actions", () =
     }
   });
 
+  it("months typed as dates (« janv.-24 », given as 2024-01-01) title their columns as months, and say no « date where an amount belongs »", () => {
+    const D = M.map((_, i) => `2024-${String(i + 1).padStart(2, "0")}-01`);
+    const r = read([
+      ["Poste", ...D],
+      ["Cotisations", ...D.map(() => 10)],
+      ["Loyer", ...D.map(() => 50)],
+    ]);
+    expect(r.budgets[0]!.columns.map((c) => c.header).slice(0, 3)).toEqual(["janvier 2024", "février 2024", "mars 2024"]);
+    expect(r.budgets[0]!.layout).not.toBe("analytic_columns");
+    expect(new Set(r.lines.map((l) => l.scenario)).size).toBe(1);
+    expect(r.issues.filter((i) => i.code === "date_not_an_amount")).toEqual([]);
+  });
+
   it("« Total saison » after « Septembre … Août » is the months' total: the budget's amounts, the months not added again", () => {
     const season = ["Septembre", "Octobre", "Novembre", "Décembre", "Janvier", "Février", "Mars", "Avril", "Mai", "Juin", "Juillet", "Août"];
     const r = read(

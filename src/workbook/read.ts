@@ -7,7 +7,7 @@ import { normalizeText } from "../engine/text.ts";
 import type { Amount, BudgetLine, Section } from "../engine/types.ts";
 import type { AmountColumnInfo, DetectedBudget, Layout, ReadIssue, ReadResult, SkippedRow } from "./budget.ts";
 import { cellKind, columnRoles, isColumnTitle, moneyInWords, namesYearByLetter, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
-import { VERSION_HEADER, headerKind, inKindOnSide, isBalanceTypeCell, isInKindLineWord, isMonthHeader, namesBothSides, sectionOfBlockHeading, sectionOfHeading, sectionOfSheetName, sectionOfTypeCell, type HeaderKind } from "./sections.ts";
+import { VERSION_HEADER, headerKind, inKindOnSide, isBalanceTypeCell, isInKindLineWord, isMonthHeader, monthOfDateHeader, namesBothSides, sectionOfBlockHeading, sectionOfHeading, sectionOfSheetName, sectionOfTypeCell, type HeaderKind } from "./sections.ts";
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { partsOfTotal } from "./partsOfTotal.ts";
@@ -235,6 +235,8 @@ function findHeader(grid: SheetGrid, rows: number[], col: number): { text: strin
       looked--;
       continue;
     }
+    const month = typeof v === "string" && cellKind(v) === "date" ? monthOfDateHeader(v, grid.rowCells(r).map((c) => c.value)) : null;
+    if (month) return { text: month, row: r };
     if (typeof v === "string" && cellKind(v) === "text") {
       if (!year && typedInALine(grid, rows, i, col)) {
         looked--;

@@ -246,6 +246,19 @@ const NOTE_HEADER = /^(commentaires?|remarques?|observations?|notes?|precisions?
 /** Headers of the versions of a grant or a budget: asked, proposed, voted, granted. */
 export const VERSION_HEADER = /\b(propose|sollicite|demande|vote|accorde|alloue|attribue|obtenu|notifie|octroye)e?s?\b/;
 
+const MONTH_NAMES = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+
+/**
+ * « janv.-24 » typed as a date (the hosts give it as 2024-01-01) in a row of such dates: the month a column is for,
+ * named as a treasurer writes it (« janvier 2024 »); null for any other cell or a lone date.
+ */
+export function monthOfDateHeader(value: string, rowValues: readonly unknown[]): string | null {
+  const m = /^\s*(\d{4})-(\d{2})-\d{2}\s*$/.exec(value);
+  if (!m || rowValues.filter((v) => typeof v === "string" && /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(v)).length < 2) return null;
+  const month = MONTH_NAMES[Number(m[2]) - 1];
+  return month ? `${month} ${m[1]}` : null;
+}
+
 /** A month as a column header writes it: « Sept. », « janvier 2025 », « Févr-25 ». */
 export function isMonthHeader(header: string | null): boolean {
   if (!header) return false;

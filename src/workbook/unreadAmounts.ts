@@ -5,7 +5,7 @@
 import { normalizeText } from "../engine/text.ts";
 import type { DetectedBudget, ReadIssue, ReadResult } from "./budget.ts";
 import { amountInWords, cellKind, isColumnTitle, moneyInWords } from "./columns.ts";
-import { sectionOfHeading } from "./sections.ts";
+import { monthOfDateHeader, sectionOfHeading } from "./sections.ts";
 import { isShownNumber } from "./cellValues.ts";
 import { cellAddress, parseAddress, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 
@@ -65,6 +65,8 @@ export function unreadAmountIssues(snapshot: WorkbookSnapshot, result: ReadResul
         if (carried.has(ref) || named.has(ref) || skippedRows.has(row.index)) continue;
         // The column's own title (« Selon le critère de 13 € par licencié ») names it, whatever figures it holds.
         if (words && row.index < firstLineRow && budget.columns.some((k) => k.col === c.col && k.header === String(c.value).trim())) continue;
+        // « janv.-24 | févr.-24 » above the lines: months typed as dates, the columns' titles.
+        if (date && row.index < firstLineRow && monthOfDateHeader(String(c.value), row.cells.map((x) => x.value)) !== null) continue;
         const label = labelOf(sheet, row.index, budget.labelCol);
         // A heading over a second table (« Produits | Budget 2026 ») names columns; a row with no label holds no line.
         if ((words || yesNo) && (!label || sectionOfHeading(label) !== null)) continue;
