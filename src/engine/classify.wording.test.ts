@@ -347,6 +347,8 @@ describe("what a member body pays its federation, network or diocese is a charge
     ["Participation à la fédération", "common_operations"],
     ["Cotisation à la fédération", "network_dues"],
     ["Adhésion au réseau", "network_dues"],
+    ["Part fédérale", "network_dues"],
+    ["Quote-part fédérale des licences", "network_dues"],
   ])("« %s » → %s", (label, lever) => {
     expect(c(label, "expense").lever).toBe(lever);
     // Said with no side, it is paid.

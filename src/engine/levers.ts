@@ -413,6 +413,8 @@ export const LEVERS: readonly Lever[] = [
       { p: "licence*", dest: "action" }, { p: "engagement*", dest: "action" }, { p: "championnat*", dest: "action" },
       { p: "droits d inscription en competition", dest: "action" },
       "cotisations versees", "adhesions versees", ...DUES_PAID_TO,
+      // The federation's share of each member's dues, passed on by the club: « Part fédérale », « Quote-part fédérale ».
+      "part* federale*", "quote* part* federale*",
       // Networks named by what they are or by their name (« Le Mouvement associatif », a « FF… », fédération française
       // de …): they say whom the money goes to; a block or an account that says what it pays for decides over them.
       ...["federation*", "fede", "fedes", "reseau*", "union* regional*", "union* departemental*", "ligue*", "district*", "comite departemental",
