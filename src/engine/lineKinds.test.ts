@@ -38,3 +38,22 @@ describe("rows that are not lines", () => {
     },
   );
 });
+
+describe("a total said in a sentence, a result with a note in brackets", () => {
+  it.each([
+    ["Les recettes se montent à", "total"],
+    ["Le total des dépenses s'élève à", "total"],
+    ["Les charges de l'exercice atteignent", "total"],
+    ["Solde positif (reversé au GSP)", "result"],
+    ["Résultat de l'exercice (affecté aux réserves)", "result"],
+    ["Net income", "result"],
+    ["Net movement in funds", "result"],
+    ["Surplus / (deficit) for the year", "result"],
+  ])("%j is a %s", (label, kind) => {
+    expect(nonLineKind(label)).toBe(kind);
+  });
+
+  it.each(["Solde (subvention Région)", "Recettes de la buvette", "Dépenses de fonctionnement diverses", "Income from events"])("%j is an ordinary line", (label) => {
+    expect(nonLineKind(label)).toBeNull();
+  });
+});

@@ -47,12 +47,23 @@ const RULES: Rule[] = [
   // « Excédent des ressources par rapport aux charges », « Déficit des recettes sur les dépenses »: the year's result.
   { kind: "result", re: /^(excedent|excedents|deficit|deficits|insuffisance|solde) (des |de )?(ressources|produits|recettes|charges|depenses|emplois) (par rapport aux|sur les|sur|moins les|moins) (ressources|produits|recettes|charges|depenses|emplois)\b/ },
   { kind: "total", re: /^(grand total|sum total)\b/ },
+  // A treasurer's sentence that states a total: « Les recettes se montent à », « Le total des dépenses s'élève à ».
+  { kind: "total", re: /^(les |le total des |le montant des |l ensemble des )?(recettes|depenses|charges|produits|ressources|emplois)( totales?| de l (exercice|annee))? (se montent|se monte|se montaient|s elevent|s eleve|s elevaient|s elevait|atteignent|atteint|atteignaient|representent|sont de|est de|etaient de|totalisent)( a| au total a)?\b/ },
 ];
+
+/** A result row's words with a note in brackets after them: « Solde positif (reversé au GSP) ». */
+const RESULT_WITH_NOTE = new RegExp(`^(resultat|excedent|deficit|benefice|solde|soldes)( (${RESULT_TAIL}))+$`);
 
 /** What a label names when it is a total, a subtotal, a result or a carry-forward; null for an ordinary line. */
 export function nonLineKind(label: string): NonLineKind | null {
   const text = normalizeText(label).replace(/^\d+\s+/, "");
   if (text === "") return null;
   for (const rule of RULES) if (rule.re.test(text)) return rule.kind;
+  // « Solde positif (reversé au GSP) »: the words before the brackets make a result of two words or more (« Solde
+  // (subvention Région) », a grant's last payment, has one: a line).
+  if (label.includes("(")) {
+    const before = normalizeText(label.replace(/\([^)]*\)?/g, " ")).replace(/^\d+\s+/, "");
+    if (RESULT_WITH_NOTE.test(before)) return "result";
+  }
   return null;
 }
