@@ -53,6 +53,11 @@ describe("cash positions, receivables, debts and loans (classes 1–5)", () => {
       "Fonds de roulement",
       "Capital restant dû",
       "Emprunts et dettes",
+      // Its own money moved into or out of its savings.
+      "Virement sur le livret A",
+      "Placement sur livret",
+      "Transfert vers le compte épargne",
+      "Virement du livret",
     ]) {
       expect(isCashPositionLabel(label), label).toBe(true);
     }
@@ -80,6 +85,8 @@ describe("cash positions, receivables, debts and loans (classes 1–5)", () => {
       "Factures EDF",
       "Subvention de fonctionnement",
       "Dons reversés à la fondation",
+      "Virement de la CAF",
+      "Versement sur le compte de l'association partenaire",
       "A - Recettes",
       "I - Achats",
       "Caisse de retraite complémentaire",

@@ -97,6 +97,10 @@ const BALANCE_SHEET_LABEL = [
   /^subventions? d (investissement|equipement)s?\b/,
   // Internal transfers between the association's own accounts (58): money moved, neither earned nor spent.
   /^(virements?|transferts?) (internes?|de compte a compte|entre comptes)\b/,
+  // Money put into or taken out of its savings (« Virement sur le livret A », « Placement sur livret », « Transfert vers le
+  // compte épargne »): the association's own money moved.
+  /^(virements?|versements?|transferts?|placements?|mises? de cote) (\d+ )?(vers|sur|au|du|depuis|en|a partir du|a partir de) (le |la |l |un |une |notre |nos )?(livrets?|comptes? (d )?epargne|epargne|compte a terme|depot a terme|compte sur livret)\b/,
+  /^(virements?|transferts?) (\d+ )?(compte )?(d )?(epargne|livrets?)\b/,
   // Repaying a loan or a debt moves the balance sheet (16, 40…), it is not a charge.
   /^remboursements? (d |de l |des |du )?(emprunts?|dettes?|capital|pret|prets|avance|avances)\b/,
   /^tresorerie (disponible|au|en debut|en fin|de debut|de fin|debut|fin|finale|initiale|nette|a la cloture|a l ouverture)\b/,
