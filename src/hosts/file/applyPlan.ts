@@ -8,7 +8,7 @@ import { renameSheets, renameWarnings, resolveSheetNames } from "../../workbook/
 import { buildChartXml, buildDrawingXml } from "./chartXml.ts";
 import { freeStateSheetName, isStateSheetName, type StoredState } from "./stateSheet.ts";
 import { readPackageState } from "./packageState.ts";
-import { buildStateSheetXml, buildTableXml, printArea, sheetXmlBytes } from "./sheetXml.ts";
+import { buildStateSheetXml, buildTableXml, printArea, sheetXmlChunks } from "./sheetXml.ts";
 import { MINIMAL_STYLES, StylesXml } from "./stylesXml.ts";
 import { WorkbookXml, type WorkbookSheet } from "./workbookXml.ts";
 import { isStrictXml, relIs, relType, toStrict } from "./ooxml.ts";
@@ -41,10 +41,8 @@ async function tablesInUse(pkg: XlsxPackage): Promise<{ names: Set<string>; maxI
   return { names, maxId };
 }
 
-/** A Strict package's sheet: each chunk's text made Strict (chunks end after whole rows, so no character is cut). */
-function* strictChunks(chunks: Iterable<Uint8Array>): Generator<string> {
-  const decoder = new TextDecoder();
-  for (const c of chunks) yield toStrict(decoder.decode(c));
+function* mapChunks(chunks: Iterable<string>, f: (chunk: string) => string): Generator<string> {
+  for (const c of chunks) yield f(c);
 }
 
 /** Writes the plan into a copy of the workbook, as one buffer (the browser's download). */
@@ -162,9 +160,9 @@ export async function applyReportPlan(input: ArrayBuffer | Uint8Array | XlsxPack
       pkg.write(drawingPath, conform(buildDrawingXml(frames)));
       drawingRid = await pkg.addRel(path, REL.drawing, drawingPath);
     }
-    const xml = sheetXmlBytes(sheet, { xf: (id) => styles.xf(id), dxf: (fill, color) => styles.dxf(fill, color), drawingRid, tableRids });
+    const xml = sheetXmlChunks(sheet, { xf: (id) => styles.xf(id), dxf: (fill, color) => styles.dxf(fill, color), drawingRid, tableRids });
     // In chunks of whole rows, each deflated as it comes: a big sheet never exists as one string.
-    await pkg.writeChunks(path, strict ? strictChunks(xml) : xml, CONTENT_TYPE.worksheet);
+    await pkg.writeChunks(path, mapChunks(xml, conform), CONTENT_TYPE.worksheet);
     const entry = wb.addSheet(sheet.name, await pkg.addRel(wbPath, REL.worksheet, path));
     if (sheet.print) wb.setLocalName("_xlnm.Print_Area", entry, printArea(sheet.name, sheet.print.area));
     if (sheet.print?.titleRows) wb.setLocalName("_xlnm.Print_Titles", entry, `'${sheet.name.replace(/'/g, "''")}'!$${sheet.print.titleRows.replace(":", ":$")}`);

@@ -89,13 +89,6 @@ function concat(parts: Uint8Array[], total: number): Uint8Array {
   return out;
 }
 
-/** A piece of a part's text: as text, or already as its UTF-8 bytes (a big sheet's rows). */
-export type TextChunk = string | Uint8Array<ArrayBuffer>;
-
-const utf8 = new TextEncoder();
-/** A chunk's UTF-8 bytes. */
-export const chunkBytes = (chunk: TextChunk): Uint8Array<ArrayBuffer> => (typeof chunk === "string" ? utf8.encode(chunk) : chunk);
-
 export interface DeflatedChunks {
   deflated: Uint8Array;
   crc: number;
@@ -104,10 +97,10 @@ export interface DeflatedChunks {
 }
 
 /** What deflates the parts written in chunks: the platform's stream, or what the host gives (zlib on Node). */
-let chunkDeflater: (chunks: Iterable<TextChunk>) => Promise<DeflatedChunks | null> = (chunks) => deflateChunks(chunks);
+let chunkDeflater: (chunks: Iterable<string>) => Promise<DeflatedChunks | null> = (chunks) => deflateChunks(chunks);
 
 /** The Node host gives zlib, whose level can be chosen (zlibDeflate.ts); browsers keep CompressionStream. */
-export function useChunkDeflater(deflater: (chunks: Iterable<TextChunk>) => Promise<DeflatedChunks>): void {
+export function useChunkDeflater(deflater: (chunks: Iterable<string>) => Promise<DeflatedChunks>): void {
   chunkDeflater = deflater;
 }
 
@@ -116,7 +109,7 @@ export function useChunkDeflater(deflater: (chunks: Iterable<TextChunk>) => Prom
  * its uncompressed bytes (the lines sheet of a million-line ledger is over a gigabyte of XML). Null when the
  * platform has no CompressionStream; the chunks are then not consumed.
  */
-export async function deflateChunks(chunks: Iterable<TextChunk>): Promise<DeflatedChunks | null> {
+export async function deflateChunks(chunks: Iterable<string>): Promise<DeflatedChunks | null> {
   if (typeof CompressionStream === "undefined") return null;
   const gzip = new CompressionStream("gzip");
   const writer = gzip.writable.getWriter();
@@ -131,10 +124,11 @@ export async function deflateChunks(chunks: Iterable<TextChunk>): Promise<Deflat
       outSize += value.length;
     }
   })();
+  const encoder = new TextEncoder();
   let size = 0;
   try {
     for (const chunk of chunks) {
-      const bytes = chunkBytes(chunk);
+      const bytes = encoder.encode(chunk);
       size += bytes.length;
       await writer.write(bytes);
     }
@@ -154,7 +148,7 @@ export async function deflateChunks(chunks: Iterable<TextChunk>): Promise<Deflat
  * Writes the text of `chunks` as the part `path`, deflated as the chunks come when the platform can; otherwise
  * as bytes JSZip compresses itself (still never one string).
  */
-export async function writeChunksNatively(zip: JSZip, path: string, chunks: Iterable<TextChunk>): Promise<void> {
+export async function writeChunksNatively(zip: JSZip, path: string, chunks: Iterable<string>): Promise<void> {
   const jszip = deflateClass(zip);
   const done = jszip ? await chunkDeflater(chunks) : null;
   if (jszip && done) {
@@ -163,10 +157,11 @@ export async function writeChunksNatively(zip: JSZip, path: string, chunks: Iter
     zip.file(path, entry as never);
     return;
   }
+  const encoder = new TextEncoder();
   const parts: Uint8Array[] = [];
   let total = 0;
   for (const chunk of chunks) {
-    const bytes = chunkBytes(chunk);
+    const bytes = encoder.encode(chunk);
     parts.push(bytes);
     total += bytes.length;
   }

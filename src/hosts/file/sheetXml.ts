@@ -1,11 +1,9 @@
 // A planned sheet → worksheet XML, built in chunks of whole rows (the lines sheet of a 1,000,000-line ledger is
 // over a gigabyte of XML, beyond what one JavaScript string can hold): the package deflates each chunk as it
-// comes. The rows are written straight into UTF-8 bytes (utf8Chunks.ts), the XML around the cells and the texts
-// that recur encoded once, so no string is built per cell. Children follow CT_Worksheet's order, which Excel enforces. Text is always an inline string, never a
+// comes. Children follow CT_Worksheet's order, which Excel enforces. Text is always an inline string, never a
 // formula: only `formula` makes a <f>.
 import type { PlannedCell, PlannedSheet, PlannedTable, StyleId } from "../../workbook/plan.ts";
-import { sharedFormulaRuns, type SharedRuns } from "./sharedFormulas.ts";
-import { encoded, Utf8Chunks } from "./utf8Chunks.ts";
+import { sharedFormulaRuns } from "./sharedFormulas.ts";
 import { absoluteRange, cleanText, colLetters, esc, escText, num, parseRange, parseRef, stripInvalid } from "./xmlText.ts";
 
 export const SHEET_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -86,115 +84,54 @@ function inlineText(text: string): string {
   return `<is><t${space}>${escText(t)}</t></is>`;
 }
 
-/**
- * Texts recur (levers, pillars, sections, the same reason on many lines): each is cleaned and escaped once, and
- * encoded once it shows a second time (most labels show once: encoding those apart would only cost an allocation).
- */
+/** Texts recur (levers, pillars, sections, the same reason on many lines): each is cleaned and escaped once. */
 class TextCache {
-  private readonly inline = new Map<string, string | Uint8Array>();
-  private readonly plain = new Map<string, string | Uint8Array>();
+  private readonly inline = new Map<string, string>();
+  private readonly plain = new Map<string, string>();
   /** Enough for every recurring text of a sheet; a million distinct labels do not all stay in memory. */
   private static readonly MAX = 20_000;
-  writeInline(out: Utf8Chunks, text: string): void {
-    TextCache.write(out, this.inline, text, inlineText);
+  inlineText(text: string): string {
+    return TextCache.get(this.inline, text, inlineText);
   }
-  writeValue(out: Utf8Chunks, text: string): void {
-    TextCache.write(out, this.plain, text, (t) => escText(cleanText(t)));
+  value(text: string): string {
+    return TextCache.get(this.plain, text, (t) => escText(cleanText(t)));
   }
-  private static write(out: Utf8Chunks, map: Map<string, string | Uint8Array>, text: string, make: (t: string) => string): void {
-    const known = map.get(text);
-    if (known === undefined) {
-      const xml = make(text);
-      if (map.size < TextCache.MAX) map.set(text, xml);
-      return out.text(xml);
+  private static get(map: Map<string, string>, text: string, make: (t: string) => string): string {
+    let out = map.get(text);
+    if (out === undefined) {
+      out = make(text);
+      if (map.size < TextCache.MAX) map.set(text, out);
     }
-    if (typeof known !== "string") return out.bytes(known);
-    const bytes = encoded(known);
-    map.set(text, bytes);
-    out.bytes(bytes);
+    return out;
   }
 }
 
-/** The formula of a cell in a shared run (`si` ≥ 0), on the run's first cell with the range it covers (`sharedRef`). */
-function formulaXml(c: PlannedCell, si: number, sharedRef: string | undefined): string {
-  if (si < 0) return `<f>${escText(cleanText(c.formula!.replace(/^=/, "")))}</f>`;
-  if (sharedRef !== undefined) return `<f t="shared" ref="${sharedRef}" si="${si}">${escText(cleanText((c.formula ?? "").replace(/^=/, "")))}</f>`;
-  return `<f t="shared" si="${si}"/>`;
+/** A shared formula's place: its id, and on the run's first cell the range it covers. */
+interface SharedFormula {
+  si: number;
+  ref?: string;
 }
 
-/** A number as xsd:double text, integers without making a string. */
-function writeNum(out: Utf8Chunks, n: number): void {
-  if (Number.isInteger(n) && n >= 0 && n < 2 ** 31) out.digits(n);
-  else out.ascii(num(n));
-}
-
-/** The XML around the cells, encoded once. */
-const X = {
-  cellOpen: encoded('<c r="'),
-  quote: encoded('"'),
-  empty: encoded("/>"),
-  inlineOpen: encoded(' t="inlineStr">'),
-  strOpen: encoded(' t="str">'),
-  close: encoded(">"),
-  cellClose: encoded("</c>"),
-  vOpen: encoded("<v>"),
-  vClose: encoded("</v>"),
-  valueOpen: encoded("><v>"),
-  valueClose: encoded("</v></c>"),
-  sharedOpen: encoded('<f t="shared" si="'),
-  sharedClose: encoded('"/>'),
-  trueCell: encoded(' t="b"><v>1</v></c>'),
-  falseCell: encoded(' t="b"><v>0</v></c>'),
-  rowOpen: encoded('<row r="'),
-  rowClose: encoded("</row>"),
-  tagEnd: encoded('">'),
-};
-
-/** One cell's XML into `out`; `si` is its shared formula's id (-1 for none), `sharedRef` the run's range on its first cell. */
-function writeCell(out: Utf8Chunks, ref: string, c: PlannedCell | undefined, text: string | undefined, s: Uint8Array, si: number, sharedRef: string | undefined, texts: TextCache): void {
-  out.bytes(X.cellOpen);
-  out.ascii(ref);
-  out.bytes(X.quote);
-  out.bytes(s);
-  if (text !== undefined || !c) {
-    if (text === undefined || text === "") return out.bytes(X.empty);
-    out.bytes(X.inlineOpen);
-    texts.writeInline(out, text);
-    return out.bytes(X.cellClose);
-  }
+function cellXml(ref: string, c: PlannedCell | undefined, text: string | undefined, s: string, shared: SharedFormula | undefined, texts: TextCache): string {
+  if (text !== undefined) return text === "" ? `<c r="${ref}"${s}/>` : `<c r="${ref}"${s} t="inlineStr">${texts.inlineText(text)}</c>`;
+  if (!c) return `<c r="${ref}"${s}/>`;
   // A follower of a shared formula is written without its text (nor asking the cell for it).
-  if (si >= 0 || c.formula) {
+  if (shared || c.formula) {
+    const f = !shared
+      ? `<f>${escText(cleanText(c.formula!.replace(/^=/, "")))}</f>`
+      : shared.ref
+        ? `<f t="shared" ref="${shared.ref}" si="${shared.si}">${escText(cleanText((c.formula ?? "").replace(/^=/, "")))}</f>`
+        : `<f t="shared" si="${shared.si}"/>`;
     const e = c.expected;
-    out.bytes(typeof e === "string" ? X.strOpen : X.close);
-    if (si >= 0 && sharedRef === undefined) {
-      out.bytes(X.sharedOpen);
-      out.digits(si);
-      out.bytes(X.sharedClose);
-    } else out.text(formulaXml(c, si, sharedRef));
-    if (typeof e === "number" && Number.isFinite(e)) {
-      out.bytes(X.vOpen);
-      writeNum(out, e);
-      out.bytes(X.vClose);
-    } else if (typeof e === "string") {
-      out.bytes(X.vOpen);
-      texts.writeValue(out, e);
-      out.bytes(X.vClose);
-    }
-    return out.bytes(X.cellClose);
+    if (typeof e === "number" && Number.isFinite(e)) return `<c r="${ref}"${s}>${f}<v>${num(e)}</v></c>`;
+    if (typeof e === "string") return `<c r="${ref}"${s} t="str">${f}<v>${texts.value(e)}</v></c>`;
+    return `<c r="${ref}"${s}>${f}</c>`;
   }
   const v = c.value;
-  if (typeof v === "number" && Number.isFinite(v)) {
-    out.bytes(X.valueOpen);
-    writeNum(out, v);
-    return out.bytes(X.valueClose);
-  }
-  if (typeof v === "boolean") return out.bytes(v ? X.trueCell : X.falseCell);
-  if (typeof v === "string" && v !== "") {
-    out.bytes(X.inlineOpen);
-    texts.writeInline(out, v);
-    return out.bytes(X.cellClose);
-  }
-  out.bytes(X.empty);
+  if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${num(v)}</v></c>` : `<c r="${ref}"${s}/>`;
+  if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+  if (typeof v === "string" && v !== "") return `<c r="${ref}"${s} t="inlineStr">${texts.inlineText(v)}</c>`;
+  return `<c r="${ref}"${s}/>`;
 }
 
 /** Header texts of the sheet's tables (a table's column names must equal its header cells): ref → text. */
@@ -231,18 +168,12 @@ export function tableRange(t: PlannedTable): string {
 /** "&" starts a header code in Excel: a title with "&" must double it. */
 const headerText = (s: string) => cleanText(s, 200).replace(/&/g, "&&");
 
-/** About this many bytes of XML per chunk: big enough to deflate well, small enough to be garbage soon. */
+/** About this many characters of XML per chunk: big enough to deflate well, small enough to be garbage soon. */
 export const SHEET_CHUNK = 1 << 20;
 
 /** The whole worksheet XML as one string: for sheets known to be small (tests, the report's own sheets). */
 export function buildSheetXml(sheet: PlannedSheet, ctx: SheetContext): string {
   return [...sheetXmlChunks(sheet, ctx)].join("");
-}
-
-/** The worksheet XML as text, in the chunks of sheetXmlBytes. */
-export function* sheetXmlChunks(sheet: PlannedSheet, ctx: SheetContext, chunkBytes = SHEET_CHUNK): Generator<string> {
-  const decoder = new TextDecoder();
-  for (const bytes of sheetXmlBytes(sheet, ctx, chunkBytes)) yield decoder.decode(bytes);
 }
 
 /** The cells in row order: each one's row and column, and where each row's cells start in `order`. */
@@ -287,25 +218,27 @@ function indexCells(sheet: PlannedSheet, refAt: (i: number) => string, count: nu
 
 /** What writing the rows needs, made once per sheet. */
 interface RowWriter {
-  out: Utf8Chunks;
   index: CellIndex;
   cells: PlannedCell[];
   refAt: (i: number) => string;
   heights: Record<number, number>;
   headers: Map<string, string>;
   headerRows: Set<number>;
-  sAttr: (id: StyleId | undefined) => Uint8Array;
-  shared: SharedRuns;
+  sAttr: (id: StyleId | undefined) => string;
+  sharedOf: (i: number) => SharedFormula | undefined;
   texts: TextCache;
   rowCells: number[];
 }
 
-/** The rows from `first` on into `w.out` (at least one), until it holds `chunkBytes` bytes: the next row to write. */
-function writeRows(w: RowWriter, first: number, chunkBytes: number): number {
+/** The XML of the rows from `first` on, until about `chunkChars` characters: the text, and the next row to write. */
+function rowsXml(w: RowWriter, first: number, chunkChars: number): [string, number] {
   const { colOf, rowStart, order, maxRow } = w.index;
-  const { out, cells, refAt, heights, headers, headerRows, sAttr, shared, texts, rowCells } = w;
+  const { cells, refAt, heights, headers, headerRows, sAttr, sharedOf, texts, rowCells } = w;
+  // One growing string per chunk: V8 appends to it without copying until it is written out (faster than joining
+  // an array of the cells' texts, the more so once a « – » or « é » makes the chunk a two-byte string).
+  let out = "";
   let r = first;
-  for (; r <= maxRow && (r === first || out.length < chunkBytes); r++) {
+  for (; r <= maxRow && out.length < chunkChars; r++) {
     const from = rowStart[r]!;
     const to = rowStart[r + 1]!;
     const h = heights[r];
@@ -318,10 +251,7 @@ function writeRows(w: RowWriter, first: number, chunkBytes: number): number {
     for (let k = 1; k < rowCells.length && inOrder; k++) inOrder = colOf[rowCells[k - 1]!]! <= colOf[rowCells[k]!]!;
     if (!inOrder) rowCells.sort((a, b) => colOf[a]! - colOf[b]!);
     const header = headerRows.has(r);
-    out.bytes(X.rowOpen);
-    out.digits(r);
-    if (h) out.text(`" ht="${num(h)}" customHeight="1">`);
-    else out.bytes(X.tagEnd);
+    out += `<row r="${r}"${h ? ` ht="${num(h)}" customHeight="1"` : ""}>`;
     let last = 0;
     for (const i of rowCells) {
       const col = colOf[i]!;
@@ -329,22 +259,20 @@ function writeRows(w: RowWriter, first: number, chunkBytes: number): number {
       last = col;
       const c = i < cells.length ? cells[i] : undefined;
       const ref = refAt(i);
-      const si = i < cells.length ? shared.si[i]! : -1;
-      writeCell(out, ref, c, header ? headers.get(ref) : undefined, sAttr(c?.style), si, si < 0 ? undefined : shared.head.get(i), texts);
+      out += cellXml(ref, c, header ? headers.get(ref) : undefined, sAttr(c?.style), sharedOf(i), texts);
     }
-    out.bytes(X.rowClose);
+    out += "</row>";
   }
-  return r;
+  return [out, r];
 }
 
-/** The worksheet XML as UTF-8, in chunks of about `chunkBytes` bytes, each ending after a whole row (or part). */
-export function* sheetXmlBytes(sheet: PlannedSheet, ctx: SheetContext, chunkBytes = SHEET_CHUNK): Generator<Uint8Array<ArrayBuffer>> {
-  const out = new Utf8Chunks();
-  out.text(DECL + `<worksheet ${SHEET_NS}>`);
+/** The worksheet XML in chunks of about `chunkChars` characters, each ending after a whole row (or part). */
+export function* sheetXmlChunks(sheet: PlannedSheet, ctx: SheetContext, chunkChars = SHEET_CHUNK): Generator<string> {
+  let out = DECL + `<worksheet ${SHEET_NS}>`;
   // sheetPr: tab colour, fit to page.
   const tab = sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor.toUpperCase()}"/>` : "";
   const fit = sheet.print ? '<pageSetUpPr fitToPage="1"/>' : "";
-  if (tab || fit) out.text(`<sheetPr>${tab}${fit}</sheetPr>`);
+  if (tab || fit) out += `<sheetPr>${tab}${fit}</sheetPr>`;
 
   const headers = tableHeaders(sheet);
   const headerRows = new Set([...headers.keys()].map((ref) => rowCol(ref)[0]));
@@ -353,48 +281,52 @@ export function* sheetXmlBytes(sheet: PlannedSheet, ctx: SheetContext, chunkByte
   const headerRefs = [...headers.keys()];
   const refAt = (i: number) => (i < cells.length ? cells[i]!.ref : headerRefs[i - cells.length]!);
   const index = indexCells(sheet, refAt, cells.length + headerRefs.length);
-  out.text(`<dimension ref="A1:${colLetters(index.maxCol)}${index.maxRow}"/>`);
+  out += `<dimension ref="A1:${colLetters(index.maxCol)}${index.maxRow}"/>`;
 
   if (sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.cols > 0)) {
     const { rows, cols } = sheet.freeze;
     const pane = rows > 0 && cols > 0 ? "bottomRight" : rows > 0 ? "bottomLeft" : "topRight";
     const top = `${colLetters(cols + 1)}${rows + 1}`;
-    out.text(
-      `<sheetViews><sheetView workbookViewId="0"><pane${cols > 0 ? ` xSplit="${cols}"` : ""}${rows > 0 ? ` ySplit="${rows}"` : ""} topLeftCell="${top}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`,
-    );
+    out +=
+      `<sheetViews><sheetView workbookViewId="0"><pane${cols > 0 ? ` xSplit="${cols}"` : ""}${rows > 0 ? ` ySplit="${rows}"` : ""} topLeftCell="${top}" activePane="${pane}" state="frozen"/><selection pane="${pane}" activeCell="${top}" sqref="${top}"/></sheetView></sheetViews>`;
   } else {
-    out.text('<sheetViews><sheetView workbookViewId="0"/></sheetViews>');
+    out += '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
   }
-  out.text('<sheetFormatPr defaultRowHeight="15"/>');
+  out += '<sheetFormatPr defaultRowHeight="15"/>';
 
   const widths = Object.entries(sheet.columnWidths)
     .map(([c, w]) => [Number(c), w] as const)
     .filter(([c, w]) => c >= 1 && Number.isFinite(w))
     .sort((a, b) => a[0] - b[0]);
-  if (widths.length > 0) out.text(`<cols>${widths.map(([c, w]) => `<col min="${c}" max="${c}" width="${num(w)}" customWidth="1"/>`).join("")}</cols>`);
+  if (widths.length > 0) out += `<cols>${widths.map(([c, w]) => `<col min="${c}" max="${c}" width="${num(w)}" customWidth="1"/>`).join("")}</cols>`;
 
   const shared = sharedFormulaRuns(cells, index.rowOf, index.colOf);
-  const styleAttr = new Map<StyleId, Uint8Array>();
-  const noStyle = new Uint8Array(0);
+  const sharedOf = (i: number): SharedFormula | undefined => {
+    const si = i < cells.length ? shared.si[i]! : -1;
+    if (si < 0) return undefined;
+    const ref = shared.head.get(i);
+    return ref === undefined ? { si } : { si, ref };
+  };
+  const styleAttr = new Map<StyleId, string>();
   const sAttr = (id: StyleId | undefined) => {
-    if (!id) return noStyle;
+    if (!id) return "";
     let a = styleAttr.get(id);
-    if (a === undefined) styleAttr.set(id, (a = encoded(` s="${ctx.xf(id)}"`)));
+    if (a === undefined) styleAttr.set(id, (a = ` s="${ctx.xf(id)}"`));
     return a;
   };
-  const writer: RowWriter = { out, index, cells, refAt, heights: sheet.rowHeights ?? {}, headers, headerRows, sAttr, shared, texts: new TextCache(), rowCells: [] };
-  out.text("<sheetData>");
+  const writer: RowWriter = { index, cells, refAt, heights: sheet.rowHeights ?? {}, headers, headerRows, sAttr, sharedOf, texts: new TextCache(), rowCells: [] };
+  out += "<sheetData>";
   for (let r = 1; r <= index.maxRow; ) {
-    r = writeRows(writer, r, Math.max(1, chunkBytes));
-    if (out.length >= chunkBytes) yield out.take();
+    const [rows, next] = rowsXml(writer, r, Math.max(1, chunkChars - out.length));
+    out += rows;
+    r = next;
+    if (out.length >= chunkChars) {
+      yield out;
+      out = "";
+    }
   }
-  out.text(sheetTail(sheet, ctx));
-  yield out.take();
-}
+  out += "</sheetData>";
 
-/** What follows the rows: merges, conditional formats, validations, page setup, drawing, tables. */
-function sheetTail(sheet: PlannedSheet, ctx: SheetContext): string {
-  let out = "</sheetData>";
   if (sheet.merges.length > 0) out += `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${esc(m)}"/>`).join("")}</mergeCells>`;
 
   let priority = 1;
@@ -431,7 +363,7 @@ function sheetTail(sheet: PlannedSheet, ctx: SheetContext): string {
   if (ctx.drawingRid) out += `<drawing r:id="${ctx.drawingRid}"/>`;
   if (ctx.tableRids.length > 0) out += `<tableParts count="${ctx.tableRids.length}">${ctx.tableRids.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`;
   out += "</worksheet>";
-  return out;
+  yield out;
 }
 
 export function buildTableXml(t: PlannedTable, id: number, name: string): string {

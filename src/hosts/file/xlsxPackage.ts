@@ -1,7 +1,7 @@
 // An .xlsx as an OPC package (a zip of XML parts tied by relationships and content types), edited in place:
 // parts Équilibre does not touch keep their bytes (JSZip passes unchanged entries through).
 import JSZip from "jszip";
-import { deflateNatively, writeChunksNatively, type TextChunk } from "./nativeDeflate.ts";
+import { deflateNatively, writeChunksNatively } from "./nativeDeflate.ts";
 import { esc, unesc } from "./xmlText.ts";
 import { decodeXml, utf8Declaration } from "./xmlEncoding.ts";
 
@@ -185,13 +185,12 @@ export class XlsxPackage {
    * Writes a part given as chunks of text (a big sheet's rows): one chunk is written as `write` does, more are
    * deflated as they come, so the whole part never exists as one string.
    */
-  async writeChunks(path: string, chunks: Iterable<TextChunk>, contentType?: string): Promise<void> {
+  async writeChunks(path: string, chunks: Iterable<string>, contentType?: string): Promise<void> {
     const it = chunks[Symbol.iterator]();
     const first = it.next();
     const second = first.done ? first : it.next();
     if (second.done) {
-      const only = first.done ? "" : first.value;
-      this.write(path, typeof only === "string" ? only : new TextDecoder().decode(only), contentType);
+      this.write(path, first.done ? "" : first.value, contentType);
       return;
     }
     this.large.delete(path);

@@ -4,12 +4,12 @@
 // ledger, some 10 s of work instead of 50. JSZip deflates the small parts at level 3 too. Node only.
 import { once } from "node:events";
 import { crc32, createDeflateRaw, createGunzip, createInflateRaw } from "node:zlib";
-import type { DeflatedChunks, TextChunk } from "./nativeDeflate.ts";
+import type { DeflatedChunks } from "./nativeDeflate.ts";
 import { GZIP_HEADER, gzipTrailer } from "./partStream.ts";
 
 export const SHEET_DEFLATE_LEVEL = 3;
 
-export async function deflateChunksWithZlib(chunks: Iterable<TextChunk>): Promise<DeflatedChunks> {
+export async function deflateChunksWithZlib(chunks: Iterable<string>): Promise<DeflatedChunks> {
   // Output in big pieces: at zlib's default 16 KB, its callbacks on the main thread cost more than the copies.
   const deflate = createDeflateRaw({ level: SHEET_DEFLATE_LEVEL, chunkSize: 256 * 1024 });
   const out: Buffer[] = [];
@@ -25,7 +25,7 @@ export async function deflateChunksWithZlib(chunks: Iterable<TextChunk>): Promis
   let draining: Promise<unknown> | null = null;
   try {
     for (const chunk of chunks) {
-      const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+      const bytes = Buffer.from(chunk, "utf8");
       crc = crc32(bytes, crc);
       size += bytes.length;
       if (draining) await draining;
