@@ -25,3 +25,14 @@ describe("a company's performers and crew", () => {
     expect(charge(label).lever).toBe("staff");
   });
 });
+
+describe("a keyword written in the plural", () => {
+  const produit = (label: string) => classify({ label, account: null, context: { sectionHint: "income" } });
+  it("« Dotations globales de financement », « Prix de journées » are the tariffs a funder sets (73), as in the singular", () => {
+    expect(produit("Dotations Globales de Financement").lever).toBe("public_tariffs");
+    expect(produit("Prix de journées").lever).toBe("public_tariffs");
+  });
+  it("while a short word keeps its own reading: « États financiers » name no State", () => {
+    expect(produit("Annonces publicitaires").lever).toBe(classify({ label: "Annonces publicitaires", account: null, context: { sectionHint: "income", sheet: "États financiers 2018" } }).lever);
+  });
+});

@@ -144,7 +144,16 @@ function matchAcronym(word: { stem: string; prefix: boolean }, raw: string): "ex
 
 /** The word as written, or one it opens when it is a prefix (« subvention* »): no typo allowed. */
 function matchesExactly(word: { stem: string; prefix: boolean }, text: string): boolean {
-  return word.prefix ? text.startsWith(word.stem) : text === word.stem;
+  return word.prefix ? text.startsWith(word.stem) : text === word.stem || singularOf(text) === word.stem;
+}
+
+/**
+ * « Dotations globales » is « dotation globale » written in the plural: a word of six letters or more ending in « s »
+ * or « x » is also its singular (« dotations » → « dotation »), so a keyword written in the singular reads both;
+ * shorter words keep their own reading (« États financiers » are no « État », the public body).
+ */
+export function singularOf(text: string): string | null {
+  return text.length >= 6 && (text.endsWith("s") || text.endsWith("x")) ? text.slice(0, -1) : null;
 }
 
 function matchWord(word: { stem: string; prefix: boolean }, text: string): "exact" | "fuzzy" | "no" {
@@ -270,6 +279,8 @@ export class KeywordIndex<T> {
     if (cached && cached.text === token.text) return cached.words;
     const out = new Map<number, boolean>();
     for (const id of this.exact.get(token.text) ?? []) out.set(id, false);
+    const singular = singularOf(token.text);
+    if (singular !== null) for (const id of this.exact.get(singular) ?? []) out.set(id, false);
     for (let len = 1; len <= token.text.length; len++) for (const id of this.prefixes.get(token.text.slice(0, len)) ?? []) out.set(id, false);
     for (const id of this.acronyms.get(token.raw) ?? []) out.set(id, false);
     if (token.raw.length >= 2 && isAcronymWord(token.raw)) {
