@@ -190,3 +190,23 @@ describe("a line under no heading whose own words say which way its money went",
     expect(sides(r)[0]).toEqual(["Marchandises achetées en trois mois (alimentation)", "expense"]);
   });
 });
+
+describe("a side word after a separator ends the label", () => {
+  it("« Autres activités : dépenses » among receipts is a charge, « Buvette (recettes) » a receipt", () => {
+    const r = read(
+      sheet("Bilan", [
+        ["Libellé", "Montant"],
+        ["Spectacles", 4000],
+        ["Autres activités : recettes", 1500],
+        ["Autres activités : dépenses", 1229],
+        ["Buvette (recettes)", 300],
+      ]),
+    );
+    expect(sides(r)).toEqual([
+      ["Spectacles", "income"],
+      ["Autres activités : recettes", "income"],
+      ["Autres activités : dépenses", "expense"],
+      ["Buvette (recettes)", "income"],
+    ]);
+  });
+});

@@ -52,7 +52,12 @@ const sideOf = (s: Section): "income" | "expense" | null => (s === "income" || s
 const PAID_OUT = /^(?:verse|versee|verses|versees|reverse|reversee|reverses|reversees|paye|payee|payes|payees|donne|donnee|donnes|donnees|offert|offerte|offerts|offertes|remis|remise|remises) (?:a|au|aux)\b|\b(?:achete|achetee|achetes|achetees|depense|depensee|depensees|payes? a|payees? a|verses? a|versees? a|reverses? a|reversees? a)\b/;
 const CAME_IN = /^(?:verse|versee|verses|versees|donne|donnee|donnes|donnees|offert|offerte|offerts|offertes|recu|recue|recus|recues|remis|remise|remises) (?:par|de|du|des|d)\b|^de la part (?:de|du|des|d)\b|\b(?:recus?|recues?|encaisses?|encaissees?) (?:de|du|des|d|par)\b/;
 
+/** « Autres activités : dépenses », « Buvette (recettes) », « Loto – charges »: a side word after a separator ends the label. */
+const TRAILING_SIDE = /[:(–—-]\s*(d[ée]penses|charges|sorties|recettes|produits|entr[ée]es)\s*\)?\s*$/iu;
+
 export function sideOfOwnWords(label: string): "income" | "expense" | null {
+  const trailing = TRAILING_SIDE.exec(label);
+  if (trailing) return /^(d[ée]penses|charges|sorties)$/iu.test(trailing[1]!) ? "expense" : "income";
   const n = normalizeText(label);
   const out = PAID_OUT.test(n);
   const inward = CAME_IN.test(n);
