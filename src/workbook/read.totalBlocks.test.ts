@@ -43,3 +43,28 @@ describe("a total row ends its block: no row above it is the subtotal of rows be
     expect(r.lines.map((l) => l.label)).toEqual(["Cotisations", "Dons", "Loyer", "Assurance"]);
   });
 });
+
+describe("a person's name is never a subtotal", () => {
+  it("« Renaud BOURDIN-GRIMAUD 30 » over gifts of 10 and 20 in a list of donors is a gift", () => {
+    const r = read([
+      ["Donateur", "Montant"],
+      ["Donateurs", null],
+      ["RICHARD AUGER", 50],
+      ["Renaud BOURDIN-GRIMAUD", 30],
+      ["Marie Dupont", 10],
+      ["Jean MARTIN", 20],
+    ]);
+    expect(r.lines.map((l) => l.label)).toEqual(["RICHARD AUGER", "Renaud BOURDIN-GRIMAUD", "Marie Dupont", "Jean MARTIN"]);
+  });
+
+  it("while « ACHATS 30 » over 10 and 20 stays their subtotal", () => {
+    const r = read([
+      ["Poste", "Montant"],
+      ["Charges", null],
+      ["ACHATS", 30],
+      ["Fournitures", 10],
+      ["Petit matériel", 20],
+    ]);
+    expect(r.skipped.map((s) => [s.label, s.why])).toContainEqual(["ACHATS", "subtotal"]);
+  });
+});

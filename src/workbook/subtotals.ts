@@ -1,6 +1,7 @@
 // A chapter row whose amount equals the sum of the lines under it is a subtotal, not a line
 // ("60 - Achats 8 400 €" above "Prestations 2 000 €", "Fournitures 4 900 €", "Autres 1 500 €").
-import { normalizeText } from "../engine/text.ts";
+import { namesAPerson } from "../engine/people.ts";
+import { normalizeText, tokenize } from "../engine/text.ts";
 import type { Amount } from "../engine/types.ts";
 import { summedRows } from "./labelledLines.ts";
 import { columnNumber } from "./snapshot.ts";
@@ -325,7 +326,9 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
       first(where[pick]!.boundary, i + minChildren) ??
       (end - 1 >= i + minChildren && matches(end - 1) ? end - 1 : null) ??
       (chapter ? first(where[pick]!.all, i + 2) : null);
-    if (j !== null && (chapter || !siblingsShaped(parent, cands.slice(i + 1, j + 1)))) out.add(parent.row);
+    // « Renaud BOURDIN-GRIMAUD 30 » over two gifts of 10 and 20: a person's name is one donor, never the subtotal of
+    // others (a subtotal names what its lines share), whatever the amounts add up to or the capitals say.
+    if (j !== null && (chapter || !siblingsShaped(parent, cands.slice(i + 1, j + 1))) && !namesAPerson(tokenize(parent.label))) out.add(parent.row);
   }
   return out;
 }
