@@ -43,6 +43,7 @@ describe("English budget labels find their lever", () => {
     ["Interest income", "income", "financial_income"],
     ["Subs", "income", "membership_fees"],
     ["Income from investments", "income", "financial_income"],
+    ["Investments", "income", "financial_income"],
     ["Salaries", "expense", "staff"],
     ["Wages", "expense", "staff"],
     ["Payroll", "expense", "staff"],

@@ -42,7 +42,7 @@ export const ENGLISH_PHRASES: readonly EnglishPhrase[] = [
   { en: "tuition", fr: "inscriptions" }, { en: "events", fr: "manifestations" },
   // Money invested, and the rest.
   { en: "bank interest", fr: "intérêts" }, { en: "interest income", fr: "intérêts" }, { en: "interest", fr: "intérêts" },
-  { en: "investment income", fr: "produits financiers" }, { en: "income from investments", fr: "produits financiers" }, { en: "dividends", fr: "dividendes" },
+  { en: "investment income", fr: "produits financiers" }, { en: "income from investments", fr: "produits financiers" }, { en: "investments", fr: "placements" }, { en: "dividends", fr: "dividendes" },
   { en: "other income", fr: "autres produits" }, { en: "miscellaneous income", fr: "produits divers" }, { en: "miscellaneous", fr: "divers" },
   { en: "sundries", fr: "divers" }, { en: "sundry", fr: "divers" }, { en: "refunds", fr: "remboursements" }, { en: "reimbursements", fr: "remboursements" },
   // Staff.
