@@ -5,7 +5,8 @@
 import { classify, leadingAccount, RECOGNISED_CONFIDENCE } from "../engine/classify.ts";
 import type { Section } from "../engine/types.ts";
 import { sectionOfBlockHeading } from "./sections.ts";
-import { isChapterTitle } from "./subtotals.ts";
+import { isChapterTitle, writtenAsHeading } from "./subtotals.ts";
+import { summedRows } from "./labelledLines.ts";
 import type { SheetGrid } from "./snapshot.ts";
 
 /** Whether a row lies strictly inside a range one of the sheet's own SUM formulas adds. */
@@ -21,12 +22,11 @@ export function summedRanges(grid: SheetGrid, rows: readonly number[], amountCol
   for (const r of rows) {
     for (const c of grid.rowCells(r)) {
       if (!c.formula || !amountCols.includes(c.col)) continue;
-      const m = /^\s*=?\s*(?:SUM|SOMME)\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$/i.exec(c.formula);
-      if (!m || m[1]!.toUpperCase() !== m[3]!.toUpperCase()) continue;
-      const [from, to] = [Number(m[2]), Number(m[4])];
-      if (to - from >= 2 && (r < from || r > to)) {
-        starts.push(from + 1);
-        ends.push(to - 1);
+      for (const { from, to } of summedRows(c.formula, c.col) ?? []) {
+        if (to - from >= 2 && (r < from || r > to)) {
+          starts.push(from + 1);
+          ends.push(to - 1);
+        }
       }
     }
   }
@@ -53,13 +53,6 @@ export function summedRanges(grid: SheetGrid, rows: readonly number[], amountCol
   };
 }
 
-/** Written as a heading is: in capitals, or ending with a colon. */
-function headingStyle(label: string): boolean {
-  if (/:\s*$/.test(label)) return true;
-  const letters = label.replace(/[^A-Za-zÀ-ÿ]/g, "");
-  return letters.length >= 4 && letters === letters.toUpperCase();
-}
-
 /**
  * Whether a row with a label and no amount is a blank line of a form: inside a range the sheet's SUM adds, right
  * between two rows with content, written as a line (no capitals, colon, chapter title, section word nor account) and
@@ -68,7 +61,7 @@ function headingStyle(label: string): boolean {
 export function isBlankFormLine(grid: SheetGrid, row: number, label: string, section: Section | null, summed: SummedTest): boolean {
   if (!label || !summed(row)) return false;
   if (grid.rowCells(row - 1).length === 0 || grid.rowCells(row + 1).length === 0) return false;
-  if (headingStyle(label) || isChapterTitle(label) || leadingAccount(label) !== null || sectionOfBlockHeading(label) !== null) return false;
+  if (writtenAsHeading(label) || isChapterTitle(label) || leadingAccount(label) !== null || sectionOfBlockHeading(label) !== null) return false;
   if (section !== "income" && section !== "expense") return false;
   return classify({ label, account: null, context: { sectionHint: section } }).confidence >= RECOGNISED_CONFIDENCE;
 }

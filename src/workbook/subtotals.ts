@@ -54,7 +54,11 @@ export function isChapterTitle(label: string): boolean {
  * the string of letters and its upper case (a trial balance asks it of each of its 20,000 labels).
  */
 function isHeadingStyle(c: SubtotalCandidate): boolean {
-  const label = c.label;
+  return writtenAsHeading(c.label);
+}
+
+/** A label written like a heading (see isHeadingStyle): the blank lines of a form are told from headings by it too. */
+export function writtenAsHeading(label: string): boolean {
   if (/:\s*$/.test(label)) return true;
   let letters = 0;
   for (let i = 0; i < label.length; i++) {
