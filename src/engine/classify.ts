@@ -404,6 +404,9 @@ function findAccountLever(digits: string, section: Section, numbering: InKindNum
 /** Activity words that, said of a public body, mean a contribution rather than a purchase ("participation de la commune"). */
 const CONTRIBUTION_WORDS = ["participation", "participations", "contribution", "contributions", "soutien", "financement", "aide", "aides"];
 
+/** The adjective of an exceptional item (« soutien exceptionnel », « aide extraordinaire »), not its noun. */
+const EXCEPTIONAL_WORDS = /^(exceptionnel(le)?s?|extraordinaires?)$/;
+
 /** Words of private giving: said of a public body, the money is a grant all the same. */
 const PRIVATE_GIFTS: ReadonlySet<LeverId> = new Set<LeverId>(["donations", "corporate_patronage"]);
 
@@ -467,6 +470,15 @@ function applyFunder(hit: LabelHit | null, funder: FunderMatch | null, tokens: r
       lever: leverById("public_grants"),
       confidence: 0.75,
       reasons: [...base.reasons, { fr: `donné par ${fq.fr}, un organisme public : une subvention`, en: `given by ${fq.en}, a public body: a grant` }],
+    };
+  }
+  if (id === "exceptional_income" && EXCEPTIONAL_WORDS.test(tokens[hit.position]?.text ?? "") && funder.position > hit.position) {
+    // « Soutien exceptionnel du conseil municipal », « Aide exceptionnelle de la fondation X »: « exceptionnel » says how
+    // often, the funder says whose money it is (docs/spec.md §2: the funder decides the nature), as for any grant.
+    return {
+      lever: leverById(FUNDER_LEVER[funder.kind]),
+      confidence: 0.7,
+      reasons: [...base.reasons, { fr: `versé par ${fq.fr} : « exceptionnel » dit la fréquence, le financeur dit la nature`, en: `paid by ${fq.en}: “exceptional” says how often, the funder says the nature` }],
     };
   }
   if (id === "sales_services" && funder.kind !== "public_body" && CONTRIBUTION_WORDS.includes(tokens[hit.position]?.text ?? "")) {

@@ -14,7 +14,7 @@ const FUNDERS: FunderTable[] = [
     kind: "public_body",
     patterns: [
       "etat", "ministere*", "prefecture*", "region", "regions", "regional*", "conseil regional", "departement", "departements", "departemental*",
-      "conseil departemental", "conseil general", "CD", "CG", "CR", "commune*", "communal", "communale*", "communaux", "mairie*", "ville", "villes",
+      "conseil departemental", "conseil general", "conseil municipal", "conseil communautaire", "CD", "CG", "CR", "commune*", "communal", "communale*", "communaux", "mairie*", "ville", "villes",
       "municipalite*", "municipal*", "com com", "comcom", "communaute de communes",
       "communaute d agglomeration", "agglo*", "metropole*", "EPCI", "epci", "intercommunalite*", "collectivite*", "syndicat intercommunal",
       "CAF", "caf", "MSA", "CPAM", "CARSAT", "ARS", "DRAC", "DREAL", "DDETS", "DREETS", "ANCT", "ADEME", "ASP", "agence de l eau",
