@@ -66,8 +66,16 @@ export function isCellError(v: CellValue | undefined): v is CellError {
   return typeof v === "object" && v !== null && "error" in v;
 }
 
+/** The letters of the first columns, made once each: every cell address asks them (a trial balance's lines, two each). */
+const LETTERS: (string | undefined)[] = new Array<string | undefined>(1024);
+
 /** Column number → letters (1 → "A", 28 → "AB"). */
 export function columnLetters(col: number): string {
+  if ((col | 0) === col && col >= 1 && col < LETTERS.length) return (LETTERS[col] ??= lettersOf(col));
+  return lettersOf(col);
+}
+
+function lettersOf(col: number): string {
   let n = col;
   let s = "";
   while (n > 0) {
@@ -104,6 +112,8 @@ export class SheetGrid {
    * at every rowCells call).
    */
   private readonly byRow = new Map<number, readonly SnapshotCell[]>();
+  /** The same rows by index in an array, when the sheet's rows are dense enough: the reader asks for millions of cells. */
+  private readonly dense: (readonly SnapshotCell[] | undefined)[] | null;
   private readonly indexes: readonly number[];
   readonly maxCol: number;
   readonly maxRow: number;
@@ -129,10 +139,29 @@ export class SheetGrid {
     this.indexes = ascending ? keys : keys.sort((a, b) => a - b);
     this.maxCol = maxCol;
     this.maxRow = maxRow;
+    this.dense = null;
+    if (maxRow <= 4 * this.byRow.size + 4096) {
+      const dense = new Array<readonly SnapshotCell[] | undefined>(maxRow + 1).fill(undefined);
+      let placed = 0;
+      for (const [index, cells] of this.byRow) {
+        if ((index | 0) === index && index >= 0) {
+          dense[index] = cells;
+          placed++;
+        }
+      }
+      // Row indexes a map holds but an array cannot (negative, fractional: no host writes them) keep the map.
+      if (placed === this.byRow.size) this.dense = dense;
+    }
+  }
+
+  private cellsOf(row: number): readonly SnapshotCell[] | undefined {
+    const dense = this.dense;
+    if (dense !== null) return (row | 0) === row && row >= 0 ? dense[row] : this.byRow.get(row);
+    return this.byRow.get(row);
   }
 
   cell(row: number, col: number): SnapshotCell | undefined {
-    const cells = this.byRow.get(row);
+    const cells = this.cellsOf(row);
     if (!cells) return undefined;
     // A budget row has a handful of cells: a scan; a wide row, a binary search.
     if (cells.length <= 8) {
@@ -162,7 +191,7 @@ export class SheetGrid {
 
   /** The non-empty cells of a row, by column ascending. */
   rowCells(row: number): readonly SnapshotCell[] {
-    return this.byRow.get(row) ?? NO_CELLS;
+    return this.cellsOf(row) ?? NO_CELLS;
   }
 
   isEmpty(): boolean {
