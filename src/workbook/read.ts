@@ -357,6 +357,23 @@ function isYearHeaderRow(grid: SheetGrid, row: number): boolean {
   return !(texts.length >= 2 && sectionOfTypeCell(first) !== null && typedAround);
 }
 
+/**
+ * The side a row's other words say: a text before its label, then its category (a Type cell's words, « Recettes »);
+ * an ambiguous side heading (« Ressources ») says none. Walked without arrays: asked of every row.
+ */
+function sideOfRowWords(labels: readonly { text: string }[], category: string): Section | null {
+  for (let i = 0; i < labels.length - 1; i++) {
+    const side = sideOfWord(labels[i]!.text);
+    if (side !== null) return side;
+  }
+  return sideOfWord(category);
+}
+
+/** An empty text says no side (the tests below would say none either, at the cost of normalizing it). */
+function sideOfWord(text: string): Section | null {
+  return text === "" || isAmbiguousSideHeading(text) ? null : sectionOfTypeCell(text);
+}
+
 interface BlockRead {
   budget: DetectedBudget;
   lines: BudgetLine[];
@@ -369,7 +386,8 @@ interface RowInfo {
   label: string;
   labelCol: number;
   account: string | null;
-  cells: { col: number; value: CellValue; formula?: string }[];
+  /** The row's amount cells, each with its amount read once (null when the cell holds none). */
+  cells: { col: number; value: CellValue; formula?: string; amount: Amount | null }[];
   hasAmount: boolean;
   section: Section | null;
   heading: string | null;
@@ -545,12 +563,13 @@ function readBlock(
     // gives the row its section.
     const typeText = typeCol !== null ? textAt(grid, r, typeCol) : "";
     // A category « Ressources » (a block heading written on each row) says a side only as ambiguously as the heading.
-    const rowType = (typeText ? sectionOfTypeCell(typeText) : null) ?? [...labels.slice(0, -1), { text: category }].map((l) => (isAmbiguousSideHeading(l.text) ? null : sectionOfTypeCell(l.text))).find((x) => x !== null) ?? null;
+    const rowType = (typeText ? sectionOfTypeCell(typeText) : null) ?? sideOfRowWords(labels, category);
     const accountRaw = block.accountCol ? grid.value(r, block.accountCol) : null;
     const account = ownNumbering ? null : (normalizeAccount(accountRaw === null ? null : String(accountRaw)) ?? normalizeAccount(leadingAccount(label?.text)));
     const cells = used.map((k) => {
       const c = grid.cell(r, k.col);
-      return { col: k.col, value: inEuros(c?.value ?? null, k.col), formula: c?.formula };
+      const value = inEuros(c?.value ?? null, k.col);
+      return { col: k.col, value, formula: c?.formula, amount: amountOf(value) };
     });
     const hasAmount = cells.some((c) => c.value !== null && c.value !== "" && cellKind(c.value) !== "text") || cells.some((c) => c.formula);
     const textInAmounts = cells.filter((c) => typeof c.value === "string" && cellKind(c.value) === "text").length;
@@ -616,7 +635,7 @@ function readBlock(
         // The sheet's own totals: the lines read must add up to them (selfCheck.ts).
         const named = sectionOfHeading(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, ""));
         for (const c of cells) {
-          const a = amountOf(c.value);
+          const a = c.amount;
           if (a?.kind === "value") own.push({ row: r, cell: cellAddress(r, label!.col), label: labelText, col: c.col, cents: a.cents, formula: c.formula ?? null, section: named ?? section });
         }
       }
@@ -697,7 +716,7 @@ function readBlock(
     // money held or left by an earlier year, written among the lines; set aside and said (cashRows.ts).
     const cashKind = hasAmount && account === null ? cashRowKind(labelText) : null;
     if (cashKind) {
-      const first = cells.map((c) => amountOf(c.value)).find((a) => a?.kind === "value");
+      const first = cells.map((c) => c.amount).find((a) => a?.kind === "value");
       cashRows.push({ row: r, cell: cellAddress(r, label?.col ?? labelCol), label: labelText, kind: cashKind, cents: first?.kind === "value" ? first.cents : null });
     }
     if (cashKind || accSection === "balance_sheet" || isBalanceSheetLine(labelText, account) || (balanceBlock && accSection === null && !namesAFlow(labelText)) || isBalanceTypeCell(typeText) || (accSection === null && (isClosingEntry(labelText, rowType ?? section) || isInvestmentLine(labelText, rowType ?? section)))) {
@@ -756,7 +775,7 @@ function readBlock(
     row: i.row,
     account: i.account,
     label: i.label,
-    amounts: i.cells.map((c) => amountOf(c.value)),
+    amounts: i.cells.map((c) => c.amount),
     formulas: i.cells.map((c) => c.formula ?? null),
     amountCols: i.cells.map((c) => c.col),
     // A ledger's side is each amount's column, not the row's.
@@ -826,7 +845,7 @@ function readBlock(
     for (const info of lineInfos) {
       scenarioCols.forEach((k, idx) => {
         const cell = info.cells.find((c) => c.col === k.col)!;
-        const amount = amountOf(cell.value);
+        const amount = cell.amount;
         if (!amount) {
           if (typeof cell.value === "string" && cellKind(cell.value) === "text") issues.push(textIssue(sheet, info.row, k.col, info.label, cell.value));
           return;
@@ -1266,7 +1285,7 @@ function totalOfNothing(infos: readonly RowInfo[], k: number, declared: readonly
     const seen = new Set<number>([0]);
     let sum = 0;
     for (const i of rows) {
-      const a = amountOf(i.cells.find((c) => c.col === col)?.value ?? null);
+      const a = i.cells.find((c) => c.col === col)?.amount ?? null;
       sum += a?.kind === "value" ? a.cents : 0;
       if (seen.has(sum - cents)) return true;
       seen.add(sum);
@@ -1283,49 +1302,59 @@ function totalOfNothing(infos: readonly RowInfo[], k: number, declared: readonly
 function sectionTotalsOf(infos: RowInfo[], skipped: SkippedRow[], sheet: string, member: MemberTest): void {
   // Each candidate total looks at the run of same-section lines after it (among the rows left once the totals
   // after it are taken out) and before it. Both runs come from running sums, so the rows are walked once.
-  const centsAt = (i: RowInfo, col: number) => {
-    const a = amountOf(i.cells.find((c) => c.col === col)?.value ?? null);
-    return a?.kind === "value" ? a.cents : 0;
-  };
   const cols = [...new Set(infos.flatMap((i) => i.cells.map((c) => c.col)))];
+  const place = new Map(cols.map((c, p) => [c, p]));
+  const m = cols.length;
   const n = infos.length;
+  // Each row's cents per column, read once (a trial balance asks them of 20,000 rows, twice each).
+  const cents = new Float64Array(n * m);
+  for (let j = 0; j < n; j++) {
+    const cells = infos[j]!.cells;
+    // From the last cell to the first: where a column came twice, its first cell counts, as a search by column finds it.
+    for (let q = cells.length - 1; q >= 0; q--) {
+      const c = cells[q]!;
+      cents[j * m + place.get(c.col)!] = c.amount?.kind === "value" ? c.amount.cents : 0;
+    }
+  }
   // Before: the original rows, which no removal to the right changes.
   const backLen = new Array<number>(n).fill(0);
-  const before = new Map(cols.map((c) => [c, new Array<number>(n + 1).fill(0)]));
+  const before = cols.map(() => new Array<number>(n + 1).fill(0));
   for (let j = 0; j < n; j++) {
     const x = infos[j]!;
     const prev = infos[j - 1];
     backLen[j] = x.maybeSectionTotal ? 0 : 1 + (prev && !prev.maybeSectionTotal && prev.section === x.section ? backLen[j - 1]! : 0);
-    for (const c of cols) before.get(c)![j + 1] = before.get(c)![j]! + centsAt(x, c);
+    for (let p = 0; p < m; p++) before[p]![j + 1] = before[p]![j]! + cents[j * m + p]!;
   }
   // After: the rows kept so far, right to left (the last one is the nearest below the current row).
   const kept: RowInfo[] = [];
   const keptLen: number[] = [];
-  const after = new Map(cols.map((c) => [c, [0]]));
-  const keep = (x: RowInfo) => {
+  const after = cols.map(() => [0]);
+  const keep = (j: number) => {
+    const x = infos[j]!;
     const prev = kept[kept.length - 1];
     keptLen.push(x.maybeSectionTotal ? 0 : 1 + (prev && !prev.maybeSectionTotal && prev.section === x.section ? keptLen[keptLen.length - 1]! : 0));
     kept.push(x);
-    for (const c of cols) {
-      const sums = after.get(c)!;
-      sums.push(sums[sums.length - 1]! + centsAt(x, c));
+    for (let p = 0; p < m; p++) {
+      const sums = after[p]!;
+      sums.push(sums[sums.length - 1]! + cents[j * m + p]!);
     }
   };
   for (let k = n - 1; k >= 0; k--) {
     const t = infos[k]!;
-    const col = t.maybeSectionTotal ? t.cells.find((c) => amountOf(c.value)?.kind === "value")?.col : undefined;
+    const col = t.maybeSectionTotal ? t.cells.find((c) => c.amount?.kind === "value")?.col : undefined;
     if (col === undefined) {
-      keep(t);
+      keep(k);
       continue;
     }
-    const total = centsAt(t, col);
+    const p = place.get(col)!;
+    const total = cents[k * m + p]!;
     const top = kept.length - 1;
     const next = kept[top];
     const afterLen = next && !next.maybeSectionTotal && next.section === t.section ? keptLen[top]! : 0;
     const prev = infos[k - 1];
     const beforeLen = prev && !prev.maybeSectionTotal && prev.section === t.section ? backLen[k - 1]! : 0;
-    const sa = after.get(col)!;
-    const sb = before.get(col)!;
+    const sa = after[p]!;
+    const sb = before[p]!;
     const afterSum = sa[kept.length]! - sa[kept.length - afterLen]!;
     const beforeSum = sb[k]! - sb[k - beforeLen]!;
     // « 62 - Autres services extérieurs 204 000 » over « Charges d'exploitation 204 000 »: the chapter is the
@@ -1339,7 +1368,7 @@ function sectionTotalsOf(infos: RowInfo[], skipped: SkippedRow[], sheet: string,
     const between = afterLen > 0 && beforeLen > 0;
     if (!member(t.row, col, total) && (sums || (!t.looseWord && afterLen + beforeLen > 0 && !between))) {
       skipped.push({ sheet, row: t.row, cell: cellAddress(t.row, t.labelCol), label: t.label, why: "total" });
-    } else keep(t);
+    } else keep(k);
   }
   infos.length = 0;
   for (let j = kept.length - 1; j >= 0; j--) infos.push(kept[j]!);
@@ -1409,7 +1438,7 @@ function ledgerAmount(
     const k = ledger.find((l) => l.kind === kind);
     if (!k) return null;
     const cell = info.cells.find((c) => c.col === k.col);
-    const amount = cell ? amountOf(cell.value) : null;
+    const amount = cell ? cell.amount : null;
     return amount ? { col: k.col, amount } : null;
   };
   const error = ledger.map((l) => get(l.kind)).find((a) => a?.amount.kind === "error");
