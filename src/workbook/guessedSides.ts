@@ -44,12 +44,24 @@ export function sideOfEnglishHeading(text: string): "income" | "expense" | null 
 
 const sideOf = (s: Section): "income" | "expense" | null => (s === "income" || s === "expense" ? s : null);
 
+/** How a label names the association itself as the one given to (« à l'association », « au club », « à nous »). */
+const SELF = "(?:l |notre |votre )?(?:association|asso|assos|club|nous)\\b";
+
 /**
  * A line whose own words say which way its money went: « Versés à l'AFM », « Reversé au comité », « Marchandises
  * achetées » went out; « Donnés par l'entente … », « Reçu de la mairie », « De la part de … » came in. Under no heading,
  * that says the line's side better than its neighbours do (« Versés à l'AFM » among the gifts collected was a gift).
  */
-const PAID_OUT = /^(?:verse|versee|verses|versees|reverse|reversee|reverses|reversees|paye|payee|payes|payees|donne|donnee|donnes|donnees|offert|offerte|offerts|offertes|remis|remise|remises) (?:a|au|aux)\b|\b(?:achete|achetee|achetes|achetees|depense|depensee|depensees|payes? a|payees? a|verses? a|versees? a|reverses? a|reversees? a)\b/;
+const PAID_OUT = new RegExp(
+  [
+    "^(?:verse|versee|verses|versees|reverse|reversee|reverses|reversees|paye|payee|payes|payees|donne|donnee|donnes|donnees|offert|offerte|offerts|offertes|remis|remise|remises)(?: [a-z]+ment)? (?:a|au|aux)\\b",
+    // « Reversée directement à la coopérative », « versés intégralement au comité »: an adverb between says the same.
+    "\\b(?:achete|achetee|achetes|achetees|depense|depensee|depensees|(?:payes?|payees?|verses?|versees?|reverses?|reversees?)(?: [a-z]+ment)? (?:a|au|aux))\\b",
+    // « Don annuel à l'école », « Dons aux Restos du cœur », « Reversement au comité »: a gift or a payment made to another
+    // body (a gift to the association itself, « Dons à l'association », « Dons au club », came in).
+    `^(?:dons?|reversements?)(?: [a-z]+)? (?:a|au|aux) (?!${SELF})`,
+  ].join("|"),
+);
 const CAME_IN = /^(?:verse|versee|verses|versees|donne|donnee|donnes|donnees|offert|offerte|offerts|offertes|recu|recue|recus|recues|remis|remise|remises) (?:par|de|du|des|d)\b|^de la part (?:de|du|des|d)\b|\b(?:recus?|recues?|encaisses?|encaissees?) (?:de|du|des|d|par)\b/;
 
 /** « Autres activités : dépenses », « Buvette (recettes) », « Loto – charges »: a side word after a separator ends the label. */
@@ -108,7 +120,8 @@ export function guessUnsaidSides(rows: GuessRow[], amountLabels: ReadonlySet<str
   for (const [heading, members] of groups) {
     // A heading that carries an amount (« Location Server =SUM(B11:B12) ») is a line's label, as weak as its lines'.
     const h = heading === "" || amountLabels.has(heading) ? null : classify({ label: heading, account: null });
-    const fromHeading = h ? ((h.confidence >= HEADING_EVIDENCE ? sideOf(h.section) : null) ?? sideOfEnglishHeading(heading)) : null;
+    // A heading's own words first: « Dons à l'école » (an APE's gifts to the school) reads as gifts, but they went out.
+    const fromHeading = h ? (sideOfOwnWords(heading) ?? (h.confidence >= HEADING_EVIDENCE ? sideOf(h.section) : null) ?? sideOfEnglishHeading(heading)) : null;
     // The lines of the same heading that read surely, at least two and all on one side (one is a single word's say).
     const side = fromHeading ?? sureLinesSide(members, reading);
     // The block's other lines are weaker evidence than a heading: they give their side only to the lines that hold no
@@ -117,7 +130,9 @@ export function guessUnsaidSides(rows: GuessRow[], amountLabels: ReadonlySet<str
     const unread = members.filter((i) => reading(i).confidence < (fromHeading ? RECOGNISED_CONFIDENCE : HEADING_EVIDENCE));
     for (const i of members) {
       const s = sideOfOwnWords(rows[i]!.label);
-      if (s === null || s === side || (reading(i).confidence >= RECOGNISED_CONFIDENCE && reading(i).section === s)) continue;
+      // Said even on the block's side: a line that reads surely on the other (« Don annuel à l'école », a gift) would
+      // otherwise keep its own reading and leave the block.
+      if (s === null || (reading(i).confidence >= RECOGNISED_CONFIDENCE && reading(i).section === s)) continue;
       rows[i]!.section = s;
       rows[i]!.sideNote = { fr: `aucun titre ne dit le côté de cette ligne ; ses mots le disent : lue en ${WORDS[s].fr}, à vérifier`, en: `no heading tells this line's side; its own words do: read as ${WORDS[s].en}, to check` };
     }

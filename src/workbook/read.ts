@@ -23,7 +23,7 @@ import { textNumberIssues } from "./textNumbers.ts";
 import { isShareColumn, type SharePair } from "./shareColumns.ts";
 import { followsAnotherChart, type NumberedRow } from "./foreignChart.ts";
 import { textIssue as textIssueAt, unreadAmountIssues } from "./unreadAmounts.ts";
-import { guessUnsaidSides, type GuessedBlock } from "./guessedSides.ts";
+import { guessUnsaidSides, sideOfOwnWords, type GuessedBlock } from "./guessedSides.ts";
 import { isBlankFormLine, summedRanges } from "./blankFormLines.ts";
 import { cashRowKind, cashRowsIssue, type CashRow } from "./cashRows.ts";
 import { isDetailLabel, resolveDetailRows } from "./detailRows.ts";
@@ -1584,7 +1584,8 @@ function recognisedShare(lines: readonly BudgetLine[], threshold: number, recogn
   let yes = recognisedElsewhere;
   for (let i = 0; i < n; i++) {
     const l = lines[n === lines.length ? i : Math.floor((i * lines.length) / n)]!;
-    if (classify({ label: l.label, account: l.account, context: l.context }).confidence >= RECOGNISED_CONFIDENCE) yes++;
+    // « Reversé à l'école », « Reçu de la mairie »: a line that says which way its money went is a budget's line.
+    if (sideOfOwnWords(l.label) !== null || classify({ label: l.label, account: l.account, context: l.context }).confidence >= RECOGNISED_CONFIDENCE) yes++;
     if (yes >= need) return true;
     if (yes + (n - i - 1) < need) return false;
   }
