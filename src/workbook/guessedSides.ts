@@ -59,10 +59,16 @@ const PAID_OUT = new RegExp(
     "\\b(?:achete|achetee|achetes|achetees|depense|depensee|depensees|(?:payes?|payees?|verses?|versees?|reverses?|reversees?)(?: [a-z]+ment)? (?:a|au|aux))\\b",
     // « Don annuel à l'école », « Dons aux Restos du cœur », « Reversement au comité »: a gift or a payment made to another
     // body (a gift to the association itself, « Dons à l'association », « Dons au club », came in).
-    `^(?:dons?|reversements?)(?: [a-z]+)? (?:a|au|aux) (?!${SELF})`,
+    `^(?:dons?|reversements?|cotisations?|adhesions?)(?: [a-z]+)? (?:a|au|aux) (?!${SELF})`,
   ].join("|"),
 );
-const CAME_IN = /^(?:verse|versee|verses|versees|donne|donnee|donnes|donnees|offert|offerte|offerts|offertes|recu|recue|recus|recues|remis|remise|remises) (?:par|de|du|des|d)\b|^de la part (?:de|du|des|d)\b|\b(?:recus?|recues?|encaisses?|encaissees?) (?:de|du|des|d|par)\b/;
+const CAME_IN = new RegExp(
+  [
+    "^(?:verse|versee|verses|versees|donne|donnee|donnes|donnees|offert|offerte|offerts|offertes|recu|recue|recus|recues|remis|remise|remises) (?:par|de|du|des|d)\\b|^de la part (?:de|du|des|d)\\b|\\b(?:recus?|recues?|encaisses?|encaissees?) (?:de|du|des|d|par)\\b",
+    // « Sommes versées par les institutionnels », « Fonds apportés par les partenaires »: paid by someone to us.
+    "\\b(?:verses?|versees?|donnes?|donnees?|offerts?|offertes?|apportes?|apportees?|alloues?|allouees?|accordes?|accordees?)(?: [a-z]+ment)? par\\b",
+  ].join("|"),
+);
 
 /** « Autres activités : dépenses », « Buvette (recettes) », « Loto – charges »: a side word after a separator ends the label. */
 const TRAILING_SIDE = /[:(–—-]\s*(d[ée]penses|charges|sorties|recettes|produits|entr[ée]es)\s*\)?\s*$/iu;
@@ -121,13 +127,16 @@ export function guessUnsaidSides(rows: GuessRow[], amountLabels: ReadonlySet<str
     // A heading that carries an amount (« Location Server =SUM(B11:B12) ») is a line's label, as weak as its lines'.
     const h = heading === "" || amountLabels.has(heading) ? null : classify({ label: heading, account: null });
     // A heading's own words first: « Dons à l'école » (an APE's gifts to the school) reads as gifts, but they went out.
-    const fromHeading = h ? (sideOfOwnWords(heading) ?? (h.confidence >= HEADING_EVIDENCE ? sideOf(h.section) : null) ?? sideOfEnglishHeading(heading)) : null;
+    const headingSays = h ? sideOfOwnWords(heading) : null;
+    const fromHeading = h ? (headingSays ?? (h.confidence >= HEADING_EVIDENCE ? sideOf(h.section) : null) ?? sideOfEnglishHeading(heading)) : null;
     // The lines of the same heading that read surely, at least two and all on one side (one is a single word's say).
     const side = fromHeading ?? sureLinesSide(members, reading);
     // The block's other lines are weaker evidence than a heading: they give their side only to the lines that hold no
     // keyword at all (a supplier's or a donor's name), not to one that reads weakly on a side of its own.
     if (!side) continue;
-    const unread = members.filter((i) => reading(i).confidence < (fromHeading ? RECOGNISED_CONFIDENCE : HEADING_EVIDENCE));
+    // A heading that says where its money went (« Où vont ces sommes », « Sommes versées par … ») is a side heading like
+    // « Dépenses »: every line under it takes its side, not only those that read weakly.
+    const unread = headingSays ? members : members.filter((i) => reading(i).confidence < (fromHeading ? RECOGNISED_CONFIDENCE : HEADING_EVIDENCE));
     for (const i of members) {
       const s = sideOfOwnWords(rows[i]!.label);
       // Said even on the block's side: a line that reads surely on the other (« Don annuel à l'école », a gift) would

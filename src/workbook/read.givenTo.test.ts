@@ -59,3 +59,44 @@ describe("a gift made to another body is a charge", () => {
     expect(sideOfOwnWords(label)).toBe(side);
   });
 });
+
+describe("a heading that says where the money came from or went is a side heading", () => {
+  it("« Sommes versées par les institutionnels » over the funders, « Où vont ces sommes » over what they paid", () => {
+    expect(
+      sides([
+        ["", "Montant (€)"],
+        ["Sommes versées par les institutionnels", null],
+        ["Conseil Régional", 10000],
+        ["Agglomération paloise", 126500],
+        ["Où vont ces sommes", null],
+        ["Rétribution des intermittents du spectacle (250 à 300 musiciens, 6 soirées)", 40000],
+        ["Mise en son et en lumière des animations, matériel et rétribution des professionnels", 20000],
+        ["Services de sécurité : gardiennage, secours aux personnes", 10000],
+      ]).map(([, side]) => side),
+    ).toEqual(["income", "income", "expense", "expense", "expense"]);
+  });
+
+  it("after a « Recettes » block, « Où va l'argent ? » opens the charges", () => {
+    expect(
+      sides([
+        ["Recettes", "2024"],
+        ["Spectacle de fin d'année", 2400],
+        ["Cotisations", 900],
+        ["Où va l'argent ?", null],
+        ["Animation des ateliers", 1800],
+        ["Location de la salle", 600],
+        ["D'où vient l'argent", null],
+        ["Subvention de la ville", 500],
+      ]).map(([, side]) => side),
+    ).toEqual(["income", "income", "expense", "expense", "income"]);
+  });
+
+  it.each<[string, "income" | "expense" | null]>([
+    ["Cotisation à l'Union belge", "expense"],
+    ["Adhésion à la fédération", "expense"],
+    ["Cotisation annuelle à l'association", null],
+    ["Somme versée par la mairie", "income"],
+  ])("« %s » says its side: %s", (label, side) => {
+    expect(sideOfOwnWords(label)).toBe(side);
+  });
+});
