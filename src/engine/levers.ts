@@ -102,6 +102,8 @@ export const LEVERS: readonly Lever[] = [
     keywords: ["cotisation*", "adhesion*", "adherent*", "licence*", "licencies", "carte* de membre", "cotis", "droit* d adhesion",
       // « Contributions des membres actifs »: what the members pay as members, said as in Switzerland or Belgium.
       "contribution* des membres", "contribution* de* membre*", "contribution* membre*", "contribution* des adherents",
+      // « Versements des membres », « Apports des adhérents »: what members pay, no sale named, is what they pay as members.
+      "versement* des membres", "versement* des adherents", "apport* des membres", "apport* des adherents",
       // « 15 membres bienfaiteurs », « 56 membres actifs »: members counted by their class of membership pay its dues. Weighed
       // as one word, so that a word of its own before them (« Dons des membres bienfaiteurs ») still decides.
       ...["bienfaiteur*", "actif*", "fondateur*", "honoraire*", "titulaire*", "perpetuel*", "a vie", "correspondant*", "associe*", "souscripteur*", "adherent*", "de droit", "donateur*"].map(

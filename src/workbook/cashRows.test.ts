@@ -28,6 +28,8 @@ describe("which labels name money held or carried over", () => {
     ["Reliquat de l'exercice précédent", "carried_over"],
     ["Report de l'exercice 2023", "carried_over"],
     ["Déficit de l'année précédente", "carried_over"],
+    ["Apport exercice 2024", "carried_over"],
+    ["Apport de l'exercice précédent", "carried_over"],
   ])("« %s » is %s", (label, kind) => expect(cashRowKind(label)).toBe(kind));
 
   it.each([
@@ -44,6 +46,8 @@ describe("which labels name money held or carried over", () => {
     "Prêt de salle par la mairie",
     "État des lieux du local",
     "Nous avons reçu des dons sur le compte",
+    "Apport 2025",
+    "Apport des membres",
   ])("« %s » is a line", (label) => expect(cashRowKind(label)).toBeNull());
 });
 

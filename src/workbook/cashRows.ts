@@ -53,6 +53,9 @@ const CARRIED_OVER: RegExp[] = [
   new RegExp(`^(?:report|reports|reporte|reportes)(?: (?:de l |du |des |d |de )?(?:solde|soldes|excedent|excedents|resultat|resultats|reliquat|caisse|tresorerie|exercice|exercices|annee))?(?: ${EARLIER})?$`),
   new RegExp(`^(?:solde|soldes|excedent|excedents|resultat|resultats|reliquat) (?:reporte|reportes|reportee|a reporter|anterieur|anterieurs|precedent|de l exercice precedent)\\b`),
   /^reprise (?:du |de l |des )(?:resultat|resultats|excedent|excedents|reliquat|solde)s? (?:anterieurs?|precedents?|de l exercice precedent|n 1)$/,
+  // « Apport exercice 2024 », « Apport de l'année précédente »: what an earlier year brings in, said by its year. Only
+  // with the word « exercice » or « année »: « Apport 2025 » may be this year's contribution of a member.
+  /^apports? (?:de l |du |de |d )?(?:exercices?|annees?) (?:precedents?|precedentes?|anterieurs?|anterieures?|n 1|(?:18|19|20)\d{2}(?: (?:18|19|20)?\d{2})?)$/,
 ];
 
 /** Words of money that moved: « Au 31 décembre, dons reçus sur le compte HelloAsso » is gifts, not a balance. */
