@@ -12,7 +12,7 @@ import { namesAPerson } from "./people.ts";
 import { inPlatformName, platformIn } from "./platforms.ts";
 import { supplierIn } from "./suppliers.ts";
 import { chapterOf, chaptersOf, familyOfSection, IN_KIND_SIGNALS, STRONG_IN_KIND_SIGNALS, lever as leverById, leversOfSection, LEVERS, type Keyword, type Lever, type LeverFamily } from "./levers.ts";
-import { compilePattern, KeywordIndex, splitCamelCase, tokenize, type CompiledPattern, type Token } from "./text.ts";
+import { compilePattern, KeywordIndex, memoOf, memoSlot, splitCamelCase, tokenize, type CompiledPattern, type Token } from "./text.ts";
 import type { Classification, Destination, LeverId, LineContext, Section } from "./types.ts";
 
 export type InKindNumbering = "crc99" | "anc2018";
@@ -328,20 +328,22 @@ function saidOfSomethingElse(tokens: readonly Token[], m: { item: CompiledKeywor
   return (m.item.pattern.source === "aide" || m.item.pattern.source === "aides") && /^(a|au|aux)$/.test(tokens[m.position + 1]?.text ?? "");
 }
 
-/** A label's best keyword by family, for its tokens (one array per distinct label): asked up to five times a line. */
-const BEST_HITS = new WeakMap<readonly Token[], Map<LeverFamily, LabelHit | null>>();
+/** A label's best keyword by family, kept in its tokens' memo (one array per distinct label): asked up to five times a line. */
+const BEST_HITS_SLOT = memoSlot();
 
-let lastTokens: readonly Token[] | null = null;
-let lastHits: Map<LeverFamily, LabelHit | null> = new Map();
+/** One label's best keywords, by family; undefined until asked. */
+interface BestHits {
+  income?: LabelHit | null;
+  expense?: LabelHit | null;
+  in_kind?: LabelHit | null;
+}
 
 function bestLabelHit(tokens: readonly Token[], family: LeverFamily): LabelHit | null {
-  // Asked in a row for one label: the last label's answers before the weak map.
-  let byFamily = tokens === lastTokens ? lastHits : BEST_HITS.get(tokens);
-  if (!byFamily) BEST_HITS.set(tokens, (byFamily = new Map()));
-  lastTokens = tokens;
-  lastHits = byFamily;
-  let hit = byFamily.get(family);
-  if (hit === undefined) byFamily.set(family, (hit = findBestLabelHit(tokens, family)));
+  const memo = memoOf(tokens);
+  let byFamily = memo[BEST_HITS_SLOT] as BestHits | undefined;
+  if (!byFamily) memo[BEST_HITS_SLOT] = byFamily = {};
+  let hit = byFamily[family];
+  if (hit === undefined) byFamily[family] = hit = findBestLabelHit(tokens, family);
   return hit;
 }
 

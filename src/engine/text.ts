@@ -41,28 +41,64 @@ export interface Token {
 
 export function tokenize(label: string): Token[] {
   // Labels copied from accounting software write words together (« SociétéGénérale », « VirementInterne »).
-  const text = splitCamelCase(foldAccents(label)).replace(/[’'`´]/g, " ");
-  const words = [...text.matchAll(/[A-Za-z0-9]+/g)].map((m) => ({ raw: m[0], start: m.index, end: m.index + m[0].length }));
-  const proper = properNouns(text, words);
-  return words.map((w, i) => (proper[i] ? { text: w.raw.toLowerCase(), raw: w.raw, proper: true } : { text: w.raw.toLowerCase(), raw: w.raw }));
+  const text = splitCamelCase(foldAccents(label));
+  // The words are the runs of ASCII letters and digits (an apostrophe is a separator like a space), found by hand:
+  // a regular expression's match objects cost more than the rest of the tokenising, for every distinct label.
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    if (!isWordCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    starts.push(i);
+    while (i < text.length && isWordCode(text.charCodeAt(i))) i++;
+    ends.push(i);
+  }
+  const proper = properNouns(text, starts, ends);
+  const tokens: Token[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const raw = text.slice(starts[i]!, ends[i]!);
+    tokens.push(proper[i] ? { text: raw.toLowerCase(), raw, proper: true } : { text: raw.toLowerCase(), raw });
+  }
+  return tokens;
+}
+
+/** An ASCII letter or digit: what a label's words are made of once accents are folded. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+}
+const isUpperCode = (c: number) => c >= 65 && c <= 90;
+const isLowerCode = (c: number) => c >= 97 && c <= 122;
+
+/** « Marie », « Sainte »: a capital, then small letters only (at least one). */
+function isCapitalised(text: string, start: number, end: number): boolean {
+  if (end - start < 2 || !isUpperCode(text.charCodeAt(start))) return false;
+  for (let i = start + 1; i < end; i++) if (!isLowerCode(text.charCodeAt(i))) return false;
+  return true;
 }
 
 /**
  * Which words are proper nouns: a capitalised word inside a label otherwise written in small letters
  * (« Tombola Sainte Marie », « subvention Marie »), or in a hyphenated name of capitalised words (« Sainte-Marie »,
  * « Saint-Denis »). A label written all in capitals or with every word capitalised says nothing either way.
+ * Words are given by where they start and end in `text`.
  */
-function properNouns(text: string, words: readonly { raw: string; start: number; end: number }[]): boolean[] {
-  const capitalised = (raw: string) => /^[A-Z][a-z]+$/.test(raw);
-  const inSmallLetters = words.some((w) => /^[a-z]/.test(w.raw));
-  const proper = words.map((w, i) => i > 0 && inSmallLetters && capitalised(w.raw));
+function properNouns(text: string, starts: readonly number[], ends: readonly number[]): boolean[] {
+  const n = starts.length;
+  let inSmallLetters = false;
+  for (let i = 0; i < n && !inSmallLetters; i++) inSmallLetters = isLowerCode(text.charCodeAt(starts[i]!));
+  const proper: boolean[] = [];
+  for (let i = 0; i < n; i++) proper.push(i > 0 && inSmallLetters && isCapitalised(text, starts[i]!, ends[i]!));
   // Hyphenated chains (« Sainte-Marie », « Aix-en-Provence »): a place or a person when two of their words are capitalised.
   let i = 0;
-  while (i < words.length) {
+  while (i < n) {
     let j = i;
-    while (j + 1 < words.length && text.slice(words[j]!.end, words[j + 1]!.start) === "-") j++;
-    const chain = words.slice(i, j + 1);
-    if (chain.filter((w) => /^[A-Z]/.test(w.raw)).length >= 2) for (let k = i; k <= j; k++) proper[k] = proper[k]! || capitalised(words[k]!.raw);
+    // Joined by a hyphen alone: one character, « - », between a word's end and the next one's start.
+    while (j + 1 < n && starts[j + 1]! === ends[j]! + 1 && text.charCodeAt(ends[j]!) === 45) j++;
+    let capitals = 0;
+    for (let k = i; k <= j; k++) if (isUpperCode(text.charCodeAt(starts[k]!))) capitals++;
+    if (capitals >= 2) for (let k = i; k <= j; k++) proper[k] = proper[k]! || isCapitalised(text, starts[k]!, ends[k]!);
     i = j + 1;
   }
   return proper;
@@ -227,8 +263,6 @@ export class KeywordIndex<T> {
   private readonly byFirstWord = new Map<number, number[]>();
   /** By the word as written: its lower-case form beside it (always the same in practice, checked all the same). */
   private readonly tokenCache = new Map<string, { text: string; words: Map<number, boolean> }>();
-  /** A label's tokens (tokensOf's arrays, one per distinct label) → what matchAll found, asked several times a line. */
-  private readonly labelCache = new WeakMap<readonly Token[], readonly IndexedMatch<T>[]>();
 
   /**
    * `knownWords`: words that are words of their own (a chart of accounts' titles, a treasurer's vocabulary):
@@ -307,43 +341,59 @@ export class KeywordIndex<T> {
 
   /** Every pattern found in the label (first occurrence of each), in index order. Callers only read the array. */
   matchAll(tokens: readonly Token[]): readonly IndexedMatch<T>[] {
-    // The classifier asks for one label's matches several times in a row: the last answer first, before the map.
+    // The classifier asks for one label's matches several times in a row: the last answer first, before the memo.
     if (tokens === this.lastTokens) return this.lastFound;
-    let found = this.labelCache.get(tokens);
-    if (!found) {
-      found = this.findAll(tokens);
-      this.labelCache.set(tokens, found);
-    }
+    const memo = memoOf(tokens);
+    let found = memo[this.slot] as readonly IndexedMatch<T>[] | undefined;
+    if (!found) memo[this.slot] = found = this.findAll(tokens);
     this.lastTokens = tokens;
     this.lastFound = found;
     return found;
   }
+  /** Where this index keeps its answers in a label's memo (memoOf). */
+  private readonly slot = memoSlot();
   private lastTokens: readonly Token[] | null = null;
   private lastFound: readonly IndexedMatch<T>[] = [];
 
   private findAll(tokens: readonly Token[]): readonly IndexedMatch<T>[] {
-    const perToken = tokens.map((t) => (t.proper ? exactOnly(this.wordsOf(t)) : this.wordsOf(t)));
-    const found = new Map<number, IndexedMatch<T>>();
+    const n = tokens.length;
+    const perToken: Map<number, boolean>[] = [];
+    let any = false;
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i]!;
+      const words = t.proper ? exactOnly(this.wordsOf(t)) : this.wordsOf(t);
+      perToken.push(words);
+      any ||= words.size > 0;
+    }
+    // Most labels of a long list hold no word of a small index (a platform's, a funder's): nothing to try.
+    if (!any) return NO_MATCH as readonly IndexedMatch<T>[];
+    let found: Map<number, IndexedMatch<T>> | null = null;
     // Looked for once a keyword is found: most labels' words match none.
     let spans: [number, number][] | null = this.phrasesOfTheirOwn.length > 0 ? null : NO_SPANS;
-    const insidePhrase = (start: number, n: number) => (spans ??= this.phraseSpans(tokens)).some(([a, b]) => start >= a && start + n <= b && n < b - a);
-    perToken.forEach((words, start) => {
-      for (const [firstId] of words) {
-        for (const index of this.byFirstWord.get(firstId) ?? []) {
-          if (found.has(index)) continue;
+    for (let start = 0; start < n; start++) {
+      const words = perToken[start]!;
+      if (words.size === 0) continue;
+      for (const firstId of words.keys()) {
+        const candidates = this.byFirstWord.get(firstId);
+        if (candidates === undefined) continue;
+        for (const index of candidates) {
+          if (found !== null && found.has(index)) continue;
           const entry = this.entries[index]!;
+          const length = entry.wordIds.length;
+          if (start + length > n) continue;
           let fuzzy = false;
-          let ok = start + entry.wordIds.length <= tokens.length;
-          for (let k = 0; ok && k < entry.wordIds.length; k++) {
+          let ok = true;
+          for (let k = 0; ok && k < length; k++) {
             const hit = perToken[start + k]!.get(entry.wordIds[k]!);
             if (hit === undefined) ok = false;
             else if (hit) fuzzy = true;
           }
-          if (ok && !insidePhrase(start, entry.wordIds.length)) found.set(index, { item: entry.item, pattern: entry.pattern, position: start, length: entry.wordIds.length, fuzzy });
+          if (!ok || insideSpan((spans ??= this.phraseSpans(tokens)), start, length)) continue;
+          (found ??= new Map()).set(index, { item: entry.item, pattern: entry.pattern, position: start, length, fuzzy });
         }
       }
-    });
-    if (found.size === 0) return NO_MATCH as readonly IndexedMatch<T>[];
+    }
+    if (found === null) return NO_MATCH as readonly IndexedMatch<T>[];
     if (found.size === 1) return [...found.values()];
     return [...found.keys()].sort((a, b) => a - b).map((index) => found.get(index)!);
   }
@@ -363,6 +413,37 @@ export class KeywordIndex<T> {
 }
 
 const NO_MATCH: readonly IndexedMatch<unknown>[] = Object.freeze([]);
+
+/** True when a match of `length` words at `start` lies inside one of the spans, and is shorter than it. */
+function insideSpan(spans: readonly [number, number][], start: number, length: number): boolean {
+  for (const [a, b] of spans) if (start >= a && start + length <= b && length < b - a) return true;
+  return false;
+}
+
+/**
+ * What is known of one array of tokens (tokensOf keeps one per distinct label): each keyword index, and the
+ * classifier, keep their answers for it in a slot of one array. One weak map for them all: a distinct label costs
+ * one entry, not one per index (a weak map's entry costs more than finding a short label's keywords).
+ */
+const MEMOS = new WeakMap<readonly Token[], unknown[]>();
+let memoTokens: readonly Token[] | null = null;
+let memo: unknown[] = [];
+let slots = 0;
+
+/** The memo of these tokens (see MEMOS): asked for one label many times in a row, the last one first. */
+export function memoOf(tokens: readonly Token[]): unknown[] {
+  if (tokens === memoTokens) return memo;
+  let m = MEMOS.get(tokens);
+  if (!m) MEMOS.set(tokens, (m = []));
+  memoTokens = tokens;
+  memo = m;
+  return m;
+}
+
+/** A slot of its own in every memo, for one kind of answer. */
+export function memoSlot(): number {
+  return slots++;
+}
 const NO_SPANS: [number, number][] = [];
 function isDigit(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -374,6 +455,10 @@ const NO_WORDS: Map<number, boolean> = new Map();
 
 /** A proper noun's keyword words, without those it matches only as a typo (« Marie » is not a misspelt « mairie »). */
 function exactOnly(words: Map<number, boolean>): Map<number, boolean> {
+  // Most words match exactly or not at all: their map is the answer (nothing writes into it).
+  let typo = false;
+  for (const fuzzy of words.values()) typo ||= fuzzy;
+  if (!typo) return words;
   const out = new Map<number, boolean>();
   for (const [id, fuzzy] of words) if (!fuzzy) out.set(id, false);
   return out;
