@@ -286,7 +286,13 @@ export class KeywordIndex<T> {
       list.push(index);
       this.byFirstWord.set(first, list);
     }
+    this.foundStamps = new Int32Array(this.entries.length);
+    // A phrase opening with a bare « * » would start anywhere: then no word is passed over by its first letter.
+    const initials = phrasesOfTheirOwn.map((p) => p.words[0]?.stem[0]);
+    this.phraseInitials = initials.every((c) => c !== undefined) ? new Set(initials as string[]) : null;
   }
+  /** The first letters of the phrases of their own (null: any word may open one). */
+  private readonly phraseInitials: ReadonlySet<string> | null;
 
   private internWord(stem: string, prefix: boolean, acronym: boolean): number {
     const key = `${acronym ? (prefix ? "AP" : "A") : prefix ? "P" : "E"}:${stem}`;
@@ -367,7 +373,10 @@ export class KeywordIndex<T> {
     }
     // Most labels of a long list hold no word of a small index (a platform's, a funder's): nothing to try.
     if (!any) return NO_MATCH as readonly IndexedMatch<T>[];
-    let found: Map<number, IndexedMatch<T>> | null = null;
+    // Found patterns by entry index, first occurrence only: the stamp marks the entries this call found.
+    const indexes: number[] = [];
+    const found: IndexedMatch<T>[] = [];
+    const stamp = this.nextStamp();
     // Looked for once a keyword is found: most labels' words match none.
     let spans: [number, number][] | null = this.phrasesOfTheirOwn.length > 0 ? null : NO_SPANS;
     for (let start = 0; start < n; start++) {
@@ -377,7 +386,7 @@ export class KeywordIndex<T> {
         const candidates = this.byFirstWord.get(firstId);
         if (candidates === undefined) continue;
         for (const index of candidates) {
-          if (found !== null && found.has(index)) continue;
+          if (this.foundStamps[index] === stamp) continue;
           const entry = this.entries[index]!;
           const length = entry.wordIds.length;
           if (start + length > n) continue;
@@ -389,23 +398,52 @@ export class KeywordIndex<T> {
             else if (hit) fuzzy = true;
           }
           if (!ok || insideSpan((spans ??= this.phraseSpans(tokens)), start, length)) continue;
-          (found ??= new Map()).set(index, { item: entry.item, pattern: entry.pattern, position: start, length, fuzzy });
+          this.foundStamps[index] = stamp;
+          indexes.push(index);
+          found.push({ item: entry.item, pattern: entry.pattern, position: start, length, fuzzy });
         }
       }
     }
-    if (found === null) return NO_MATCH as readonly IndexedMatch<T>[];
-    if (found.size === 1) return [...found.values()];
-    return [...found.keys()].sort((a, b) => a - b).map((index) => found.get(index)!);
+    if (found.length === 0) return NO_MATCH as readonly IndexedMatch<T>[];
+    // In index order (the order of the patterns given): a few matches, sorted in place, no comparator to call.
+    for (let i = 1; i < found.length; i++) {
+      const [index, match] = [indexes[i]!, found[i]!];
+      let j = i - 1;
+      for (; j >= 0 && indexes[j]! > index; j--) {
+        indexes[j + 1] = indexes[j]!;
+        found[j + 1] = found[j]!;
+      }
+      indexes[j + 1] = index;
+      found[j + 1] = match;
+    }
+    return found;
+  }
+
+  /** Entry index → the stamp of the last findAll that found it (see findAll). */
+  private readonly foundStamps: Int32Array;
+  private stamp = 0;
+  private nextStamp(): number {
+    if (this.stamp === 0x7fffffff) {
+      this.foundStamps.fill(0);
+      this.stamp = 0;
+    }
+    return ++this.stamp;
   }
 
   /** Where the label holds a phrase of its own (see the constructor): [start, end) of each. */
   private phraseSpans(tokens: readonly Token[]): [number, number][] {
     const spans: [number, number][] = [];
-    for (const phrase of this.phrasesOfTheirOwn) {
-      const n = phrase.words.length;
-      for (let start = 0; start + n <= tokens.length; start++) {
+    for (let start = 0; start < tokens.length; start++) {
+      const text = tokens[start]!.text;
+      // A word no phrase opens with (its first letter says it, for most) starts none.
+      if (this.phraseInitials !== null && !this.phraseInitials.has(text[0]!)) continue;
+      for (const phrase of this.phrasesOfTheirOwn) {
+        const n = phrase.words.length;
+        if (start + n > tokens.length) continue;
         // Exactly, never by typo tolerance: asking matchWord would compute an edit distance per word and label.
-        if (phrase.words.every((w, k) => matchesExactly(w, tokens[start + k]!.text))) spans.push([start, start + n]);
+        let all = true;
+        for (let k = 0; all && k < n; k++) all = matchesExactly(phrase.words[k]!, tokens[start + k]!.text);
+        if (all) spans.push([start, start + n]);
       }
     }
     return spans;
