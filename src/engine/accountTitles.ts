@@ -73,8 +73,28 @@ export interface TitleMatch {
  * most precise account, win. Null when no title fits.
  */
 export function matchAccountTitle(tokens: readonly Token[], classes: readonly string[]): TitleMatch | null {
-  const words = new Set<string>();
-  for (const t of tokens) words.add(stem(t.text));
+  // Only the label's words that some title holds can count: « Fournitures non stockables 12 » and « … 13 » are one
+  // question, answered once (a trial balance numbers or names thousands of labels that way).
+  const relevant: string[] = [];
+  for (const t of tokens) {
+    const w = stem(t.text);
+    if (TITLES_BY_WORD.has(w) && !relevant.includes(w)) relevant.push(w);
+  }
+  if (relevant.length === 0) return null;
+  const key = `${classes.join(",")}|${relevant.sort().join(" ")}`;
+  let found = MATCHES.get(key);
+  if (found === undefined) {
+    if (MATCHES.size > 50_000) MATCHES.clear();
+    found = bestTitle(new Set(relevant), classes);
+    MATCHES.set(key, found);
+  }
+  // A copy: the answer is the caller's.
+  return found && { ...found };
+}
+/** By classes and the label's title words: what matchAccountTitle found. */
+const MATCHES = new Map<string, TitleMatch | null>();
+
+function bestTitle(words: ReadonlySet<string>, classes: readonly string[]): TitleMatch | null {
   let best: { t: Title; hits: number; cover: number } | null = null;
   for (const index of titlesHolding(words)) {
     const t = TITLES[index]!;

@@ -632,8 +632,6 @@ const UNCLASSIFIED: Record<Section, { fr: string; en: string }> = {
 // Budgets repeat labels (a trial balance of 100,000 lines has far fewer distinct labels): what depends on
 // the label alone is computed once per label and family.
 const TOKENS = new Map<string, Token[]>();
-/** By family, then label (no key string built per line). */
-const FACTS = new Map<LeverFamily, Map<string, LabelFacts>>();
 
 interface LabelFacts {
   hit: LabelHit | null;
@@ -641,20 +639,33 @@ interface LabelFacts {
   engineeringWord: string | null;
 }
 
-const CORES = new Map<string, string>();
-
-/** The label as read: how its amount is counted left out, abbreviations written out (once per distinct label). */
-function coreOf(label: string): string {
-  let core = CORES.get(label);
-  if (core === undefined) {
-    if (CORES.size > 100_000) CORES.clear();
-    // A budget laid out in English is read in the French a budget uses (englishLabels.ts).
-    core = expandAbbreviations(translateEnglish(withoutItemWord(withoutAdjustment(label))));
-    CORES.set(label, core);
-  }
-  return core;
+/** What the classifier reads of one distinct label, whatever its account and block: its core and the core's words. */
+interface LabelReading {
+  core: string;
+  tokens: Token[];
 }
 
+/** By label: one map lookup a line for the label's core and words (a trial balance has thousands of distinct labels). */
+const READINGS = new Map<string, LabelReading>();
+
+function readingOf(label: string): LabelReading {
+  let r = READINGS.get(label);
+  if (r === undefined) {
+    if (READINGS.size > 100_000) READINGS.clear();
+    const core = coreOf(label);
+    r = { core, tokens: tokenize(core) };
+    READINGS.set(label, r);
+  }
+  return r;
+}
+
+/** The label as read: how its amount is counted left out, abbreviations written out. */
+function coreOf(label: string): string {
+  // A budget laid out in English is read in the French a budget uses (englishLabels.ts).
+  return expandAbbreviations(translateEnglish(withoutItemWord(withoutAdjustment(label))));
+}
+
+/** The words of a text that is not a line's label (a block's heading, a chapter), once per text. */
 function tokensOf(label: string): Token[] {
   let t = TOKENS.get(label);
   if (!t) {
@@ -665,18 +676,21 @@ function tokensOf(label: string): Token[] {
   return t;
 }
 
-function factsOf(label: string, tokens: readonly Token[], family: LeverFamily): LabelFacts {
-  let byLabel = FACTS.get(family);
-  if (!byLabel) FACTS.set(family, (byLabel = new Map()));
-  let f = byLabel.get(label);
+/** A label's facts by family, kept in its words' memo. */
+const FACTS_SLOT = memoSlot();
+
+function factsOf(tokens: readonly Token[], family: LeverFamily): LabelFacts {
+  const memo = memoOf(tokens);
+  let byFamily = memo[FACTS_SLOT] as { income?: LabelFacts; expense?: LabelFacts; in_kind?: LabelFacts } | undefined;
+  if (!byFamily) memo[FACTS_SLOT] = byFamily = {};
+  let f = byFamily[family];
   if (!f) {
-    if (byLabel.size > 100_000) byLabel.clear();
     f = {
       hit: bestLabelHit(tokens, family),
       funder: family === "income" ? funderOf(tokens) : null,
       engineeringWord: family === "expense" ? engineeringWordInLabel(tokens) : null,
     };
-    byLabel.set(label, f);
+    byFamily[family] = f;
   }
   return f;
 }
@@ -723,8 +737,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
   const context = input.context ?? {};
   // « Tickets (après remboursement du parc) »: what says how the amount is counted is not what the line is.
   // « PAF CD », « Remb. assurance »: a treasurer's abbreviations are read written out (abbreviations.ts).
-  const core = coreOf(input.label);
-  const tokens = tokensOf(core);
+  const { core, tokens } = readingOf(input.label);
   const ownAccount = normalizeAccount(input.account) ?? normalizeAccount(leadingAccount(input.label));
   const chapterAccount = normalizeAccount(leadingAccount(context.chapter));
   const account = ownAccount ?? chapterAccount;
@@ -747,11 +760,11 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
 
   // 2. Lever: account and label, then reconcile.
   const acc = account ? accountLever(account, section, numbering) : null;
-  const labelFacts = factsOf(core, tokens, familyOfSection(section));
+  const labelFacts = factsOf(tokens, familyOfSection(section));
   const hit = labelFacts.hit;
   const funder = section === "income" ? labelFacts.funder : null;
   // « Frais Twint Cotisation », « Paniers adhérents »: the lever word is a complement of another head noun.
-  const complement = hit && !hit.fuzzy && !funder ? complementReading(core, section) : null;
+  const complement = hit && !hit.fuzzy && !funder ? complementReading(core, tokens, section) : null;
   const fromLabel =
     complement ?? (section === "income" ? applyFunder(hit, funder, tokens) : hit ? { lever: hit.keyword.lever, confidence: labelConfidence(hit), reasons: [keywordReason(hit)], keywordDest: hit.keyword.dest } : null);
 
@@ -1469,8 +1482,10 @@ const WHO_KEYWORDS = new Set(["adherent*", "licencies"]);
  * is the head noun's, at a confidence that asks the user to check. A journal's counter-account prefix (« Twint à
  * Frais - ») is not the head.
  */
-function complementReading(label: string, section: Section): Decision | null {
-  const body = tokensOf(withoutCounterAccount(label));
+function complementReading(label: string, tokens: Token[], section: Section): Decision | null {
+  // Most labels have no counter-account prefix: their own words, already read.
+  const stripped = withoutCounterAccount(label);
+  const body = stripped === label ? tokens : tokensOf(stripped);
   const hit = bestLabelHit(body, familyOfSection(section));
   if (!hit || hit.position === 0) return null;
   const head = body.slice(0, hit.position).filter((t) => !LINK_WORDS.has(t.text));
