@@ -290,7 +290,11 @@ export class KeywordIndex<T> {
     // A phrase opening with a bare « * » would start anywhere: then no word is passed over by its first letter.
     const initials = phrasesOfTheirOwn.map((p) => p.words[0]?.stem[0]);
     this.phraseInitials = initials.every((c) => c !== undefined) ? new Set(initials as string[]) : null;
+    const wordInitials = phrasesOfTheirOwn.flatMap((p) => p.words.map((w) => w.stem[0]));
+    this.phraseWordInitials = wordInitials.every((c) => c !== undefined) ? new Set(wordInitials as string[]) : null;
   }
+  /** The first letters of the words of the phrases of their own (null: a bare « * » holds any word). */
+  private readonly phraseWordInitials: ReadonlySet<string> | null;
   /** The first letters of the phrases of their own (null: any word may open one). */
   private readonly phraseInitials: ReadonlySet<string> | null;
 
@@ -373,6 +377,43 @@ export class KeywordIndex<T> {
     }
     // Most labels of a long list hold no word of a small index (a platform's, a funder's): nothing to try.
     if (!any) return NO_MATCH as readonly IndexedMatch<T>[];
+    // « Salaires 12 », « Salaires 13 »: labels that differ only by words no keyword and no phrase of its own holds
+    // have the same matches, at the same places. A trial balance numbers or names thousands of labels so.
+    const shape = this.shapeOf(tokens, perToken);
+    const known = this.byShape.get(shape);
+    if (known !== undefined) return known;
+    const found = this.matchesOf(tokens, perToken);
+    if (this.byShape.size > 50_000) this.byShape.clear();
+    this.byShape.set(shape, found);
+    return found;
+  }
+
+  /** Matches found by label shape (see shapeOf). */
+  private readonly byShape = new Map<string, readonly IndexedMatch<T>[]>();
+
+  /**
+   * What the matches depend on: each word, except those that match no keyword word and no word of a phrase of its
+   * own (a number, a name), which are only a place. Two labels of one shape have the same matches.
+   */
+  private shapeOf(tokens: readonly Token[], perToken: readonly Map<number, boolean>[]): string {
+    let shape = "";
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (i > 0) shape += "\u0000";
+      if (perToken[i]!.size > 0 || this.inPhraseWords(t.text)) shape += `${t.raw}\u0001${t.text}${t.proper ? "\u0002" : ""}`;
+    }
+    return shape;
+  }
+
+  /** True when a phrase of its own holds this word (exactly, as phraseSpans reads them). */
+  private inPhraseWords(text: string): boolean {
+    if (this.phraseWordInitials !== null && !this.phraseWordInitials.has(text[0]!)) return false;
+    for (const phrase of this.phrasesOfTheirOwn) for (const w of phrase.words) if (matchesExactly(w, text)) return true;
+    return false;
+  }
+
+  private matchesOf(tokens: readonly Token[], perToken: readonly Map<number, boolean>[]): readonly IndexedMatch<T>[] {
+    const n = tokens.length;
     // Found patterns by entry index, first occurrence only: the stamp marks the entries this call found.
     const indexes: number[] = [];
     const found: IndexedMatch<T>[] = [];
