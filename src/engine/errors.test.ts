@@ -11,6 +11,8 @@ const PARAMS = {
   expectedEn: "a number between 0 and 1",
   column: "Budget 2027",
   columns: "« Budget 2026 »",
+  header: "Part des recettes (%)",
+  cell: "B2",
   sheet: "Budget",
   size: 1500,
   limit: 1024,

@@ -116,6 +116,12 @@ export const ERROR_CATALOGUE = {
       `Aucun budget trouvé dans « ${p.file} » : il faut une colonne de libellés (charges, produits…) et au moins une colonne de montants. Vérifiez que le budget est dans une feuille visible.`,
     en: (p) => `No budget found in “${p.file}”: a budget needs a column of labels (expenses, income…) and at least one column of amounts. Check that it is on a visible sheet.`,
   },
+  shares_only: {
+    fr: (p) =>
+      `Aucun budget trouvé dans « ${p.file} » : la colonne « ${p.header} » (feuille « ${p.sheet} », ${p.cell}) donne des parts en %, pas des montants. Équilibre lit des montants en euros (les écarts qu'il calcule sont en euros) : saisissez les montants de chaque ligne, ou ajoutez une colonne « Montant » qui multiplie chaque part par le total du budget.`,
+    en: (p) =>
+      `No budget found in “${p.file}”: the column “${p.header}” (sheet “${p.sheet}”, ${p.cell}) gives shares in %, not amounts. Équilibre reads amounts in euros (the gaps it computes are in euros): type each line's amount, or add an “Amount” column that multiplies each share by the budget's total.`,
+  },
   unsupported_format: {
     fr: (p) => `Le fichier « ${p.file} » est ${formatName(p, "fr")} : Équilibre lit les classeurs .xlsx. Ouvrez-le dans Excel et enregistrez-le au format .xlsx, ou enregistrez-le au format .xlsx depuis LibreOffice : Fichier > Enregistrer sous…, type « Excel 2007-365 (.xlsx) ».`,
     en: (p) => `“${p.file}” is ${formatName(p, "en")}: Équilibre reads .xlsx workbooks. Open it in Excel and save it as .xlsx, or save it as .xlsx from LibreOffice: File > Save As…, type “Excel 2007-365 (.xlsx)”.`,
@@ -251,5 +257,5 @@ export function isEquilibreError(e: unknown): e is EquilibreError {
 
 /** The workbook was read but holds no budget (the CLI's exit code 3). */
 export function isNoBudget(e: unknown): boolean {
-  return isEquilibreError(e) && (e.code === "no_budget" || e.code === "empty_workbook");
+  return isEquilibreError(e) && (e.code === "no_budget" || e.code === "empty_workbook" || e.code === "shares_only");
 }

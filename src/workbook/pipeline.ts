@@ -8,6 +8,7 @@ import { readBudgets } from "./read.ts";
 import type { SheetSnapshot, WorkbookSnapshot } from "./snapshot.ts";
 import { isEquilibreSheet, placeCorrections, readCorrectionRecords } from "./corrections.ts";
 import { readNegativeSections } from "./signs.ts";
+import { shareTableIn } from "./sharesOnly.ts";
 
 export interface WorkbookAnalysis extends ReadResult {
   fileName: string;
@@ -39,6 +40,9 @@ export function analyzeSnapshot(snapshot: WorkbookSnapshot, parameters: Paramete
   if (read.budgets.length === 0) {
     // Data on a hidden sheet is not an empty workbook: the no-budget message says to check the sheet is visible.
     const hasData = snapshot.sheets.some((s) => !own.has(s.name) && s.rows.some((r) => r.cells.length > 0));
+    // A table of shares (« Part des recettes (%) »): said so, with what to type, rather than « no amount column ».
+    const shares = hasData ? shareTableIn(snapshot.sheets.filter((s) => !own.has(s.name))) : null;
+    if (shares) throw new EquilibreError("shares_only", { file: snapshot.name, sheet: shares.sheet, header: shares.header, cell: shares.cell });
     throw new EquilibreError(hasData ? "no_budget" : "empty_workbook", { file: snapshot.name });
   }
   let lines = read.lines;
