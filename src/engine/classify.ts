@@ -8,7 +8,7 @@ import { COMMON_WORDS, PHRASES_OF_THEIR_OWN } from "./commonWords.ts";
 import { CHART_OF_ACCOUNTS } from "./chartOfAccounts.ts";
 import { engineeringWordInLabel, isEngineeringBlock } from "./destinations.ts";
 import { findFunder, PAYER_ONLY_WORDS, saidAsPayer, type FunderMatch } from "./funders.ts";
-import { namesAPerson } from "./people.ts";
+import { namesAPerson, namesALocalBusiness } from "./people.ts";
 import { inPlatformName, platformIn } from "./platforms.ts";
 import { supplierIn } from "./suppliers.ts";
 import { chapterOf, chaptersOf, familyOfSection, IN_KIND_SIGNALS, STRONG_IN_KIND_SIGNALS, lever as leverById, leversOfSection, LEVERS, type Keyword, type Lever, type LeverFamily } from "./levers.ts";
@@ -879,6 +879,13 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       lever: leverById("donations"),
       confidence: 0.5,
       reasons: [{ fr: "une personne nommée seule parmi les produits : un don, à vérifier", en: "a person named alone among the income: a gift, to check" }],
+    };
+  } else if (section === "income" && (!hit || hit.fuzzy) && !funder && namesALocalBusiness(tokens)) {
+    // « Le magasin Flower & Déco », « Optic 2000 Quétigny » among the produits: a local business gives, for nothing said.
+    decision = fromContext(context, section) ?? {
+      lever: leverById("corporate_patronage"),
+      confidence: 0.5,
+      reasons: [{ fr: "un commerce nommé seul parmi les produits : le don d'une entreprise, à vérifier", en: "a shop named alone among the income: a company's gift, to check" }],
     };
   } else if (fromLabel && section === "expense" && hit && hit.score < 2 && missionVerb(tokens)) {
     // A mission stated as a sentence outweighs one word it happens to hold (« Renforcer le réseau … »).

@@ -65,3 +65,15 @@ export function namesAPerson(tokens: readonly Token[]): boolean {
   if (TITLES.test(tokens[0]!.text)) return tokens.length >= 2 && tokens.slice(1).every(named);
   return tokens.some((t) => FIRST_NAMES.has(t.text)) && tokens.every(named) && tokens.length <= 3;
 }
+
+/**
+ * A local business by the word of its trade, or a chain by its name (« Le magasin Flower & Déco », « Optic 2000
+ * Quétigny », « Garage Martin », « Intermarché de Saussy »). Among the produits, named alone, it is a company that
+ * gives. Not the words of goods a fête sells too (« Pâtisserie, boissons », « Charcuterie »).
+ */
+const LOCAL_BUSINESS =
+  /^(?:(?:le|la|l|les) )?(?:magasins?|boulangeries?|boucheries?|pharmacies?|garages?|carrosseries?|optiques?|optic|opticiens?|pizzerias?|coiffures?|coiffeurs?|fleuristes?|imprimeries?|menuiseries?|plomberies?|maconneries?|supermarches?|hypermarches?|intermarche|leclerc|carrefour|super u|hyper u|auchan|lidl|decathlon|notaires?|agences? immobilieres?|concessionnaires?)\b/;
+
+export function namesALocalBusiness(tokens: readonly Token[]): boolean {
+  return tokens.length > 0 && tokens.length <= 6 && LOCAL_BUSINESS.test(tokens.map((t) => t.text).join(" "));
+}
