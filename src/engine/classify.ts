@@ -887,6 +887,14 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       confidence: 0.5,
       reasons: [{ fr: "un commerce nommé seul parmi les produits : le don d'une entreprise, à vérifier", en: "a shop named alone among the income: a company's gift, to check" }],
     };
+  } else if (section === "expense" && !hit && !account && otherAssociationNamed(tokens)) {
+    // « Fondation du Patrimoine », « Association des Amis du Vieux Moulin » among the charges, nothing said for what:
+    // what an association pays another one is most often its membership, a tie of the network (alliances).
+    decision = fromContext(context, section) ?? {
+      lever: leverById("network_dues"),
+      confidence: 0.45,
+      reasons: [{ fr: "une autre association nommée seule parmi les charges : sa cotisation, à vérifier", en: "another association named alone among the expenses: its membership fee, to check" }],
+    };
   } else if (fromLabel && section === "expense" && hit && hit.score < 2 && missionVerb(tokens)) {
     // A mission stated as a sentence outweighs one word it happens to hold (« Renforcer le réseau … »).
     decision = fromFunction(tokens, section)!;
@@ -1437,6 +1445,17 @@ function networkNamedUnder(hit: LabelHit, context: LineContext): Decision | null
 }
 /** A block keyword that names a chapter's catch-all (« Autres charges », « Services extérieurs »), not what is paid for. */
 const GENERIC_BLOCK_WORD = /^(autres?|charges?|divers|services exterieurs)\b/;
+
+/**
+ * A label that opens with another association's name (« Fondation du Patrimoine », « Association des Amis du Vieux
+ * Moulin », « Comité des fêtes »), nothing else. Not « Club biblique », « Club photo »: a club is as often one of the
+ * association's own activities.
+ */
+const ANOTHER_BODY = new Set(["association*", "asso", "fondation*", "fonds de dotation", "amicale*", "comite* des fetes", "collectif*", "rotary", "lions club*", "kiwanis", "soroptimist*"]);
+function otherAssociationNamed(tokens: readonly Token[]): boolean {
+  const f = findFunder(tokens);
+  return f !== null && f.kind === "foundation" && f.position === 0 && ANOTHER_BODY.has(f.keyword) && tokens.length <= 8;
+}
 
 /** Who pays a « participation » as a user: families, members, participants (a sale); anyone else gives. */
 const PAYING_USERS = /^(familles?|parents?|participants?|usagers?|adherents?|membres?|enfants?|eleves?|jeunes|joueurs?|stagiaires?|benevoles?|beneficiaires?|residents?|habitants?|clients?|inscrits?|licencies?|convives?|exposants?|visiteurs?)$/;
