@@ -1212,10 +1212,18 @@ function fromContext(context: LineContext, section: Section): Decision | null {
     if (text === context.sheet) return { lever, confidence: 0.5, reasons: [{ fr: `feuille ${q.fr}`, en: `sheet ${q.en}` }], keywordDest: hit?.keyword.dest };
     // A heading that names its lines' lever word for word (« Subventions », « Sponsors ») is how treasurers file a
     // funder's or a supplier's name: as good as a keyword. Read at a near spelling, or by a funder's name, it asks.
+    // A heading that lists several things (« Divers (CNP, mise à disposition de salles, Symbiose, dons) ») says which
+    // of them a line is no more than its own label does: its one lever word is a guess.
+    if (LISTING.test(text)) {
+      return { lever, confidence: 0.45, reasons: [{ fr: `bloc ${q.fr}, qui en nomme plusieurs : à vérifier`, en: `block ${q.en}, which names several: to check` }], keywordDest: hit?.keyword.dest };
+    }
     return { lever, confidence: hit && !hit.fuzzy ? 0.6 : 0.55, reasons: [{ fr: `bloc ${q.fr}`, en: `block ${q.en}` }], keywordDest: hit?.keyword.dest };
   }
   return null;
 }
+
+/** A heading that enumerates: at least two commas or semicolons between its items. */
+const LISTING = /[,;][^,;]+[,;]/;
 
 /**
  * What a label says of the other side when it says it strongly: a keyword of several words of the other family
