@@ -946,6 +946,7 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     // « Parrainages d'Italie », « Participation du club tiers monde »: who the word is said of decides.
     decision = whoseSponsorship(tokens, hit, funder) ?? whoseParticipation(tokens, hit, funder) ?? refundOfWhatIsSold(tokens, hit) ?? decision;
   }
+  if (!acc && hit && !hit.fuzzy && decision.lever === hit.keyword.lever && section === "expense") decision = softwareLicence(tokens, hit) ?? decision;
   if (hit && !hit.fuzzy && decision.lever === hit.keyword.lever && section === "expense" && acc?.lever.id !== hit.keyword.lever.id) {
     // « Cotisations auprès des banques », « FFDN » under « Déplacements »: whom a due is paid to, and what the block
     // says it pays for, decide what it is (under a chapter too: 62 holds bank fees as well as dues).
@@ -1464,6 +1465,23 @@ function otherAssociationNamed(tokens: readonly Token[]): boolean {
   const f = findFunder(tokens);
   return f !== null && f.kind === "foundation" && f.position === 0 && ANOTHER_BODY.has(f.keyword) && tokens.length <= 8;
 }
+
+/**
+ * « Licence Assoconnect », « Licence Canva », « Licences Microsoft 365 »: a licence of a platform or a software is a
+ * service bought (the software's rent), not a federation's licence (network dues).
+ */
+function softwareLicence(tokens: readonly Token[], hit: LabelHit): Decision | null {
+  if (hit.keyword.lever.id !== "network_dues" || !/^licences?$/.test(tokens[hit.position]?.text ?? "")) return null;
+  const rest = tokens.slice(hit.position + 1);
+  const name = platformIn(rest) ?? (SOFTWARE_WORDS.test(rest.map((t) => t.text).join(" ")) ? rest[0]!.raw : null);
+  if (!name) return null;
+  return {
+    lever: leverById("external_services"),
+    confidence: 0.6,
+    reasons: [keywordReason(hit), { fr: `licence de « ${name} », un logiciel : un service acheté, pas une licence de fédération`, en: `licence of “${name}”, a software: a service bought, not a federation's licence` }],
+  };
+}
+const SOFTWARE_WORDS = /^(?:de |du |d )?(?:microsoft|office|windows|adobe|canva|zoom|google|antivirus|logiciels?|applications?|progiciels?|ciel|ebp|sage|quadratus|wordpress|notion|slack|dropbox)\b/;
 
 /** Who pays a « participation » as a user: families, members, participants (a sale); anyone else gives. */
 const PAYING_USERS = /^(familles?|parents?|participants?|usagers?|adherents?|membres?|enfants?|eleves?|jeunes|joueurs?|stagiaires?|benevoles?|beneficiaires?|residents?|habitants?|clients?|inscrits?|licencies?|convives?|exposants?|visiteurs?)$/;
