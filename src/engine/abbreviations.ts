@@ -48,12 +48,15 @@ export const ABBREVIATIONS: readonly Abbreviation[] = [
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** An abbreviation written in ASCII letters (all but « sté », « dépl »): looked for among the label's runs (asciiRuns). */
+const ASCII_SHORT = /^[a-z0-9]+$/;
 const RULES = ABBREVIATIONS.map((a) => {
   const acronym = a.short === a.short.toUpperCase() && /[A-Z]/.test(a.short);
   // Whole words only; an acronym in capitals only; a dotted one only with its full stop.
   // A dotted one ends at its full stop, whatever follows (« Loc.salle »).
   const body = escape(a.short) + (a.dotted ? "\\." : "\\.?(?![\\p{L}\\p{N}])");
-  return { re: new RegExp(`(?<![\\p{L}\\p{N}])${body}`, acronym ? "gu" : "giu"), long: a.long, short: a.short.toLowerCase(), dotted: a.dotted === true };
+  const short = a.short.toLowerCase();
+  return { re: new RegExp(`(?<![\\p{L}\\p{N}])${body}`, acronym ? "gu" : "giu"), long: a.long, short, dotted: a.dotted === true, ascii: ASCII_SHORT.test(short) };
 });
 
 const isAsciiWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
@@ -78,6 +81,25 @@ function mayMatch(lower: string, short: string, dotted: boolean): boolean {
  */
 const FOLDS_TO_ASCII = /[\u017f\u212a]/;
 
+/**
+ * The runs of ASCII letters and digits of a label in lower case. Where a rule of an ASCII abbreviation matches, its
+ * abbreviation is one of them (nothing of a letter or a digit before it, and after it its full stop or nothing of a
+ * letter or digit): the same weaker test as mayMatch, for all those rules at once.
+ */
+function asciiRuns(lower: string): Set<string> {
+  const runs = new Set<string>();
+  for (let i = 0; i < lower.length; ) {
+    if (!isAsciiWordChar(lower.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < lower.length && isAsciiWordChar(lower.charCodeAt(i))) i++;
+    runs.add(lower.slice(start, i));
+  }
+  return runs;
+}
+
 /** The label with a treasurer's abbreviations written out (« Remb. assurance » → « remboursement assurance »). */
 export function expandAbbreviations(label: string): string {
   // A rule whose abbreviation the label does not hold cannot match (no long form holds another rule's short one
@@ -85,9 +107,10 @@ export function expandAbbreviations(label: string): string {
   const lower = FOLDS_TO_ASCII.test(label) ? null : label.toLowerCase();
   // Where lower-casing changed the length (« İ »), places in `lower` are not the label's: only `includes` is asked.
   const aligned = lower !== null && lower.length === label.length;
+  const runs = aligned ? asciiRuns(lower) : null;
   let out = label;
   for (const r of RULES) {
-    if (lower !== null && !(aligned ? mayMatch(lower, r.short, r.dotted) : lower.includes(r.short))) continue;
+    if (lower !== null && !(runs !== null && r.ascii ? runs.has(r.short) : aligned ? mayMatch(lower, r.short, r.dotted) : lower.includes(r.short))) continue;
     out = out.replace(r.re, ` ${r.long} `);
   }
   return out.replace(/\s{2,}/g, " ").trim();

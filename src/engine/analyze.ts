@@ -97,25 +97,65 @@ function asDitto(above: string, c: Classification): Classification {
   };
 }
 
+/**
+ * Classifications by what the classifier reads of a line: its label, account, sheet and context (its block, side,
+ * column, side note). By label first, with the first line's context beside it: a label met once (most of a trial
+ * balance's) costs no key string; a label met again in another context is looked up by the rest of its key.
+ */
+class LineCache {
+  private readonly byLabel = new Map<string, { line: BudgetLine; classification: Classification; others: Map<string, Classification> | null }>();
+
+  get(line: BudgetLine): Classification | undefined {
+    const entry = this.byLabel.get(line.label);
+    if (!entry) return undefined;
+    return sameReading(entry.line, line) ? entry.classification : entry.others?.get(restKey(line));
+  }
+
+  set(line: BudgetLine, classification: Classification): void {
+    const entry = this.byLabel.get(line.label);
+    if (!entry) this.byLabel.set(line.label, { line, classification, others: null });
+    else (entry.others ??= new Map()).set(restKey(line), classification);
+  }
+}
+
+/** What the classifier reads of a line besides its label, as a key (a separator below U+0100 keeps it a one-byte string). */
+function restKey(line: BudgetLine): string {
+  const c = line.context;
+  return [line.account ?? "", c.sectionHint ?? "", c.heading ?? "", c.chapter ?? "", c.paidOutHeading ?? "", c.columnHeader ?? "", c.analyticColumn ? 1 : 0, line.sheet, c.sideNote?.fr ?? ""].join("\u0000");
+}
+
+/** True when two lines of one label have the same key (restKey), without building it. */
+function sameReading(a: BudgetLine, b: BudgetLine): boolean {
+  const [x, y] = [a.context, b.context];
+  return (
+    (a.account ?? "") === (b.account ?? "") &&
+    (x.sectionHint ?? "") === (y.sectionHint ?? "") &&
+    (x.heading ?? "") === (y.heading ?? "") &&
+    (x.chapter ?? "") === (y.chapter ?? "") &&
+    (x.paidOutHeading ?? "") === (y.paidOutHeading ?? "") &&
+    (x.columnHeader ?? "") === (y.columnHeader ?? "") &&
+    Boolean(x.analyticColumn) === Boolean(y.analyticColumn) &&
+    a.sheet === b.sheet &&
+    (x.sideNote?.fr ?? "") === (y.sideNote?.fr ?? "")
+  );
+}
+
 export function classifyLines(
   lines: readonly BudgetLine[],
   options: ClassifyOptions = {},
   corrections: ReadonlyMap<string, Correction> = new Map(),
 ): ClassifiedLine[] {
-  const cache = new Map<string, Classification>();
+  const cache = new LineCache();
   // « 2. id. à 15 fr »: a ditto row is read as the row above it (dittoRows.ts).
   const dittos = lines.some((l) => isDittoLabel(l.label)) ? dittoLabels(lines) : null;
   const first = lines.map((line, index) => {
-    const c = line.context;
     const ditto = dittos && dittos[index] !== line.label ? dittos[index]! : null;
     if (ditto !== null) return asDitto(ditto, withSideNote(line, classify({ label: ditto, account: line.account, context: { sheet: line.sheet, ...line.context } }, options)));
-    // A separator below U+0100 keeps the key a one-byte string when the texts are (cheaper to build and to hash).
-    const key = [line.label, line.account ?? "", c.sectionHint ?? "", c.heading ?? "", c.chapter ?? "", c.paidOutHeading ?? "", c.columnHeader ?? "", c.analyticColumn ? 1 : 0, line.sheet, c.sideNote?.fr ?? ""].join("\u0000");
-    let automatic = cache.get(key);
+    let automatic = cache.get(line);
     if (!automatic) {
       // The sheet's name is evidence too: « Subventions Ville de Paris » says what a line with no clue of its own is.
       automatic = withSideNote(line, classify({ label: line.label, account: line.account, context: { sheet: line.sheet, ...line.context } }, options));
-      cache.set(key, automatic);
+      cache.set(line, automatic);
     }
     return automatic;
   });
