@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { matchAccountTitle } from "./accountTitles.ts";
 import { classify } from "./classify.ts";
-import { compilePattern, KeywordIndex, tokenize } from "./text.ts";
+import { compilePattern, foldAccents, KeywordIndex, tokenize } from "./text.ts";
 
 const found = (index: KeywordIndex<string>, label: string) => index.matchAll(tokenize(label)).map((m) => [m.item, m.position, m.fuzzy]);
 
@@ -67,5 +67,18 @@ describe("tokenize, by hand", () => {
     expect(proper("don Saint -Denis")).toEqual([false, true, true]);
     expect(proper("don saint-Denis")).toEqual([false, false, true]);
     expect(proper("don A-Denis")).toEqual([false, false, true]);
+  });
+});
+
+describe("foldAccents, letter by letter", () => {
+  const decomposed = (t: string) => t.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/œ/g, "oe").replace(/Œ/g, "OE").replace(/æ/g, "ae").replace(/Æ/g, "AE");
+  it("folds every Latin letter as the whole text decomposed would", () => {
+    for (let c = 0x80; c < 0x250; c++) {
+      const text = `Ab${String.fromCharCode(c)}c ${String.fromCharCode(c)}`;
+      expect(foldAccents(text), c.toString(16)).toBe(decomposed(text));
+    }
+  });
+  it("takes the long way for marks written apart and other scripts", () => {
+    for (const text of ["Cafe\u0301 e\u0327\u0301", "é\u0323", "Ǆ", "Ωμέγα", "ﬁnances", "Zoë 😀"]) expect(foldAccents(text), text).toBe(decomposed(text));
   });
 });

@@ -21,6 +21,20 @@ export function foldAccents(text: string): string {
   // Plain ASCII has nothing to fold: NFD and four replacements cost more than the rest of the tokenising.
   // eslint-disable-next-line no-control-regex -- the ASCII range is the point
   if (!/[^\u0000-\u007f]/.test(text)) return text;
+  // French labels hold only Latin letters (« é », « ç », « œ »): folded letter by letter from a table, the same as
+  // the whole text decomposed (each letter's marks are all among those taken out, so their order never counts).
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) out += text[i];
+    else if (c < LATIN_FOLDS.length) out += LATIN_FOLDS[c];
+    else return foldAnyAccents(text);
+  }
+  return out;
+}
+
+/** What foldAccents makes of a text, for any text: decomposed, marks taken out, ligatures written out. */
+function foldAnyAccents(text: string): string {
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -29,6 +43,22 @@ export function foldAccents(text: string): string {
     .replace(/æ/g, "ae")
     .replace(/Æ/g, "AE");
 }
+
+/**
+ * Letters U+0080–U+017F (Latin-1 and Latin Extended-A) folded one by one as foldAnyAccents folds them, for those whose
+ * decomposition holds no mark that stays (every one's marks are U+0300–U+036F); others (none today) take the long way.
+ */
+const LATIN_FOLDS: readonly string[] = (() => {
+  const table: string[] = [];
+  for (let c = 0; c < 0x180; c++) {
+    const ch = String.fromCharCode(c);
+    const folded = foldAnyAccents(ch);
+    // A letter that decomposes into marks beyond those taken out would need the whole text decomposed at once.
+    if (/\p{M}/u.test(folded)) return table;
+    table.push(c < 0x80 ? ch : folded);
+  }
+  return table;
+})();
 
 export interface Token {
   /** Normalised (lower-case, no accent). */
