@@ -1104,6 +1104,15 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
  * services; « 75 » holds fees, gifts and other income of several natures.
  */
 function chapterSaysClass(prefix: string, section: Section): boolean {
+  // A pure function of a chapter and a side, asked for many lines of one chapter: once each.
+  const key = `${section}|${prefix}`;
+  let says = CHAPTER_SAYS.get(key);
+  if (says === undefined) CHAPTER_SAYS.set(key, (says = findChapterSaysClass(prefix, section)));
+  return says;
+}
+const CHAPTER_SAYS = new Map<string, boolean>();
+
+function findChapterSaysClass(prefix: string, section: Section): boolean {
   const holds = leversOfSection(section).filter((l) =>
     [...l.accounts, ...(l.accountsAnc2018 ?? []), ...(l.accountsCrc99 ?? [])].some((a) => a.startsWith(prefix) || prefix.startsWith(a)),
   );
@@ -1117,6 +1126,17 @@ function readsOtherwise(a: Lever, b: Lever, section: Section): boolean {
 
 /** True when the chart's title of the account (its longest number in the chart) is its chapter or a « divers ». */
 function saysOnlyItsChapter(account: string): boolean {
+  // Some 700 titles to walk, for every line with an account that the label contradicts: once per account.
+  let says = ONLY_ITS_CHAPTER.get(account);
+  if (says === undefined) {
+    if (ONLY_ITS_CHAPTER.size > 50_000) ONLY_ITS_CHAPTER.clear();
+    ONLY_ITS_CHAPTER.set(account, (says = findSaysOnlyItsChapter(account)));
+  }
+  return says;
+}
+const ONLY_ITS_CHAPTER = new Map<string, boolean>();
+
+function findSaysOnlyItsChapter(account: string): boolean {
   let best: { n: string; t: string } | null = null;
   for (const a of CHART_OF_ACCOUNTS) if (account.startsWith(a.n) && (!best || a.n.length > best.n.length)) best = a;
   return !best || best.n.length <= 2 || /\b(divers|diverses|autres)\b/.test(foldAccentsLower(best.t));

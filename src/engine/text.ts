@@ -322,7 +322,13 @@ export class KeywordIndex<T> {
     this.phraseInitials = initials.every((c) => c !== undefined) ? new Set(initials as string[]) : null;
     const wordInitials = phrasesOfTheirOwn.flatMap((p) => p.words.map((w) => w.stem[0]));
     this.phraseWordInitials = wordInitials.every((c) => c !== undefined) ? new Set(wordInitials as string[]) : null;
+    const phraseWords = phrasesOfTheirOwn.flatMap((p) => p.words);
+    this.phraseWords = new Set(phraseWords.filter((w) => !w.prefix).map((w) => w.stem));
+    this.phraseStems = [...new Set(phraseWords.filter((w) => w.prefix).map((w) => w.stem))];
   }
+  /** The words of the phrases of their own, written out (matched as such or in the plural) and as prefixes. */
+  private readonly phraseWords: ReadonlySet<string>;
+  private readonly phraseStems: readonly string[];
   /** The first letters of the words of the phrases of their own (null: a bare « * » holds any word). */
   private readonly phraseWordInitials: ReadonlySet<string> | null;
   /** The first letters of the phrases of their own (null: any word may open one). */
@@ -435,10 +441,13 @@ export class KeywordIndex<T> {
     return shape;
   }
 
-  /** True when a phrase of its own holds this word (exactly, as phraseSpans reads them). */
+  /** True when a phrase of its own holds this word (exactly, as phraseSpans reads them: matchesExactly). */
   private inPhraseWords(text: string): boolean {
     if (this.phraseWordInitials !== null && !this.phraseWordInitials.has(text[0]!)) return false;
-    for (const phrase of this.phrasesOfTheirOwn) for (const w of phrase.words) if (matchesExactly(w, text)) return true;
+    if (this.phraseWords.has(text)) return true;
+    const singular = singularOf(text);
+    if (singular !== null && this.phraseWords.has(singular)) return true;
+    for (const stem of this.phraseStems) if (text.startsWith(stem)) return true;
     return false;
   }
 
