@@ -12,7 +12,7 @@ import { namesAPerson, namesALocalBusiness } from "./people.ts";
 import { inPlatformName, platformIn } from "./platforms.ts";
 import { supplierIn } from "./suppliers.ts";
 import { chapterOf, chaptersOf, familyOfSection, IN_KIND_SIGNALS, STRONG_IN_KIND_SIGNALS, lever as leverById, leversOfSection, LEVERS, type Keyword, type Lever, type LeverFamily } from "./levers.ts";
-import { compilePattern, KeywordIndex, memoOf, memoSlot, splitCamelCase, tokenize, type CompiledPattern, type Token } from "./text.ts";
+import { compilePattern, KeywordIndex, memoOf, memoSlot, pinMemo, splitCamelCase, tokenize, type CompiledPattern, type Token } from "./text.ts";
 import type { Classification, Destination, LeverId, LineContext, Section } from "./types.ts";
 
 export type InKindNumbering = "crc99" | "anc2018";
@@ -643,6 +643,8 @@ interface LabelFacts {
 interface LabelReading {
   core: string;
   tokens: Token[];
+  /** What is known of the tokens (text.ts memoOf), kept here rather than in a weak map. */
+  memo: unknown[];
 }
 
 /** By label: one map lookup a line for the label's core and words (a trial balance has thousands of distinct labels). */
@@ -653,9 +655,10 @@ function readingOf(label: string): LabelReading {
   if (r === undefined) {
     if (READINGS.size > 100_000) READINGS.clear();
     const core = coreOf(label);
-    r = { core, tokens: tokenize(core) };
+    r = { core, tokens: tokenize(core), memo: [] };
     READINGS.set(label, r);
   }
+  pinMemo(r.tokens, r.memo);
   return r;
 }
 

@@ -551,11 +551,28 @@ let slots = 0;
 /** The memo of these tokens (see MEMOS): asked for one label many times in a row, the last one first. */
 export function memoOf(tokens: readonly Token[]): unknown[] {
   if (tokens === memoTokens) return memo;
+  if (tokens === pinnedTokens) {
+    memoTokens = tokens;
+    memo = pinnedMemo;
+    return memo;
+  }
   let m = MEMOS.get(tokens);
   if (!m) MEMOS.set(tokens, (m = []));
   memoTokens = tokens;
   memo = m;
   return m;
+}
+
+let pinnedTokens: readonly Token[] | null = null;
+let pinnedMemo: unknown[] = [];
+
+/**
+ * Tokens whose memo their owner keeps (the classifier keeps one with each distinct label it reads), answered from it
+ * while they are the ones being read: no weak-map entry for them.
+ */
+export function pinMemo(tokens: readonly Token[], kept: unknown[]): void {
+  pinnedTokens = tokens;
+  pinnedMemo = kept;
 }
 
 /** A slot of its own in every memo, for one kind of answer. */
