@@ -553,7 +553,11 @@ function readBlock(
       heading = sumHeading.outer;
       sumHeading = null;
     }
-    const labels = textCols.map((c) => ({ col: c, text: textAt(grid, r, c) })).filter((l) => l.text !== "");
+    const labels: { col: number; text: string }[] = [];
+    for (const c of textCols) {
+      const text = textAt(grid, r, c);
+      if (text !== "") labels.push({ col: c, text });
+    }
     const category = categoryCol !== null ? textAt(grid, r, categoryCol) : "";
     // « Détail des recettes » merged across the table (Excel keeps it in the first cell, the account column): a
     // heading written in the account column is still the row's label.
@@ -1430,19 +1434,40 @@ function twoSidedAmounts(info: RowInfo, ledger: { col: number; kind: string }[])
 /** « Dépenses », « Recettes », « Charges », « Produits »: a journal column that names a side, unlike « Débit | Crédit ». */
 const SIDE_COLUMN = /\b(depenses?|recettes?|charges?|produits?|entrees?|sorties?)\b/;
 
-function ledgerAmount(
-  info: RowInfo,
-  ledger: { col: number; kind: string; header?: string | null }[],
-): { col: number; amount: Amount; section: Section | null } | null {
+type LedgerColumn = { col: number; kind: string; header?: string | null };
+
+/** The first column of each kind of a block's ledger (the one its rows are read in), found once per block. */
+const FIRST_OF_KIND = new WeakMap<readonly LedgerColumn[], Map<string, LedgerColumn>>();
+
+function firstOfKind(ledger: readonly LedgerColumn[]): Map<string, LedgerColumn> {
+  let byKind = FIRST_OF_KIND.get(ledger);
+  if (!byKind) {
+    byKind = new Map();
+    for (const l of ledger) if (!byKind.has(l.kind)) byKind.set(l.kind, l);
+    FIRST_OF_KIND.set(ledger, byKind);
+  }
+  return byKind;
+}
+
+function ledgerAmount(info: RowInfo, ledger: LedgerColumn[]): { col: number; amount: Amount; section: Section | null } | null {
+  // A trial balance asks this of each of its 20,000 rows: the columns by kind are found once, the row's cell by a scan.
+  const byKind = firstOfKind(ledger);
   const get = (kind: string) => {
-    const k = ledger.find((l) => l.kind === kind);
+    const k = byKind.get(kind);
     if (!k) return null;
-    const cell = info.cells.find((c) => c.col === k.col);
-    const amount = cell ? cell.amount : null;
+    let amount: Amount | null = null;
+    for (const c of info.cells) {
+      if (c.col === k.col) {
+        amount = c.amount;
+        break;
+      }
+    }
     return amount ? { col: k.col, amount } : null;
   };
-  const error = ledger.map((l) => get(l.kind)).find((a) => a?.amount.kind === "error");
-  if (error) return { col: error.col, amount: error.amount, section: null };
+  for (const l of ledger) {
+    const error = get(l.kind);
+    if (error?.amount.kind === "error") return { col: error.col, amount: error.amount, section: null };
+  }
   const cents = (a: { amount: Amount } | null) => (a && a.amount.kind === "value" ? a.amount.cents : 0);
   const bd = get("balance_debit");
   const bc = get("balance_credit");

@@ -299,7 +299,9 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
     const parent = cands[i]!;
     if (out.has(parent.row)) continue;
     const parentCents = parent.amounts.map(valueCents);
-    const columns = parentCents.flatMap((v, k) => (v === null ? [] : [k]));
+    // The columns where the parent has an amount (a loop: no array per cell, for each of a trial balance's rows).
+    const columns: number[] = [];
+    for (let k = 0; k < parentCents.length; k++) if (parentCents[k] !== null) columns.push(k);
     if (columns.length === 0) continue;
     // The lines i+1..j add up to the parent in every column where it has an amount.
     const chapter = facts[i]!.chapterish;
