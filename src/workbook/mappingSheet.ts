@@ -225,6 +225,13 @@ export function buildMappingSheet(names: SheetNames, lines: readonly ClassifiedL
   };
 }
 
+/** Each lever by its id (the first one of an id, as a search would find it): asked twice for every line. */
+let leversById: Map<string, (typeof LEVERS)[number]> | null = null;
+
 function leverLabel(id: ClassifiedLine["lever"], lang: Lang): string {
-  return LEVERS.find((l) => l.id === id)!.label[lang];
+  if (!leversById) {
+    leversById = new Map();
+    for (const l of LEVERS) if (!leversById.has(l.id)) leversById.set(l.id, l);
+  }
+  return leversById.get(id)!.label[lang];
 }

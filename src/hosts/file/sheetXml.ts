@@ -3,7 +3,7 @@
 // comes. Children follow CT_Worksheet's order, which Excel enforces. Text is always an inline string, never a
 // formula: only `formula` makes a <f>.
 import type { PlannedCell, PlannedSheet, PlannedTable, StyleId } from "../../workbook/plan.ts";
-import { sharedFormulaRuns } from "./sharedFormulas.ts";
+import { sharedFormulaRuns, type SharedRuns } from "./sharedFormulas.ts";
 import { absoluteRange, cleanText, colLetters, esc, escText, num, parseRange, parseRef, stripInvalid } from "./xmlText.ts";
 
 export const SHEET_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
@@ -106,22 +106,21 @@ class TextCache {
   }
 }
 
-/** A shared formula's place: its id, and on the run's first cell the range it covers. */
-interface SharedFormula {
-  si: number;
-  ref?: string;
-}
-
-function cellXml(ref: string, c: PlannedCell | undefined, text: string | undefined, s: string, shared: SharedFormula | undefined, texts: TextCache): string {
+/**
+ * One cell's XML. `si` is the shared formula the cell belongs to (-1 for none) and `head` the range on the run's
+ * first cell: passed as they are, not as an object per formula cell (the lines table has five per line).
+ */
+function cellXml(ref: string, c: PlannedCell | undefined, text: string | undefined, s: string, si: number, head: string | undefined, texts: TextCache): string {
   if (text !== undefined) return text === "" ? `<c r="${ref}"${s}/>` : `<c r="${ref}"${s} t="inlineStr">${texts.inlineText(text)}</c>`;
   if (!c) return `<c r="${ref}"${s}/>`;
   // A follower of a shared formula is written without its text (nor asking the cell for it).
+  const shared = si >= 0;
   if (shared || c.formula) {
     const f = !shared
       ? `<f>${escText(cleanText(c.formula!.replace(/^=/, "")))}</f>`
-      : shared.ref
-        ? `<f t="shared" ref="${shared.ref}" si="${shared.si}">${escText(cleanText((c.formula ?? "").replace(/^=/, "")))}</f>`
-        : `<f t="shared" si="${shared.si}"/>`;
+      : head
+        ? `<f t="shared" ref="${head}" si="${si}">${escText(cleanText((c.formula ?? "").replace(/^=/, "")))}</f>`
+        : `<f t="shared" si="${si}"/>`;
     const e = c.expected;
     if (typeof e === "number" && Number.isFinite(e)) return `<c r="${ref}"${s}>${f}<v>${num(e)}</v></c>`;
     if (typeof e === "string") return `<c r="${ref}"${s} t="str">${f}<v>${texts.value(e)}</v></c>`;
@@ -225,7 +224,8 @@ interface RowWriter {
   headers: Map<string, string>;
   headerRows: Set<number>;
   sAttr: (id: StyleId | undefined) => string;
-  sharedOf: (i: number) => SharedFormula | undefined;
+  /** By cell index: the shared formula it belongs to (-1 for none); by a run's first cell, the run's range. */
+  shared: SharedRuns;
   texts: TextCache;
   rowCells: number[];
 }
@@ -233,7 +233,8 @@ interface RowWriter {
 /** The XML of the rows from `first` on, until about `chunkChars` characters: the text, and the next row to write. */
 function rowsXml(w: RowWriter, first: number, chunkChars: number): [string, number] {
   const { colOf, rowStart, order, maxRow } = w.index;
-  const { cells, refAt, heights, headers, headerRows, sAttr, sharedOf, texts, rowCells } = w;
+  const { cells, refAt, heights, headers, headerRows, sAttr, texts, rowCells } = w;
+  const { si, head } = w.shared;
   // One growing string per chunk: V8 appends to it without copying until it is written out (faster than joining
   // an array of the cells' texts, the more so once a « – » or « é » makes the chunk a two-byte string).
   let out = "";
@@ -259,7 +260,8 @@ function rowsXml(w: RowWriter, first: number, chunkChars: number): [string, numb
       last = col;
       const c = i < cells.length ? cells[i] : undefined;
       const ref = refAt(i);
-      out += cellXml(ref, c, header ? headers.get(ref) : undefined, sAttr(c?.style), sharedOf(i), texts);
+      const run = i < cells.length ? si[i]! : -1;
+      out += cellXml(ref, c, header ? headers.get(ref) : undefined, sAttr(c?.style), run, run >= 0 ? head.get(i) : undefined, texts);
     }
     out += "</row>";
   }
@@ -301,12 +303,6 @@ export function* sheetXmlChunks(sheet: PlannedSheet, ctx: SheetContext, chunkCha
   if (widths.length > 0) out += `<cols>${widths.map(([c, w]) => `<col min="${c}" max="${c}" width="${num(w)}" customWidth="1"/>`).join("")}</cols>`;
 
   const shared = sharedFormulaRuns(cells, index.rowOf, index.colOf);
-  const sharedOf = (i: number): SharedFormula | undefined => {
-    const si = i < cells.length ? shared.si[i]! : -1;
-    if (si < 0) return undefined;
-    const ref = shared.head.get(i);
-    return ref === undefined ? { si } : { si, ref };
-  };
   const styleAttr = new Map<StyleId, string>();
   const sAttr = (id: StyleId | undefined) => {
     if (!id) return "";
@@ -314,7 +310,7 @@ export function* sheetXmlChunks(sheet: PlannedSheet, ctx: SheetContext, chunkCha
     if (a === undefined) styleAttr.set(id, (a = ` s="${ctx.xf(id)}"`));
     return a;
   };
-  const writer: RowWriter = { index, cells, refAt, heights: sheet.rowHeights ?? {}, headers, headerRows, sAttr, sharedOf, texts: new TextCache(), rowCells: [] };
+  const writer: RowWriter = { index, cells, refAt, heights: sheet.rowHeights ?? {}, headers, headerRows, sAttr, shared, texts: new TextCache(), rowCells: [] };
   out += "<sheetData>";
   for (let r = 1; r <= index.maxRow; ) {
     const [rows, next] = rowsXml(writer, r, Math.max(1, chunkChars - out.length));
