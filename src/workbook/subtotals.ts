@@ -150,6 +150,28 @@ function runOf(index: ValueIndex, v: number): [number, number] {
   return [lo, end];
 }
 
+/** How many positions of `index.order` hold the value `v` (runOf's length, without its pair). */
+function countOf(index: ValueIndex, v: number): number {
+  const s = index.sorted;
+  let lo = 0;
+  let hi = s.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (s[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  // Most sums are met nowhere: the value there, if any, is not v.
+  if (lo >= s.length || s[lo] !== v) return 0;
+  let end = lo;
+  hi = s.length;
+  while (end < hi) {
+    const mid = (end + hi) >>> 1;
+    if (s[mid]! <= v) end = mid + 1;
+    else hi = mid;
+  }
+  return end - lo;
+}
+
 /** First position in [lo, hi) of `order` (ascending there) whose index is ≥ `from` (hi when none). */
 function firstIndexAtLeast(order: Int32Array, lo: number, hi: number, from: number): number {
   while (lo < hi) {
@@ -303,6 +325,19 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
     const columns: number[] = [];
     for (let k = 0; k < parentCents.length; k++) if (parentCents[k] !== null) columns.push(k);
     if (columns.length === 0) continue;
+    // The column whose sum is met the fewest times: the indexes to look at. A sum met nowhere (most rows of a trial
+    // balance) ends the search at once: no line of the other columns needs looking at.
+    let pick = columns[0]!;
+    let pickCount = Infinity;
+    for (const k of columns) {
+      const count = countOf(where[k]!.all, prefix[k]![i]! + parentCents[k]!);
+      if (count < pickCount) {
+        pick = k;
+        pickCount = count;
+        if (count === 0) break;
+      }
+    }
+    if (pickCount === 0) continue;
     // The lines i+1..j add up to the parent in every column where it has an amount.
     const chapter = facts[i]!.chapterish;
     const minChildren = chapter ? 1 : 2;
@@ -310,15 +345,6 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
     // « Animatrice 2 000 » inside « Personnel =SUM(B4:B5) » is a line of that sum: the rows it could add up stop
     // where the sum's range ends (2 000 = 1 000 + 700 + 300 across the range's end is a coincidence).
     const end = Math.min(closing[i]!, enclosingEnd[i]!, otherSideAt[i]!);
-    // The column whose sum is met the fewest times: the indexes to look at.
-    let pick = columns[0]!;
-    let pickCount = Infinity;
-    for (const k of columns) {
-      const run = runOf(where[k]!.all, prefix[k]![i]! + parentCents[k]!);
-      const count = run[1] - run[0];
-      if (count < pickCount) [pick, pickCount] = [k, count];
-    }
-    if (pickCount === 0) continue;
     const target = prefix[pick]![i]! + parentCents[pick]!;
     const first = (index: ValueIndex, from: number): number | null => {
       const [lo, hi] = runOf(index, target);
