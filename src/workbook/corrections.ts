@@ -8,7 +8,7 @@ import { normalizeText } from "../engine/text.ts";
 import type { BudgetLine, Correction, Destination, LeverId, Section } from "../engine/types.ts";
 import type { ReadIssue } from "./budget.ts";
 import { EARLIER_LEVERS_HEADERS, LEVERS_HEADERS, MAPPING_HEADERS, MAPPING_SCHEMA_VERSION, MAPPING_VERSION_TEXT, sectionShort } from "./reportText.ts";
-import { SheetGrid, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
+import { SheetGrid, sheetHead, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 
 const LEVER_BY_LABEL = new Map<string, LeverId>();
 for (const l of LEVERS) {
@@ -84,7 +84,8 @@ const COMPARISON_TITLES = new Set([say("fr", "comparison.title"), say("en", "com
 
 /** Which of Équilibre's sheets this is: its mapping table, its levers table (by its headers), its scenario sheet or its report (by their titles). */
 export function equilibreRole(sheet: SheetSnapshot): "report" | "mapping" | "levers" | "scenarios" | "comparison" | null {
-  const grid = new SheetGrid(sheet);
+  // All it looks at is the first twenty rows (a mapping table's header) and row 1: the user's long sheets are not indexed.
+  const grid = new SheetGrid(sheetHead(sheet, 20, [1]));
   if (findHeader(grid) !== null) return "mapping";
   const first = grid.rowCells(1).map((c) => c.value);
   if ([LEVERS_HEADERS.fr, LEVERS_HEADERS.en, ...EARLIER_LEVERS_HEADERS].some((h) => h.length === first.length && h.every((text, i) => first[i] === text))) return "levers";
@@ -155,9 +156,10 @@ const MIGRATIONS: Record<number, (row: TableRow) => TableRow> = { 1: migrateFrom
 export function readCorrectionRecords(snapshot: WorkbookSnapshot): CorrectionRecord[] {
   const out: CorrectionRecord[] = [];
   for (const sheet of snapshot.sheets) {
-    const grid = new SheetGrid(sheet);
-    const header = findHeader(grid);
+    // A mapping table's header is in the first twenty rows: a sheet without one is not indexed whole.
+    const header = findHeader(new SheetGrid(sheetHead(sheet, 20)));
     if (!header) continue;
+    const grid = new SheetGrid(sheet);
     const version = mappingTableVersion(grid, header.row);
     // A newer format may have moved or redefined columns: refused with a sentence, never read as if it were ours.
     if (version > MAPPING_SCHEMA_VERSION) throw new EquilibreError("mapping_too_new", { sheet: sheet.name, version, known: MAPPING_SCHEMA_VERSION });

@@ -18,7 +18,7 @@ import type { WorkbookAnalysis } from "./pipeline.ts";
 import type { PlannedCell, PlannedSheet } from "./plan.ts";
 import { destinationShort, familyShort, MAP_COL, sectionShort, type SheetNames } from "./reportText.ts";
 import type { DeltaRefs } from "./scenarioFormulas.ts";
-import { columnLetters, SheetGrid, type WorkbookSnapshot } from "./snapshot.ts";
+import { columnLetters, SheetGrid, sheetHead, type WorkbookSnapshot } from "./snapshot.ts";
 
 /** Scenarios side by side in the sheet; the report's block has a column for each (C = the budget, D… G). */
 export const MAX_SHEET_SCENARIOS = 4;
@@ -357,8 +357,9 @@ function inputNumber(v: unknown, percent: boolean): number | null {
  */
 export function readScenarioInputs(snapshot: WorkbookSnapshot): Scenario[] {
   for (const sheet of snapshot.sheets) {
+    // The title row says whether it is the scenario sheet: another sheet (a trial balance's 20,000 rows) is not indexed.
+    if (!isScenarioSheet(new SheetGrid(sheetHead(sheet, 0, [ROW.title])))) continue;
     const grid = new SheetGrid(sheet);
-    if (!isScenarioSheet(grid)) continue;
     const headerRow = grid.rowIndexes().find((r) => PERCENT_HEADERS.has(String(grid.value(r, FIRST_GROUP_COL) ?? "").trim()));
     if (headerRow === undefined) continue;
     const lang: Lang = String(grid.value(headerRow, FIRST_GROUP_COL)).trim() === say("en", "scenarioSheet.percent") ? "en" : "fr";

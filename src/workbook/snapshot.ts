@@ -103,6 +103,29 @@ export function parseAddress(address: string): { row: number; col: number } | nu
   return m ? { row: Number(m[2]), col: columnNumber(m[1]!) } : null;
 }
 
+/**
+ * The sheet with only its first `count` rows that hold something (by index), and the rows `also` names: what a grid of
+ * the whole sheet gives for those rows, for a look at a sheet's top (its title, a table's header) without indexing
+ * all its rows (a trial balance's 20,000 were indexed four times more, for Équilibre's own sheets and the title).
+ */
+export function sheetHead(sheet: SheetSnapshot, count: number, also: readonly number[] = []): SheetSnapshot {
+  const lowest: number[] = [];
+  for (const row of sheet.rows) {
+    const i = row.index;
+    // An index no host writes (NaN, infinite): the whole sheet, as it always was.
+    if (!Number.isFinite(i)) return sheet;
+    if (lowest.length === count && i >= lowest[count - 1]!) continue;
+    if (!row.cells.some((c) => c.value !== null && c.value !== "")) continue;
+    let at = lowest.length;
+    while (at > 0 && lowest[at - 1]! > i) at--;
+    if (at > 0 && lowest[at - 1] === i) continue;
+    lowest.splice(at, 0, i);
+    if (lowest.length > count) lowest.pop();
+  }
+  const kept = new Set([...lowest, ...also]);
+  return { ...sheet, rows: sheet.rows.filter((r) => kept.has(r.index)) };
+}
+
 /** Random access over a sheet's sparse rows. */
 export class SheetGrid {
   readonly sheet: SheetSnapshot;

@@ -2,7 +2,7 @@
 // above the budget ("FC Saint-Martin — Budget prévisionnel 2025/2026" → "FC Saint-Martin").
 import { normalizeText } from "../engine/text.ts";
 import type { DetectedBudget } from "./budget.ts";
-import { SheetGrid, type WorkbookSnapshot } from "./snapshot.ts";
+import { SheetGrid, sheetHead, type WorkbookSnapshot } from "./snapshot.ts";
 
 const NOT_A_NAME = /\b(budget|previsionnel|previsionnelle|exercice|balance|compte|comptes|resultat|bilan|date|plan de financement|annee|saison|\d{4})\b/;
 
@@ -11,7 +11,8 @@ export function associationName(snapshot: WorkbookSnapshot, budgets: readonly De
   const first = budgets[0];
   const sheet = first ? snapshot.sheets.find((s) => s.name === first.sheet) : undefined;
   if (!sheet) return null;
-  const grid = new SheetGrid(sheet);
+  // Its first three rows only: the title is there, and a trial balance has 20,000 more.
+  const grid = new SheetGrid(sheetHead(sheet, 3));
   for (const r of grid.rowIndexes().slice(0, 3)) {
     for (const cell of grid.rowCells(r)) {
       if (typeof cell.value !== "string" || cell.value.trim().length < 6) continue;
