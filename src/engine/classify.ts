@@ -12,7 +12,7 @@ import { namesAPerson, namesALocalBusiness } from "./people.ts";
 import { inPlatformName, platformIn } from "./platforms.ts";
 import { supplierIn } from "./suppliers.ts";
 import { chapterOf, chaptersOf, familyOfSection, IN_KIND_SIGNALS, STRONG_IN_KIND_SIGNALS, lever as leverById, leversOfSection, LEVERS, type Keyword, type Lever, type LeverFamily } from "./levers.ts";
-import { compilePattern, KeywordIndex, memoOf, memoSlot, pinMemo, splitCamelCase, tokenize, type CompiledPattern, type Token } from "./text.ts";
+import { asciiWords, compilePattern, KeywordIndex, memoOf, memoSlot, pinMemo, splitCamelCase, tokenize, withoutMarks, type CompiledPattern, type Token } from "./text.ts";
 import type { Classification, Destination, LeverId, LineContext, Section } from "./types.ts";
 
 export type InKindNumbering = "crc99" | "anc2018";
@@ -173,7 +173,8 @@ export function isBalanceSheetLine(label: string, account: string | null | undef
   if (chapter && BALANCE_CHAPTER_TITLE.test(foldAccentsLower(chapter[2]!))) return true;
   // « B – Report situation antérieure », « II. Trésorerie »: a letter or a numeral that lists the row is not its label.
   const listed = label.replace(/^\s*([A-H]|[IVX]{1,4})\s*[–—.)-]\s+(?=\S)/, "");
-  const n = foldAccentsLower(splitCamelCase(listed.normalize("NFD").replace(/[\u0300-\u036f]/g, ""))).replace(/[^a-z0-9]+/g, " ").trim();
+  // Accents out, words written together split, then the words in lower case (asked of every row a reader meets).
+  const n = asciiWords(splitCamelCase(withoutMarks(listed)).toLowerCase());
   if (BANK_ACCOUNT.test(n) && !namesAFlow(label)) return true;
   return BALANCE_SHEET_LABEL.some((re) => re.test(n)) || (/^(pret|prets|emprunt|emprunts)\b/.test(n) && /^\s*\S+\s+[A-Z]{2,6}\b/.test(label) && !namesAFlow(label));
 }
@@ -185,7 +186,7 @@ export function isBalanceSheetLine(label: string, account: string | null | undef
  */
 export function isInvestmentLine(label: string, section: Section | null): boolean {
   if (section !== "expense") return false;
-  const n = foldAccentsLower(label).replace(/[^a-z0-9]+/g, " ").trim();
+  const n = foldedWords(label);
   return /^(investissements?|immobilisations?|acquisitions? d immobilisations?)\b/.test(n) && !/^\S+ (benevoles?|humains?|du personnel|des benevoles|en temps)\b/.test(n);
 }
 
@@ -209,8 +210,8 @@ export function withoutCounterAccount(label: string): string {
  */
 export function isClosingEntry(label: string, section: Section | null): boolean {
   const m = COUNTER_ACCOUNT.exec(label);
-  if (m && CLOSING_ACCOUNT.test(foldAccentsLower(m[2]!).replace(/[^a-z0-9]+/g, " ").trim())) return true;
-  const body = foldAccentsLower(m ? m[3]! : label).replace(/[^a-z0-9]+/g, " ").trim();
+  if (m && CLOSING_ACCOUNT.test(foldedWords(m[2]!))) return true;
+  const body = foldedWords(m ? m[3]! : label);
   // « Bénéfices reversés à l'association X » is a gift passed on: a charge.
   if (section === "expense") return /^(benefices?|excedents?|resultats?)\b/.test(body) && !/\b(revers[a-z]*|verse[a-z]*|dons?|au profit)\b/.test(body);
   // « Produits et frais (perte) » in a journal's transfer; « Assurance perte » alone is an insurer's payout.
@@ -247,7 +248,7 @@ const BALANCE_SHEET_HALF = /^(bilan )?(actif|actifs|passif|passifs)( (immobilise
  * balance-sheet amounts (class 5), never income nor a charge, whatever their labels say.
  */
 export function isBalanceSheetHeading(text: string): boolean {
-  const n = foldAccentsLower(text).replace(/[^a-z0-9]+/g, " ").trim();
+  const n = foldedWords(text);
   // « Etat des comptes au 05.01.2019 », « Situation financière de l'association », « Comptes bancaires BRED », « Avoirs FABLAB ».
   return BALANCE_SHEET_HEADING.test(n) || (BALANCE_SHEET_HEADING_OPENING.test(n) && !/\b(pertes?|charges?|depenses?|produits?|recettes?)\b/.test(n)) || FINANCING_PLAN_HEADING.test(n);
 }
@@ -266,16 +267,21 @@ const PAID_OUT_HEADING = new RegExp(
 
 /** True when a heading names a half of a balance sheet (see BALANCE_SHEET_HALF). */
 export function isBalanceSheetHalf(text: string): boolean {
-  return BALANCE_SHEET_HALF.test(foldAccentsLower(text).replace(/[^a-z0-9]+/g, " ").trim());
+  return BALANCE_SHEET_HALF.test(foldedWords(text));
 }
 
 /** True when a heading names money the association pays out to others (see PAID_OUT_HEADING). */
 export function isPaidOutHeading(text: string | null | undefined): boolean {
-  return Boolean(text) && PAID_OUT_HEADING.test(foldAccentsLower(text!).replace(/[^a-z0-9]+/g, " ").trim());
+  return Boolean(text) && PAID_OUT_HEADING.test(foldedWords(text!));
 }
 
 function foldAccentsLower(s: string): string {
-  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  return withoutMarks(s).toLowerCase();
+}
+
+/** A text's words, accents folded, in lower case, one space between them. */
+function foldedWords(s: string): string {
+  return asciiWords(foldAccentsLower(s));
 }
 
 const PLAIN_ACCOUNT = /^\d{2,10}$/;

@@ -5,16 +5,30 @@ export function normalizeText(text: string): string {
   // The reader asks it of the same cell several times (heading? total? chapter? type column?): once per text.
   const known = NORMALIZED.get(text);
   if (known !== undefined) return known;
-  const out = foldAccents(text)
-    .toLowerCase()
-    .replace(/[’'`´]/g, " ")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
+  const out = asciiWords(foldAccents(text).toLowerCase());
   if (NORMALIZED.size >= 100_000) NORMALIZED.clear();
   NORMALIZED.set(text, out);
   return out;
 }
 const NORMALIZED = new Map<string, string>();
+
+/**
+ * The runs of ASCII letters and digits of a text, one space between them: what replacing every other sign (an
+ * apostrophe, a dash, a space) by a space, collapsing and trimming gives, in one pass.
+ */
+export function asciiWords(lower: string): string {
+  let out = "";
+  let gap = false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && out.length > 0) out += " ";
+      gap = false;
+      out += lower[i];
+    } else gap = true;
+  }
+  return out;
+}
 
 /** Accents and ligatures folded, case kept (acronyms are matched on this). */
 export function foldAccents(text: string): string {
@@ -56,6 +70,30 @@ const LATIN_FOLDS: readonly string[] = (() => {
     // A letter that decomposes into marks beyond those taken out would need the whole text decomposed at once.
     if (/\p{M}/u.test(folded)) return table;
     table.push(c < 0x80 ? ch : folded);
+  }
+  return table;
+})();
+
+/**
+ * A text decomposed and its accents (marks U+0300–U+036F) taken out, ligatures kept (« œ » stays): what
+ * `text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")` gives, letter by letter from a table for Latin letters.
+ */
+export function withoutMarks(text: string): string {
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) out += text[i];
+    else if (c < MARKLESS.length) out += MARKLESS[c];
+    else return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+  return out;
+}
+const MARKLESS: readonly string[] = (() => {
+  const table: string[] = [];
+  for (let c = 0; c < 0x180; c++) {
+    const stripped = String.fromCharCode(c).normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    if (/\p{M}/u.test(stripped)) return table;
+    table.push(stripped);
   }
   return table;
 })();
