@@ -1306,8 +1306,10 @@ function totalOfNothing(infos: readonly RowInfo[], k: number, declared: readonly
 function sectionTotalsOf(infos: RowInfo[], skipped: SkippedRow[], sheet: string, member: MemberTest): void {
   // Each candidate total looks at the run of same-section lines after it (among the rows left once the totals
   // after it are taken out) and before it. Both runs come from running sums, so the rows are walked once.
-  const cols = [...new Set(infos.flatMap((i) => i.cells.map((c) => c.col)))];
-  const place = new Map(cols.map((c, p) => [c, p]));
+  // The amount columns, in the order the rows first give them (the same few on every row of a block).
+  const place = new Map<number, number>();
+  for (const i of infos) for (const c of i.cells) if (!place.has(c.col)) place.set(c.col, place.size);
+  const cols = [...place.keys()];
   const m = cols.length;
   const n = infos.length;
   // Each row's cents per column, read once (a trial balance asks them of 20,000 rows, twice each).
@@ -1322,7 +1324,7 @@ function sectionTotalsOf(infos: RowInfo[], skipped: SkippedRow[], sheet: string,
   }
   // Before: the original rows, which no removal to the right changes.
   const backLen = new Array<number>(n).fill(0);
-  const before = cols.map(() => new Array<number>(n + 1).fill(0));
+  const before = cols.map(() => new Float64Array(n + 1));
   for (let j = 0; j < n; j++) {
     const x = infos[j]!;
     const prev = infos[j - 1];
@@ -1332,16 +1334,15 @@ function sectionTotalsOf(infos: RowInfo[], skipped: SkippedRow[], sheet: string,
   // After: the rows kept so far, right to left (the last one is the nearest below the current row).
   const kept: RowInfo[] = [];
   const keptLen: number[] = [];
-  const after = cols.map(() => [0]);
+  // after[p][t]: the sum of the first t rows kept, in column p (one slot per row, filled as rows are kept).
+  const after = cols.map(() => new Float64Array(n + 1));
   const keep = (j: number) => {
     const x = infos[j]!;
-    const prev = kept[kept.length - 1];
+    const t = kept.length;
+    const prev = kept[t - 1];
     keptLen.push(x.maybeSectionTotal ? 0 : 1 + (prev && !prev.maybeSectionTotal && prev.section === x.section ? keptLen[keptLen.length - 1]! : 0));
     kept.push(x);
-    for (let p = 0; p < m; p++) {
-      const sums = after[p]!;
-      sums.push(sums[sums.length - 1]! + cents[j * m + p]!);
-    }
+    for (let p = 0; p < m; p++) after[p]![t + 1] = after[p]![t]! + cents[j * m + p]!;
   };
   for (let k = n - 1; k >= 0; k--) {
     const t = infos[k]!;
