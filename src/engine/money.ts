@@ -15,6 +15,8 @@ export function centsToEuros(cents: number): number {
 const MAX_AMOUNT_TEXT = 200;
 const SPACES = /[\s\u00a0\u202f\u2007\u2009\u200a\u2002\u2003']/g;
 const MINUS = /[\u2212\u2012\u2013\u2014\u2010]/g;
+/** A character no amount keeps once its spaces are out: not a digit, separator, sign, bracket, « € » nor a unit's letter. */
+const NOT_IN_AN_AMOUNT = /[^0-9.,+\-()€kmeurosKMEUROS]/;
 
 /**
  * Parses the text forms of an amount that people type into cells: `1 234,56 €` (with ordinary, no-break or
@@ -38,6 +40,9 @@ export function parseAmountText(input: string): number | null {
     text = paren[1]!.trim();
   }
   text = text.replace(SPACES, "");
+  // What is left must come down to digits and separators: only a sign, brackets, « € » and the letters of a unit
+  // (k, m, eur, euros) are taken off. Any other character (a label's « Salaires 2024 ») says at once it is no amount.
+  if (NOT_IN_AN_AMOUNT.test(text)) return null;
   if (text.startsWith("-")) {
     negative = !negative;
     text = text.slice(1);
