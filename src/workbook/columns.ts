@@ -28,7 +28,33 @@ export function cellKind(value: CellValue): CellKind {
  */
 export function amountInWords(text: string): boolean {
   if (!/\d/.test(text) || /\bN\s*[-+]\s*\d\b/i.test(text)) return false;
-  return (text.match(/\d+/g) ?? []).some((n) => !/^(19|20)\d\d$/.test(n));
+  return digitRuns(text, (start, length) => !isYearRun(text, start, length));
+}
+
+/**
+ * Whether some run of digits of `text` (as /\d+/g cuts them) passes `test`, given its start and length: walked in
+ * place, with no string per run (asked of every label of a sheet, a trial balance's 20,000 ones all numbered).
+ */
+function digitRuns(text: string, test: (start: number, length: number) => boolean): boolean {
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : -1;
+    if (c >= 48 && c <= 57) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      if (test(start, i - start)) return true;
+      start = -1;
+    }
+  }
+  return false;
+}
+
+/** A run of four digits 19xx or 20xx (what /^(19|20)\d\d$/ says of a run). */
+function isYearRun(text: string, start: number, length: number): boolean {
+  if (length !== 4) return false;
+  const a = text.charCodeAt(start);
+  const b = text.charCodeAt(start + 1);
+  return (a === 49 && b === 57) || (a === 50 && b === 48);
 }
 
 /**
@@ -38,7 +64,7 @@ export function amountInWords(text: string): boolean {
  */
 export function moneyInWords(text: string): boolean {
   if (!amountInWords(text)) return false;
-  if ((text.match(/\d+/g) ?? []).some((n) => n.length >= 3 && !/^(19|20)\d\d$/.test(n))) return true;
+  if (digitRuns(text, (start, length) => length >= 3 && !isYearRun(text, start, length))) return true;
   return /\d\s?€|€\s?\d/.test(text);
 }
 
