@@ -24,6 +24,7 @@ import { isShareColumn, type SharePair } from "./shareColumns.ts";
 import { followsAnotherChart, type NumberedRow } from "./foreignChart.ts";
 import { textIssue as textIssueAt, unreadAmountIssues } from "./unreadAmounts.ts";
 import { guessUnsaidSides, sideOfOwnWords, type GuessedBlock } from "./guessedSides.ts";
+import { currencyColumns, currencyIssue } from "./currencyColumns.ts";
 import { isBlankFormLine, summedRanges } from "./blankFormLines.ts";
 import { cashRowKind, cashRowsIssue, type CashRow } from "./cashRows.ts";
 import { isDetailLabel, resolveDetailRows } from "./detailRows.ts";
@@ -49,6 +50,9 @@ export function readBudgets(snapshot: WorkbookSnapshot): ReadResult {
   dropPivotTableLines(snapshot, result);
   dropSummarySheets(snapshot, result);
   unifySingleScenarios(result);
+  // « en € | en VND » over both halves of a side-by-side table: said once per sheet.
+  const currencySaid = new Set<string>();
+  result.issues = result.issues.filter((i) => i.code !== "other_currency" || (!currencySaid.has(i.sheet) && Boolean(currencySaid.add(i.sheet))));
   hiddenSheetIssues(snapshot, (sheet) => readSheet(withMergedLabels(sheet)), result);
   unreadAmountIssues(snapshot, result);
   textNumberIssues(snapshot, result);
@@ -445,7 +449,9 @@ function readBlock(
   const sharesOut = headed.map((k) => (shares.includes(k.col) || running.includes(k.col) ? { ...k, kind: "derived" as const } : k));
   // « Libellé | Bénéfice net »: a column of net results alone is the budget's amounts, one per event (netColumns.ts).
   const netCol = netResultColumn(sharesOut, block.accountCol !== null);
-  const kinds = sharesOut.map((k) => (k.col === netCol ? { ...k, kind: "period" as const } : k));
+  // « en € | en VND »: the same lines in two currencies, each its own analysis (currencyColumns.ts).
+  const currencies = currencyColumns(sharesOut.map((k) => (k.col === netCol ? { ...k, kind: "period" as const } : k)));
+  const kinds = currencies.kinds;
   // "Montant (k€)": amounts in thousands of euros.
   const thousands = new Set(kinds.filter((k) => k.header !== null && IN_THOUSANDS.test(k.header.toLowerCase())).map((k) => k.col));
   const scaled = (amount: Amount, col: number): Amount => (amount.kind === "value" && thousands.has(col) ? { kind: "value", cents: amount.cents * 1000 } : amount);
@@ -505,6 +511,13 @@ function readBlock(
   // a heading of contributions in kind that names none takes (86 in the charges column, 87 in the produits one).
   const headerSide: Section | null = section === "income" || section === "expense" ? section : null;
   let oneSide = headerSide !== null;
+  // In one half of a side-by-side table whose header names its side (« PRODUITS | € | CHARGES | € »), a block heading
+  // names a chapter of that side (« FRAIS DE FONCTIONNEMENT » re-billed among the produits), not the other side: only
+  // a section word (« Charges ») moves it (sectionOfHeading, read before this).
+  const blockSide = (text: string): Section | null => {
+    const s = sectionOfBlockHeading(text);
+    return sideBySide && headerSide !== null && (s === "income" || s === "expense") && s !== headerSide ? null : s;
+  };
   const sided = (s: Section | null, text: string): Section | null => {
     if (s === "income" || s === "expense") {
       if (s !== headerSide) oneSide = false;
@@ -623,7 +636,7 @@ function readBlock(
       balanceBlock = false;
       // « Total des dépenses par priorité » with no amount heads the charges it is about to list.
       // With its sum written on it, above the rows it adds (« =SUM(B12,B13,B14) »), it heads them just the same.
-      const heads = hasAmount && !cells.some((c) => sumsRowsBelow(c.formula, r)) ? null : sided(sectionOfBlockHeading(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, "")), labelText);
+      const heads = hasAmount && !cells.some((c) => sumsRowsBelow(c.formula, r)) ? null : sided(blockSide(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, "")), labelText);
       if (heads) {
         section = sideWord = heads;
         sideFrom = { text: labelText, row: r };
@@ -661,7 +674,7 @@ function readBlock(
       sumHeading = { end: sumEnd, outer: sumHeading ? sumHeading.outer : heading };
       heading = labelText;
       // « Subventions versées à Fonhsud =SUM(B8:B12) » opens the charges as it does without its sum.
-      const blockSection = headingSection ?? sided(sectionOfBlockHeading(labelText), labelText);
+      const blockSection = headingSection ?? sided(blockSide(labelText), labelText);
       if (blockSection) {
         section = sideWord = blockSection;
         sideFrom = { text: labelText, row: r };
@@ -674,7 +687,7 @@ function readBlock(
     if (!hasAmount) {
       // A heading: a section, a block ("Charges indirectes") or a chapter title. « Dépenses — Frais bancaires »
       // opens the charges as surely as « Dépenses »: its lines take that side whatever one word of theirs says.
-      const blockSection = headingSection ?? sided(sectionOfBlockHeading(labelText), labelText);
+      const blockSection = headingSection ?? sided(blockSide(labelText), labelText);
       if (blockSection) {
         section = sideWord = blockSection;
         sideFrom = { text: labelText, row: r };
@@ -904,6 +917,7 @@ function readBlock(
     });
   }
   if (versions && !isLedger) issues.push(versionsIssue(sheet, headerRow ?? firstRow, versions));
+  if (currencies.cols.length > 0 && !isLedger) issues.push(currencyIssue(sheet, headerRow ?? firstRow, currencies.cols));
   for (const col of shares) {
     const header = headerOf(col);
     const name = header ? `${columnLetters(col)} « ${header} »` : columnLetters(col);
