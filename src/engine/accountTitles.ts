@@ -81,7 +81,7 @@ export function matchAccountTitle(tokens: readonly Token[], classes: readonly st
     if (TITLES_BY_WORD.has(w) && !relevant.includes(w)) relevant.push(w);
   }
   if (relevant.length === 0) return null;
-  const key = `${classes.join(",")}|${relevant.sort().join(" ")}`;
+  const key = `${classes.length === 1 ? classes[0] : classes.join(",")}|${relevant.length === 1 ? relevant[0] : relevant.sort().join(" ")}`;
   let found = MATCHES.get(key);
   if (found === undefined) {
     if (MATCHES.size > 50_000) MATCHES.clear();

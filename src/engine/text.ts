@@ -37,14 +37,24 @@ export function foldAccents(text: string): string {
   if (!/[^\u0000-\u007f]/.test(text)) return text;
   // French labels hold only Latin letters (« é », « ç », « œ »): folded letter by letter from a table, the same as
   // the whole text decomposed (each letter's marks are all among those taken out, so their order never counts).
+  return byTable(text, LATIN_FOLDS) ?? foldAnyAccents(text);
+}
+
+/**
+ * The text with each character below the table's length written as the table says (ASCII as it is), or null when it
+ * holds one beyond. Runs of ASCII are copied whole, not a character at a time.
+ */
+function byTable(text: string, table: readonly string[]): string | null {
   let out = "";
+  let run = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x80) out += text[i];
-    else if (c < LATIN_FOLDS.length) out += LATIN_FOLDS[c];
-    else return foldAnyAccents(text);
+    if (c < 0x80) continue;
+    if (c >= table.length) return null;
+    out += text.slice(run, i) + table[c];
+    run = i + 1;
   }
-  return out;
+  return out + text.slice(run);
 }
 
 /** What foldAccents makes of a text, for any text: decomposed, marks taken out, ligatures written out. */
@@ -79,14 +89,7 @@ const LATIN_FOLDS: readonly string[] = (() => {
  * `text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")` gives, letter by letter from a table for Latin letters.
  */
 export function withoutMarks(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) out += text[i];
-    else if (c < MARKLESS.length) out += MARKLESS[c];
-    else return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
-  }
-  return out;
+  return byTable(text, MARKLESS) ?? text.normalize("NFD").replace(/[\u0300-\u036f]/g, "");
 }
 const MARKLESS: readonly string[] = (() => {
   const table: string[] = [];
