@@ -1102,9 +1102,22 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     payer: section === "income" && l.nature === "activity" ? l.payer : null,
     destination,
     confidence: round2(decision.confidence),
-    reason: decision.reasons.map((r) => r.fr).join(" ; "),
-    reasonEn: decision.reasons.map((r) => r.en).join("; "),
+    reason: joinedReasons(decision.reasons, "fr", " ; "),
+    reasonEn: joinedReasons(decision.reasons, "en", "; "),
   };
+}
+
+/**
+ * The reasons in one language, joined: what `reasons.map((r) => r[language]).join(separator)` gives, without the
+ * array in between (whose kinds of elements vary from line to line and made the optimised classifier start over).
+ */
+function joinedReasons(reasons: readonly { fr: string; en: string }[], language: "fr" | "en", separator: string): string {
+  let out = "";
+  for (let i = 0; i < reasons.length; i++) {
+    const text = reasons[i]![language];
+    out += (i > 0 ? separator : "") + (text ?? "");
+  }
+  return out;
 }
 
 /**
