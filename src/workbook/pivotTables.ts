@@ -19,9 +19,17 @@ export function pastedPivotTables(sheet: SheetSnapshot): PivotTableInfo[] {
   const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
   for (let i = 0; i < sheet.rows.length; i++) {
     const row = sheet.rows[i]!;
-    const labels = row.cells.find((c) => ROW_LABELS.test(text(c.value)));
-    const data = row.cells.filter((c) => DATA_FIELD.test(text(c.value)));
-    if (!labels && data.length === 0) continue;
+    // One walk of the row, each cell's text trimmed once: every row of the sheet is asked (a trial balance's 20,000).
+    let labels: (typeof row.cells)[number] | undefined;
+    let data: typeof row.cells | null = null;
+    for (const c of row.cells) {
+      if (typeof c.value !== "string") continue;
+      const t = c.value.trim();
+      if (!labels && ROW_LABELS.test(t)) labels = c;
+      if (DATA_FIELD.test(t)) (data ??= []).push(c);
+    }
+    if (!labels && data === null) continue;
+    data ??= [];
     const first = labels ?? row.cells[0]!;
     // The grand total closes it, in the labels' column, within a pivot's reach.
     const end = sheet.rows.slice(i + 1, i + 10_002).find((r) => r.cells.some((c) => c.col === first.col && GRAND_TOTAL.test(text(c.value))));
