@@ -8,7 +8,7 @@ import { COMMON_WORDS, PHRASES_OF_THEIR_OWN } from "./commonWords.ts";
 import { CHART_OF_ACCOUNTS } from "./chartOfAccounts.ts";
 import { engineeringWordInLabel, isEngineeringBlock } from "./destinations.ts";
 import { findFunder, PAYER_ONLY_WORDS, saidAsPayer, type FunderMatch } from "./funders.ts";
-import { namesAPerson, namesALocalBusiness } from "./people.ts";
+import { namesAPerson, namesALocalBusiness, namesCostsOfMissions } from "./people.ts";
 import { inPlatformName, platformIn } from "./platforms.ts";
 import { supplierIn } from "./suppliers.ts";
 import { chapterOf, chaptersOf, familyOfSection, IN_KIND_SIGNALS, STRONG_IN_KIND_SIGNALS, lever as leverById, leversOfSection, LEVERS, type Keyword, type Lever, type LeverFamily } from "./levers.ts";
@@ -956,6 +956,10 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     decision = whoseSponsorship(tokens, hit, funder) ?? whoseParticipation(tokens, hit, funder) ?? refundOfWhatIsSold(tokens, hit) ?? decision;
   }
   if (!acc && hit && !hit.fuzzy && decision.lever === hit.keyword.lever && section === "expense") decision = softwareLicence(tokens, hit) ?? decision;
+  if (!acc && section === "expense" && decision.lever.id === "staff" && namesCostsOfMissions(input.label)) {
+    // « Charges de mission », typed without the accent of the post « chargés de mission »: what missions cost.
+    decision = { lever: leverById("other_external_services"), confidence: 0.55, reasons: [{ fr: "« charges de mission », sans l'accent de « chargés » : ce que coûtent les missions, pas un salaire, à vérifier", en: "“charges de mission”, without the accent of “chargés”: what missions cost, not pay, to check" }] };
+  }
   if (hit && !hit.fuzzy && decision.lever === hit.keyword.lever && section === "expense" && acc?.lever.id !== hit.keyword.lever.id) {
     // « Cotisations auprès des banques », « FFDN » under « Déplacements »: whom a due is paid to, and what the block
     // says it pays for, decide what it is (under a chapter too: 62 holds bank fees as well as dues).

@@ -51,6 +51,15 @@ export const JOB_TITLES: readonly string[] = [
   "cuisinier", "cuisiniers", "jardinier", "jardiniere", "jardiniers", "chauffeur", "chauffeurs",
 ];
 
+/**
+ * « Chargés de mission », written with its accent, is a post; « Charges de mission » without it is what missions cost
+ * (accents gone, the two read alike, so the plural post is told by its accent, on the label as typed).
+ */
+const ACCENTED_POST = /\bcharg[éÉ]e?s? de (?:mission|projet)s?\b/iu;
+const COSTS_OF = /\bcharges de (?:mission|projet)s?\b/iu;
+/** « Charges de mission » as typed, without the accent of a post: what missions cost. */
+export const namesCostsOfMissions = (label: string): boolean => COSTS_OF.test(label) && !ACCENTED_POST.test(label);
+
 /** Words that say a person: « M. », « Mme », « Famille » (singular: « Familles » pay as users). */
 const TITLES = /^(m|mr|mme|mmes|mlle|mrs|ms|monsieur|madame|mademoiselle|messieurs|dr|famille)$/;
 
