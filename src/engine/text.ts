@@ -117,20 +117,28 @@ export function tokenize(label: string): Token[] {
   // a regular expression's match objects cost more than the rest of the tokenising, for every distinct label.
   const starts: number[] = [];
   const ends: number[] = [];
+  // Which words hold a capital (the others are their own lower case), and whether one opens with a capital (else
+  // none is a proper noun).
+  const capitals: boolean[] = [];
+  let capitalOpens = false;
   for (let i = 0; i < text.length; ) {
     if (!isWordCode(text.charCodeAt(i))) {
       i++;
       continue;
     }
     starts.push(i);
-    while (i < text.length && isWordCode(text.charCodeAt(i))) i++;
+    capitalOpens ||= isUpperCode(text.charCodeAt(i));
+    let capital = false;
+    for (; i < text.length && isWordCode(text.charCodeAt(i)); i++) capital ||= isUpperCode(text.charCodeAt(i));
     ends.push(i);
+    capitals.push(capital);
   }
-  const proper = properNouns(text, starts, ends);
+  const proper = capitalOpens ? properNouns(text, starts, ends) : null;
   const tokens: Token[] = [];
   for (let i = 0; i < starts.length; i++) {
     const raw = text.slice(starts[i]!, ends[i]!);
-    tokens.push(proper[i] ? { text: raw.toLowerCase(), raw, proper: true } : { text: raw.toLowerCase(), raw });
+    const lower = capitals[i] ? raw.toLowerCase() : raw;
+    tokens.push(proper?.[i] ? { text: lower, raw, proper: true } : { text: lower, raw });
   }
   return tokens;
 }
