@@ -31,6 +31,8 @@ const FUNDERS: FunderTable[] = [
       "UE", "union europeenne", "commission europeenne", "parlement europeen", "conseil de l europe", "fonds europeen*",
       "FSE", "FEDER", "FEADER", "LEADER", "erasmus", "interreg", "ONU", "nations unies", "UNESCO", "UNICEF", "HCR", "UNHCR",
       "OMS", "PNUD", "UNDP", "FAO", "OIF", "francophonie",
+      // The State's agencies for international cooperation, which fund the NGOs' projects abroad.
+      "AFD", "agence francaise de developpement", "expertise france", "ministere de l europe et des affaires etrangeres", "MEAE",
     ],
   },
   {
@@ -47,6 +49,10 @@ const FUNDERS: FunderTable[] = [
       "collectif*", "BDE", "BDS", "BDA", "corpo", "ONG", "reseau* associatif*",
       // A church's bodies are private (an association diocésaine, a consistory), not public ones: « Aide du diocèse ».
       "diocese*", "diocesain*", "diocesaine*", "doyenne*", "consistoire*", "synode*", "association diocesaine",
+      // « Eglise Valdese », « Paroisse Saint-Jean », « Église protestante unie »: a church gives as a private body.
+      "eglise*", "paroisse*",
+      // « Subvention associative », « aide associative »: said after a noun of money given, an association pays.
+      "associative*", "associatif*",
       // The great charities, named as they name themselves.
       "secours catholique", "secours populaire", "secours islamique", "croix rouge", "emmaus", "restos du coeur", "restaurants du coeur", "caritas", "CCFD",
       "conference saint vincent de paul", "conferences saint vincent de paul", "ordre de malte"],
@@ -76,6 +82,10 @@ export const PAYER_ONLY_WORDS: ReadonlySet<string> = new Set([
   "regional*", "departemental*", "communal", "communale*", "communaux", "municipal*", "CD", "CG", "CR",
   // « Souscription ministérielle »: the adjective names the payer only after a noun of money given.
   "ministeriel*", "europeen*",
+  // « Subvention associative » names who pays; « Vie associative », « Tissu associatif » do not.
+  "associative*", "associatif*",
+  // « Eglise Valdese », « Don de la paroisse » pay; « mise à disposition de l'église » is the building.
+  "eglise*", "paroisse*",
 ]);
 
 /** Nouns of money given or paid, whose complement is who pays (« subvention régionale », « aide du CD »). */

@@ -339,6 +339,9 @@ export const LEVERS: readonly Lever[] = [
       "alevin*", "alevinage*", "empoissonnement*", "rempoissonnement*", "tee shirt*", "t shirt*", "tshirt*", "gouter*", "cadeau*", "goodies", "sticker*", "autocollant*", "sono*", "masque*", "gel hydroalcoolique",
       // Software bought: a « licence » of a program is no federation's licence.
       "licence* logiciel*", "licence* d utilisation", "licence* a vie",
+      // What a project builds (« Construction Poste de santé Karang », « Construction d'un puits »): a health post is a
+      // building, no job (« poste » alone is a post, staff).
+      "construction*", "poste* de sante", "poste* de secours", "poste* de soins",
     ],
   }),
   expense({
