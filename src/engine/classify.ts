@@ -1249,7 +1249,9 @@ function fromContext(context: LineContext, section: Section): Decision | null {
     const tokens = blockTokens(text);
     const hit = bestLabelHit(tokens, family);
     const funder = section === "income" && !hit ? funderOf(tokens) : null;
-    const lever = hit ? hit.keyword.lever : funder ? leverById(FUNDER_LEVER[funder.kind]) : null;
+    // « Acquis : Privé », « Public »: a heading that names only the kind of payer says it of every line under it.
+    const payerKind = section === "income" && !hit && !funder ? payerKindOfHeading(text) : null;
+    const lever = hit ? hit.keyword.lever : funder ? leverById(FUNDER_LEVER[funder.kind]) : payerKind ? leverById(payerKind) : null;
     // A block that only names a catch-all (« Autres produits ») says nothing about the line.
     if (!lever || lever.catchAll) continue;
     const q = quote(text);
@@ -1265,6 +1267,16 @@ function fromContext(context: LineContext, section: Section): Decision | null {
       return { lever, confidence: 0.45, reasons: [{ fr: `bloc ${q.fr}, qui en nomme plusieurs : à vérifier`, en: `block ${q.en}, which names several: to check` }], keywordDest: hit?.keyword.dest };
     }
     return { lever, confidence: hit && !hit.fuzzy ? 0.6 : 0.55, reasons: [{ fr: `bloc ${q.fr}`, en: `block ${q.en}` }], keywordDest: hit?.keyword.dest };
+  }
+  return null;
+}
+
+/** « Privé », « Acquis : Privés », « Financeurs publics »: the part of a heading that names only a kind of payer. */
+function payerKindOfHeading(text: string): LeverId | null {
+  for (const part of text.split(/[:–—(/]|\s-\s/)) {
+    const n = foldAccentsLower(part).replace(/[^a-z ]+/g, " ").trim();
+    if (/^(?:les |des )?(?:financeurs? |financements? |partenaires? |fonds |soutiens? )?(?:prives?|privees?)$/.test(n)) return "foundations";
+    if (/^(?:les |des )?(?:financeurs? |financements? |partenaires? |fonds |soutiens? )?(?:publics?|publiques?)$/.test(n)) return "public_grants";
   }
   return null;
 }

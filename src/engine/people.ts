@@ -86,3 +86,11 @@ const LOCAL_BUSINESS =
 export function namesALocalBusiness(tokens: readonly Token[]): boolean {
   return tokens.length > 0 && tokens.length <= 6 && LOCAL_BUSINESS.test(tokens.map((t) => t.text).join(" "));
 }
+
+/**
+ * A brand's name as its owner writes it, a capital inside a word (« microDON », « HelloAsso », « LinkedIn »), named
+ * alone: one payer or one supplier, never the subtotal of the lines under it.
+ */
+export function namesABrand(tokens: readonly Token[]): boolean {
+  return tokens.length >= 1 && tokens.length <= 2 && tokens.some((t) => /\p{Ll}\p{Lu}/u.test(t.raw));
+}

@@ -1,6 +1,6 @@
 // A chapter row whose amount equals the sum of the lines under it is a subtotal, not a line
 // ("60 - Achats 8 400 €" above "Prestations 2 000 €", "Fournitures 4 900 €", "Autres 1 500 €").
-import { namesAPerson } from "../engine/people.ts";
+import { namesABrand, namesAPerson } from "../engine/people.ts";
 import { normalizeText, tokenize } from "../engine/text.ts";
 import type { Amount } from "../engine/types.ts";
 import { summedRows } from "./labelledLines.ts";
@@ -360,7 +360,8 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
       (chapter ? first(where[pick]!.all, i + 2) : null);
     // « Renaud BOURDIN-GRIMAUD 30 » over two gifts of 10 and 20: a person's name is one donor, never the subtotal of
     // others (a subtotal names what its lines share), whatever the amounts add up to or the capitals say.
-    if (j !== null && (chapter || !siblingsShaped(parent, cands.slice(i + 1, j + 1))) && !namesAPerson(tokenize(parent.label))) out.add(parent.row);
+    // « microDON 150 000 » over « Fondation Andurand 100 000 » and « Green Got 50 000 »: a brand named alone is one payer.
+    if (j !== null && (chapter || !siblingsShaped(parent, cands.slice(i + 1, j + 1))) && !namesAPerson(tokenize(parent.label)) && !namesABrand(tokenize(parent.label))) out.add(parent.row);
   }
   return out;
 }
