@@ -268,26 +268,25 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
   }
   const width = cands.reduce((w, c) => Math.max(w, c.amounts.length), 0);
   const prefix: Float64Array[] = [];
-  for (let k = 0; k < width; k++) {
-    const p = new Float64Array(n);
-    let sum = 0;
-    for (let j = 0; j < n; j++) {
-      sum += valueCents(cands[j]!.amounts[k] ?? null) ?? 0;
-      p[j] = sum;
-    }
-    prefix.push(p);
-  }
   // How many rows hold a non-zero amount, per column: « CotisationReduite 40 » over « Don 40 » and ten rows with
   // nothing in that column is not their subtotal; a sum over one line is a coincidence unless the row is a chapter.
   const filled: Int32Array[] = [];
   for (let k = 0; k < width; k++) {
-    const f = new Int32Array(n);
-    let count = 0;
-    for (let j = 0; j < n; j++) {
-      if (valueCents(cands[j]!.amounts[k] ?? null)) count++;
-      f[j] = count;
+    prefix.push(new Float64Array(n));
+    filled.push(new Int32Array(n));
+  }
+  // Both in one walk of the rows, each amount read once (the walk runs once per block, mostly before it is optimized).
+  const sums = new Float64Array(width);
+  const counts = new Int32Array(width);
+  for (let j = 0; j < n; j++) {
+    const amounts = cands[j]!.amounts;
+    for (let k = 0; k < width; k++) {
+      const cents = valueCents(amounts[k] ?? null);
+      sums[k] = sums[k]! + (cents ?? 0);
+      if (cents) counts[k] = counts[k]! + 1;
+      prefix[k]![j] = sums[k]!;
+      filled[k]![j] = counts[k]!;
     }
-    filled.push(f);
   }
   // A match at j may end the parent's children when the row after j is not its contiguous sibling line.
   const boundaryAfter = (j: number): boolean => {
