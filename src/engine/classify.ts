@@ -1458,14 +1458,18 @@ function complementSells(tokens: readonly Token[], hit: LabelHit): boolean {
  */
 function whoseSponsorship(tokens: readonly Token[], hit: LabelHit, funder: FunderMatch | null): Decision | null {
   if (hit.keyword.pattern.source !== "parrainage*") return null;
-  const next = tokens[hit.position + 1]?.text ?? "";
-  if (!OF_WORDS.has(next) || funder?.kind === "company" || complementSells(tokens, hit)) return null;
+  if (funder?.kind === "company" || complementSells(tokens, hit) || tokens.some((t) => COMPANY_SPONSORING.test(t.text))) return null;
+  // « Parrainages », « Parrainages mensuels », « Parrainages d'Italie »: in the budgets associations publish, a
+  // parrainage is people sponsoring a child or a project, a gift, far more often than a company's sponsoring (which
+  // says « entreprise », « sponsor », « publicité »); still asked.
   return {
     lever: leverById("donations"),
     confidence: 0.5,
     reasons: [keywordReason(hit), { fr: "des parrainages de personnes, pas d'une entreprise : des dons, à vérifier", en: "sponsorships by people, not by a company: gifts, to check" }],
   };
 }
+/** Words that make a « parrainage » a company's sponsoring, with something in return. */
+const COMPANY_SPONSORING = /^(?:entreprises?|societes?|sponsors?|sponsoring|publicite|publicitaires?|encarts?|panneaux?|maillots?|commerciaux|commercial|commercants?|annonceurs?|partenaires?|partenariats?)$/;
 
 /**
  * « Cotisations auprès des banques / assurances », « Cotisation assurance »: a due paid to a bank or an insurer is

@@ -1,0 +1,18 @@
+// « Parrainages » among an association's produits: in the budgets associations publish, people sponsoring a child or
+// a project — a gift — far more often than a company's sponsoring, which says so (« entreprise », « sponsor »,
+// « publicité », a company's name). Either way it is asked (issue 11: four blind NGO budgets read child sponsorship
+// as sponsoring, activity income).
+import { expect, it } from "vitest";
+import { classify, REVIEW_CONFIDENCE } from "./classify.ts";
+
+const c = (label: string) => classify({ label, account: null, context: { sectionHint: "income" } });
+
+it.each(["Parrainages", "Parrainages / Colis mensuels", "parrainages"])("« %s » is people's gifts, asked", (label) => {
+  const r = c(label);
+  expect(r).toMatchObject({ lever: "donations", nature: "private" });
+  expect(r.confidence).toBeLessThan(REVIEW_CONFIDENCE);
+});
+
+it.each(["Parrainage entreprises", "Parrainage et sponsoring", "Parrainages Crédit Agricole", "Parrainage maillots"])("« %s » is a company's sponsoring", (label) => {
+  expect(c(label).lever).toBe("sponsorship");
+});
