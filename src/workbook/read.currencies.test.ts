@@ -68,3 +68,50 @@ describe("a budget in two currencies, side by side", () => {
     expect(currencyOf(header)).toBe(code);
   });
 });
+
+describe("a chapter titled like the other side, inside a side the sheet already names", () => {
+  const produits = (name: string, header: string) =>
+    withFormulas(
+      sheet(name, [
+        [header, "en €"],
+        ["COTISATIONS", 180],
+        ["Cotisations des membres", 180],
+        ["FRAIS DE FONCTIONNEMENT", 136],
+        ["Frais postaux (envois calendriers)", 136],
+        ["VENTES", 1632],
+        ["Ventes de calendriers", 1632],
+      ]),
+      [[2, 2, "SUM(B3:B3)"], [4, 2, "SUM(B5:B5)"], [6, 2, "SUM(B7:B7)"]],
+    );
+  const sidesOf = (...sheets: SheetSnapshot[]) => classifyLines(readBudgets({ name: "t.xlsx", sheets }).lines).map((c) => [c.sheet, c.label, c.section]);
+
+  it("on a « Ressources » sheet beside « Emplois », « FRAIS DE FONCTIONNEMENT » is a chapter of the produits; a one-line « en € » sheet is read", () => {
+    const emplois = withFormulas(sheet("Emplois", [["Libellé", "en €"], ["FRAIS DE FONCTIONNEMENT", 95], ["Frais postaux", 95]]), [[2, 2, "SUM(B3:B3)"]]);
+    expect(sidesOf(produits("Ressources", "Libellé"), emplois)).toEqual([
+      ["Ressources", "Cotisations des membres", "income"],
+      ["Ressources", "Frais postaux (envois calendriers)", "income"],
+      ["Ressources", "Ventes de calendriers", "income"],
+      ["Emplois", "Frais postaux", "expense"],
+    ]);
+  });
+
+  it("under a « PRODUITS » header with « CHARGES » further down, the chapter above « CHARGES » stays in the produits", () => {
+    const s = produits("Compte de résultat", "PRODUITS");
+    s.rows.push({ index: 9, cells: [{ col: 1, value: "CHARGES" }] }, { index: 10, cells: [{ col: 1, value: "Loyer" }, { col: 2, value: 300 }] });
+    expect(sidesOf(s).map(([, label, side]) => [label, side])).toEqual([
+      ["Cotisations des membres", "income"],
+      ["Frais postaux (envois calendriers)", "income"],
+      ["Ventes de calendriers", "income"],
+      ["Loyer", "expense"],
+    ]);
+  });
+
+  it("with no other side said below, « Frais de fonctionnement » after the produits still opens the charges", () => {
+    expect(sidesOf(sheet("Budget", [["Produits", "Montant"], ["Cotisations", 100], ["Subventions", 200], ["Frais de fonctionnement", null], ["Loyer", 50], ["Assurance", 20]])).map(([, , side]) => side)).toEqual([
+      "income",
+      "income",
+      "expense",
+      "expense",
+    ]);
+  });
+});

@@ -24,7 +24,7 @@ import { isShareColumn, type SharePair } from "./shareColumns.ts";
 import { followsAnotherChart, type NumberedRow } from "./foreignChart.ts";
 import { textIssue as textIssueAt, unreadAmountIssues } from "./unreadAmounts.ts";
 import { guessUnsaidSides, sideOfOwnWords, type GuessedBlock } from "./guessedSides.ts";
-import { currencyColumns, currencyIssue } from "./currencyColumns.ts";
+import { currencyColumns, currencyIssue, currencyOf } from "./currencyColumns.ts";
 import { isBlankFormLine, summedRanges } from "./blankFormLines.ts";
 import { cashRowKind, cashRowsIssue, type CashRow } from "./cashRows.ts";
 import { isDetailLabel, resolveDetailRows } from "./detailRows.ts";
@@ -514,9 +514,27 @@ function readBlock(
   // In one half of a side-by-side table whose header names its side (« PRODUITS | € | CHARGES | € »), a block heading
   // names a chapter of that side (« FRAIS DE FONCTIONNEMENT » re-billed among the produits), not the other side: only
   // a section word (« Charges ») moves it (sectionOfHeading, read before this).
-  const blockSide = (text: string): Section | null => {
+  // The same in a table whose header or sheet names its side (« Ressources » sheet, « PRODUITS | € » header) when the
+  // other side is said further down by its own section word (« CHARGES »), or by the sheet's name: the loose heading
+  // above it is a chapter, not where the other side starts.
+  let lastSaid: Record<"income" | "expense", number> | null = null;
+  const saidBelow = (side: "income" | "expense", r: number): boolean => {
+    if (!lastSaid) {
+      lastSaid = { income: -1, expense: -1 };
+      for (const row of rows) {
+        if (headerRow !== null && row <= headerRow) continue;
+        for (const c of block.labelCols) {
+          const said = sectionOfHeading(textAt(grid, row, c));
+          if (said === "income" || said === "expense") lastSaid[said] = Math.max(lastSaid[said], row);
+        }
+      }
+    }
+    return lastSaid[side] > r;
+  };
+  const blockSide = (text: string, r: number): Section | null => {
     const s = sectionOfBlockHeading(text);
-    return sideBySide && headerSide !== null && (s === "income" || s === "expense") && s !== headerSide ? null : s;
+    if (headerSide === null || (s !== "income" && s !== "expense") || s === headerSide) return s;
+    return sideBySide || sheetSection === headerSide || saidBelow(s, r) ? null : s;
   };
   const sided = (s: Section | null, text: string): Section | null => {
     if (s === "income" || s === "expense") {
@@ -636,7 +654,7 @@ function readBlock(
       balanceBlock = false;
       // « Total des dépenses par priorité » with no amount heads the charges it is about to list.
       // With its sum written on it, above the rows it adds (« =SUM(B12,B13,B14) »), it heads them just the same.
-      const heads = hasAmount && !cells.some((c) => sumsRowsBelow(c.formula, r)) ? null : sided(blockSide(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, "")), labelText);
+      const heads = hasAmount && !cells.some((c) => sumsRowsBelow(c.formula, r)) ? null : sided(blockSide(labelText.replace(/^\s*(sous[-\s]?)?(total|totaux)\s*(general\s*|général\s*)?(des\s+|de\s+|du\s+)?/i, ""), r), labelText);
       if (heads) {
         section = sideWord = heads;
         sideFrom = { text: labelText, row: r };
@@ -674,7 +692,7 @@ function readBlock(
       sumHeading = { end: sumEnd, outer: sumHeading ? sumHeading.outer : heading };
       heading = labelText;
       // « Subventions versées à Fonhsud =SUM(B8:B12) » opens the charges as it does without its sum.
-      const blockSection = headingSection ?? sided(blockSide(labelText), labelText);
+      const blockSection = headingSection ?? sided(blockSide(labelText, r), labelText);
       if (blockSection) {
         section = sideWord = blockSection;
         sideFrom = { text: labelText, row: r };
@@ -687,7 +705,7 @@ function readBlock(
     if (!hasAmount) {
       // A heading: a section, a block ("Charges indirectes") or a chapter title. « Dépenses — Frais bancaires »
       // opens the charges as surely as « Dépenses »: its lines take that side whatever one word of theirs says.
-      const blockSection = headingSection ?? sided(blockSide(labelText), labelText);
+      const blockSection = headingSection ?? sided(blockSide(labelText, r), labelText);
       if (blockSection) {
         section = sideWord = blockSection;
         sideFrom = { text: labelText, row: r };
@@ -1601,7 +1619,8 @@ function looksLikeBudget(lines: BudgetLine[], block: TableBlock, section: Sectio
   // its lines are missions (« Protéger les océans ») that name no kind of cost, and even with a single line:
   // « PRODUITS | 2015 » over « Adhésions 2015 | 280 », the produits half of a side-by-side table. A Type column
   // (« Gerbes | Dépense | 338 ») names the section of every row as surely as a heading does.
-  const moneyHeader = MONEY_HEADER.test(headerText) || [...headers].some(namesYearByLetter);
+  // « en € », « Montant (FCFA) »: a currency's symbol or code, which the normalized text drops, says money too.
+  const moneyHeader = MONEY_HEADER.test(headerText) || [...headers].some((h) => namesYearByLetter(h) || currencyOf(h) !== null);
   const named = (sectionOfSheetName(sheet) !== null || section !== null || typed) && (moneyHeader || headerText === "");
   if (named) return true;
   if (distinct.length < 2) return false;
