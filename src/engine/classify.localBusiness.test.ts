@@ -15,3 +15,11 @@ it.each(["Le magasin Flower & Déco", "Optic 2000 Quétigny", "Garage Martin", "
 it.each(["Pâtisserie, boissons", "Vente de charcuterie", "Buvette"])("« %s » stays a sale", (label) => {
   expect(c(label).nature).toBe("activity");
 });
+
+it.each(["Stains - participation groupe", "Participation groupe scolaire"])("« %s » is what a group pays, not a company's gift", (label) => {
+  expect(c(label).nature).toBe("activity");
+});
+
+it("« Groupe Casino » is a company", () => {
+  expect(c("Groupe Casino").nature).toBe("private");
+});

@@ -109,6 +109,9 @@ export function findFunder(tokens: readonly Token[]): FunderMatch | null {
   let best: FunderMatch | null = null;
   for (const m of INDEX.matchAll(tokens)) {
     if (m.fuzzy || (PAYER_ONLY_WORDS.has(m.pattern.source) && !saidAsPayer(tokens, m.position))) continue;
+    // « Groupe Casino », « du groupe La Poste » name a company; « participation groupe », « groupe scolaire », « sortie
+    // de groupe » a group of people: the company is the group followed by its name.
+    if (m.pattern.source === "groupe" && !/^\p{Lu}/u.test(tokens[m.position + 1]?.raw ?? "")) continue;
     if (!best || m.position < best.position) best = { kind: m.item, keyword: m.pattern.source, position: m.position };
   }
   return best;
