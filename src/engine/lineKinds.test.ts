@@ -57,3 +57,13 @@ describe("a total said in a sentence, a result with a note in brackets", () => {
     expect(nonLineKind(label)).toBeNull();
   });
 });
+
+describe("a side word followed by « total » is a total", () => {
+  it.each(["Revenu total", "Dépenses totales", "Produits totaux 2018", "Coût total", "Charges totales de l'exercice"])("« %s » is a total", (label) => {
+    expect(nonLineKind(label)).toBe("total");
+  });
+
+  it.each(["Coût total du séjour par enfant", "Recettes du loto"])("« %s » is a line", (label) => {
+    expect(nonLineKind(label)).toBeNull();
+  });
+});

@@ -26,6 +26,8 @@ const RULES: Rule[] = [
   { kind: "subtotal", re: /^(sous|s) ?total/ },
   { kind: "total", re: /^(total|totaux|tot)\b/ },
   { kind: "total", re: /^(montant|budget) total\b/ },
+  // « Revenu total », « Dépenses totales », « Produits totaux 2018 », « Coût total »: the side word, then « total ».
+  { kind: "total", re: /^(les )?(revenus?|recettes|depenses|charges|produits|ressources|emplois|couts?|frais) (total|totale|totales|totaux)( \d{4}| general| generale| de l exercice| de l annee)?$/ },
   { kind: "total", re: /\btotal (general|des charges|des produits|charges|produits|recettes|depenses|emplois|ressources)$/ },
   // « Résultat », « Excédent 2022 reporté », « Solde de l'exercice »: a result word and nothing but words of a result.
   // « Solde subvention Région » (a grant's last payment) and « Bénéfice loto » (an event's proceeds) are lines.

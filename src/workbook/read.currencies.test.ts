@@ -115,3 +115,41 @@ describe("a chapter titled like the other side, inside a side the sheet already 
     ]);
   });
 });
+
+describe("a chapter titled like the other side, under a side heading row", () => {
+  const sidesOf = (rows: (string | number | null)[][]) => classifyLines(readBudgets({ name: "t.xlsx", sheets: [sheet("CR", rows)] }).lines).map((c) => [c.label, c.section]);
+
+  it("under « RECETTES » with « DEPENSES » further down, « FRAIS DE FONCTIONNEMENT » is a chapter of the recettes", () => {
+    expect(
+      sidesOf([
+        ["Libellé", "en €"],
+        ["RECETTES", null],
+        ["Cotisations", 180],
+        ["FRAIS DE FONCTIONNEMENT", null],
+        ["Frais postaux refacturés aux membres", 136],
+        ["DEPENSES", null],
+        ["Frais postaux", 95],
+      ]),
+    ).toEqual([
+      ["Cotisations", "income"],
+      ["Frais postaux refacturés aux membres", "income"],
+      ["Frais postaux", "expense"],
+    ]);
+  });
+
+  it("« Total des dépenses par priorité » after « Revenu » opens the charges, a total below saying « Total Expenses » notwithstanding", () => {
+    expect(
+      sidesOf([
+        ["Libellé", "2018"],
+        ["Revenu", null],
+        ["Cotisation et contribution des membres", 123380],
+        ["Subventions et donations non-affectées", 2439647],
+        ["Revenu total", 2563027],
+        ["Total des dépenses par priorité", null],
+        ["Protéger les défenseurs des droits humains", 724041],
+        ["Dépenses logistiques", 241558],
+        ["Total Expenses", 965599],
+      ]).map(([, side]) => side),
+    ).toEqual(["income", "income", "expense", "expense"]);
+  });
+});

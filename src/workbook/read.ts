@@ -523,8 +523,11 @@ function readBlock(
       lastSaid = { income: -1, expense: -1 };
       for (const row of rows) {
         if (headerRow !== null && row <= headerRow) continue;
+        // A heading row of its own (« CHARGES », no amount), not a total (« Total Expenses 8 832 802 »).
+        if (used.some((k) => grid.value(row, k.col) !== null && grid.value(row, k.col) !== "")) continue;
         for (const c of block.labelCols) {
-          const said = sectionOfHeading(textAt(grid, row, c));
+          const text = textAt(grid, row, c);
+          const said = /^\s*(sous[-\s]?)?(total|totaux)\b/i.test(text) ? null : sectionOfHeading(text);
           if (said === "income" || said === "expense") lastSaid[said] = Math.max(lastSaid[said], row);
         }
       }
@@ -533,7 +536,10 @@ function readBlock(
   };
   const blockSide = (text: string, r: number): Section | null => {
     const s = sectionOfBlockHeading(text);
-    if (headerSide === null || (s !== "income" && s !== "expense") || s === headerSide) return s;
+    if (s !== "income" && s !== "expense") return s;
+    // Under « RECETTES » (a heading row, not the header), with « DEPENSES » further down: a chapter of the recettes.
+    if ((sideWord === "income" || sideWord === "expense") && s !== sideWord && saidBelow(s, r)) return null;
+    if (headerSide === null || s === headerSide) return s;
     return sideBySide || sheetSection === headerSide || saidBelow(s, r) ? null : s;
   };
   const sided = (s: Section | null, text: string): Section | null => {
