@@ -31,6 +31,8 @@ const FUNDERS: FunderTable[] = [
       "UE", "union europeenne", "commission europeenne", "parlement europeen", "conseil de l europe", "fonds europeen*",
       "FSE", "FEDER", "FEADER", "LEADER", "erasmus", "interreg", "ONU", "nations unies", "UNESCO", "UNICEF", "HCR", "UNHCR",
       "OMS", "PNUD", "UNDP", "FAO", "OIF", "francophonie",
+      // A university's funds for its students' associations: the FSDIE, the CVEC (student life and campus contribution).
+      "FSDIE", "fsdie", "CVEC", "cvec", "CROUS", "crous", "fonds de solidarite et de developpement des initiatives etudiantes",
       // The State's agencies for international cooperation, which fund the NGOs' projects abroad.
       "AFD", "agence francaise de developpement", "expertise france", "ministere de l europe et des affaires etrangeres", "MEAE",
     ],
@@ -86,6 +88,9 @@ export const PAYER_ONLY_WORDS: ReadonlySet<string> = new Set([
   "associative*", "associatif*",
   // « Eglise Valdese », « Don de la paroisse » pay; « mise à disposition de l'église » is the building.
   "eglise*", "paroisse*",
+  // « Club de l'Amitié », « Don du Rotary club », « BDE de l'UTC » pay; « Vie du club », « Casquettes BDE », « Brevet
+  // fédéral 300 km » name the association's own life, goods and events.
+  "club", "clubs", "BDE", "BDS", "BDA", "federal*", "federaux",
 ]);
 
 /** Nouns of money given or paid, whose complement is who pays (« subvention régionale », « aide du CD »). */

@@ -356,6 +356,8 @@ export const LEVERS: readonly Lever[] = [
       { p: "primes d assurance*", dest: "engineering" }, { p: "responsabilite civile", dest: "engineering" }, "documentation*", "credit bail",
       "leasing", "sous traitance*", "etudes et recherches", "colloque*", "seminaire*", "abonnement*", "nettoyage", "menage",
       "location de salle*", "location du local", "location des locaux", "gardiennage", "logiciel*", "services exterieurs",
+      // « Indemnité de location », « indemnité d'occupation »: what is paid for the use of a place is rent, no staff pay.
+      "indemnite* de location", "indemnite* d occupation", "indemnite* locative*",
       // Waste taken away and treated is a service bought, not a salary (« traitement »).
       "traitement* des dechets", "collecte* des dechets", "enlevement* des dechets", "enlevement* des ordures", "remise* en etat",
     ],

@@ -38,7 +38,7 @@ export const JOB_TITLES: readonly string[] = [
   "maitre de chapelle", "sonneur", "sonneurs", "sonneur de cloches", "fossoyeur", "fossoyeurs",
   // Running the association.
   "secretaire", "secretaires", "secretaire comptable", "aide comptable", "agent administratif", "agente administrative",
-  "assistant", "assistante", "assistants", "assistantes", "employe", "employee", "employes", "employees", "permanents", "permanentes",
+  "assistant", "assistante", "assistants", "assistantes", "employe", "employee", "employes", "employees", "permanents",
   "charge de mission", "chargee de mission", "charges de mission", "chargees de mission", "charge de projet", "chargee de projet",
   "coordinateur", "coordinatrice", "coordinateurs", "coordinatrices", "animatrice", "animatrices", "moniteur", "monitrice", "moniteurs", "monitrices",
   "surveillant", "surveillante", "surveillants", "surveillantes", "directeur", "directrice", "educateur", "educatrice", "educateurs",
