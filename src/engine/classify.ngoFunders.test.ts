@@ -31,3 +31,9 @@ describe("what a project builds", () => {
     expect(c("Création de poste", "expense").lever).toBe("staff");
   });
 });
+
+describe("what an NGO pays the people it helps", () => {
+  it.each(["Bourse d'étude et de formation", "Bourses d'études", "Bourse scolaire"])("« %s » among the charges is aid paid, not staff training", (label) => {
+    expect(c(label, "expense")).toMatchObject({ lever: "other_operating", pillar: "financial" });
+  });
+});

@@ -37,3 +37,9 @@ describe("charges", () => {
     expect(r.lever === "staff" ? r.confidence : 0).toBeLessThan(0.6);
   });
 });
+
+describe("a deposit kept is a produit, a deposit paid or refunded is no line", () => {
+  it.each(["Cautions sautées", "Caution encaissée (dégâts)"])("« %s » is a produit of the association's own", (label) => {
+    expect(c(label)).toMatchObject({ lever: "other_income", section: "income" });
+  });
+});

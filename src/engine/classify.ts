@@ -147,7 +147,8 @@ const BALANCE_SHEET_LABEL = [
   // A loan repaid or received, said with its lender (16): « Prêt de 500 € par Pierre Lévy remboursé ».
   /^(prets?|emprunts?|avances?) (de|d|du|par|a|aupres)\b.*\b(rembourses?|remboursees?|recus?|recues?|obtenus?|obtenues?|accordes?|accordees?)$/,
   // A deposit paid or refunded (275, 165): money lent against a key or a hall, neither spent nor earned.
-  /^((remboursement|restitution)s? (de |d une |de la |des |du )?)?(cautions?|depots? de garantie|cautionnements?)\b/,
+  // A deposit kept (« Cautions sautées », « Caution encaissée (dégâts) ») has become income: not this one.
+  /^((remboursement|restitution)s? (de |d une |de la |des |du )?)?(cautions?|depots? de garantie|cautionnements?)\b(?!.*\b(sautees?|encaissees?|conservees?|retenues?|gardees?|non restituees?|non rendues?|perdues?)\b)/,
 ];
 
 /** How the chapters of classes 1–5 are titled in the associations' chart (ANC 2018-06) and by treasurers. */

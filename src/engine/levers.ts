@@ -318,7 +318,9 @@ export const LEVERS: readonly Lever[] = [
     payer: null,
     accounts: ["75", "751", "752", "758"],
     catchAll: true,
-    keywords: ["autres produits", "produits divers", "autres recettes", "recettes diverses", "redevance*", "droits d auteur", "loyers percus", "revenus des immeubles", "divers"],
+    keywords: ["autres produits", "produits divers", "autres recettes", "recettes diverses", "redevance*", "droits d auteur", "loyers percus", "revenus des immeubles", "divers",
+      // A deposit kept for damage or a no-show (« Cautions sautées ») has become the association's: a produit of its own.
+      "caution* sautee*", "caution* encaissee*", "caution* conservee*", "caution* retenue*", "caution* gardee*", "caution* non restituee*", "caution* perdue*"],
   }),
 
   // ───────────── expense ─────────────
@@ -494,6 +496,8 @@ export const LEVERS: readonly Lever[] = [
       "autres charges de gestion courante", "charges de gestion courante", "droits d auteur*", "SACEM", "SACD", "redevance*", "pertes sur creances",
       // What debtors will never pay (654): « Perte sur débiteurs », « Pertes sur créances irrécouvrables ».
       "perte* sur creance*", "perte* sur debiteur*", "creances irrecouvrables", "creance* irrecouvrable*", "aides financieres", "aide* aux familles", "secours", "bourses versees", "charges diverses", "autres charges",
+      // Scholarships the association pays to the people it helps (6571): « Bourse d'étude et de formation », no staff training.
+      "bourse* d etude*", "bourse* d etude* et de formation", "bourse* scolaire*", "bourse* de formation",
       // Grants paid out (657): « Subventions versées aux caisses mutuelles partenaires » is not staff insurance.
       "subvention*", "subvention* versee*", "subvention* accordee*", "aide* versee*", "aide* accordee*", "aide* aux", "aides financieres octroyees",
       "dons verses", "soutien* financier*",
