@@ -2,13 +2,13 @@
 // package directly. Only Équilibre's own sheets (and their tables, drawings and charts) are removed or
 // added; every other part keeps its bytes, so a user's charts, images, pivots or macros survive. Text is
 // always written as text (a label "=HYPERLINK(…)" never becomes a formula).
-import type { PlannedCell, PlannedSheet, ReportPlan } from "../../workbook/plan.ts";
+import type { PlannedCell, PlannedSheet, ReportPlan, StyleId } from "../../workbook/plan.ts";
 import { isEquilibreName } from "../../workbook/definedNames.ts";
 import { renameSheets, renameWarnings, resolveSheetNames } from "../../workbook/sheetNames.ts";
 import { buildChartXml, buildDrawingXml } from "./chartXml.ts";
 import { freeStateSheetName, isStateSheetName, type StoredState } from "./stateSheet.ts";
 import { readPackageState } from "./packageState.ts";
-import { buildStateSheetXml, buildTableXml, printArea, sheetXmlChunks } from "./sheetXml.ts";
+import { buildStateSheetXml, buildTableXml, printArea, sheetXmlBytes, sheetXmlChunks } from "./sheetXml.ts";
 import { MINIMAL_STYLES, StylesXml } from "./stylesXml.ts";
 import { WorkbookXml, type WorkbookSheet } from "./workbookXml.ts";
 import { isStrictXml, relIs, relType, toStrict } from "./ooxml.ts";
@@ -160,9 +160,10 @@ export async function applyReportPlan(input: ArrayBuffer | Uint8Array | XlsxPack
       pkg.write(drawingPath, conform(buildDrawingXml(frames)));
       drawingRid = await pkg.addRel(path, REL.drawing, drawingPath);
     }
-    const xml = sheetXmlChunks(sheet, { xf: (id) => styles.xf(id), dxf: (fill, color) => styles.dxf(fill, color), drawingRid, tableRids });
-    // In chunks of whole rows, each deflated as it comes: a big sheet never exists as one string.
-    await pkg.writeChunks(path, mapChunks(xml, conform), CONTENT_TYPE.worksheet);
+    const ctx = { xf: (id: StyleId) => styles.xf(id), dxf: (fill: string, color?: string) => styles.dxf(fill, color), drawingRid, tableRids };
+    // In chunks of whole rows, each deflated as it comes: a big sheet never exists as one string. As UTF-8 bytes
+    // written directly, unless the part must be made Strict (a change of its text).
+    await pkg.writeChunks(path, strict ? mapChunks(sheetXmlChunks(sheet, ctx), conform) : sheetXmlBytes(sheet, ctx), CONTENT_TYPE.worksheet);
     const entry = wb.addSheet(sheet.name, await pkg.addRel(wbPath, REL.worksheet, path));
     if (sheet.print) wb.setLocalName("_xlnm.Print_Area", entry, printArea(sheet.name, sheet.print.area));
     if (sheet.print?.titleRows) wb.setLocalName("_xlnm.Print_Titles", entry, `'${sheet.name.replace(/'/g, "''")}'!$${sheet.print.titleRows.replace(":", ":$")}`);

@@ -97,19 +97,19 @@ export interface DeflatedChunks {
 }
 
 /** What deflates the parts written in chunks: the platform's stream, or what the host gives (zlib on Node). */
-let chunkDeflater: (chunks: Iterable<string>) => Promise<DeflatedChunks | null> = (chunks) => deflateChunks(chunks);
+let chunkDeflater: (chunks: Iterable<string | Uint8Array>) => Promise<DeflatedChunks | null> = (chunks) => deflateChunks(chunks);
 
 /** The Node host gives zlib, whose level can be chosen (zlibDeflate.ts); browsers keep CompressionStream. */
-export function useChunkDeflater(deflater: (chunks: Iterable<string>) => Promise<DeflatedChunks>): void {
+export function useChunkDeflater(deflater: (chunks: Iterable<string | Uint8Array>) => Promise<DeflatedChunks>): void {
   chunkDeflater = deflater;
 }
 
 /**
- * Text given in chunks, deflated natively as the chunks come: the part is never one string nor one buffer of
+ * Text given in chunks (or its UTF-8 bytes), deflated natively as the chunks come: the part is never one string nor one buffer of
  * its uncompressed bytes (the lines sheet of a million-line ledger is over a gigabyte of XML). Null when the
  * platform has no CompressionStream; the chunks are then not consumed.
  */
-export async function deflateChunks(chunks: Iterable<string>): Promise<DeflatedChunks | null> {
+export async function deflateChunks(chunks: Iterable<string | Uint8Array>): Promise<DeflatedChunks | null> {
   if (typeof CompressionStream === "undefined") return null;
   const gzip = new CompressionStream("gzip");
   const writer = gzip.writable.getWriter();
@@ -128,9 +128,9 @@ export async function deflateChunks(chunks: Iterable<string>): Promise<DeflatedC
   let size = 0;
   try {
     for (const chunk of chunks) {
-      const bytes = encoder.encode(chunk);
+      const bytes = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
       size += bytes.length;
-      await writer.write(bytes);
+      await writer.write(bytes as Uint8Array<ArrayBuffer>);
     }
     await writer.close();
   } catch (e) {
@@ -148,7 +148,7 @@ export async function deflateChunks(chunks: Iterable<string>): Promise<DeflatedC
  * Writes the text of `chunks` as the part `path`, deflated as the chunks come when the platform can; otherwise
  * as bytes JSZip compresses itself (still never one string).
  */
-export async function writeChunksNatively(zip: JSZip, path: string, chunks: Iterable<string>): Promise<void> {
+export async function writeChunksNatively(zip: JSZip, path: string, chunks: Iterable<string | Uint8Array>): Promise<void> {
   const jszip = deflateClass(zip);
   const done = jszip ? await chunkDeflater(chunks) : null;
   if (jszip && done) {
@@ -161,7 +161,7 @@ export async function writeChunksNatively(zip: JSZip, path: string, chunks: Iter
   const parts: Uint8Array[] = [];
   let total = 0;
   for (const chunk of chunks) {
-    const bytes = encoder.encode(chunk);
+    const bytes = typeof chunk === "string" ? encoder.encode(chunk) : chunk;
     parts.push(bytes);
     total += bytes.length;
   }

@@ -4,7 +4,8 @@
 // formula: only `formula` makes a <f>.
 import type { PlannedCell, PlannedSheet, PlannedTable, StyleId } from "../../workbook/plan.ts";
 import { sharedFormulaRuns, type SharedRuns } from "./sharedFormulas.ts";
-import { absoluteRange, cleanText, colLetters, esc, escText, num, parseRange, parseRef, stripInvalid } from "./xmlText.ts";
+import { XmlBytes } from "./xmlBytes.ts";
+import { absoluteRange, cleanText, colLetters, esc, escText, MAX_CELL_CHARS, num, parseRange, parseRef, stripInvalid } from "./xmlText.ts";
 
 export const SHEET_NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -84,35 +85,39 @@ function inlineText(text: string): string {
   return `<is><t${space}>${escText(t)}</t></is>`;
 }
 
-/** Texts recur (levers, pillars, sections, the same reason on many lines): each is cleaned and escaped once. */
-class TextCache {
-  private readonly inline = new Map<string, string>();
-  private readonly plain = new Map<string, string>();
-  /** Enough for every recurring text of a sheet; a million distinct labels do not all stay in memory. */
-  private static readonly MAX = 20_000;
-  inlineText(text: string): string {
-    return TextCache.get(this.inline, text, inlineText);
-  }
-  value(text: string): string {
-    return TextCache.get(this.plain, text, (t) => escText(cleanText(t)));
-  }
-  private static get(map: Map<string, string>, text: string, make: (t: string) => string): string {
-    let out = map.get(text);
-    if (out === undefined) {
-      out = make(text);
-      if (map.size < TextCache.MAX) map.set(text, out);
-    }
-    return out;
+/** An inline-string cell's content: written as it is when it needs no cleaning nor escaping, else as inlineText makes it. */
+function inlineBytes(o: XmlBytes, text: string): void {
+  const at = o.pos;
+  o.text("<is><t>");
+  if (o.plainText(text, MAX_CELL_CHARS)) o.text("</t></is>");
+  else {
+    o.pos = at;
+    o.text(inlineText(text));
   }
 }
 
 /**
- * One cell's XML. `si` is the shared formula the cell belongs to (-1 for none) and `head` the range on the run's
- * first cell: passed as they are, not as an object per formula cell (the lines table has five per line).
+ * One cell's XML, written into `o`. `si` is the shared formula the cell belongs to (-1 for none) and `head` the
+ * range on the run's first cell: passed as they are, not as an object per formula cell (the lines table has five per line).
  */
-function cellXml(ref: string, c: PlannedCell | undefined, text: string | undefined, s: string, si: number, head: string | undefined, texts: TextCache): string {
-  if (text !== undefined) return text === "" ? `<c r="${ref}"${s}/>` : `<c r="${ref}"${s} t="inlineStr">${texts.inlineText(text)}</c>`;
-  if (!c) return `<c r="${ref}"${s}/>`;
+function cellBytes(o: XmlBytes, ref: string, c: PlannedCell | undefined, text: string | undefined, s: string, si: number, head: string | undefined): void {
+  o.text('<c r="');
+  o.text(ref);
+  o.text('"');
+  o.text(s);
+  if (text !== undefined) {
+    if (text === "") o.text("/>");
+    else {
+      o.text(' t="inlineStr">');
+      inlineBytes(o, text);
+      o.text("</c>");
+    }
+    return;
+  }
+  if (!c) {
+    o.text("/>");
+    return;
+  }
   // A follower of a shared formula is written without its text (nor asking the cell for it).
   const shared = si >= 0;
   if (shared || c.formula) {
@@ -120,17 +125,41 @@ function cellXml(ref: string, c: PlannedCell | undefined, text: string | undefin
       ? `<f>${escText(cleanText(c.formula!.replace(/^=/, "")))}</f>`
       : head
         ? `<f t="shared" ref="${head}" si="${si}">${escText(cleanText((c.formula ?? "").replace(/^=/, "")))}</f>`
-        : `<f t="shared" si="${si}"/>`;
+        : null;
     const e = c.expected;
-    if (typeof e === "number" && Number.isFinite(e)) return `<c r="${ref}"${s}>${f}<v>${num(e)}</v></c>`;
-    if (typeof e === "string") return `<c r="${ref}"${s} t="str">${f}<v>${texts.value(e)}</v></c>`;
-    return `<c r="${ref}"${s}>${f}</c>`;
+    const isNumber = typeof e === "number" && Number.isFinite(e);
+    o.text(typeof e === "string" ? ' t="str">' : ">");
+    if (f === null) {
+      o.text('<f t="shared" si="');
+      o.int(si);
+      o.text('"/>');
+    } else o.text(f);
+    if (isNumber) {
+      o.text("<v>");
+      o.text(num(e));
+      o.text("</v>");
+    } else if (typeof e === "string") {
+      o.text("<v>");
+      if (!o.plainText(e, MAX_CELL_CHARS)) o.text(escText(cleanText(e)));
+      o.text("</v>");
+    }
+    o.text("</c>");
+    return;
   }
   const v = c.value;
-  if (typeof v === "number") return Number.isFinite(v) ? `<c r="${ref}"${s}><v>${num(v)}</v></c>` : `<c r="${ref}"${s}/>`;
-  if (typeof v === "boolean") return `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
-  if (typeof v === "string" && v !== "") return `<c r="${ref}"${s} t="inlineStr">${texts.inlineText(v)}</c>`;
-  return `<c r="${ref}"${s}/>`;
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) o.text("/>");
+    else {
+      o.text("><v>");
+      o.text(num(v));
+      o.text("</v></c>");
+    }
+  } else if (typeof v === "boolean") o.text(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+  else if (typeof v === "string" && v !== "") {
+    o.text(' t="inlineStr">');
+    inlineBytes(o, v);
+    o.text("</c>");
+  } else o.text("/>");
 }
 
 /** Header texts of the sheet's tables (a table's column names must equal its header cells): ref → text. */
@@ -226,24 +255,25 @@ interface RowWriter {
   sAttr: (id: StyleId | undefined) => string;
   /** By cell index: the shared formula it belongs to (-1 for none); by a run's first cell, the run's range. */
   shared: SharedRuns;
-  texts: TextCache;
   rowCells: number[];
 }
 
-/** The XML of the rows from `first` on, until about `chunkChars` characters: the text, and the next row to write. */
-function rowsXml(w: RowWriter, first: number, chunkChars: number): [string, number] {
+/**
+ * The XML of the rows from `first` on, written into `o` until it holds `chunkBytes` bytes (at least one row written):
+ * the next row to write.
+ */
+function rowsBytes(o: XmlBytes, w: RowWriter, first: number, chunkBytes: number): number {
   const { colOf, rowStart, order, maxRow } = w.index;
-  const { cells, refAt, heights, headers, headerRows, sAttr, texts, rowCells } = w;
+  const { cells, refAt, heights, headers, headerRows, sAttr, rowCells } = w;
   const { si, head } = w.shared;
-  // One growing string per chunk: V8 appends to it without copying until it is written out (faster than joining
-  // an array of the cells' texts, the more so once a « – » or « é » makes the chunk a two-byte string).
-  let out = "";
+  let wrote = false;
   let r = first;
-  for (; r <= maxRow && out.length < chunkChars; r++) {
+  for (; r <= maxRow && (!wrote || o.pos < chunkBytes); r++) {
     const from = rowStart[r]!;
     const to = rowStart[r + 1]!;
     const h = heights[r];
     if (from === to && !h) continue;
+    wrote = true;
     rowCells.length = 0;
     for (let k = from; k < to; k++) rowCells.push(order[k]!);
     // A stable sort: for two cells of one column, the first planned is written. Plans mostly give a row's cells
@@ -252,7 +282,11 @@ function rowsXml(w: RowWriter, first: number, chunkChars: number): [string, numb
     for (let k = 1; k < rowCells.length && inOrder; k++) inOrder = colOf[rowCells[k - 1]!]! <= colOf[rowCells[k]!]!;
     if (!inOrder) rowCells.sort((a, b) => colOf[a]! - colOf[b]!);
     const header = headerRows.has(r);
-    out += `<row r="${r}"${h ? ` ht="${num(h)}" customHeight="1"` : ""}>`;
+    o.text('<row r="');
+    o.int(r);
+    o.text('"');
+    if (h) o.text(` ht="${num(h)}" customHeight="1"`);
+    o.text(">");
     let last = 0;
     for (const i of rowCells) {
       const col = colOf[i]!;
@@ -261,15 +295,24 @@ function rowsXml(w: RowWriter, first: number, chunkChars: number): [string, numb
       const c = i < cells.length ? cells[i] : undefined;
       const ref = refAt(i);
       const run = i < cells.length ? si[i]! : -1;
-      out += cellXml(ref, c, header ? headers.get(ref) : undefined, sAttr(c?.style), run, run >= 0 ? head.get(i) : undefined, texts);
+      cellBytes(o, ref, c, header ? headers.get(ref) : undefined, sAttr(c?.style), run, run >= 0 ? head.get(i) : undefined);
     }
-    out += "</row>";
+    o.text("</row>");
   }
-  return [out, r];
+  return r;
 }
 
-/** The worksheet XML in chunks of about `chunkChars` characters, each ending after a whole row (or part). */
+/** The worksheet XML in chunks of about `chunkChars` characters, each ending after a whole row (or part): as text. */
 export function* sheetXmlChunks(sheet: PlannedSheet, ctx: SheetContext, chunkChars = SHEET_CHUNK): Generator<string> {
+  const decoder = new TextDecoder();
+  for (const bytes of sheetXmlBytes(sheet, ctx, chunkChars)) yield decoder.decode(bytes);
+}
+
+/**
+ * The worksheet XML as UTF-8, in chunks of about `chunkBytes` bytes, each ending after a whole row (or part). The
+ * rows are written as bytes straight away (xmlBytes.ts); the few parts around them as text, then encoded.
+ */
+export function* sheetXmlBytes(sheet: PlannedSheet, ctx: SheetContext, chunkBytes = SHEET_CHUNK): Generator<Uint8Array> {
   let out = DECL + `<worksheet ${SHEET_NS}>`;
   // sheetPr: tab colour, fit to page.
   const tab = sheet.tabColor ? `<tabColor rgb="FF${sheet.tabColor.toUpperCase()}"/>` : "";
@@ -310,16 +353,16 @@ export function* sheetXmlChunks(sheet: PlannedSheet, ctx: SheetContext, chunkCha
     if (a === undefined) styleAttr.set(id, (a = ` s="${ctx.xf(id)}"`));
     return a;
   };
-  const writer: RowWriter = { index, cells, refAt, heights: sheet.rowHeights ?? {}, headers, headerRows, sAttr, shared, texts: new TextCache(), rowCells: [] };
+  const writer: RowWriter = { index, cells, refAt, heights: sheet.rowHeights ?? {}, headers, headerRows, sAttr, shared, rowCells: [] };
   out += "<sheetData>";
+  // Room for a chunk and the row that ends it; a bigger row grows the buffer.
+  const capacity = Math.min(chunkBytes, SHEET_CHUNK) + (1 << 16);
+  const o = new XmlBytes(capacity);
+  o.text(out);
+  out = "";
   for (let r = 1; r <= index.maxRow; ) {
-    const [rows, next] = rowsXml(writer, r, Math.max(1, chunkChars - out.length));
-    out += rows;
-    r = next;
-    if (out.length >= chunkChars) {
-      yield out;
-      out = "";
-    }
+    r = rowsBytes(o, writer, r, chunkBytes);
+    if (o.pos >= chunkBytes) yield o.take(capacity);
   }
   out += "</sheetData>";
 
@@ -359,7 +402,8 @@ export function* sheetXmlChunks(sheet: PlannedSheet, ctx: SheetContext, chunkCha
   if (ctx.drawingRid) out += `<drawing r:id="${ctx.drawingRid}"/>`;
   if (ctx.tableRids.length > 0) out += `<tableParts count="${ctx.tableRids.length}">${ctx.tableRids.map((id) => `<tablePart r:id="${id}"/>`).join("")}</tableParts>`;
   out += "</worksheet>";
-  yield out;
+  o.text(out);
+  yield o.take(0);
 }
 
 export function buildTableXml(t: PlannedTable, id: number, name: string): string {

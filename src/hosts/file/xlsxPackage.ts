@@ -182,15 +182,16 @@ export class XlsxPackage {
   }
 
   /**
-   * Writes a part given as chunks of text (a big sheet's rows): one chunk is written as `write` does, more are
-   * deflated as they come, so the whole part never exists as one string.
+   * Writes a part given as chunks of text or of its UTF-8 bytes (a big sheet's rows): one chunk is written as
+   * `write` does, more are deflated as they come, so the whole part never exists as one string.
    */
-  async writeChunks(path: string, chunks: Iterable<string>, contentType?: string): Promise<void> {
+  async writeChunks(path: string, chunks: Iterable<string | Uint8Array>, contentType?: string): Promise<void> {
     const it = chunks[Symbol.iterator]();
     const first = it.next();
     const second = first.done ? first : it.next();
     if (second.done) {
-      this.write(path, first.done ? "" : first.value, contentType);
+      const only = first.done ? "" : first.value;
+      this.write(path, typeof only === "string" ? only : new TextDecoder().decode(only), contentType);
       return;
     }
     this.large.delete(path);

@@ -9,7 +9,7 @@ import { GZIP_HEADER, gzipTrailer } from "./partStream.ts";
 
 export const SHEET_DEFLATE_LEVEL = 3;
 
-export async function deflateChunksWithZlib(chunks: Iterable<string>): Promise<DeflatedChunks> {
+export async function deflateChunksWithZlib(chunks: Iterable<string | Uint8Array>): Promise<DeflatedChunks> {
   // Output in big pieces: at zlib's default 16 KB, its callbacks on the main thread cost more than the copies.
   const deflate = createDeflateRaw({ level: SHEET_DEFLATE_LEVEL, chunkSize: 256 * 1024 });
   const out: Buffer[] = [];
@@ -25,7 +25,7 @@ export async function deflateChunksWithZlib(chunks: Iterable<string>): Promise<D
   let draining: Promise<unknown> | null = null;
   try {
     for (const chunk of chunks) {
-      const bytes = Buffer.from(chunk, "utf8");
+      const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
       crc = crc32(bytes, crc);
       size += bytes.length;
       if (draining) await draining;
