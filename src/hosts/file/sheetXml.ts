@@ -85,81 +85,90 @@ function inlineText(text: string): string {
   return `<is><t${space}>${escText(t)}</t></is>`;
 }
 
-/** An inline-string cell's content: written as it is when it needs no cleaning nor escaping, else as inlineText makes it. */
-function inlineBytes(o: XmlBytes, text: string): void {
-  const at = o.pos;
-  o.text("<is><t>");
-  if (o.plainText(text, MAX_CELL_CHARS)) o.text("</t></is>");
+/**
+ * An inline-string cell's content and end, after its `t="inlineStr">`, which ends at `at`: the text as it is when it
+ * needs no cleaning nor escaping, else as inlineText makes it.
+ */
+function inlineBytes(o: XmlBytes, at: number, text: string): void {
+  if (o.plainText(text, MAX_CELL_CHARS)) o.ascii("</t></is></c>");
   else {
     o.pos = at;
     o.text(inlineText(text));
+    o.ascii("</c>");
   }
 }
 
+/** An inline-string cell from its `<c r="…"` on: `sq` closes the ref and gives the style (`" s="4"`). */
+function inlineCell(o: XmlBytes, sq: string, text: string): void {
+  o.ascii(sq);
+  const at = o.pos + 15; // after ' t="inlineStr">'
+  o.ascii(' t="inlineStr"><is><t>');
+  inlineBytes(o, at, text);
+}
+
 /**
- * One cell's XML, written into `o`. `si` is the shared formula the cell belongs to (-1 for none) and `head` the
- * range on the run's first cell: passed as they are, not as an object per formula cell (the lines table has five per line).
+ * One cell's XML, written into `o`. `sq` closes its ref and gives its style (`"` or `" s="4"`); `si` is the shared
+ * formula the cell belongs to (-1 for none) and `head` the range on the run's first cell: passed as they are, not as
+ * an object per formula cell (the lines table has five per line). Each piece of markup is written in one go.
  */
-function cellBytes(o: XmlBytes, ref: string, c: PlannedCell | undefined, text: string | undefined, s: string, si: number, head: string | undefined): void {
-  o.text('<c r="');
+function cellBytes(o: XmlBytes, ref: string, c: PlannedCell | undefined, text: string | undefined, sq: string, si: number, head: string | undefined): void {
+  o.ascii('<c r="');
   o.text(ref);
-  o.text('"');
-  o.text(s);
   if (text !== undefined) {
-    if (text === "") o.text("/>");
-    else {
-      o.text(' t="inlineStr">');
-      inlineBytes(o, text);
-      o.text("</c>");
-    }
+    if (text === "") {
+      o.ascii(sq);
+      o.ascii("/>");
+    } else inlineCell(o, sq, text);
     return;
   }
   if (!c) {
-    o.text("/>");
+    o.ascii(sq);
+    o.ascii("/>");
     return;
   }
   // A follower of a shared formula is written without its text (nor asking the cell for it).
   const shared = si >= 0;
   if (shared || c.formula) {
-    const f = !shared
-      ? `<f>${escText(cleanText(c.formula!.replace(/^=/, "")))}</f>`
-      : head
-        ? `<f t="shared" ref="${head}" si="${si}">${escText(cleanText((c.formula ?? "").replace(/^=/, "")))}</f>`
-        : null;
     const e = c.expected;
-    const isNumber = typeof e === "number" && Number.isFinite(e);
-    o.text(typeof e === "string" ? ' t="str">' : ">");
-    if (f === null) {
-      o.text('<f t="shared" si="');
+    o.ascii(sq);
+    o.ascii(typeof e === "string" ? ' t="str">' : ">");
+    if (shared && !head) {
+      o.ascii('<f t="shared" si="');
       o.int(si);
-      o.text('"/>');
-    } else o.text(f);
-    if (isNumber) {
-      o.text("<v>");
-      o.text(num(e));
-      o.text("</v>");
-    } else if (typeof e === "string") {
-      o.text("<v>");
-      if (!o.plainText(e, MAX_CELL_CHARS)) o.text(escText(cleanText(e)));
-      o.text("</v>");
+      o.ascii('"/>');
+    } else {
+      o.text(
+        !shared
+          ? `<f>${escText(cleanText(c.formula!.replace(/^=/, "")))}</f>`
+          : `<f t="shared" ref="${head}" si="${si}">${escText(cleanText((c.formula ?? "").replace(/^=/, "")))}</f>`,
+      );
     }
-    o.text("</c>");
+    if (typeof e === "number" && Number.isFinite(e)) {
+      o.ascii("<v>");
+      o.ascii(num(e));
+      o.ascii("</v></c>");
+    } else if (typeof e === "string") {
+      o.ascii("<v>");
+      if (!o.plainText(e, MAX_CELL_CHARS)) o.text(escText(cleanText(e)));
+      o.ascii("</v></c>");
+    } else o.ascii("</c>");
     return;
   }
   const v = c.value;
+  o.ascii(sq);
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) o.text("/>");
+    if (!Number.isFinite(v)) o.ascii("/>");
     else {
-      o.text("><v>");
-      o.text(num(v));
-      o.text("</v></c>");
+      o.ascii("><v>");
+      o.ascii(num(v));
+      o.ascii("</v></c>");
     }
-  } else if (typeof v === "boolean") o.text(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
+  } else if (typeof v === "boolean") o.ascii(v ? ' t="b"><v>1</v></c>' : ' t="b"><v>0</v></c>');
   else if (typeof v === "string" && v !== "") {
-    o.text(' t="inlineStr">');
-    inlineBytes(o, v);
-    o.text("</c>");
-  } else o.text("/>");
+    const at = o.pos + 15;
+    o.ascii(' t="inlineStr"><is><t>');
+    inlineBytes(o, at, v);
+  } else o.ascii("/>");
 }
 
 /** Header texts of the sheet's tables (a table's column names must equal its header cells): ref → text. */
@@ -346,11 +355,12 @@ export function* sheetXmlBytes(sheet: PlannedSheet, ctx: SheetContext, chunkByte
   if (widths.length > 0) out += `<cols>${widths.map(([c, w]) => `<col min="${c}" max="${c}" width="${num(w)}" customWidth="1"/>`).join("")}</cols>`;
 
   const shared = sharedFormulaRuns(cells, index.rowOf, index.colOf);
+  // What closes a cell's ref and gives its style: `"`, or `" s="4"`.
   const styleAttr = new Map<StyleId, string>();
   const sAttr = (id: StyleId | undefined) => {
-    if (!id) return "";
+    if (!id) return '"';
     let a = styleAttr.get(id);
-    if (a === undefined) styleAttr.set(id, (a = ` s="${ctx.xf(id)}"`));
+    if (a === undefined) styleAttr.set(id, (a = `" s="${ctx.xf(id)}"`));
     return a;
   };
   const writer: RowWriter = { index, cells, refAt, heights: sheet.rowHeights ?? {}, headers, headerRows, sAttr, shared, rowCells: [] };

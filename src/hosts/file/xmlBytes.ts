@@ -52,6 +52,16 @@ export class XmlBytes {
     this.pos = p;
   }
 
+  /** Text known to be ASCII (the writer's own markup, a number's digits). */
+  ascii(s: string): void {
+    const n = s.length;
+    this.room(n);
+    const b = this.buf;
+    let p = this.pos;
+    for (let i = 0; i < n; i++) b[p++] = s.charCodeAt(i);
+    this.pos = p;
+  }
+
   /** A non-negative integer (a row number) in decimal, as String(n) writes it. */
   int(n: number): void {
     if (n < 10) {
@@ -59,7 +69,7 @@ export class XmlBytes {
       this.buf[this.pos++] = 48 + n;
       return;
     }
-    this.text(String(n));
+    this.ascii(String(n));
   }
 
   /**
