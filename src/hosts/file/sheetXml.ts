@@ -235,7 +235,24 @@ function indexCells(sheet: PlannedSheet, refAt: (i: number) => string, count: nu
   let maxRow = 1;
   let maxCol = 1;
   for (let i = 0; i < count; i++) {
-    const [r, col] = rowCol(refAt(i));
+    const ref = refAt(i);
+    // "AB12" read in one pass, digits included (no slice, no tuple); anything else the long way.
+    let col = 0;
+    let k = 0;
+    const n = ref.length;
+    for (; k < n; k++) {
+      const c = ref.charCodeAt(k);
+      if (c < 65 || c > 90) break;
+      col = col * 26 + c - 64;
+    }
+    let r = 0;
+    const digits = k;
+    for (; k < n; k++) {
+      const c = ref.charCodeAt(k);
+      if (c < 48 || c > 57) break;
+      r = r * 10 + c - 48;
+    }
+    if (k < n || k === digits || !col || r < 1 || r > 2 ** 31 - 1) [r, col] = rowCol(ref);
     rowOf[i] = r;
     colOf[i] = col;
     if (r > maxRow) maxRow = r;
