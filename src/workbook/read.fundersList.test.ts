@@ -37,3 +37,27 @@ it("the lines under « Acquis : Privé » are private money, those under « Part
     ["Ministère Transition Eco", "public"],
   ]);
 });
+
+it("a grant application's funding by status (« Acquis », « Sollicités ») and what is asked of a funder are produits", () => {
+  const r = readBudgets({
+    name: "t.xlsx",
+    sheets: [
+      sheet("Budget", [
+        ["Libellé", "2026"],
+        ["Dépenses", null],
+        ["Communication et capitalisation", 33000],
+        ["Evaluation intermédiaire", 15279],
+        ["Budget Total demandé à Expertise France", null],
+        ["Expertise France", 48279],
+        ["Sollicités", null],
+        ["Léa Nature", 50000],
+      ]),
+    ],
+  });
+  expect(classifyLines(r.lines).map((c) => [c.label, c.section])).toEqual([
+    ["Communication et capitalisation", "expense"],
+    ["Evaluation intermédiaire", "expense"],
+    ["Expertise France", "income"],
+    ["Léa Nature", "income"],
+  ]);
+});

@@ -110,6 +110,9 @@ export function sectionOfBlockHeading(text: string | null | undefined): Section 
   if (PURPOSE_OF_FUNDS.test(normalizeText(text))) return "expense";
   // « D'où vient l'argent », « Provenance des fonds », « Sommes versées par les institutionnels »: where it came from.
   if (ORIGIN_OF_FUNDS.test(normalizeText(text))) return "income";
+  // A grant application's funding by status (« Acquis », « Sollicités », « Financements obtenus »), or what is asked
+  // of a funder (« Budget total demandé à Expertise France », « Montant sollicité auprès de la Région »): income.
+  if (FUNDING_STATUS.test(normalizeText(text)) || ASKED_OF.test(normalizeText(text))) return "income";
   // « Voyage de fin d'année (coût de la sortie) », « Coût du séjour » : what something costs is a block of charges
   if (text.split(/\s[-–—]\s|[–—:()/]/).some((part) => /^(?:le |les )?(?:cout|couts|cout total) (?:de la|de l|du|des|de|d) /.test(normalizeText(part)))) return "expense";
   // « Plus gros contributeurs au CA », « Répartition du chiffre d'affaires »: what makes the turnover is income.
@@ -125,6 +128,8 @@ export function sectionOfBlockHeading(text: string | null | undefined): Section 
 }
 
 const PURPOSE_OF_FUNDS = /^(?:les |nos )?(?:objectifs?|utilisations?|affectations?|usages?|emplois?|destinations?) (?:de la |du |des |de l |d |de )?(?:cagnotte|collecte|campagne|souscription|fonds|dons?|subventions?|financements?|sommes?|budget|projet|participation)s?\b|^a quoi (?:servira|serviront|sert|servent|serviraient)\b|^ou (?:va|vont|ira|iront|sont alles|est alle|est allee|sont allees) (?:l |ces |les |nos |vos |cet |cette |notre |votre )?(?:argent|sommes?|fonds|dons?|subventions?|recettes|cotisations?|ressources?|financements?|euros?)\b/;
+const FUNDING_STATUS = /^(?:les )?(?:financements? |fonds |aides? |soutiens? |ressources |partenaires? )?(?:acquis|acquises?|obtenus?|obtenues?|sollicites?|sollicitees?|demandes?|demandees?|en attente|en cours de demande|accordes?|accordees?|notifies?|notifiees?|confirmes?|confirmees?)(?: \d{4})?$/;
+const ASKED_OF = /\b(?:demande|demandee|demandes|demandees|sollicite|sollicitee|sollicites|sollicitees|attendu|attendue|attendus|attendues) (?:a|au|aux|aupres (?:de|du|des|d))\b/;
 const ORIGIN_OF_FUNDS = /^d ou (?:vient|viennent|provient|proviennent) |^(?:provenance|origines?) (?:de la |du |des |de l |d |de )?(?:fonds|sommes?|dons?|financements?|argent|recettes|ressources)\b|^(?:les |nos |ces )?(?:sommes?|fonds|montants?|financements?|aides?) (?:versee?s?|apportee?s?|allouee?s?|accordee?s?|donnee?s?|recue?s?)(?: [a-z]+ment)? par\b/;
 
 /** « Répartition des dépenses », « Détail des charges », « Origine des ressources »: the side the block details. */
