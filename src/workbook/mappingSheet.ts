@@ -144,6 +144,11 @@ export function buildMappingSheet(names: SheetNames, lines: readonly ClassifiedL
       return `IF(${MAP_COL.section}${r}="${expenseWord}",IF(${corrected}<>"",${corrected},IF(${autoSection}="${expenseWord}",${MAP_COL.autoDestination}${r},${lookup("F", `${MAP_COL.lever}${r}`)})),"")`;
     },
   };
+  // The words of a few sections and destinations, asked several times a line: looked up once each.
+  const sectionWords = new Map<ClassifiedLine["section"], string>();
+  const sectionOf = (s: ClassifiedLine["section"]) => sectionWords.get(s) ?? sectionWords.set(s, sectionShort(s, lang)).get(s)!;
+  const destinationWords = new Map<NonNullable<ClassifiedLine["destination"]>, string>();
+  const destinationOf = (d: NonNullable<ClassifiedLine["destination"]>) => destinationWords.get(d) ?? destinationWords.set(d, destinationShort(d, lang)).get(d)!;
   lines.forEach((l, i) => {
     const r = MAPPING_FIRST_ROW + i;
     const c = (col: string) => `${col}${r}`;
@@ -156,12 +161,12 @@ export function buildMappingSheet(names: SheetNames, lines: readonly ClassifiedL
       { ref: c(MAP_COL.account), value: l.account ?? "" },
       { ref: c(MAP_COL.column), value: l.column ?? "" },
       { ref: c(MAP_COL.scenario), value: l.scenario },
-      { ref: c(MAP_COL.autoSection), value: sectionShort(auto.section, lang) },
+      { ref: c(MAP_COL.autoSection), value: sectionOf(auto.section) },
       { ref: c(MAP_COL.amount), value: amount, style: "money" },
       { ref: c(MAP_COL.autoLever), value: leverLabel(auto.lever, lang) },
       { ref: c(MAP_COL.autoPillar), value: PILLAR_NAMES[auto.pillar][lang] },
       { ref: c(MAP_COL.autoNature), value: auto.nature ? NATURE_NAMES[auto.nature][lang] : "" },
-      { ref: c(MAP_COL.autoDestination), value: auto.destination ? destinationShort(auto.destination, lang) : "" },
+      { ref: c(MAP_COL.autoDestination), value: auto.destination ? destinationOf(auto.destination) : "" },
       { ref: c(MAP_COL.confidence), value: auto.confidence, style: "percent" },
       {
         ref: c(MAP_COL.reason),
@@ -173,16 +178,16 @@ export function buildMappingSheet(names: SheetNames, lines: readonly ClassifiedL
       { ref: c(MAP_COL.correctedLever), value: l.corrected && l.lever !== auto.lever ? leverLabel(l.lever, lang) : "", style: "input" },
       {
         ref: c(MAP_COL.correctedDestination),
-        value: l.corrected && l.destination && l.destination !== auto.destination && l.section === "expense" ? destinationShort(l.destination, lang) : "",
+        value: l.corrected && l.destination && l.destination !== auto.destination && l.section === "expense" ? destinationOf(l.destination) : "",
         style: "input",
       },
     );
     cells.push(
       new RowFormulaCell(c(MAP_COL.lever), r, "lever", formulas.lever, leverLabel(l.lever, lang)),
-      new RowFormulaCell(c(MAP_COL.section), r, "section", formulas.section, sectionShort(l.section, lang)),
+      new RowFormulaCell(c(MAP_COL.section), r, "section", formulas.section, sectionOf(l.section)),
       new RowFormulaCell(c(MAP_COL.pillar), r, "pillar", formulas.pillar, PILLAR_NAMES[l.pillar][lang]),
       new RowFormulaCell(c(MAP_COL.nature), r, "nature", formulas.nature, l.nature ? NATURE_NAMES[l.nature][lang] : ""),
-      new RowFormulaCell(c(MAP_COL.destination), r, "destination", formulas.destination, l.destination ? destinationShort(l.destination, lang) : ""),
+      new RowFormulaCell(c(MAP_COL.destination), r, "destination", formulas.destination, l.destination ? destinationOf(l.destination) : ""),
     );
   });
   const last = ranges.lastRow;
