@@ -16,3 +16,11 @@ it.each(["Parrainages", "Parrainages / Colis mensuels", "parrainages"])("« %s �
 it.each(["Parrainage entreprises", "Parrainage et sponsoring", "Parrainages Crédit Agricole", "Parrainage maillots"])("« %s » is a company's sponsoring", (label) => {
   expect(c(label).lever).toBe("sponsorship");
 });
+
+it("« Parrainages » under a chapter of gifts (« 754 Dons manuels », « 75 ») is gifts; under « 7063 » or « 70 » sponsoring", () => {
+  const under = (chapter: string) => classify({ label: "Parrainages", account: null, context: { sectionHint: "income", chapter } }).lever;
+  expect(under("754 - Dons manuels")).toBe("donations");
+  expect(under("75 - Autres produits de gestion courante")).toBe("donations");
+  expect(under("7063 Parrainage")).toBe("sponsorship");
+  expect(under("70 - Ventes de produits finis, prestations de services, marchandises")).toBe("sponsorship");
+});

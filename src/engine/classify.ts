@@ -952,6 +952,10 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       costsOf(tokens, section) ??
       fallback(section);
   }
+  if (acc && !acc.prefix.startsWith("70") && hit && !hit.fuzzy && decision.lever === hit.keyword.lever && section === "income") {
+    // « Parrainages » under « 754 Dons manuels » or « 75 Autres produits »: a chapter of gifts, not of sales, says whose.
+    decision = whoseSponsorship(tokens, hit, funder) ?? decision;
+  }
   if (!acc && hit && !hit.fuzzy && decision.lever === hit.keyword.lever && section === "income") {
     // « Parrainages d'Italie », « Participation du club tiers monde »: who the word is said of decides.
     decision = whoseSponsorship(tokens, hit, funder) ?? whoseParticipation(tokens, hit, funder) ?? refundOfWhatIsSold(tokens, hit) ?? decision;
