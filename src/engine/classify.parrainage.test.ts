@@ -24,3 +24,10 @@ it("« Parrainages » under a chapter of gifts (« 754 Dons manuels », « 75 »
   expect(under("7063 Parrainage")).toBe("sponsorship");
   expect(under("70 - Ventes de produits finis, prestations de services, marchandises")).toBe("sponsorship");
 });
+
+it("« Cadeau parrain/marraine », « Versements des parrains », lines under « Soutien aux familles parrainées » are people's gifts", () => {
+  expect(c("Cadeau parrain/marraine").nature).toBe("private");
+  expect(c("Versements des parrains").lever).toBe("donations");
+  const under = classify({ label: "Scolarité Dung à Phuc Tuê", account: null, context: { sectionHint: "income", chapter: "6-SOUTIEN AUX FAMILLES PARRAINEES" } });
+  expect(under.lever).toBe("donations");
+});

@@ -235,6 +235,8 @@ export const LEVERS: readonly Lever[] = [
       "leetchi", "le pot commun", "lepotcommun", "papayoux", "gofundme", "go fund me", "kisskiss", "kiss kiss", "kiss kiss bank bank", "miimosa", "helloasso dons", "dons helloasso",
       // People who sponsor a child or a pupil, month after month: a regular gift, not a company's sponsorship.
       "parrainage* d enfant*", "parrainage* annuel*", "parrainage* mensuel*", "parrainage* individuel*", "parrainage* de particulier*", "filleul*",
+      // « Soutien aux familles parrainées », « Cadeau parrain/marraine »: the sponsors are people giving to a family or a child.
+      "famille* parrainee*", "enfant* parraine*", "eleve* parraine*", "parrain", "parrains", "marraine", "marraines",
       "donateur*",
       // What the faithful give to their church: gifts (754), not sales.
       "offrande*", "dime", "dimes", "denier du culte", "denier de l eglise",
