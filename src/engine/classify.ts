@@ -961,6 +961,12 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     decision = whoseSponsorship(tokens, hit, funder) ?? whoseParticipation(tokens, hit, funder) ?? refundOfWhatIsSold(tokens, hit) ?? decision;
   }
   if (!acc && hit && !hit.fuzzy && decision.lever === hit.keyword.lever && section === "expense") decision = softwareLicence(tokens, hit) ?? decision;
+  if (section === "income" && !acc && hit && hit.score < 2 && decision.lever === hit.keyword.lever && decision.confidence >= REVIEW_CONFIDENCE && LISTING.test(input.label) && hit.position >= tokensOf(input.label.split(/[(,;:]/)[0]!).length) {
+    // « VIE DU CLUB (galette, apéros, décès, cadeaux sortants, subventions etc) »: one word of the list after the
+    // label's head says what one item is, not the line; the nature of the whole is a guess. A head that says it
+    // (« Subvention Communes (Lacave, Meyronne, St-Sozy) ») decides.
+    decision = { ...decision, confidence: 0.5, reasons: [...decision.reasons, { fr: "le libellé énumère plusieurs choses : à vérifier", en: "the label lists several things: to check" }] };
+  }
   if (!acc && section === "expense" && decision.lever.id === "staff" && namesCostsOfMissions(input.label)) {
     // « Charges de mission », typed without the accent of the post « chargés de mission »: what missions cost.
     decision = { lever: leverById("other_external_services"), confidence: 0.55, reasons: [{ fr: "« charges de mission », sans l'accent de « chargés » : ce que coûtent les missions, pas un salaire, à vérifier", en: "“charges de mission”, without the accent of “chargés”: what missions cost, not pay, to check" }] };
