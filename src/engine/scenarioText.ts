@@ -35,7 +35,9 @@ const RULE_GOALS: Record<RuleId, Text> = {
   premium: { fr: "atteindre la cible de prime collective", en: "reach the collective premium target" },
 };
 
-const number = (n: number, lang: Lang) => new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB").format(n).replace(/\u202f/g, "\u00a0");
+/** One formatter per language: building an Intl.NumberFormat costs far more than formatting with it. */
+const NUMBERS: Partial<Record<Lang, Intl.NumberFormat>> = {};
+const number = (n: number, lang: Lang) => (NUMBERS[lang] ??= new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB")).format(n).replace(/\u202f/g, "\u00a0");
 const pct = (v: number | null, lang: Lang) => (v === null ? "—" : formatPercent(v, lang));
 
 /** "public", "mixte public–privé", "hybride": the model's name without the word « Modèle ». */

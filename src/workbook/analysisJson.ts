@@ -16,8 +16,12 @@ const eur = (cents: number): number => (Number.isFinite(cents) ? centsToEuros(ce
 const record = <K extends string>(r: Partial<Record<K, number>>) =>
   Object.fromEntries(Object.entries(r).map(([k, v]) => [k, eur(v as number)])) as Record<K, number>;
 
+/** One formatter per language: building an Intl.NumberFormat costs far more than formatting with it. */
+const WHOLE_EUROS: Partial<Record<Lang, Intl.NumberFormat>> = {};
+
 function driverText(d: Driver, lang: Lang): string {
-  const amount = new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 0 }).format(d.cents / 100).replace(/\u202f/g, "\u00a0");
+  const format = (WHOLE_EUROS[lang] ??= new Intl.NumberFormat(lang === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 0 }));
+  const amount = format.format(d.cents / 100).replace(/\u202f/g, "\u00a0");
   return `${d.label} (${amount}\u00a0€)`;
 }
 
