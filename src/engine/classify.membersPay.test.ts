@@ -12,3 +12,11 @@ it.each(["Versements des membres", "Versements des membres et parrains", "Apport
 it("« Participation des membres à la sortie » stays a sale to the members", () => {
   expect(c("Participation des membres à la sortie").nature).toBe("activity");
 });
+
+it.each(["Membre", "Fondateur", "Bienfaiteurs"])("« %s » named alone among the produits is that class of member's dues", (label) => {
+  expect(c(label)).toMatchObject({ lever: "membership_fees", nature: "private" });
+});
+
+it.each(["Repas des membres", "Sortie membres", "Tee-shirts membres"])("« %s » is what the members buy", (label) => {
+  expect(c(label).nature).toBe("activity");
+});

@@ -102,6 +102,9 @@ export const LEVERS: readonly Lever[] = [
     keywords: ["cotisation*", "adhesion*", "adherent*", "licence*", "licencies", "carte* de membre", "cotis", "droit* d adhesion",
       // « Contributions des membres actifs »: what the members pay as members, said as in Switzerland or Belgium.
       "contribution* des membres", "contribution* de* membre*", "contribution* membre*", "contribution* des adherents",
+      // « Membre », « Fondateur », « Bienfaiteur » named alone among the produits: the dues of that class of member (a word
+      // before them, « Repas des membres », « Sortie membres », says what they pay for and decides).
+      "membre", "membres", "fondateur", "fondateurs", "bienfaiteur", "bienfaiteurs",
       // « Versements des membres », « Apports des adhérents »: what members pay, no sale named, is what they pay as members.
       "versement* des membres", "versement* des adherents", "apport* des membres", "apport* des adherents",
       // « 15 membres bienfaiteurs », « 56 membres actifs »: members counted by their class of membership pay its dues. Weighed
