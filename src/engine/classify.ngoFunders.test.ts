@@ -37,3 +37,15 @@ describe("what an NGO pays the people it helps", () => {
     expect(c(label, "expense")).toMatchObject({ lever: "other_operating", pillar: "financial" });
   });
 });
+
+describe("a block of grants paid by private bodies", () => {
+  const under = (chapter: string) => classify({ label: "Dermatrop", account: null, context: { sectionHint: "income", chapter } });
+
+  it.each(["Subventions associatives", "Subventions des fondations"])("a name under « %s » is a private body's grant", (chapter) => {
+    expect(under(chapter)).toMatchObject({ lever: "foundations", nature: "private" });
+  });
+
+  it.each(["Subventions", "Subventions de la commune"])("a name under « %s » stays a public grant", (chapter) => {
+    expect(under(chapter).nature).toBe("public");
+  });
+});

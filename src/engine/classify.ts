@@ -1262,7 +1262,10 @@ function fromContext(context: LineContext, section: Section): Decision | null {
     const funder = section === "income" && !hit ? funderOf(tokens) : null;
     // « Acquis : Privé », « Public »: a heading that names only the kind of payer says it of every line under it.
     const payerKind = section === "income" && !hit && !funder ? payerKindOfHeading(text) : null;
-    const lever = hit ? hit.keyword.lever : funder ? leverById(FUNDER_LEVER[funder.kind]) : payerKind ? leverById(payerKind) : null;
+    // « Subventions associatives », « Subventions des fondations » over « Dermatrop »: the block's grants are paid by
+    // private bodies, as the same words on a line say (applyFunder).
+    const privateGrants = hit?.keyword.lever.id === "public_grants" && section === "income" ? privatePayerOf(tokens, hit) : null;
+    const lever = privateGrants ?? (hit ? hit.keyword.lever : funder ? leverById(FUNDER_LEVER[funder.kind]) : payerKind ? leverById(payerKind) : null);
     // A block that only names a catch-all (« Autres produits ») says nothing about the line.
     if (!lever || lever.catchAll) continue;
     const q = quote(text);
@@ -1280,6 +1283,12 @@ function fromContext(context: LineContext, section: Section): Decision | null {
     return { lever, confidence: hit && !hit.fuzzy ? 0.6 : 0.55, reasons: [{ fr: `bloc ${q.fr}`, en: `block ${q.en}` }], keywordDest: hit?.keyword.dest };
   }
   return null;
+}
+
+/** The lever of a private payer named beside a grant word (« Subventions associatives »), or null. */
+function privatePayerOf(tokens: readonly Token[], hit: LabelHit): Lever | null {
+  const funder = funderOf(tokens);
+  return funder && funder.kind !== "public_body" && funder.position !== hit.position ? leverById(FUNDER_LEVER[funder.kind]) : null;
 }
 
 /** « Privé », « Acquis : Privés », « Financeurs publics »: the part of a heading that names only a kind of payer. */
