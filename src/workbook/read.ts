@@ -527,7 +527,7 @@ function readBlock(
         if (used.some((k) => grid.value(row, k.col) !== null && grid.value(row, k.col) !== "")) continue;
         for (const c of block.labelCols) {
           const text = textAt(grid, row, c);
-          const said = /^\s*(sous[-\s]?)?(total|totaux)\b/i.test(text) ? null : sectionOfHeading(text);
+          const said = nonLineKind(text) === null ? sectionOfHeading(text) : null;
           if (said === "income" || said === "expense") lastSaid[said] = Math.max(lastSaid[said], row);
         }
       }

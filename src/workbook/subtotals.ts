@@ -103,11 +103,24 @@ const valueCents = (a: Amount | null) => (a && a.kind === "value" ? a.cents : nu
 
 /** First index in the ascending `list` that is ≥ `from` (list.length when none). */
 function firstAtLeast(list: readonly number[], from: number): number {
-  let lo = 0;
-  let hi = list.length;
+  return lowerBound(list, from, 0, list.length);
+}
+
+/** First position in [lo, hi) of the ascending `list` whose value is ≥ `v` (hi when none). */
+function lowerBound(list: ArrayLike<number>, v: number, lo: number, hi: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (list[mid]! < from) lo = mid + 1;
+    if (list[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First position in [lo, hi) of the ascending `list` whose value is > `v` (hi when none). */
+function upperBound(list: ArrayLike<number>, v: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! <= v) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -133,53 +146,22 @@ function valueIndex(values: Float64Array, keep: Uint8Array | null): ValueIndex {
 /** The positions [lo, hi) of `index.order` whose value is `v`. */
 function runOf(index: ValueIndex, v: number): [number, number] {
   const s = index.sorted;
-  let lo = 0;
-  let hi = s.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (s[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
-  let end = lo;
-  hi = s.length;
-  while (end < hi) {
-    const mid = (end + hi) >>> 1;
-    if (s[mid]! <= v) end = mid + 1;
-    else hi = mid;
-  }
-  return [lo, end];
+  const lo = lowerBound(s, v, 0, s.length);
+  return [lo, upperBound(s, v, lo, s.length)];
 }
 
 /** How many positions of `index.order` hold the value `v` (runOf's length, without its pair). */
 function countOf(index: ValueIndex, v: number): number {
   const s = index.sorted;
-  let lo = 0;
-  let hi = s.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (s[mid]! < v) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(s, v, 0, s.length);
   // Most sums are met nowhere: the value there, if any, is not v.
   if (lo >= s.length || s[lo] !== v) return 0;
-  let end = lo;
-  hi = s.length;
-  while (end < hi) {
-    const mid = (end + hi) >>> 1;
-    if (s[mid]! <= v) end = mid + 1;
-    else hi = mid;
-  }
-  return end - lo;
+  return upperBound(s, v, lo, s.length) - lo;
 }
 
 /** First position in [lo, hi) of `order` (ascending there) whose index is ≥ `from` (hi when none). */
 function firstIndexAtLeast(order: Int32Array, lo: number, hi: number, from: number): number {
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (order[mid]! < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return lowerBound(order, from, lo, hi);
 }
 
 /** What the subtotal search needs to know of each candidate, computed once (the labels' tests are costly). */
