@@ -1236,6 +1236,13 @@ function blockOfSales(context: LineContext): string | null {
  * « Charges par nature » say how the block is broken down (« poste » is a line item there, not a job), not a lever.
  */
 function blockTokens(text: string): Token[] {
+  // « EMPLOI – 1 – Association », « Dépenses : fonctionnement »: the side word before a separator titles the side;
+  // what follows names the block.
+  const parts = text.split(/\s[-–—]\s|[–—:]/).map((p) => p.trim()).filter((p) => p !== "");
+  if (parts.length >= 2 && tokensOf(parts[0]!).every((t) => SIDE_WORDS.has(t.text))) {
+    const rest = parts.slice(1).filter((p) => !/^(?:[0-9]+|[ivx]+|[a-d])$/i.test(p));
+    return rest.length > 0 ? blockTokens(rest.join(" – ")) : [];
+  }
   const tokens = tokensOf(text);
   const by = tokens.findIndex((t, i) => i >= 1 && t.text === "par");
   const words = by >= 1 ? tokens.slice(0, by) : tokens;

@@ -322,6 +322,8 @@ function yearOf(v: CellValue): number | null {
 const RECENT_YEAR = 1990;
 
 const HEADER_WORD = /\b(type|categorie|categories|poste|postes|libelle|libelles|intitule|designation|rubrique|rubriques|compte|comptes|nature|exercice|annee|annees|budget|realise|previsionnel|charges|produits|depenses|recettes|emplois|ressources|item|items|category|description|account|year|actual|income|expenses)\b/;
+/** The words between a header's words (« Libellé du poste », « Budget de l'exercice ») and the forms of its qualifiers. */
+const HEADER_LINK = /^(de|du|des|d|l|la|le|les|en|n|realises?|realisees?|previsionnels?|previsionnelles?|euros?|eur)$/;
 
 /**
  * A row of years is a header row when it holds no other number and either its years increase from left to
@@ -351,7 +353,9 @@ function isYearHeaderRow(grid: SheetGrid, row: number): boolean {
   // is its label: « Cotisation | Recettes | 2050 » (a Type or category cell that says « Recettes ») is a line.
   const first = texts[0];
   if (increasing) return true;
-  if (first === undefined || !HEADER_WORD.test(first) || first.split(" ").length > 2) return false;
+  // « Dépenses | 2000 » is a header naming the year 2000; « Dépenses diverses | 2000 » a line of 2 000 €: each word of
+  // a header cell is a header's word (« Budget prévisionnel », « Libellé du poste »), a label's are not.
+  if (first === undefined || first.split(" ").length > 3 || !first.split(" ").every((w) => HEADER_WORD.test(w) || HEADER_LINK.test(w))) return false;
   // « Compte courant | 2000 »: an account of the association with its balance, not the column « Compte » of the year 2000.
   if (isBalanceSheetLine(String(cells.find((c) => cellKind(c.value) === "text")!.value), null)) return false;
   // « Charges | Achats | 2000 »: a Type cell first, with a label after it and section words above or below it

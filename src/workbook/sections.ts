@@ -86,6 +86,9 @@ const BLOCK_QUALIFIER = /^(principaux|principales|principal|principale|diverses|
 const BLOCK_WORD: { section: Section; re: RegExp }[] = [
   { section: "income", re: /^(revenus?|rentrees|chiffres? d affaires?)$/ },
   { section: "expense", re: /^(couts?|debours|pertes)$/ },
+  // « EMPLOI – 1 – Association » under « RESSOURCES – A – Recettes »: the singular of « Emplois » as a table of uses
+  // titles its side (a block titled « Emploi » of jobs would hold charges too).
+  { section: "expense", re: /^emploi$/ },
   // A ledger kept in two blocks, « Doit » then « Avoir » (Swiss and Belgian books) or « Débit » / « Crédit »: the
   // debit side is what was spent, the credit side what came in.
   { section: "expense", re: /^(doit|debit|debits)$/ },
