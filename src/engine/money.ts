@@ -17,6 +17,8 @@ const SPACES = /[\s\u00a0\u202f\u2007\u2009\u200a\u2002\u2003']/g;
 const MINUS = /[\u2212\u2012\u2013\u2014\u2010]/g;
 /** A character no amount keeps once its spaces are out: not a digit, separator, sign, bracket, « € » nor a unit's letter. */
 const NOT_IN_AN_AMOUNT = /[^0-9.,+\-()€kmeurosKMEUROS]/;
+/** The same, before spaces and dashes are taken out: what the raw text of an amount can hold at all. */
+const NEVER_IN_AN_AMOUNT = /[^0-9.,+\-()€kmeurosKMEUROS\s\u00a0\u202f\u2007\u2009\u200a\u2002\u2003'\u2212\u2012\u2013\u2014\u2010]/;
 
 /**
  * Parses the text forms of an amount that people type into cells: `1 234,56 €` (with ordinary, no-break or
@@ -27,6 +29,9 @@ export function parseAmountText(input: string): number | null {
   // No amount is this long (sixteen digits with their separators, a sign and « euros » fit in far less): a label of
   // thousands of characters stops here instead of being scanned by every test below.
   if (input.length > MAX_AMOUNT_TEXT) return null;
+  // A label (« Fournitures 606 », most text cells a reader tries) has a letter no amount has: it stops here, before
+  // the copies the tests below make (a trial balance asks this of tens of thousands of labels).
+  if (NEVER_IN_AN_AMOUNT.test(input)) return null;
   let text = input.trim().replace(MINUS, "-");
   if (text === "") return null;
   // « - » alone (or « - € »), as the accounting format shows zero and treasurers type it: zero, not text.
