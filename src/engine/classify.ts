@@ -808,6 +808,15 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     } else if (section === "in_kind_use" || section === "in_kind_resource") {
       // 87x numbering differs between charts: the label decides (docs/spec.md §2).
       decision = { ...fromLabel, confidence: Math.min(fromLabel.confidence, 0.85), reasons: [accountWord(acc), ...fromLabel.reasons] };
+    } else if (funderSays && !refines && !ownAccount) {
+      // « Participation Ligue et FFA, fonctionnement base » under « 70 - Ventes … »: the payer the label names is read,
+      // but the treasurer filed it as a sale: the chapter and the payer disagree, and either may be right.
+      const q = quote(context.chapter ?? acc.prefix);
+      decision = {
+        ...fromLabel,
+        confidence: 0.55,
+        reasons: [...fromLabel.reasons, { fr: `mais il est rangé sous ${q.fr} (${acc.lever.label.fr}) : à vérifier`, en: `but it is filed under ${q.en} (${acc.lever.label.en}): to check` }],
+      };
     } else if ((generic && refines) || funderSays) {
       decision = { ...fromLabel, confidence: funderSays && !refines ? 0.8 : 0.85, reasons: [accountWord(acc), ...fromLabel.reasons] };
     } else if (fromLabel.lever.id === "training" && section === "expense" && hit && !hit.fuzzy && TRAINING_FILED_AS_SERVICE.test(account!)) {

@@ -200,7 +200,8 @@ export const LEVERS: readonly Lever[] = [
     payer: null,
     accounts: ["74", "741", "742", "744"],
     keywords: [
-      "subvention*", "subv", "subv*", "sub", "aide* publique*", "ANS", "agence nationale du sport", "CNDS", "FDVA", "FONJEP", "fonjep",
+      // « Subsides » is what Belgian associations call their grants.
+      "subvention*", "subside*", "subv", "subv*", "sub", "aide* publique*", "ANS", "agence nationale du sport", "CNDS", "FDVA", "FONJEP", "fonjep",
       "fdva", "cnds", "politique de la ville", "contrat de ville", "emploi* aide*", "contrat* aide*", "PEC", "adulte* relais",
       "agence de services et de paiement", "ASP", "FSE", "fse", "FEDER", "feder", "FEADER", "LEADER", "fonds europeen*", "fonds social europeen",
       "erasmus", "subvention d equilibre", "aide* a l emploi", "aide* au poste", "poste* FONJEP",

@@ -53,6 +53,9 @@ const RULES: Rule[] = [
   { kind: "total", re: /^(les |le total des |le montant des |l ensemble des )?(recettes|depenses|charges|produits|ressources|emplois)( totales?| de l (exercice|annee))? (se montent|se monte|se montaient|s elevent|s eleve|s elevaient|s elevait|atteignent|atteint|atteignaient|representent|sont de|est de|etaient de|totalisent)( a| au total a)?\b/ },
 ];
 
+/** The Cerfa form's balancing rows: « insuffisance prévisionnelle », « excédent prévisionnel (bénéfice) ». */
+const FORM_RESULT = /^(insuffisance|excedent|deficit|perte|benefice) previsionnel(le)?( (perte|benefice))?$/;
+
 /** A result row's words with a note in brackets after them: « Solde positif (reversé au GSP) ». */
 const RESULT_WITH_NOTE = new RegExp(`^(resultat|excedent|deficit|benefice|solde|soldes)( (${RESULT_TAIL}))+$`);
 
@@ -66,6 +69,10 @@ export function nonLineKind(label: string): NonLineKind | null {
   if (label.includes("(")) {
     const before = normalizeText(label.replace(/\([^)]*\)?/g, " ")).replace(/^\d+\s+/, "");
     if (RESULT_WITH_NOTE.test(before)) return "result";
+    // « Autofinancement (insuffisance prévisionnelle) », « Fonds propres (excédent prévisionnel) »: the Cerfa's
+    // balancing row named in brackets is the forecast's result, whatever the treasurer titled it.
+    const inside = /\(([^)]*)\)/.exec(label);
+    if (inside && FORM_RESULT.test(normalizeText(inside[1]!))) return "result";
   }
   return null;
 }

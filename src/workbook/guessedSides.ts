@@ -59,7 +59,8 @@ const PAID_OUT = new RegExp(
     "\\b(?:achete|achetee|achetes|achetees|depense|depensee|depensees|(?:payes?|payees?|verses?|versees?|reverses?|reversees?)(?: [a-z]+ment)? (?:a|au|aux))\\b",
     // « Don annuel à l'école », « Dons aux Restos du cœur », « Reversement au comité »: a gift or a payment made to another
     // body (a gift to the association itself, « Dons à l'association », « Dons au club », came in).
-    `^(?:dons?|reversements?|cotisations?|adhesions?)(?: [a-z]+)? (?:a|au|aux) (?!${SELF})`,
+    // « Subsides aux institutions affiliées », « Subventions aux associations », « Bourses aux étudiants »: a grant made.
+    `^(?:dons?|reversements?|cotisations?|adhesions?|subventions?|subsides?|bourses?)(?: [a-z]+)? (?:a|au|aux) (?!${SELF})`,
   ].join("|"),
 );
 const CAME_IN = new RegExp(
@@ -131,12 +132,8 @@ export function guessUnsaidSides(rows: GuessRow[], amountLabels: ReadonlySet<str
     const fromHeading = h ? (headingSays ?? (h.confidence >= HEADING_EVIDENCE ? sideOf(h.section) : null) ?? sideOfEnglishHeading(heading)) : null;
     // The lines of the same heading that read surely, at least two and all on one side (one is a single word's say).
     const side = fromHeading ?? sureLinesSide(members, reading);
-    // The block's other lines are weaker evidence than a heading: they give their side only to the lines that hold no
-    // keyword at all (a supplier's or a donor's name), not to one that reads weakly on a side of its own.
-    if (!side) continue;
-    // A heading that says where its money went (« Où vont ces sommes », « Sommes versées par … ») is a side heading like
-    // « Dépenses »: every line under it takes its side, not only those that read weakly.
-    const unread = headingSays ? members : members.filter((i) => reading(i).confidence < (fromHeading ? RECOGNISED_CONFIDENCE : HEADING_EVIDENCE));
+    // A line's own words that say where its money went (« Subsides aux institutions affiliées ») say its side, with
+    // or without a side for its block.
     for (const i of members) {
       const s = sideOfOwnWords(rows[i]!.label);
       // Said even on the block's side: a line that reads surely on the other (« Don annuel à l'école », a gift) would
@@ -145,6 +142,12 @@ export function guessUnsaidSides(rows: GuessRow[], amountLabels: ReadonlySet<str
       rows[i]!.section = s;
       rows[i]!.sideNote = { fr: `aucun titre ne dit le côté de cette ligne ; ses mots le disent : lue en ${WORDS[s].fr}, à vérifier`, en: `no heading tells this line's side; its own words do: read as ${WORDS[s].en}, to check` };
     }
+    // The block's other lines are weaker evidence than a heading: they give their side only to the lines that hold no
+    // keyword at all (a supplier's or a donor's name), not to one that reads weakly on a side of its own.
+    if (!side) continue;
+    // A heading that says where its money went (« Où vont ces sommes », « Sommes versées par … ») is a side heading like
+    // « Dépenses »: every line under it takes its side, not only those that read weakly.
+    const unread = headingSays ? members : members.filter((i) => reading(i).confidence < (fromHeading ? RECOGNISED_CONFIDENCE : HEADING_EVIDENCE));
     if (unread.length === 0) continue;
     const other = side === "income" ? "expense" : "income";
     const note = fromHeading

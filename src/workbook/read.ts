@@ -7,12 +7,12 @@ import { normalizeText } from "../engine/text.ts";
 import type { Amount, BudgetLine, Section } from "../engine/types.ts";
 import type { AmountColumnInfo, DetectedBudget, Layout, ReadIssue, ReadResult, SkippedRow } from "./budget.ts";
 import { cellKind, columnRoles, isColumnTitle, moneyInWords, namesYearByLetter, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
-import { VERSION_HEADER, headerKind, inKindOnSide, isBalanceTypeCell, isInKindLineWord, isMonthHeader, monthOfDateHeader, namesBothSides, sectionOfBlockHeading, sectionOfHeading, sectionOfSheetName, sectionOfTypeCell, type HeaderKind } from "./sections.ts";
+import { VERSION_HEADER, headerKind, inKindOnSide, isBalanceTypeCell, isInKindLineWord, isMonthHeader, monthOfDateHeader, namesBothSides, sectionOfBlockHeading, sectionOfHeading, sectionOfSheetName, sectionOfTypeCell, sideOfFundsHeading, type HeaderKind } from "./sections.ts";
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { partsOfTotal } from "./partsOfTotal.ts";
 import { findSubtotals, isChapterTitle, type SubtotalCandidate } from "./subtotals.ts";
-import { memberTest, refersToOtherRows, type MemberTest } from "./labelledLines.ts";
+import { memberTest, refersToOtherRows, summedRows, type MemberTest } from "./labelledLines.ts";
 import { sidesFromResult } from "./resultSides.ts";
 import { flipDeclaredTotals, isAmbiguousSideHeading, sidesAcrossHeadings, sidesAgainstHeadings } from "./headingSides.ts";
 import { hiddenSheetIssues } from "./hiddenSheets.ts";
@@ -502,7 +502,7 @@ function readBlock(
   const labelCol = textCols[textCols.length - 1]!;
   const sheetSection = sectionOfSheetName(sheet);
   let section: Section | null =
-    (headerRow !== null ? block.labelCols.map((c) => sectionOfHeading(textAt(grid, headerRow, c))).find((s) => s) : null) ?? sheetSection;
+    (headerRow !== null ? block.labelCols.map((c) => sectionOfHeading(textAt(grid, headerRow, c)) ?? sideOfFundsHeading(textAt(grid, headerRow, c))).find((s) => s) : null) ?? sheetSection;
   // Net results of events, with nothing else to say a side: the produits (an event's net result is activity income).
   const netSide = section === null && netCol !== null && headerRow !== null;
   if (netSide) section = "income";
@@ -827,7 +827,9 @@ function readBlock(
     section: isLedger ? null : i.section,
     blockStart: k > 0 && totalBetween(infos[k - 1]!.row, i.row),
   }));
-  const subtotalRows = findSubtotals(candidates);
+  // The ranges the sheet's own totals add: a row they count with its would-be parts is a line (subtotals.ts).
+  const totalSums = declared.flatMap((d) => (d.formula ? (summedRows(d.formula, d.col) ?? []).map((s) => ({ col: d.col, from: s.from, to: s.to })) : []));
+  const subtotalRows = findSubtotals(candidates, totalSums);
   const lineInfos = infos.filter((i) => {
     if (!subtotalRows.has(i.row)) return true;
     skipped.push({ sheet, row: i.row, cell: cellAddress(i.row, i.labelCol), label: i.label, why: "subtotal" });

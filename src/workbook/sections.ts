@@ -93,6 +93,9 @@ const BLOCK_WORD: { section: Section; re: RegExp }[] = [
   // debit side is what was spent, the credit side what came in.
   { section: "expense", re: /^(doit|debit|debits)$/ },
   { section: "income", re: /^(avoir|credit|credits)$/ },
+  // « Bilan au crédit » / « Bilan au débit », « Opérations au débit »: what was booked on each side of the account.
+  { section: "expense", re: /^(?:(?:bilan|compte|comptes|operations?|mouvements?|ecritures?|sommes?|montants?|total) )?(?:au|en) debit$/ },
+  { section: "income", re: /^(?:(?:bilan|compte|comptes|operations?|mouvements?|ecritures?|sommes?|montants?|total) )?(?:au|en) credit$/ },
 ];
 
 /**
@@ -108,11 +111,8 @@ export function sectionOfBlockHeading(text: string | null | undefined): Section 
   if (exact) return exact;
   // « Subventions versées à Fonhsud », « Reversements aux partenaires »: money paid out, a block of charges.
   if (isPaidOutHeading(text)) return "expense";
-  // « Les objectifs de la cagnotte », « Utilisation des fonds collectés », « À quoi servira votre don »: what a
-  // collection of money is for is what it pays, a block of charges (« cagnotte » alone reads as gifts).
-  if (PURPOSE_OF_FUNDS.test(normalizeText(text))) return "expense";
-  // « D'où vient l'argent », « Provenance des fonds », « Sommes versées par les institutionnels »: where it came from.
-  if (ORIGIN_OF_FUNDS.test(normalizeText(text))) return "income";
+  const funds = sideOfFundsHeading(text);
+  if (funds) return funds;
   // A grant application's funding by status (« Acquis », « Sollicités », « Financements obtenus »), or what is asked
   // of a funder (« Budget total demandé à Expertise France », « Montant sollicité auprès de la Région »): income.
   if (FUNDING_STATUS.test(normalizeText(text)) || ASKED_OF.test(normalizeText(text))) return "income";
@@ -130,13 +130,13 @@ export function sectionOfBlockHeading(text: string | null | undefined): Section 
   return sideOfHeadNoun(head!) ?? sideOfPlainWords(head!) ?? (rest.length > 0 ? (sideOfHeadNoun(rest.join(" ")) ?? sideOfPlainWords(rest.join(" "))) : null);
 }
 
-const PURPOSE_OF_FUNDS = /^(?:les |nos )?(?:objectifs?|utilisations?|affectations?|usages?|emplois?|destinations?) (?:de la |du |des |de l |d |de )?(?:cagnotte|collecte|campagne|souscription|fonds|dons?|subventions?|financements?|sommes?|budget|projet|participation)s?\b|^a quoi (?:servira|serviront|sert|servent|serviraient)\b|^ou (?:va|vont|ira|iront|sont alles|est alle|est allee|sont allees) (?:l |ces |les |nos |vos |cet |cette |notre |votre )?(?:argent|sommes?|fonds|dons?|subventions?|recettes|cotisations?|ressources?|financements?|euros?)\b/;
+const PURPOSE_OF_FUNDS = /^(?:repartition|ventilation|decomposition|part|parts|utilisation) (?:du|de notre|de votre|de leur|de son|de mon) budget$|^(?:les |nos )?(?:objectifs?|utilisations?|affectations?|usages?|emplois?|destinations?) (?:de la |du |des |de l |d |de )?(?:cagnotte|collecte|campagne|souscription|fonds|dons?|subventions?|financements?|sommes?|budget|projet|participation)s?\b|^a quoi (?:servira|serviront|sert|servent|serviraient)\b|^ou (?:va|vont|ira|iront|sont alles|est alle|est allee|sont allees) (?:l |ces |les |nos |vos |cet |cette |notre |votre )?(?:argent|sommes?|fonds|dons?|subventions?|recettes|cotisations?|ressources?|financements?|euros?)\b/;
 const FUNDING_STATUS = /^(?:les )?(?:financements? |fonds |aides? |soutiens? |ressources |partenaires? )?(?:acquis|acquises?|obtenus?|obtenues?|sollicites?|sollicitees?|demandes?|demandees?|en attente|en cours de demande|accordes?|accordees?|notifies?|notifiees?|confirmes?|confirmees?)(?: \d{4})?$/;
 const ASKED_OF = /\b(?:demande|demandee|demandes|demandees|sollicite|sollicitee|sollicites|sollicitees|attendu|attendue|attendus|attendues) (?:a|au|aux|aupres (?:de|du|des|d))\b/;
 const ORIGIN_OF_FUNDS = /^d ou (?:vient|viennent|provient|proviennent) |^(?:provenance|origines?) (?:de la |du |des |de l |d |de )?(?:fonds|sommes?|dons?|financements?|argent|recettes|ressources)\b|^(?:les |nos |ces )?(?:sommes?|fonds|montants?|financements?|aides?) (?:versee?s?|apportee?s?|allouee?s?|accordee?s?|donnee?s?|recue?s?)(?: [a-z]+ment)? par\b/;
 
 /** « Répartition des dépenses », « Détail des charges », « Origine des ressources »: the side the block details. */
-const DETAILING = /^(repartition|detail|ventilation|origine|liste|tableau|recapitulatif|synthese|etat) (des|de|du|d) /;
+const DETAILING = /^(repartition|detail|ventilation|origine|liste|tableau|recapitulatif|synthese|etat|structure|decomposition|composition) (des|de|du|d) /;
 
 /**
  * « Dépenses de la coopérative », « Recettes de l'école », « Charges du club » : whose money the block is says nothing
@@ -197,6 +197,18 @@ function sideOfPlainWords(part: string): "income" | "expense" | null {
 }
 
 /**
+ * The side a title says by where its money goes or comes from: « Les objectifs de la cagnotte », « Utilisation des
+ * fonds collectés », « À quoi servira votre don », « Répartition du budget » (what a collection or a budget is for is
+ * what it pays: charges; « cagnotte » alone reads as gifts); « D'où vient l'argent », « Provenance des fonds »,
+ * « Sommes versées par les institutionnels »: where it came from. Asked of headings, a table's header and sheet names.
+ */
+export function sideOfFundsHeading(text: string | null | undefined): Section | null {
+  if (!text) return null;
+  const n = normalizeText(text);
+  return PURPOSE_OF_FUNDS.test(n) ? "expense" : ORIGIN_OF_FUNDS.test(n) ? "income" : null;
+}
+
+/**
  * « Principales recettes / dépenses », « Recettes et dépenses de la journée »: a heading that names both sides says the
  * block below holds both, not which; its lines are sided one by one (by their own words, their neighbours, a Type cell).
  */
@@ -242,7 +254,7 @@ export function sectionOfSheetName(name: string): Section | null {
   const heading = sectionOfHeading(name);
   if (heading) return heading;
   const n = normalizeText(name);
-  return /^(emploi|charge|besoin)$/.test(n) ? "expense" : /^(ressource|produit)$/.test(n) ? "income" : null;
+  return /^(emploi|charge|besoin)$/.test(n) ? "expense" : /^(ressource|produit)$/.test(n) ? "income" : sideOfFundsHeading(name);
 }
 
 export type HeaderKind = "total" | "derived" | "quantity" | "debit" | "credit" | "balance" | "balance_debit" | "balance_credit" | "period" | "other";

@@ -24,6 +24,23 @@ export interface SubtotalCandidate {
   blockStart?: boolean;
 }
 
+/** The rows a total row's SUM adds (« Total =SUM(B5:B13) »), in one amount column. */
+export interface SheetSum {
+  col: number;
+  from: number;
+  to: number;
+}
+
+/**
+ * « Nouveaux serveurs 6 000 » over three lines that add up to 6 000, all inside « Total =SUM(B5:B13) »: the sheet's own
+ * total adds the row and those lines together, so the row is one more line, not their subtotal (the total would count
+ * them twice). A chapter (« 60 - Achats ») is its lines' subtotal whatever a careless SUM adds.
+ */
+function countedWithParts(sums: readonly SheetSum[], parent: SubtotalCandidate, lastPartRow: number, columns: readonly number[]): boolean {
+  if (sums.length === 0 || parent.account !== null) return false;
+  return columns.some((k) => sums.some((s) => s.col === parent.amountCols[k] && s.from <= parent.row && lastPartRow <= s.to));
+}
+
 /** Chapter titles of the charts of accounts, as budgets write them without their number. */
 const CHAPTER_TITLES = new Set(
   [
@@ -210,7 +227,7 @@ function closingIndexes(facts: readonly Facts[]): number[] {
 }
 
 /** Rows among the candidates that are subtotals of the rows under (or, by formula, around) them. */
-export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
+export function findSubtotals(cands: SubtotalCandidate[], totalSums: readonly SheetSum[] = []): Set<number> {
   const out = new Set<number>();
   const sortedRows = [...new Set(cands.map((c) => c.row))].sort((a, b) => a - b);
   // The ranges the sheet's own SUMs add, by the row that holds each: a row inside one is a line of that sum.
@@ -342,7 +359,8 @@ export function findSubtotals(cands: SubtotalCandidate[]): Set<number> {
     // « Renaud BOURDIN-GRIMAUD 30 » over two gifts of 10 and 20: a person's name is one donor, never the subtotal of
     // others (a subtotal names what its lines share), whatever the amounts add up to or the capitals say.
     // « microDON 150 000 » over « Fondation Andurand 100 000 » and « Green Got 50 000 »: a brand named alone is one payer.
-    if (j !== null && (chapter || !siblingsShaped(parent, cands.slice(i + 1, j + 1))) && !namesAPerson(tokenize(parent.label)) && !namesABrand(tokenize(parent.label))) out.add(parent.row);
+    if (j === null || (!chapter && countedWithParts(totalSums, parent, cands[j]!.row, columns))) continue;
+    if ((chapter || !siblingsShaped(parent, cands.slice(i + 1, j + 1))) && !namesAPerson(tokenize(parent.label)) && !namesABrand(tokenize(parent.label))) out.add(parent.row);
   }
   return out;
 }

@@ -1,0 +1,51 @@
+// A line whose amount happens to equal the sum of the lines under it (a forecast's « Nouveaux serveurs 6 000 » over
+// 1 000 + 4 000 + 1 000, issue 11): the sheet's own total, which adds them all, says it is one more line.
+import { describe, expect, it } from "vitest";
+import { readBudgets } from "./read.ts";
+import type { CellValue } from "./snapshot.ts";
+import { gridSheet } from "../../tests/gridSheet.ts";
+
+const sheetWith = (rows: CellValue[][], formulas: Record<string, string>) => {
+  const sheet = gridSheet("Prévisionnel 2013", rows);
+  for (const [ref, formula] of Object.entries(formulas)) {
+    const row = Number(ref.slice(1));
+    const col = ref.charCodeAt(0) - 64;
+    sheet.rows.find((r) => r.index === row)!.cells.find((c) => c.col === col)!.formula = formula;
+  }
+  return readBudgets({ name: "test.xlsx", sheets: [sheet] });
+};
+
+const FORECAST: CellValue[][] = [
+  ["Poste", "Dépenses", "Recettes"],
+  ["Dons", null, 15000],
+  ["Disques durs de remplacement", 2000, null],
+  ["Nouveaux serveurs", 6000, null],
+  ["Boite pour événements", 1000, null],
+  ["Communication, matériels promotionnels", 4000, null],
+  ["Prise en charge déplacements", 1000, null],
+  ["Total", 14000, 15000],
+];
+
+describe("a line the sheet's total adds with the lines under it", () => {
+  it("is a line, not their subtotal, when the total's SUM counts them all", () => {
+    const r = sheetWith(FORECAST, { B8: "SUM(B3:B7)", C8: "SUM(C2:C2)" });
+    expect(r.lines.map((l) => l.label)).toContain("Nouveaux serveurs");
+    expect(r.issues.filter((i) => i.code === "total_mismatch")).toEqual([]);
+  });
+
+  it("while a chapter over its lines stays their subtotal inside the same SUM", () => {
+    const r = sheetWith(
+      [
+        ["Poste", "Montant"],
+        ["Dépenses", null],
+        ["Achats", 6000],
+        ["Fournitures", 1000],
+        ["Matériel", 5000],
+        ["Loyer", 800],
+        ["Total", 12800],
+      ],
+      { B7: "SUM(B3:B6)" },
+    );
+    expect(r.lines.map((l) => l.label)).not.toContain("Achats");
+  });
+});
