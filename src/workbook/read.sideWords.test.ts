@@ -96,6 +96,27 @@ describe("the Cerfa's balancing row named in brackets is no line", () => {
   });
 });
 
+describe("a chapter whose sum adds only the form's result", () => {
+  it("is no line either, and the total of the produits that counts the result checks out", () => {
+    const sheet = gridSheet("Budget", [
+      ["Compte", "Poste", "Montant"],
+      [null, "Produits", null],
+      [null, "74 - Subventions d'exploitation", 5000],
+      ["741", "Etat", 5000],
+      [null, "Ressources propres affectées au projet", 1200],
+      [null, "Autofinancement (insuffisance prévisionnelle)", 1200],
+      [null, "Total des produits", 6200],
+      [null, "Charges", null],
+      ["613", "Loyer", 6200],
+    ]);
+    const formulas: Record<string, string> = { C3: "SUM(C4:C4)", C5: "SUM(C6:C6)", C7: "SUM(C3,C5)" };
+    for (const [ref, formula] of Object.entries(formulas)) sheet.rows.find((r) => r.index === Number(ref.slice(1)))!.cells.find((c) => c.col === 3)!.formula = formula;
+    const r = readBudgets({ name: "test.xlsx", sheets: [sheet] });
+    expect(r.lines.map((l) => l.label)).toEqual(["Etat", "Loyer"]);
+    expect(r.issues.filter((i) => i.code === "total_mismatch")).toEqual([]);
+  });
+});
+
 describe("« subsides » are grants", () => {
   it("a Belgian association's « - subsides » among its receipts is a public grant", () => {
     expect(

@@ -809,6 +809,9 @@ function readBlock(
   sectionTotalsOf(infos, skipped, sheet, member);
   if (infos.length === 0) return null;
 
+  // « Ressources propres affectées au projet =SUM(C42:C42) » over « Autofinancement (insuffisance prévisionnelle) »: a
+  // sum of rows that are no lines (the form's result, a balance) is no line either.
+  infos = withoutSumsOfNonLines(infos, skipped, sheet);
   // Chapter rows whose amount is the sum of the lines under them are subtotals, within the block a total row ends.
   const totalRows = skipped.filter((s) => s.sheet === sheet && (s.why === "total" || s.why === "result")).map((s) => s.row).sort((a, b) => a - b);
   let nextTotal = 0;
@@ -1421,6 +1424,34 @@ function sectionTotalsOf(infos: RowInfo[], skipped: SkippedRow[], sheet: string,
   }
   infos.length = 0;
   for (let j = kept.length - 1; j >= 0; j--) infos.push(kept[j]!);
+}
+
+/** The rows whose every amount is a SUM of rows set aside as no lines (a result, a balance): their subtotals. */
+function withoutSumsOfNonLines(infos: RowInfo[], skipped: SkippedRow[], sheet: string): RowInfo[] {
+  const nonLines = new Set<number>();
+  for (const s of skipped) if (s.sheet === sheet && (s.why === "result" || s.why === "balance_sheet_account")) nonLines.add(s.row);
+  if (nonLines.size === 0) return infos;
+  const lineRows = new Set(infos.map((i) => i.row));
+  return infos.filter((i) => {
+    const withAmount = i.cells.filter((c) => c.value !== null && c.value !== "");
+    if (withAmount.length === 0) return true;
+    let sumsNonLine = false;
+    for (const c of withAmount) {
+      const spans = c.formula ? summedRows(c.formula, c.col) : null;
+      if (!spans) return true;
+      for (const s of spans) {
+        for (let r = s.from; r <= s.to; r++) {
+          if (r === i.row) continue;
+          if (lineRows.has(r)) return true;
+          sumsNonLine ||= nonLines.has(r);
+        }
+      }
+    }
+    if (!sumsNonLine) return true;
+    // Their subtotal, as a chapter's is: the self-check counts the result once, on its own row.
+    skipped.push({ sheet, row: i.row, cell: cellAddress(i.row, i.labelCol), label: i.label, why: "subtotal" });
+    return false;
+  });
 }
 
 /** Whether a row is under a parent row: no other two-digit chapter between them (a binary search, not a walk). */
