@@ -16,3 +16,11 @@ describe("a payer's name under a chapter of another nature", () => {
     expect(c.confidence).toBeGreaterThanOrEqual(0.6);
   });
 });
+
+describe("what a public body allots, named by its adjective", () => {
+  it("« Dotation cantonale », « Dotation départementale » are public grants", () => {
+    for (const label of ["DOTATION CANTONALE VILLEGUSIEN", "Dotation départementale", "Dotation municipale"]) {
+      expect(classify({ label, account: null, context: { sectionHint: "income" } }).lever).toBe("public_grants");
+    }
+  });
+});

@@ -224,6 +224,8 @@ export const LEVERS: readonly Lever[] = [
       // What a commune, a département, the State or the parent body allots to run the association (74): an operating
       // grant, not the tariff a medico-social establishment is paid (73, « dotation globale »).
       "dotation* de fonctionnement", "dotation* annuelle* de fonctionnement", "dotation* de la commune", "dotation* communale*", "dotation* de l etat",
+      "dotation* municipale*", "dotation* cantonale*", "dotation* intercommunale*", "dotation* departementale*", "dotation* regionale*",
+      "dotation* du departement", "dotation* de la region", "dotation* de la ville",
     ],
   }),
   income({
