@@ -22,6 +22,9 @@ const SECTION_HEADINGS: { section: Section; re: RegExp }[] = [
   // (budgeted) », « Incoming resources » (a UK charity's SOFA), « Support and revenue » (a US nonprofit's).
   { section: "expense", re: new RegExp(`^(?:total |operating |program |programme |total operating )?(?:expenses?|expenditures?|costs|outgoings|spending|resources expended|disbursements|payments(?: out)?|money out|expenditures? on|resources expended on)${EN_QUALIFIER}$`) },
   { section: "income", re: new RegExp(`^(?:total |operating )?(?:income|incomes|revenues?|receipts(?: in)?|money in|incoming resources(?: from)?|income(?: and endowments)? from|sources of funds|sources of funding|funding sources|support and revenue|revenue and support|earned income)${EN_QUALIFIER}$`) },
+  // A cash book's two columns or blocks, « IN (EUR) » / « OUT (EUR) », « Entrées € » / « Sorties € »: in and out.
+  { section: "expense", re: /^(?:money |cash )?(?:out|outgoings?|outflows?)(?: eur| euros?| usd| gbp| chf)?$/ },
+  { section: "income", re: /^(?:money |cash )?(?:in|incomings?|inflows?)(?: eur| euros?| usd| gbp| chf)?$/ },
   // « Budget global … Financé par » (a project's cost, then who pays it): « financé par », « sources de financement ».
   { section: "income", re: /^(?:(?:finance|financee|finances|financees|financement|financements|finançe) par|(?:sources?|origines?|plan) (?:de |du |des )?financements?)$/ },
 ];
