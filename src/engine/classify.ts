@@ -301,8 +301,33 @@ export function normalizeAccount(account: string | null | undefined): string | n
 export function leadingAccount(text: string | null | undefined): string | null {
   if (!text) return null;
   // Budget classes only (6, 7, 8): a label that starts with a year ("2026 …") names no account.
-  const m = /^\s*([678]\d{1,7})(?:\s*[-–—.:)]\s*|\s+)(?=\D)/.exec(text);
-  return m ? m[1]! : null;
+  const m = /^\s*([678]\d{1,7})(\s*[-–—.:)]\s*|\s+)(?=\D)/.exec(text);
+  if (!m) return null;
+  // « 87 adhésions », « 60 cartes + adhésion » : a count before a word in lower case that no title of that chapter
+  // holds is how many, not the chapter (« 87 » opened the contributions in kind for the rest of the produits).
+  if (m[1]!.length === 2 && m[2]!.trim() === "" && isCountedNoun(text.slice(m[0].length), m[1]!)) return null;
+  return m[1]!;
+}
+
+const stemPlural = (w: string) => (w.length > 3 && (w.endsWith("s") || w.endsWith("x")) ? w.slice(0, -1) : w);
+
+/** The words of the titles of each chapter's accounts (« 60 »: achats, fournitures, marchandises…), stemmed. */
+const CHAPTER_WORDS: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const out = new Map<string, Set<string>>();
+  for (const a of CHART_OF_ACCOUNTS) {
+    const words = out.get(a.n.slice(0, 2)) ?? new Set<string>();
+    for (const w of asciiWords(withoutMarks(`${a.t} ${a.crc ?? ""}`).toLowerCase()).split(" ")) if (w.length >= 3) words.add(stemPlural(w));
+    out.set(a.n.slice(0, 2), words);
+  }
+  return out;
+})();
+
+/** The rest of a label after a two-digit number: a word in lower case that the chapter's titles never use. */
+function isCountedNoun(rest: string, chapter: string): boolean {
+  const first = /^[a-zà-ÿœæ][\p{L}'’-]*/u.exec(rest)?.[0];
+  if (!first) return false;
+  const word = stemPlural(asciiWords(withoutMarks(first).toLowerCase()).split(" ")[0] ?? "");
+  return word !== "" && !(CHAPTER_WORDS.get(chapter)?.has(word) ?? false);
 }
 
 interface LabelHit {
