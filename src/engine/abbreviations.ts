@@ -37,7 +37,8 @@ export const ABBREVIATIONS: readonly Abbreviation[] = [
   { short: "deplac", dotted: true, long: "déplacement" },
   { short: "dépl", dotted: true, long: "déplacement" },
   { short: "depl", dotted: true, long: "déplacement" },
-  { short: "loc", dotted: true, long: "location" },
+  // « Loc salle », « loc tente Commune de … »: written with or without its full stop, it is a rental.
+  { short: "loc", long: "location" },
   { short: "abt", long: "abonnement" },
   { short: "abts", long: "abonnements" },
   { short: "sté", long: "société" },
