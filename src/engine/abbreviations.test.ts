@@ -6,8 +6,8 @@ function expandedByEveryRule(label: string): string {
   let out = label;
   for (const a of ABBREVIATIONS) {
     const acronym = a.short === a.short.toUpperCase() && /[A-Z]/.test(a.short);
-    // A dotted abbreviation ends at its full stop, whatever follows (« Loc.salle »).
-    const body = a.short.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + (a.dotted ? "\\." : "\\.?(?![\\p{L}\\p{N}])");
+    // Any abbreviation ends at its full stop when it has one, whatever follows (« Loc.salle », « Cotis.adh. »).
+    const body = a.short.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + (a.dotted ? "\\." : "(?:\\.|(?![\\p{L}\\p{N}]))");
     out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${body}`, acronym ? "gu" : "giu"), ` ${a.long} `);
   }
   return out.replace(/\s{2,}/g, " ").trim();
@@ -20,6 +20,9 @@ describe("expandAbbreviations", () => {
     expect(expandAbbreviations("part des adhérents")).toBe("part des adhérents");
     expect(expandAbbreviations("Loc.salle")).toBe("location salle");
     expect(expandAbbreviations("Abt Wanadoo")).toBe("abonnement Wanadoo");
+    // Written together, each ends at its full stop: no stray « . » between the words.
+    expect(expandAbbreviations("Cotis.adh.")).toBe("cotisation adhésion");
+    expect(expandAbbreviations("loc salle")).toBe("location salle");
   });
 
   it("no long form holds another abbreviation as a word (a rule skipped for a label cannot match what others write)", () => {

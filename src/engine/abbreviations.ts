@@ -55,7 +55,8 @@ const RULES = ABBREVIATIONS.map((a) => {
   const acronym = a.short === a.short.toUpperCase() && /[A-Z]/.test(a.short);
   // Whole words only; an acronym in capitals only; a dotted one only with its full stop.
   // A dotted one ends at its full stop, whatever follows (« Loc.salle »).
-  const body = escape(a.short) + (a.dotted ? "\\." : "\\.?(?![\\p{L}\\p{N}])");
+  // Any one ends at its full stop when it has one (« Remb.assurance »), else at the end of its word.
+  const body = escape(a.short) + (a.dotted ? "\\." : "(?:\\.|(?![\\p{L}\\p{N}]))");
   const short = a.short.toLowerCase();
   return { re: new RegExp(`(?<![\\p{L}\\p{N}])${body}`, acronym ? "gu" : "giu"), long: a.long, short, dotted: a.dotted === true, ascii: ASCII_SHORT.test(short) };
 });
