@@ -832,7 +832,8 @@ function readBlock(
   }));
   // The ranges the sheet's own totals add: a row they count with its would-be parts is a line (subtotals.ts).
   const totalSums = declared.flatMap((d) => (d.formula ? (summedRows(d.formula, d.col) ?? []).map((s) => ({ col: d.col, from: s.from, to: s.to })) : []));
-  const subtotalRows = findSubtotals(candidates, totalSums);
+  const lastPart = new Map<number, number>();
+  const subtotalRows = findSubtotals(candidates, totalSums, lastPart);
   const lineInfos = infos.filter((i) => {
     if (!subtotalRows.has(i.row)) return true;
     skipped.push({ sheet, row: i.row, cell: cellAddress(i.row, i.labelCol), label: i.label, why: "subtotal" });
@@ -849,7 +850,8 @@ function readBlock(
     if (subtotalRows.has(i.row)) {
       parent = i;
       parentEnd = Math.max(-1, ...i.cells.map((c) => sumEndFrom(c.formula, i.row + 1) ?? -1));
-      if (parentEnd < 0) parentEnd = Infinity;
+      // A typed subtotal heads the lines it adds up, not those after them.
+      if (parentEnd < 0) parentEnd = lastPart.get(i.row) ?? Infinity;
     } else if (parent && parent.row > i.chapterRow && isUnder(parent.row, i.row) && i.row <= parentEnd) i.chapter = parent.label;
   }
   // Children of an 86/87 subtotal belong to the in-kind section even without account numbers.

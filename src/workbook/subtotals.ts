@@ -1,5 +1,6 @@
 // A chapter row whose amount equals the sum of the lines under it is a subtotal, not a line
 // ("60 - Achats 8 400 €" above "Prestations 2 000 €", "Fournitures 4 900 €", "Autres 1 500 €").
+import { leadingAccount } from "../engine/classify.ts";
 import { namesABrand, namesAPerson } from "../engine/people.ts";
 import { normalizeText, tokenize } from "../engine/text.ts";
 import type { Amount } from "../engine/types.ts";
@@ -22,6 +23,12 @@ export interface SubtotalCandidate {
    * « Loyer 800 » and « Assurance 200 » under « Total produits 1 500 »).
    */
   blockStart?: boolean;
+}
+
+/** « 5 Adhésions Durand », « 12 kerva »: a label that opens with how many items (not a chapter's number, not a year). */
+function opensWithACount(label: string): boolean {
+  const m = /^\s*(\d{1,4})\s*[x×*]?\s*\p{L}/u.exec(label);
+  return m !== null && leadingAccount(label) === null && !/^(19|20)\d\d$/.test(m[1]!);
 }
 
 /** The rows a total row's SUM adds (« Total =SUM(B5:B13) »), in one amount column. */
@@ -227,7 +234,7 @@ function closingIndexes(facts: readonly Facts[]): number[] {
 }
 
 /** Rows among the candidates that are subtotals of the rows under (or, by formula, around) them. */
-export function findSubtotals(cands: SubtotalCandidate[], totalSums: readonly SheetSum[] = []): Set<number> {
+export function findSubtotals(cands: SubtotalCandidate[], totalSums: readonly SheetSum[] = [], lastPart?: Map<number, number>): Set<number> {
   const out = new Set<number>();
   const sortedRows = [...new Set(cands.map((c) => c.row))].sort((a, b) => a - b);
   // The ranges the sheet's own SUMs add, by the row that holds each: a row inside one is a line of that sum.
@@ -360,7 +367,12 @@ export function findSubtotals(cands: SubtotalCandidate[], totalSums: readonly Sh
     // others (a subtotal names what its lines share), whatever the amounts add up to or the capitals say.
     // « microDON 150 000 » over « Fondation Andurand 100 000 » and « Green Got 50 000 »: a brand named alone is one payer.
     if (j === null || (!chapter && countedWithParts(totalSums, parent, cands[j]!.row, columns))) continue;
-    if ((chapter || !siblingsShaped(parent, cands.slice(i + 1, j + 1))) && !namesAPerson(tokenize(parent.label)) && !namesABrand(tokenize(parent.label))) out.add(parent.row);
+    // « 5 Adhésions Durand 40 » over three memberships of 24, 8 and 8: a count of items is one line of them, not their sum.
+    if ((chapter || (!siblingsShaped(parent, cands.slice(i + 1, j + 1)) && !opensWithACount(parent.label))) && !namesAPerson(tokenize(parent.label)) && !namesABrand(tokenize(parent.label))) {
+      out.add(parent.row);
+      // Where its parts end: the rows after them (a repeated header, the next lines) are not under it.
+      lastPart?.set(parent.row, cands[j]!.row);
+    }
   }
   return out;
 }
