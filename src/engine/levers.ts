@@ -390,7 +390,11 @@ export const LEVERS: readonly Lever[] = [
       { p: "telephone*", dest: "engineering" }, { p: "telecom*", dest: "engineering" },
       { p: "internet", dest: "engineering" }, { p: "frais bancaires", dest: "engineering" }, { p: "services bancaires", dest: "engineering" },
       { p: "bancaire*", dest: "engineering" }, { p: "banque*", dest: "engineering" }, { p: "tenue de compte*", dest: "engineering" },
-      { p: "agios", dest: "engineering" }, "cachet*", "contrat* de cession", "cession* de droits", "intervenant*", "prestataire*",
+      { p: "agios", dest: "engineering" },
+      // An artist's « cachet » is a wage when the association employs the artist (GUSO, 64) and the price of a show when
+      // it buys it from a company (contrat de cession, 62): the word alone does not say which.
+      { p: "cachet*", doubt: { fr: "un cachet est un salaire d'artiste (GUSO) ou le prix d'un spectacle acheté (contrat de cession) : à vérifier", en: "a fee (cachet) is an artist's wage (GUSO) or the price of a show bought (sale contract): to check" } },
+      "contrat* de cession", "cession* de droits", "intervenant*", "prestataire*",
       "arbitrage*", "arbitre*", "sous traitant*", "animation* exterieure*", "frais de mission*", "traiteur",
       { p: "commission*", dest: "engineering" }, "frais d actes", "frais de contentieux",
       // A treasurer's everyday words.
