@@ -59,8 +59,9 @@ const PAID_OUT = new RegExp(
     "\\b(?:achete|achetee|achetes|achetees|depense|depensee|depensees|(?:payes?|payees?|verses?|versees?|reverses?|reversees?)(?: [a-z]+ment)? (?:a|au|aux))\\b",
     // « Don annuel à l'école », « Dons aux Restos du cœur », « Reversement au comité »: a gift or a payment made to another
     // body (a gift to the association itself, « Dons à l'association », « Dons au club », came in).
-    // « Subsides aux institutions affiliées », « Subventions aux associations », « Bourses aux étudiants »: a grant made.
-    `^(?:dons?|reversements?|cotisations?|adhesions?|subventions?|subsides?|bourses?)(?: [a-z]+)? (?:a|au|aux) (?!${SELF})`,
+    // « Subsides aux institutions affiliées », « Subventions aux associations »: a grant made. (« Bourse aux jouets »
+    // is a sale the association holds, not a grant it makes.)
+    `^(?:dons?|reversements?|cotisations?|adhesions?|subventions?|subsides?)(?: [a-z]+)? (?:a|au|aux) (?!${SELF})`,
   ].join("|"),
 );
 const CAME_IN = new RegExp(

@@ -42,6 +42,18 @@ export function summedRows(formula: string, col: number): RowSpan[] | null {
 }
 
 /**
+ * The rows a total by criterion adds in its own column: « SUMIF(B4:B13;"Dépense";C4:C13) », « SOMME.SI(…) » (the sum
+ * range, else the criterion's own range). Each row of the span that meets the criterion is added: a span, not a list.
+ */
+export function rowsSummedIf(formula: string, col: number): RowSpan[] | null {
+  const m = /^\s*=?\s*(?:SUMIF|SOMME\.SI)\s*\(\s*([^,;]+)[,;]\s*("[^"]*"|[^,;]+)\s*(?:[,;]\s*([^,;)]+))?\)\s*$/i.exec(formula);
+  if (!m) return null;
+  const r = /^\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)$/i.exec((m[3] ?? m[1]!).trim());
+  if (!r || columnNumber(r[1]!.toUpperCase()) !== col || columnNumber(r[3]!.toUpperCase()) !== col) return null;
+  return [{ from: Math.min(Number(r[2]), Number(r[4])), to: Math.max(Number(r[2]), Number(r[4])) }];
+}
+
+/**
  * The member test of one table: `cols` are its amount columns, rows above `headerRow` are left out, `amountAt`
  * reads a cell as an amount in euros, `isTotalRow` says whether a row's label reads as a total. The SUM formulas
  * are gathered on the first question only (most tables have no row to ask about).

@@ -131,3 +131,15 @@ describe("« subsides » are grants", () => {
     ).toContainEqual(["- subsides", "public_grants"]);
   });
 });
+
+describe("a sale named « Bourse aux … » is no grant made", () => {
+  it("« Bourse aux Jouets à la salle des Fêtes » among an APE's events under no side heading stays takings", () => {
+    const out = sides([
+      ["Manifestation", "Total"],
+      ["Loto de printemps", 1200],
+      ["Bourse aux Jouets à la salle des Fêtes d'Azé", 450],
+      ["Vente de gâteaux", 300],
+    ]);
+    expect(out.find(([l]) => String(l).startsWith("Bourse"))?.[1]).toBe("income");
+  });
+});

@@ -12,7 +12,7 @@ import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type 
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { partsOfTotal } from "./partsOfTotal.ts";
 import { findSubtotals, isChapterTitle, type SubtotalCandidate } from "./subtotals.ts";
-import { memberTest, refersToOtherRows, summedRows, type MemberTest } from "./labelledLines.ts";
+import { memberTest, refersToOtherRows, rowsSummedIf, summedRows, type MemberTest } from "./labelledLines.ts";
 import { sidesFromResult } from "./resultSides.ts";
 import { flipDeclaredTotals, isAmbiguousSideHeading, sidesAcrossHeadings, sidesAgainstHeadings } from "./headingSides.ts";
 import { hiddenSheetIssues } from "./hiddenSheets.ts";
@@ -831,7 +831,9 @@ function readBlock(
     blockStart: k > 0 && totalBetween(infos[k - 1]!.row, i.row),
   }));
   // The ranges the sheet's own totals add: a row they count with its would-be parts is a line (subtotals.ts).
-  const totalSums = declared.flatMap((d) => (d.formula ? (summedRows(d.formula, d.col) ?? []).map((s) => ({ col: d.col, from: s.from, to: s.to })) : []));
+  // « Dépenses =SUM(B8:B16) » above its lines, set aside as its section's total, counts the same way.
+  const sectionSums = skipped.filter((s) => s.sheet === sheet && s.why === "total").flatMap((s) => used.map((k) => ({ col: k.col, formula: grid.cell(s.row, k.col)?.formula ?? null })));
+  const totalSums = [...declared, ...sectionSums].flatMap((d) => (d.formula ? (summedRows(d.formula, d.col) ?? rowsSummedIf(d.formula, d.col) ?? []).map((s) => ({ col: d.col, from: s.from, to: s.to })) : []));
   const lastPart = new Map<number, number>();
   const subtotalRows = findSubtotals(candidates, totalSums, lastPart);
   const lineInfos = infos.filter((i) => {

@@ -35,6 +35,8 @@ function subtotalsByDefinition(cands: SubtotalCandidate[]): Set<number> {
       if (!next || next.row !== child.row + 1 || closes(parent, next) || next.row > limit || isChapterish(next) || (count >= 2 && isChapterish(parent))) {
         // A row shaped like its children (« Sponsoring ITNetwork » over « Sponsoring ComSource ») is one of them.
         if (!isChapterish(parent) && siblingsShaped(parent, cands.slice(i + 1, j + 1))) continue;
+        // A sum written on another row that adds the parent and its children together counts the parent as a line.
+        if (!isChapterish(parent) && parent.account === null && parentCents[0] !== null && spans.some((sp) => sp.owner !== parent.row && sp.from <= parent.row && child.row <= sp.to)) break;
         out.add(parent.row);
         break;
       }
