@@ -12,7 +12,7 @@ import { namesAPerson, namesALocalBusiness, namesCostsOfMissions } from "./peopl
 import { inPlatformName, platformIn } from "./platforms.ts";
 import { supplierIn } from "./suppliers.ts";
 import { chapterOf, chaptersOf, familyOfSection, IN_KIND_SIGNALS, STRONG_IN_KIND_SIGNALS, lever as leverById, leversOfSection, LEVERS, type Keyword, type Lever, type LeverFamily } from "./levers.ts";
-import { asciiWords, compilePattern, KeywordIndex, memoOf, memoSlot, pinMemo, splitCamelCase, tokenize, withoutMarks, type CompiledPattern, type Token } from "./text.ts";
+import { anyOf, asciiWords, compilePattern, KeywordIndex, memoOf, memoSlot, pinMemo, splitCamelCase, tokenize, withoutMarks, type CompiledPattern, type Token } from "./text.ts";
 import type { Classification, Destination, LeverId, LineContext, Section } from "./types.ts";
 
 export type InKindNumbering = "crc99" | "anc2018";
@@ -151,6 +151,8 @@ const BALANCE_SHEET_LABEL = [
   /^((remboursement|restitution)s? (de |d une |de la |des |du )?)?(cautions?|depots? de garantie|cautionnements?)\b(?!.*\b(sautees?|encaissees?|conservees?|retenues?|gardees?|non restituees?|non rendues?|perdues?)\b)/,
 ];
 
+const ANY_BALANCE_SHEET_LABEL = anyOf(BALANCE_SHEET_LABEL);
+
 /** How the chapters of classes 1–5 are titled in the associations' chart (ANC 2018-06) and by treasurers. */
 const BALANCE_CHAPTER_TITLE =
   /^(banques?|caisses?|capital|fonds (associatifs|propres|dedies|reportes)|reports? a nouveau|resultats? de l exercice|subventions d investissement|provisions|emprunts?|immobilisations?|amortissements?|stocks?|fournisseurs?|clients?|usagers|personnel et comptes rattaches|securite sociale|etat et autres collectivites|debiteurs divers|crediteurs divers|comptes? de regularisation|valeurs mobilieres|disponibilites|virements internes|comptes? financiers?)\b/;
@@ -177,7 +179,7 @@ export function isBalanceSheetLine(label: string, account: string | null | undef
   // Accents out, words written together split, then the words in lower case (asked of every row a reader meets).
   const n = asciiWords(splitCamelCase(withoutMarks(listed)).toLowerCase());
   if (BANK_ACCOUNT.test(n) && !namesAFlow(label)) return true;
-  return BALANCE_SHEET_LABEL.some((re) => re.test(n)) || (/^(pret|prets|emprunt|emprunts)\b/.test(n) && /^\s*\S+\s+[A-Z]{2,6}\b/.test(label) && !namesAFlow(label));
+  return ANY_BALANCE_SHEET_LABEL.test(n) || (/^(pret|prets|emprunt|emprunts)\b/.test(n) && /^\s*\S+\s+[A-Z]{2,6}\b/.test(label) && !namesAFlow(label));
 }
 
 /**

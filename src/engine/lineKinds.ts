@@ -1,5 +1,5 @@
 // Rows that are not budget lines: totals, subtotals, results, carry-forwards (docs/spec.md §2).
-import { normalizeText } from "./text.ts";
+import { anyOf, normalizeText } from "./text.ts";
 
 export type NonLineKind = "total" | "subtotal" | "result";
 
@@ -56,6 +56,8 @@ const RULES: Rule[] = [
 /** The Cerfa form's balancing rows: « insuffisance prévisionnelle », « excédent prévisionnel (bénéfice) ». */
 const FORM_RESULT = /^(insuffisance|excedent|deficit|perte|benefice) previsionnel(le)?( (perte|benefice))?$/;
 
+const ANY_RULE = anyOf(RULES.map((r) => r.re));
+
 /** A result row's words with a note in brackets after them: « Solde positif (reversé au GSP) ». */
 const RESULT_WITH_NOTE = new RegExp(`^(resultat|excedent|deficit|benefice|solde|soldes)( (${RESULT_TAIL}))+$`);
 
@@ -63,7 +65,8 @@ const RESULT_WITH_NOTE = new RegExp(`^(resultat|excedent|deficit|benefice|solde|
 export function nonLineKind(label: string): NonLineKind | null {
   const text = normalizeText(label).replace(/^\d+\s+/, "");
   if (text === "") return null;
-  for (const rule of RULES) if (rule.re.test(text)) return rule.kind;
+  // Most labels are lines: one expression says no rule matches before each is asked which.
+  if (ANY_RULE.test(text)) for (const rule of RULES) if (rule.re.test(text)) return rule.kind;
   // « Solde positif (reversé au GSP) »: the words before the brackets make a result of two words or more (« Solde
   // (subvention Région) », a grant's last payment, has one: a line).
   if (label.includes("(")) {

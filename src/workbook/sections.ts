@@ -2,7 +2,7 @@
 // and amount-column headers that name a kind of column (Total, Débit, Crédit, Solde, a year…).
 import { isBalanceSheetHeading, isPaidOutHeading, leadingAccount } from "../engine/classify.ts";
 import type { Section } from "../engine/types.ts";
-import { normalizeText } from "../engine/text.ts";
+import { anyOf, normalizeText } from "../engine/text.ts";
 
 const QUALIFIER = "(?: (?:previsionnel|previsionnels|previsionnelle|previsionnelles|realise|realises|realisees|d exploitation|de fonctionnement|de l exercice|du projet|de l action|de l association|totales?|\\d{4}|n|n 1|par (?:missions?|destinations?|programmes?|actions?|activites?|natures?|projets?|fonctions?|poles?)))*";
 /** What follows an English section word in a heading: « Expenses (budgeted) », « Income 2024 », « Revenue for the year ». */
@@ -244,9 +244,11 @@ export function sectionOfHeading(text: string | null | undefined): Section | nul
   if (account === "86") return "in_kind_use";
   if (account === "87") return "in_kind_resource";
   const n = normalizeText(text);
-  for (const h of SECTION_HEADINGS) if (h.re.test(n)) return h.section;
+  // Most texts name no side: one expression says so before each heading is asked.
+  if (ANY_SECTION_HEADING.test(n)) for (const h of SECTION_HEADINGS) if (h.re.test(n)) return h.section;
   return null;
 }
+const ANY_SECTION_HEADING = anyOf(SECTION_HEADINGS.map((h) => h.re));
 
 /**
  * The side a sheet's name says: a heading's (« Emplois », « Recettes 2025 »), or a side word in the singular, as a
