@@ -11,6 +11,8 @@ import { VERSION_HEADER, headerKind, inKindOnSide, isBalanceTypeCell, isInKindLi
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { partsOfTotal } from "./partsOfTotal.ts";
+import { separatePeriodSheets } from "./periodSheets.ts";
+import { dropSummedSheets } from "./summedSheets.ts";
 import { findSubtotals, isChapterTitle, type SubtotalCandidate } from "./subtotals.ts";
 import { memberTest, refersToOtherRows, rowsSummedIf, summedRows, type MemberTest } from "./labelledLines.ts";
 import { sidesFromResult } from "./resultSides.ts";
@@ -49,7 +51,9 @@ export function readBudgets(snapshot: WorkbookSnapshot): ReadResult {
   for (const { sheet, found } of read) appendAll(result, anyOther && !otherChart(found) ? readSheet(withMergedLabels(sheet), sheetSides, true) : found);
   dropPivotTableLines(snapshot, result);
   dropSummarySheets(snapshot, result);
+  dropSummedSheets(result);
   unifySingleScenarios(result);
+  separatePeriodSheets(result);
   // « en € | en VND » over both halves of a side-by-side table: said once per sheet.
   const currencySaid = new Set<string>();
   result.issues = result.issues.filter((i) => i.code !== "other_currency" || (!currencySaid.has(i.sheet) && Boolean(currencySaid.add(i.sheet))));
