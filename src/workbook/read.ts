@@ -1440,6 +1440,10 @@ function withoutSumsOfNonLines(infos: RowInfo[], skipped: SkippedRow[], sheet: s
   for (const s of skipped) if (s.sheet === sheet && (s.why === "result" || s.why === "balance_sheet_account")) nonLines.add(s.row);
   if (nonLines.size === 0) return infos;
   const lineRows = new Set(infos.map((i) => i.row));
+  // A SUM over a whole column (« =SUM(B:B) » written as B1:B1048576) is walked only as far as rows are read.
+  let lastRow = 0;
+  for (const r of lineRows) if (r > lastRow) lastRow = r;
+  for (const r of nonLines) if (r > lastRow) lastRow = r;
   return infos.filter((i) => {
     const withAmount = i.cells.filter((c) => c.value !== null && c.value !== "");
     if (withAmount.length === 0) return true;
@@ -1448,7 +1452,7 @@ function withoutSumsOfNonLines(infos: RowInfo[], skipped: SkippedRow[], sheet: s
       const spans = c.formula ? summedRows(c.formula, c.col) : null;
       if (!spans) return true;
       for (const s of spans) {
-        for (let r = s.from; r <= s.to; r++) {
+        for (let r = s.from, to = Math.min(s.to, lastRow); r <= to; r++) {
           if (r === i.row) continue;
           if (lineRows.has(r)) return true;
           sumsNonLine ||= nonLines.has(r);
