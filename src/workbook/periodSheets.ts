@@ -1,7 +1,8 @@
 // One sheet per year (« 2022-2023 », « 2023-2024 », « Budget 2025 »): a treasurer's workbook keeps its exercises side by
 // side. Each sheet is its own budget, analysed apart under the sheet's name, never added to the others (four years of
 // a foyer rural's cash book were one analysis four times too big).
-import type { ReadResult } from "./budget.ts";
+import type { ReadIssue, ReadResult } from "./budget.ts";
+import { normalizeText } from "../engine/text.ts";
 
 /** The period a sheet's name says: « 2022-2023 », « 2023/24 », « Exercice 2024 », « BP 2025 »; null when none. */
 export function periodOfSheetName(name: string): string | null {
@@ -15,10 +16,47 @@ export function periodOfSheetName(name: string): string | null {
  * their own, named by the sheet (« 2023-2024 », or « 2023-2024 – Réalisé » beside other columns), and said once.
  */
 export function separatePeriodSheets(result: ReadResult): void {
-  const sheets = [...new Set(result.budgets.map((b) => b.sheet))];
+  const sheets = budgetSheets(result);
   if (sheets.length < 2) return;
   const periods = sheets.map(periodOfSheetName);
   if (periods.some((p) => p === null) || new Set(periods).size !== periods.length) return;
+  const list = sheets.map((s) => `« ${s} »`).join(", ");
+  apart(result, sheets, {
+    code: "separate_periods",
+    message: `Les feuilles ${list} sont des exercices différents : chacune est analysée à part, sous son nom, et leurs montants ne sont jamais additionnés.`,
+    messageEn: `The sheets ${list} are different years: each is analysed apart, under its name, and their amounts are never added together.`,
+  });
+}
+
+/** A sheet titled as the association's whole budget (« Budget de l'association », « Budget global », « Structure »). */
+const WHOLE = /\b(association|asso|structure|global|globale|general|generale|fonctionnement)\b/;
+/** A sheet titled as one action's or project's (« Budget de l'action », « Projet Jardin », « Manifestation »). */
+const PART = /\b(action|actions|projet|projets|manifestation|evenement|operation)\b/;
+
+/**
+ * A grant application's two tables on two sheets, the association's budget and the action's: the action is part of
+ * the association's budget, so adding them counts it twice. Each is analysed apart, and said. (A « Budget global »
+ * typed as the sum of its actions' sheets is a summary, dropped before this: summedSheets.ts.)
+ */
+export function separateWholeAndPartSheets(result: ReadResult): void {
+  const sheets = budgetSheets(result);
+  if (sheets.length < 2) return;
+  const words = sheets.map((s) => normalizeText(s));
+  const whole = sheets.filter((_, i) => WHOLE.test(words[i]!) && !PART.test(words[i]!));
+  const parts = sheets.filter((_, i) => PART.test(words[i]!) && !WHOLE.test(words[i]!));
+  if (whole.length !== 1 || parts.length === 0 || whole.length + parts.length !== sheets.length) return;
+  const list = parts.map((s) => `« ${s} »`).join(", ");
+  apart(result, sheets, {
+    code: "separate_budgets",
+    message: `La feuille « ${whole[0]} » est le budget de l'association, ${parts.length > 1 ? "les feuilles" : "la feuille"} ${list} celui d'une action qui en fait partie : chacune est analysée à part, sous son nom, et leurs montants ne sont jamais additionnés.`,
+    messageEn: `The sheet “${whole[0]}” is the association's budget, ${parts.map((s) => `“${s}”`).join(", ")} that of an action within it: each is analysed apart, under its name, and their amounts are never added together.`,
+  });
+}
+
+const budgetSheets = (result: ReadResult) => [...new Set(result.budgets.map((b) => b.sheet))];
+
+/** Each sheet's amounts as scenarios of their own, named by the sheet, unless they are already apart; said once. */
+function apart(result: ReadResult, sheets: string[], issue: Pick<ReadIssue, "code" | "message" | "messageEn">): void {
   const columnsOf = new Map(sheets.map((s) => [s, [...new Set(result.budgets.filter((b) => b.sheet === s).flatMap((b) => b.amountColumns))]]));
   // Already apart: the sheets name their columns differently (« Réalisé 2023 » on one, « Réalisé 2024 » on the other).
   const all = [...columnsOf.values()].flat();
@@ -26,12 +64,5 @@ export function separatePeriodSheets(result: ReadResult): void {
   const renamed = (sheet: string, column: string) => (columnsOf.get(sheet)!.length > 1 ? `${sheet} – ${column}` : sheet);
   for (const line of result.lines) line.scenario = renamed(line.sheet, line.scenario);
   for (const b of result.budgets) b.amountColumns = b.amountColumns.map((c) => renamed(b.sheet, c));
-  const list = sheets.map((s) => `« ${s} »`).join(", ");
-  result.issues.push({
-    sheet: sheets[0]!,
-    cell: null,
-    code: "separate_periods",
-    message: `Les feuilles ${list} sont des exercices différents : chacune est analysée à part, sous son nom, et leurs montants ne sont jamais additionnés.`,
-    messageEn: `The sheets ${list} are different years: each is analysed apart, under its name, and their amounts are never added together.`,
-  });
+  result.issues.push({ sheet: sheets[0]!, cell: null, ...issue });
 }

@@ -55,3 +55,16 @@ describe("a sheet typed as the sum of the others", () => {
     expect(new Set(r.lines.map((l) => l.sheet))).toEqual(new Set(["Action A", "Action B"]));
   });
 });
+
+describe("the association's budget and an action's, as a grant application gives both", () => {
+  it("are analysed apart, never added (the action is part of the association's budget)", () => {
+    const r = read({ "Budget de l'association": budget(5000, 2400, 6000, 1400), "Budget de l'action": budget(1000, 400, 1200, 200) });
+    expect(totalsByScenario(r)).toEqual({ "Budget de l'association": 14800, "Budget de l'action": 2800 });
+    expect(r.issues.map((i) => i.code)).toContain("separate_budgets");
+  });
+
+  it("while two actions' sheets with no whole one are the parts of one budget", () => {
+    const r = read({ "Action A": budget(1000, 1200, 6000, 1200), "Action B": budget(500, 1200, 3000, 1700) });
+    expect(Object.keys(totalsByScenario(r))).toHaveLength(1);
+  });
+});

@@ -11,7 +11,7 @@ import { VERSION_HEADER, headerKind, inKindOnSide, isBalanceTypeCell, isInKindLi
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { partsOfTotal } from "./partsOfTotal.ts";
-import { separatePeriodSheets } from "./periodSheets.ts";
+import { separatePeriodSheets, separateWholeAndPartSheets } from "./periodSheets.ts";
 import { dropSummedSheets } from "./summedSheets.ts";
 import { findSubtotals, isChapterTitle, type SubtotalCandidate } from "./subtotals.ts";
 import { memberTest, refersToOtherRows, rowsSummedIf, summedRows, type MemberTest } from "./labelledLines.ts";
@@ -54,6 +54,7 @@ export function readBudgets(snapshot: WorkbookSnapshot): ReadResult {
   dropSummedSheets(result);
   unifySingleScenarios(result);
   separatePeriodSheets(result);
+  separateWholeAndPartSheets(result);
   // « en € | en VND » over both halves of a side-by-side table: said once per sheet.
   const currencySaid = new Set<string>();
   result.issues = result.issues.filter((i) => i.code !== "other_currency" || (!currencySaid.has(i.sheet) && Boolean(currencySaid.add(i.sheet))));
