@@ -3,6 +3,7 @@
 // a foyer rural's cash book were one analysis four times too big).
 import type { ReadIssue, ReadResult } from "./budget.ts";
 import { normalizeText } from "../engine/text.ts";
+import { budgetSheets } from "./budgetSheets.ts";
 
 /** The period a sheet's name says: « 2022-2023 », « 2023/24 », « Exercice 2024 », « BP 2025 »; null when none. */
 export function periodOfSheetName(name: string): string | null {
@@ -52,8 +53,6 @@ export function separateWholeAndPartSheets(result: ReadResult): void {
     messageEn: `The sheet “${whole[0]}” is the association's budget, ${parts.map((s) => `“${s}”`).join(", ")} that of an action within it: each is analysed apart, under its name, and their amounts are never added together.`,
   });
 }
-
-const budgetSheets = (result: ReadResult) => [...new Set(result.budgets.map((b) => b.sheet))];
 
 /** Each sheet's amounts as scenarios of their own, named by the sheet, unless they are already apart; said once. */
 function apart(result: ReadResult, sheets: string[], issue: Pick<ReadIssue, "code" | "message" | "messageEn">): void {

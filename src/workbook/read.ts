@@ -13,6 +13,7 @@ import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { partsOfTotal } from "./partsOfTotal.ts";
 import { separatePeriodSheets, separateWholeAndPartSheets } from "./periodSheets.ts";
 import { dropSummedSheets } from "./summedSheets.ts";
+import { budgetSheets, setAsideAsSummary } from "./budgetSheets.ts";
 import { findSubtotals, isChapterTitle, type SubtotalCandidate } from "./subtotals.ts";
 import { memberTest, refersToOtherRows, rowsSummedIf, summedRows, type MemberTest } from "./labelledLines.ts";
 import { sidesFromResult } from "./resultSides.ts";
@@ -70,37 +71,25 @@ export function readBudgets(snapshot: WorkbookSnapshot): ReadResult {
  * two thirds of them, must point at another budget sheet; when every budget sheet does, all are kept.
  */
 function dropSummarySheets(snapshot: WorkbookSnapshot, result: ReadResult): void {
-  const budgetSheets = [...new Set(result.budgets.map((b) => b.sheet))];
-  if (budgetSheets.length < 2) return;
+  const sheets = budgetSheets(result);
+  if (sheets.length < 2) return;
   const refersTo = (formula: string, sheet: string) => {
     const f = formula.toLowerCase();
     const name = sheet.toLowerCase();
     return f.includes(`'${name.replace(/'/g, "''")}'!`) || (/^[\p{L}\p{N}_.]+$/u.test(name) && new RegExp(`(^|[^\\p{L}\\p{N}_.'])${name.replace(/[.]/g, "\\.")}!`, "u").test(f));
   };
   const summaries = new Map<string, string>();
-  for (const sheet of budgetSheets) {
+  for (const sheet of sheets) {
     const formulas = new Map<string, string>();
     for (const row of snapshot.sheets.find((s) => s.name === sheet)?.rows ?? []) for (const c of row.cells) if (c.formula) formulas.set(cellAddress(row.index, c.col), c.formula);
     const lines = result.lines.filter((l) => l.sheet === sheet && l.amountCell);
-    const others = budgetSheets.filter((s) => s !== sheet);
+    const others = sheets.filter((s) => s !== sheet);
     const pointing = lines.map((l) => others.find((o) => refersTo(formulas.get(l.amountCell!) ?? "", o))).filter((o): o is string => o !== undefined);
     if (pointing.length >= 2 && pointing.length * 3 >= lines.length * 2) summaries.set(sheet, pointing[0]!);
   }
-  if (summaries.size === 0 || summaries.size === budgetSheets.length) return;
+  if (summaries.size === 0 || summaries.size === sheets.length) return;
   for (const [sheet, source] of summaries) {
-    const seen = new Set<number>();
-    for (const l of result.lines) {
-      if (l.sheet !== sheet || seen.has(l.row)) continue;
-      seen.add(l.row);
-      result.skipped.push({ sheet, row: l.row, cell: l.cell, label: l.label, why: "summary" });
-    }
-    result.lines = result.lines.filter((l) => l.sheet !== sheet);
-    result.budgets = result.budgets.filter((b) => b.sheet !== sheet);
-    result.issues = result.issues.filter((i) => i.sheet !== sheet);
-    result.issues.push({
-      sheet,
-      cell: null,
-      code: "summary_sheet",
+    setAsideAsSummary(result, sheet, {
       message: `La feuille « ${sheet} » reprend par des formules les montants de « ${source} » : c'est une synthèse, ses lignes ne sont pas comptées une seconde fois.`,
       messageEn: `The sheet “${sheet}” takes its amounts from “${source}” through formulas: it is a summary, and its lines are not counted twice.`,
     });

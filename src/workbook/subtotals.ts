@@ -268,13 +268,13 @@ export function findSubtotals(cands: SubtotalCandidate[], totalSums: readonly Sh
     return { level: level(c), account: c.account, chapterish: isChapterish(c, heading), heading };
   });
   const closing = closingIndexes(facts);
-  // The same spans by column, for countedWithParts (a row's own sum never counts it with its parts).
-  const rowSums: SheetSum[] = [];
+  // The sheet's totals and these spans by column, for countedWithParts (a row's own sum never counts it with its parts).
+  const sheetSums: SheetSum[] = [...totalSums];
   const byRow = sumSpans.length > 0 ? new Map(cands.map((c) => [c.row, c])) : null;
   for (const sp of sumSpans) {
     const owner = byRow!.get(sp.owner);
     owner?.formulas.forEach((f, k) => {
-      if (f) rowSums.push({ col: owner.amountCols[k]!, from: sp.from, to: sp.to });
+      if (f) sheetSums.push({ col: owner.amountCols[k]!, from: sp.from, to: sp.to });
     });
   }
   for (let i = n - 1, nextBlock = n; i >= 0; i--) {
@@ -376,7 +376,7 @@ export function findSubtotals(cands: SubtotalCandidate[], totalSums: readonly Sh
     // others (a subtotal names what its lines share), whatever the amounts add up to or the capitals say.
     // « microDON 150 000 » over « Fondation Andurand 100 000 » and « Green Got 50 000 »: a brand named alone is one payer.
     // The sheet's totals, and the sums written on other rows (« Dépenses =SUM(B4:B13) » above its lines), alike.
-    if (j === null || (!chapter && (countedWithParts(totalSums, parent, cands[j]!.row, columns) || countedWithParts(rowSums, parent, cands[j]!.row, columns)))) continue;
+    if (j === null || (!chapter && countedWithParts(sheetSums, parent, cands[j]!.row, columns))) continue;
     // « 5 Adhésions Durand 40 » over three memberships of 24, 8 and 8: a count of items is one line of them, not their sum.
     if ((chapter || (!siblingsShaped(parent, cands.slice(i + 1, j + 1)) && !opensWithACount(parent.label))) && !namesAPerson(tokenize(parent.label)) && !namesABrand(tokenize(parent.label))) {
       out.add(parent.row);

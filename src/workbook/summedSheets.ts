@@ -4,6 +4,7 @@
 import type { ReadResult } from "./budget.ts";
 import { normalizeText } from "../engine/text.ts";
 import { periodOfSheetName } from "./periodSheets.ts";
+import { budgetSheets, setAsideAsSummary } from "./budgetSheets.ts";
 
 /** How many lines a sheet must hold, and the share of them that must add up, to be called a sum of the others. */
 const MIN_LINES = 3;
@@ -42,7 +43,7 @@ function repeated(sheet: Map<string, number>, others: [string, Map<string, numbe
 /** Drops the lines of a sheet that sums the other budget sheets (or copies the one other), and says so. */
 export function dropSummedSheets(result: ReadResult): void {
   const bySheet = amountsBySheet(result);
-  const sheets = [...new Set(result.budgets.map((b) => b.sheet))];
+  const sheets = budgetSheets(result);
   if (sheets.length < 2 || sheets.some((s) => !bySheet.has(s))) return;
   for (const sheet of sheets) {
     const others = sheets.filter((s) => s !== sheet).map((s): [string, Map<string, number>] => [s, bySheet.get(s)!]);
@@ -50,21 +51,9 @@ export function dropSummedSheets(result: ReadResult): void {
     if (sources.length === 0) continue;
     // One other sheet, the same amounts: a copy. The first keeps its lines; two years that happen to match stay two years.
     if (sources.length === 1 && (sheets.indexOf(sheet) < sheets.indexOf(sources[0]!) || (periodOfSheetName(sheet) !== null && periodOfSheetName(sources[0]!) !== null))) continue;
-    const seen = new Set<number>();
-    for (const l of result.lines) {
-      if (l.sheet !== sheet || seen.has(l.row)) continue;
-      seen.add(l.row);
-      result.skipped.push({ sheet, row: l.row, cell: l.cell, label: l.label, why: "summary" });
-    }
-    result.lines = result.lines.filter((l) => l.sheet !== sheet);
-    result.budgets = result.budgets.filter((b) => b.sheet !== sheet);
-    result.issues = result.issues.filter((i) => i.sheet !== sheet);
     const list = sources.map((s) => `« ${s} »`).join(", ");
     const copy = sources.length === 1;
-    result.issues.push({
-      sheet,
-      cell: null,
-      code: "summary_sheet",
+    setAsideAsSummary(result, sheet, {
       message: copy
         ? `La feuille « ${sheet} » répète ligne à ligne les montants de ${list} : ses lignes ne sont pas comptées une seconde fois.`
         : `La feuille « ${sheet} » est, ligne à ligne, la somme des feuilles ${list} : c'est une synthèse, ses lignes ne sont pas comptées une seconde fois.`,
