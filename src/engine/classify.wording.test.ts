@@ -385,3 +385,21 @@ describe("a public body's word said of something else names no public body (issu
     for (const label of ["Commune de Lyon", "Subvention État", "Participation communale"]) expect(c(label, "income").nature, label).toBe("public");
   });
 });
+
+describe("taxes on wages are staff costs (631/633), however the line says it", () => {
+  it.each([
+    ["Sur rémunération", "63 - Impôts, taxes et versements assimilés"],
+    ["sur salaires", "63 Impôts et taxes"],
+    ["Impôts, taxes et versements assimilés sur rémunérations", null],
+    ["Sur les rémunérations", null],
+  ])("« %s » (under « %s ») → payroll taxes", (label, chapter) => {
+    const r = c(label, "expense", { chapter });
+    expect(r.lever).toBe("payroll_taxes");
+    expect(r.pillar).toBe("human");
+  });
+
+  it("while the other taxes stay taxes", () => {
+    expect(c("Autres impôts et taxes", "expense", { chapter: "63 - Impôts et taxes" }).lever).toBe("taxes");
+    expect(c("Taxe foncière", "expense").lever).toBe("taxes");
+  });
+});

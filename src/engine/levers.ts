@@ -461,6 +461,7 @@ export const LEVERS: readonly Lever[] = [
     accounts: ["631", "633"],
     keywords: [
       "taxe* sur les salaires", "taxe sur salaires", "taxes sur remuneration*", "impots et taxes sur remuneration*", "taxe* sur remuneration*",
+      "versements assimiles sur remuneration*", "sur remuneration*", "sur les remunerations", "sur salaires", "sur les salaires",
       "versement transport", "versement mobilite", "participation a l effort de construction", "taxe d apprentissage",
     ],
   }),
