@@ -15,6 +15,11 @@ describe("cash positions, receivables, debts and loans (classes 1–5)", () => {
       "Compte épargne Crédit Mutuel",
       "Livret A",
       "Livret Bleu",
+      // A Belgian savings book and a deposit account, and money moved into them.
+      "Carnet de dépôt",
+      "Carnet d'épargne",
+      "Compte de dépôt",
+      "Transfert vers carnet dépôt",
       "Livret CMB",
       "Livret BRED au 31/12",
       "Caisse",

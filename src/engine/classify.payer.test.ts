@@ -16,17 +16,27 @@ describe("a funder word names a payer only where a payer is named", () => {
     ["Championnat départemental", "activity"],
     ["Fête communale", "activity"],
     ["Vente CD", "activity"],
+    // The body as complement of an event's noun names the event, and a « concours » an adjective qualifies is a
+    // competition: takings, not public money.
+    ["Tournoi de la ville de Nantes", "activity"],
+    ["Stand au concours départemental", "activity"],
     ["Ventes de CD", "activity"],
     // The payer itself, or the complement of money given: public.
     ["Région Bretagne", "public"],
     ["CD 35", "public"],
     ["Aide du CD", "public"],
+    ["Concours du département", "public"],
     ["Subvention régionale", "public"],
     ["Aide départementale", "public"],
     ["Participation communale", "public"],
     ["Subvention du Conseil Départemental", "public"],
   ])("« %s » → %s", (label, nature) => {
     expect(c(label).nature).toBe(nature);
+  });
+
+  it("the town whose festival it is does not buy the drinks sold there", () => {
+    expect(c("Buvette de la fête de la commune").lever).toBe("sales_services");
+    expect(c("Buvette de la fête de la commune").confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
   });
 
   it("an adjective is no public payer of the sale it qualifies", () => {

@@ -7,7 +7,7 @@ import { CHART_WORDS, matchAccountTitle } from "./accountTitles.ts";
 import { COMMON_WORDS, PHRASES_OF_THEIR_OWN } from "./commonWords.ts";
 import { CHART_OF_ACCOUNTS } from "./chartOfAccounts.ts";
 import { engineeringWordInLabel, isEngineeringBlock } from "./destinations.ts";
-import { findFunder, PAYER_ONLY_WORDS, saidAsPayer, type FunderMatch } from "./funders.ts";
+import { findFunder, namesAnEvent, PAYER_ONLY_WORDS, saidAsPayer, type FunderMatch } from "./funders.ts";
 import { namesAPerson, namesALocalBusiness, namesCostsOfMissions } from "./people.ts";
 import { inPlatformName, platformIn } from "./platforms.ts";
 import { supplierIn } from "./suppliers.ts";
@@ -79,7 +79,9 @@ const BALANCE_SHEET_LABEL = [
   /^tresoreries?$/,
   /^(caisse|caisses|banque|banques|tresorerie|compte|comptes|especes)( en caisse)? (au|le|a la) (\d|1er\b|debut\b|fin\b|date\b|cloture\b|ouverture\b|l ouverture\b|la cloture\b|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)/,
   // The association's own accounts named as such: « Compte courant au 31/12 », « Compte chèque », « Livret Bleu ».
-  /^comptes? (courants?|cheques?|d epargne|epargne|portefeuille|titres?|bancaires?|a terme|sur livret|joint)\b/,
+  /^comptes? (courants?|cheques?|d epargne|epargne|portefeuille|titres?|bancaires?|a terme|sur livret|joint|de depot)\b/,
+  // A Belgian savings book (« Carnet de dépôt », « carnet d'épargne »): the association's own account.
+  /^carnets? (de |d )?(depot|depots|epargne)\b/,
   /^livrets? (a|bleu|jeune|d epargne|epargne|associati[a-z]*|cmb|cm|ca|lcl|bnp|sg|ce|cic|bred|bp|ldd|ldds)( \d.*| (au|du|de la|a la) .*)?$/,
   /^(caisse|especes|caisse especes|fonds? de caisse)$/,
   // A loan received or repaid (16) moves the balance sheet: « Prêt CMB (hors frais et intérêt) », « Emprunt bancaire ».
@@ -99,7 +101,7 @@ const BALANCE_SHEET_LABEL = [
   /^(virements?|transferts?) (internes?|de compte a compte|entre comptes)\b/,
   // Money put into or taken out of its savings (« Virement sur le livret A », « Placement sur livret », « Transfert vers le
   // compte épargne »): the association's own money moved.
-  /^(virements?|versements?|transferts?|placements?|mises? de cote) (\d+ )?(vers|sur|au|du|depuis|en|a partir du|a partir de) (le |la |l |un |une |notre |nos )?(livrets?|comptes? (d )?epargne|epargne|compte a terme|depot a terme|compte sur livret)\b/,
+  /^(virements?|versements?|transferts?|placements?|mises? de cote) (\d+ )?(vers|sur|au|du|depuis|en|a partir du|a partir de) (le |la |l |un |une |notre |nos )?(livrets?|comptes? (d )?epargne|epargne|compte a terme|depot a terme|compte sur livret|carnets? (de |d )?(depot|epargne)|compte de depot)\b/,
   /^(virements?|transferts?) (\d+ )?(compte )?(d )?(epargne|livrets?)\b/,
   // Repaying a loan or a debt moves the balance sheet (16, 40…), it is not a charge.
   /^remboursements? (d |de l |des |du )?(emprunts?|dettes?|capital|pret|prets|avance|avances)\b/,
@@ -357,6 +359,8 @@ function saidOfSomethingElse(tokens: readonly Token[], m: { item: CompiledKeywor
   // is a noun, never followed by whom it is paid to.
   if (PAY_WORDS.has(m.item.pattern.source)) return /^(a|au|aux|pour|par|en|chez|le|la|les|l)$/.test(tokens[m.position + 1]?.text ?? "");
   if (m.item.lever.id !== "public_grants") return false;
+  // « Tournoi de la ville de Nantes », « Journée de la région »: the body names the event, it does not pay.
+  if (namesAnEvent(tokens, m.position)) return true;
   if (PAYER_ONLY_WORDS.has(m.item.pattern.source)) return !saidAsPayer(tokens, m.position);
   // « Aide aux devoirs », « Aide à domicile »: an aid « à » someone is a service the association gives, not money it gets.
   return (m.item.pattern.source === "aide" || m.item.pattern.source === "aides") && /^(a|au|aux)$/.test(tokens[m.position + 1]?.text ?? "");

@@ -106,14 +106,30 @@ const LINK = /^(de|d|du|des|la|le|les|l|par|au|aux|a|en|et)$/;
 export function saidAsPayer(tokens: readonly Token[], position: number): boolean {
   let i = position - 1;
   while (i >= 0 && LINK.test(tokens[i]!.text)) i--;
+  // « Concours du département » is its support; « concours départemental », a competition the adjective qualifies.
+  if (i >= 0 && i === position - 1 && tokens[i]!.text === "concours") return false;
   return i < 0 || MONEY_NOUNS.test(tokens[i]!.text);
+}
+
+/**
+ * Nouns of an event the association holds, whose complement names the event, not who pays: « Buvette de la fête de la
+ * commune », « Tournoi de la ville de Nantes », « Carnaval de la ville » are takings at the town's festival.
+ */
+const EVENT_NOUNS =
+  /^(fetes?|foires?|salons?|forums?|festivals?|kermesses?|carnavals?|championnats?|tournois?|rallyes?|brocantes?|braderies?|bals?|lotos?|quines?|banquets?|galas?|soirees?|concerts?|spectacles?|expositions?|marathons?|trails?|courses?|randonnees?|grenier|greniers|journees?|nuits?|semaines?)$/;
+
+/** True when the funder word at `position` is the complement of an event's noun (« fête de la ville »). */
+export function namesAnEvent(tokens: readonly Token[], position: number): boolean {
+  let i = position - 1;
+  while (i >= 0 && LINK.test(tokens[i]!.text)) i--;
+  return i >= 0 && i < position - 1 && EVENT_NOUNS.test(tokens[i]!.text);
 }
 
 /** The first funder the label names, if any. */
 export function findFunder(tokens: readonly Token[]): FunderMatch | null {
   let best: FunderMatch | null = null;
   for (const m of INDEX.matchAll(tokens)) {
-    if (m.fuzzy || (PAYER_ONLY_WORDS.has(m.pattern.source) && !saidAsPayer(tokens, m.position))) continue;
+    if (m.fuzzy || (PAYER_ONLY_WORDS.has(m.pattern.source) && !saidAsPayer(tokens, m.position)) || namesAnEvent(tokens, m.position)) continue;
     // « Groupe Casino », « du groupe La Poste » name a company; « participation groupe », « groupe scolaire », « sortie
     // de groupe » a group of people: the company is the group followed by its name.
     if (m.pattern.source === "groupe" && !/^\p{Lu}/u.test(tokens[m.position + 1]?.raw ?? "")) continue;

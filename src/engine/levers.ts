@@ -123,7 +123,7 @@ export const LEVERS: readonly Lever[] = [
     accounts: ["70", "701", "702", "703", "704", "705", "706", "707", "708", "7562"],
     catchAll: true,
     keywords: [
-      "vente*", "prestation*", "participation*", "billetterie", "billeterie", "billet*", "ticket*", "entree*", "buvette*", "bar",
+      "vente*", "prestation*", "participation*", "billetterie", "billeterie", "billet*", "ticket*", "entree*", "buvette*", "bar", "stand", "stands",
       "restauration", "repas", "snack*", "stage*", "inscription*", "location*", "loto*", "tombola*", "vide grenier*",
       "brocante*", "kermesse*", "fete*", "gala", "galas", "soiree*", "spectacle*", "festival*", "manifestation*", "tournoi*", "calendrier*",
       "produits derives", "boutique*", "marchandise*", "abonnement*", "sejour*", "camp", "camps", "camping*", "centre de loisirs",
