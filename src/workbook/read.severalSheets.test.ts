@@ -63,6 +63,27 @@ describe("the association's budget and an action's, as a grant application gives
     expect(r.issues.map((i) => i.code)).toContain("separate_budgets");
   });
 
+  it("on one sheet too: the Cerfa's two tables, each under its title, are analysed apart and said", () => {
+    const cerfa = (title: string, achats: number, personnel: number, ventes: number, subventions: number): CellValue[][] => [
+      [title],
+      ["Charges", "Montant", "Produits", "Montant"],
+      ["60 - Achats", achats, "70 - Ventes", ventes],
+      ["64 - Charges de personnel", personnel, "74 - Subventions", subventions],
+      ["Total", achats + personnel, "Total", ventes + subventions],
+      [],
+    ];
+    const r = read({ Budget: [...cerfa("Budget prévisionnel de l'association 2025", 1000, 5000, 2000, 4000), ...cerfa("Budget prévisionnel de l'action 2025", 500, 1000, 800, 700)] });
+    expect(totalsByScenario(r)).toEqual({ "Budget prévisionnel de l'association 2025": 12000, "Budget prévisionnel de l'action 2025": 3000 });
+    expect(r.issues.find((i) => i.code === "separate_budgets")?.message).toContain("« Budget prévisionnel de l'action 2025 »");
+  });
+
+  it("while a heading of the projects' charges inside the association's table is a part of it", () => {
+    const r = read({
+      Budget: [["Budget de l'association 2025"], ["Charges", "Montant"], ["Achats", 1000], ["Loyer", 5000], ["Budget des projets"], ["Voyage", 700], ["Produits", "Montant"], ["Cotisations", 3000], ["Subvention mairie", 3700]],
+    });
+    expect(Object.keys(totalsByScenario(r))).toHaveLength(1);
+  });
+
   it("while two actions' sheets with no whole one are the parts of one budget", () => {
     const r = read({ "Action A": budget(1000, 1200, 6000, 1200), "Action B": budget(500, 1200, 3000, 1700) });
     expect(Object.keys(totalsByScenario(r))).toHaveLength(1);

@@ -11,7 +11,7 @@ import { VERSION_HEADER, headerKind, inKindOnSide, isBalanceTypeCell, isInKindLi
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { partsOfTotal } from "./partsOfTotal.ts";
-import { separatePeriodSheets, separateWholeAndPartSheets } from "./periodSheets.ts";
+import { separatePeriodSheets, separateWholeAndPartSheets, separateWholeAndPartTables } from "./periodSheets.ts";
 import { dropSummedSheets } from "./summedSheets.ts";
 import { budgetSheets, setAsideAsSummary } from "./budgetSheets.ts";
 import { findSubtotals, isChapterTitle, type SubtotalCandidate } from "./subtotals.ts";
@@ -56,6 +56,7 @@ export function readBudgets(snapshot: WorkbookSnapshot): ReadResult {
   unifySingleScenarios(result);
   separatePeriodSheets(result);
   separateWholeAndPartSheets(result);
+  separateWholeAndPartTables(snapshot, result);
   // « en € | en VND » over both halves of a side-by-side table: said once per sheet.
   const currencySaid = new Set<string>();
   result.issues = result.issues.filter((i) => i.code !== "other_currency" || (!currencySaid.has(i.sheet) && Boolean(currencySaid.add(i.sheet))));
