@@ -8,7 +8,7 @@ import { COMMON_WORDS, PHRASES_OF_THEIR_OWN } from "./commonWords.ts";
 import { CHART_OF_ACCOUNTS } from "./chartOfAccounts.ts";
 import { engineeringWordInLabel, isEngineeringBlock } from "./destinations.ts";
 import { findFunder, namesAnEvent, PAYER_ONLY_WORDS, saidAsPayer, type FunderMatch } from "./funders.ts";
-import { namesAPerson, namesALocalBusiness, namesCostsOfMissions } from "./people.ts";
+import { namesAPerson, namesAPersonPaying, namesALocalBusiness, namesCostsOfMissions } from "./people.ts";
 import { inPlatformName, platformIn } from "./platforms.ts";
 import { supplierIn } from "./suppliers.ts";
 import { chapterOf, chaptersOf, familyOfSection, IN_KIND_SIGNALS, STRONG_IN_KIND_SIGNALS, lever as leverById, leversOfSection, LEVERS, type Keyword, type Lever, type LeverFamily } from "./levers.ts";
@@ -579,6 +579,17 @@ function moneyWay(tokens: readonly Token[]): "income" | "expense" | null {
   return null;
 }
 
+/**
+ * A body named by initials no keyword nor funder of Équilibre's reads (« UDOGEC », « LTC »), in a label written in
+ * lower case (in a label all in capitals every word looks like initials); null when none.
+ */
+function unknownGiver(tokens: readonly Token[]): string | null {
+  if (!tokens.some((t) => /\p{Ll}/u.test(t.raw))) return null;
+  const known = new Set(KEYWORD_INDEX.matchAll(tokens).flatMap((m) => Array.from({ length: m.length }, (_, k) => m.position + k)));
+  const i = tokens.findIndex((t, k) => /^[A-Z]{3,8}$/.test(t.raw) && !known.has(k));
+  return i < 0 ? null : tokens[i]!.raw;
+}
+
 /** The words after « versé(e)s par », « reçu(e)s de », « de la part de »: who paid, as the label names them. */
 function payerWords(tokens: readonly Token[]): readonly Token[] | null {
   // The last such words name the payer: « reçue de la part des Amis » is from the Amis.
@@ -923,8 +934,9 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
           : { fr: "870 / 875 diffèrent selon le plan comptable, le libellé ne dit pas bénévolat ou biens : à vérifier", en: "870 / 875 differ between charts and the label does not say volunteering or goods: to check" },
       );
     }
-  } else if (section === "income" && (!hit || hit.fuzzy) && !funder && namesAPerson(tokens)) {
-    // « Stéphane », « M. Dupont », « Famille Martin » among the produits: a person pays with nothing said for what.
+  } else if (section === "income" && (!hit || hit.fuzzy) && !funder && namesAPersonPaying(tokens)) {
+    // « Stéphane », « M. Dupont », « Famille Martin » among the produits, or a bank transfer from one (« VIR M. R.V.
+    // 10278-… »): a person pays with nothing said for what.
     decision = fromContext(context, section) ?? {
       lever: leverById("donations"),
       confidence: 0.5,
@@ -978,6 +990,11 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
       // « Etat », « Région », « Agglo » alone, under no heading of grants: a grant, or a public body paying for a
       // service, or (in a financing plan) an investment grant — the body alone does not say which.
       decision = { ...decision, confidence: Math.min(decision.confidence, 0.55), reasons: [...decision.reasons, { fr: "un financeur public nommé seul, sans bloc de subventions : à vérifier", en: "a public body named alone, under no grants heading: to check" }] };
+    } else if (decision.lever.id === "public_grants" && !funder && hit && unknownGiver(tokens)) {
+      // « Subvention de la caisse de solidarité UDOGEC », « Subvention UDAF »: a grant from a body Équilibre does not
+      // know, named by its initials — a federation or a union pays private money as well as a council public money.
+      const q = quote(unknownGiver(tokens)!);
+      decision = { ...decision, confidence: Math.min(decision.confidence, 0.55), reasons: [...decision.reasons, { fr: `${q.fr}, un organisme inconnu : public ou privé, à vérifier`, en: `${q.en}, an unknown body: public or private, to check` }] };
     }
   } else {
     decision =

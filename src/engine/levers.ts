@@ -309,6 +309,9 @@ export const LEVERS: readonly Lever[] = [
       // « Subvention reportée », « Assurance remboursée » are a reversal, not a grant or a sale.
       { p: "reprise*", w: 0.5 }, "report* de ressources", { p: "report", w: 0.5 }, { p: "reports", w: 0.5 }, { p: "reporte", w: 0.5 }, { p: "reportee", w: 0.5 }, { p: "reportes", w: 0.5 }, { p: "reportees", w: 0.5 }, "fonds dedies", "transfert* de charges", { p: "transfert*", w: 0.5 },
       { p: "remboursement*", w: 0.5 }, { p: "rembourse", w: 0.5 }, { p: "remboursee*", w: 0.5 }, { p: "rembourses", w: 0.5 }, "OPCO", "opco",
+      // The titles of 71 and 72 (production stockée, immobilisée): charges already counted given back, put in stock or
+      // in an asset; no one pays them. Said by their words only: other charts number their own produits 71, 72.
+      "production stockee", "production immobilisee",
       "indemnites journalieres", "IJSS", "utilisation* des fonds dedies", "quote part des subventions d investissement", "ressources non utilisees",
       "fonds propres", "ressources propres", "autofinancement", "apport* de l association",
       // Money moved into or taken out of one of the association's funds (689, 789): not this year's bequest or gift.

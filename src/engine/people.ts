@@ -75,6 +75,31 @@ export function namesAPerson(tokens: readonly Token[]): boolean {
   return tokens.some((t) => FIRST_NAMES.has(t.text)) && tokens.every(named) && tokens.length <= 3;
 }
 
+/** A bank statement's words for money received by transfer: « VIR », « VIR SEPA », « VIREMENT RECU DE ». */
+const TRANSFER_HEAD = /^(vir|virt|vrt|virement|virements)$/;
+const TRANSFER_FILLER = /^(sepa|inst|instantane|recu|recus|de|du|des|d|en|votre|faveur|permanent|ordre)$/;
+
+/**
+ * Who sent the money, as a bank statement writes a transfer (« VIR M. R.V. 10278-20-2003… », « VIR SEPA MME MARTIN
+ * CLAIRE »): the words between the transfer's head and its reference numbers; null when the label is no such transfer.
+ */
+export function senderOfTransfer(tokens: readonly Token[]): readonly Token[] | null {
+  if (tokens.length < 2 || !TRANSFER_HEAD.test(tokens[0]!.text)) return null;
+  let start = 1;
+  while (start < tokens.length && TRANSFER_FILLER.test(tokens[start]!.text)) start++;
+  let end = start;
+  while (end < tokens.length && !/\d/.test(tokens[end]!.text)) end++;
+  // The reference closes the label: words after the numbers (« … 2003 MOTIF COTISATION ») say what for, not who.
+  return end > start && tokens.slice(end).every((t) => /\d/.test(t.text)) ? tokens.slice(start, end) : null;
+}
+
+/** A person named alone, or as the sender of a bank transfer. */
+export function namesAPersonPaying(tokens: readonly Token[]): boolean {
+  if (namesAPerson(tokens)) return true;
+  const sender = senderOfTransfer(tokens);
+  return sender !== null && namesAPerson(sender);
+}
+
 /**
  * A local business by the word of its trade, or a chain by its name (« Le magasin Flower & Déco », « Optic 2000
  * Quétigny », « Garage Martin », « Intermarché de Saussy »). Among the produits, named alone, it is a company that

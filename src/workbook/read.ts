@@ -7,7 +7,7 @@ import { normalizeText } from "../engine/text.ts";
 import type { Amount, BudgetLine, Section } from "../engine/types.ts";
 import type { AmountColumnInfo, DetectedBudget, Layout, ReadIssue, ReadResult, SkippedRow } from "./budget.ts";
 import { cellKind, columnRoles, isColumnTitle, moneyInWords, namesYearByLetter, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
-import { VERSION_HEADER, headerKind, inKindOnSide, isBalanceTypeCell, isInKindLineWord, isMonthHeader, monthOfDateHeader, namesBothSides, sectionOfBlockHeading, sectionOfHeading, sectionOfSheetName, sectionOfTypeCell, sideOfFundsHeading, type HeaderKind } from "./sections.ts";
+import { VERSION_HEADER, headerKind, inKindOnSide, isBalanceTypeCell, isInKindLineWord, isMonthHeader, monthOfDateHeader, namesBothSides, sectionOfBlockHeading, sectionOfHeading, sectionOfSheetName, sectionOfTypeCell, sectionOfTypeColumnCell, sideOfFundsHeading, type HeaderKind } from "./sections.ts";
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { partsOfTotal } from "./partsOfTotal.ts";
@@ -603,7 +603,7 @@ function readBlock(
     // gives the row its section.
     const typeText = typeCol !== null ? textAt(grid, r, typeCol) : "";
     // A category « Ressources » (a block heading written on each row) says a side only as ambiguously as the heading.
-    const rowType = (typeText ? sectionOfTypeCell(typeText) : null) ?? sideOfRowWords(labels, category);
+    const rowType = (typeText ? sectionOfTypeColumnCell(typeText) : null) ?? sideOfRowWords(labels, category);
     const accountRaw = block.accountCol ? grid.value(r, block.accountCol) : null;
     const account = ownNumbering ? null : (normalizeAccount(accountRaw === null ? null : String(accountRaw)) ?? normalizeAccount(leadingAccount(label?.text)));
     const cells = used.map((k) => {
@@ -1259,7 +1259,7 @@ function typeColumns(grid: SheetGrid, rows: number[], labelCols: number[], amoun
   if (labelCols.length < 2) return [];
   const typed = labelCols.filter((col) => {
     const cells = rows.map((r) => ({ r, t: textAt(grid, r, col) })).filter((c) => c.t !== "");
-    const typedRows = cells.filter((c) => sectionOfTypeCell(c.t) !== null || isBalanceTypeCell(c.t));
+    const typedRows = cells.filter((c) => sectionOfTypeColumnCell(c.t) !== null || isBalanceTypeCell(c.t));
     // « Ressources » on every row is the block's heading written as a category (« Libellé | Catégorie | Type »): it
     // says no row's side, the Type column (or the journal's money column) does.
     const words = new Set(cells.filter((c) => sectionOfTypeCell(c.t) !== null).map((c) => normalizeText(c.t)));

@@ -75,6 +75,20 @@ export function sectionOfTypeCell(text: string | null | undefined): Section | nu
 }
 
 /**
+ * The side a cell of a Type column says: a section word, or one of the compte de résultat's own parts as an
+ * accountant's export types every row (« Charges d'exploitation », « Produits financiers »). The parts count only in a
+ * Type column: written once above their lines they are chapter headings, read as such.
+ */
+export function sectionOfTypeColumnCell(text: string | null | undefined): Section | null {
+  const said = sectionOfTypeCell(text);
+  if (said !== null) return said;
+  const n = normalizeText(text ?? "");
+  if (/^(charges?|depenses?) (d exploitation|financieres?|exceptionnelles?|de fonctionnement|courantes?)$/.test(n)) return "expense";
+  if (/^(produits?|recettes?) (d exploitation|financiers?|exceptionnels?|de fonctionnement|courants?)$/.test(n)) return "income";
+  return null;
+}
+
+/**
  * A Type cell that says the row is a balance, not a flow: « Solde bancaire », « Trésorerie », « À reverser » (money
  * held for someone else, a debt). Such a row is never a line.
  */
@@ -307,6 +321,8 @@ export function headerKind(header: string | null): HeaderKind {
   // « Remarques », « Commentaire », « Détail du calcul » hold « 3 devis », « 2 x 150 », a count: never money to add.
   if (NOTE_HEADER.test(n)) return "derived";
   if (/^(%|part|pourcentage|ecart|ecarts|variation|evolution|taux|delta|diff|difference|benefice|benefices|marge|marges|gain|gains|solde net)\b/.test(n) || /^(resultat|resultats)$/.test(n) || n.endsWith(" %") || header.trim().endsWith("%")) return "derived";
+  // « 20150301-20160630 »: an exercise said by its first and last days, written as compact dates.
+  if (/\b(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b/.test(n)) return "period";
   if (/\b(18|19|20)\d{2}\b/.test(n) || /\b(realise|realisee|budget|previsionnel|previsionnelle|prevision|previsions|prevu|bp|br|n 1|n|exercice|annee|actualise|reel|reels|initial|rectificatif)\b/.test(n)) return "period";
   // « Sollicité | Proposé », « Demandé | Voté »: what was asked and what was granted are two versions of one budget.
   if (VERSION_HEADER.test(n)) return "period";
