@@ -82,3 +82,14 @@ describe("a grant from a body Équilibre does not know", () => {
     expect(line!.confidence).toBeGreaterThanOrEqual(REVIEW_CONFIDENCE);
   });
 });
+
+describe("a bank export's own column name", () => {
+  it("« amount » over a sheet of debits written as the bank writes them is read, not said unread", () => {
+    const r = readBudgets({
+      name: "test.xlsx",
+      sheets: [gridSheet("Emplois", [["Libellé", "amount"], ["Débits", null], ["FACTURE SGT20060310000737", 4.88], ["Paiement à Online SAS", 7.12], ["PRLV SEPA ONLINE SAS DEDIBOX 3607656", 215.96]])],
+    });
+    expect(r.lines.map((l) => l.amount.kind === "value" ? l.amount.cents / 100 : null)).toEqual([4.88, 7.12, 215.96]);
+    expect(r.issues.map((i) => i.code)).not.toContain("section_not_read");
+  });
+});

@@ -1617,7 +1617,9 @@ function textIssue(sheet: string, row: number, col: number, label: string, text:
   return textIssueAt(sheet, cellAddress(row, col), label, text);
 }
 
-const MONEY_HEADER = /\b(montant|montants|benefice|benefices|resultat|resultats|net|budget|realise|previsionnel|prevision|prevu|euros?|eur|cout|couts|total|debit|credit|solde|charges|produits|recettes?|depenses?|revenus?|ressources|emplois|exercice|annee|\d{4}|francs|frs|ff|(propose|sollicite|demande|vote|accorde|alloue|attribue|obtenu)e?s?)\b|€/;
+// English headers too (« amount », a bank export's column; « Actual », « Budgeted »): a budget published in English, or a
+// CSV's own column names kept as they were, is no less a budget.
+const MONEY_HEADER = /\b(montant|montants|somme|sommes|benefice|benefices|resultat|resultats|net|budget|realise|previsionnel|prevision|prevu|euros?|eur|cout|couts|total|debit|credit|solde|charges|produits|recettes?|depenses?|revenus?|ressources|emplois|exercice|annee|\d{4}|francs|frs|ff|(propose|sollicite|demande|vote|accorde|alloue|attribue|obtenu)e?s?|amount|amounts|actual|actuals|budgeted|forecast|cost|costs|expenses|expenditure|income)\b|€/;
 const NOT_MONEY_HEADER = /\b(quantite|qte|nombre|nb|effectif|effectifs|stock|age|heures|h|jours|taille|poids|note|rang|telephone|tel|code postal)\b/;
 
 /** The title of a column of labels in a header row (« Libellé | Montant », « Poste | Prévu »). */
