@@ -403,3 +403,20 @@ describe("taxes on wages are staff costs (631/633), however the line says it", (
     expect(c("Taxe foncière", "expense").lever).toBe("taxes");
   });
 });
+
+describe("the words of an audited compte de résultat and of a compte d'emploi des ressources (seventh blind set)", () => {
+  it("« Subventions et autres concours publics » is public funding, a grant; the tarification's « Concours publics » alone stays 73", () => {
+    expect(c("3- SUBVENTIONS & AUTRES CONCOURS PUBLICS").lever).toBe("public_grants");
+    expect(c("Autres concours publics").nature).toBe("public");
+    expect(c("Concours publics").lever).toBe("public_tariffs");
+  });
+
+  it("fees and postage are services bought, not pay nor a job: « Autres rémunérations et honoraires », « Expédition, Poste »", () => {
+    expect(c(". Autres rémunérations et honoraires", "expense").lever).toBe("other_external_services");
+    expect(c(". Expédition, Poste", "expense").lever).toBe("other_external_services");
+    expect(c("Expédition des colis", "expense").lever).toBe("other_external_services");
+    // Pay stays pay.
+    expect(c("Rémunération du personnel", "expense").lever).toBe("staff");
+    expect(c("Poste de coordinateur", "expense").lever).toBe("staff");
+  });
+});

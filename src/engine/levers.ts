@@ -200,8 +200,9 @@ export const LEVERS: readonly Lever[] = [
     payer: null,
     accounts: ["74", "741", "742", "744"],
     keywords: [
-      // « Subsides » is what Belgian associations call their grants.
-      "subvention*", "subside*", "subv", "subv*", "sub", "aide* publique*", "ANS", "agence nationale du sport", "CNDS", "FDVA", "FONJEP", "fonjep",
+      // « Subsides » is what Belgian associations call their grants. « Subventions et autres concours publics » is
+      // the compte d'emploi des ressources' line of public funding (the tarification's « concours publics » is 73).
+      "subventions et autres concours publics", "autres concours publics", "subvention*", "subside*", "subv", "subv*", "sub", "aide* publique*", "ANS", "agence nationale du sport", "CNDS", "FDVA", "FONJEP", "fonjep",
       "fdva", "cnds", "politique de la ville", "contrat de ville", "emploi* aide*", "contrat* aide*", "PEC", "adulte* relais",
       "agence de services et de paiement", "ASP", "FSE", "fse", "FEDER", "feder", "FEADER", "LEADER", "fonds europeen*", "fonds social europeen",
       "erasmus", "subvention d equilibre", "aide* a l emploi", "aide* au poste", "poste* FONJEP",
@@ -390,6 +391,9 @@ export const LEVERS: readonly Lever[] = [
       "hebergement*", "hotel*", "reception*", "frais de reception", { p: "frais postaux", dest: "engineering" }, { p: "affranchissement*", dest: "engineering" },
       // Stamps and the post office, not a job (« poste » alone reads as staff).
       { p: "timbre*", dest: "engineering" }, { p: "frais de poste", dest: "engineering" }, { p: "la poste", dest: "engineering" },
+      { p: "expedition*", dest: "engineering" }, { p: "expedition* poste", dest: "engineering" },
+      // « Autres rémunérations et honoraires »: the 622 of a compte de résultat (fees), not pay.
+      { p: "remunerations et honoraires", dest: "engineering" }, { p: "autres remunerations et honoraires", dest: "engineering" },
       { p: "telephone*", dest: "engineering" }, { p: "telecom*", dest: "engineering" },
       { p: "internet", dest: "engineering" }, { p: "frais bancaires", dest: "engineering" }, { p: "services bancaires", dest: "engineering" },
       { p: "bancaire*", dest: "engineering" }, { p: "banque*", dest: "engineering" }, { p: "tenue de compte*", dest: "engineering" },

@@ -1,6 +1,7 @@
 // Column profiling: which columns hold labels, accounts and amounts, and how they group into tables.
 import { parseAmountText } from "../engine/money.ts";
 import { normalizeText } from "../engine/text.ts";
+import { isShownNumber } from "./cellValues.ts";
 import { isMonthHeader } from "./sections.ts";
 import { isCellError, type CellValue, type SheetGrid } from "./snapshot.ts";
 
@@ -83,6 +84,12 @@ export interface ColumnProfile {
   plus: number;
   minus: number;
   total: number;
+  /** Whole numbers one more than the whole number above them (« N° pièce » 1, 2, 3…), and the column's first one. */
+  sequential: number;
+  /** Numbers the host read through a percentage or time format (« 12.5% », « 1:30 »): never money, never labels. */
+  shown: number;
+  firstWhole: number | null;
+  lastWhole: number | null;
 }
 
 export function profileColumns(grid: SheetGrid, rows: number[]): Map<number, ColumnProfile> {
@@ -91,7 +98,7 @@ export function profileColumns(grid: SheetGrid, rows: number[]): Map<number, Col
     for (const cell of grid.rowCells(r)) {
       let p = out.get(cell.col);
       if (!p) {
-        p = { col: cell.col, text: 0, amount: 0, account: 0, error: 0, date: 0, accountLikeNumbers: 0, amountsInWords: 0, plus: 0, minus: 0, total: 0 };
+        p = { col: cell.col, text: 0, amount: 0, account: 0, error: 0, date: 0, accountLikeNumbers: 0, amountsInWords: 0, plus: 0, minus: 0, total: 0, sequential: 0, shown: 0, firstWhole: null, lastWhole: null };
         out.set(cell.col, p);
       }
       const kind = cellKind(cell.value);
@@ -102,7 +109,14 @@ export function profileColumns(grid: SheetGrid, rows: number[]): Map<number, Col
         if (sign === "+") p.plus++;
         else if (sign === "-" || sign === "−" || sign === "–") p.minus++;
       }
-      if (kind === "text") {
+      const whole = kind === "amount" || kind === "account" ? Number(cell.value) : NaN;
+      if (Number.isInteger(whole)) {
+        if (p.lastWhole !== null && whole === p.lastWhole + 1) p.sequential++;
+        p.firstWhole ??= whole;
+        p.lastWhole = whole;
+      }
+      if (kind === "text" && isShownNumber(cell.value)) p.shown++;
+      else if (kind === "text") {
         p.text++;
         if (typeof cell.value === "string" && moneyInWords(cell.value)) p.amountsInWords++;
       } else if (kind === "amount") {
@@ -142,6 +156,20 @@ export function isColumnTitle(normalized: string): boolean {
 
 export type ColumnRole = "label" | "account" | "amount" | "date" | "other";
 
+/** « N° pièce », « N° de facture », « Chèque n° », « N° d'ordre »: the number of a voucher or of the line, not an account. */
+const PIECE_HEADER = /\b(pieces?|pj|justificatifs?|factures?|recus?|cheques?|ordre|ligne|lignes|item|voucher|invoice|receipt)\b/;
+
+/**
+ * A column that numbers the rows or their vouchers (a cash book's « N° pièce » 1, 2, 3…): never an account nor
+ * money. Its numbers 10 to 19 were read as class-1 accounts (balance sheet, the line dropped) and 60 to 79 as
+ * charges and produits whatever the row said. A chart's accounts never run 1, 2, 3 from 1.
+ */
+function numbersTheRows(p: ColumnProfile, header: string): boolean {
+  if (PIECE_HEADER.test(header)) return true;
+  const wholes = p.sequential + 1;
+  return p.firstWhole !== null && p.firstWhole <= 1 && p.sequential >= 3 && p.sequential >= 0.8 * (p.amount + p.account) && wholes >= 0.8 * (p.total - 1);
+}
+
 /** The role of each column with data, from its profile and its header words. */
 export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col: number) => string | null, sheetNamesASide = false): Map<number, ColumnRole> {
   const roles = new Map<number, ColumnRole>();
@@ -166,6 +194,10 @@ export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col
     const numeric = p.amount + p.error + (moneyHeader ? p.account : 0);
     // « + | − » on every row (a cash book's Type column, the sign of each row): labels that say the side, no nil amounts.
     if (p.plus >= 1 && p.plus + p.minus >= 2 && p.plus + p.minus >= p.total - 1) roles.set(col, "label");
+    else if (!amountHeader && p.text <= 1 && numbersTheRows(p, header)) roles.set(col, "other");
+    // « 2018 | % | 2017 | % », the shares formatted as percentages: a column of figures derived from the amounts. As
+    // labels they cut the table in two, and the second year's amounts were read as a table of their own, or lost.
+    else if (p.shown >= 2 && p.shown >= 0.6 * (p.total - 1) && p.shown > p.amount) roles.set(col, "other");
     else if (p.date >= 2 && p.date >= numeric && p.date >= p.text) roles.set(col, "date");
     else if (!moneyHeader && p.account >= 2 && p.account >= 0.6 * (p.total - 1) && p.account >= numeric) roles.set(col, "account");
     else if (ACCOUNT_HEADER.test(header) && !yearAccounts && !DEBIT_HEADER.test(header) && !CREDIT_HEADER.test(header) && p.accountLikeNumbers + p.account >= 0.6 * (p.total - 1)) {

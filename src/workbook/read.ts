@@ -1,5 +1,6 @@
 // Budget detection and reading: find the budget tables of a snapshot, read every line exactly once,
 // and say which rows were skipped and why.
+import { withComputedFormulas } from "./formulaValues.ts";
 import { accountSection, classify, isBalanceSheetHalf, isBalanceSheetHeading, isClosingEntry, isInvestmentLine, isPaidOutHeading, namesAFlow, RECOGNISED_CONFIDENCE, isBalanceSheetLine, leadingAccount, normalizeAccount } from "../engine/classify.ts";
 import { nonLineKind, type NonLineKind } from "../engine/lineKinds.ts";
 import { amountFromCellValue } from "../engine/money.ts";
@@ -39,7 +40,9 @@ export const UNNAMED_COLUMN = "Montant";
 export const ANALYTIC_SCENARIO = "Total";
 export const TRIAL_BALANCE_SCENARIO = "Solde";
 
-export function readBudgets(snapshot: WorkbookSnapshot): ReadResult {
+export function readBudgets(given: WorkbookSnapshot): ReadResult {
+  // A script's formulas hold no result: their arithmetic is calculated first, as Excel does on opening.
+  const snapshot = withComputedFormulas(given);
   const own = new Set(snapshot.ownSheets ?? []);
   // « Ressources » and « Emplois », one sheet each: each names the side the other does not hold.
   const sheetSides = new Set(snapshot.sheets.filter((s) => s.visibility === "visible").map((s) => sectionOfSheetName(s.name)));
@@ -228,6 +231,14 @@ function findHeader(grid: SheetGrid, rows: number[], col: number): { text: strin
       unit = { text: v.trim(), row: r };
       continue;
     }
+    // « Exercice 2018 | Exercice 2017 » merged over « Montant | % » twice: the money word names no year, the title
+    // directly above it does (two years were one « Montant » analysis, their amounts added as two actions).
+    if (!unit && !year && typeof v === "string" && GENERIC_MONEY_TITLE.test(normalizeText(v))) {
+      const above = i > 0 && rows[i - 1] === r - 1 ? grid.value(r - 1, col) : null;
+      if (typeof above === "string" && cellKind(above) === "text" && (yearOf(above) !== null || namesYearByLetter(above) || isColumnTitle(normalizeText(above))) && !GENERIC_MONEY_TITLE.test(normalizeText(above))) {
+        return { text: above.trim(), row: r };
+      }
+    }
     // An amount typed with words above the first number (« 1 200 € HT ») is not the column's title: look higher.
     // In the header row itself (« Libellé | Subvention proposée | Selon le critère de 13 € par licencié »), it is.
     if (typeof v === "string" && moneyInWords(v) && !isHeaderRow(grid, r, col)) {
@@ -250,6 +261,9 @@ function findHeader(grid: SheetGrid, rows: number[], col: number): { text: strin
   }
   return year ?? unit;
 }
+
+/** A column title that says money and nothing more: under a title that names the year or the version, it is that title's. */
+const GENERIC_MONEY_TITLE = /^(montant|montants|montant en euros|montant en €|amount|amounts|somme|sommes|valeur|valeurs)$/;
 
 /** A cell that gives the unit of a column, not its title: « € », « (€) », « £'s », « $ », « en euros », « k€ », « CHF ». */
 function isUnitTitle(text: string): boolean {
@@ -522,8 +536,10 @@ function readBlock(
       lastSaid = { income: -1, expense: -1 };
       for (const row of rows) {
         if (headerRow !== null && row <= headerRow) continue;
-        // A heading row of its own (« CHARGES », no amount), not a total (« Total Expenses 8 832 802 »).
-        if (used.some((k) => grid.value(row, k.col) !== null && grid.value(row, k.col) !== "")) continue;
+        // A heading row of its own (« CHARGES », no amount), not a total (« Total Expenses 8 832 802 »). The header
+        // typed again over the other side (« DEPENSES | en € | en VND ») holds titles, no amount: it says its side too.
+        const titlesAgain = headerRow !== null && used.every((k) => { const v = grid.value(row, k.col); return v === null || v === "" || (typeof v === "string" && v.trim() === textAt(grid, headerRow, k.col)); });
+        if (!titlesAgain && used.some((k) => grid.value(row, k.col) !== null && grid.value(row, k.col) !== "")) continue;
         for (const c of block.labelCols) {
           const text = textAt(grid, row, c);
           const said = nonLineKind(text) === null ? sectionOfHeading(text) : null;

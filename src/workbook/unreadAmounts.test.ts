@@ -22,7 +22,7 @@ const BUDGET = [
   ["CHARGES", null],
   ["Achats de fournitures", 1000],
   ["Salaires", { value: "2026-03-01" }],
-  ["Loyer", { value: null, formula: "12*50", uncached: true }],
+  ["Loyer", { value: null, formula: "VLOOKUP(A5,Tarifs!A:B,2,FALSE)", uncached: true }],
   ["PRODUITS", null],
   ["Subvention de la commune", 1500],
   ["Cotisations des adhérents", 2000],

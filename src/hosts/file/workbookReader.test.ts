@@ -95,13 +95,14 @@ describe("the .xlsx reader", () => {
 
   it("gives each cell of a shared formula its own references, and names a formula whose result was never saved", async () => {
     const rows = BUDGET_ROWS.map((r) => [...r]);
-    rows[6]![1] = { xml: "<{p}f>20*100</{p}f>" };
+    // A lookup Équilibre leaves to Excel (its arithmetic, « 20*100 », it calculates: formulaValues.ts).
+    rows[6]![1] = { xml: "<{p}f>VLOOKUP(A7,Tarifs!A:B,2,FALSE)</{p}f>" };
     rows[2]![2] = { xml: '<{p}f t="shared" ref="C3:C4" si="0">B3*2</{p}f><{p}v>2000</{p}v>' };
     rows[3]![2] = { xml: '<{p}f t="shared" si="0"/><{p}v>5000</{p}v>' };
     const snapshot = await read({ sheets: [{ name: "Budget", rows }] });
     const cell = (r: number, c: number) => snapshot.sheets[0]!.rows.find((x) => x.index === r)!.cells.find((x) => x.col === c)!;
     expect(cell(4, 3).formula).toBe("B4*2");
-    expect(cell(7, 2)).toEqual({ col: 2, value: null, formula: "20*100", uncached: true });
+    expect(cell(7, 2)).toEqual({ col: 2, value: null, formula: "VLOOKUP(A7,Tarifs!A:B,2,FALSE)", uncached: true });
     const { issues } = budgetOf(snapshot);
     expect(issues.find((i) => i.code === "formula_without_value")).toMatchObject({ cell: "B7", message: expect.stringMatching(/B7 \(« Cotisations des adhérents »\)/) });
   });
