@@ -189,3 +189,12 @@ describe("an account named by its bank", () => {
     }
   });
 });
+
+describe("a compte d'emploi des ressources' carried resources", () => {
+  it("the public's gifts unused at the year's start or end are a stock, the dedicated resources carried and used a flow", () => {
+    expect(isBalanceSheetLine("REPORT DES RESSOURCES COLLECTÉES AUPRÈS DU PUBLIC NON AFFECTÉES ET NON UTILISÉES EN DÉBUT D'EXERCICE", null)).toBe(true);
+    expect(isBalanceSheetLine("Solde des ressources collectées auprès du public non affectées et non utilisées en fin d'exercice", null)).toBe(true);
+    expect(isBalanceSheetLine("III- REPORT DES RESSOURCES AFFECTEES NON UTILISEES DES EXERCICES ANTERIEURS", null)).toBe(false);
+    expect(isBalanceSheetLine("Ressources de l'exercice", null)).toBe(false);
+  });
+});

@@ -74,6 +74,11 @@ const BALANCE_SHEET_LABEL = [
   /\bdisponibles? (en|sur) (banque|compte|caisse|livret)/,
   /^(solde|soldes|avoir|avoirs|encaisse|disponibilites|tresorerie)\b.*\b(banque|bancaires?|caisse|compte|comptes|livrets?|tresorerie|disponibles?|paypal|ccp|especes)\b/,
   /^disponibilites\b/,
+  // A compte d'emploi des ressources' first and last rows: the public's gifts not yet used, carried from the year
+  // before (« Report des ressources collectées … non affectées et non utilisées en début d'exercice ») or left at its
+  // end (« Solde des ressources … en fin d'exercice »): a stock, not this year's income. Carried-forward dedicated
+  // resources used this year (« Report des ressources affectées non utilisées des exercices antérieurs », 789) are a flow.
+  /^(report|solde|soldes) des ressources\b.*\b(en )?(debut|fin) d exercice\b/,
   // The cash position said alone or at a date (« Trésorerie », « Caisse au 1er janvier », « Banque au 31/12 »): what
   // the association holds, not a flow. « Caisse de retraite » names no date, « Caisse du 14 juillet » an event's takings: lines.
   /^tresoreries?$/,

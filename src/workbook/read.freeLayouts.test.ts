@@ -114,4 +114,22 @@ describe("workbooks from other writers, laid out their own way", () => {
     expect(rows("income")).toEqual([3, 5]);
     expect(rows("expense")).toEqual([10, 11]);
   });
+
+  it("a compte d'emploi des ressources: « Évaluation des contributions volontaires en nature » over both halves heads the 86 and the 87", () => {
+    const r = read(
+      sheet("CER 2017", [
+        ["EMPLOIS", "Montant", "RESSOURCES", "Montant"],
+        ["Missions sociales", 5000, "Dons et legs collectés", 8000],
+        ["Frais de recherche de fonds", 1000, "Subventions et autres concours publics", 2000],
+        ["TOTAL", 6000, "TOTAL", 10000],
+        ["EVALUATION DES CONTRIBUTIONS VOLONTAIRES EN NATURE", null, "EVALUATION DES CONTRIBUTIONS VOLONTAIRES EN NATURE", null],
+        ["Missions sociales", 300, "Bénévolat", 400],
+        ["Frais de recherche de fonds", 50, "Prestations en nature", 30],
+      ]),
+    );
+    const at = (row: number, col: string) => r.classified.find((l) => l.row === row && l.amountCell === `${col}${row}`)?.section;
+    expect([at(6, "B"), at(7, "B")]).toEqual(["in_kind_use", "in_kind_use"]);
+    expect([at(6, "D"), at(7, "D")]).toEqual(["in_kind_resource", "in_kind_resource"]);
+    expect([at(2, "B"), at(3, "D")]).toEqual(["expense", "income"]);
+  });
 });

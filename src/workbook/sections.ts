@@ -12,7 +12,8 @@ const SECTION_HEADINGS: { section: Section; re: RegExp }[] = [
   // « Contributions volontaires (emplois) », « … en nature – charges »: the word after names the side.
   { section: "in_kind_use", re: /^contributions volontaires( en nature)? (emplois?|charges?|depenses?|utilisations?)$/ },
   { section: "in_kind_resource", re: /^contributions volontaires( en nature)? (ressources?|produits?|recettes?)$/ },
-  { section: "in_kind_resource", re: /^(87 )?contributions volontaires( en nature)?\b/ },
+  // « Évaluation des contributions volontaires en nature »: the compte d'emploi des ressources' own title of the block.
+  { section: "in_kind_resource", re: /^(87 )?((evaluation|valorisation|estimation) des )?contributions volontaires( en nature)?\b/ },
   { section: "in_kind_resource", re: /^(valorisation|valorisations) (du benevolat|des contributions)/ },
   // « Aides indirectes 2024 (mairie) », « Soutiens en nature (hors trésorerie) »: what the association receives in kind.
   { section: "in_kind_resource", re: /^(aides? indirectes?|(aides?|soutiens?|apports?|contributions?|dons|avantages?) en nature|mises? a disposition gratuites?|benevolat valorise)\b/ },
@@ -55,7 +56,7 @@ export function isInKindLineWord(text: string): boolean {
   if (s !== "in_kind_use" && s !== "in_kind_resource") return false;
   const account = leadingAccount(text);
   if (account === "86" || account === "87") return false;
-  return !/^(emplois des )?contributions volontaires\b/.test(normalizeText(text));
+  return !/^(emplois des |evaluation des |valorisation des |estimation des )?contributions volontaires\b/.test(normalizeText(text));
 }
 
 /** A "Type" column's word for a row, singular or plural ("Dépense", "Recette", "Charge", "Produit"…). */
