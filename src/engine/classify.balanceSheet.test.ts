@@ -198,3 +198,12 @@ describe("a compte d'emploi des ressources' carried resources", () => {
     expect(isBalanceSheetLine("Ressources de l'exercice", null)).toBe(false);
   });
 });
+
+describe("an account named, then what kind of account it is", () => {
+  it("« Livret Bleu (compte d'épargne) » is a balance; its interest and a line that only says where it was paid are flows", () => {
+    expect(isBalanceSheetLine("Livret Bleu (compte d'épargne)", null)).toBe(true);
+    expect(isBalanceSheetLine("Livret A (compte d'épargne)", null)).toBe(true);
+    expect(isBalanceSheetLine("Intérêts livret bleu (compte d'épargne)", null)).toBe(false);
+    expect(isBalanceSheetLine("Cotisations (compte courant)", null)).toBe(false);
+  });
+});

@@ -186,6 +186,9 @@ export function isBalanceSheetLine(label: string, account: string | null | undef
   // Accents out, words written together split, then the words in lower case (asked of every row a reader meets).
   const n = asciiWords(splitCamelCase(withoutMarks(listed)).toLowerCase());
   if (BANK_ACCOUNT.test(n) && !namesAFlow(label)) return true;
+  // « Livret Bleu (compte d'épargne) »: an account named, then what kind of account it is.
+  const named = n.replace(/ (compte|comptes) (d epargne|epargne|courant|cheques?|de depot)$/, "");
+  if (named !== n && !namesAFlow(label) && (BANK_ACCOUNT.test(named) || ANY_BALANCE_SHEET_LABEL.test(named))) return true;
   return ANY_BALANCE_SHEET_LABEL.test(n) || (/^(pret|prets|emprunt|emprunts)\b/.test(n) && /^\s*\S+\s+[A-Z]{2,6}\b/.test(label) && !namesAFlow(label));
 }
 

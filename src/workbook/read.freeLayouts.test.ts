@@ -132,4 +132,21 @@ describe("workbooks from other writers, laid out their own way", () => {
     expect([at(6, "D"), at(7, "D")]).toEqual(["in_kind_resource", "in_kind_resource"]);
     expect([at(2, "B"), at(3, "D")]).toEqual(["expense", "income"]);
   });
+
+  it("a « Synthèse » sheet of totals taken from the other sheets, one row of 86 among them: a summary, nothing counted twice", () => {
+    const cached = (name: string, rows: (string | number | null | { value: number; formula: string })[][]): SheetSnapshot => ({
+      name,
+      visibility: "visible",
+      protected: false,
+      merges: [],
+      rows: rows.map((cells, i) => ({ index: i + 1, cells: cells.flatMap((v, c): SnapshotCell[] => (v === null ? [] : typeof v === "object" ? [{ col: c + 1, ...v }] : [{ col: c + 1, value: v }])) })),
+    });
+    const r = read(
+      cached("Charges", [["Libellé", "Budget 2017"], ["Achats", 600], ["Assurance", 400], ["Total des charges", { value: 1000, formula: "SUM(B2:B3)" }], ["86 - Emplois des contributions", null], ["Personnel bénévole", 800], ["Total 86", { value: 800, formula: "SUM(B6:B6)" }]]),
+      cached("Produits", [["Libellé", "Budget 2017"], ["Cotisations", 500], ["Subvention de la commune", 500], ["Total des produits", { value: 1000, formula: "SUM(B2:B3)" }], ["87 - Contributions volontaires", null], ["Bénévolat", 800], ["Total 87", { value: 800, formula: "SUM(B6:B6)" }]]),
+      cached("Synthèse", [["Synthèse 2017"], [null], ["Total des produits", { value: 1000, formula: "Produits!B4" }], ["Total des charges", { value: 1000, formula: "Charges!B4" }], ["Résultat", { value: 0, formula: "B3-B4" }], ["Contributions volontaires (87)", { value: 800, formula: "Produits!B7" }], ["Emplois des contributions (86)", { value: 800, formula: "Charges!B7" }]]),
+    );
+    expect(r.classified.filter((l) => l.sheet === "Synthèse")).toEqual([]);
+    expect(r.classified.map((l) => l.label).sort()).toEqual(["Achats", "Assurance", "Bénévolat", "Cotisations", "Personnel bénévole", "Subvention de la commune"]);
+  });
 });

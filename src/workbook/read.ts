@@ -89,7 +89,11 @@ function dropSummarySheets(snapshot: WorkbookSnapshot, result: ReadResult): void
     const lines = result.lines.filter((l) => l.sheet === sheet && l.amountCell);
     const others = sheets.filter((s) => s !== sheet);
     const pointing = lines.map((l) => others.find((o) => refersTo(formulas.get(l.amountCell!) ?? "", o))).filter((o): o is string => o !== undefined);
-    if (pointing.length >= 2 && pointing.length * 3 >= lines.length * 2) summaries.set(sheet, pointing[0]!);
+    // « Synthèse »: totals taken from the other sheets and one row of 86 left as a line; every line it has points away,
+    // and so do its totals: a summary however few lines it leaves.
+    const away = [...formulas.values()].filter((f) => others.some((o) => refersTo(f, o))).length;
+    const allAway = lines.length >= 1 && pointing.length === lines.length && away >= 3;
+    if ((pointing.length >= 2 && pointing.length * 3 >= lines.length * 2) || allAway) summaries.set(sheet, pointing[0]!);
   }
   if (summaries.size === 0 || summaries.size === sheets.length) return;
   for (const [sheet, source] of summaries) {
