@@ -49,3 +49,46 @@ describe("a line the sheet's total adds with the lines under it", () => {
     expect(r.lines.map((l) => l.label)).not.toContain("Achats");
   });
 });
+
+describe("a line the sheet's typed total counts (no formula)", () => {
+  const GIVERS: CellValue[][] = [
+    ["Ressources", "Montant"],
+    ["Ressources collectées auprès du public", null],
+    ["Particuliers", 12000],
+    ["Entreprises", 5000],
+    ["Fondations", 3000],
+    ["Organismes de droit privé", 2000],
+    ["Financements publics", null],
+    ["Etat", 4000],
+    ["Total ressources", 26000],
+  ];
+
+  it("is a line when the lines fall short of the total by exactly its amount", () => {
+    const r = sheetWith(GIVERS, {});
+    expect(r.lines.map((l) => l.label)).toContain("Entreprises");
+    expect(r.issues.filter((i) => i.code === "total_mismatch")).toEqual([]);
+  });
+
+  it("stays a subtotal when the typed total counts its lines, not it", () => {
+    const rows = GIVERS.map((r) => [...r]);
+    rows[8] = ["Total ressources", 21000];
+    const r = sheetWith(rows, {});
+    expect(r.lines.map((l) => l.label)).not.toContain("Entreprises");
+  });
+
+  it("while a chapter stays the subtotal of its lines whatever a typed total says", () => {
+    const r = sheetWith(
+      [
+        ["Poste", "Montant"],
+        ["Charges", null],
+        ["ACHATS", 6000],
+        ["Fournitures", 1000],
+        ["Matériel", 5000],
+        ["Loyer", 800],
+        ["Total des charges", 12800],
+      ],
+      {},
+    );
+    expect(r.lines.map((l) => l.label)).not.toContain("ACHATS");
+  });
+});

@@ -15,7 +15,7 @@ import { partsOfTotal } from "./partsOfTotal.ts";
 import { separatePeriodSheets, separateWholeAndPartSheets, separateWholeAndPartTables } from "./periodSheets.ts";
 import { dropSummedSheets } from "./summedSheets.ts";
 import { budgetSheets, setAsideAsSummary } from "./budgetSheets.ts";
-import { findSubtotals, isChapterTitle, type SubtotalCandidate } from "./subtotals.ts";
+import { countedByTypedTotals, findSubtotals, isChapterTitle, type SubtotalCandidate } from "./subtotals.ts";
 import { memberTest, refersToOtherRows, rowsSummedIf, summedRows, type MemberTest } from "./labelledLines.ts";
 import { sidesFromResult } from "./resultSides.ts";
 import { flipDeclaredTotals, isAmbiguousSideHeading, sidesAcrossHeadings, sidesAgainstHeadings } from "./headingSides.ts";
@@ -851,6 +851,12 @@ function readBlock(
   const totalSums = [...declared, ...sectionSums].flatMap((d) => (d.formula ? (summedRows(d.formula, d.col) ?? rowsSummedIf(d.formula, d.col) ?? []).map((s) => ({ col: d.col, from: s.from, to: s.to })) : []));
   const lastPart = new Map<number, number>();
   const subtotalRows = findSubtotals(candidates, totalSums, lastPart);
+  // A total typed by hand that counts a would-be subtotal as one more line: the treasurer's total decides.
+  const typedTotals = declared.filter((d) => d.formula === null).map((d) => ({ row: d.row, col: d.col, cents: d.cents, section: d.section }));
+  for (const row of countedByTypedTotals(candidates, subtotalRows, typedTotals)) {
+    subtotalRows.delete(row);
+    lastPart.delete(row);
+  }
   const lineInfos = infos.filter((i) => {
     if (!subtotalRows.has(i.row)) return true;
     skipped.push({ sheet, row: i.row, cell: cellAddress(i.row, i.labelCol), label: i.label, why: "subtotal" });

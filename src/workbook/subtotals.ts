@@ -386,3 +386,54 @@ export function findSubtotals(cands: SubtotalCandidate[], totalSums: readonly Sh
   }
   return out;
 }
+
+/** A total row the sheet types (no formula): what its lines must add up to, in one amount column. */
+export interface TypedTotal {
+  row: number;
+  col: number;
+  cents: number;
+  section: string | null;
+}
+
+/**
+ * « Entreprises 5 000 » over « Fondations 3 000 » and « Organismes de droit privé 2 000 », under « Total ressources
+ * 36 500 » typed by hand: the sum alone made it their subtotal, but the sheet's own total counts it as one more line
+ * (the lines fall short of the total by exactly those rows). The treasurer's total decides, as a SUM's range does
+ * (countedWithParts). A chapter (« 60 - Achats », « ACHATS », a chart's title) or a row whose formula sums others
+ * stays a subtotal: a form's total counts its lines, not its chapters.
+ * Returns the rows to read as lines again.
+ */
+export function countedByTypedTotals(cands: readonly SubtotalCandidate[], subtotals: ReadonlySet<number>, totals: readonly TypedTotal[]): number[] {
+  if (subtotals.size === 0 || totals.length === 0) return [];
+  const amountIn = (c: SubtotalCandidate, col: number): number | null => {
+    const k = c.amountCols.indexOf(col);
+    return k < 0 ? null : valueCents(c.amounts[k] ?? null);
+  };
+  const weak = (c: SubtotalCandidate, col: number) => !isChapterish(c) && !c.formulas[c.amountCols.indexOf(col)];
+  const out = new Set<number>();
+  const previous = new Map<number, number>();
+  for (const t of [...totals].sort((a, b) => a.row - b.row)) {
+    const since = previous.get(t.col) ?? 0;
+    previous.set(t.col, t.row);
+    const scope = cands.filter((c) => c.row > since && c.row < t.row && (t.section === null || c.section == null || c.section === t.section));
+    let lines = 0;
+    const doubtful: { row: number; cents: number }[] = [];
+    let counted = false;
+    for (const c of scope) {
+      const cents = amountIn(c, t.col);
+      if (cents === null) continue;
+      if (!subtotals.has(c.row)) {
+        lines += cents;
+        counted = true;
+      } else if (weak(c, t.col)) doubtful.push({ row: c.row, cents });
+    }
+    if (!counted || doubtful.length === 0 || lines === t.cents) continue;
+    const all = doubtful.reduce((s, d) => s + d.cents, 0);
+    if (lines + all === t.cents) for (const d of doubtful) out.add(d.row);
+    else {
+      const one = doubtful.filter((d) => lines + d.cents === t.cents);
+      if (one.length === 1) out.add(one[0]!.row);
+    }
+  }
+  return [...out];
+}
