@@ -207,3 +207,13 @@ describe("an account named, then what kind of account it is", () => {
     expect(isBalanceSheetLine("Cotisations (compte courant)", null)).toBe(false);
   });
 });
+
+describe("a heading over what is owned and owed", () => {
+  it.each(["Assets and debts at the start of 2022", "Avoirs et dettes au début de l'année 2022", "Créances et dettes au 31/12", "Liabilities at 31 December", "Bank balances", "Balances of the organization's accounts at the end of 2020"])("« %s » heads balances, not the year's flows", (heading) => {
+    expect(isCashPositionHeading(heading)).toBe(true);
+  });
+
+  it.each(["Dettes et charges à payer de l'exercice", "Planned expenses for the year 2022", "Cash sales", "Balance of income and expenses"])("« %s » does not", (heading) => {
+    expect(isCashPositionHeading(heading)).toBe(false);
+  });
+});

@@ -244,7 +244,8 @@ export function namesAFlow(label: string): boolean {
 }
 
 /** Headings over account balances: « Soldes », « Trésorerie au 31/12 », « Disponibilités », « Situation bancaire ». */
-const BALANCE_SHEET_HEADING_OPENING = /^(etat des (comptes|fonds|avoirs|disponibilites|finances)|situation (financiere|bancaire|de tresorerie|des comptes)|comptes? bancaires?|avoirs|non encaissee?s?)\b/;
+// « Avoirs et dettes au début de l'année », « Assets and debts at the start of 2022 »: what is owned and owed, not the year's flows.
+const BALANCE_SHEET_HEADING_OPENING = /^(etat des (comptes|fonds|avoirs|disponibilites|finances)|situation (financiere|bancaire|de tresorerie|des comptes)|comptes? bancaires?|avoirs|non encaissee?s?|(actifs?|creances) et (dettes|passifs?)|dettes et (avoirs|creances)|assets and (debts|liabilities)|(assets|liabilities) (at|on|as of)|cash (at|on hand)|(bank|account|cash|opening|closing) balances?|balances? (of|at|on)\b)\b/;
 /** A multi-year financing plan of equipment (« Dossier investissements : montant déblocable »): grants and loans of the balance sheet (13, 16). */
 const FINANCING_PLAN_HEADING = /\bmontants? deblocables?\b|\bplan de financement (des |de l |du |d )?(investissements?|equipements?|materiels?|machines|travaux)\b|^subventions? d (investissement|equipement)s?\b/;
 const BALANCE_SHEET_HEADING = /^(balances?( (au|des comptes|bancaires?|de tresorerie|en fin|de fin|en debut|de debut)\b.*)?|soldes?( (au|des comptes|de tresorerie|bancaires?|en fin|de fin|en debut|de debut)\b.*)?|tresorerie( (au|en|de|disponible)\b.*)?|disponibilites|avoirs( (au|en banque|disponibles?)\b.*)?|avoir (au|en banque|disponibles?)\b.*|position( de tresorerie)?|situation (de tresorerie|bancaire|financiere|des comptes)|comptes? (bancaires?|de tresorerie)|etat des comptes)$/;
@@ -263,7 +264,7 @@ const BALANCE_SHEET_HALF = /^(bilan )?(actif|actifs|passif|passifs)( (immobilise
 export function isBalanceSheetHeading(text: string): boolean {
   const n = foldedWords(text);
   // « Etat des comptes au 05.01.2019 », « Situation financière de l'association », « Comptes bancaires BRED », « Avoirs FABLAB ».
-  return BALANCE_SHEET_HEADING.test(n) || (BALANCE_SHEET_HEADING_OPENING.test(n) && !/\b(pertes?|charges?|depenses?|produits?|recettes?)\b/.test(n)) || FINANCING_PLAN_HEADING.test(n);
+  return BALANCE_SHEET_HEADING.test(n) || (BALANCE_SHEET_HEADING_OPENING.test(n) && !/\b(pertes?|charges?|depenses?|produits?|recettes?|income|expenses?|expenditures?|revenues?|costs?)\b/.test(n)) || FINANCING_PLAN_HEADING.test(n);
 }
 
 /**
@@ -462,6 +463,7 @@ const FUNDER_LEVER: Record<FunderMatch["kind"], LeverId> = {
   public_body: "public_grants",
   foundation: "foundations",
   company: "corporate_patronage",
+  individual: "donations",
 };
 
 interface Decision {
@@ -987,7 +989,11 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     } else if (!hit && funder && funder.kind !== "public_body") {
       // « SociétéGénérale », « Fondation X » alone, under no block that says what they pay for: a gift, a sponsor,
       // or (a bank) the association's own account — the name alone does not say which.
-      decision = { ...decision, confidence: Math.min(decision.confidence, 0.55), reasons: [...decision.reasons, { fr: "un organisme privé nommé seul, sans bloc qui dise ce qu'il paie : à vérifier", en: "a private body named alone, under no block saying what it pays for: to check" }] };
+      const alone =
+        funder.kind === "individual"
+          ? { fr: "des particuliers nommés seuls, sans bloc qui dise ce qu'ils paient : des dons, à vérifier", en: "individuals named alone, under no block saying what they pay for: gifts, to check" }
+          : { fr: "un organisme privé nommé seul, sans bloc qui dise ce qu'il paie : à vérifier", en: "a private body named alone, under no block saying what it pays for: to check" };
+      decision = { ...decision, confidence: Math.min(decision.confidence, 0.55), reasons: [...decision.reasons, alone] };
     }
     const sold = publicBodyAlone ? blockOfSales(context) : null;
     if (sold) {

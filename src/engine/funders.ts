@@ -2,7 +2,7 @@
 import { PHRASES_OF_THEIR_OWN } from "./commonWords.ts";
 import { compilePattern, KeywordIndex, type Token } from "./text.ts";
 
-export type FunderKind = "public_body" | "foundation" | "company";
+export type FunderKind = "public_body" | "foundation" | "company" | "individual";
 
 interface FunderTable {
   kind: FunderKind;
@@ -40,7 +40,7 @@ const FUNDERS: FunderTable[] = [
   {
     kind: "foundation",
     // Other associations pay as private bodies (7551 contributions financières d'autres organismes).
-    patterns: ["fondation*", "fonds de dotation", "aide* privee*", "fonds prive*", "association*", "asso", "assos", "autres organismes", "federation*", "federal*", "federaux", "fede", "fedes", "comite* des fetes", "comite* regional*", "comite* national*",
+    patterns: ["fondation*", "fonds de dotation", "aide* privee*", "fonds prive*", "association*", "asso", "assos", "autres organismes", "organisme* prive*", "organisme* de droit prive", "personne* morale* de droit prive", "federation*", "federal*", "federaux", "fede", "fedes", "comite* des fetes", "comite* regional*", "comite* national*",
       // Service clubs and other clubs are associations: « Aide du Rotary de … », « Don du Lions Club ».
       "club", "clubs", "rotary", "lions club*", "kiwanis", "soroptimist*", "round table", "inner wheel", "zonta",
       // The school world's own associations: parents' associations (APE, APEL…), the school cooperatives' and sports federations.
@@ -59,6 +59,8 @@ const FUNDERS: FunderTable[] = [
       "secours catholique", "secours populaire", "secours islamique", "croix rouge", "emmaus", "restos du coeur", "restaurants du coeur", "caritas", "CCFD",
       "conference saint vincent de paul", "conferences saint vincent de paul", "ordre de malte"],
   },
+  // People giving, named by their kind as a compte d'emploi des ressources lists its origins (« Particuliers »).
+  { kind: "individual", patterns: ["particulier*", "personne* physique*", "grand public", "donateur* prive*"] },
   { kind: "company", patterns: ["entreprise*", "societe*", "SA", "SARL", "SAS", "banque*", "credit agricole", "credit cooperatif", "credit mutuel", "caisse d epargne", "banque populaire", "mecene*", "EURL", "SCOP", "SCI", "ets", "etablissements", "groupe"] },
 ];
 

@@ -92,3 +92,37 @@ describe("a line the sheet's typed total counts (no formula)", () => {
     expect(r.lines.map((l) => l.label)).not.toContain("ACHATS");
   });
 });
+
+describe("a line whose amount is the sum of the lines under the next heading", () => {
+  it("is a line: its would-be parts belong to another heading", () => {
+    const r = sheetWith(
+      [
+        ["Produits", "Montant"],
+        ["Ventes", null],
+        ["Buvette", 1200],
+        ["Collectivités", 3000],
+        ["Dons", null],
+        ["Particuliers", 1000],
+        ["Entreprises", 2000],
+        ["Charges", "Montant"],
+        ["Achats buvette", 900],
+      ],
+      {},
+    );
+    expect(r.lines.map((l) => l.label)).toEqual(expect.arrayContaining(["Collectivités", "Particuliers", "Entreprises"]));
+  });
+
+  it("while a chapter over its lines under a sub-heading stays their subtotal", () => {
+    const r = sheetWith(
+      [
+        ["Poste", "Montant"],
+        ["Charges", null],
+        ["ACHATS", 3000],
+        ["Fournitures", 1000],
+        ["Matériel", 2000],
+      ],
+      {},
+    );
+    expect(r.lines.map((l) => l.label)).not.toContain("ACHATS");
+  });
+});

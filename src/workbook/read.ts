@@ -412,6 +412,8 @@ interface RowInfo {
   hasAmount: boolean;
   section: Section | null;
   heading: string | null;
+  /** The last row above that titles the rows under it with no amount (0 when none). */
+  headingRow: number;
   chapter: string | null;
   chapterRow: number;
   /** Amount columns renamed by a header row repeated above this row (a second table under the first). */
@@ -579,6 +581,8 @@ function readBlock(
   const issues: ReadIssue[] = [];
   const cashRows: CashRow[] = [];
   let heading: string | null = null;
+  // The last row that titles the rows under it with no amount of its own (a heading or a chapter).
+  let headingRow = 0;
   // « Subventions versées à … » over « Partenaire B »: money paid out, whose block goes on under the partners'
   // headings until a heading of the association's own (a side, a chapter, a kind of charge) or a total ends it.
   let paidOut: string | null = null;
@@ -702,7 +706,7 @@ function readBlock(
       // A typed amount (no formula of its own) may be a line the label calls a total: decided once the rows
       // around it are known (totalsThatAreLines).
       if (own.length > 0 && !cells.some((c) => refersToOtherRows(c.formula, r))) {
-        infos.push({ row: r, label: labelText, labelCol: label!.col, account, cells, hasAmount, section: accountSection(account) === "balance_sheet" ? section : ((accountSection(account) as Section | null) ?? rowType ?? section), heading: category || heading, chapter, chapterRow, columnNames, labelledTotal: { kind, declared: own }, saidSection: sideWord });
+        infos.push({ row: r, label: labelText, labelCol: label!.col, account, cells, hasAmount, section: accountSection(account) === "balance_sheet" ? section : ((accountSection(account) as Section | null) ?? rowType ?? section), heading: category || heading, headingRow, chapter, chapterRow, columnNames, labelledTotal: { kind, declared: own }, saidSection: sideWord });
         continue;
       }
       skipped.push({ sheet, row: r, cell: cellAddress(r, label!.col), label: labelText, why: kind });
@@ -747,6 +751,7 @@ function readBlock(
         heading = labelText;
         sumHeading = null;
       }
+      if (labelText) headingRow = r;
       if (labelText) balanceBlock = headsBalances(labelText);
       for (const c of cells) {
         if (typeof c.value === "string" && cellKind(c.value) === "text" && textInAmounts < Math.ceil(used.length / 2)) {
@@ -797,6 +802,7 @@ function readBlock(
       hasAmount,
       section: accSection ?? rowType ?? section,
       heading: category || heading,
+      headingRow,
       chapter,
       chapterRow,
       columnNames,
@@ -844,6 +850,7 @@ function readBlock(
     // A ledger's side is each amount's column, not the row's.
     section: isLedger ? null : i.section,
     blockStart: k > 0 && totalBetween(infos[k - 1]!.row, i.row),
+    headingStart: k > 0 && i.headingRow !== infos[k - 1]!.headingRow,
   }));
   // The ranges the sheet's own totals add: a row they count with its would-be parts is a line (subtotals.ts).
   // « Dépenses =SUM(B8:B16) » above its lines, set aside as its section's total, counts the same way.

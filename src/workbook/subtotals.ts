@@ -23,6 +23,12 @@ export interface SubtotalCandidate {
    * « Loyer 800 » and « Assurance 200 » under « Total produits 1 500 »).
    */
   blockStart?: boolean;
+  /**
+   * A heading with no amount lies between the previous candidate and this one (« Dons » over « Particuliers »): a row
+   * that is no chapter does not add up lines of another heading (« Collectivités 3 000 » above « Dons », then 1 000 and
+   * 2 000, is one more line).
+   */
+  headingStart?: boolean;
 }
 
 /** « 5 Adhésions Durand », « 12 kerva »: a label that opens with how many items (not a chapter's number, not a year). */
@@ -277,9 +283,11 @@ export function findSubtotals(cands: SubtotalCandidate[], totalSums: readonly Sh
       if (f) sheetSums.push({ col: owner.amountCols[k]!, from: sp.from, to: sp.to });
     });
   }
-  for (let i = n - 1, nextBlock = n; i >= 0; i--) {
+  for (let i = n - 1, nextBlock = n, nextHeading = n; i >= 0; i--) {
     closing[i] = Math.min(closing[i]!, nextBlock);
+    if (!facts[i]!.chapterish) closing[i] = Math.min(closing[i]!, nextHeading);
     if (cands[i]!.blockStart) nextBlock = i;
+    if (cands[i]!.headingStart) nextHeading = i;
   }
   const width = cands.reduce((w, c) => Math.max(w, c.amounts.length), 0);
   const prefix: Float64Array[] = [];
