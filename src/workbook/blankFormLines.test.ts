@@ -54,3 +54,37 @@ describe("a blank line of a form", () => {
     }
   });
 });
+
+describe("a list's line left blank", () => {
+  const balances = (blank: string) =>
+    readBudgets({
+      name: "report.xlsx",
+      sheets: [
+        gridSheet("Financial report 2019", [
+          ["Libellé", "2019"],
+          ["Balances of the organization's accounts at the end of 2019", null],
+          ["in the Crédit Mutuel bank account", 1000],
+          ["in PayPal (currently locked)", 200],
+          [blank, null],
+          ["in LiberapayOrg's Mangopay wallets", 270.43],
+          ["Expenses", null],
+          ["AWS", 722],
+          ["Gandi", 54],
+          ["Total expenses", 776],
+        ]),
+      ],
+    });
+
+  it("« in Stripe » with no amount between two balances is one of them, not a heading that ends the block", () => {
+    const r = balances("in Stripe");
+    expect(r.lines.map((l) => l.label)).toEqual(["AWS", "Gandi"]);
+  });
+
+  it("while a row with no amount that opens other words is still a heading", () => {
+    const r = readBudgets({
+      name: "b.xlsx",
+      sheets: [gridSheet("Budget", [["Poste", "Montant"], ["Recettes", null], ["Ventes buvette", 500], ["Dons", null], ["Dons Martin", 100], ["Dons Durand", 50]])],
+    });
+    expect(r.lines.find((l) => l.label === "Dons Martin")?.context.heading).toBe("Dons");
+  });
+});

@@ -65,3 +65,27 @@ export function isBlankFormLine(grid: SheetGrid, row: number, label: string, sec
   if (section !== "income" && section !== "expense") return false;
   return classify({ label, account: null, context: { sectionHint: section } }).confidence >= RECOGNISED_CONFIDENCE;
 }
+
+/** A label's first word, lower case, accents kept: how a list's rows are told as siblings. */
+function firstWord(label: string): string {
+  return label.trim().split(/\s+/)[0]!.toLowerCase();
+}
+
+/**
+ * Whether a row with a label and no amount is a blank line of a list: « in Stripe » with nothing between « in PayPal
+ * 200 » and « in Mangopay wallets 270 », « Subvention Région » empty between « Subvention État » and « Subvention
+ * Département ». Its first word is that of the lines right above and below it, which have amounts: one of them left
+ * blank this year, not a heading (taken for one, it ended the block it sits in and titled the lines after it).
+ */
+export function isBlankListLine(grid: SheetGrid, row: number, label: string, labelCol: number, amountCols: readonly number[]): boolean {
+  if (!label || writtenAsHeading(label) || isChapterTitle(label) || leadingAccount(label) !== null || sectionOfBlockHeading(label) !== null) return false;
+  const word = firstWord(label);
+  if (word.length < 2 || /\d/.test(word)) return false;
+  const sibling = (r: number): boolean => {
+    const cells = grid.rowCells(r);
+    const text = cells.find((c) => c.col === labelCol)?.value;
+    const hasAmount = cells.some((c) => amountCols.includes(c.col) && typeof c.value === "number");
+    return hasAmount && typeof text === "string" && firstWord(text) === word;
+  };
+  return sibling(row - 1) && sibling(row + 1);
+}

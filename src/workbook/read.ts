@@ -29,7 +29,7 @@ import { followsAnotherChart, type NumberedRow } from "./foreignChart.ts";
 import { textIssue as textIssueAt, unreadAmountIssues } from "./unreadAmounts.ts";
 import { guessUnsaidSides, sideOfOwnWords, type GuessedBlock } from "./guessedSides.ts";
 import { currencyColumns, currencyIssue, currencyOf } from "./currencyColumns.ts";
-import { isBlankFormLine, summedRanges } from "./blankFormLines.ts";
+import { isBlankFormLine, isBlankListLine, summedRanges } from "./blankFormLines.ts";
 import { cashRowKind, cashRowsIssue, type CashRow } from "./cashRows.ts";
 import { isDetailLabel, resolveDetailRows } from "./detailRows.ts";
 import { netResultColumn } from "./netColumns.ts";
@@ -602,7 +602,8 @@ function readBlock(
   // « Personnel =SUM(B10:B12) »: a heading that carries its block's sum heads exactly the rows it sums; after them,
   // the heading above it is back (« Audit of records » after the three posts is no staff).
   let sumHeading: { end: number; outer: string | null } | null = null;
-  const formSums = summedRanges(grid, rows, used.map((k) => k.col));
+  const amountColNumbers = used.map((k) => k.col);
+  const formSums = summedRanges(grid, rows, amountColNumbers);
   // The row with content before this one, and the last line candidate read: a « dont » row details the row just above.
   let previousRow = -1;
   let currentRow = -1;
@@ -730,7 +731,7 @@ function readBlock(
       balanceBlock = headsBalances(labelText);
     }
     // « Affiliation Fees » with nothing this year, between two lines of the form's own SUM: a blank line, no heading.
-    if (!hasAmount && isBlankFormLine(grid, r, labelText, section, formSums)) continue;
+    if (!hasAmount && (isBlankFormLine(grid, r, labelText, section, formSums) || isBlankListLine(grid, r, labelText, label?.col ?? labelCol, amountColNumbers))) continue;
     if (!hasAmount) {
       // A heading: a section, a block ("Charges indirectes") or a chapter title. « Dépenses — Frais bancaires »
       // opens the charges as surely as « Dépenses »: its lines take that side whatever one word of theirs says.
