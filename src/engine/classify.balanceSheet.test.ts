@@ -217,3 +217,13 @@ describe("a heading over what is owned and owed", () => {
     expect(isCashPositionHeading(heading)).toBe(false);
   });
 });
+
+describe("money an earlier year or edition left, said in English", () => {
+  it.each(["We started with a 102,000 CZK left over from PyCon CZ 2018", "there was some available amount from previous conferences", "Surplus carried over from 2019"])("« %s » is what the association held, no income", (label) => {
+    expect(isCashPositionLabel(label)).toBe(true);
+  });
+
+  it.each(["Leftover food sold", "Remaining tickets"])("« %s » is a line", (label) => {
+    expect(isCashPositionLabel(label)).toBe(false);
+  });
+});

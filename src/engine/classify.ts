@@ -144,6 +144,9 @@ const BALANCE_SHEET_LABEL = [
   /^(bank|cash|petty cash|savings) (balance|balances|account|accounts|in hand|on hand)\b/,
   /^(opening|closing|starting|ending|beginning|year end|end of year|start of year) (bank |cash |fund |funds )?(balance|balances|funds|cash|position)\b/,
   /\b(balance|balances|funds|reserves|surplus|deficit) (brought|carried) (forward|fwd)\b|^balance (b f|c f|bf|cf|b fwd|c fwd)$/,
+  // Money an earlier year or edition left: « We started with 102,000 CZK left over from PyCon CZ 2018 », « some
+  // available amount from previous conferences », « Surplus carried over from 2019 ».
+  /\b(left ?over|carried over|rolled over|carry ?over) (from|of)\b|\b(available|remaining|left|surplus|remainder)( amount| funds| money| cash)? (from|of) (the )?(previous|last|prior|earlier|past)\b/,
   /^(fixed|current|net|total|tangible|intangible) assets\b|^(current |long term |total )?liabilities\b|^accounts? (receivable|payable)\b|^(debtors|creditors)$/,
   /^(loan|mortgage|debt) (repayments?|principal)\b|^repayments? of (the )?(loan|loans|debt|mortgage)\b/,
   /^transfers? (to|from) (the )?(restricted |unrestricted |general |designated )?reserves?\b/,

@@ -17,7 +17,7 @@ describe("translateEnglish", () => {
   });
 
   it("leaves a French label as written", () => {
-    for (const label of ["Legs et donations", "Subvention de la Ville", "Frais bancaires", "Location de salle", "Dons manuels"]) {
+    for (const label of ["Contributions financières d'autres organismes", "Legs et donations", "Subvention de la Ville", "Frais bancaires", "Location de salle", "Dons manuels"]) {
       expect(translateEnglish(label)).toBe(label);
     }
   });
@@ -52,6 +52,9 @@ describe("English budget labels find their lever", () => {
     ["Bank charges", "expense", "other_external_services"],
     ["Travel", "expense", "other_external_services"],
     ["Office supplies", "expense", "purchases"],
+    ["Member Dues", "income", "membership_fees"],
+    ["Volunteer Meals", "expense", "volunteer_expenses"],
+    ["Volunteer reimbursements (travel and accommodation)", "expense", "volunteer_expenses"],
   ])("« %s » (%s) → %s", (label, section, lever) => {
     const r = c(label, section);
     expect(r.lever).toBe(lever);

@@ -27,7 +27,11 @@ export const ENGLISH_PHRASES: readonly EnglishPhrase[] = [
   { en: "in kind support", fr: "contributions en nature" }, { en: "in kind contributions", fr: "contributions en nature" },
   { en: "in kind contribution", fr: "contribution en nature" }, { en: "in kind", fr: "en nature" }, { en: "donated services", fr: "prestations en nature" },
   { en: "volunteer time", fr: "bénévolat" }, { en: "volunteer hours", fr: "heures de bénévolat" }, { en: "volunteers", fr: "bénévoles" },
-  { en: "volunteer expenses", fr: "frais des bénévoles" },
+  { en: "volunteer expenses", fr: "frais des bénévoles" }, { en: "volunteer reimbursements", fr: "frais des bénévoles" }, { en: "volunteer costs", fr: "frais des bénévoles" },
+  { en: "volunteer meals", fr: "repas des bénévoles" }, { en: "volunteer food", fr: "repas des bénévoles" }, { en: "volunteer travel", fr: "déplacements des bénévoles" },
+  // What members pay as members (« contributions » alone is French too: « Contributions financières d'autres organismes »).
+  { en: "member contributions", fr: "cotisations" }, { en: "members contributions", fr: "cotisations" },
+  { en: "member dues", fr: "cotisations" }, { en: "members dues", fr: "cotisations" }, { en: "dues", fr: "cotisations" },
   // Grants and who gives them: the funder's words say public or private (funders.ts reads them in French).
   { en: "grants", fr: "subventions" }, { en: "grant", fr: "subvention" }, { en: "city of", fr: "ville de" }, { en: "city council", fr: "mairie" },
   { en: "town council", fr: "mairie" }, { en: "county", fr: "département" }, { en: "state", fr: "état" }, { en: "federal government", fr: "état" }, { en: "federal grant", fr: "subvention état" },
