@@ -671,7 +671,9 @@ function readBlock(
     }
     // « Soldes » over no amount, or over the sum of the rows under it, heads the account balances under it; with
     // a typed amount of its own it is the year's result.
-    const kind = isBalanceSheetHeading(labelText) && (!hasAmount || cells.some((c) => sumsRowsBelow(c.formula, r))) ? null : nonLineKind(labelText);
+    // The rare total word first: a heading of balances is asked only of rows that read as a total (each row meets this).
+    const totalKind = nonLineKind(labelText);
+    const kind = totalKind !== null && isBalanceSheetHeading(labelText) && (!hasAmount || cells.some((c) => sumsRowsBelow(c.formula, r))) ? null : totalKind;
     // « 706000 | Total ventes 2020 » in a trial balance, « Total ventes 2020 | Recette | 5 774 » in a typed list:
     // an account of its own or a Type cell makes the row an operation, whatever its label says.
     const operation =
