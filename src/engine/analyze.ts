@@ -121,7 +121,7 @@ class LineCache {
 /** What the classifier reads of a line besides its label, as a key (a separator below U+0100 keeps it a one-byte string). */
 function restKey(line: BudgetLine): string {
   const c = line.context;
-  return [line.account ?? "", c.sectionHint ?? "", c.heading ?? "", c.chapter ?? "", c.paidOutHeading ?? "", c.columnHeader ?? "", c.analyticColumn ? 1 : 0, line.sheet, c.sideNote?.fr ?? ""].join("\u0000");
+  return [line.account ?? "", c.sectionHint ?? "", c.heading ?? "", c.chapter ?? "", c.paidOutHeading ?? "", c.partnerHeading ?? "", c.columnHeader ?? "", c.analyticColumn ? 1 : 0, line.sheet, c.sideNote?.fr ?? ""].join("\u0000");
 }
 
 /** True when two lines of one label have the same key (restKey), without building it. */
@@ -133,6 +133,7 @@ function sameReading(a: BudgetLine, b: BudgetLine): boolean {
     (x.heading ?? "") === (y.heading ?? "") &&
     (x.chapter ?? "") === (y.chapter ?? "") &&
     (x.paidOutHeading ?? "") === (y.paidOutHeading ?? "") &&
+    (x.partnerHeading ?? "") === (y.partnerHeading ?? "") &&
     (x.columnHeader ?? "") === (y.columnHeader ?? "") &&
     Boolean(x.analyticColumn) === Boolean(y.analyticColumn) &&
     a.sheet === b.sheet &&

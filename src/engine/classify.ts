@@ -1093,9 +1093,12 @@ export function classify(input: ClassifyInput, options: ClassifyOptions = {}): C
     const own = hit && !hit.fuzzy ? quote(hit.keyword.pattern.source.replace(/\*/g, "")) : null;
     decision = {
       lever: paidOut.lever,
-      confidence: own ? 0.6 : 0.7,
+      // A partner's block is told by its other lines (aid paid), not by its heading's words: a reading to check.
+      confidence: paidOut.partner ? 0.55 : own ? 0.6 : 0.7,
       reasons: [
-        { fr: `bloc ${q.fr} : versé à un partenaire`, en: `block ${q.en}: paid to a partner` },
+        paidOut.partner
+          ? { fr: `bloc ${q.fr}, un partenaire dont les lignes disent des aides versées : versé à ce partenaire, à vérifier`, en: `block ${q.en}, a partner whose lines say aid paid: paid to that partner, to check` }
+          : { fr: `bloc ${q.fr} : versé à un partenaire`, en: `block ${q.en}: paid to a partner` },
         ...(own ? [{ fr: `le libellé ${own.fr} dit ce que le partenaire en fait, pas une charge propre`, en: `the label ${own.en} says what the partner does with it, not a cost of our own` }] : []),
       ],
     };
@@ -1451,12 +1454,14 @@ const PAID_OUT_LEVERS: ReadonlySet<LeverId> = new Set<LeverId>(["other_operating
  * The heading or chapter over the line when it names money paid to others, with the lever it says (657 or 6572);
  * else such a heading further up, over the partner's own heading.
  */
-function paidOutBlock(context: LineContext): { text: string; lever: Lever } | null {
+function paidOutBlock(context: LineContext): { text: string; lever: Lever; partner?: boolean } | null {
   for (const text of [context.heading, context.chapter, context.paidOutHeading]) {
     if (!text || !isPaidOutHeading(text)) continue;
     const said = bestLabelHit(tokensOf(text), "expense")?.keyword.lever;
     return { text, lever: said && PAID_OUT_LEVERS.has(said.id) ? said : leverById("other_operating") };
   }
+  // A partner's heading over aid paid to it: the block is money paid out, said by its lines rather than its words.
+  if (context.partnerHeading) return { text: context.partnerHeading, lever: leverById("other_operating"), partner: true };
   return null;
 }
 

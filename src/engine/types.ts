@@ -75,6 +75,11 @@ export interface LineContext {
    * block's lines are what the partner does with the grant.
    */
   paidOutHeading?: string | null;
+  /**
+   * A heading that names a partner of the association (« FONHSUD : 28 681 € ») over lines that say aid paid to it
+   * (« Appui aux caisses des mutuelles »): its lines are money paid out, whatever the partner does with it.
+   */
+  partnerHeading?: string | null;
   /** The sheet's name (« Subventions Ville de Paris », « Buvette »): a block over the whole sheet, weaker than a heading. */
   sheet?: string | null;
   /** The header of the amount column ("Fonctionnement / coordination", "Budget 2025"). */

@@ -33,6 +33,7 @@ import { isBlankFormLine, isBlankListLine, summedRanges } from "./blankFormLines
 import { cashRowKind, cashRowsIssue, type CashRow } from "./cashRows.ts";
 import { isDetailLabel, resolveDetailRows } from "./detailRows.ts";
 import { netResultColumn } from "./netColumns.ts";
+import { partnerHeadings } from "./partnerBlocks.ts";
 
 /** The name a single unnamed amount column gets. */
 export const UNNAMED_COLUMN = "Montant";
@@ -429,6 +430,8 @@ interface RowInfo {
   labelledTotal?: { kind: NonLineKind; declared: DeclaredTotal[] };
   /** A heading further up that names money paid to others, over the partner's heading (see paidOutHeading). */
   paidOutHeading?: string | null;
+  /** The partner's heading over the row, when its block is money paid to that partner (partnerBlocks.ts). */
+  partnerHeading?: string | null;
   /** The side the headings above the row said (a heading, the header, the sheet's name), whatever its account says. */
   saidSection?: Section | null;
   /** The heading (or header, or sheet name) the row's side came from, when nothing of its own (account, Type cell) said one. */
@@ -887,6 +890,10 @@ function readBlock(
       if (parentEnd < 0) parentEnd = lastPart.get(i.row) ?? Infinity;
     } else if (parent && parent.row > i.chapterRow && isUnder(parent.row, i.row) && i.row <= parentEnd) i.chapter = parent.label;
   }
+  // « FONHSUD : 28 681 € » over « Salaires … » and « Appui aux caisses des mutuelles »: a partner's block of money paid out.
+  partnerHeadings(lineInfos).forEach((h, k) => {
+    if (h) lineInfos[k]!.partnerHeading = h;
+  });
   // Children of an 86/87 subtotal belong to the in-kind section even without account numbers.
   for (const i of infos) {
     if (subtotalRows.has(i.row) && (i.account === "86" || i.account === "87")) {
@@ -1645,7 +1652,7 @@ function makeLine(
     column,
     scenario,
     amount,
-    context: { sectionHint: section, heading: info.heading, chapter: info.chapter, ...(info.paidOutHeading ? { paidOutHeading: info.paidOutHeading } : {}), columnHeader, analyticColumn: analytic, ...(info.sideNote ? { sideNote: info.sideNote } : {}) },
+    context: { sectionHint: section, heading: info.heading, chapter: info.chapter, ...(info.paidOutHeading ? { paidOutHeading: info.paidOutHeading } : {}), ...(info.partnerHeading ? { partnerHeading: info.partnerHeading } : {}), columnHeader, analyticColumn: analytic, ...(info.sideNote ? { sideNote: info.sideNote } : {}) },
   };
 }
 
