@@ -1427,7 +1427,11 @@ function saidAlone(tokens: readonly Token[], hit: LabelHit): boolean {
 function saidOfVolunteers(tokens: readonly Token[]): boolean {
   if (tokens.some((t) => /^benevole/.test(t.text))) return true;
   const travel = tokens.some((t) => /^(deplacement|trajet|transport|kilometr|voyage|carburant|essence|peage)/.test(t.text));
-  return travel && tokens.some((t, i) => /^(membres|adherents)$/.test(t.text) && /^(des|nos|ses|aux)$/.test(tokens[i - 1]?.text ?? "") && tokens[i + 1]?.text !== "du");
+  if (!travel) return false;
+  if (tokens.some((t, i) => /^(membres|adherents)$/.test(t.text) && /^(des|nos|ses|aux)$/.test(tokens[i - 1]?.text ?? "") && tokens[i + 1]?.text !== "du")) return true;
+  // The board's travel (« Remboursements trajets CA », « … des membres du CA », « des administrateurs »): an
+  // association's board members serve unpaid, so what they spend travelling for it is a volunteer's cost.
+  return tokens.some((t, i) => /^(ca|administrateurs?|administratrices?)$/.test(t.text) || (t.text === "conseil" && tokens[i + 1]?.text === "d" && tokens[i + 2]?.text === "administration"));
 }
 
 /** Travel, meals, goods: said of the volunteers, they are the volunteers' expenses (insurance, training stay what they are). */

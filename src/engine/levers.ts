@@ -387,7 +387,7 @@ export const LEVERS: readonly Lever[] = [
     keywords: [
       "autres services exterieurs", { p: "honoraire*", dest: "engineering" }, { p: "commissaire aux comptes", dest: "engineering" }, { p: "expert comptable", dest: "engineering" }, { p: "remunerations intermediaires", dest: "engineering" }, { p: "remuneration* d intermediaire*", dest: "engineering" },
       "publicite*", "publication*", "communication*", "impression*", "imprimerie*", "imprimeur*", "imprime", "imprimes", "affiche*", "flyer*", "tract*", "site internet", "site web",
-      "deplacement*", "mission*", "voyage*", "transport*", "frais de route", "indemnites kilometriques", "kilometr*", "peage*", "billet* de train",
+      "deplacement*", "trajet*", "mission*", "voyage*", "transport*", "frais de route", "indemnites kilometriques", "kilometr*", "peage*", "billet* de train",
       "hebergement*", "hotel*", "reception*", "frais de reception", { p: "frais postaux", dest: "engineering" }, { p: "affranchissement*", dest: "engineering" },
       // Stamps and the post office, not a job (« poste » alone reads as staff).
       { p: "timbre*", dest: "engineering" }, { p: "frais de poste", dest: "engineering" }, { p: "la poste", dest: "engineering" },
