@@ -33,7 +33,9 @@ export function partnerHeadings(rows: readonly PartnerRow[]): (string | null)[] 
   rows.forEach((r, k) => {
     const under = r.chapter ?? r.heading;
     if (r.section !== "expense" || !under) return;
-    groups.set(under, [...(groups.get(under) ?? []), k]);
+    const members = groups.get(under);
+    if (members) members.push(k);
+    else groups.set(under, [k]);
   });
   const out = rows.map((): string | null => null);
   for (const [under, members] of groups) {

@@ -420,14 +420,17 @@ export function countedByTypedTotals(cands: readonly SubtotalCandidate[], subtot
   const weak = (c: SubtotalCandidate, col: number) => !isChapterish(c) && !c.formulas[c.amountCols.indexOf(col)];
   const out = new Set<number>();
   const previous = new Map<number, number>();
+  // The candidates come in row order: each total looks only at the rows since the previous total of its column.
+  const rows = cands.map((c) => c.row);
   for (const t of [...totals].sort((a, b) => a.row - b.row)) {
     const since = previous.get(t.col) ?? 0;
     previous.set(t.col, t.row);
-    const scope = cands.filter((c) => c.row > since && c.row < t.row && (t.section === null || c.section == null || c.section === t.section));
     let lines = 0;
     const doubtful: { row: number; cents: number }[] = [];
     let counted = false;
-    for (const c of scope) {
+    for (let k = lowerBound(rows, since + 1, 0, rows.length); k < rows.length && rows[k]! < t.row; k++) {
+      const c = cands[k]!;
+      if (t.section !== null && c.section != null && c.section !== t.section) continue;
       const cents = amountIn(c, t.col);
       if (cents === null) continue;
       if (!subtotals.has(c.row)) {
