@@ -120,6 +120,11 @@ function validGrouping(text: string, sep: string): boolean {
 }
 
 /** A cell value as a host gives it: a number, a text to parse, or something that is not an amount. */
+/** « - », « — », « – € » typed alone in a cell: how a treasurer writes nothing (or zero) in an amount column. */
+export function isTypedDash(value: unknown): boolean {
+  return typeof value === "string" && /^\s*[-\u2010-\u2015\u2212]\s*(€|eur)?\s*$/i.test(value);
+}
+
 export function amountFromCellValue(value: unknown): number | null {
   if (typeof value === "number") return Number.isFinite(value) ? eurosToCents(value) : null;
   if (typeof value === "string") return parseAmountText(value);

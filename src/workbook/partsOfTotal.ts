@@ -14,12 +14,15 @@ const PART_KINDS: ReadonlySet<HeaderKind> = new Set(["period", "other"]);
  * sum of the numbers typed between the labels and it (two rows at least, or the table's only one). Where one row's
  * total is not the sum of its parts the columns are left as they are (read as actions, the total not on top).
  */
-export function partsOfTotal<K extends { col: number; kind: HeaderKind }>(grid: SheetGrid, rows: readonly number[], labelCol: number, kinds: K[]): K[] {
+export function partsOfTotal<K extends { col: number; kind: HeaderKind; header?: string | null }>(grid: SheetGrid, rows: readonly number[], labelCol: number, kinds: K[]): K[] {
   const totals = kinds.filter((k) => k.kind === "total");
   if (totals.length !== 1) return kinds;
   const total = totals[0]!.col;
   const parts = kinds.filter((k) => k.col < total && k.col > labelCol && PART_KINDS.has(k.kind));
   if (parts.length === 0) return kinds;
+  // « Exercice 2017 | … | Exercice 2025 | Cumul 2017-2025 »: the parts are years, each its own budget; their cumul
+  // is no budget of one year (nor a tenth year), only a sum across them, never read.
+  if (distinctYears(parts)) return kinds.map((k) => (k.col === total ? { ...k, kind: "derived" as const } : k));
   const cents = (row: number, col: number): number | null => {
     const v = grid.value(row, col);
     return v === null || v === "" || typeof v === "boolean" ? null : amountFromCellValue(v);
@@ -49,4 +52,14 @@ export function partsOfTotal<K extends { col: number; kind: HeaderKind }>(grid: 
   if (summed < Math.min(2, rowsWithTotal)) return kinds;
   const partCols = new Set(parts.map((k) => k.col));
   return kinds.map((k) => (k.col === total ? { ...k, kind: "period" as const } : partCols.has(k.col) ? { ...k, kind: "derived" as const } : k));
+}
+
+/** True when two parts at least each name one year, and no two the same (« Exercice 2017 », « 2018 »…). */
+function distinctYears(parts: readonly { header?: string | null }[]): boolean {
+  if (parts.length < 2) return false;
+  const years = parts.map((k) => {
+    const found = (k.header ?? "").match(/\b(19|20)\d{2}\b/g);
+    return found && found.length === 1 ? found[0] : null;
+  });
+  return years.every((y) => y !== null) && new Set(years).size === years.length;
 }

@@ -3,7 +3,7 @@
 import { withComputedFormulas } from "./formulaValues.ts";
 import { accountSection, classify, isBalanceSheetHalf, isBalanceSheetHeading, isClosingEntry, isInvestmentLine, isPaidOutHeading, namesAFlow, RECOGNISED_CONFIDENCE, isBalanceSheetLine, leadingAccount, normalizeAccount } from "../engine/classify.ts";
 import { nonLineKind, type NonLineKind } from "../engine/lineKinds.ts";
-import { amountFromCellValue } from "../engine/money.ts";
+import { amountFromCellValue, isTypedDash } from "../engine/money.ts";
 import { normalizeText } from "../engine/text.ts";
 import type { Amount, BudgetLine, Section } from "../engine/types.ts";
 import type { AmountColumnInfo, DetectedBudget, Layout, ReadIssue, ReadResult, SkippedRow } from "./budget.ts";
@@ -935,9 +935,12 @@ function readBlock(
       columns.push({ header: k.header, col: k.col, role: analytic ? (engineering ? "analytic_engineering" : "analytic_action") : "scenario" });
     }
     for (const info of lineInfos) {
+      // « — » typed in the empty years of a row that has amounts in others: nothing that year, no line of zero.
+      const dashIsEmpty = info.cells.some((c) => scenarioCols.some((k) => k.col === c.col) && c.amount?.kind === "value" && !isTypedDash(c.value));
       scenarioCols.forEach((k, idx) => {
         const cell = info.cells.find((c) => c.col === k.col)!;
         const amount = cell.amount;
+        if (dashIsEmpty && isTypedDash(cell.value)) return;
         if (!amount) {
           if (typeof cell.value === "string" && cellKind(cell.value) === "text") issues.push(textIssue(sheet, info.row, k.col, info.label, cell.value));
           return;

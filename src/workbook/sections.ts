@@ -318,6 +318,8 @@ export function headerKind(header: string | null): HeaderKind {
   if (/^(total |totaux )?(debit|debits|mouvements? debit)$/.test(n) || /^(depenses|sorties|decaissements|expenses|expenditure|payments|paid out|money out)$/.test(n)) return "debit";
   if (/^(total |totaux )?(credit|credits|mouvements? credit)$/.test(n) || /^(recettes|entrees|encaissements|income|receipts|paid in|money in)$/.test(n)) return "credit";
   if (/^(total|totaux|ensemble|cumul|total general|montant total|total \d{4})$/.test(n) || /^total (annuel|budget|des actions|projet|general)/.test(n)) return "total";
+  // « Cumul 2017-2025 », « Total 2019 à 2022 » beside the years it adds: the row's total over them, not one more year.
+  if (/^(total|totaux|cumul|cumule|cumules|ensemble)( general)? (de |des annees |des exercices |sur )?(19|20)\d{2} (a |au )?(19|20)\d{2}$/.test(n)) return "total";
   if (QUANTITY_HEADER.test(n)) return "quantity";
   // « Remarques », « Commentaire », « Détail du calcul » hold « 3 devis », « 2 x 150 », a count: never money to add.
   if (NOTE_HEADER.test(n)) return "derived";

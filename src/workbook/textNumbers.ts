@@ -1,6 +1,7 @@
 // Numbers stored as text (« 1 200 », « 1 200,50 € », « -350 ») are the most common import accident: a CSV opened
 // by Excel, a copy from a web page or an accounting export. Équilibre reads them as the numbers they say, and says
 // so once per column: Excel's own SUM leaves them out, so the workbook's totals are wrong until they are converted.
+import { isTypedDash } from "../engine/money.ts";
 import type { ReadIssue, ReadResult } from "./budget.ts";
 import { cellAddress, columnLetters, parseAddress, type WorkbookSnapshot } from "./snapshot.ts";
 
@@ -27,7 +28,8 @@ export function textNumberIssues(snapshot: WorkbookSnapshot, result: ReadResult)
     for (const row of sheet.rows) {
       for (const c of row.cells) {
         // A formula's text result is the formula's business, not an import accident.
-        if (typeof c.value !== "string" || c.formula !== undefined || !amountCols.has(c.col)) continue;
+        // « - » typed for nothing is no number typed as text: SUM loses nothing by it.
+        if (typeof c.value !== "string" || c.formula !== undefined || !amountCols.has(c.col) || isTypedDash(c.value)) continue;
         const ref = cellAddress(row.index, c.col);
         if (!carried.has(ref)) continue;
         const list = byColumn.get(c.col);
