@@ -32,3 +32,52 @@ describe("nine exercises side by side and their cumul", () => {
     expect(r.issues.filter((i) => i.code === "amounts_as_text")).toEqual([]);
   });
 });
+
+describe("columns titled by their side", () => {
+  it("« Activité | Charges 2026 | Produits 2026 | Solde de l'activité »: each activity's charge and produit are two lines, the solde none", () => {
+    const r = read("Budget 2026 par activité", [
+      ["Activité", "Charges 2026", "Produits 2026", "Solde de l'activité"],
+      ["LICENCES + ADHESIONS", 7300, 9000, 1700],
+      ["BOUTIQUE CLUB", 1300, 1500, 200],
+      ["SUBVENTION MAIRIE", null, 550, 550],
+      ["SEJOUR ARDECHE", 3510, 3510, 0],
+      ["FRAIS ADMINISTRATIFS", 600, null, -600],
+      ["TOTAL", 12710, 14560, 1850],
+    ]);
+    const sided = r.classified.map((l) => `${l.label}:${l.section}:${l.amount.kind === "value" ? l.amount.cents / 100 : "?"}`).sort();
+    expect(sided).toEqual(
+      [
+        "BOUTIQUE CLUB:expense:1300",
+        "BOUTIQUE CLUB:income:1500",
+        "FRAIS ADMINISTRATIFS:expense:600",
+        "LICENCES + ADHESIONS:expense:7300",
+        "LICENCES + ADHESIONS:income:9000",
+        "SEJOUR ARDECHE:expense:3510",
+        "SEJOUR ARDECHE:income:3510",
+        "SUBVENTION MAIRIE:income:550",
+      ].sort(),
+    );
+  });
+
+  it("« Action | Dépense | Remarque » on a school's sheet: every action is spent, however it reads", () => {
+    const r = read("Maternelle", [
+      ["Dépenses de l'école maternelle"],
+      [null],
+      ["Action", "Dépense", "Remarque"],
+      ["Spectacle de Noël", 340, null],
+      ["Sortie rando", 200, null],
+      ["Réparation du four", 450, "four de la classe de cuisine"],
+    ]);
+    expect(r.classified.map((l) => l.section)).toEqual(["expense", "expense", "expense"]);
+  });
+
+  it("while « Dépensé » beside « Budget alloué » is what was spent of it: two versions of the charges", () => {
+    const r = read("État des résultats", [
+      ["Poste", "Budget alloué", "Dépensé"],
+      ["Dépenses", null, null],
+      ["Congrès", 6000, 10516],
+      ["Camps de formation", 5500, 12350],
+    ]);
+    expect(new Set(r.classified.map((l) => l.scenario))).toEqual(new Set(["Budget alloué", "Dépensé"]));
+  });
+});

@@ -8,7 +8,7 @@ import { normalizeText } from "../engine/text.ts";
 import type { Amount, BudgetLine, Section } from "../engine/types.ts";
 import type { AmountColumnInfo, DetectedBudget, Layout, ReadIssue, ReadResult, SkippedRow } from "./budget.ts";
 import { cellKind, columnRoles, isColumnTitle, moneyInWords, namesYearByLetter, profileColumns, segmentBlocks, type TableBlock } from "./columns.ts";
-import { VERSION_HEADER, headerKind, inKindOnSide, isBalanceTypeCell, isInKindLineWord, isMonthHeader, monthOfDateHeader, namesBothSides, sectionOfBlockHeading, sectionOfHeading, sectionOfSheetName, sectionOfTypeCell, sectionOfTypeColumnCell, sideOfFundsHeading, type HeaderKind } from "./sections.ts";
+import { VERSION_HEADER, headerKind, sideOfTitledColumn, inKindOnSide, isBalanceTypeCell, isInKindLineWord, isMonthHeader, monthOfDateHeader, namesBothSides, sectionOfBlockHeading, sectionOfHeading, sectionOfSheetName, sectionOfTypeCell, sectionOfTypeColumnCell, sideOfFundsHeading, type HeaderKind } from "./sections.ts";
 import { cellAddress, columnLetters, columnNumber, isCellError, SheetGrid, type CellValue, type SheetSnapshot, type WorkbookSnapshot } from "./snapshot.ts";
 import { checkTotals, type DeclaredTotal } from "./selfCheck.ts";
 import { partsOfTotal } from "./partsOfTotal.ts";
@@ -485,7 +485,10 @@ function readBlock(
     const a = amountOf(v);
     return a?.kind === "value" ? (a.cents * 1000) / 100 : v;
   };
-  const used = kinds.filter((k) => k.kind !== "total" && k.kind !== "derived" && k.kind !== "quantity");
+  const money = kinds.filter((k) => k.kind !== "total" && k.kind !== "derived" && k.kind !== "quantity");
+  // Every money column titled by its side (« Charges 2026 | Produits 2026 », « Dépense » alone): a ledger's columns.
+  const sideTitled = money.length > 0 && money.every((k) => k.kind === "debit" || k.kind === "credit" || sideOfTitledColumn(k.header) !== null);
+  const used = sideTitled ? money.map((k) => (k.kind === "debit" || k.kind === "credit" ? k : { ...k, kind: sideOfTitledColumn(k.header)! })) : money;
   if (used.length === 0) return null;
   const ledger = used.filter((k) => k.kind === "debit" || k.kind === "credit" || k.kind.startsWith("balance"));
   const scenarioCols = used.filter((k) => !ledger.includes(k));

@@ -309,6 +309,22 @@ export function isMonthHeader(header: string | null): boolean {
 }
 
 /** What an amount column's header says it holds. */
+/** What may follow a side word in a column's title: its year, its version (« Charges 2026 », « Recettes réalisées »). */
+const SIDE_COLUMN_TAIL = "( (prevues?|previsionnelles?|realisees?|reelles?|budget|budgetees?|engagees?|de l exercice|n|n 1|en euros|eur|euros|(19|20)\\d{2}( (19|20)\\d{2})?))*";
+const SIDE_TITLED_DEBIT = new RegExp(`^(depense|depenses|charge|charges|expense|expenses|expenditure|expenditures|spending|spent)${SIDE_COLUMN_TAIL}$`);
+const SIDE_TITLED_CREDIT = new RegExp(`^(recette|recettes|produit|produits|revenue|revenues|receipt|receipts|received)${SIDE_COLUMN_TAIL}$`);
+
+/**
+ * « Charges 2026 | Produits 2026 » one row per activity, « Action | Dépense » on a sheet of one school's spending: an
+ * amount column titled by its side, with its year or its version. Read as that side's column only when every money
+ * column of the table is so titled: beside « Budget alloué », « Dépensé » is what was spent of it, a version.
+ */
+export function sideOfTitledColumn(header: string | null): "debit" | "credit" | null {
+  if (!header) return null;
+  const n = normalizeText(header);
+  return SIDE_TITLED_DEBIT.test(n) ? "debit" : SIDE_TITLED_CREDIT.test(n) ? "credit" : null;
+}
+
 export function headerKind(header: string | null): HeaderKind {
   if (!header) return "other";
   const n = normalizeText(header);
@@ -317,6 +333,8 @@ export function headerKind(header: string | null): HeaderKind {
   if (/^(solde|soldes|balance)$/.test(n)) return "balance";
   if (/^(total |totaux )?(debit|debits|mouvements? debit)$/.test(n) || /^(depenses|sorties|decaissements|expenses|expenditure|payments|paid out|money out)$/.test(n)) return "debit";
   if (/^(total |totaux )?(credit|credits|mouvements? credit)$/.test(n) || /^(recettes|entrees|encaissements|income|receipts|paid in|money in)$/.test(n)) return "credit";
+  // « Solde de l'activité » beside its charges and produits: each row's produits less its charges, never money to add.
+  if (/^soldes? (de l |de la |du |des |par )/.test(n)) return "derived";
   if (/^(total|totaux|ensemble|cumul|total general|montant total|total \d{4})$/.test(n) || /^total (annuel|budget|des actions|projet|general)/.test(n)) return "total";
   // « Cumul 2017-2025 », « Total 2019 à 2022 » beside the years it adds: the row's total over them, not one more year.
   if (/^(total|totaux|cumul|cumule|cumules|ensemble)( general)? (de |des annees |des exercices |sur )?(19|20)\d{2} (a |au )?(19|20)\d{2}$/.test(n)) return "total";
