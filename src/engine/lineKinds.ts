@@ -43,7 +43,8 @@ const RULES: Rule[] = [
   // A budget laid out in English: « Surplus », « Surplus / (deficit) », « Net income », « Net surplus for the year »,
   // « Balance » (income less expenses). « Net income » is the year's result in English, never a line of income.
   { kind: "result", re: /^(net )?(surplus|deficit|surplus deficit|deficit surplus|surplus or deficit|result|balance)( (for|of) the (year|period))?( \d{4})?$/ },
-  { kind: "result", re: /^net (income|result|movement in funds|incoming resources|operating result|profit|loss|gain)( (for|of) the (year|period))?( \d{4})?$/ },
+  // « Net income (revenue minus spending) »: the result said with how it is reckoned.
+  { kind: "result", re: /^net (income|result|movement in funds|incoming resources|operating result|profit|loss|gain)( (for|of) the (year|period))?( \d{4})?( (revenue|revenues|income|receipts) (minus|less) (spending|expenses|expense|expenditure|expenditures|costs|payments))?$/ },
   { kind: "result", re: /^(net )?(excess|shortfall|surplus|deficit)? ?(of )?(income|revenue|receipts|expenditure|expenses|payments) (over|less) (income|revenue|receipts|expenditure|expenses|payments)\b/ },
   { kind: "result", re: /^net movements? (in|on|of) funds\b/ },
   // « Excédent des ressources par rapport aux charges », « Déficit des recettes sur les dépenses »: the year's result.

@@ -81,3 +81,49 @@ describe("columns titled by their side", () => {
     expect(new Set(r.classified.map((l) => l.scenario))).toEqual(new Set(["Budget alloué", "Dépensé"]));
   });
 });
+
+describe("groups closed by Excel's Data > Subtotal", () => {
+  it("« TOTAL =SUBTOTAL(9,B3:B10) » over « Sous-total =SUBTOTAL(9,…) » rows adds the lines alone, as Excel does: no false alarm", () => {
+    const sheet = gridSheet("BP 2020", [
+      ["Poste", "Budget 2020"],
+      ["CHARGES", null],
+      ["Achats", null],
+      ["Médicaments", 5000],
+      ["Fournitures bureau", 200],
+      ["Sous-total achats", 5200],
+      ["Services extérieurs", null],
+      ["Déplacements", 2300],
+      ["Assurances", 830],
+      ["Sous-total services extérieurs", 3130],
+      ["TOTAL CHARGES", 8330],
+    ]);
+    const formulas: Record<number, string> = { 6: "SUBTOTAL(9,B4:B5)", 10: "SUBTOTAL(9,B8:B9)", 11: "SUBTOTAL(9,B3:B10)" };
+    for (const row of sheet.rows) if (formulas[row.index]) row.cells.find((c) => c.col === 2)!.formula = formulas[row.index]!;
+    const r = analyzeSnapshot({ name: "b.xlsx", sheets: [sheet] }, defaultParameters());
+    expect(r.classified.map((l) => l.label)).toEqual(["Médicaments", "Fournitures bureau", "Déplacements", "Assurances"]);
+    expect(r.issues.filter((i) => i.code === "total_mismatch")).toEqual([]);
+  });
+});
+
+describe("an English summary", () => {
+  it("« % of total » is a share, « Net income (revenue minus spending) » the result, « Where we received money from » the income", () => {
+    const r = read("2025 Summary", [
+      ["Item", "Amount (USD)", "% of total"],
+      ["WHERE WE RECEIVED MONEY FROM", null, null],
+      ["Donations via the website", 6267.46, 0.87],
+      ["Checks", 956.25, 0.13],
+      ["Total revenue", 7223.71, 1],
+      ["WHAT WE SPENT MONEY ON", null, null],
+      ["Amazon Web Services (AWS)", 2024.92, 0.68],
+      ["Banking Fees", 72, 0.32],
+      ["Total spent", 2096.92, 1],
+      ["Net income (revenue minus spending)", 5126.79, null],
+    ]);
+    expect(r.classified.map((l) => `${l.label}:${l.section}:${l.amountCell}`)).toEqual([
+      "Donations via the website:income:B3",
+      "Checks:income:B4",
+      "Amazon Web Services (AWS):expense:B7",
+      "Banking Fees:expense:B8",
+    ]);
+  });
+});

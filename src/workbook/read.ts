@@ -1140,6 +1140,7 @@ function selfCheck(grid: SheetGrid, declared: DeclaredTotal[], lines: BudgetLine
         const a = amountOf(grid.value(row, col));
         return a?.kind === "value" ? scaledCents(scaled, a.cents, col) : null;
       },
+      formulaAt: (row, col) => grid.cell(row, col)?.formula ?? null,
       sectionOf: (l) => {
         let s = sections.get(l.id);
         if (!s) {

@@ -206,11 +206,15 @@ function sideOfHeadNoun(part: string): "income" | "expense" | null {
 const RECEIVED = /^(ce que|ce qu|ce qui|argent|sommes?|montants?|fonds)\b.*\b(recu|recus|recue|recues|encaisse|encaisses|encaissee|encaissees|percu|percus|percue|percues|gagne|gagnes|gagnee|gagnees|rentre|rentrent|entre|entrent|rapporte|rapportent)$/;
 const SPENT = /^(ce que|ce qu|ce qui|argent|sommes?|montants?|fonds)\b.*\b(depense|depenses|depensee|depensees|paye|payes|payee|payees|verse|verses|versee|versees|achete|achetes|sort|sortent|decaisse|decaisses|decaissee|decaissees|coute|coutent)$/;
 
+/** « Where we received money from », « What we spent money on », « Money raised »: the same, in English. */
+const RECEIVED_EN = /^(where|what|how much|money|funds|amounts?)\b.*\b(received|raised|earned|came in|came from|brought in)\b/;
+const SPENT_EN = /^(where|what|how much|money|funds|amounts?)\b.*\b(spent|paid out|went)\b/;
+
 function sideOfPlainWords(part: string): "income" | "expense" | null {
   const n = normalizeText(part);
   if (n.split(" ").length > 8) return null;
-  if (RECEIVED.test(n)) return "income";
-  if (SPENT.test(n)) return "expense";
+  if (RECEIVED.test(n) || RECEIVED_EN.test(n)) return "income";
+  if (SPENT.test(n) || SPENT_EN.test(n)) return "expense";
   return null;
 }
 
@@ -342,6 +346,8 @@ export function headerKind(header: string | null): HeaderKind {
   // « Remarques », « Commentaire », « Détail du calcul » hold « 3 devis », « 2 x 150 », a count: never money to add.
   if (NOTE_HEADER.test(n)) return "derived";
   if (/^(%|part|pourcentage|ecart|ecarts|variation|evolution|taux|delta|diff|difference|benefice|benefices|marge|marges|gain|gains|solde net)\b/.test(n) || /^(resultat|resultats)$/.test(n) || n.endsWith(" %") || header.trim().endsWith("%")) return "derived";
+  // « % of total », « % du total », « Share », « Percentage »: a share of each row, never money.
+  if (/^\s*%/.test(header) || /^(share|shares|percent|percentage|percentages|pct|proportion|ratio)\b/.test(n)) return "derived";
   // « 20150301-20160630 »: an exercise said by its first and last days, written as compact dates.
   if (/\b(19|20)\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])\b/.test(n)) return "period";
   if (/\b(18|19|20)\d{2}\b/.test(n) || /\b(realise|realisee|budget|previsionnel|previsionnelle|prevision|previsions|prevu|bp|br|n 1|n|exercice|annee|actualise|reel|reels|initial|rectificatif)\b/.test(n)) return "period";

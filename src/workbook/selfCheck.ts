@@ -29,8 +29,15 @@ export interface CheckContext {
   skipped: SkippedRow[];
   /** The amount each skipped row holds in each column (to find the one the difference is). */
   skippedAmount: (row: number, col: number) => number | null;
+  /** The formula of a cell, when it holds one (a SUBTOTAL total leaves out the SUBTOTAL cells of its range). */
+  formulaAt?: (row: number, col: number) => string | null;
   /** The engine's section for a line (an in-kind line listed among the charges is not in « Total des charges »). */
   sectionOf: (line: BudgetLine) => Section;
+}
+
+/** SUBTOTAL(9 or 109, …), as Excel and LibreOffice write it in English or in French. */
+function isSubtotalFormula(formula: string | null): boolean {
+  return formula !== null && /^\s*(SUBTOTAL|SOUS\.TOTAL)\(\s*(9|109)\s*[,;]/i.test(formula);
 }
 
 const SUM_RANGE = /^\s*(?:SUM|SOMME|SUBTOTAL\(\s*(?:9|109)\s*,|SOUS\.TOTAL\(\s*(?:9|109)\s*;)\s*\(?\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*\)?\s*$/i;
@@ -121,8 +128,11 @@ export function checkTotals(totals: readonly DeclaredTotal[], lines: readonly Bu
     if (range) {
       // A Cerfa total adds its chapter subtotals (=SUM(B4:B4) over « 65 - Autres charges … »): each subtotal in the
       // range stands for the lines under it, up to the next subtotal.
+      // « TOTAL CHARGES =SUBTOTAL(9,B6:B27) » over groups each closed by its « Sous-total =SUBTOTAL(9,…) » (Excel's
+      // Data > Subtotal): Excel's SUBTOTAL leaves out the SUBTOTAL cells of its range, so it adds the lines alone.
+      const nested = (row: number) => isSubtotalFormula(t.formula) && isSubtotalFormula(ctx.formulaAt?.(row, t.col) ?? null);
       const subs = ctx.skipped
-        .filter((x) => x.why === "subtotal" && x.row >= range.from && x.row <= range.to)
+        .filter((x) => x.why === "subtotal" && x.row >= range.from && x.row <= range.to && !nested(x.row))
         .map((x) => x.row)
         .sort((a, b) => a - b);
       let sum = 0;
