@@ -127,3 +127,28 @@ describe("an English summary", () => {
     ]);
   });
 });
+
+describe("one list of signed amounts, no side said", () => {
+  it("reads positive amounts as produits and negative ones as charges, whatever the labels, and says so", () => {
+    const r = read("Budget 2026", [
+      ["Royal Cercle de Voile – recettes en positif, dépenses en négatif"],
+      [null],
+      ["Poste", "Budget 2026"],
+      ["Rentrées consommations", 7200],
+      ["Rentrées école voile", 4200],
+      ["Echos & publicité", 1700],
+      ["Echos & publicité", -100],
+      ["Repas boissons", -6500],
+      ["Assurances", -3300],
+    ]);
+    expect(r.classified.map((l) => `${l.label}:${l.section}:${l.amount.kind === "value" ? l.amount.cents / 100 : "?"}`)).toEqual([
+      "Rentrées consommations:income:7200",
+      "Rentrées école voile:income:4200",
+      "Echos & publicité:income:1700",
+      "Echos & publicité:expense:100",
+      "Repas boissons:expense:6500",
+      "Assurances:expense:3300",
+    ]);
+    expect(r.issues.find((i) => i.code === "side_guessed")?.message).toContain("les 3 montants positifs comme des recettes et les 3 négatifs comme des dépenses");
+  });
+});

@@ -34,6 +34,7 @@ import { cashRowKind, cashRowsIssue, type CashRow } from "./cashRows.ts";
 import { isDetailLabel, resolveDetailRows } from "./detailRows.ts";
 import { netResultColumn } from "./netColumns.ts";
 import { partnerHeadings } from "./partnerBlocks.ts";
+import { sidesBySign, signedSidesIssue } from "./signedSides.ts";
 
 /** The name a single unnamed amount column gets. */
 export const UNNAMED_COLUMN = "Montant";
@@ -879,7 +880,11 @@ function readBlock(
     return false;
   });
   // Nothing on the sheet names a side: the headings' words, else the lines that read surely, give one, said as a guess.
-  const guessed = isLedger || typeCol !== null || sheetSection !== null || infos.some((i) => i.section !== null) ? [] : guessUnsaidSides(lineInfos, new Set(infos.map((i) => i.label)));
+  // One list of signed amounts and no side said anywhere: positive is what comes in, negative what goes out.
+  const unsaid = !isLedger && typeCol === null && sheetSection === null && !infos.some((i) => i.section !== null);
+  const bySign = unsaid && scenarioCols.length === 1 ? sidesBySign(lineInfos, scenarioCols[0]!.col) : null;
+  if (bySign) for (const i of lineInfos) i.section = bySign.get(i.row) ?? i.section;
+  const guessed = !unsaid || bySign ? [] : guessUnsaidSides(lineInfos, new Set(infos.map((i) => i.label)));
   // A subtotal row is the chapter of the lines under it (when it is closer than a chapter heading).
   const isUnder = underTest(infos);
   let parent: RowInfo | null = null;
@@ -985,6 +990,7 @@ function readBlock(
   const totalled = addsUpToATotal(lines, declared.filter((d) => scenarioCols.some((k) => k.col === d.col)));
   if (!looksLikeBudget(lines, block, section, sheet, layout, typeCol !== null || sidedColumns || guessed.some((g) => g.heading !== null), balances, titled || totalled)) return null;
   for (const g of guessed) issues.push(sideGuessedIssue(sheet, g, lines));
+  if (bySign && lineInfos.length > 0) issues.push(signedSidesIssue(sheet, lineInfos[0]!.row, scenarioCols[0]!.col, bySign));
   const cashIssue = cashRowsIssue(sheet, cashRows);
   if (cashIssue) issues.push(cashIssue);
   if (!isLedger) issues.push(...selfCheck(grid, declared.filter((d) => scenarioCols.some((k) => k.col === d.col)), lines, issues, skipped, scaled));
