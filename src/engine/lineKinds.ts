@@ -26,6 +26,8 @@ const RULES: Rule[] = [
   { kind: "subtotal", re: /^(sous|s) ?total/ },
   { kind: "total", re: /^(total|totaux|tot)\b/ },
   { kind: "total", re: /^(montant|budget) total\b/ },
+  // « Coût total du projet, valorisation comprise », « Coût global de l'action »: the project's whole cost.
+  { kind: "total", re: /^(couts?|budgets?) (total|totale|totaux|global|globale|globaux) (du|de l|de la|des) (projet|action|operation|programme|manifestation|evenement)s?\b/ },
   // « Revenu total », « Dépenses totales », « Produits totaux 2018 », « Coût total »: the side word, then « total ».
   { kind: "total", re: /^(les )?(revenus?|recettes|depenses|charges|produits|ressources|emplois|couts?|frais) (total|totale|totales|totaux)( \d{4}| general| generale| de l exercice| de l annee)?$/ },
   { kind: "total", re: /\btotal (general|des charges|des produits|charges|produits|recettes|depenses|emplois|ressources)$/ },
@@ -40,6 +42,8 @@ const RULES: Rule[] = [
   { kind: "result", re: /^insuffisance (previsionnelle|de financement|de ressources|d exploitation)\b/ },
   { kind: "result", re: /^(perte|pertes|benefice) (previsionnel|previsionnelle|de l annee)\b/ },
   { kind: "result", re: /^(resultat|excedent|deficit) (previsionnel|de l exercice|net|d exploitation|comptable)/ },
+  // « Solde (financements – dépenses) », « Solde recettes - dépenses »: the balance of the two sides, said how.
+  { kind: "result", re: /^solde (des )?(financements?|ressources|recettes|produits) (moins )?(les |des )?(depenses|charges|emplois|couts)$/ },
   // A budget laid out in English: « Surplus », « Surplus / (deficit) », « Net income », « Net surplus for the year »,
   // « Balance » (income less expenses). « Net income » is the year's result in English, never a line of income.
   { kind: "result", re: /^(net )?(surplus|deficit|surplus deficit|deficit surplus|surplus or deficit|result|balance)( (for|of) the (year|period))?( \d{4})?$/ },

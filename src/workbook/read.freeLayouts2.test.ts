@@ -152,3 +152,35 @@ describe("one list of signed amounts, no side said", () => {
     expect(r.issues.find((i) => i.code === "side_guessed")?.message).toContain("les 3 montants positifs comme des recettes et les 3 négatifs comme des dépenses");
   });
 });
+
+describe("a project budget numbered in its first column", () => {
+  const rows: CellValue[][] = [
+    ["N°", "Poste", "Montant (k€)"],
+    ["DÉPENSES DU PROJET", null, null],
+    [1, "Un poste de médiateur", 40],
+    [2, "Véhicule et équipements", 13.8],
+    [null, "Total des dépenses", 53.8],
+    ["Apports bénévoles des experts du réseau (valorisation, hors budget financier)", null, null],
+    [null, "Appui technique sur la conception des outils", 1.2],
+    [null, "Coût total du projet, valorisation comprise", 55],
+    ["PLAN DE FINANCEMENT", null, null],
+    [null, "Fondation de France", 30],
+    [null, "Agence Régionale de Santé de Mayotte", 23.8],
+    [null, "Total des financements", 53.8],
+    [null, "Solde (financements – dépenses)", 0],
+  ];
+
+  it("takes the headings typed in the N° column for the blocks' headings: the funders are produits", () => {
+    const r = read("Budget projet", rows);
+    const side = Object.fromEntries(r.classified.map((l) => [l.label, l.section]));
+    expect(side["Agence Régionale de Santé de Mayotte"]).toBe("income");
+    expect(side["Un poste de médiateur"]).toBe("expense");
+    expect(["in_kind_use", "in_kind_resource"]).toContain(side["Appui technique sur la conception des outils"]);
+  });
+
+  it("« Coût total du projet » and « Solde (financements – dépenses) » are the budget's own totals, no lines", () => {
+    const labels = read("Budget projet", rows).classified.map((l) => l.label);
+    expect(labels).not.toContain("Coût total du projet, valorisation comprise");
+    expect(labels).not.toContain("Solde (financements – dépenses)");
+  });
+});

@@ -630,7 +630,10 @@ function readBlock(
     // « Détail des recettes » merged across the table (Excel keeps it in the first cell, the account column): a
     // heading written in the account column is still the row's label.
     const accountText = block.accountCol !== null && labels.length === 0 ? textAt(grid, r, block.accountCol) : "";
-    const label = labels.length > 0 ? labels[labels.length - 1]! : accountText && cellKind(accountText) === "text" && leadingAccount(accountText) === null ? { col: block.accountCol!, text: accountText } : null;
+    const ownLabel = labels.length > 0 ? labels[labels.length - 1]! : accountText && cellKind(accountText) === "text" && leadingAccount(accountText) === null ? { col: block.accountCol!, text: accountText } : null;
+    // « N° | Poste | Montant » with « PLAN DE FINANCEMENT » typed in the N° column: a heading written left of the
+    // labels, on a row with nothing else, still heads the rows under it.
+    const label = ownLabel ?? headingLeftOfLabels(grid, r, Math.min(...textCols), used);
     // A "Type" column before or after the label ("Dépense | Location de salle | 800", "Pizzas | Recette | 62")
     // gives the row its section.
     const typeText = typeCol !== null ? textAt(grid, r, typeCol) : "";
@@ -1789,3 +1792,16 @@ function otherChartIssue(sheet: string, grid: SheetGrid, rows: readonly number[]
     messageEn: `The account numbers in column ${col} (${some}…) do not follow the French chart of accounts for associations: under your income and expense headings they would be balance-sheet accounts or on the other side. Équilibre reads these lines by their labels; check them in the mapping table.`,
   };
 }
+
+/**
+ * The text of a row that has nothing but a text left of the label column (« PLAN DE FINANCEMENT » in the N° column,
+ * « Dépenses » in a category column over its block): that row's heading. Null when the row holds anything else.
+ */
+function headingLeftOfLabels(grid: SheetGrid, r: number, firstLabelCol: number, amountCols: readonly { col: number }[]): { col: number; text: string } | null {
+  const cells = grid.rowCells(r);
+  if (cells.length !== 1) return null;
+  const c = cells[0]!;
+  if (c.col >= firstLabelCol || amountCols.some((k) => k.col === c.col) || typeof c.value !== "string" || cellKind(c.value) !== "text") return null;
+  return { col: c.col, text: c.value.trim() };
+}
+

@@ -15,6 +15,8 @@ const SECTION_HEADINGS: { section: Section; re: RegExp }[] = [
   // « Évaluation des contributions volontaires en nature »: the compte d'emploi des ressources' own title of the block.
   { section: "in_kind_resource", re: /^(87 )?((evaluation|valorisation|estimation) des )?contributions volontaires( en nature)?\b/ },
   { section: "in_kind_resource", re: /^(valorisation|valorisations) (du benevolat|des contributions)/ },
+  // « Apports bénévoles des experts du réseau (valorisation, hors budget financier) »: the volunteers' time, valued.
+  { section: "in_kind_resource", re: /^(apports?|contributions?|temps|heures?|travail|mobilisation) (des )?benevoles?\b.*\bvalorisation\b|^valorisation (de la )?mobilisation (des )?benevoles?\b/ },
   // « Aides indirectes 2024 (mairie) », « Soutiens en nature (hors trésorerie) »: what the association receives in kind.
   { section: "in_kind_resource", re: /^(aides? indirectes?|(aides?|soutiens?|apports?|contributions?|dons|avantages?) en nature|mises? a disposition gratuites?|benevolat valorise)\b/ },
   { section: "expense", re: new RegExp(`^(?:i+ |[a-d] )?(?:les |budget des |total )?(?:charges|depenses?|emplois|sorties|besoins)${QUALIFIER}$`) },
