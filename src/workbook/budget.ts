@@ -21,7 +21,7 @@ export interface SkippedRow {
   why: SkipReason;
 }
 
-export type IssueCode = "cell_error" | "text_not_a_number" | "protected_sheet" | "hidden_rows" | "no_income" | "negative_amounts" | "summary_sheet" | "in_thousands" | "pivot_table" | "hidden_sheet_amounts" | "formula_without_value" | "date_not_an_amount" | "total_mismatch" | "section_not_read" | "correction_ambiguous" | "amounts_as_text" | "lone_number" | "share_column" | "other_chart" | "amount_versions" | "side_guessed" | "partial_detail" | "cash_row" | "other_currency" | "separate_periods" | "separate_budgets";
+export type IssueCode = "cell_error" | "text_not_a_number" | "protected_sheet" | "hidden_rows" | "hidden_columns" | "no_income" | "negative_amounts" | "summary_sheet" | "in_thousands" | "pivot_table" | "hidden_sheet_amounts" | "formula_without_value" | "date_not_an_amount" | "total_mismatch" | "section_not_read" | "correction_ambiguous" | "amounts_as_text" | "lone_number" | "share_column" | "other_chart" | "amount_versions" | "side_guessed" | "partial_detail" | "cash_row" | "other_currency" | "separate_periods" | "separate_budgets";
 
 export interface ReadIssue {
   sheet: string;

@@ -1,6 +1,7 @@
 // Budget detection and reading: find the budget tables of a snapshot, read every line exactly once,
 // and say which rows were skipped and why.
 import { withComputedFormulas } from "./formulaValues.ts";
+import { withoutWorkingColumns } from "./hiddenColumns.ts";
 import { accountSection, classify, isBalanceSheetHalf, isBalanceSheetHeading, isClosingEntry, isInvestmentLine, isPaidOutHeading, namesAFlow, RECOGNISED_CONFIDENCE, isBalanceSheetLine, leadingAccount, normalizeAccount } from "../engine/classify.ts";
 import { nonLineKind, type NonLineKind } from "../engine/lineKinds.ts";
 import { amountFromCellValue, isTypedDash } from "../engine/money.ts";
@@ -44,11 +45,13 @@ export const TRIAL_BALANCE_SCENARIO = "Solde";
 
 export function readBudgets(given: WorkbookSnapshot): ReadResult {
   // A script's formulas hold no result: their arithmetic is calculated first, as Excel does on opening.
-  const snapshot = withComputedFormulas(given);
+  // Hidden columns whose numbers the amounts shown are computed from are working space, not amounts.
+  const working = withoutWorkingColumns(withComputedFormulas(given));
+  const snapshot = working.snapshot;
   const own = new Set(snapshot.ownSheets ?? []);
   // « Ressources » and « Emplois », one sheet each: each names the side the other does not hold.
   const sheetSides = new Set(snapshot.sheets.filter((s) => s.visibility === "visible").map((s) => sectionOfSheetName(s.name)));
-  const result: ReadResult = { budgets: [], lines: [], skipped: [], issues: [] };
+  const result: ReadResult = { budgets: [], lines: [], skipped: [], issues: [...working.issues] };
   const read = snapshot.sheets.filter((sheet) => sheet.visibility === "visible" && !own.has(sheet.name)).map((sheet) => ({ sheet, found: readSheet(withMergedLabels(sheet), sheetSides) }));
   // « Ressources » numbered 3410, 3630 and « Emplois » 4430, 6500: a workbook is numbered in one chart; where one
   // sheet follows another (a Swiss one), the numbers of the others are the same chart's (readSheet does so per table).

@@ -38,6 +38,8 @@ export interface SheetSnapshot {
   merges: string[];
   /** The used range as the host reported it (may be far wider than the data). */
   usedRange?: string | null;
+  /** Columns the user hid (1-based), when the host says: working space when visible formulas use them (hiddenColumns.ts). */
+  hiddenColumns?: number[];
   /** Pivot tables on the sheet: they summarise other cells, so their figures are never budget lines. */
   pivotTables?: PivotTableInfo[];
 }

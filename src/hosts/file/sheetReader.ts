@@ -78,6 +78,7 @@ interface SharedMaster {
 export interface SheetRead {
   rows: SnapshotRow[];
   merges: string[];
+  hiddenColumns: number[];
   protected: boolean;
   usedRange: string | null;
 }
@@ -114,6 +115,7 @@ export class SharedStrings implements PartHandler {
 export class SheetReader implements PartHandler {
   readonly rows: SnapshotRow[] = [];
   readonly merges: string[] = [];
+  readonly hiddenColumns: number[] = [];
   protected = false;
   private readonly shared = new Map<string, SharedMaster>();
   private row: SnapshotRow | null = null;
@@ -184,7 +186,12 @@ export class SheetReader implements PartHandler {
     } else if (this.inline !== null && local === "rPh") this.phonetic++;
     else if (this.inline !== null && local === "t" && this.phonetic === 0) this.into = 3;
     else if (depth === 1 && local === "sheetProtection") this.protected = truthy(attr(el, "sheet"));
-    else if (depth === 2 && local === "mergeCell") {
+    else if (depth === 2 && local === "col" && truthy(attr(el, "hidden"))) {
+      // <cols><col min="5" max="5" hidden="1"/>: a column the user hid (a whole-sheet range is capped at Excel's width).
+      const min = Number(attr(el, "min"));
+      const max = Math.min(Number(attr(el, "max")), min + 16_384);
+      if (Number.isInteger(min) && Number.isInteger(max) && min >= 1) for (let c = min; c <= max && c <= 16_384; c++) this.hiddenColumns.push(c);
+    } else if (depth === 2 && local === "mergeCell") {
       const ref = attr(el, "ref");
       if (ref) this.merges.push(ref);
     }
@@ -308,6 +315,7 @@ export class SheetReader implements PartHandler {
     return {
       rows,
       merges: this.merges,
+      hiddenColumns: this.hiddenColumns,
       protected: this.protected,
       usedRange: this.maxRow > 0 ? `${columnLetters(this.minCol)}${this.minRow}:${columnLetters(this.maxCol)}${this.maxRow}` : null,
     };

@@ -197,6 +197,7 @@ export async function readPackageSnapshot(zip: JSZip, name: string, options: Rea
       rows: read.rows,
       merges: read.merges,
       usedRange: read.usedRange,
+      ...(read.hiddenColumns.length > 0 ? { hiddenColumns: read.hiddenColumns } : {}),
       ...(pivots.length > 0 ? { pivotTables: pivots } : {}),
     };
   };
