@@ -29,6 +29,9 @@ export interface UnaccountedNumber {
   where: "amount_column" | "other_column" | "above_table" | "below_table" | "no_budget" | "hidden_sheet";
 }
 
+/** Issues about a whole column that explain all its numbers (its cell is the column's first). */
+const COLUMN_ISSUES: ReadonlySet<string> = new Set(["hidden_columns"]);
+
 /** Issues about a whole sheet that explain all its numbers: the reader says why the sheet is not read. */
 const SHEET_ISSUES = new Set(["summary_sheet", "pivot_table", "hidden_sheet_amounts", "section_not_read"]);
 
@@ -112,8 +115,11 @@ function unaccountedOnSheet(sheet: SheetSnapshot, result: ReadResult, count: Cou
   const firstLineRow = lines.length === 0 ? 0 : lines.reduce((m, l) => Math.min(m, l.row), Infinity);
   const skippedRows = new Map(result.skipped.filter((s) => s.sheet === name).map((s) => [s.row, s.why]));
   const named = new Set<string>();
+  // An issue about a whole column (a hidden working column) names every cell of it.
+  const namedColumns = new Set<string>();
   for (const i of result.issues) {
     if (i.sheet !== name) continue;
+    if (i.cell && COLUMN_ISSUES.has(i.code)) namedColumns.add(i.cell.replace(/\d+$/, ""));
     if (i.cell) named.add(i.cell);
     // An issue that lists several cells in its sentence (« C4, C5, C6… ») names each of them.
     for (const m of i.message.matchAll(/\b[A-Z]{1,3}[1-9]\d*\b/g)) named.add(m[0]);
@@ -125,7 +131,7 @@ function unaccountedOnSheet(sheet: SheetSnapshot, result: ReadResult, count: Cou
     for (const c of row.cells) {
       if (cellKind(c.value) !== "amount") continue;
       const ref = cellAddress(row.index, c.col);
-      const why = carried.has(ref) ? "line" : skippedRows.has(row.index) ? `skipped:${skippedRows.get(row.index)}` : named.has(ref) ? "issue" : null;
+      const why = carried.has(ref) ? "line" : skippedRows.has(row.index) ? `skipped:${skippedRows.get(row.index)}` : named.has(ref) || namedColumns.has(ref.replace(/\d+$/, "")) ? "issue" : null;
       if (why) {
         count(why);
         continue;
