@@ -34,4 +34,6 @@ export const PHRASES_OF_THEIR_OWN: readonly string[] = [
   // (« État des lieux », « en l'état »): no public body.
   "salle* commune*", "maison* commune*", "piece* commune*", "cuisine* commune*", "partie* commune*", "action* commune*", "espace* commun*",
   "etat des lieux", "etat des stocks", "etat civil", "en l etat", "en bon etat", "en mauvais etat", "remise en etat", "remises en etat",
+  // A document's title (« État des résultats », « État des recettes et des dépenses », « États financiers »): no State.
+  "etat* des resultats", "etat* des recettes*", "etat* des depenses", "etat* financier*", "etat* des produits", "etat* des charges", "etat* de la situation financiere",
 ];

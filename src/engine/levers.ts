@@ -167,7 +167,9 @@ export const LEVERS: readonly Lever[] = [
           en: "“parrainage” names a company's sponsorship, with something in return, as well as people sponsoring a child or a project, i.e. a gift: to check",
         },
       },
-      "partenaire*", "partenariat*", "partenaire* maillot*", "partenariat* prive*", "encart*", "recettes publicitaires", "publicite*", "panneau* publicitaire*", "naming"],
+      "partenaire*", "partenariat*", "partenaire* maillot*", "partenariat* prive*", "encart*", "recettes publicitaires", "publicite*", "panneau* publicitaire*", "naming",
+      // Ads sold in a bulletin or a programme; a Québec treasurer's « commandites » are sponsorships.
+      "annonce* publicitaire*", "espace* publicitaire*", "insertion* publicitaire*", "commandite*"],
   }),
   income({
     id: "public_procurement",

@@ -48,9 +48,12 @@ const RULES: Rule[] = [
   // « Balance » (income less expenses). « Net income » is the year's result in English, never a line of income.
   { kind: "result", re: /^(net )?(surplus|deficit|surplus deficit|deficit surplus|surplus or deficit|result|balance)( (for|of) the (year|period))?( \d{4})?$/ },
   // « Net income (revenue minus spending) »: the result said with how it is reckoned.
-  { kind: "result", re: /^net (income|result|movement in funds|incoming resources|operating result|profit|loss|gain)( (for|of) the (year|period))?( \d{4})?( (revenue|revenues|income|receipts) (minus|less) (spending|expenses|expense|expenditure|expenditures|costs|payments))?$/ },
+  { kind: "result", re: /^net (income|result|movement in funds|incoming resources|operating result|profit|loss|gain)( (for|of) the (year|period|month|quarter|event|conference))?( \d{4})?( (revenue|revenues|income|receipts) (minus|less) (spending|expenses|expense|expenditure|expenditures|costs|payments))?$/ },
   { kind: "result", re: /^(net )?(excess|shortfall|surplus|deficit)? ?(of )?(income|revenue|receipts|expenditure|expenses|payments) (over|less) (income|revenue|receipts|expenditure|expenses|payments)\b/ },
   { kind: "result", re: /^net movements? (in|on|of) funds\b/ },
+  // « Result of the conference (income − expenses) », « Balance after the carry-over »: the result, said how.
+  { kind: "result", re: /^(net )?(result|results|surplus|deficit|balance)\b.*\b(income|revenue|revenues|receipts) (minus |less )?(expenses|expenditure|costs|spending)$/ },
+  { kind: "result", re: /^(net )?balance (after|before|including|excluding) (the )?(carry ?over|carried forward|brought forward|reserves?|previous)\b/ },
   // « Excédent des ressources par rapport aux charges », « Déficit des recettes sur les dépenses »: the year's result.
   { kind: "result", re: /^(excedent|excedents|deficit|deficits|insuffisance|solde) (des |de )?(ressources|produits|recettes|charges|depenses|emplois) (par rapport aux|sur les|sur|moins les|moins) (ressources|produits|recettes|charges|depenses|emplois)\b/ },
   { kind: "total", re: /^(grand total|sum total)\b/ },

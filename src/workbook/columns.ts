@@ -88,6 +88,8 @@ export interface ColumnProfile {
   sequential: number;
   /** Numbers the host read through a percentage or time format (« 12.5% », « 1:30 »): never money, never labels. */
   shown: number;
+  /** Texts that are a currency's code or sign alone (« CHF », « EUR », « € »): a unit column, never the labels. */
+  currency: number;
   firstWhole: number | null;
   lastWhole: number | null;
 }
@@ -98,7 +100,7 @@ export function profileColumns(grid: SheetGrid, rows: number[]): Map<number, Col
     for (const cell of grid.rowCells(r)) {
       let p = out.get(cell.col);
       if (!p) {
-        p = { col: cell.col, text: 0, amount: 0, account: 0, error: 0, date: 0, accountLikeNumbers: 0, amountsInWords: 0, plus: 0, minus: 0, total: 0, sequential: 0, shown: 0, firstWhole: null, lastWhole: null };
+        p = { col: cell.col, text: 0, amount: 0, account: 0, error: 0, date: 0, accountLikeNumbers: 0, amountsInWords: 0, plus: 0, minus: 0, total: 0, sequential: 0, shown: 0, currency: 0, firstWhole: null, lastWhole: null };
         out.set(cell.col, p);
       }
       const kind = cellKind(cell.value);
@@ -118,6 +120,7 @@ export function profileColumns(grid: SheetGrid, rows: number[]): Map<number, Col
       if (kind === "text" && isShownNumber(cell.value)) p.shown++;
       else if (kind === "text") {
         p.text++;
+        if (typeof cell.value === "string" && CURRENCY_CODE.test(cell.value)) p.currency++;
         if (typeof cell.value === "string" && moneyInWords(cell.value)) p.amountsInWords++;
       } else if (kind === "amount") {
         p.amount++;
@@ -129,6 +132,9 @@ export function profileColumns(grid: SheetGrid, rows: number[]): Map<number, Col
   }
   return out;
 }
+
+/** A currency named alone in a cell: its ISO code or its sign. */
+const CURRENCY_CODE = /^\s*(EUR|CHF|USD|GBP|CAD|XOF|XAF|FCFA|MAD|TND|DZD|BEF|FRF|€|\$|£|CAD \$|\$ CA)\s*$/i;
 
 /** The letter N of a year in a column title (« N », « N-1 », « Réalisé N+1 »), not « N° » nor « No ». */
 const YEAR_LETTER = /(?<![\p{L}\d])N(\s*[-+]\s*\d)?(?![\p{L}\d°º])/u;
@@ -194,6 +200,8 @@ export function columnRoles(profiles: Map<number, ColumnProfile>, headerOf: (col
     const numeric = p.amount + p.error + (moneyHeader ? p.account : 0);
     // « + | − » on every row (a cash book's Type column, the sign of each row): labels that say the side, no nil amounts.
     if (p.plus >= 1 && p.plus + p.minus >= 2 && p.plus + p.minus >= p.total - 1) roles.set(col, "label");
+    // « Monnaie | CHF, CHF, CHF… » beside the amounts: the unit of each row, not its label (the labels were lost).
+    else if (p.currency >= 2 && p.currency >= 0.6 * (p.total - 1)) roles.set(col, "other");
     else if (!amountHeader && p.text <= 1 && numbersTheRows(p, header)) roles.set(col, "other");
     // « 2018 | % | 2017 | % », the shares formatted as percentages: a column of figures derived from the amounts. As
     // labels they cut the table in two, and the second year's amounts were read as a table of their own, or lost.

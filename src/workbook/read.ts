@@ -1490,7 +1490,8 @@ function sectionTotalsOf(infos: RowInfo[], skipped: SkippedRow[], sheet: string,
 /** The rows whose every amount is a SUM of rows set aside as no lines (a result, a balance): their subtotals. */
 function withoutSumsOfNonLines(infos: RowInfo[], skipped: SkippedRow[], sheet: string): RowInfo[] {
   const nonLines = new Set<number>();
-  for (const s of skipped) if (s.sheet === sheet && (s.why === "result" || s.why === "balance_sheet_account")) nonLines.add(s.row);
+  // « Romandie =C16 » in a recap of three cash boxes: a row that takes the sheet's own totals again is no line either.
+  for (const s of skipped) if (s.sheet === sheet && (s.why === "result" || s.why === "balance_sheet_account" || s.why === "total")) nonLines.add(s.row);
   if (nonLines.size === 0) return infos;
   const lineRows = new Set(infos.map((i) => i.row));
   // A SUM over a whole column (« =SUM(B:B) » written as B1:B1048576) is walked only as far as rows are read.
@@ -1502,7 +1503,7 @@ function withoutSumsOfNonLines(infos: RowInfo[], skipped: SkippedRow[], sheet: s
     if (withAmount.length === 0) return true;
     let sumsNonLine = false;
     for (const c of withAmount) {
-      const spans = c.formula ? summedRows(c.formula, c.col) : null;
+      const spans = c.formula ? (summedRows(c.formula, c.col) ?? plainReferences(c.formula, c.col)) : null;
       if (!spans) return true;
       for (const s of spans) {
         for (let r = s.from, to = Math.min(s.to, lastRow); r <= to; r++) {
@@ -1515,6 +1516,9 @@ function withoutSumsOfNonLines(infos: RowInfo[], skipped: SkippedRow[], sheet: s
     if (!sumsNonLine) return true;
     // Their subtotal, as a chapter's is: the self-check counts the result once, on its own row.
     skipped.push({ sheet, row: i.row, cell: cellAddress(i.row, i.labelCol), label: i.label, why: "subtotal" });
+    // « Ensemble =SUM(C63:C65) » under the recap's rows is no line either (the rows come in order).
+    lineRows.delete(i.row);
+    nonLines.add(i.row);
     return false;
   });
 }
@@ -1806,5 +1810,17 @@ function headingLeftOfLabels(grid: SheetGrid, r: number, firstLabelCol: number, 
   const c = cells[0]!;
   if (c.col >= firstLabelCol || amountCols.some((k) => k.col === c.col) || typeof c.value !== "string" || cellKind(c.value) !== "text") return null;
   return { col: c.col, text: c.value.trim() };
+}
+
+/** « =C16 », « =C9+C26 »: cells of the same column taken again or added, as one-row spans; null for any other formula. */
+function plainReferences(formula: string, col: number): { from: number; to: number }[] | null {
+  const parts = formula.replace(/^\s*=/, "").split("+");
+  const out: { from: number; to: number }[] = [];
+  for (const part of parts) {
+    const m = /^\s*\$?([A-Z]{1,3})\$?(\d+)\s*$/.exec(part);
+    if (!m || columnNumber(m[1]!) !== col) return null;
+    out.push({ from: Number(m[2]), to: Number(m[2]) });
+  }
+  return out.length > 0 ? out : null;
 }
 

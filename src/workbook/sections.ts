@@ -342,6 +342,8 @@ export function headerKind(header: string | null): HeaderKind {
   // « Solde de l'activité » beside its charges and produits: each row's produits less its charges, never money to add.
   if (/^soldes? (de l |de la |du |des |par )/.test(n)) return "derived";
   if (/^(total|totaux|ensemble|cumul|total general|montant total|total \d{4})$/.test(n) || /^total (annuel|budget|des actions|projet|general)/.test(n)) return "total";
+  // « Total funds July 2009 », « Total des fonds 2022 » beside « Unrestricted | Restricted funds »: the row's total of the funds.
+  if (/^total (funds|des fonds|fonds)\b/.test(n)) return "total";
   // « Cumul 2017-2025 », « Total 2019 à 2022 » beside the years it adds: the row's total over them, not one more year.
   if (/^(total|totaux|cumul|cumule|cumules|ensemble)( general)? (de |des annees |des exercices |sur )?(19|20)\d{2} (a |au )?(19|20)\d{2}$/.test(n)) return "total";
   if (QUANTITY_HEADER.test(n)) return "quantity";

@@ -1,0 +1,78 @@
+// Layouts of a third round of held-out workbooks written by openpyxl (corpus/free3): what accounting software, a
+// Swiss treasurer, a Québec accountant and a UK charity write.
+import { describe, expect, it } from "vitest";
+import { defaultParameters } from "../engine/parameters.ts";
+import { analyzeSnapshot } from "./pipeline.ts";
+import type { CellValue, SheetSnapshot } from "./snapshot.ts";
+import { gridSheet } from "../../tests/gridSheet.ts";
+
+const withFormulas = (sheet: SheetSnapshot, formulas: Record<string, string>): SheetSnapshot => {
+  for (const [ref, f] of Object.entries(formulas)) {
+    const row = Number(ref.slice(1));
+    const col = ref.charCodeAt(0) - 64;
+    sheet.rows.find((r) => r.index === row)!.cells.find((c) => c.col === col)!.formula = f;
+  }
+  return sheet;
+};
+const analyze = (...sheets: SheetSnapshot[]) => analyzeSnapshot({ name: "b.xlsx", sheets }, defaultParameters());
+const read = (name: string, rows: CellValue[][], formulas: Record<string, string> = {}) => analyze(withFormulas(gridSheet(name, rows), formulas));
+
+describe("three cash boxes stacked on one sheet, a currency column, and their recap", () => {
+  const rows: CellValue[][] = [
+    ["CAISSE ROMANDIE", null, null],
+    ["Recettes", "Monnaie", "Montant"],
+    ["Cotisations", "CHF", 18463],
+    ["Dons", "CHF", 17705.05],
+    ["Total recettes", "CHF", 36168.05],
+    ["Dépenses", "Monnaie", "Montant"],
+    ["Journal", "CHF", 38909.1],
+    ["Taxes du centre de calcul (PTT)", "CHF", 564.1],
+    ["Total dépenses", "CHF", 39473.2],
+    [null, null, null],
+    ["Récapitulatif", null, null],
+    ["Romandie", null, 39473.2],
+    ["Ensemble", null, 39473.2],
+  ];
+  const r = () => read("Bilan 1996", rows, { C5: "SUM(C3:C4)", C9: "SUM(C7:C8)", C12: "C9", C13: "SUM(C12:C12)" });
+
+  it("reads the labels, never the « CHF » of each row, with their sides", () => {
+    expect(r().classified.map((l) => `${l.label}:${l.section}`)).toEqual(["Cotisations:income", "Dons:income", "Journal:expense", "Taxes du centre de calcul (PTT):expense"]);
+  });
+
+  it("a recap row that takes a total again (« =C9 »), and the recap's sum, are no lines", () => {
+    expect(r().classified.map((l) => l.label)).not.toContain("Romandie");
+    expect(r().classified.map((l) => l.label)).not.toContain("Ensemble");
+  });
+});
+
+describe("a document's title names no payer", () => {
+  it("on a sheet « État des résultats », a produit with no keyword is not the State's grant", () => {
+    const r = read("État des résultats", [["Produits", "2018"], ["honoraires de gestion", 1200], ["commandites", 800], ["annonces publicitaires", 400]]);
+    expect(r.classified.map((l) => l.nature)).not.toContain("public");
+    expect(r.classified.find((l) => l.label === "commandites")?.lever).toBe("sponsorship");
+  });
+});
+
+describe("a UK charity's statement of financial activities for a month", () => {
+  it("reads « Total funds July 2009 » as the row's total of the funds, and « Net incoming resources for the month » as the result", () => {
+    const r = read(
+      "SOFA July 2009",
+      [
+        [null, "Unrestricted funds", "Restricted funds", "Total funds July 2009"],
+        ["INCOMING RESOURCES", null, null, null],
+        ["Donations", 448.2, null, 448.2],
+        ["Subscriptions", 420, null, 420],
+        ["RESOURCES EXPENDED", null, null, null],
+        ["Rent", 400, null, 400],
+        ["NET INCOMING RESOURCES FOR THE MONTH", 468.2, null, 468.2],
+      ],
+      { D3: "B3+C3", D4: "B4+C4", D6: "B6+C6" },
+    );
+    expect(r.classified.map((l) => `${l.label}:${l.amountCell}`)).toEqual(["Donations:D3", "Subscriptions:D4", "Rent:D6"]);
+  });
+
+  it("« Result of the conference (income − expenses) » and « Balance after the carry-over » are no lines", () => {
+    const r = read("PyCon", [["Item", "CZK '000"], ["Income", null], ["Tickets", 1200], ["Expenses", null], ["Venue", 900], ["Result of the conference (income − expenses)", 300], ["Balance after the carry-over", 520]]);
+    expect(r.classified.map((l) => l.label)).toEqual(["Tickets", "Venue"]);
+  });
+});
