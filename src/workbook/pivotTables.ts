@@ -51,11 +51,29 @@ function inside(range: string, cell: string): boolean {
 
 /** Takes the lines that sit in a pivot table out of `result`, as skipped rows, and says so. */
 export function dropPivotTableLines(snapshot: WorkbookSnapshot, result: ReadResult): void {
+  const pasted = new Map<string, PivotTableInfo[]>();
   for (const sheet of snapshot.sheets) {
     const pivots = sheet.pivotTables ?? [];
     for (const pivot of pivots) dropPivot(sheet.name, pivot, result, false);
-    if (pivots.length === 0) for (const pivot of pastedPivotTables(sheet)) dropPivot(sheet.name, pivot, result, true);
+    if (pivots.length === 0) pasted.set(sheet.name, pastedPivotTables(sheet));
   }
+  // A pivot table pasted as values for the general assembly, and nothing else in the workbook: it is the budget there
+  // is (its source stayed in another file). Its subtotals and grand total are no lines already; it is read, and said.
+  const inPasted = (l: ReadResult["lines"][number]) => (pasted.get(l.sheet) ?? []).some((p) => inside(p.range, l.amountCell ?? l.cell));
+  const alone = result.lines.length > 0 && result.lines.every(inPasted);
+  for (const [sheet, pivots] of pasted) for (const pivot of pivots) (alone ? sayPastedPivotRead : dropPivot)(sheet, pivot, result, true);
+}
+
+/** The pasted pivot table read as the workbook's only budget: said, so the user checks it summarises nothing else here. */
+function sayPastedPivotRead(sheet: string, pivot: PivotTableInfo, result: ReadResult): void {
+  if (!result.lines.some((l) => l.sheet === sheet && inside(pivot.range, l.amountCell ?? l.cell))) return;
+  result.issues.push({
+    sheet,
+    cell: pivot.range.split(":")[0] ?? null,
+    code: "pivot_table",
+    message: `La feuille « ${sheet} » contient en ${pivot.range} un tableau croisé dynamique collé en valeurs (« Total général », « Somme de… »), seule donnée du classeur : Équilibre le lit comme le budget, sans ses sous-totaux ni son total. Vérifiez qu'il ne résume pas des lignes déjà comptées ailleurs.`,
+    messageEn: `The sheet “${sheet}” holds in ${pivot.range} a pivot table pasted as values (“Grand Total”, “Sum of…”), the workbook's only data: Équilibre reads it as the budget, without its subtotals or total. Check that it does not summarise lines counted elsewhere.`,
+  });
 }
 
 function dropPivot(sheet: string, pivot: PivotTableInfo, result: ReadResult, pasted: boolean): void {

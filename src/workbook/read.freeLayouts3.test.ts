@@ -76,3 +76,32 @@ describe("a UK charity's statement of financial activities for a month", () => {
     expect(r.classified.map((l) => l.label)).toEqual(["Tickets", "Venue"]);
   });
 });
+
+describe("a pivot table pasted as values for the general assembly, alone in the workbook", () => {
+  it("is read as the budget: its groups' sides and words title the rows, its subtotals and grand total are no lines, and it is said", () => {
+    const r = read("TCD 2014", [
+      ["Exercice", 2014],
+      [null, null],
+      ["Étiquettes de lignes", "Somme de Montant"],
+      ["DEPENSES", 101274.58],
+      ["Dépenses nourriture", 20453.53],
+      ["Frais vétérinaires", 80821.05],
+      ["RECETTES - Fondations", 5180],
+      ["30 Millions d'Amis : bons de stérilisation", 3680],
+      ["30 Millions d'Amis : pour achat de croquettes", 1500],
+      ["RECETTES - Subventions et conventions - Collectivités locales", 1250],
+      ["Angoulins", 250],
+      ["Aytré", 1000],
+      ["Total général", 107704.58],
+    ]);
+    expect(r.classified.map((l) => `${l.label}:${l.section}:${l.nature ?? "-"}`)).toEqual([
+      "Dépenses nourriture:expense:-",
+      "Frais vétérinaires:expense:-",
+      "30 Millions d'Amis : bons de stérilisation:income:private",
+      "30 Millions d'Amis : pour achat de croquettes:income:private",
+      "Angoulins:income:public",
+      "Aytré:income:public",
+    ]);
+    expect(r.issues.find((i) => i.code === "pivot_table")?.message).toContain("seule donnée du classeur");
+  });
+});

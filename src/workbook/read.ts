@@ -37,6 +37,9 @@ import { netResultColumn } from "./netColumns.ts";
 import { partnerHeadings } from "./partnerBlocks.ts";
 import { sidesBySign, signedSidesIssue } from "./signedSides.ts";
 
+/** « RECETTES - Fondations », « Dépenses – Frais vétérinaires »: a side word, then a dash and what the block holds. */
+const SIDE_BEFORE_DASH = /^\s*(recettes|d[ée]penses|charges|produits|ressources|emplois|revenus)\s+[-–—]\s+\S/i;
+
 /** The name a single unnamed amount column gets. */
 export const UNNAMED_COLUMN = "Montant";
 /** The analysis of a budget split into analytic columns covers all of them. */
@@ -729,7 +732,9 @@ function readBlock(
       declared.push(...own);
       continue;
     }
-    const headingSection = sided(sectionOfHeading(labelText), labelText);
+    // « RECETTES - Fondations 8 525 » over the foundations (a pivot table's group, a treasurer's block with its sum): the
+    // side word before a dash heads the rows under it as « RECETTES » alone does.
+    const headingSection = sided(sectionOfHeading(labelText) ?? (SIDE_BEFORE_DASH.test(labelText) ? sectionOfBlockHeading(labelText) : null), labelText);
     // « Dépenses — Frais bancaires =SUM(B28:B31) » above its lines: a heading that carries its block's sum. It
     // names the block of the rows under it as a heading does (the subtotal search then takes its amount out).
     const sumEnd = hasAmount && account === null && labelText ? Math.max(...cells.map((c) => sumEndFrom(c.formula, r + 1) ?? -1)) : -1;
@@ -785,6 +790,8 @@ function readBlock(
       paidOut = null;
       section = headingSection;
       sideFrom = { text: labelText, row: r };
+      // What it says after its side (« Fondations ») titles the rows under it, as a heading does.
+      if (SIDE_BEFORE_DASH.test(labelText)) heading = labelText;
     }
     // « CHARGES 160 000 » opens a section of lines, whatever block came before it.
     if (headingSection) balanceBlock = false;
