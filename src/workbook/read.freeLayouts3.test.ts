@@ -105,3 +105,31 @@ describe("a pivot table pasted as values for the general assembly, alone in the 
     expect(r.issues.find((i) => i.code === "pivot_table")?.message).toContain("seule donnée du classeur");
   });
 });
+
+describe("a Cerfa's totals that add the contributions in kind to the side's total", () => {
+  it("« TOTAL =B12+SUM(B14:B14) » is checked against the cells it names: no false « il manque »", () => {
+    const r = read(
+      "Compte rendu financier",
+      [
+        ["CHARGES", "Réalisation"],
+        ["Achats matières et fournitures", 199.3],
+        ["Déplacements, missions", 975.16],
+        ["TOTAL DES CHARGES", 1174.46],
+        ["86 – Emplois des contributions volontaires en nature", null],
+        ["864. Personnel bénévole", 47864],
+        ["TOTAL", 49038.46],
+        ["PRODUITS", "Réalisation"],
+        ["70 - Vente de prestations", 6722],
+        ["74 - Subventions d'exploitation", 3000],
+        ["756. Cotisations", 272],
+        ["TOTAL DES PRODUITS", 9994],
+        ["87 – Contributions volontaires en nature", null],
+        ["875. Bénévolat", 47864],
+        ["TOTAL", 57858],
+      ],
+      { B4: "SUM(B2:B3)", B7: "B4+SUM(B6:B6)", B12: "SUM(B9:B11)", B15: "B12+SUM(B14:B14)" },
+    );
+    expect(r.classified.map((l) => l.label)).toEqual(["Achats matières et fournitures", "Déplacements, missions", "864. Personnel bénévole", "70 - Vente de prestations", "74 - Subventions d'exploitation", "756. Cotisations", "875. Bénévolat"]);
+    expect(r.issues.filter((i) => i.code === "total_mismatch")).toEqual([]);
+  });
+});

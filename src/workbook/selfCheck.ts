@@ -48,6 +48,23 @@ function formulaRange(t: DeclaredTotal): { from: number; to: number } | null {
   return { from: Number(m[2]), to: Number(m[4]) };
 }
 
+/**
+ * The terms of a total written as a sum of cells and ranges of its own column (« C56+SUM(C58:C59) », « C29+C33 »),
+ * each a row span (`range` for a SUM's); null for any other formula (a minus, another column, a function).
+ */
+function compositeTerms(t: DeclaredTotal): { from: number; to: number; range: boolean }[] | null {
+  if (!t.formula || !t.formula.includes("+")) return null;
+  const out: { from: number; to: number; range: boolean }[] = [];
+  for (const part of t.formula.replace(/^\s*=/, "").split("+")) {
+    const ref = /^\s*\$?([A-Z]{1,3})\$?(\d+)\s*$/i.exec(part);
+    const sum = /^\s*(?:SUM|SOMME)\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$/i.exec(part);
+    if (ref && columnNumber(ref[1]!.toUpperCase()) === t.col) out.push({ from: Number(ref[2]), to: Number(ref[2]), range: false });
+    else if (sum && columnNumber(sum[1]!.toUpperCase()) === t.col && sum[1]!.toUpperCase() === sum[3]!.toUpperCase()) out.push({ from: Number(sum[2]), to: Number(sum[4]), range: true });
+    else return null;
+  }
+  return out.length >= 2 ? out : null;
+}
+
 const colOfCell = (cell: string | null | undefined) => (cell ? columnNumber(cell.replace(/\d+$/, "")) : -1);
 
 /** Running sums of one column's lines by row, for each way of choosing the lines: each total is checked in log time. */
@@ -125,6 +142,17 @@ export function checkTotals(totals: readonly DeclaredTotal[], lines: readonly Bu
     }
     const range = formulaRange(t);
     let scope: { from: number; to: number; sum: number };
+    // « TOTAL =C56+SUM(C58:C59) », a Cerfa's total of the produits and the 87 under them: the cells it names (another
+    // total, taken as the sheet holds it) and the lines of the ranges it adds.
+    const terms = range ? null : compositeTerms(t);
+    if (terms) {
+      let sum = 0;
+      for (const term of terms) sum += term.from === term.to && !term.range ? (ctx.skippedAmount(term.from, t.col) ?? 0) : sums.between(term.from - 1, term.to + 1, "all", null).sum;
+      if (sum === t.cents) continue;
+      scope = { from: Math.min(...terms.map((x) => x.from)), to: Math.max(...terms.map((x) => x.to)), sum };
+      issues.push(mismatchIssue(t, scope, ctx));
+      continue;
+    }
     if (range) {
       // A Cerfa total adds its chapter subtotals (=SUM(B4:B4) over « 65 - Autres charges … »): each subtotal in the
       // range stands for the lines under it, up to the next subtotal.
