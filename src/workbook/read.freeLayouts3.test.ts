@@ -133,3 +133,22 @@ describe("a Cerfa's totals that add the contributions in kind to the side's tota
     expect(r.issues.filter((i) => i.code === "total_mismatch")).toEqual([]);
   });
 });
+
+describe("a PDF converted to Excel", () => {
+  it("a label cut over two cells, the second in lower case, is one label", () => {
+    const r = read("Table 1", [
+      ["Désignation", null, null, null, "Réalisé 2025", null, null],
+      ["RECETTES", null, null, null, null, null, null],
+      ["Offrandes", null, null, null, "25 397,14", null, "€"],
+      ["Don pour un frère", null, "parti en étude", null, "1 008,00", null, "€"],
+      ["DÉPENSES", null, null, null, null, null, null],
+      ["EDF - Électricité", null, null, null, "1 060,65", null, "€"],
+      ["Frais de tenue de", null, "compte bancaire", null, "401,08", null, "€"],
+      ["AG2R - Retraite", null, "complémentaire", null, "3 273,52", null, "€"],
+      ["Loyer Macouria", null, null, null, "2 000,00", null, "€"],
+    ]);
+    const labels = r.classified.map((l) => l.label);
+    expect(labels).toEqual(["Offrandes", "Don pour un frère parti en étude", "EDF - Électricité", "Frais de tenue de compte bancaire", "AG2R - Retraite complémentaire", "Loyer Macouria"]);
+    expect(r.classified.find((l) => l.label === "AG2R - Retraite complémentaire")?.lever).toBe("staff");
+  });
+});

@@ -636,7 +636,9 @@ function readBlock(
     // « Détail des recettes » merged across the table (Excel keeps it in the first cell, the account column): a
     // heading written in the account column is still the row's label.
     const accountText = block.accountCol !== null && labels.length === 0 ? textAt(grid, r, block.accountCol) : "";
-    const ownLabel = labels.length > 0 ? labels[labels.length - 1]! : accountText && cellKind(accountText) === "text" && leadingAccount(accountText) === null ? { col: block.accountCol!, text: accountText } : null;
+    // « Frais de tenue de | compte bancaire », a PDF converted to Excel: a label cut over two cells, the second going
+    // on in lower case, is one label (its last half alone read « compte bancaire », a bank account, and was lost).
+    const ownLabel = labels.length > 1 && continuesInLowerCase(labels) ? { col: labels[0]!.col, text: labels.map((l) => l.text).join(" ") } : labels.length > 0 ? labels[labels.length - 1]! : accountText && cellKind(accountText) === "text" && leadingAccount(accountText) === null ? { col: block.accountCol!, text: accountText } : null;
     // « N° | Poste | Montant » with « PLAN DE FINANCEMENT » typed in the N° column: a heading written left of the
     // labels, on a row with nothing else, still heads the rows under it.
     const label = ownLabel ?? headingLeftOfLabels(grid, r, Math.min(...textCols), used);
@@ -1829,5 +1831,10 @@ function plainReferences(formula: string, col: number): { from: number; to: numb
     out.push({ from: Number(m[2]), to: Number(m[2]) });
   }
   return out.length > 0 ? out : null;
+}
+
+/** A row's label cells that read as one label cut in pieces: each after the first opens in lower case, none ends a phrase. */
+function continuesInLowerCase(labels: readonly { text: string }[]): boolean {
+  return labels.slice(1).every((l) => /^\p{Ll}/u.test(l.text)) && labels.slice(0, -1).every((l) => !/[:.;)\]]\s*$/.test(l.text));
 }
 
