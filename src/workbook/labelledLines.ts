@@ -42,6 +42,27 @@ export function summedRows(formula: string, col: number): RowSpan[] | null {
 }
 
 /**
+ * The cells and SUMs a formula adds in its own column, as spans: « C16 » (a cell taken again), « C9+C26 »,
+ * « C56+SUM(C58:C59) » (a Cerfa's produits and the 87 under them). A span is `range` when a SUM gives it. Null for
+ * any other formula (a minus, a product, another column, another sheet).
+ */
+export function addedRows(formula: string, col: number): (RowSpan & { range: boolean })[] | null {
+  const out: (RowSpan & { range: boolean })[] = [];
+  for (const part of formula.replace(/^\s*=/, "").split("+")) {
+    const cell = /^\s*\$?([A-Z]{1,3})\$?(\d+)\s*$/i.exec(part);
+    if (cell) {
+      if (columnNumber(cell[1]!.toUpperCase()) !== col) return null;
+      out.push({ from: Number(cell[2]), to: Number(cell[2]), range: false });
+      continue;
+    }
+    const sum = summedRows(part, col);
+    if (!sum) return null;
+    for (const span of sum) out.push({ ...span, range: true });
+  }
+  return out.length > 0 ? out : null;
+}
+
+/**
  * The rows a total by criterion adds in its own column: « SUMIF(B4:B13;"Dépense";C4:C13) », « SOMME.SI(…) » (the sum
  * range, else the criterion's own range). Each row of the span that meets the criterion is added: a span, not a list.
  */

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { defaultParameters } from "../engine/parameters.ts";
 import { analyzeSnapshot } from "./pipeline.ts";
 import type { CellValue } from "./snapshot.ts";
-import { gridSheet } from "../../tests/gridSheet.ts";
+import { gridSheet, withFormulas } from "../../tests/gridSheet.ts";
 
 const read = (name: string, rows: CellValue[][]) => analyzeSnapshot({ name: "b.xlsx", sheets: [gridSheet(name, rows)] }, defaultParameters());
 const cells = (r: ReturnType<typeof read>) => r.classified.map((l) => `${l.amountCell}=${l.amount.kind === "value" ? l.amount.cents / 100 : "?"}`);
@@ -97,9 +97,7 @@ describe("groups closed by Excel's Data > Subtotal", () => {
       ["Sous-total services extérieurs", 3130],
       ["TOTAL CHARGES", 8330],
     ]);
-    const formulas: Record<number, string> = { 6: "SUBTOTAL(9,B4:B5)", 10: "SUBTOTAL(9,B8:B9)", 11: "SUBTOTAL(9,B3:B10)" };
-    for (const row of sheet.rows) if (formulas[row.index]) row.cells.find((c) => c.col === 2)!.formula = formulas[row.index]!;
-    const r = analyzeSnapshot({ name: "b.xlsx", sheets: [sheet] }, defaultParameters());
+    const r = analyzeSnapshot({ name: "b.xlsx", sheets: [withFormulas(sheet, { B6: "SUBTOTAL(9,B4:B5)", B10: "SUBTOTAL(9,B8:B9)", B11: "SUBTOTAL(9,B3:B10)" })] }, defaultParameters());
     expect(r.classified.map((l) => l.label)).toEqual(["Médicaments", "Fournitures bureau", "Déplacements", "Assurances"]);
     expect(r.issues.filter((i) => i.code === "total_mismatch")).toEqual([]);
   });

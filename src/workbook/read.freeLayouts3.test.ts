@@ -4,16 +4,8 @@ import { describe, expect, it } from "vitest";
 import { defaultParameters } from "../engine/parameters.ts";
 import { analyzeSnapshot } from "./pipeline.ts";
 import type { CellValue, SheetSnapshot } from "./snapshot.ts";
-import { gridSheet } from "../../tests/gridSheet.ts";
+import { gridSheet, withFormulas } from "../../tests/gridSheet.ts";
 
-const withFormulas = (sheet: SheetSnapshot, formulas: Record<string, string>): SheetSnapshot => {
-  for (const [ref, f] of Object.entries(formulas)) {
-    const row = Number(ref.slice(1));
-    const col = ref.charCodeAt(0) - 64;
-    sheet.rows.find((r) => r.index === row)!.cells.find((c) => c.col === col)!.formula = f;
-  }
-  return sheet;
-};
 const analyze = (...sheets: SheetSnapshot[]) => analyzeSnapshot({ name: "b.xlsx", sheets }, defaultParameters());
 const read = (name: string, rows: CellValue[][], formulas: Record<string, string> = {}) => analyze(withFormulas(gridSheet(name, rows), formulas));
 

@@ -3,17 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { readBudgets } from "./read.ts";
 import type { CellValue } from "./snapshot.ts";
-import { gridSheet } from "../../tests/gridSheet.ts";
+import { gridSheet, withFormulas } from "../../tests/gridSheet.ts";
 
-const sheetWith = (rows: CellValue[][], formulas: Record<string, string>) => {
-  const sheet = gridSheet("Prévisionnel 2013", rows);
-  for (const [ref, formula] of Object.entries(formulas)) {
-    const row = Number(ref.slice(1));
-    const col = ref.charCodeAt(0) - 64;
-    sheet.rows.find((r) => r.index === row)!.cells.find((c) => c.col === col)!.formula = formula;
-  }
-  return readBudgets({ name: "test.xlsx", sheets: [sheet] });
-};
+const sheetWith = (rows: CellValue[][], formulas: Record<string, string>) => readBudgets({ name: "test.xlsx", sheets: [withFormulas(gridSheet("Prévisionnel 2013", rows), formulas)] });
 
 const FORECAST: CellValue[][] = [
   ["Poste", "Dépenses", "Recettes"],

@@ -17,7 +17,7 @@ import { separatePeriodSheets, separateWholeAndPartSheets, separateWholeAndPartT
 import { dropSummedSheets } from "./summedSheets.ts";
 import { budgetSheets, setAsideAsSummary } from "./budgetSheets.ts";
 import { countedByTypedTotals, findSubtotals, isChapterTitle, type SubtotalCandidate } from "./subtotals.ts";
-import { memberTest, refersToOtherRows, rowsSummedIf, summedRows, type MemberTest } from "./labelledLines.ts";
+import { addedRows, memberTest, refersToOtherRows, rowsSummedIf, summedRows, type MemberTest } from "./labelledLines.ts";
 import { sidesFromResult } from "./resultSides.ts";
 import { flipDeclaredTotals, isAmbiguousSideHeading, sidesAcrossHeadings, sidesAgainstHeadings } from "./headingSides.ts";
 import { hiddenSheetIssues } from "./hiddenSheets.ts";
@@ -1512,7 +1512,7 @@ function withoutSumsOfNonLines(infos: RowInfo[], skipped: SkippedRow[], sheet: s
     if (withAmount.length === 0) return true;
     let sumsNonLine = false;
     for (const c of withAmount) {
-      const spans = c.formula ? (summedRows(c.formula, c.col) ?? plainReferences(c.formula, c.col)) : null;
+      const spans = c.formula ? (summedRows(c.formula, c.col) ?? addedRows(c.formula, c.col)) : null;
       if (!spans) return true;
       for (const s of spans) {
         for (let r = s.from, to = Math.min(s.to, lastRow); r <= to; r++) {
@@ -1819,18 +1819,6 @@ function headingLeftOfLabels(grid: SheetGrid, r: number, firstLabelCol: number, 
   const c = cells[0]!;
   if (c.col >= firstLabelCol || amountCols.some((k) => k.col === c.col) || typeof c.value !== "string" || cellKind(c.value) !== "text") return null;
   return { col: c.col, text: c.value.trim() };
-}
-
-/** « =C16 », « =C9+C26 »: cells of the same column taken again or added, as one-row spans; null for any other formula. */
-function plainReferences(formula: string, col: number): { from: number; to: number }[] | null {
-  const parts = formula.replace(/^\s*=/, "").split("+");
-  const out: { from: number; to: number }[] = [];
-  for (const part of parts) {
-    const m = /^\s*\$?([A-Z]{1,3})\$?(\d+)\s*$/.exec(part);
-    if (!m || columnNumber(m[1]!) !== col) return null;
-    out.push({ from: Number(m[2]), to: Number(m[2]) });
-  }
-  return out.length > 0 ? out : null;
 }
 
 /** A row's label cells that read as one label cut in pieces: each after the first opens in lower case, none ends a phrase. */

@@ -4,6 +4,7 @@
 import { formatEuros } from "../engine/money.ts";
 import type { BudgetLine, Section } from "../engine/types.ts";
 import type { ReadIssue, SkippedRow } from "./budget.ts";
+import { addedRows } from "./labelledLines.ts";
 import { cellAddress, columnNumber } from "./snapshot.ts";
 
 /** A total row of the sheet, one amount column. */
@@ -48,21 +49,10 @@ function formulaRange(t: DeclaredTotal): { from: number; to: number } | null {
   return { from: Number(m[2]), to: Number(m[4]) };
 }
 
-/**
- * The terms of a total written as a sum of cells and ranges of its own column (« C56+SUM(C58:C59) », « C29+C33 »),
- * each a row span (`range` for a SUM's); null for any other formula (a minus, another column, a function).
- */
+/** The terms of a total written as two or more cells and SUMs of its own column (« C56+SUM(C58:C59) »), else null. */
 function compositeTerms(t: DeclaredTotal): { from: number; to: number; range: boolean }[] | null {
-  if (!t.formula || !t.formula.includes("+")) return null;
-  const out: { from: number; to: number; range: boolean }[] = [];
-  for (const part of t.formula.replace(/^\s*=/, "").split("+")) {
-    const ref = /^\s*\$?([A-Z]{1,3})\$?(\d+)\s*$/i.exec(part);
-    const sum = /^\s*(?:SUM|SOMME)\(\s*\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*$/i.exec(part);
-    if (ref && columnNumber(ref[1]!.toUpperCase()) === t.col) out.push({ from: Number(ref[2]), to: Number(ref[2]), range: false });
-    else if (sum && columnNumber(sum[1]!.toUpperCase()) === t.col && sum[1]!.toUpperCase() === sum[3]!.toUpperCase()) out.push({ from: Number(sum[2]), to: Number(sum[4]), range: true });
-    else return null;
-  }
-  return out.length >= 2 ? out : null;
+  const terms = t.formula && t.formula.includes("+") ? addedRows(t.formula, t.col) : null;
+  return terms && terms.length >= 2 ? terms : null;
 }
 
 const colOfCell = (cell: string | null | undefined) => (cell ? columnNumber(cell.replace(/\d+$/, "")) : -1);
