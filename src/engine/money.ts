@@ -35,7 +35,7 @@ export function parseAmountText(input: string): number | null {
   let text = input.trim().replace(MINUS, "-");
   if (text === "") return null;
   // « - » alone (or « - € »), as the accounting format shows zero and treasurers type it: zero, not text.
-  if (/^[-–—]\s*(€|eur)?$/i.test(text)) return 0;
+  if (isTypedDash(text)) return 0;
   // Every other amount has a digit: a label (most text cells a reader tries) stops here.
   if (!/[0-9]/.test(text)) return null;
   let negative = false;
